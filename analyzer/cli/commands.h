@@ -1,0 +1,37 @@
+// The netlint subcommands, free of command-line parsing (which lives in main.cpp alone, the
+// only translation unit that includes CLI11).
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "analyzer/diag/diagnostic.h"
+
+namespace netlint::cli {
+
+// Exit statuses, stable for scripts and CI.
+enum ExitCode : int {
+  kExitClean = 0,        // nothing at or above --fail-on
+  kExitFindings = 1,     // findings at or above --fail-on
+  kExitUsage = 2,        // usage or config error, a named path that does not exist
+  kExitInternal = 3,     // internal failure (an NL0002, or an unexpected exception)
+};
+
+enum class FailOn { kError, kWarning, kNote, kNever };
+
+struct LintOptions {
+  std::vector<std::string> paths;
+  std::string format = "text";
+  FailOn fail_on = FailOn::kWarning;
+  std::string default_namespace = "default";
+  unsigned jobs = 0;                 // 0: all cores
+  bool timing = true;
+  std::string color = "auto";        // auto | always | never
+  std::uint64_t max_file_size = 256ull << 20;
+};
+
+int run_lint(const LintOptions& options, std::ostream& out, std::ostream& err);
+int run_rules_table(std::ostream& out);
+
+}  // namespace netlint::cli

@@ -1,0 +1,90 @@
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <iostream>
+#include <thread>
+
+#include "analyzer/cli/commands.h"
+#include "analyzer/engine/engine.h"
+#include "analyzer/loader/loader.h"
+#include "analyzer/report/text_reporter.h"
+#include "analyzer/source/file_walker.h"
+#include "rules/registry.h"
+
+namespace netlint::cli {
+namespace {
+
+bool use_color(const std::string& mode, std::ostream& out) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  // https://no-color.org: any non-empty NO_COLOR disables colour.
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color != nullptr && *no_color != '\0') return false;
+  return &out == &std::cout && isatty(STDOUT_FILENO) != 0;
+}
+
+bool fails(diag::Severity severity, FailOn fail_on) {
+  switch (fail_on) {
+    case FailOn::kNever: return false;
+    case FailOn::kNote: return true;
+    case FailOn::kWarning: return severity >= diag::Severity::kWarning;
+    case FailOn::kError: return severity == diag::Severity::kError;
+  }
+  return true;
+}
+
+}  // namespace
+
+int run_lint(const LintOptions& options, std::ostream& out, std::ostream& err) {
+  const auto started = std::chrono::steady_clock::now();
+  WalkOptions walk_options;
+  walk_options.max_file_size = options.max_file_size;
+  WalkResult walked = walk_inputs(options.paths.empty() ? std::vector<std::string>{"."} : options.paths, walk_options);
+  for (const std::string& missing : walked.missing) err << "netlint: no such file or directory: " << missing << '\n';
+  if (!walked.missing.empty()) return kExitUsage;
+  for (const std::string& warning : walked.warnings) err << "netlint: " << warning << '\n';
+
+  LoadOptions load_options;
+  load_options.default_namespace = options.default_namespace;
+  load_options.jobs = options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  const model::Model model = load_inputs(std::move(walked.inputs), load_options);
+
+  const engine::View view(model);
+  engine::RunOptions run_options;
+  run_options.rules = rules::all_rules();
+  run_options.internal_error = &rules::find_rule("NL0002")->info();
+  run_options.precedence = rules::precedence();
+  const std::vector<diag::Diagnostic> diagnostics = engine::run_rules(view, run_options);
+
+  const auto elapsed = std::chrono::steady_clock::now() - started;
+  const report::RunSummary summary = report::summarise(model.stats, diagnostics, elapsed);
+  report::TextOptions text_options;
+  text_options.color = use_color(options.color, out);
+  text_options.timing = options.timing;
+  report::write_text(out, model, diagnostics, summary, text_options);
+
+  bool internal = false;
+  bool failing = false;
+  for (const diag::Diagnostic& d : diagnostics) {
+    internal |= d.rule->code == "NL0002";
+    failing |= fails(d.severity, options.fail_on);
+  }
+  if (internal) return kExitInternal;
+  return failing ? kExitFindings : kExitClean;
+}
+
+int run_rules_table(std::ostream& out) {
+  std::size_t name_width = 4;
+  for (const engine::Rule* rule : rules::all_rules()) name_width = std::max(name_width, rule->info().name.size());
+  out << "CODE    SEVERITY  " << std::string("NAME") << std::string(name_width - 4 + 2, ' ') << "SUMMARY\n";
+  for (const engine::Rule* rule : rules::all_rules()) {
+    const diag::RuleInfo& info = rule->info();
+    const std::string_view severity = diag::severity_name(info.severity);
+    out << info.code << "  " << severity << std::string(10 - severity.size(), ' ') << info.name
+        << std::string(name_width - info.name.size() + 2, ' ') << info.summary << '\n';
+  }
+  return kExitClean;
+}
+
+}  // namespace netlint::cli

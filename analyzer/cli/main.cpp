@@ -1,0 +1,83 @@
+// netlint's command line. The only translation unit that includes CLI11 (it dominates compile
+// time); everything it calls lives in the other cli/ files.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "analyzer/cli/commands.h"
+
+namespace {
+
+constexpr const char* kDescription =
+    "netlint finds Kubernetes networking mistakes in manifests before they reach a cluster:\n"
+    "Service selectors that match no pods, NetworkPolicies that block DNS, CoreDNS and\n"
+    "ingress-nginx misconfigurations. It reads files only; it never contacts a cluster.";
+
+constexpr const char* kFooter =
+    "Paths are files or directories (walked recursively for *.yaml, *.yml, *.json, Corefiles and\n"
+    "net.d/*.conflist); '-' reads standard input. Without paths, the current directory.\n"
+    "\n"
+    "Exit status:\n"
+    "  0  no finding at or above --fail-on\n"
+    "  1  findings at or above --fail-on\n"
+    "  2  usage error, or a named path does not exist\n"
+    "  3  internal error (a rule failed: see NL0002 in the output)\n"
+    "\n"
+    "Environment:\n"
+    "  NO_COLOR  when set and not empty, no colour even on a terminal\n"
+    "\n"
+    "Examples:\n"
+    "  netlint deploy/                 lint every manifest under deploy/\n"
+    "  netlint --fail-on error k8s/    fail only on errors\n"
+    "  netlint rules                   list every rule\n"
+    "  kustomize build . | netlint -   lint rendered output";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using netlint::cli::FailOn;
+  CLI::App app{kDescription, "netlint"};
+  app.footer(kFooter);
+  app.set_version_flag("--version", std::string("netlint ") + NETLINT_VERSION);
+  app.get_formatter()->column_width(34);
+
+  netlint::cli::LintOptions options;
+  app.add_option("paths", options.paths, "Files or directories to lint ('-' for standard input)");
+  app.add_option("--format", options.format, "Output format")->check(CLI::IsMember({"text"}))->default_str("text");
+  std::string fail_on = "warning";
+  app.add_option("--fail-on", fail_on, "Lowest severity that makes the exit status 1")
+      ->check(CLI::IsMember({"error", "warning", "note", "never"}))
+      ->default_str("warning");
+  app.add_option("--namespace", options.default_namespace, "Namespace of objects that do not name one")
+      ->default_str("default");
+  app.add_option("-j,--jobs", options.jobs, "Threads for parsing (default: all cores)")->check(CLI::Range(1u, 1024u));
+  app.add_option("--color", options.color, "Colour the text output")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->default_str("auto");
+  bool no_timing = false;
+  app.add_flag("--no-timing", no_timing, "Leave the run time out of the summary line (stable output)");
+  app.add_option("--max-file-size", options.max_file_size, "Skip files larger than this many bytes")
+      ->default_str("268435456");
+
+  CLI::App* rules = app.add_subcommand("rules", "List every rule with its code, severity and summary");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? netlint::cli::kExitClean : netlint::cli::kExitUsage;
+  }
+
+  try {
+    if (rules->parsed()) return netlint::cli::run_rules_table(std::cout);
+    options.timing = !no_timing;
+    options.fail_on = fail_on == "error" ? FailOn::kError
+                      : fail_on == "note"  ? FailOn::kNote
+                      : fail_on == "never" ? FailOn::kNever
+                                           : FailOn::kWarning;
+    return netlint::cli::run_lint(options, std::cout, std::cerr);
+  } catch (const std::exception& e) {
+    std::cerr << "netlint: internal error: " << e.what() << '\n';
+    return netlint::cli::kExitInternal;
+  }
+}

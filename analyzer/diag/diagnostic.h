@@ -1,0 +1,53 @@
+// A finding: which rule, how severe, where, what, and what else is involved.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyzer/source/source_file.h"
+
+namespace netlint::diag {
+
+enum class Severity : std::uint8_t { kNote, kWarning, kError };
+std::string_view severity_name(Severity severity);
+// Parses "error" | "warning" | "note"; false on anything else.
+bool parse_severity(std::string_view text, Severity& out);
+
+// A rule option (configurable in .netlint.yaml), described for docs and the config schema.
+struct RuleOption {
+  std::string_view name;
+  std::string_view type;           // "integer", "string", "duration", "boolean"
+  std::string_view default_value;
+  std::string_view description;
+};
+
+// A rule's permanent identity and its user documentation.
+struct RuleInfo {
+  std::string_view code;           // "NL1001": never reused
+  std::string_view name;           // "service-selector-typo": kebab-case, never reused
+  Severity severity = Severity::kWarning;
+  std::string_view summary;        // one line, lowercase, no trailing period
+  std::string_view doc;            // Markdown: "## Why is this bad?", "## How to fix", "## Known limitations"
+  std::span<const RuleOption> options = {};
+};
+
+struct RelatedLocation {
+  SourceRange range;
+  std::string message;
+};
+
+struct Diagnostic {
+  const RuleInfo* rule = nullptr;
+  Severity severity = Severity::kWarning;
+  SourceRange range;               // invalid: no location (e.g. an internal error outside any object)
+  std::string message;
+  std::string help;                // one line of fix advice, may be empty
+  std::vector<RelatedLocation> related;
+  // Findings of different rules that share a root cause key compete by precedence (RULES.md:
+  // "one root cause, one finding"); empty means no competition.
+  std::string root_cause;
+};
+
+}  // namespace netlint::diag

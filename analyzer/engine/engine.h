@@ -1,0 +1,37 @@
+// Runs rules over a view and turns what they report into the final, deterministic list.
+#pragma once
+
+#include <span>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "analyzer/diag/diagnostic.h"
+#include "analyzer/engine/rule.h"
+
+namespace netlint::engine {
+
+// "winner beats loser": when both report the same root cause, only the winner's finding stays.
+struct Precedence {
+  std::string_view winner;
+  std::string_view loser;
+};
+
+struct RunOptions {
+  // Rules to run (a subset of the registry, in registry order).
+  std::span<const Rule* const> rules;
+  // Metadata for NL0002, which the engine itself reports when a rule throws.
+  const diag::RuleInfo* internal_error = nullptr;
+  std::span<const Precedence> precedence;
+};
+
+// Runs every rule; a rule that throws becomes one NL0002 naming it, and the others still run.
+// Output: findings on reported files (and findings without location), precedence applied,
+// duplicates removed, sorted by file, offset, code, message.
+std::vector<diag::Diagnostic> run_rules(const View& view, const RunOptions& options);
+
+// Exposed for tests: the precedence filter and the ordering.
+void apply_precedence(std::vector<diag::Diagnostic>& diagnostics, std::span<const Precedence> precedence);
+void sort_and_dedupe(std::vector<diag::Diagnostic>& diagnostics);
+
+}  // namespace netlint::engine

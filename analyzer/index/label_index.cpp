@@ -1,0 +1,107 @@
+#include "analyzer/index/label_index.h"
+
+#include <algorithm>
+
+namespace netlint::index {
+namespace {
+const std::vector<PodId> kNoPods;
+}
+
+LabelIndex::LabelIndex(const std::vector<model::PodSource>& pods) : pods_(pods) {
+  for (PodId id = 0; id < pods.size(); ++id) {
+    const model::PodSource& pod = pods[id];
+    NamespaceIndex& ns = namespaces_[pod.meta.namespace_name.value];
+    ns.all.push_back(id);
+    for (const model::Label& label : pod.labels) ns.by_key[label.key.value][label.value.value].push_back(id);
+    for (const std::string& key : pod.unknown_label_keys) ns.unknown_value[key].push_back(id);
+    if (pod.open_labels) ns.open.push_back(id);
+  }
+}
+
+const LabelIndex::NamespaceIndex* LabelIndex::find(std::string_view namespace_name) const {
+  const auto it = namespaces_.find(namespace_name);
+  return it == namespaces_.end() ? nullptr : &it->second;
+}
+
+const std::vector<PodId>& LabelIndex::pods_in(std::string_view namespace_name) const {
+  const NamespaceIndex* ns = find(namespace_name);
+  return ns == nullptr ? kNoPods : ns->all;
+}
+
+const LabelIndex::ValuePods* LabelIndex::values_of(std::string_view namespace_name, std::string_view key) const {
+  const NamespaceIndex* ns = find(namespace_name);
+  if (ns == nullptr) return nullptr;
+  const auto it = ns->by_key.find(key);
+  return it == ns->by_key.end() ? nullptr : &it->second;
+}
+
+std::vector<std::string_view> LabelIndex::keys_in(std::string_view namespace_name) const {
+  std::vector<std::string_view> keys;
+  if (const NamespaceIndex* ns = find(namespace_name)) {
+    for (const auto& [key, values] : ns->by_key) keys.push_back(key);
+  }
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+
+// The pods that could satisfy the selector's most selective positive requirement (In or
+// Exists); all pods of the namespace when it has none.
+std::vector<PodId> LabelIndex::candidates(const NamespaceIndex& ns, const LabelSelector& selector) const {
+  using Op = Requirement::Op;
+  const Requirement* best = nullptr;
+  std::size_t best_size = ns.all.size();
+  for (const Requirement& r : selector.requirements) {
+    if (r.op != Op::kIn && r.op != Op::kExists) continue;
+    std::size_t size = ns.open.size();
+    if (auto u = ns.unknown_value.find(r.key); u != ns.unknown_value.end()) size += u->second.size();
+    if (auto k = ns.by_key.find(r.key); k != ns.by_key.end()) {
+      if (r.op == Op::kExists) {
+        for (const auto& [value, ids] : k->second) size += ids.size();
+      } else {
+        for (const std::string& v : r.values) {
+          if (auto it = k->second.find(v); it != k->second.end()) size += it->second.size();
+        }
+      }
+    }
+    if (best == nullptr || size < best_size) {
+      best = &r;
+      best_size = size;
+    }
+  }
+  if (best == nullptr) return ns.all;
+  std::vector<PodId> out;
+  out.reserve(best_size);
+  out.insert(out.end(), ns.open.begin(), ns.open.end());
+  if (auto u = ns.unknown_value.find(best->key); u != ns.unknown_value.end()) {
+    out.insert(out.end(), u->second.begin(), u->second.end());
+  }
+  if (auto k = ns.by_key.find(best->key); k != ns.by_key.end()) {
+    for (const auto& [value, ids] : k->second) {
+      if (best->op == Op::kExists || std::find(best->values.begin(), best->values.end(), value) != best->values.end()) {
+        out.insert(out.end(), ids.begin(), ids.end());
+      }
+    }
+  }
+  // An open pod that also wrote the key appears twice.
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+SelectorMatches LabelIndex::match(std::string_view namespace_name, const LabelSelector& selector) const {
+  SelectorMatches result;
+  const NamespaceIndex* ns = find(namespace_name);
+  if (ns == nullptr) return result;
+  std::uint64_t comparisons = 0;
+  for (PodId id : candidates(*ns, selector)) {
+    switch (evaluate(selector, pods_[id], comparisons)) {
+      case Tri::kYes: result.yes.push_back(id); break;
+      case Tri::kMaybe: result.maybe.push_back(id); break;
+      case Tri::kNo: break;
+    }
+  }
+  comparisons_ += comparisons;
+  return result;
+}
+
+}  // namespace netlint::index

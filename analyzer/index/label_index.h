@@ -1,0 +1,64 @@
+// An index over pod sources by namespace and label, so that matching a selector touches only
+// the pods that could match its most selective requirement: 50,000 selectors against 50,000
+// pod sources stay near-linear instead of 2.5 billion comparisons.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "analyzer/index/label_selector.h"
+#include "analyzer/model/pod_source.h"
+
+namespace netlint::index {
+
+using PodId = std::uint32_t;  // index into the pod source vector the index was built on
+
+struct SelectorMatches {
+  std::vector<PodId> yes;    // definitely selected
+  std::vector<PodId> maybe;  // selected depending on labels the view does not show
+  bool none() const { return yes.empty() && maybe.empty(); }
+};
+
+class LabelIndex {
+ public:
+  explicit LabelIndex(const std::vector<model::PodSource>& pods);
+
+  SelectorMatches match(std::string_view namespace_name, const LabelSelector& selector) const;
+  const std::vector<PodId>& pods_in(std::string_view namespace_name) const;
+  const model::PodSource& pod(PodId id) const { return pods_[id]; }
+  // Every written value of `key` among the pods of a namespace, with the pods carrying it.
+  using ValuePods = std::unordered_map<std::string, std::vector<PodId>>;
+  const ValuePods* values_of(std::string_view namespace_name, std::string_view key) const;
+  // Every written label key of a namespace's pods (sorted, for deterministic suggestions).
+  std::vector<std::string_view> keys_in(std::string_view namespace_name) const;
+  // Label comparisons done so far by match() (for the scaling test).
+  std::uint64_t comparisons() const noexcept { return comparisons_; }
+
+ private:
+  struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
+  template <class V>
+  using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+
+  struct NamespaceIndex {
+    std::vector<PodId> all;
+    StringMap<ValuePods> by_key;  // key -> value -> pods
+    StringMap<std::vector<PodId>> unknown_value;  // key -> pods whose value of key is unknown
+    std::vector<PodId> open;                      // pods whose unwritten labels are unknown
+  };
+
+  const NamespaceIndex* find(std::string_view namespace_name) const;
+  std::vector<PodId> candidates(const NamespaceIndex& ns, const LabelSelector& selector) const;
+
+  const std::vector<model::PodSource>& pods_;
+  StringMap<NamespaceIndex> namespaces_;
+  mutable std::atomic<std::uint64_t> comparisons_{0};  // match() is const and may run on several threads
+};
+
+}  // namespace netlint::index

@@ -1,0 +1,153 @@
+#include "analyzer/loader/loader.h"
+
+#include <fmt/format.h>
+
+#include <set>
+
+#include "analyzer/model/extract.h"
+#include "analyzer/util/parallel.h"
+#include "analyzer/yaml/document_splitter.h"
+#include "analyzer/yaml/tree_builder.h"
+
+namespace netlint {
+namespace {
+
+using model::SkipReason;
+
+std::string_view basename(std::string_view path) {
+  const auto slash = path.find_last_of('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+std::string_view dirname(std::string_view path) {
+  const auto slash = path.find_last_of('/');
+  return slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
+}
+
+// Files under `<chart>/templates/` where `<chart>/Chart.yaml` is among the inputs are Helm templates.
+bool is_chart_template(std::string_view path, const std::set<std::string, std::less<>>& chart_dirs) {
+  for (std::string_view dir = dirname(path); !dir.empty(); dir = dirname(dir)) {
+    if (basename(dir) == "templates" && chart_dirs.count(dirname(dir)) != 0) return true;
+  }
+  return false;
+}
+
+std::optional<SkipReason> classify_file(const InputText& input, const std::set<std::string, std::less<>>& chart_dirs) {
+  if (input.skip) return input.skip;
+  const std::string_view name = basename(input.path);
+  if (name == "Chart.yaml" || name == "Chart.yml" || name == "values.yaml" || name == "values.yml" ||
+      name == "values.schema.json") {
+    return SkipReason::kHelmChart;
+  }
+  if (name == "kustomization.yaml" || name == "kustomization.yml" || name == "Kustomization") {
+    return SkipReason::kKustomize;
+  }
+  if (is_chart_template(input.path, chart_dirs)) return SkipReason::kTemplate;
+  if (input.text.find('\0') != std::string::npos) return SkipReason::kBinary;
+  return std::nullopt;
+}
+
+struct FileResult {
+  std::vector<model::DocumentObjects> documents;
+  std::uint32_t document_count = 0;
+  std::optional<SkipReason> file_skip;
+};
+
+FileResult load_file(const InputText& input, FileId id, const std::set<std::string, std::less<>>& chart_dirs,
+                     const model::ExtractOptions& extract_options) {
+  FileResult result;
+  result.file_skip = classify_file(input, chart_dirs);
+  if (result.file_skip) return result;
+  const std::string_view text = input.text;
+  const std::uint32_t start = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;  // UTF-8 byte-order mark
+  const auto spans = yaml::split_documents(text.substr(start), start);
+  result.document_count = static_cast<std::uint32_t>(spans.size());
+  result.documents.resize(spans.size());
+  for (std::uint32_t d = 0; d < spans.size(); ++d) {
+    model::DocumentObjects& out = result.documents[d];
+    const auto [begin, end] = spans[d];
+    yaml::ParseResult parsed = yaml::parse_document(text, begin, end, id);
+    if (parsed.error) {
+      const std::string_view doc_text = text.substr(begin, end - begin);
+      if (!parsed.error->too_deep && doc_text.find("{{") != std::string_view::npos) {
+        out.skip = SkipReason::kTemplate;
+      } else if (parsed.error->too_deep || looks_like_manifest(doc_text)) {
+        const std::uint32_t at = parsed.error->offset;
+        out.problems.push_back({"NL0001", SourceRange{id, at, at}, fmt::format("invalid YAML: {}", parsed.error->message)});
+      } else {
+        out.skip = SkipReason::kNotKubernetes;
+      }
+      continue;
+    }
+    if (!parsed.tree) continue;
+    model::extract_document(yaml::root_of(*parsed.tree), id, d, extract_options, out);
+  }
+  return result;
+}
+
+bool contains_key(std::string_view text, std::string_view key) {
+  for (std::size_t at = text.find(key); at != std::string_view::npos; at = text.find(key, at + 1)) {
+    std::size_t i = at + key.size();
+    if (i < text.size() && text[i] == '"') ++i;
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+    if (i < text.size() && text[i] == ':') return true;
+  }
+  return false;
+}
+
+template <class T>
+void append(std::vector<T>& to, std::vector<T>& from) {
+  to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+}
+
+}  // namespace
+
+bool looks_like_manifest(std::string_view document_text) {
+  return contains_key(document_text, "apiVersion") && contains_key(document_text, "kind");
+}
+
+model::Model load_inputs(std::vector<InputText> inputs, const LoadOptions& options) {
+  std::set<std::string, std::less<>> chart_dirs;
+  for (const InputText& input : inputs) {
+    if (basename(input.path) == "Chart.yaml") chart_dirs.emplace(dirname(input.path));
+  }
+  model::ExtractOptions extract_options;
+  extract_options.default_namespace = options.default_namespace;
+
+  std::vector<FileResult> results(inputs.size());
+  parallel_for(inputs.size(), options.jobs, [&](std::size_t i) {
+    results[i] = load_file(inputs[i], static_cast<FileId>(i), chart_dirs, extract_options);
+  });
+
+  model::Model m;
+  m.files.reserve(inputs.size());
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    SourceFile file;
+    file.id = static_cast<FileId>(i);
+    file.path = std::move(inputs[i].path);
+    file.text = std::move(inputs[i].text);
+    file.reported = inputs[i].reported;
+    m.files.push_back(std::move(file));
+
+    FileResult& r = results[i];
+    if (r.file_skip) {
+      ++m.stats.skips[static_cast<int>(*r.file_skip)];
+      continue;
+    }
+    ++m.stats.files;
+    m.stats.documents += r.document_count;
+    for (model::DocumentObjects& doc : r.documents) {
+      if (doc.skip) ++m.stats.skips[static_cast<int>(*doc.skip)];
+      for (const model::ObjectMeta& meta : doc.objects) ++m.stats.objects_per_kind[meta.kind.value];
+      append(m.objects, doc.objects);
+      append(m.pod_sources, doc.pod_sources);
+      append(m.services, doc.services);
+      append(m.config_maps, doc.config_maps);
+      append(m.namespaces, doc.namespaces);
+      append(m.problems, doc.problems);
+    }
+  }
+  return m;
+}
+
+}  // namespace netlint

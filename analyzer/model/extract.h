@@ -1,0 +1,42 @@
+// Turns one parsed YAML document into model objects.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analyzer/model/model.h"
+#include "analyzer/yaml/node_ref.h"
+
+namespace netlint::model {
+
+struct ExtractOptions {
+  std::string default_namespace = "default";
+};
+
+// What one document contributed. Merged into the Model in file-then-offset order.
+struct DocumentObjects {
+  std::vector<ObjectMeta> objects;
+  std::vector<PodSource> pod_sources;
+  std::vector<Service> services;
+  std::vector<ConfigMap> config_maps;
+  std::vector<Namespace> namespaces;
+  std::vector<InputProblem> problems;
+  std::optional<SkipReason> skip;   // set when the document is not analyzed
+};
+
+void extract_document(const yaml::NodeRef& root, FileId file, std::uint32_t document,
+                      const ExtractOptions& options, DocumentObjects& out);
+
+// Pieces used by extract_document, one file each.
+ObjectMeta extract_meta(const yaml::NodeRef& object, FileId file, std::uint32_t document,
+                        const ExtractOptions& options);
+// Returns a pod source when `object` creates pods.
+std::optional<PodSource> extract_pod_source(const yaml::NodeRef& object, const ObjectMeta& meta);
+Service extract_service(const yaml::NodeRef& object, const ObjectMeta& meta);
+ConfigMap extract_config_map(const yaml::NodeRef& object, const ObjectMeta& meta);
+
+// True for kinds that have no namespace (Namespace, ClusterRole, IngressClass, ...).
+bool is_cluster_scoped(std::string_view kind);
+
+}  // namespace netlint::model

@@ -1,0 +1,95 @@
+#include <algorithm>
+#include <array>
+
+#include "analyzer/model/extract.h"
+#include "analyzer/model/extract_util.h"
+
+namespace netlint::model {
+namespace {
+
+bool in_group(std::string_view api_version, std::string_view group) {
+  return api_version.substr(0, group.size()) == group &&
+         (api_version.size() == group.size() || api_version[group.size()] == '/');
+}
+
+void extract_object(const yaml::NodeRef& object, FileId file, std::uint32_t document,
+                    const ExtractOptions& options, DocumentObjects& out);
+
+// `kind: List` and the typed lists (`ServiceList`, what `kubectl get -o yaml` prints) hold
+// their objects under `items`.
+bool extract_list(const yaml::NodeRef& root, const Text& kind, FileId file, std::uint32_t document,
+                  const ExtractOptions& options, DocumentObjects& out) {
+  const std::string& k = kind.value;
+  if (k.size() < 4 || k.compare(k.size() - 4, 4, "List") != 0) return false;
+  const yaml::NodeRef items = root.get("items");
+  if (!items.is_sequence() && !items.is_null()) return false;
+  for (std::uint32_t i = 0; i < items.size(); ++i) {
+    const yaml::NodeRef item = items.item(i);
+    if (item.is_map() && item.get("kind").is_scalar()) extract_object(item, file, document, options, out);
+  }
+  return true;
+}
+
+void extract_object(const yaml::NodeRef& object, FileId file, std::uint32_t document,
+                    const ExtractOptions& options, DocumentObjects& out) {
+  ObjectMeta meta = extract_meta(object, file, document, options);
+  const std::string& kind = meta.kind.value;
+  const bool core = meta.api_version.value == "v1";
+  if (auto pods = extract_pod_source(object, meta)) out.pod_sources.push_back(std::move(*pods));
+  if (core && kind == "Service") out.services.push_back(extract_service(object, meta));
+  if (core && kind == "ConfigMap") out.config_maps.push_back(extract_config_map(object, meta));
+  if (core && kind == "Namespace") out.namespaces.push_back(Namespace{meta});
+  out.objects.push_back(std::move(meta));
+}
+
+}  // namespace
+
+bool is_cluster_scoped(std::string_view kind) {
+  static constexpr std::array<std::string_view, 22> kClusterScoped = {
+      "APIService", "CSIDriver", "CSINode", "CertificateSigningRequest", "ClusterIssuer", "ClusterRole",
+      "ClusterRoleBinding", "ComponentStatus", "CustomResourceDefinition", "GlobalNetworkPolicy", "IngressClass",
+      "MutatingWebhookConfiguration", "Namespace", "Node", "PersistentVolume", "PodSecurityPolicy", "PriorityClass",
+      "RuntimeClass", "StorageClass", "ValidatingAdmissionPolicy", "ValidatingWebhookConfiguration", "VolumeAttachment"};
+  return std::find(kClusterScoped.begin(), kClusterScoped.end(), kind) != kClusterScoped.end();
+}
+
+ObjectMeta extract_meta(const yaml::NodeRef& object, FileId file, std::uint32_t document,
+                        const ExtractOptions& options) {
+  ObjectMeta meta;
+  meta.file = file;
+  meta.document = document;
+  meta.object_range = object.range();
+  meta.api_version = text_of(object.get("apiVersion"));
+  meta.kind = text_of(object.get("kind"));
+  const auto metadata = object.find("metadata");
+  meta.metadata_key = metadata.key.range();
+  meta.name = text_of(metadata.value.get("name"));
+  meta.namespace_name = text_of(metadata.value.get("namespace"));
+  meta.namespace_written = !meta.namespace_name.value.empty();
+  if (!meta.namespace_written && !is_cluster_scoped(meta.kind.value)) {
+    meta.namespace_name = synthesised(options.default_namespace);
+  }
+  meta.labels = string_map(metadata.value.get("labels"));
+  meta.annotations = string_map(metadata.value.get("annotations"));
+  return meta;
+}
+
+void extract_document(const yaml::NodeRef& root, FileId file, std::uint32_t document,
+                      const ExtractOptions& options, DocumentObjects& out) {
+  const yaml::NodeRef api_version = root.get("apiVersion");
+  const yaml::NodeRef kind = root.get("kind");
+  if (!root.is_map() || !api_version.is_scalar() || !kind.is_scalar()) {
+    out.skip = SkipReason::kNotKubernetes;
+    return;
+  }
+  const std::string& av = api_version.scalar();
+  if (in_group(av, "kustomize.config.k8s.io") || in_group(av, "config.kubernetes.io") ||
+      in_group(av, "kpt.dev")) {
+    out.skip = SkipReason::kKustomize;
+    return;
+  }
+  if (extract_list(root, text_of(kind), file, document, options, out)) return;
+  extract_object(root, file, document, options, out);
+}
+
+}  // namespace netlint::model

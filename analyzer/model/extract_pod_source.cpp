@@ -1,0 +1,197 @@
+// Pod sources: where a pod spec sits in each workload kind, and which labels the controllers add.
+#include <array>
+
+#include "analyzer/model/extract.h"
+#include "analyzer/model/extract_util.h"
+
+namespace netlint::model {
+namespace {
+
+struct WorkloadShape {
+  std::string_view kind;
+  bool cron;  // CronJob: spec.jobTemplate.spec.template
+  std::initializer_list<std::string_view> added_labels;
+};
+
+// Labels the controllers put on the pods they create; their values never appear in manifests.
+const std::array<WorkloadShape, 7> kWorkloads = {{
+    {"Deployment", false, {"pod-template-hash"}},
+    {"ReplicaSet", false, {}},
+    {"ReplicationController", false, {}},
+    {"StatefulSet", false, {"controller-revision-hash", "statefulset.kubernetes.io/pod-name", "apps.kubernetes.io/pod-index"}},
+    {"DaemonSet", false, {"controller-revision-hash", "pod-template-generation"}},
+    {"Job", false, {"job-name", "batch.kubernetes.io/job-name", "controller-uid", "batch.kubernetes.io/controller-uid", "batch.kubernetes.io/job-completion-index"}},
+    {"CronJob", true, {"job-name", "batch.kubernetes.io/job-name", "controller-uid", "batch.kubernetes.io/controller-uid", "batch.kubernetes.io/job-completion-index"}},
+}};
+
+// Labels a duck-typed controller (Argo Rollout, OpenKruise CloneSet, ...) may add.
+constexpr std::array<std::string_view, 3> kDuckTypedAddedLabels = {"pod-template-hash", "rollouts-pod-template-hash", "controller-revision-hash"};
+
+// Operators that create pods from a resource carrying their labels; the containers and every
+// label not written are unknown (monitoring.coreos.com).
+constexpr std::array<std::string_view, 3> kOperatorPodKinds = {"Prometheus", "Alertmanager", "ThanosRuler"};
+
+std::optional<Probe> extract_probe(const yaml::NodeRef& container, std::string_view key) {
+  const auto entry = container.find(key);
+  if (!entry.value.is_map()) return std::nullopt;
+  Probe probe;
+  probe.key = entry.key.range();
+  struct Handler { std::string_view key; Probe::Kind kind; };
+  for (const Handler h : {Handler{"httpGet", Probe::Kind::kHttpGet}, Handler{"tcpSocket", Probe::Kind::kTcpSocket},
+                          Handler{"grpc", Probe::Kind::kGrpc}, Handler{"exec", Probe::Kind::kExec}}) {
+    const yaml::NodeRef handler = entry.value.get(h.key);
+    if (!handler) continue;
+    probe.kind = h.kind;
+    probe.port = text_of(handler.get("port"));
+    probe.port_is_name = !probe.port.value.empty() && !integer_of(handler.get("port"));
+    break;
+  }
+  return probe;
+}
+
+EnvVar extract_env_var(const yaml::NodeRef& item) {
+  EnvVar var;
+  var.name = text_of(item.get("name"));
+  if (const yaml::NodeRef value = item.get("value"); value.is_scalar()) var.value = text_of(value);
+  const yaml::NodeRef from = item.get("valueFrom");
+  struct Source { std::string_view key; EnvVar::SourceKind kind; std::string_view name_key; std::string_view key_key; };
+  for (const Source s : {Source{"configMapKeyRef", EnvVar::SourceKind::kConfigMapKey, "name", "key"},
+                         Source{"secretKeyRef", EnvVar::SourceKind::kSecretKey, "name", "key"},
+                         Source{"fieldRef", EnvVar::SourceKind::kField, "", "fieldPath"},
+                         Source{"resourceFieldRef", EnvVar::SourceKind::kResource, "", "resource"}}) {
+    const yaml::NodeRef ref = from.get(s.key);
+    if (!ref.is_map()) continue;
+    var.from = s.kind;
+    if (!s.name_key.empty()) var.from_name = text_of(ref.get(s.name_key));
+    var.from_key = text_of(ref.get(s.key_key));
+    break;
+  }
+  return var;
+}
+
+Container extract_container(const yaml::NodeRef& node, bool init) {
+  Container c;
+  c.init = init;
+  c.name = text_of(node.get("name"));
+  c.image = text_of(node.get("image"));
+  c.restartable = init && node.get("restartPolicy").scalar() == "Always";
+  const yaml::NodeRef ports = node.get("ports");
+  for (std::uint32_t i = 0; i < ports.size(); ++i) {
+    const yaml::NodeRef p = ports.item(i);
+    if (!p.is_map()) continue;
+    ContainerPort port;
+    port.item = p.range();
+    port.name = text_of(p.get("name"));
+    const yaml::NodeRef number = p.get("containerPort");
+    port.number = {integer_of(number).value_or(-1), number.range()};
+    port.protocol = text_field(p, "protocol", "TCP");
+    c.ports.push_back(std::move(port));
+  }
+  const yaml::NodeRef env = node.get("env");
+  for (std::uint32_t i = 0; i < env.size(); ++i) {
+    if (env.item(i).is_map()) c.env.push_back(extract_env_var(env.item(i)));
+  }
+  const yaml::NodeRef env_from = node.get("envFrom");
+  for (std::uint32_t i = 0; i < env_from.size(); ++i) {
+    const yaml::NodeRef item = env_from.item(i);
+    EnvFrom ef;
+    ef.prefix = text_of(item.get("prefix"));
+    if (const yaml::NodeRef cm = item.get("configMapRef"); cm.is_map()) {
+      ef.kind = EnvFrom::SourceKind::kConfigMap;
+      ef.name = text_of(cm.get("name"));
+    } else if (const yaml::NodeRef secret = item.get("secretRef"); secret.is_map()) {
+      ef.kind = EnvFrom::SourceKind::kSecret;
+      ef.name = text_of(secret.get("name"));
+    } else {
+      continue;
+    }
+    c.env_from.push_back(std::move(ef));
+  }
+  c.command = string_list(node.get("command"));
+  c.args = string_list(node.get("args"));
+  c.liveness = extract_probe(node, "livenessProbe");
+  c.readiness = extract_probe(node, "readinessProbe");
+  c.startup = extract_probe(node, "startupProbe");
+  return c;
+}
+
+void extract_pod_spec(const yaml::NodeRef& spec, PodSource& out) {
+  for (const auto& [key, init] : {std::pair{"initContainers", true}, std::pair{"containers", false}}) {
+    const yaml::NodeRef list = spec.get(key);
+    for (std::uint32_t i = 0; i < list.size(); ++i) {
+      if (list.item(i).is_map()) out.containers.push_back(extract_container(list.item(i), init));
+    }
+  }
+  const yaml::NodeRef host_network = spec.get("hostNetwork");
+  out.host_network = {boolean_of(host_network).value_or(false), host_network.range()};
+  out.dns_policy = text_field(spec, "dnsPolicy", "ClusterFirst");
+  const auto dns = spec.find("dnsConfig");
+  if (dns.value.is_map()) {
+    DnsConfig config;
+    config.key = dns.key.range();
+    config.nameservers = string_list(dns.value.get("nameservers"));
+    config.searches = string_list(dns.value.get("searches"));
+    const yaml::NodeRef options = dns.value.get("options");
+    for (std::uint32_t i = 0; i < options.size(); ++i) {
+      const yaml::NodeRef option = options.item(i);
+      std::optional<Text> value;
+      if (option.get("value")) value = text_of(option.get("value"));
+      config.options.emplace_back(text_of(option.get("name")), std::move(value));
+    }
+    out.dns_config = std::move(config);
+  }
+}
+
+void add_labels_from(const yaml::NodeRef& metadata, PodSource& out) {
+  const auto labels = metadata.find("labels");
+  out.labels = string_map(labels.value);
+  out.labels_key = labels.key.range();
+}
+
+}  // namespace
+
+std::optional<PodSource> extract_pod_source(const yaml::NodeRef& object, const ObjectMeta& meta) {
+  const std::string& kind = meta.kind.value;
+  const yaml::NodeRef spec = object.get("spec");
+  PodSource out;
+  out.meta = meta;
+
+  if (kind == "Pod" && meta.api_version.value == "v1") {
+    out.labels = meta.labels;
+    out.labels_key = object.get("metadata").find("labels").key.range();
+    out.template_key = object.find("spec").key.range();
+    extract_pod_spec(spec, out);
+    return out;
+  }
+  for (std::string_view operator_kind : kOperatorPodKinds) {
+    if (kind == operator_kind && meta.group() == "monitoring.coreos.com") {
+      add_labels_from(spec.get("podMetadata"), out);
+      out.open_labels = true;
+      out.containers_known = false;
+      return out;
+    }
+  }
+
+  const WorkloadShape* shape = nullptr;
+  for (const WorkloadShape& w : kWorkloads) {
+    if (w.kind == kind) shape = &w;
+  }
+  yaml::NodeRef holder = spec;
+  if (shape != nullptr && shape->cron) holder = spec.get("jobTemplate").get("spec");
+  const auto tmpl = holder.find("template");
+  const yaml::NodeRef pod_spec = tmpl.value.get("spec");
+  if (shape == nullptr) {
+    // Duck typing: any object with a pod template (spec.template.metadata and containers).
+    if (!tmpl.value.get("metadata").is_map() || !pod_spec.get("containers").is_sequence()) return std::nullopt;
+    for (std::string_view key : kDuckTypedAddedLabels) out.unknown_label_keys.emplace_back(key);
+  } else {
+    if (!tmpl.value.is_map()) return std::nullopt;
+    for (std::string_view key : shape->added_labels) out.unknown_label_keys.emplace_back(key);
+  }
+  out.template_key = tmpl.key.range();
+  add_labels_from(tmpl.value.get("metadata"), out);
+  extract_pod_spec(pod_spec, out);
+  return out;
+}
+
+}  // namespace netlint::model

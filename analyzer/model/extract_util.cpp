@@ -1,0 +1,87 @@
+#include "analyzer/model/extract_util.h"
+
+#include <charconv>
+
+namespace netlint::model {
+
+Text text_of(const yaml::NodeRef& node) {
+  if (!node.is_scalar()) return {};
+  return Text{node.scalar(), node.range()};
+}
+
+Text synthesised(std::string value) { return Text{std::move(value), {}}; }
+
+Text text_field(const yaml::NodeRef& map, std::string_view key, std::string_view fallback) {
+  const yaml::NodeRef value = map.get(key);
+  if (value.is_scalar()) return text_of(value);
+  return synthesised(std::string(fallback));
+}
+
+std::optional<std::int64_t> integer_of(const yaml::NodeRef& node) {
+  if (!node.is_scalar() || node.quoted()) return std::nullopt;
+  std::string digits;
+  std::string_view text = node.scalar();
+  bool negative = false;
+  if (!text.empty() && (text[0] == '-' || text[0] == '+')) {
+    negative = text[0] == '-';
+    text.remove_prefix(1);
+  }
+  int base = 10;
+  if (text.size() > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) {
+    base = 16;
+    text.remove_prefix(2);
+  } else if (text.size() > 2 && text[0] == '0' && text[1] == 'o') {
+    base = 8;
+    text.remove_prefix(2);
+  }
+  for (char c : text) {
+    if (c != '_') digits.push_back(c);
+  }
+  if (digits.empty()) return std::nullopt;
+  std::int64_t value = 0;
+  const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value, base);
+  if (error != std::errc() || end != digits.data() + digits.size()) return std::nullopt;
+  return negative ? -value : value;
+}
+
+std::optional<bool> boolean_of(const yaml::NodeRef& node) {
+  if (!node.is_scalar() || node.quoted()) return std::nullopt;
+  static constexpr std::string_view kTrue[] = {"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON", "y", "Y"};
+  static constexpr std::string_view kFalse[] = {"false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF", "n", "N"};
+  for (std::string_view word : kTrue) {
+    if (node.scalar() == word) return true;
+  }
+  for (std::string_view word : kFalse) {
+    if (node.scalar() == word) return false;
+  }
+  return std::nullopt;
+}
+
+Labels string_map(const yaml::NodeRef& map) {
+  Labels out;
+  const std::uint32_t n = map.size();
+  if (!map.is_map()) return out;
+  out.reserve(n);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    const yaml::NodeRef key = map.key_at(i);
+    const yaml::NodeRef value = map.value_at(i);
+    if (!key.is_scalar() || key.scalar() == "<<") continue;
+    if (value.is_scalar()) {
+      out.push_back(Label{text_of(key), text_of(value)});
+    } else if (value.is_null()) {
+      // `key:` with no value is the empty string once the API server decodes it.
+      out.push_back(Label{text_of(key), Text{"", value.range()}});
+    }
+  }
+  return out;
+}
+
+std::vector<Text> string_list(const yaml::NodeRef& seq) {
+  std::vector<Text> out;
+  for (std::uint32_t i = 0; i < seq.size(); ++i) {
+    if (seq.item(i).is_scalar()) out.push_back(text_of(seq.item(i)));
+  }
+  return out;
+}
+
+}  // namespace netlint::model

@@ -1,0 +1,61 @@
+// The typed, positioned model of everything loaded into one view. Rules read it through const
+// references; nothing in it refers back to YAML trees, which are dropped after extraction.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "analyzer/model/config_map.h"
+#include "analyzer/model/object_meta.h"
+#include "analyzer/model/pod_source.h"
+#include "analyzer/model/service.h"
+#include "analyzer/source/source_file.h"
+
+namespace netlint::model {
+
+// Input that could not be read as intended; the NL0xxx rules report these.
+struct InputProblem {
+  std::string code;        // "NL0001" (parse-error), later "NL0004" (invalid-field)
+  SourceRange range;
+  std::string message;
+};
+
+// Why a file or document was not analyzed (counted in the summary, never a finding).
+enum class SkipReason : std::uint8_t {
+  kNotKubernetes,   // YAML without apiVersion/kind, or broken YAML that does not look like a manifest
+  kKustomize,       // kustomization files and kustomize/kpt config objects
+  kHelmChart,       // Chart.yaml, values.yaml
+  kTemplate,        // Go/Helm templates
+  kBinary,          // a file with NUL bytes
+  kTooLarge,        // above --max-file-size
+  kUnreadable,      // could not be read (permissions, symlink loop)
+  kCount
+};
+const char* skip_reason_name(SkipReason reason);
+
+struct LoadStats {
+  std::uint32_t files = 0;
+  std::uint32_t documents = 0;
+  std::map<std::string, std::uint32_t> objects_per_kind;
+  std::uint32_t skips[static_cast<int>(SkipReason::kCount)] = {};
+  std::uint32_t objects() const;
+  std::uint32_t skipped() const;
+};
+
+struct Model {
+  std::vector<SourceFile> files;          // indexed by FileId
+  std::vector<ObjectMeta> objects;        // every Kubernetes object, in file-then-offset order
+  std::vector<PodSource> pod_sources;
+  std::vector<Service> services;
+  std::vector<ConfigMap> config_maps;
+  std::vector<Namespace> namespaces;
+  std::vector<InputProblem> problems;
+  LoadStats stats;
+
+  const SourceFile& file(FileId id) const { return files.at(id); }
+};
+
+}  // namespace netlint::model

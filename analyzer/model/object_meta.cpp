@@ -1,0 +1,23 @@
+#include "analyzer/model/object_meta.h"
+
+namespace netlint::model {
+
+const Label* find_label(const Labels& labels, std::string_view key) {
+  for (const Label& label : labels) {
+    if (label.key.value == key) return &label;
+  }
+  return nullptr;
+}
+
+std::string ObjectMeta::group() const {
+  const std::string& av = api_version.value;
+  const auto slash = av.find('/');
+  return slash == std::string::npos ? std::string() : av.substr(0, slash);
+}
+
+std::string ObjectMeta::display() const {
+  if (namespace_name.value.empty()) return kind.value + " " + name.value;
+  return kind.value + " " + namespace_name.value + "/" + name.value;
+}
+
+}  // namespace netlint::model

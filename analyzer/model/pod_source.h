@@ -1,0 +1,80 @@
+// Everything that creates pods: bare Pods, the workload kinds, any object with a duck-typed pod
+// template (Argo Rollout, OpenKruise CloneSet, ...) and operator resources that create pods from
+// labels they carry (Prometheus, Alertmanager, ThanosRuler).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analyzer/model/object_meta.h"
+
+namespace netlint::model {
+
+struct ContainerPort {
+  Text name;
+  Spanned<std::int64_t> number;   // containerPort
+  Text protocol;                  // defaulted to "TCP" (invalid range) when not written
+  SourceRange item;               // the list item
+};
+
+struct EnvVar {
+  Text name;
+  std::optional<Text> value;
+  // valueFrom
+  enum class SourceKind { kNone, kConfigMapKey, kSecretKey, kField, kResource } from = SourceKind::kNone;
+  Text from_name;                 // ConfigMap/Secret name
+  Text from_key;                  // key, or fieldPath for kField
+};
+
+struct EnvFrom {
+  enum class SourceKind { kConfigMap, kSecret } kind = SourceKind::kConfigMap;
+  Text name;
+  Text prefix;
+};
+
+struct Probe {
+  enum class Kind { kHttpGet, kTcpSocket, kGrpc, kExec, kUnknown } kind = Kind::kUnknown;
+  Text port;                      // number or name, as written
+  bool port_is_name = false;
+  SourceRange key;                // e.g. `readinessProbe:`
+};
+
+struct Container {
+  Text name;
+  Text image;
+  bool init = false;
+  bool restartable = false;       // init container with restartPolicy: Always (a sidecar)
+  std::vector<ContainerPort> ports;
+  std::vector<EnvVar> env;
+  std::vector<EnvFrom> env_from;
+  std::vector<Text> command;
+  std::vector<Text> args;
+  std::optional<Probe> liveness, readiness, startup;
+};
+
+struct DnsConfig {
+  std::vector<Text> nameservers;
+  std::vector<Text> searches;
+  std::vector<std::pair<Text, std::optional<Text>>> options;  // name, value
+  SourceRange key;
+};
+
+struct PodSource {
+  ObjectMeta meta;                // the object that creates the pods (Deployment, Pod, ...)
+  Labels labels;                  // the pod template's labels as written
+  SourceRange labels_key;         // `labels:` of the template (or of the Pod)
+  // Label keys whose values exist on the running pods but are not written in the view
+  // (controller-added, e.g. pod-template-hash): selectors on them are neither matched nor not.
+  std::vector<std::string> unknown_label_keys;
+  // Operator-created pods: every label not written in the view is unknown, and containers too.
+  bool open_labels = false;
+  bool containers_known = true;
+  std::vector<Container> containers;  // init containers first (Container::init), then app containers
+  Spanned<bool> host_network;
+  Text dns_policy;                // defaulted "ClusterFirst" (invalid range)
+  std::optional<DnsConfig> dns_config;
+  SourceRange template_key;       // `template:` for workloads, `spec:` for Pods
+};
+
+}  // namespace netlint::model

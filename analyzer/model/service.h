@@ -1,0 +1,36 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analyzer/model/object_meta.h"
+
+namespace netlint::model {
+
+struct ServicePort {
+  Text name;
+  Spanned<std::int64_t> port;
+  // targetPort as written: a number or a name; absent means "same as port".
+  std::optional<Text> target_port;
+  bool target_port_is_name = false;
+  Text protocol;                  // defaulted "TCP"
+  std::optional<Spanned<std::int64_t>> node_port;
+  SourceRange item;
+};
+
+struct Service {
+  ObjectMeta meta;
+  Text type;                      // defaulted "ClusterIP"
+  Labels selector;                // empty when absent or `{}`
+  SourceRange selector_key;       // `selector:` (invalid when absent)
+  std::vector<ServicePort> ports;
+  Text cluster_ip;
+  Text external_name;
+  Text internal_traffic_policy;
+
+  bool has_selector() const { return !selector.empty(); }
+  bool headless() const { return cluster_ip.value == "None"; }
+};
+
+}  // namespace netlint::model

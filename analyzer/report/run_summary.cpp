@@ -1,0 +1,54 @@
+#include "analyzer/report/run_summary.h"
+
+#include <fmt/format.h>
+
+namespace netlint::report {
+namespace {
+std::string counted(std::uint32_t n, std::string_view singular, std::string_view plural) {
+  return fmt::format("{} {}", n, n == 1 ? singular : plural);
+}
+}  // namespace
+
+RunSummary summarise(const model::LoadStats& stats, const std::vector<diag::Diagnostic>& diagnostics,
+                     std::chrono::duration<double> elapsed) {
+  RunSummary s;
+  s.stats = stats;
+  s.elapsed = elapsed;
+  for (const diag::Diagnostic& d : diagnostics) {
+    switch (d.severity) {
+      case diag::Severity::kError: ++s.errors; break;
+      case diag::Severity::kWarning: ++s.warnings; break;
+      case diag::Severity::kNote: ++s.notes; break;
+    }
+  }
+  return s;
+}
+
+std::string summary_line(const RunSummary& summary, bool with_time) {
+  const model::LoadStats& st = summary.stats;
+  std::string line = fmt::format("{}, {}, {}", counted(st.files, "file", "files"),
+                                 counted(st.documents, "document", "documents"),
+                                 counted(st.objects(), "object", "objects"));
+  if (!st.objects_per_kind.empty()) {
+    std::string kinds;
+    for (const auto& [kind, count] : st.objects_per_kind) {
+      kinds += fmt::format("{}{} {}", kinds.empty() ? "" : ", ", kind.empty() ? "?" : kind, count);
+    }
+    line += " (" + kinds + ")";
+  }
+  if (st.skipped() > 0) {
+    std::string reasons;
+    for (int r = 0; r < static_cast<int>(model::SkipReason::kCount); ++r) {
+      if (st.skips[r] == 0) continue;
+      reasons += fmt::format("{}{} {}", reasons.empty() ? "" : ", ",
+                             model::skip_reason_name(static_cast<model::SkipReason>(r)), st.skips[r]);
+    }
+    line += fmt::format("; skipped {} ({})", st.skipped(), reasons);
+  }
+  line += fmt::format("; {}, {}, {}", counted(summary.errors, "error", "errors"),
+                      counted(summary.warnings, "warning", "warnings"), counted(summary.notes, "note", "notes"));
+  if (with_time) line += fmt::format(" in {:.2f}s", summary.elapsed.count());
+  return line;
+}
+
+}  // namespace netlint::report

@@ -1,0 +1,27 @@
+// What a run did, for the closing summary line of every format.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "analyzer/diag/diagnostic.h"
+#include "analyzer/model/model.h"
+
+namespace netlint::report {
+
+struct RunSummary {
+  model::LoadStats stats;
+  std::uint32_t errors = 0, warnings = 0, notes = 0;
+  std::chrono::duration<double> elapsed{};
+};
+
+RunSummary summarise(const model::LoadStats& stats, const std::vector<diag::Diagnostic>& diagnostics,
+                     std::chrono::duration<double> elapsed);
+
+// "12 files, 40 documents, 38 objects (ConfigMap 2, Deployment 5); skipped 3 (template 3);
+//  1 error, 2 warnings, 0 notes[ in 0.02s]"
+std::string summary_line(const RunSummary& summary, bool with_time);
+
+}  // namespace netlint::report

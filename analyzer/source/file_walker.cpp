@@ -1,0 +1,114 @@
+#include "analyzer/source/file_walker.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <system_error>
+
+namespace netlint {
+namespace fs = std::filesystem;
+namespace {
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// Reads a whole file; nullopt when it cannot be read.
+std::optional<std::string> read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) return std::nullopt;
+  return text;
+}
+
+InputText read_input(const fs::path& path, std::string display, const WalkOptions& options, WalkResult& result) {
+  InputText input;
+  input.path = std::move(display);
+  std::error_code ec;
+  const auto size = fs::file_size(path, ec);
+  if (!ec && size > options.max_file_size) {
+    input.skip = model::SkipReason::kTooLarge;
+    return input;
+  }
+  if (auto text = read_file(path)) {
+    input.text = std::move(*text);
+  } else {
+    input.skip = model::SkipReason::kUnreadable;
+    result.warnings.push_back("cannot read " + input.path);
+  }
+  return input;
+}
+
+std::string display_path(const fs::path& p) {
+  std::string s = p.lexically_normal().generic_string();
+  if (s.size() > 2 && s.compare(0, 2, "./") == 0) s.erase(0, 2);
+  return s;
+}
+
+void walk_directory(const fs::path& root, const WalkOptions& options, WalkResult& result) {
+  std::vector<fs::path> found;
+  std::error_code ec;
+  // Directory symlinks are not followed: that is how a symlink loop cannot make us spin.
+  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
+  if (ec) {
+    result.warnings.push_back("cannot read directory " + root.string() + ": " + ec.message());
+    return;
+  }
+  for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (ec) {
+      result.warnings.push_back("cannot read " + it->path().string() + ": " + ec.message());
+      ec.clear();
+      continue;
+    }
+    const std::string name = it->path().filename().string();
+    if (it->is_directory(ec)) {
+      if (name == ".git" || name == "node_modules") it.disable_recursion_pending();
+      continue;
+    }
+    if (!it->is_regular_file(ec)) continue;
+    const std::string relative = it->path().lexically_relative(root).generic_string();
+    if (is_input_file_name(relative)) found.push_back(it->path());
+  }
+  std::sort(found.begin(), found.end());
+  for (const fs::path& p : found) result.inputs.push_back(read_input(p, display_path(p), options, result));
+}
+
+}  // namespace
+
+bool is_input_file_name(std::string_view relative_path) {
+  const auto slash = relative_path.find_last_of('/');
+  const std::string_view name = slash == std::string_view::npos ? relative_path : relative_path.substr(slash + 1);
+  if (ends_with(name, ".yaml") || ends_with(name, ".yml") || ends_with(name, ".json")) return true;
+  if (name == "Corefile" || name.substr(0, 9) == "Corefile." || ends_with(name, ".Corefile")) return true;
+  const bool in_net_d = relative_path.substr(0, 6) == "net.d/" || relative_path.find("/net.d/") != std::string_view::npos;
+  return in_net_d && (ends_with(name, ".conflist") || ends_with(name, ".conf"));
+}
+
+WalkResult walk_inputs(const std::vector<std::string>& paths, const WalkOptions& options) {
+  WalkResult result;
+  for (const std::string& path : paths) {
+    if (path == "-") {
+      std::ostringstream buffer;
+      buffer << std::cin.rdbuf();
+      result.inputs.push_back(InputText{"-", buffer.str(), true, std::nullopt});
+      continue;
+    }
+    std::error_code ec;
+    const fs::file_status status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) {
+      result.missing.push_back(path);
+    } else if (fs::is_directory(status)) {
+      walk_directory(path, options, result);
+    } else {
+      // A file named on the command line is always read, whatever its name.
+      result.inputs.push_back(read_input(path, display_path(path), options, result));
+    }
+  }
+  return result;
+}
+
+}  // namespace netlint

@@ -1,0 +1,31 @@
+// Finds the input files under the paths a user names (RULES.md Inputs): which files netlint
+// reads in a directory walk, and what it does with unreadable or oversized ones. The only part
+// of the analyzer that touches the disk; the loader takes texts.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analyzer/loader/loader.h"
+
+namespace netlint {
+
+struct WalkOptions {
+  std::uint64_t max_file_size = 256ull << 20;
+};
+
+struct WalkResult {
+  std::vector<InputText> inputs;     // sorted by path within each named directory, then as named
+  std::vector<std::string> missing;  // named paths that do not exist (usage error)
+  std::vector<std::string> warnings; // unreadable files, symlink loops (one stderr line each)
+};
+
+// A file found in a directory walk is read when this is true.
+bool is_input_file_name(std::string_view relative_path);
+
+// `-` reads standard input.
+WalkResult walk_inputs(const std::vector<std::string>& paths, const WalkOptions& options);
+
+}  // namespace netlint

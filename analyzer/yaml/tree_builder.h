@@ -1,0 +1,33 @@
+// Parses one YAML document (a span of a file produced by split_documents) into a Tree.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "analyzer/yaml/tree.h"
+
+namespace netlint::yaml {
+
+struct ParseError {
+  std::uint32_t offset = 0;  // absolute byte offset of the error
+  std::string message;       // yaml-cpp's message, e.g. "illegal map value"
+  bool too_deep = false;     // nesting beyond yaml-cpp's recursion limit
+};
+
+struct ParseResult {
+  std::optional<Tree> tree;   // absent for an empty document or on error
+  std::optional<ParseError> error;
+};
+
+// `file_text` is the whole file; [begin, end) the document. Marks are offset to file positions.
+ParseResult parse_document(std::string_view file_text, std::uint32_t begin, std::uint32_t end, FileId file);
+
+// Computes where a scalar token that starts at `begin` ends (exclusive), from its style and its
+// processed value: quoted scalars end after their closing quote, plain ones after their text,
+// block scalars after their header line.
+std::uint32_t scalar_token_end(std::string_view file_text, std::uint32_t begin, ScalarStyle style,
+                               std::string_view value);
+
+}  // namespace netlint::yaml

@@ -1,0 +1,49 @@
+// NL0001 parse-error: the loader records what does not parse; this rule reports it.
+#include "rules/rule_factories.h"
+
+namespace netlint::rules {
+namespace {
+
+constexpr diag::RuleInfo kInfo{
+    .code = "NL0001",
+    .name = "parse-error",
+    .severity = diag::Severity::kError,
+    .summary = "a manifest or config that does not parse",
+    .doc = R"md(## What it finds
+A YAML or JSON document that looks like a Kubernetes manifest (it has `apiVersion` and `kind`
+keys) but does not parse, and (later) an embedded config such as a Corefile that does not parse.
+The finding points at the position the parser stopped.
+
+## Why is this bad?
+`kubectl apply` rejects the whole file, so nothing in it reaches the cluster, and everything
+netlint would check in that document goes unchecked.
+
+## How to fix
+Correct the syntax at the reported position: usually an indentation step, a missing space
+after `:`, a tab used for indentation or an unclosed quote.
+
+## Known limitations
+Each document of a multi-document file is parsed alone, so one broken document never hides
+the findings of its siblings. Broken documents that do not look like Kubernetes manifests
+(a CI workflow, a docker-compose file) and Go/Helm templates (`{{ ... }}`) are skipped and
+counted in the summary line instead of being reported.
+)md"};
+
+class ParseError final : public engine::Rule {
+ public:
+  const diag::RuleInfo& info() const noexcept override { return kInfo; }
+  void check(const engine::View& view, engine::Sink& out) const override {
+    for (const model::InputProblem& problem : view.model().problems) {
+      if (problem.code == kInfo.code) out.report(problem.range, problem.message);
+    }
+  }
+};
+
+}  // namespace
+
+const engine::Rule* parse_error() {
+  static const ParseError rule;
+  return &rule;
+}
+
+}  // namespace netlint::rules

@@ -1,0 +1,33 @@
+#include "rules/registry.h"
+
+#include <array>
+
+#include "rules/rule_factories.h"
+
+namespace netlint::rules {
+
+std::span<const engine::Rule* const> all_rules() {
+  // Keep sorted by code; the registry test checks it.
+  static const std::array<const engine::Rule*, 4> kRules = {
+      parse_error(),                       // NL0001
+      internal_error(),                    // NL0002
+      service_selector_typo(),             // NL1001
+      service_selector_matches_no_pods(),  // NL1002
+  };
+  return kRules;
+}
+
+const engine::Rule* find_rule(std::string_view code_or_name) {
+  for (const engine::Rule* rule : all_rules()) {
+    if (rule->info().code == code_or_name || rule->info().name == code_or_name) return rule;
+  }
+  return nullptr;
+}
+
+std::span<const engine::Precedence> precedence() {
+  // Filled as the rule families arrive (NL4102 over NL4101, NL2018 over NL2005, ...).
+  static const std::array<engine::Precedence, 0> kPrecedence = {};
+  return kPrecedence;
+}
+
+}  // namespace netlint::rules

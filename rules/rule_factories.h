@@ -1,0 +1,13 @@
+// One accessor per rule, each defined in the rule's own file (a function-local static).
+#pragma once
+
+#include "analyzer/engine/rule.h"
+
+namespace netlint::rules {
+
+const engine::Rule* parse_error();
+const engine::Rule* internal_error();
+const engine::Rule* service_selector_typo();
+const engine::Rule* service_selector_matches_no_pods();
+
+}  // namespace netlint::rules

@@ -1,0 +1,58 @@
+// NL1002 service-selector-matches-no-pods: a Service selector that matches no pods, no near miss.
+#include <fmt/format.h>
+
+#include "rules/rule_factories.h"
+#include "rules/service/selector_outcome.h"
+
+namespace netlint::rules {
+namespace {
+
+constexpr diag::RuleInfo kInfo{
+    .code = "NL1002",
+    .name = "service-selector-matches-no-pods",
+    .severity = diag::Severity::kWarning,
+    .summary = "service selector matches no pods in its namespace",
+    .doc = R"md(## What it finds
+A Service whose selector matches no pod source (Pod, Deployment, StatefulSet, DaemonSet, Job,
+CronJob, ReplicaSet, or any object with a pod template) in its namespace, when no single-entry
+change would make it match (that case is `service-selector-typo`).
+
+## Why is this bad?
+The Service has no endpoints: connections to it are refused or time out.
+
+## How to fix
+Point the selector at the labels of the pod template of the workload that should serve it, or
+deploy that workload in the Service's namespace.
+
+## Known limitations
+Selectors on labels whose values are not in the manifests (added by controllers, or on pods an
+operator creates) are never reported. The workload may come from another repository; a later
+release limits this rule to namespaces whose workloads are all in view.
+)md"};
+
+class ServiceSelectorMatchesNoPods final : public engine::Rule {
+ public:
+  const diag::RuleInfo& info() const noexcept override { return kInfo; }
+
+  void check(const engine::View& view, engine::Sink& out) const override {
+    for (const model::Service& service : view.model().services) {
+      out.checking(service.meta.object_range);
+      const SelectorOutcome outcome = analyse_service_selector(view, service);
+      if (!outcome.selects_nothing || !outcome.fixes.empty()) continue;
+      diag::Diagnostic& d =
+          out.report(service.selector_key, fmt::format("selector {} matches no pods in namespace \"{}\"",
+                                                       format_selector(service.selector),
+                                                       service.meta.namespace_name.value));
+      d.help = "make the selector match the pod template labels of the workload that serves this Service";
+    }
+  }
+};
+
+}  // namespace
+
+const engine::Rule* service_selector_matches_no_pods() {
+  static const ServiceSelectorMatchesNoPods rule;
+  return &rule;
+}
+
+}  // namespace netlint::rules
