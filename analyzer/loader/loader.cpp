@@ -47,6 +47,22 @@ std::optional<SkipReason> classify_file(const InputText& input, const std::set<s
   return std::nullopt;
 }
 
+// The NL0001 problem for a parse error. yaml-cpp reports unclosed constructs at the end of the
+// document, often on a blank line: point at the last character written instead.
+model::InputProblem parse_problem(std::string_view text, std::uint32_t begin, std::uint32_t end, FileId id,
+                                  const yaml::ParseError& error) {
+  std::uint32_t at = std::min(error.offset, end);
+  const auto last = text.substr(begin, end - begin).find_last_not_of(" \t\r\n");
+  if (last != std::string_view::npos && at > begin + last) at = begin + static_cast<std::uint32_t>(last);
+  model::InputProblem problem{"NL0001", SourceRange{id, at, at + (at < end ? 1u : 0u)},
+                              fmt::format("invalid YAML: {}", error.message), {}};
+  const auto line_start = text.rfind('\n', at == 0 ? 0 : at - 1);
+  const std::size_t from = line_start == std::string_view::npos ? 0 : line_start + 1;
+  const std::string_view indent = text.substr(from, text.find_first_not_of(" \t", from) - from);
+  if (indent.find('\t') != std::string_view::npos) problem.help = "YAML does not allow tabs for indentation; use spaces";
+  return problem;
+}
+
 struct FileResult {
   std::vector<model::DocumentObjects> documents;
   std::uint32_t document_count = 0;
@@ -72,8 +88,7 @@ FileResult load_file(const InputText& input, FileId id, const std::set<std::stri
       if (!parsed.error->too_deep && doc_text.find("{{") != std::string_view::npos) {
         out.skip = SkipReason::kTemplate;
       } else if (parsed.error->too_deep || looks_like_manifest(doc_text)) {
-        const std::uint32_t at = parsed.error->offset;
-        out.problems.push_back({"NL0001", SourceRange{id, at, at}, fmt::format("invalid YAML: {}", parsed.error->message)});
+        out.problems.push_back(parse_problem(text, begin, end, id, *parsed.error));
       } else {
         out.skip = SkipReason::kNotKubernetes;
       }

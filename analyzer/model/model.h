@@ -21,6 +21,7 @@ struct InputProblem {
   std::string code;        // "NL0001" (parse-error), later "NL0004" (invalid-field)
   SourceRange range;
   std::string message;
+  std::string help;        // fix advice when the cause is recognisable (a tab in indentation)
 };
 
 // Why a file or document was not analyzed (counted in the summary, never a finding).

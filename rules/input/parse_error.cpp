@@ -34,7 +34,7 @@ class ParseError final : public engine::Rule {
   const diag::RuleInfo& info() const noexcept override { return kInfo; }
   void check(const engine::View& view, engine::Sink& out) const override {
     for (const model::InputProblem& problem : view.model().problems) {
-      if (problem.code == kInfo.code) out.report(problem.range, problem.message);
+      if (problem.code == kInfo.code) out.report(problem.range, problem.message).help = problem.help;
     }
   }
 };

@@ -1,0 +1,99 @@
+#include "analyzer/testing/fixture_runner.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "analyzer/loader/loader.h"
+#include "analyzer/source/file_walker.h"
+#include "analyzer/source/source_file.h"
+#include "analyzer/testing/fixture_expectations.h"
+
+namespace netlint::testing {
+namespace {
+
+// A rule that throws on every object annotated `netlint.test/throw: "true"`: it proves that a
+// failing rule becomes NL0002 anchored on that object while the other rules still report.
+class ThrowingRule final : public engine::Rule {
+ public:
+  const diag::RuleInfo& info() const noexcept override { return kInfo; }
+  void check(const engine::View& view, engine::Sink& out) const override {
+    for (const model::ObjectMeta& object : view.model().objects) {
+      out.checking(object.object_range);
+      const model::Label* a = model::find_label(object.annotations, "netlint.test/throw");
+      if (a != nullptr && a->value.value == "true") throw std::runtime_error("injected failure");
+    }
+  }
+
+ private:
+  static constexpr diag::RuleInfo kInfo{.code = "NL9999", .name = "test-throwing-rule",
+                                        .severity = diag::Severity::kError, .summary = "throws", .doc = ""};
+};
+
+bool matches(const Expectation& e, const std::string& file, std::uint32_t line, const diag::Diagnostic& d) {
+  return e.file == file && e.line == line && (e.rule == d.rule->name || e.rule == d.rule->code) &&
+         e.severity == diag::severity_name(d.severity) &&
+         (e.message_part.empty() || d.message.find(e.message_part) != std::string::npos);
+}
+
+}  // namespace
+
+CaseResult run_fixture_case(const std::filesystem::path& path, const CaseSetup& setup) {
+  CaseResult result;
+  WalkResult walked = walk_inputs({path.string()}, WalkOptions{});
+  std::vector<Expectation> expectations;
+  FixtureDirectives directives;
+  for (const InputText& input : walked.inputs) {
+    parse_expectations(input.path, input.text, expectations, directives, result.failures);
+  }
+  result.expectations = expectations.size();
+
+  std::vector<const engine::Rule*> rules;
+  if (directives.values["rules"] == "all") {
+    rules.assign(setup.all_rules.begin(), setup.all_rules.end());
+  } else {
+    rules.push_back(setup.rule_under_test);
+  }
+  static const ThrowingRule kThrowing;
+  if (directives.values["inject"] == "throwing-rule") rules.push_back(&kThrowing);
+  for (const auto& [key, value] : directives.values) {
+    if (key != "rules" && key != "inject") result.failures.push_back(fmt::format("unsupported directive {}={}", key, value));
+  }
+
+  const model::Model model = load_inputs(std::move(walked.inputs), LoadOptions{});
+  const engine::View view(model);
+  engine::RunOptions options;
+  options.rules = rules;
+  options.internal_error = setup.internal_error;
+  options.precedence = setup.precedence;
+  const std::vector<diag::Diagnostic> found = engine::run_rules(view, options);
+  result.findings = found.size();
+
+  std::vector<bool> used(expectations.size(), false);
+  for (const diag::Diagnostic& d : found) {
+    std::string file = "(no location)";
+    std::uint32_t line = 0;
+    if (d.range.valid()) {
+      const SourceFile& f = model.file(d.range.file);
+      file = f.path;
+      line = LineIndex(f.text).position(f.text, d.range.begin).line;
+    }
+    bool matched = false;
+    for (std::size_t i = 0; i < expectations.size() && !matched; ++i) {
+      if (!used[i] && matches(expectations[i], file, line, d)) used[i] = matched = true;
+    }
+    if (!matched) {
+      result.failures.push_back(fmt::format("unexpected finding {}:{}: {} {} \"{}\"", file, line, d.rule->name,
+                                            diag::severity_name(d.severity), d.message));
+    }
+  }
+  for (std::size_t i = 0; i < expectations.size(); ++i) {
+    if (used[i]) continue;
+    const Expectation& e = expectations[i];
+    result.failures.push_back(fmt::format("missing finding {}:{}: {} {} \"{}\"", e.file, e.line, e.rule, e.severity, e.message_part));
+  }
+  return result;
+}
+
+}  // namespace netlint::testing

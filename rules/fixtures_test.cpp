@@ -1,0 +1,68 @@
+// The data-driven fixture runner: every case under testdata/rules/<rule-name>/ runs with only
+// that rule enabled (unless the case says `rules=all`) and must produce exactly the findings
+// its `# expect:` comments name. good.yaml cases thereby prove silence.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "analyzer/testing/fixture_runner.h"
+#include "rules/registry.h"
+
+namespace netlint {
+namespace fs = std::filesystem;
+
+namespace {
+const fs::path kFixtures = fs::path(NETLINT_SOURCE_DIR) / "testdata" / "rules";
+
+std::vector<fs::path> cases_of(const fs::path& folder) {
+  std::vector<fs::path> cases;
+  for (const auto& entry : fs::directory_iterator(folder)) {
+    const std::string name = entry.path().filename().string();
+    if (name.starts_with(".") || name == "README.md") continue;
+    if (entry.is_directory() || name.ends_with(".yaml") || name.ends_with(".yml") || name.ends_with(".json")) {
+      cases.push_back(entry.path());
+    }
+  }
+  std::sort(cases.begin(), cases.end());
+  return cases;
+}
+}  // namespace
+
+TEST_SUITE("fixtures") {
+  TEST_CASE("every fixture case produces exactly its expected findings") {
+    std::size_t case_count = 0;
+    std::size_t expectation_count = 0;
+    for (const auto& folder : fs::directory_iterator(kFixtures)) {
+      if (!folder.is_directory()) continue;
+      const std::string rule_name = folder.path().filename().string();
+      const engine::Rule* rule = rules::find_rule(rule_name);
+      CHECK_MESSAGE(rule != nullptr, "fixture folder without a rule: ", rule_name);
+      if (rule == nullptr) continue;
+      testing::CaseSetup setup;
+      setup.all_rules = rules::all_rules();
+      setup.rule_under_test = rule;
+      setup.internal_error = &rules::find_rule("NL0002")->info();
+      setup.precedence = rules::precedence();
+      for (const fs::path& path : cases_of(folder.path())) {
+        const testing::CaseResult result = testing::run_fixture_case(path, setup);
+        ++case_count;
+        expectation_count += result.expectations;
+        for (const std::string& failure : result.failures) {
+          const std::string where = path.lexically_relative(NETLINT_SOURCE_DIR).string() + ": " + failure;
+          FAIL_CHECK(where);
+        }
+        if (path.filename() == "bad.yaml") {
+          CHECK_MESSAGE(result.expectations > 0, path.string(), ": bad.yaml must expect at least one finding");
+        }
+        if (path.filename() == "good.yaml") {
+          CHECK_MESSAGE(result.expectations == 0, path.string(), ": good.yaml must expect no finding");
+        }
+      }
+    }
+    MESSAGE("fixture cases: ", case_count, ", expectations: ", expectation_count);
+    CHECK(case_count > 0);
+  }
+}
+
+}  // namespace netlint

@@ -1,0 +1,66 @@
+// The registry meta-test: codes unique, sorted and in their family's range; names kebab-case;
+// summaries short; every doc has its sections; every rule has its fixture folder with bad.yaml
+// and good.yaml, and every fixture folder belongs to a rule.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <regex>
+#include <set>
+
+#include "rules/registry.h"
+
+namespace netlint {
+namespace fs = std::filesystem;
+
+TEST_CASE("registry: codes, names, summaries and docs follow the conventions") {
+  const auto rules = rules::all_rules();
+  REQUIRE(!rules.empty());
+  const std::regex code_pattern("NL[0-6][0-9]{3}");
+  const std::regex name_pattern("[a-z0-9]+(-[a-z0-9]+)*");
+  std::set<std::string_view> codes, names;
+  std::string_view previous;
+  for (const engine::Rule* rule : rules) {
+    const diag::RuleInfo& info = rule->info();
+    CAPTURE(info.code);
+    CHECK(std::regex_match(std::string(info.code), code_pattern));
+    CHECK(std::regex_match(std::string(info.name), name_pattern));
+    CHECK(codes.insert(info.code).second);
+    CHECK(names.insert(info.name).second);
+    CHECK(info.code > previous);  // sorted
+    previous = info.code;
+    CHECK(!info.summary.empty());
+    CHECK(info.summary.size() <= 80);
+    CHECK(info.summary.back() != '.');
+    CHECK(std::islower(static_cast<unsigned char>(info.summary.front())));
+    for (const char* section : {"## What it finds", "## Why is this bad?", "## How to fix", "## Known limitations"}) {
+      CHECK_MESSAGE(info.doc.find(section) != std::string_view::npos, "doc lacks section ", section);
+    }
+    CHECK(rules::find_rule(info.code) == rule);
+    CHECK(rules::find_rule(info.name) == rule);
+  }
+  CHECK(rules::find_rule("NL9998") == nullptr);
+}
+
+TEST_CASE("registry: every rule has fixtures and every fixture folder a rule") {
+  const fs::path fixtures = fs::path(NETLINT_SOURCE_DIR) / "testdata" / "rules";
+  for (const engine::Rule* rule : rules::all_rules()) {
+    const fs::path folder = fixtures / std::string(rule->info().name);
+    CAPTURE(rule->info().name);
+    CHECK(fs::is_regular_file(folder / "bad.yaml"));
+    CHECK(fs::is_regular_file(folder / "good.yaml"));
+  }
+  for (const auto& entry : fs::directory_iterator(fixtures)) {
+    if (!entry.is_directory()) continue;
+    CHECK_MESSAGE(rules::find_rule(entry.path().filename().string()) != nullptr,
+                  "fixture folder without a rule: ", entry.path().filename().string());
+  }
+}
+
+TEST_CASE("registry: precedence pairs name registered rules") {
+  for (const engine::Precedence& p : rules::precedence()) {
+    CHECK(rules::find_rule(p.winner) != nullptr);
+    CHECK(rules::find_rule(p.loser) != nullptr);
+  }
+}
+
+}  // namespace netlint
