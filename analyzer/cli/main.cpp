@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "analyzer/cli/commands.h"
+#include "analyzer/cli/rule_docs.h"
 
 namespace {
 
@@ -60,6 +61,14 @@ int main(int argc, char** argv) {
       ->default_str("268435456");
 
   CLI::App* rules = app.add_subcommand("rules", "List every rule with its code, severity and summary");
+  std::string rules_format = "text";
+  std::string rules_output;
+  std::string fixtures = "testdata/rules";
+  rules->add_option("--format", rules_format, "text: a table; markdown: one page per rule (needs --output)")
+      ->check(CLI::IsMember({"text", "markdown"}))
+      ->default_str("text");
+  rules->add_option("--output", rules_output, "Folder for the markdown pages (e.g. docs/rules)");
+  rules->add_option("--fixtures", fixtures, "Folder of the rules' fixtures, for the examples")->default_str("testdata/rules");
 
   try {
     app.parse(argc, argv);
@@ -69,7 +78,14 @@ int main(int argc, char** argv) {
   }
 
   try {
-    if (rules->parsed()) return netlint::cli::run_rules_table(std::cout);
+    if (rules->parsed()) {
+      if (rules_format == "text") return netlint::cli::run_rules_table(std::cout);
+      if (rules_output.empty()) {
+        std::cerr << "netlint: rules --format markdown needs --output FOLDER\n";
+        return netlint::cli::kExitUsage;
+      }
+      return netlint::cli::write_rule_docs(fixtures, rules_output, std::cerr);
+    }
     options.timing = !no_timing;
     options.fail_on = fail_on == "error" ? FailOn::kError
                       : fail_on == "note"  ? FailOn::kNote
