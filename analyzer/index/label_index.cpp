@@ -76,9 +76,13 @@ std::vector<PodId> LabelIndex::candidates(const NamespaceIndex& ns, const LabelS
     out.insert(out.end(), u->second.begin(), u->second.end());
   }
   if (auto k = ns.by_key.find(best->key); k != ns.by_key.end()) {
-    for (const auto& [value, ids] : k->second) {
-      if (best->op == Op::kExists || std::find(best->values.begin(), best->values.end(), value) != best->values.end()) {
-        out.insert(out.end(), ids.begin(), ids.end());
+    if (best->op == Op::kExists) {
+      for (const auto& [value, ids] : k->second) out.insert(out.end(), ids.begin(), ids.end());
+    } else {
+      // Look the listed values up: walking every value of the key here made each match cost
+      // the number of distinct values (quadratic over 50,000 unique `app` values).
+      for (const std::string& v : best->values) {
+        if (auto it = k->second.find(v); it != k->second.end()) out.insert(out.end(), it->second.begin(), it->second.end());
       }
     }
   }
