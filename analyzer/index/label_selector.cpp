@@ -14,6 +14,28 @@ LabelSelector selector_from_map(const model::Labels& map) {
   return selector;
 }
 
+LabelSelector selector_from_spec(const model::SelectorSpec& spec) {
+  LabelSelector selector = selector_from_map(spec.match_labels);
+  for (const model::SelectorExpression& e : spec.match_expressions) {
+    Requirement r;
+    r.key = e.key.value;
+    r.range = e.item;
+    const std::string& op = e.op.value;
+    if (op == "In") r.op = Requirement::Op::kIn;
+    else if (op == "NotIn") r.op = Requirement::Op::kNotIn;
+    else if (op == "Exists") r.op = Requirement::Op::kExists;
+    else if (op == "DoesNotExist") r.op = Requirement::Op::kDoesNotExist;
+    else r.op = Requirement::Op::kIn;  // unknown operator: `In ()` matches nothing
+    if (r.op == Requirement::Op::kIn || r.op == Requirement::Op::kNotIn) {
+      if (op == "In" || op == "NotIn") {
+        for (const model::Text& v : e.values) r.values.push_back(v.value);
+      }
+    }
+    selector.requirements.push_back(std::move(r));
+  }
+  return selector;
+}
+
 Tri evaluate(const Requirement& requirement, const model::PodSource& pod, std::uint64_t& comparisons) {
   using Op = Requirement::Op;
   const model::Label* written = nullptr;

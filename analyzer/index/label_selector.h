@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "analyzer/model/pod_source.h"
+#include "analyzer/model/selector_spec.h"
 
 namespace netlint::index {
 
@@ -29,6 +30,10 @@ struct LabelSelector {
 
 // A Service's `selector` map, or a `matchLabels` map: each entry is `key In (value)`.
 LabelSelector selector_from_map(const model::Labels& map);
+
+// A written metav1.LabelSelector. An operator the API does not know makes the selector match
+// nothing (the API server rejects it; the invalid-field rule reports it).
+LabelSelector selector_from_spec(const model::SelectorSpec& spec);
 
 // Evaluates one requirement / a whole selector on one pod source. `comparisons` counts label
 // comparisons (the scaling test reads it).

@@ -1,0 +1,31 @@
+// A metav1.LabelSelector as written (`matchLabels` and `matchExpressions`), with positions.
+// Used by workload `spec.selector`, and by NetworkPolicy pod and namespace selectors.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "analyzer/model/object_meta.h"
+#include "analyzer/yaml/node_ref.h"
+
+namespace netlint::model {
+
+struct SelectorExpression {
+  Text key;
+  Text op;                  // In, NotIn, Exists, DoesNotExist (as written; validated by rules)
+  std::vector<Text> values;
+  SourceRange item;         // the list item
+};
+
+struct SelectorSpec {
+  Labels match_labels;
+  std::vector<SelectorExpression> match_expressions;
+  SourceRange key;          // e.g. `podSelector:`
+  // `{}` selects everything; an absent selector is represented by std::nullopt by callers.
+  bool empty() const { return match_labels.empty() && match_expressions.empty(); }
+};
+
+// Reads a selector mapping; `key` is the range of the key it sits under.
+SelectorSpec extract_selector(const yaml::NodeRef& selector, SourceRange key);
+
+}  // namespace netlint::model
