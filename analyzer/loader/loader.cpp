@@ -103,7 +103,7 @@ FileResult load_file(const InputText& input, FileId id, const std::set<std::stri
 bool contains_key(std::string_view text, std::string_view key) {
   for (std::size_t at = text.find(key); at != std::string_view::npos; at = text.find(key, at + 1)) {
     std::size_t i = at + key.size();
-    if (i < text.size() && text[i] == '"') ++i;
+    if (i < text.size() && (text[i] == '"' || text[i] == '\'')) ++i;  // JSON or quoted YAML key
     while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
     if (i < text.size() && text[i] == ':') return true;
   }

@@ -22,7 +22,8 @@ bool extract_list(const yaml::NodeRef& root, const Text& kind, FileId file, std:
   const std::string& k = kind.value;
   if (k.size() < 4 || k.compare(k.size() - 4, 4, "List") != 0) return false;
   const yaml::NodeRef items = root.get("items");
-  if (!items.is_sequence() && !items.is_null()) return false;
+  // A custom kind may end in "List" and have no items; `kind: List` itself is never an object.
+  if (!items.is_sequence() && !items.is_null() && k != "List") return false;
   for (std::uint32_t i = 0; i < items.size(); ++i) {
     const yaml::NodeRef item = items.item(i);
     if (item.is_map() && item.get("kind").is_scalar()) extract_object(item, file, document, options, out);

@@ -134,6 +134,7 @@ void extract_pod_spec(const yaml::NodeRef& spec, PodSource& out) {
     const yaml::NodeRef options = dns.value.get("options");
     for (std::uint32_t i = 0; i < options.size(); ++i) {
       const yaml::NodeRef option = options.item(i);
+      if (!option.is_map()) continue;
       std::optional<Text> value;
       if (option.get("value")) value = text_of(option.get("value"));
       config.options.emplace_back(text_of(option.get("name")), std::move(value));

@@ -41,10 +41,7 @@ ConfigMap extract_config_map(const yaml::NodeRef& object, const ObjectMeta& meta
   ConfigMap cm;
   cm.meta = meta;
   for (const auto& [key, binary] : {std::pair{"data", false}, std::pair{"binaryData", true}}) {
-    const yaml::NodeRef data = object.get(key);
-    for (std::uint32_t i = 0; i < data.size(); ++i) {
-      const yaml::NodeRef k = data.key_at(i);
-      const yaml::NodeRef v = data.value_at(i);
+    for (const auto& [k, v] : map_entries(object.get(key))) {
       if (!k.is_scalar() || !v.is_scalar()) continue;
       ConfigMapEntry entry;
       entry.key = text_of(k);

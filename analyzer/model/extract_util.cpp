@@ -1,6 +1,8 @@
 #include "analyzer/model/extract_util.h"
 
 #include <charconv>
+#include <string_view>
+#include <unordered_set>
 
 namespace netlint::model {
 
@@ -57,15 +59,63 @@ std::optional<bool> boolean_of(const yaml::NodeRef& node) {
   return std::nullopt;
 }
 
-Labels string_map(const yaml::NodeRef& map) {
-  Labels out;
+namespace {
+
+using Entries = std::vector<std::pair<yaml::NodeRef, yaml::NodeRef>>;
+
+bool is_merge_key(const yaml::NodeRef& key) { return key.is_scalar() && !key.quoted() && key.scalar() == "<<"; }
+
+// `seen` holds the keys collected so far (views into the tree's scalars), so that merging a
+// large map costs linear time.
+void collect_entries(const yaml::NodeRef& map, bool merged, int& budget, Entries& out,
+                     std::unordered_set<std::string_view>& seen) {
+  if (!map.is_map() || --budget < 0) return;
   const std::uint32_t n = map.size();
-  if (!map.is_map()) return out;
-  out.reserve(n);
   for (std::uint32_t i = 0; i < n; ++i) {
     const yaml::NodeRef key = map.key_at(i);
+    if (is_merge_key(key)) continue;
+    // A merged entry is shadowed by any key already collected; written entries are all kept.
+    const bool is_new = !key.is_scalar() || seen.insert(key.scalar()).second;
+    if (merged && !is_new) continue;
+    out.emplace_back(key, map.value_at(i));
+  }
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (!is_merge_key(map.key_at(i))) continue;
     const yaml::NodeRef value = map.value_at(i);
-    if (!key.is_scalar() || key.scalar() == "<<") continue;
+    if (value.is_map()) {
+      collect_entries(value, true, budget, out, seen);
+    } else if (value.is_sequence()) {
+      for (std::uint32_t j = 0; j < value.size(); ++j) collect_entries(value.item(j), true, budget, out, seen);
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<std::pair<yaml::NodeRef, yaml::NodeRef>> map_entries(const yaml::NodeRef& map) {
+  Entries out;
+  if (!map.is_map()) return out;
+  const std::uint32_t n = map.size();
+  out.reserve(n);
+  bool merges = false;
+  for (std::uint32_t i = 0; i < n && !merges; ++i) merges = is_merge_key(map.key_at(i));
+  if (!merges) {  // the common case: the written entries only
+    for (std::uint32_t i = 0; i < n; ++i) out.emplace_back(map.key_at(i), map.value_at(i));
+    return out;
+  }
+  int budget = yaml::NodeRef::kMaxAliasHops;
+  std::unordered_set<std::string_view> seen;
+  collect_entries(map, false, budget, out, seen);
+  return out;
+}
+
+Labels string_map(const yaml::NodeRef& map) {
+  Labels out;
+  if (!map.is_map()) return out;
+  const auto entries = map_entries(map);
+  out.reserve(entries.size());
+  for (const auto& [key, value] : entries) {
+    if (!key.is_scalar()) continue;
     if (value.is_scalar()) {
       out.push_back(Label{text_of(key), text_of(value)});
     } else if (value.is_null()) {

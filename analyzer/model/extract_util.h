@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "analyzer/model/object_meta.h"
@@ -21,7 +22,13 @@ Text text_field(const yaml::NodeRef& map, std::string_view key, std::string_view
 std::optional<std::int64_t> integer_of(const yaml::NodeRef& node);
 // True for a plain `true`/`false`-like scalar as YAML 1.1 resolves booleans.
 std::optional<bool> boolean_of(const yaml::NodeRef& node);
-// A string-to-string map (labels, annotations, selectors); non-scalar values are skipped.
+// The entries of a map as kubectl reads them: the written entries in order, then those its `<<`
+// merge keys supply that it does not write (earlier merges first, nested merges depth-first, as
+// NodeRef::get resolves them; bounded by NodeRef::kMaxAliasHops maps). The `<<` entries
+// themselves are left out. A merged entry keeps the position where it is written.
+std::vector<std::pair<yaml::NodeRef, yaml::NodeRef>> map_entries(const yaml::NodeRef& map);
+// A string-to-string map (labels, annotations, selectors), merge keys applied; non-scalar
+// values are skipped.
 Labels string_map(const yaml::NodeRef& map);
 // The scalars of a sequence.
 std::vector<Text> string_list(const yaml::NodeRef& seq);

@@ -6,7 +6,9 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include <algorithm>
 #include <istream>
+#include <optional>
 #include <streambuf>
 #include <vector>
 
@@ -33,19 +35,57 @@ ScalarStyle style_at(std::string_view text, std::uint32_t offset) {
   }
 }
 
-// yaml-cpp marks a node where its properties start (`&anchor !!tag value`); we want the value.
-std::uint32_t skip_properties(std::string_view text, std::uint32_t offset) {
-  while (offset < text.size() && (text[offset] == '&' || text[offset] == '!')) {
-    while (offset < text.size() && text[offset] != ' ' && text[offset] != '\t' && text[offset] != '\n') ++offset;
-    while (offset < text.size() && (text[offset] == ' ' || text[offset] == '\t')) ++offset;
+bool is_blank(char c) { return c == ' ' || c == '\t'; }
+bool is_break(char c) { return c == '\n' || c == '\r'; }
+// Anchor and alias names and tags end at white space or a flow indicator.
+bool ends_name(char c) {
+  return is_blank(c) || is_break(c) || c == ',' || c == '[' || c == ']' || c == '{' || c == '}';
+}
+
+// Skips blanks, line breaks and comments: from the end of one token to the start of the next.
+std::uint32_t skip_to_content(std::string_view text, std::uint32_t offset) {
+  while (offset < text.size()) {
+    const char c = text[offset];
+    if (is_blank(c) || is_break(c)) {
+      ++offset;
+    } else if (c == '#') {
+      while (offset < text.size() && !is_break(text[offset])) ++offset;
+    } else {
+      break;
+    }
   }
   return offset;
 }
 
+bool has_properties(std::string_view text, std::uint32_t offset) {
+  return offset < text.size() && (text[offset] == '&' || text[offset] == '!');
+}
+
+// yaml-cpp marks a node where its properties start (`&anchor !!tag value`); we want the value.
+// The value may sit on a later line (`base: &base` then an indented block mapping): with
+// `cross_lines`, line breaks, indentation and comments after the properties are skipped too.
+// Without it (an empty node), the result is the end of the last property.
+std::uint32_t skip_properties(std::string_view text, std::uint32_t offset, bool cross_lines) {
+  std::uint32_t after_last = offset;
+  while (has_properties(text, offset)) {
+    while (offset < text.size() && !ends_name(text[offset])) ++offset;
+    after_last = offset;
+    while (offset < text.size() && is_blank(text[offset])) ++offset;
+  }
+  if (offset < text.size() && !is_break(text[offset]) && text[offset] != '#') return offset;  // same line
+  return cross_lines ? skip_to_content(text, offset) : after_last;
+}
+
+// Thrown from the event handler: yaml-cpp accepted input that is not valid YAML.
+struct InvalidInput {
+  std::uint32_t offset;
+  const char* message;
+};
+
 class TreeBuilder final : public YAML::EventHandler {
  public:
-  TreeBuilder(Tree& tree, std::string_view file_text, std::uint32_t base)
-      : tree_(tree), text_(file_text), base_(base) {}
+  // `text` ends where the document ends, so no scan runs into the next document.
+  TreeBuilder(Tree& tree, std::string_view text, std::uint32_t base) : tree_(tree), text_(text), base_(base) {}
 
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
@@ -53,14 +93,12 @@ class TreeBuilder final : public YAML::EventHandler {
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     Node node;
     node.kind = NodeKind::kNull;
-    node.begin = skip_properties(text_, offset(mark));
+    const std::uint32_t at = offset(mark);
+    node.begin = has_properties(text_, at) ? skip_properties(text_, at, false) : at;
     node.end = node.begin;
-    for (std::string_view word : {"null", "Null", "NULL", "~"}) {
-      if (text_.substr(node.begin, word.size()) == word) {
-        node.end = node.begin + static_cast<std::uint32_t>(word.size());
-        node.value = std::string(word);
-        break;
-      }
+    if (!set_null_word(node) && !has_properties(text_, at)) {
+      // An empty value (`key:`, `- `): yaml-cpp marks the next token, possibly lines below.
+      node.begin = node.end = after_indicator(at);
     }
     add(std::move(node), anchor);
   }
@@ -69,11 +107,8 @@ class TreeBuilder final : public YAML::EventHandler {
     Node node;
     node.kind = NodeKind::kAlias;
     node.begin = offset(mark);
-    node.end = node.begin;
-    while (node.end < text_.size() && text_[node.end] != ' ' && text_[node.end] != '\n' &&
-           text_[node.end] != ',' && text_[node.end] != ']' && text_[node.end] != '}') {
-      ++node.end;
-    }
+    node.end = node.begin + 1;  // past the `*`
+    while (node.end < text_.size() && !ends_name(text_[node.end])) ++node.end;
     node.alias_target = anchor < anchors_.size() ? anchors_[anchor] : kNoNode;
     add(std::move(node), 0);
   }
@@ -82,11 +117,37 @@ class TreeBuilder final : public YAML::EventHandler {
                 const std::string& value) override {
     Node node;
     node.kind = NodeKind::kScalar;
-    node.begin = skip_properties(text_, offset(mark));
+    const std::uint32_t at = offset(mark);
+    node.begin = at;
+    if (has_properties(text_, at)) {
+      // The value follows the properties on their line, or on a later one; but an empty plain
+      // scalar with nothing after its properties (`key: !!str`) stays right after them, while
+      // the next line belongs to the next node.
+      const std::uint32_t on_line = skip_properties(text_, at, false);
+      const std::uint32_t later = skip_properties(text_, at, true);
+      const ScalarStyle later_style = style_at(text_, later);
+      const bool empty_plain = value.empty() && later_style != ScalarStyle::kSingleQuoted &&
+                               later_style != ScalarStyle::kDoubleQuoted;
+      node.begin = empty_plain ? on_line : later;
+    }
     node.style = style_at(text_, node.begin);
     node.end = scalar_token_end(text_, node.begin, node.style, value);
+    if (node.style == ScalarStyle::kSingleQuoted || node.style == ScalarStyle::kDoubleQuoted) {
+      // yaml-cpp 0.7 accepts a quoted scalar that runs into the end of the input when a line
+      // break precedes it (and a document span always ends with one): reject it as yaml-cpp
+      // does without the line break.
+      const char quote = text_[node.begin];
+      if (node.end <= node.begin + 1 || text_[node.end - 1] != quote || escaped_close(node)) {
+        throw InvalidInput{node.begin, "illegal EOF in scalar"};
+      }
+    }
     node.value = value;
     set_tag(node, tag);
+    if (node.tag == "tag:yaml.org,2002:null") {
+      // `key: !!null`: yaml-cpp reports a tagged scalar, YAML (and kubectl) a null.
+      node.kind = NodeKind::kNull;
+      node.style = ScalarStyle::kPlain;
+    }
     add(std::move(node), anchor);
   }
 
@@ -102,6 +163,12 @@ class TreeBuilder final : public YAML::EventHandler {
   }
   void OnMapEnd() override { close(); }
 
+  // Where the innermost collection still open starts (where nesting got too deep).
+  std::optional<std::uint32_t> innermost_open() const {
+    if (open_.empty()) return std::nullopt;
+    return tree_.nodes[open_.back().id].begin;
+  }
+
  private:
   std::uint32_t offset(const YAML::Mark& mark) const {
     return base_ + static_cast<std::uint32_t>(mark.pos < 0 ? 0 : mark.pos);
@@ -113,6 +180,50 @@ class TreeBuilder final : public YAML::EventHandler {
       node.explicit_tag = true;
       node.tag = tag;
     }
+  }
+
+  // `null`, `~`, ... at node.begin: the node spans the word.
+  bool set_null_word(Node& node) const {
+    for (std::string_view word : {"null", "Null", "NULL", "~"}) {
+      if (text_.substr(node.begin, word.size()) == word) {
+        node.end = node.begin + static_cast<std::uint32_t>(word.size());
+        node.value = std::string(word);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // A double-quoted scalar whose last quote is escaped (`"abc\"` at the end of the input).
+  bool escaped_close(const Node& node) const {
+    if (node.style != ScalarStyle::kDoubleQuoted) return false;
+    std::uint32_t backslashes = 0;
+    for (std::uint32_t i = node.end - 1; i > node.begin + 1 && text_[i - 1] == '\\'; --i) ++backslashes;
+    return backslashes % 2 == 1;
+  }
+
+  // For an empty node whose mark is the next token: the offset right after the `:`, `-` or `?`
+  // indicator that introduced it, found by walking back over blanks, line breaks, blank lines and
+  // comments. Falls back to `at` when the previous token is not an indicator.
+  std::uint32_t after_indicator(std::uint32_t at) const {
+    std::uint32_t p = at;
+    while (true) {
+      while (p > base_ && is_blank(text_[p - 1])) --p;
+      if (p == base_ || !is_break(text_[p - 1])) break;
+      std::uint32_t line_end = p - 1;  // the break ending the previous line
+      if (text_[line_end] == '\n' && line_end > base_ && text_[line_end - 1] == '\r') --line_end;
+      std::uint32_t line_start = line_end;
+      while (line_start > base_ && !is_break(text_[line_start - 1])) --line_start;
+      std::uint32_t content_end = line_start;
+      for (std::uint32_t i = line_start; i < line_end; ++i) {
+        if (text_[i] == '#' && (i == line_start || is_blank(text_[i - 1]))) break;  // a comment
+        if (!is_blank(text_[i])) content_end = i + 1;
+      }
+      p = content_end;
+      if (content_end != line_start) break;  // a line with content; else blank or comment only
+    }
+    if (p > base_ && (text_[p - 1] == ':' || text_[p - 1] == '-' || text_[p - 1] == '?')) return p;
+    return at;
   }
 
   NodeId add(Node node, YAML::anchor_t anchor) {
@@ -134,7 +245,7 @@ class TreeBuilder final : public YAML::EventHandler {
             YAML::EmitterStyle::value style) {
     Node node;
     node.kind = kind;
-    node.begin = skip_properties(text_, offset(mark));
+    node.begin = skip_properties(text_, offset(mark), true);
     node.end = node.begin;
     node.flow = style == YAML::EmitterStyle::Flow;
     set_tag(node, tag);
@@ -152,8 +263,31 @@ class TreeBuilder final : public YAML::EventHandler {
     if (!frame.children.empty()) {
       node.end = std::max(node.end, tree_.nodes[frame.children.back()].end);
     }
+    extend_to_closing_bracket(node);
     frame.children.clear();
     spare_.push_back(std::move(frame.children));
+  }
+
+  // A flow collection written with brackets ends after its `}`/`]` (yaml-cpp gives no end mark).
+  // A single-pair mapping inside a flow sequence (`[a: 1]`) is flow style without brackets.
+  void extend_to_closing_bracket(Node& node) const {
+    if (!node.flow || node.begin >= text_.size()) return;
+    const char opener = text_[node.begin];
+    if (opener != '{' && opener != '[') return;
+    const char closer = opener == '{' ? '}' : ']';
+    std::uint32_t i = std::max(node.end, node.begin + 1);
+    while (i < text_.size()) {
+      const char c = text_[i];
+      if (c == '#' && (is_blank(text_[i - 1]) || is_break(text_[i - 1]))) {
+        while (i < text_.size() && !is_break(text_[i])) ++i;
+        continue;
+      }
+      if (c == '}' || c == ']') {
+        if (c == closer) node.end = i + 1;
+        return;
+      }
+      ++i;
+    }
   }
 
   std::vector<NodeId> take_vector() {
@@ -199,7 +333,9 @@ std::uint32_t scalar_token_end(std::string_view text, std::uint32_t begin, Scala
       return size;
     case ScalarStyle::kLiteral:
     case ScalarStyle::kFolded:
-      while (i < size && text[i] != '\n' && text[i] != '\r') ++i;
+      // The header: the indicator and its indentation/chomping indicators (`|`, `>-`, `|2+`),
+      // not a comment after them.
+      for (++i; i < size && (text[i] == '+' || text[i] == '-' || (text[i] >= '0' && text[i] <= '9'));) ++i;
       return i;
     case ScalarStyle::kPlain:
       if (text.substr(begin, value.size()) == value) return begin + static_cast<std::uint32_t>(value.size());
@@ -216,23 +352,35 @@ std::uint32_t scalar_token_end(std::string_view text, std::uint32_t begin, Scala
 
 ParseResult parse_document(std::string_view file_text, std::uint32_t begin, std::uint32_t end, FileId file) {
   ParseResult result;
+  end = std::min(end, static_cast<std::uint32_t>(file_text.size()));
+  begin = std::min(begin, end);
+  // yaml-cpp drops a byte-order mark from its positions: skip it here so marks stay file offsets.
+  if (file_text.substr(begin, std::min<std::uint32_t>(3, end - begin)) == "\xEF\xBB\xBF") begin += 3;
   Tree tree;
   tree.file = file;
   ViewStreamBuf buffer(file_text.substr(begin, end - begin));
   std::istream stream(&buffer);
+  // The builder sees the file only up to the document's end: offsets stay absolute, and no scan
+  // for a closing quote or bracket runs into the next document.
+  TreeBuilder builder(tree, file_text.substr(0, end), begin);
   try {
     YAML::Parser parser(stream);
-    TreeBuilder builder(tree, file_text, begin);
     // A span holds one document; a second one (after `...`) would be a splitter bug, and is
     // still read into the same tree's node list but not made the root.
     parser.HandleNextDocument(builder);
   } catch (const YAML::DeepRecursion& e) {
-    result.error = ParseError{begin + static_cast<std::uint32_t>(std::max(0, e.mark.pos)),
-                              "document nested too deeply (more than 2000 levels)", true};
+    // yaml-cpp's mark is where its scanner stopped, usually the end of the input: point at the
+    // innermost collection that was opened instead.
+    const std::uint32_t at =
+        builder.innermost_open().value_or(begin + static_cast<std::uint32_t>(std::max(0, e.mark.pos)));
+    result.error = ParseError{std::min(at, end), "document nested too deeply (the parser allows at most 500 levels)", true};
     return result;
   } catch (const YAML::Exception& e) {
     const std::uint32_t at = e.mark.is_null() ? begin : begin + static_cast<std::uint32_t>(std::max(0, e.mark.pos));
     result.error = ParseError{std::min(at, end), e.msg, false};
+    return result;
+  } catch (const InvalidInput& e) {
+    result.error = ParseError{e.offset, e.message, false};
     return result;
   }
   if (tree.root != kNoNode) result.tree = std::move(tree);

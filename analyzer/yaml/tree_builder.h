@@ -13,7 +13,7 @@ namespace netlint::yaml {
 struct ParseError {
   std::uint32_t offset = 0;  // absolute byte offset of the error
   std::string message;       // yaml-cpp's message, e.g. "illegal map value"
-  bool too_deep = false;     // nesting beyond yaml-cpp's recursion limit
+  bool too_deep = false;     // nesting beyond yaml-cpp's recursion limit (DepthGuard<500>)
 };
 
 struct ParseResult {
@@ -25,8 +25,9 @@ struct ParseResult {
 ParseResult parse_document(std::string_view file_text, std::uint32_t begin, std::uint32_t end, FileId file);
 
 // Computes where a scalar token that starts at `begin` ends (exclusive), from its style and its
-// processed value: quoted scalars end after their closing quote, plain ones after their text,
-// block scalars after their header line.
+// processed value: quoted scalars end after their closing quote, plain ones after their text
+// (a multi-line plain scalar after its first line), block scalars after their header's
+// indicators (`|`, `>-`, `|2+`; a comment on the header line is not part of the token).
 std::uint32_t scalar_token_end(std::string_view file_text, std::uint32_t begin, ScalarStyle style,
                                std::string_view value);
 
