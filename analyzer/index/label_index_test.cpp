@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "analyzer/testing/test_pods.h"
 #include "analyzer/index/label_index.h"
 #include "analyzer/index/label_selector.h"
 
@@ -17,26 +18,9 @@ namespace netlint::index {
 namespace {
 
 using Op = Requirement::Op;
-using KeyValues = std::vector<std::pair<std::string, std::string>>;
-
-model::Labels labels_of(const KeyValues& pairs) {
-  model::Labels labels;
-  for (const auto& [key, value] : pairs) {
-    model::Label label;
-    label.key.value = key;
-    label.value.value = value;
-    labels.push_back(std::move(label));
-  }
-  return labels;
-}
-
-// A pod source in `ns` whose template writes `labels`.
-model::PodSource pod_in(const std::string& ns, const KeyValues& labels) {
-  model::PodSource pod;
-  pod.meta.namespace_name.value = ns;
-  pod.labels = labels_of(labels);
-  return pod;
-}
+using testing::KeyValues;
+using testing::labels_of;
+using testing::pod_in;
 
 Requirement req(std::string key, Op op, std::vector<std::string> values = {}) {
   Requirement r;

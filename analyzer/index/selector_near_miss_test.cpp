@@ -15,32 +15,17 @@
 #include <vector>
 
 #include "analyzer/diag/did_you_mean.h"
+#include "analyzer/testing/test_pods.h"
 #include "analyzer/index/label_index.h"
 #include "analyzer/index/selector_near_miss.h"
 
 namespace netlint::index {
 namespace {
 
-using KeyValues = std::vector<std::pair<std::string, std::string>>;
+using testing::KeyValues;
+using testing::labels_of;
+using testing::pod_in;
 using Ids = std::vector<PodId>;
-
-model::Labels labels_of(const KeyValues& pairs) {
-  model::Labels labels;
-  for (const auto& [key, value] : pairs) {
-    model::Label label;
-    label.key.value = key;
-    label.value.value = value;
-    labels.push_back(std::move(label));
-  }
-  return labels;
-}
-
-model::PodSource pod_in(const std::string& ns, const KeyValues& labels) {
-  model::PodSource pod;
-  pod.meta.namespace_name.value = ns;
-  pod.labels = labels_of(labels);
-  return pod;
-}
 
 // The selector with entry `fix.entry` replaced by the fix's key and value.
 model::Labels apply(model::Labels selector, const SelectorFix& fix) {

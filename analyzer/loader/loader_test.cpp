@@ -10,20 +10,17 @@
 #include <string_view>
 #include <vector>
 
+#include "analyzer/testing/text_offsets.h"
 #include "analyzer/loader/loader.h"
 
 namespace netlint {
 namespace {
 
-using model::SkipReason;
+using testing::offset_of;
+using testing::span_of;
+using testing::Span;
 
-// The byte offset of the `nth` occurrence (0-based) of `needle` in `text`.
-std::uint32_t offset_of(std::string_view text, std::string_view needle, int nth = 0) {
-  std::size_t at = text.find(needle);
-  for (int i = 0; i < nth && at != std::string_view::npos; ++i) at = text.find(needle, at + 1);
-  REQUIRE_MESSAGE(at != std::string_view::npos, "not found: ", std::string(needle));
-  return static_cast<std::uint32_t>(at);
-}
+using model::SkipReason;
 
 // The range a token written as the `nth` `needle` in file `file` should have.
 SourceRange range_of(FileId file, std::string_view text, std::string_view needle, int nth = 0) {

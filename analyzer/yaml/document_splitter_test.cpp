@@ -6,31 +6,20 @@
 #include <string_view>
 #include <vector>
 
+#include "analyzer/testing/text_offsets.h"
 #include "analyzer/yaml/document_splitter.h"
 
 namespace netlint::yaml {
 namespace {
 
-struct Span {
-  std::uint32_t begin = 0;
-  std::uint32_t end = 0;
-  friend bool operator==(const Span&, const Span&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const Span& s) {
-    return os << "[" << s.begin << "," << s.end << ")";
-  }
-};
+using testing::offset_of;
+using testing::span_of;
+using testing::Span;
 
 std::vector<Span> split(std::string_view text, std::uint32_t base = 0) {
   std::vector<Span> out;
   for (const DocumentSpan& d : split_documents(text, base)) out.push_back({d.begin, d.end});
   return out;
-}
-
-std::uint32_t offset_of(std::string_view text, std::string_view needle, int nth = 0) {
-  std::size_t at = text.find(needle);
-  for (int i = 0; i < nth && at != std::string_view::npos; ++i) at = text.find(needle, at + 1);
-  REQUIRE_MESSAGE(at != std::string_view::npos, "not found: ", std::string(needle));
-  return static_cast<std::uint32_t>(at);
 }
 
 std::uint32_t size_of(std::string_view text) { return static_cast<std::uint32_t>(text.size()); }

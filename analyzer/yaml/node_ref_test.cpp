@@ -6,17 +6,16 @@
 #include <string>
 #include <string_view>
 
+#include "analyzer/testing/text_offsets.h"
 #include "analyzer/yaml/node_ref.h"
 #include "analyzer/yaml/tree_builder.h"
 
 namespace netlint::yaml {
 namespace {
 
-std::uint32_t offset_of(std::string_view text, std::string_view needle) {
-  const std::size_t at = text.find(needle);
-  REQUIRE_MESSAGE(at != std::string_view::npos, "not found: ", std::string(needle));
-  return static_cast<std::uint32_t>(at);
-}
+using testing::offset_of;
+using testing::span_of;
+using testing::Span;
 
 Tree parse(std::string_view text) {
   ParseResult result = parse_document(text, 0, static_cast<std::uint32_t>(text.size()), 0);
