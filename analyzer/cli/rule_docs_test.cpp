@@ -18,7 +18,9 @@ TEST_CASE("docs/rules is what the rules' metadata and fixtures generate") {
     if (entry.path().extension() == ".md") ++committed;
   }
   CHECK_MESSAGE(committed == pages.size(), "docs/rules has stale or missing pages");
-  for (const auto& [name, content] : pages) {
+  for (const auto& page : pages) {
+    const std::string& name = page.first;  // not a structured binding: clang 14 cannot capture those
+    const std::string& content = page.second;
     std::ifstream in(root / "docs" / "rules" / name, std::ios::binary);
     std::stringstream buffer;
     buffer << in.rdbuf();
