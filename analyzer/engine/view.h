@@ -2,22 +2,26 @@
 #pragma once
 
 #include "analyzer/index/label_index.h"
+#include "analyzer/index/namespace_catalog.h"
 #include "analyzer/model/model.h"
 
 namespace netlint::engine {
 
 class View {
  public:
-  explicit View(const model::Model& model) : model_(model), labels_(model.pod_sources) {}
+  explicit View(const model::Model& model) : model_(model), labels_(model.pod_sources), namespaces_(model) {}
   View(const View&) = delete;
   View& operator=(const View&) = delete;
 
   const model::Model& model() const noexcept { return model_; }
   const index::LabelIndex& labels() const noexcept { return labels_; }
+  // The known-namespace gate every absence rule uses.
+  const index::NamespaceCatalog& namespaces() const noexcept { return namespaces_; }
 
  private:
   const model::Model& model_;
   index::LabelIndex labels_;
+  index::NamespaceCatalog namespaces_;
 };
 
 }  // namespace netlint::engine

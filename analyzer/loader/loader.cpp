@@ -5,6 +5,7 @@
 #include <set>
 
 #include "analyzer/model/extract.h"
+#include "analyzer/model/synthetic_peers.h"
 #include "analyzer/util/parallel.h"
 #include "analyzer/yaml/document_splitter.h"
 #include "analyzer/yaml/tree_builder.h"
@@ -159,9 +160,11 @@ model::Model load_inputs(std::vector<InputText> inputs, const LoadOptions& optio
       append(m.services, doc.services);
       append(m.config_maps, doc.config_maps);
       append(m.namespaces, doc.namespaces);
+      append(m.gitops_targets, doc.gitops_targets);
       append(m.problems, doc.problems);
     }
   }
+  model::add_synthetic_dns_peer(m);
   return m;
 }
 

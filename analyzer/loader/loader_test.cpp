@@ -388,7 +388,10 @@ TEST_CASE("loader: pod sources") {
       "apiVersion: monitoring.coreos.com/v1\nkind: Prometheus\nmetadata:\n  name: prom\n"
       "spec:\n  podMetadata:\n    labels: {app.kubernetes.io/name: prometheus}\n";
   const model::Model m = load_one("pods.yaml", text);
-  CHECK(m.pod_sources.size() == 6);
+  // Six written pod sources, plus the synthetic DNS peer that stands for the cluster's DNS pods.
+  REQUIRE(m.pod_sources.size() == 7);
+  CHECK(m.pod_sources.back().synthetic);
+  CHECK(m.pod_sources.back().meta.namespace_name.value == "kube-system");
 
   const model::PodSource* pod = pod_source(m, "pod");
   REQUIRE(pod);
@@ -748,6 +751,30 @@ TEST_CASE("loader: looks_like_manifest") {
   CHECK_FALSE(looks_like_manifest("apiVersion: v1\n"));
   CHECK_FALSE(looks_like_manifest("kind: Service\n"));
   CHECK_FALSE(looks_like_manifest("# apiVersion and kind in a comment\n"));
+}
+
+}  // namespace netlint
+
+namespace netlint {
+
+TEST_CASE("loader: a synthetic DNS peer stands for the DNS pods only when none is in view") {
+  const std::string dns =
+      "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: coredns, namespace: kube-system}\n"
+      "spec:\n  template:\n    metadata: {labels: {k8s-app: kube-dns}}\n    spec: {containers: [{name: c}]}\n";
+  std::vector<InputText> with_dns;
+  with_dns.push_back({"dns.yaml", dns, true, {}});
+  const model::Model m = load_inputs(std::move(with_dns), LoadOptions{});
+  REQUIRE(m.pod_sources.size() == 1);
+  CHECK(!m.pod_sources[0].synthetic);
+
+  std::vector<InputText> without;
+  without.push_back({"cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n", true, {}});
+  const model::Model n = load_inputs(std::move(without), LoadOptions{});
+  REQUIRE(n.pod_sources.size() == 1);
+  CHECK(n.pod_sources[0].synthetic);
+  const model::Label* label = model::find_label(n.pod_sources[0].labels, "k8s-app");
+  REQUIRE(label != nullptr);
+  CHECK(label->value.value == "kube-dns");
 }
 
 }  // namespace netlint

@@ -21,6 +21,7 @@ struct DocumentObjects {
   std::vector<Service> services;
   std::vector<ConfigMap> config_maps;
   std::vector<Namespace> namespaces;
+  std::vector<Text> gitops_targets;
   std::vector<InputProblem> problems;
   std::optional<SkipReason> skip;   // set when the document is not analyzed
 };
@@ -35,6 +36,9 @@ ObjectMeta extract_meta(const yaml::NodeRef& object, FileId file, std::uint32_t 
 std::optional<PodSource> extract_pod_source(const yaml::NodeRef& object, const ObjectMeta& meta);
 Service extract_service(const yaml::NodeRef& object, const ObjectMeta& meta);
 ConfigMap extract_config_map(const yaml::NodeRef& object, const ObjectMeta& meta);
+// The namespace a GitOps object (Argo CD Application, Flux Kustomization or HelmRelease)
+// deploys workloads into, when it names one.
+std::optional<Text> extract_gitops_target(const yaml::NodeRef& object, const ObjectMeta& meta);
 
 // True for kinds that have no namespace (Namespace, ClusterRole, IngressClass, ...).
 bool is_cluster_scoped(std::string_view kind);

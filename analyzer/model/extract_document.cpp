@@ -40,6 +40,7 @@ void extract_object(const yaml::NodeRef& object, FileId file, std::uint32_t docu
   if (core && kind == "Service") out.services.push_back(extract_service(object, meta));
   if (core && kind == "ConfigMap") out.config_maps.push_back(extract_config_map(object, meta));
   if (core && kind == "Namespace") out.namespaces.push_back(Namespace{meta});
+  if (auto target = extract_gitops_target(object, meta)) out.gitops_targets.push_back(std::move(*target));
   out.objects.push_back(std::move(meta));
 }
 

@@ -53,6 +53,8 @@ struct Model {
   std::vector<Service> services;
   std::vector<ConfigMap> config_maps;
   std::vector<Namespace> namespaces;
+  // Namespaces GitOps objects in the view deploy into: their workloads are not in the view.
+  std::vector<Text> gitops_targets;
   std::vector<InputProblem> problems;
   LoadStats stats;
 

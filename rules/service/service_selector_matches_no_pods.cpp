@@ -25,9 +25,11 @@ Point the selector at the labels of the pod template of the workload that should
 deploy that workload in the Service's namespace.
 
 ## Known limitations
-Selectors on labels whose values are not in the manifests (added by controllers, or on pods an
-operator creates) are never reported. The workload may come from another repository; a later
-release limits this rule to namespaces whose workloads are all in view.
+Only namespaces the view knows completely are checked: at least one workload of the namespace is
+in view, and nothing else in it is a custom resource that might create pods (an operator's
+resource) or the target of a GitOps object (an Argo CD Application, a Flux Kustomization or
+HelmRelease). Selectors on labels whose values are not in the manifests (added by controllers,
+or on pods an operator creates) are never reported.
 )md"};
 
 class ServiceSelectorMatchesNoPods final : public engine::Rule {
@@ -39,6 +41,8 @@ class ServiceSelectorMatchesNoPods final : public engine::Rule {
       out.checking(service.meta.object_range);
       const SelectorOutcome outcome = analyse_service_selector(view, service);
       if (!outcome.selects_nothing || !outcome.fixes.empty()) continue;
+      // An absence is only reported where the view shows every workload of the namespace.
+      if (!view.namespaces().known(service.meta.namespace_name.value)) continue;
       diag::Diagnostic& d =
           out.report(service.selector_key, fmt::format("selector {} matches no pods in namespace \"{}\"",
                                                        format_selector(service.selector),
