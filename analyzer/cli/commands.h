@@ -22,7 +22,8 @@ enum class FailOn { kError, kWarning, kNote, kNever };
 
 struct LintOptions {
   std::vector<std::string> paths;
-  std::string format = "text";
+  std::string format = "text";       // text | json
+  std::string output;                // --output FILE (written atomically); empty: stdout
   FailOn fail_on = FailOn::kWarning;
   std::string default_namespace = "default";
   unsigned jobs = 0;                 // 0: all cores

@@ -3,12 +3,15 @@
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
+#include <sstream>
 #include <thread>
 
 #include "analyzer/cli/commands.h"
 #include "analyzer/engine/engine.h"
 #include "analyzer/loader/loader.h"
+#include "analyzer/report/json_reporter.h"
 #include "analyzer/report/text_reporter.h"
+#include "analyzer/util/atomic_file.h"
 #include "analyzer/source/file_walker.h"
 #include "rules/registry.h"
 
@@ -59,10 +62,23 @@ int run_lint(const LintOptions& options, std::ostream& out, std::ostream& err) {
 
   const auto elapsed = std::chrono::steady_clock::now() - started;
   const report::RunSummary summary = report::summarise(model.stats, diagnostics, elapsed);
-  report::TextOptions text_options;
-  text_options.color = use_color(options.color, out);
-  text_options.timing = options.timing;
-  report::write_text(out, model, diagnostics, summary, text_options);
+  // Reports go to a buffer first: --output writes them atomically, and stdout gets them whole.
+  std::ostringstream buffer;
+  const bool to_terminal = options.output.empty();
+  if (options.format == "json") {
+    report::write_json(buffer, model, diagnostics, summary, options.timing);
+  } else {
+    report::TextOptions text_options;
+    text_options.color = to_terminal && use_color(options.color, out);
+    text_options.timing = options.timing;
+    report::write_text(buffer, model, diagnostics, summary, text_options);
+  }
+  if (to_terminal) {
+    out << buffer.str();
+  } else if (const std::string error = write_file_atomically(options.output, buffer.str()); !error.empty()) {
+    err << "netlint: " << error << '\n';
+    return kExitUsage;
+  }
 
   bool internal = false;
   bool failing = false;

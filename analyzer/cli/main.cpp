@@ -44,7 +44,8 @@ int main(int argc, char** argv) {
 
   netlint::cli::LintOptions options;
   app.add_option("paths", options.paths, "Files or directories to lint ('-' for standard input)");
-  app.add_option("--format", options.format, "Output format")->check(CLI::IsMember({"text"}))->default_str("text");
+  app.add_option("--format", options.format, "Output format")->check(CLI::IsMember({"text", "json"}))->default_str("text");
+  app.add_option("-o,--output", options.output, "Write the report to FILE (atomically) instead of standard output");
   std::string fail_on = "warning";
   app.add_option("--fail-on", fail_on, "Lowest severity that makes the exit status 1")
       ->check(CLI::IsMember({"error", "warning", "note", "never"}))

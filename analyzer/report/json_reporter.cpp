@@ -1,0 +1,75 @@
+#include "analyzer/report/json_reporter.h"
+
+#include "analyzer/report/source_locator.h"
+#include "analyzer/util/json_writer.h"
+
+namespace netlint::report {
+namespace {
+
+void write_position(JsonWriter& json, const LineColumn& at) {
+  json.begin_object().key("line").value(at.line).key("column").value(at.column).end_object();
+}
+
+// file, start and end (1-based lines and code-point columns, end exclusive).
+void write_location(JsonWriter& json, SourceLocator& locator, const SourceRange& range) {
+  const ResolvedRange r = locator.resolve(range);
+  json.key("file").value(r.path);
+  json.key("start");
+  write_position(json, r.start);
+  json.key("end");
+  write_position(json, r.end);
+}
+
+}  // namespace
+
+void write_json(std::ostream& out, const model::Model& model, const std::vector<diag::Diagnostic>& diagnostics,
+                const RunSummary& summary, bool timing) {
+  SourceLocator locator(model);
+  JsonWriter json(out);
+  json.begin_object();
+  json.key("version").value(static_cast<std::int64_t>(kJsonFormatVersion));
+  json.key("tool").begin_object().key("name").value("netlint").key("version").value(NETLINT_VERSION).end_object();
+  json.key("diagnostics").begin_array();
+  for (const diag::Diagnostic& d : diagnostics) {
+    json.begin_object();
+    json.key("code").value(d.rule->code);
+    json.key("name").value(d.rule->name);
+    json.key("severity").value(diag::severity_name(d.severity));
+    json.key("message").value(d.message);
+    if (d.range.valid()) write_location(json, locator, d.range);
+    if (!d.help.empty()) json.key("help").value(d.help);
+    json.key("related").begin_array();
+    for (const diag::RelatedLocation& rel : d.related) {
+      if (!rel.range.valid()) continue;
+      json.begin_object();
+      write_location(json, locator, rel.range);
+      json.key("message").value(rel.message);
+      json.end_object();
+    }
+    json.end_array();
+    json.end_object();
+  }
+  json.end_array();
+
+  const model::LoadStats& st = summary.stats;
+  json.key("summary").begin_object();
+  json.key("files").value(st.files);
+  json.key("documents").value(st.documents);
+  json.key("objects").value(st.objects());
+  json.key("objectsPerKind").begin_object();
+  for (const auto& [kind, count] : st.objects_per_kind) json.key(kind).value(count);
+  json.end_object();
+  json.key("skipped").begin_object();
+  for (int r = 0; r < static_cast<int>(model::SkipReason::kCount); ++r) {
+    if (st.skips[r] != 0) json.key(model::skip_reason_name(static_cast<model::SkipReason>(r))).value(st.skips[r]);
+  }
+  json.end_object();
+  json.key("errors").value(summary.errors);
+  json.key("warnings").value(summary.warnings);
+  json.key("notes").value(summary.notes);
+  if (timing) json.key("seconds").value(summary.elapsed.count());
+  json.end_object();
+  json.end_object();
+}
+
+}  // namespace netlint::report
