@@ -33,6 +33,15 @@ bool is_chart_template(std::string_view path, const std::set<std::string, std::l
   return false;
 }
 
+// A file is binary, and skipped whole, when it does not look like text YAML at all: a NUL byte
+// in its first 8 KB and no manifest there (`apiVersion` and `kind` keys). A manifest file with a
+// NUL or invalid UTF-8 further on is read document by document instead (load_file), so one
+// damaged document does not hide its siblings.
+bool looks_binary(std::string_view text) {
+  const std::string_view head = text.substr(0, 8192);
+  return head.find('\0') != std::string_view::npos && !looks_like_manifest(head);
+}
+
 std::optional<SkipReason> classify_file(const InputText& input, const std::set<std::string, std::less<>>& chart_dirs) {
   if (input.skip) return input.skip;
   const std::string_view name = basename(input.path);
@@ -44,8 +53,64 @@ std::optional<SkipReason> classify_file(const InputText& input, const std::set<s
     return SkipReason::kKustomize;
   }
   if (is_chart_template(input.path, chart_dirs)) return SkipReason::kTemplate;
-  if (input.text.find('\0') != std::string::npos) return SkipReason::kBinary;
+  if (looks_binary(input.text)) return SkipReason::kBinary;
   return std::nullopt;
+}
+
+// The first byte of a document that is not UTF-8 text: a NUL, or a byte that does not belong to
+// a well-formed UTF-8 sequence (overlong forms, surrogates and code points above U+10FFFF
+// included), which kubectl's YAML reader rejects.
+struct NonText {
+  std::size_t offset = 0;
+  bool nul = false;
+};
+
+std::optional<NonText> first_non_text_byte(std::string_view text) {
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == 0) return NonText{i, true};
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t length = 0;
+    unsigned char low = 0x80;  // the range allowed for the second byte
+    unsigned char high = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      length = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      length = 3;
+      if (c == 0xE0) low = 0xA0;
+      if (c == 0xED) high = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      length = 4;
+      if (c == 0xF0) low = 0x90;
+      if (c == 0xF4) high = 0x8F;
+    } else {
+      return NonText{i, false};
+    }
+    if (i + length > n) return NonText{i, false};
+    for (std::size_t k = 1; k < length; ++k) {
+      const auto next = static_cast<unsigned char>(text[i + k]);
+      if (next < (k == 1 ? low : 0x80) || next > (k == 1 ? high : 0xBF)) return NonText{i, false};
+    }
+    i += length;
+  }
+  return std::nullopt;
+}
+
+// NL0001 for a document that looks like a manifest but is not UTF-8 text.
+model::InputProblem non_text_problem(std::string_view text, std::uint32_t at, FileId id, const NonText& what) {
+  if (what.nul) {
+    return {"NL0001", SourceRange{id, at, at + 1}, "binary content: NUL byte in a YAML document",
+            "the file may be corrupted or saved as UTF-16; kubectl reads YAML as UTF-8 text"};
+  }
+  return {"NL0001", SourceRange{id, at, at + 1},
+          fmt::format("invalid UTF-8: byte 0x{:02x} is not part of a valid UTF-8 character",
+                      static_cast<unsigned char>(text[at])),
+          "kubectl reads YAML as UTF-8; save the file as UTF-8 (it may be Latin-1 or another legacy encoding)"};
 }
 
 // The NL0001 problem for a parse error. yaml-cpp reports unclosed constructs at the end of the
@@ -83,6 +148,17 @@ FileResult load_file(const InputText& input, FileId id, const std::set<std::stri
   for (std::uint32_t d = 0; d < spans.size(); ++d) {
     model::DocumentObjects& out = result.documents[d];
     const auto [begin, end] = spans[d];
+    // A document that is not UTF-8 text (a NUL, invalid UTF-8) is reported when it looks like a
+    // manifest and skipped as binary otherwise; its siblings are analyzed either way.
+    if (const auto non_text = first_non_text_byte(text.substr(begin, end - begin))) {
+      if (looks_like_manifest(text.substr(begin, end - begin))) {
+        out.problems.push_back(
+            non_text_problem(text, begin + static_cast<std::uint32_t>(non_text->offset), id, *non_text));
+      } else {
+        out.skip = SkipReason::kBinary;
+      }
+      continue;
+    }
     yaml::ParseResult parsed = yaml::parse_document(text, begin, end, id);
     if (parsed.error) {
       const std::string_view doc_text = text.substr(begin, end - begin);
@@ -146,15 +222,17 @@ model::Model load_inputs(std::vector<InputText> inputs, const LoadOptions& optio
     m.files.push_back(std::move(file));
 
     FileResult& r = results[i];
+    // The summary speaks of what is reported; context files only lend their objects.
+    model::LoadStats& stats = m.files.back().reported ? m.stats : m.context_stats;
     if (r.file_skip) {
-      ++m.stats.skips[static_cast<int>(*r.file_skip)];
+      ++stats.skips[static_cast<int>(*r.file_skip)];
       continue;
     }
-    ++m.stats.files;
-    m.stats.documents += r.document_count;
+    ++stats.files;
+    stats.documents += r.document_count;
     for (model::DocumentObjects& doc : r.documents) {
-      if (doc.skip) ++m.stats.skips[static_cast<int>(*doc.skip)];
-      for (const model::ObjectMeta& meta : doc.objects) ++m.stats.objects_per_kind[meta.kind.value];
+      if (doc.skip) ++stats.skips[static_cast<int>(*doc.skip)];
+      for (const model::ObjectMeta& meta : doc.objects) ++stats.objects_per_kind[meta.kind.value];
       append(m.objects, doc.objects);
       append(m.pod_sources, doc.pod_sources);
       append(m.services, doc.services);

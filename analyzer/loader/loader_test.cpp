@@ -213,7 +213,9 @@ TEST_CASE("loader: YAML without apiVersion/kind, binary files and files skipped 
   inputs.push_back(input("compose.yaml", "services:\n  web:\n    image: nginx\n"));
   inputs.push_back(input("list.yaml", "- a\n- b\n"));
   inputs.push_back(input("kind-only.yaml", "kind: Service\n"));
-  inputs.push_back(input("blob.yaml", std::string("apiVersion: v1\0kind: x\n", 23)));
+  // Not text at all (a NUL in the first 8 KB and no manifest there): skipped whole. A manifest
+  // with a NUL or invalid UTF-8 is read document by document instead (bad_input_test.cpp).
+  inputs.push_back(input("blob.yaml", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16)));
   InputText unreadable = input("secret.yaml", "");
   unreadable.skip = SkipReason::kUnreadable;
   inputs.push_back(unreadable);
@@ -669,7 +671,11 @@ TEST_CASE("loader: fields of the wrong type read as absent and never crash") {
       "metadata: {name: p}\n"
       "spec: [x]\n";
   const model::Model m = load_one("bad.yaml", text);
-  CHECK(m.problems.empty());
+  // The wrong types are NL0004 problems (their messages: field_checks_test.cpp and the
+  // invalid-field fixtures); extraction reads around them exactly as before.
+  CHECK(m.problems.size() == 16);
+  CHECK(std::all_of(m.problems.begin(), m.problems.end(),
+                    [](const model::InputProblem& p) { return p.code == "NL0004"; }));
   REQUIRE(m.services.size() == 2);
   const model::Service& svc = m.services[0];
   CHECK(svc.meta.name.value.empty());

@@ -29,13 +29,16 @@ struct DocumentObjects {
 void extract_document(const yaml::NodeRef& root, FileId file, std::uint32_t document,
                       const ExtractOptions& options, DocumentObjects& out);
 
-// Pieces used by extract_document, one file each.
+// Pieces used by extract_document, one file each. Each records in `problems` the NL0004
+// (invalid-field) problems of the fields it reads (analyzer/model/field_checks.h); a field of the
+// wrong type still reads as it would without the check.
 ObjectMeta extract_meta(const yaml::NodeRef& object, FileId file, std::uint32_t document,
-                        const ExtractOptions& options);
+                        const ExtractOptions& options, std::vector<InputProblem>& problems);
 // Returns a pod source when `object` creates pods.
-std::optional<PodSource> extract_pod_source(const yaml::NodeRef& object, const ObjectMeta& meta);
-Service extract_service(const yaml::NodeRef& object, const ObjectMeta& meta);
-ConfigMap extract_config_map(const yaml::NodeRef& object, const ObjectMeta& meta);
+std::optional<PodSource> extract_pod_source(const yaml::NodeRef& object, const ObjectMeta& meta,
+                                            std::vector<InputProblem>& problems);
+Service extract_service(const yaml::NodeRef& object, const ObjectMeta& meta, std::vector<InputProblem>& problems);
+ConfigMap extract_config_map(const yaml::NodeRef& object, const ObjectMeta& meta, std::vector<InputProblem>& problems);
 // The namespace a GitOps object (Argo CD Application, Flux Kustomization or HelmRelease)
 // deploys workloads into, when it names one.
 std::optional<Text> extract_gitops_target(const yaml::NodeRef& object, const ObjectMeta& meta);

@@ -3,6 +3,7 @@
 
 #include "analyzer/model/extract.h"
 #include "analyzer/model/extract_util.h"
+#include "analyzer/model/field_checks.h"
 
 namespace netlint::model {
 namespace {
@@ -33,12 +34,12 @@ bool extract_list(const yaml::NodeRef& root, const Text& kind, FileId file, std:
 
 void extract_object(const yaml::NodeRef& object, FileId file, std::uint32_t document,
                     const ExtractOptions& options, DocumentObjects& out) {
-  ObjectMeta meta = extract_meta(object, file, document, options);
+  ObjectMeta meta = extract_meta(object, file, document, options, out.problems);
   const std::string& kind = meta.kind.value;
   const bool core = meta.api_version.value == "v1";
-  if (auto pods = extract_pod_source(object, meta)) out.pod_sources.push_back(std::move(*pods));
-  if (core && kind == "Service") out.services.push_back(extract_service(object, meta));
-  if (core && kind == "ConfigMap") out.config_maps.push_back(extract_config_map(object, meta));
+  if (auto pods = extract_pod_source(object, meta, out.problems)) out.pod_sources.push_back(std::move(*pods));
+  if (core && kind == "Service") out.services.push_back(extract_service(object, meta, out.problems));
+  if (core && kind == "ConfigMap") out.config_maps.push_back(extract_config_map(object, meta, out.problems));
   if (core && kind == "Namespace") out.namespaces.push_back(Namespace{meta});
   if (auto target = extract_gitops_target(object, meta)) out.gitops_targets.push_back(std::move(*target));
   out.objects.push_back(std::move(meta));
@@ -56,7 +57,7 @@ bool is_cluster_scoped(std::string_view kind) {
 }
 
 ObjectMeta extract_meta(const yaml::NodeRef& object, FileId file, std::uint32_t document,
-                        const ExtractOptions& options) {
+                        const ExtractOptions& options, std::vector<InputProblem>& problems) {
   ObjectMeta meta;
   meta.file = file;
   meta.document = document;
@@ -73,6 +74,12 @@ ObjectMeta extract_meta(const yaml::NodeRef& object, FileId file, std::uint32_t 
   }
   meta.labels = string_map(metadata.value.get("labels"));
   meta.annotations = string_map(metadata.value.get("annotations"));
+  const yaml::NodeRef::Entry name = metadata.value.find("name");
+  check_string(name.key, name.value, {"metadata.name", "metadata.name", "names must be strings"}, problems);
+  const yaml::NodeRef::Entry ns = metadata.value.find("namespace");
+  check_string(ns.key, ns.value, {"metadata.namespace", "metadata.namespace", "namespaces must be strings"}, problems);
+  check_string_map(metadata.value.find("labels"), "label", problems);
+  check_string_map(metadata.value.find("annotations"), "annotation", problems);
   return meta;
 }
 

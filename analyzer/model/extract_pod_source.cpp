@@ -3,6 +3,8 @@
 
 #include "analyzer/model/extract.h"
 #include "analyzer/model/extract_util.h"
+#include "analyzer/model/field_checks.h"
+#include "analyzer/model/selector_spec.h"
 
 namespace netlint::model {
 namespace {
@@ -31,7 +33,7 @@ constexpr std::array<std::string_view, 3> kDuckTypedAddedLabels = {"pod-template
 // label not written are unknown (monitoring.coreos.com).
 constexpr std::array<std::string_view, 3> kOperatorPodKinds = {"Prometheus", "Alertmanager", "ThanosRuler"};
 
-std::optional<Probe> extract_probe(const yaml::NodeRef& container, std::string_view key) {
+std::optional<Probe> extract_probe(const yaml::NodeRef& container, std::string_view key, Problems& problems) {
   const auto entry = container.find(key);
   if (!entry.value.is_map()) return std::nullopt;
   Probe probe;
@@ -44,15 +46,23 @@ std::optional<Probe> extract_probe(const yaml::NodeRef& container, std::string_v
     probe.kind = h.kind;
     probe.port = text_of(handler.get("port"));
     probe.port_is_name = !probe.port.value.empty() && !integer_of(handler.get("port"));
+    check_port(handler.find("port"), h.kind == Probe::Kind::kGrpc ? PortField::kPort : PortField::kNumberOrName,
+               std::string(key) + " port", problems);
     break;
   }
   return probe;
 }
 
-EnvVar extract_env_var(const yaml::NodeRef& item) {
+EnvVar extract_env_var(const yaml::NodeRef& item, Problems& problems) {
   EnvVar var;
   var.name = text_of(item.get("name"));
   if (const yaml::NodeRef value = item.get("value"); value.is_scalar()) var.value = text_of(value);
+  const yaml::NodeRef::Entry name = item.find("name");
+  check_string(name.key, name.value, {"env name", "env name", "env names must be strings"}, problems);
+  if (const yaml::NodeRef::Entry value = item.find("value")) {
+    check_string(value.key, value.value,
+                 {"env value", "value of env var " + name.value.scalar(), "env values must be strings"}, problems);
+  }
   const yaml::NodeRef from = item.get("valueFrom");
   struct Source { std::string_view key; EnvVar::SourceKind kind; std::string_view name_key; std::string_view key_key; };
   for (const Source s : {Source{"configMapKeyRef", EnvVar::SourceKind::kConfigMapKey, "name", "key"},
@@ -69,16 +79,20 @@ EnvVar extract_env_var(const yaml::NodeRef& item) {
   return var;
 }
 
-Container extract_container(const yaml::NodeRef& node, bool init) {
+Container extract_container(const yaml::NodeRef& node, bool init, Problems& problems) {
   Container c;
   c.init = init;
   c.name = text_of(node.get("name"));
   c.image = text_of(node.get("image"));
   c.restartable = init && node.get("restartPolicy").scalar() == "Always";
   const yaml::NodeRef ports = node.get("ports");
+  check_list(node.find("ports"), problems);
   for (std::uint32_t i = 0; i < ports.size(); ++i) {
     const yaml::NodeRef p = ports.item(i);
     if (!p.is_map()) continue;
+    check_port(p.find("containerPort"), PortField::kPort, "containerPort", problems);
+    check_protocol(p.find("protocol"), problems);
+    check_port_name(p.find("name"), "container port name", problems);
     ContainerPort port;
     port.item = p.range();
     port.name = text_of(p.get("name"));
@@ -88,8 +102,9 @@ Container extract_container(const yaml::NodeRef& node, bool init) {
     c.ports.push_back(std::move(port));
   }
   const yaml::NodeRef env = node.get("env");
+  check_list(node.find("env"), problems);
   for (std::uint32_t i = 0; i < env.size(); ++i) {
-    if (env.item(i).is_map()) c.env.push_back(extract_env_var(env.item(i)));
+    if (env.item(i).is_map()) c.env.push_back(extract_env_var(env.item(i), problems));
   }
   const yaml::NodeRef env_from = node.get("envFrom");
   for (std::uint32_t i = 0; i < env_from.size(); ++i) {
@@ -109,21 +124,24 @@ Container extract_container(const yaml::NodeRef& node, bool init) {
   }
   c.command = string_list(node.get("command"));
   c.args = string_list(node.get("args"));
-  c.liveness = extract_probe(node, "livenessProbe");
-  c.readiness = extract_probe(node, "readinessProbe");
-  c.startup = extract_probe(node, "startupProbe");
+  check_string_list(node.find("command"), "command item", "command items must be strings", problems);
+  check_string_list(node.find("args"), "args item", "args must be strings", problems);
+  c.liveness = extract_probe(node, "livenessProbe", problems);
+  c.readiness = extract_probe(node, "readinessProbe", problems);
+  c.startup = extract_probe(node, "startupProbe", problems);
   return c;
 }
 
-void extract_pod_spec(const yaml::NodeRef& spec, PodSource& out) {
+void extract_pod_spec(const yaml::NodeRef& spec, PodSource& out, Problems& problems) {
   for (const auto& [key, init] : {std::pair{"initContainers", true}, std::pair{"containers", false}}) {
     const yaml::NodeRef list = spec.get(key);
     for (std::uint32_t i = 0; i < list.size(); ++i) {
-      if (list.item(i).is_map()) out.containers.push_back(extract_container(list.item(i), init));
+      if (list.item(i).is_map()) out.containers.push_back(extract_container(list.item(i), init, problems));
     }
   }
   const yaml::NodeRef host_network = spec.get("hostNetwork");
   out.host_network = {boolean_of(host_network).value_or(false), host_network.range()};
+  check_boolean(spec.find("hostNetwork"), "hostNetwork", problems);
   out.dns_policy = text_field(spec, "dnsPolicy", "ClusterFirst");
   const auto dns = spec.find("dnsConfig");
   if (dns.value.is_map()) {
@@ -131,10 +149,22 @@ void extract_pod_spec(const yaml::NodeRef& spec, PodSource& out) {
     config.key = dns.key.range();
     config.nameservers = string_list(dns.value.get("nameservers"));
     config.searches = string_list(dns.value.get("searches"));
+    check_string_list(dns.value.find("nameservers"), "nameserver", "nameservers must be strings", problems);
+    check_string_list(dns.value.find("searches"), "search domain", "search domains must be strings", problems);
     const yaml::NodeRef options = dns.value.get("options");
+    check_list(dns.value.find("options"), problems);
     for (std::uint32_t i = 0; i < options.size(); ++i) {
       const yaml::NodeRef option = options.item(i);
       if (!option.is_map()) continue;
+      const yaml::NodeRef::Entry option_name = option.find("name");
+      check_string(option_name.key, option_name.value,
+                   {"dnsConfig option name", "dnsConfig option name", "option names must be strings"}, problems);
+      if (const yaml::NodeRef::Entry option_value = option.find("value")) {
+        check_string(option_value.key, option_value.value,
+                     {"dnsConfig option value", "value of dnsConfig option " + option_name.value.scalar(),
+                      "option values must be strings"},
+                     problems);
+      }
       std::optional<Text> value;
       if (option.get("value")) value = text_of(option.get("value"));
       config.options.emplace_back(text_of(option.get("name")), std::move(value));
@@ -143,15 +173,17 @@ void extract_pod_spec(const yaml::NodeRef& spec, PodSource& out) {
   }
 }
 
-void add_labels_from(const yaml::NodeRef& metadata, PodSource& out) {
+void add_labels_from(const yaml::NodeRef& metadata, PodSource& out, Problems& problems) {
   const auto labels = metadata.find("labels");
   out.labels = string_map(labels.value);
   out.labels_key = labels.key.range();
+  check_string_map(labels, "label", problems);
 }
 
 }  // namespace
 
-std::optional<PodSource> extract_pod_source(const yaml::NodeRef& object, const ObjectMeta& meta) {
+std::optional<PodSource> extract_pod_source(const yaml::NodeRef& object, const ObjectMeta& meta,
+                                            std::vector<InputProblem>& problems) {
   const std::string& kind = meta.kind.value;
   const yaml::NodeRef spec = object.get("spec");
   PodSource out;
@@ -161,12 +193,12 @@ std::optional<PodSource> extract_pod_source(const yaml::NodeRef& object, const O
     out.labels = meta.labels;
     out.labels_key = object.get("metadata").find("labels").key.range();
     out.template_key = object.find("spec").key.range();
-    extract_pod_spec(spec, out);
+    extract_pod_spec(spec, out, problems);
     return out;
   }
   for (std::string_view operator_kind : kOperatorPodKinds) {
     if (kind == operator_kind && meta.group() == "monitoring.coreos.com") {
-      add_labels_from(spec.get("podMetadata"), out);
+      add_labels_from(spec.get("podMetadata"), out, problems);
       out.open_labels = true;
       out.containers_known = false;
       return out;
@@ -188,10 +220,13 @@ std::optional<PodSource> extract_pod_source(const yaml::NodeRef& object, const O
   } else {
     if (!tmpl.value.is_map()) return std::nullopt;
     for (std::string_view key : shape->added_labels) out.unknown_label_keys.emplace_back(key);
+    // The workload's own selector is not part of the pod source yet; its values are still checked.
+    const yaml::NodeRef::Entry selector = holder.find("selector");
+    if (selector.value.is_map()) extract_selector(selector.value, selector.key.range(), &problems);
   }
   out.template_key = tmpl.key.range();
-  add_labels_from(tmpl.value.get("metadata"), out);
-  extract_pod_spec(pod_spec, out);
+  add_labels_from(tmpl.value.get("metadata"), out, problems);
+  extract_pod_spec(pod_spec, out, problems);
   return out;
 }
 

@@ -1,10 +1,36 @@
 // Services and ConfigMaps.
+#include <fmt/format.h>
+
 #include "analyzer/model/extract.h"
 #include "analyzer/model/extract_util.h"
+#include "analyzer/model/field_checks.h"
 
 namespace netlint::model {
+namespace {
 
-Service extract_service(const yaml::NodeRef& object, const ObjectMeta& meta) {
+void check_service_port(const yaml::NodeRef& p, const Text& type, Problems& problems) {
+  const yaml::NodeRef::Entry name = p.find("name");
+  check_string(name.key, name.value, {"Service port name", "Service port name", "port names must be strings"}, problems);
+  check_port(p.find("port"), PortField::kPort, "port", problems);
+  check_port(p.find("targetPort"), PortField::kNumberOrName, "targetPort", problems);
+  check_protocol(p.find("protocol"), problems);
+  const yaml::NodeRef::Entry node_port = p.find("nodePort");
+  const std::size_t before = problems.size();
+  check_port(node_port, PortField::kNodePort, "nodePort", problems);
+  const Resolved value = resolve(node_port.value);
+  if (problems.size() == before && type.value == "ClusterIP" && value.type == YamlType::kInt && value.number != 0) {
+    // The API server forbids nodePort on ClusterIP Services (the default type).
+    problems.push_back(InputProblem{
+        "NL0004", node_port.value.range(),
+        fmt::format("nodePort {} is not allowed for a Service of type ClusterIP{}", node_port.value.scalar(),
+                    type.range.valid() ? "" : " (the default type)"),
+        "set type: NodePort or LoadBalancer, or remove the nodePort", {}});
+  }
+}
+
+}  // namespace
+
+Service extract_service(const yaml::NodeRef& object, const ObjectMeta& meta, std::vector<InputProblem>& problems) {
   Service svc;
   svc.meta = meta;
   const yaml::NodeRef spec = object.get("spec");
@@ -12,13 +38,16 @@ Service extract_service(const yaml::NodeRef& object, const ObjectMeta& meta) {
   const auto selector = spec.find("selector");
   svc.selector_key = selector.key.range();
   svc.selector = string_map(selector.value);
+  check_string_map(selector, "selector", problems);
   svc.cluster_ip = text_field(spec, "clusterIP");
   svc.external_name = text_field(spec, "externalName");
   svc.internal_traffic_policy = text_field(spec, "internalTrafficPolicy", "Cluster");
   const yaml::NodeRef ports = spec.get("ports");
+  check_list(spec.find("ports"), problems);
   for (std::uint32_t i = 0; i < ports.size(); ++i) {
     const yaml::NodeRef p = ports.item(i);
     if (!p.is_map()) continue;
+    check_service_port(p, svc.type, problems);
     ServicePort port;
     port.item = p.range();
     port.name = text_of(p.get("name"));
@@ -37,9 +66,11 @@ Service extract_service(const yaml::NodeRef& object, const ObjectMeta& meta) {
   return svc;
 }
 
-ConfigMap extract_config_map(const yaml::NodeRef& object, const ObjectMeta& meta) {
+ConfigMap extract_config_map(const yaml::NodeRef& object, const ObjectMeta& meta, std::vector<InputProblem>& problems) {
   ConfigMap cm;
   cm.meta = meta;
+  check_string_map(object.find("data"), "ConfigMap data", problems);
+  check_string_map(object.find("binaryData"), "binaryData", problems);
   for (const auto& [key, binary] : {std::pair{"data", false}, std::pair{"binaryData", true}}) {
     for (const auto& [k, v] : map_entries(object.get(key))) {
       if (!k.is_scalar() || !v.is_scalar()) continue;

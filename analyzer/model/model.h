@@ -22,6 +22,7 @@ struct InputProblem {
   SourceRange range;
   std::string message;
   std::string help;        // fix advice when the cause is recognisable (a tab in indentation)
+  SourceRange related = {};  // another place involved (the earlier definition for NL0005)
 };
 
 // Why a file or document was not analyzed (counted in the summary, never a finding).
@@ -56,7 +57,11 @@ struct Model {
   // Namespaces GitOps objects in the view deploy into: their workloads are not in the view.
   std::vector<Text> gitops_targets;
   std::vector<InputProblem> problems;
-  LoadStats stats;
+  // Definitions of one identity differ across files (overlays, provider variants): facts that
+  // depend on them may be ambiguous.
+  bool mixed = false;
+  LoadStats stats;          // the reported files
+  LoadStats context_stats;  // files read for cross-references only
 
   const SourceFile& file(FileId id) const { return files.at(id); }
 };

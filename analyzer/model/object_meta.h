@@ -40,6 +40,11 @@ struct ObjectMeta {
   SourceRange metadata_key;   // the `metadata:` key
   FileId file = kNoFile;
   std::uint32_t document = 0; // index of the document in its file
+  // Equal for definitions that are equal as parsed trees, namespace left out (compared after
+  // defaulting through the identity).
+  std::uint64_t content_hash = 0;
+  // Other definitions of this identity with the same content, merged into this one.
+  std::vector<SourceRange> copies;
 
   // `group/kind`, e.g. "apps/Deployment", "Service" for the core group.
   std::string group() const;

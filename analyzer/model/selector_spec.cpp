@@ -1,13 +1,18 @@
 #include "analyzer/model/selector_spec.h"
 
 #include "analyzer/model/extract_util.h"
+#include "analyzer/model/field_checks.h"
 
 namespace netlint::model {
 
-SelectorSpec extract_selector(const yaml::NodeRef& selector, SourceRange key) {
+SelectorSpec extract_selector(const yaml::NodeRef& selector, SourceRange key, std::vector<InputProblem>* problems) {
   SelectorSpec spec;
   spec.key = key;
   spec.match_labels = string_map(selector.get("matchLabels"));
+  if (problems != nullptr) {
+    check_string_map(selector.find("matchLabels"), "selector", *problems);
+    check_list(selector.find("matchExpressions"), *problems);
+  }
   const yaml::NodeRef expressions = selector.get("matchExpressions");
   for (std::uint32_t i = 0; i < expressions.size(); ++i) {
     const yaml::NodeRef item = expressions.item(i);
@@ -17,6 +22,11 @@ SelectorSpec extract_selector(const yaml::NodeRef& selector, SourceRange key) {
     e.key = text_of(item.get("key"));
     e.op = text_of(item.get("operator"));
     e.values = string_list(item.get("values"));
+    if (problems != nullptr) {
+      const yaml::NodeRef::Entry k = item.find("key");
+      check_string(k.key, k.value, {"selector key", "selector key", "selector keys must be strings"}, *problems);
+      check_string_list(item.find("values"), "selector value", "selector values must be strings", *problems);
+    }
     spec.match_expressions.push_back(std::move(e));
   }
   return spec;

@@ -5,6 +5,7 @@
 #include <optional>
 #include <vector>
 
+#include "analyzer/model/model.h"
 #include "analyzer/model/object_meta.h"
 #include "analyzer/yaml/node_ref.h"
 
@@ -25,7 +26,9 @@ struct SelectorSpec {
   bool empty() const { return match_labels.empty() && match_expressions.empty(); }
 };
 
-// Reads a selector mapping; `key` is the range of the key it sits under.
-SelectorSpec extract_selector(const yaml::NodeRef& selector, SourceRange key);
+// Reads a selector mapping; `key` is the range of the key it sits under. With `problems`, also
+// records NL0004 problems for values of the wrong type (a number or a map as a matchLabels value).
+SelectorSpec extract_selector(const yaml::NodeRef& selector, SourceRange key,
+                              std::vector<InputProblem>* problems = nullptr);
 
 }  // namespace netlint::model

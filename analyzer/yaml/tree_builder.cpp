@@ -257,6 +257,7 @@ class TreeBuilder final : public YAML::EventHandler {
     Frame frame = std::move(open_.back());
     open_.pop_back();
     Node& node = tree_.nodes[frame.id];
+    if (node.kind == NodeKind::kMap) reject_collection_keys(frame.children);
     node.first_child = static_cast<std::uint32_t>(tree_.children.size());
     node.child_count = static_cast<std::uint32_t>(frame.children.size());
     tree_.children.insert(tree_.children.end(), frame.children.begin(), frame.children.end());
@@ -266,6 +267,22 @@ class TreeBuilder final : public YAML::EventHandler {
     extend_to_closing_bracket(node);
     frame.children.clear();
     spare_.push_back(std::move(frame.children));
+  }
+
+  // YAML allows a mapping or a list as a mapping key; Kubernetes' YAML reader does not
+  // ("invalid map key"), and yaml-cpp's acceptance turned `cell: {{cell}}` in templates into a
+  // map-keyed map. Treat it as the parse error kubectl reports.
+  void reject_collection_keys(const std::vector<NodeId>& children) const {
+    for (std::size_t i = 0; i < children.size(); i += 2) {
+      NodeId key = children[i];
+      for (int hops = 0; hops < 64 && tree_.nodes[key].kind == NodeKind::kAlias && tree_.nodes[key].alias_target != kNoNode; ++hops) {
+        key = tree_.nodes[key].alias_target;
+      }
+      const NodeKind kind = tree_.nodes[key].kind;
+      if (kind == NodeKind::kMap || kind == NodeKind::kSequence) {
+        throw InvalidInput{tree_.nodes[children[i]].begin, "invalid map key: a mapping key must be a string"};
+      }
+    }
   }
 
   // A flow collection written with brackets ends after its `}`/`]` (yaml-cpp gives no end mark).

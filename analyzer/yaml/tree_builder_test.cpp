@@ -533,3 +533,21 @@ TEST_CASE("tree builder: scalar_token_end") {
 }
 
 }  // namespace netlint::yaml
+
+namespace netlint::yaml {
+
+TEST_CASE("tree builder: a mapping or list as a mapping key is a parse error, as kubectl reports it") {
+  // yaml-cpp accepts `{{cell}}` (a flow map whose key is a flow map); Kubernetes' reader says
+  // "invalid map key". Unfilled template placeholders must therefore not become objects.
+  const std::string text = "metadata:\n  name: etcd-{{cell}}\nspec:\n  selector:\n    cell: {{cell}}\n";
+  const ParseResult parsed = parse_document(text, 0, static_cast<std::uint32_t>(text.size()), 0);
+  REQUIRE(parsed.error);
+  CHECK(parsed.error->message.find("invalid map key") != std::string::npos);
+  CHECK(parsed.error->offset == testing::offset_of(text, "{cell}", 1));  // the inner map of `cell: {{cell}}`
+  const std::string list_key = "? [a, b]\n: value\n";
+  CHECK(parse_document(list_key, 0, static_cast<std::uint32_t>(list_key.size()), 0).error);
+  const std::string fine = "a: {b: c}\n";
+  CHECK(!parse_document(fine, 0, static_cast<std::uint32_t>(fine.size()), 0).error);
+}
+
+}  // namespace netlint::yaml

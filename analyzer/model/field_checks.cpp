@@ -1,0 +1,511 @@
+#include "analyzer/model/field_checks.h"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <limits>
+#include <optional>
+#include <utility>
+
+#include "analyzer/model/extract_util.h"
+
+namespace netlint::model {
+namespace {
+
+constexpr std::string_view kCode = "NL0004";
+constexpr std::string_view kPortRange = "an integer from 1 to 65535";
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Go's strconv.ParseInt(s, 0, 64), falling back to ParseUint(s, 0, 64) as go-yaml v2 does:
+// an optional sign, then `0x`, `0o`, `0b` or a leading `0` (octal) prefix, or decimal digits.
+std::optional<double> go_parse_int(std::string_view s) {
+  bool negative = false;
+  bool signed_text = false;
+  if (!s.empty() && (s[0] == '+' || s[0] == '-')) {
+    signed_text = true;
+    negative = s[0] == '-';
+    s.remove_prefix(1);
+  }
+  if (s.empty()) return std::nullopt;
+  unsigned base = 10;
+  if (s.size() >= 2 && s[0] == '0') {
+    const char prefix = static_cast<char>(s[1] | 0x20);
+    if (s.size() >= 3 && prefix == 'x') {
+      base = 16;
+      s.remove_prefix(2);
+    } else if (s.size() >= 3 && prefix == 'o') {
+      base = 8;
+      s.remove_prefix(2);
+    } else if (s.size() >= 3 && prefix == 'b') {
+      base = 2;
+      s.remove_prefix(2);
+    } else {
+      base = 8;
+      s.remove_prefix(1);
+    }
+  }
+  std::uint64_t magnitude = 0;
+  for (const char c : s) {
+    unsigned digit = 0;
+    if (is_digit(c)) {
+      digit = static_cast<unsigned>(c - '0');
+    } else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f') {
+      digit = static_cast<unsigned>((c | 0x20) - 'a' + 10);
+    } else {
+      return std::nullopt;
+    }
+    if (digit >= base) return std::nullopt;
+    if (magnitude > (std::numeric_limits<std::uint64_t>::max() - digit) / base) return std::nullopt;  // overflow
+    magnitude = magnitude * base + digit;
+  }
+  constexpr auto kMaxInt64 = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+  if (negative) {
+    if (magnitude > kMaxInt64 + 1) return std::nullopt;
+    return -static_cast<double>(magnitude);
+  }
+  if (signed_text && magnitude > kMaxInt64) return std::nullopt;  // ParseUint takes no sign
+  return static_cast<double>(magnitude);
+}
+
+// go-yaml v2's yamlStyleFloat: ^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$
+bool yaml_style_float(std::string_view s) {
+  std::size_t i = 0;
+  const std::size_t n = s.size();
+  auto digits = [&] {
+    const std::size_t start = i;
+    while (i < n && is_digit(s[i])) ++i;
+    return i - start;
+  };
+  if (i < n && (s[i] == '+' || s[i] == '-')) ++i;
+  if (i < n && s[i] == '.') {
+    ++i;
+    if (digits() == 0) return false;
+  } else {
+    if (digits() == 0) return false;
+    if (i < n && s[i] == '.') {
+      ++i;
+      digits();
+    }
+  }
+  if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < n && (s[i] == '+' || s[i] == '-')) ++i;
+    if (digits() == 0) return false;
+  }
+  return i == n;
+}
+
+// Go's strconv.ParseFloat on text that matched yaml_style_float: an overflow is an error (the
+// scalar stays a string), an underflow is zero.
+std::optional<double> go_parse_float(std::string_view s) {
+  if (!s.empty() && s[0] == '+') s.remove_prefix(1);
+  double value = 0;
+  const auto [end, error] = std::from_chars(s.data(), s.data() + s.size(), value);
+  if (error == std::errc::result_out_of_range) {
+    const auto e = s.find_first_of("eE");
+    if (e != std::string_view::npos && e + 1 < s.size() && s[e + 1] == '-') return 0.0;
+    return std::nullopt;
+  }
+  if (error != std::errc() || end != s.data() + s.size()) return std::nullopt;
+  return value;
+}
+
+struct Word {
+  std::string_view text;
+  YamlType type;
+  bool boolean;
+  double number;
+};
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// go-yaml v2's resolve table: the YAML 1.1 booleans, nulls and special floats.
+constexpr std::array<Word, 38> kWords = {{
+    {"y", YamlType::kBool, true, 0},       {"Y", YamlType::kBool, true, 0},
+    {"yes", YamlType::kBool, true, 0},     {"Yes", YamlType::kBool, true, 0},
+    {"YES", YamlType::kBool, true, 0},     {"true", YamlType::kBool, true, 0},
+    {"True", YamlType::kBool, true, 0},    {"TRUE", YamlType::kBool, true, 0},
+    {"on", YamlType::kBool, true, 0},      {"On", YamlType::kBool, true, 0},
+    {"ON", YamlType::kBool, true, 0},      {"n", YamlType::kBool, false, 0},
+    {"N", YamlType::kBool, false, 0},      {"no", YamlType::kBool, false, 0},
+    {"No", YamlType::kBool, false, 0},     {"NO", YamlType::kBool, false, 0},
+    {"false", YamlType::kBool, false, 0},  {"False", YamlType::kBool, false, 0},
+    {"FALSE", YamlType::kBool, false, 0},  {"off", YamlType::kBool, false, 0},
+    {"Off", YamlType::kBool, false, 0},    {"OFF", YamlType::kBool, false, 0},
+    {"~", YamlType::kNull, false, 0},      {"null", YamlType::kNull, false, 0},
+    {"Null", YamlType::kNull, false, 0},   {"NULL", YamlType::kNull, false, 0},
+    {".nan", YamlType::kFloat, false, kNaN}, {".NaN", YamlType::kFloat, false, kNaN},
+    {".NAN", YamlType::kFloat, false, kNaN}, {".inf", YamlType::kFloat, false, kInf},
+    {".Inf", YamlType::kFloat, false, kInf}, {".INF", YamlType::kFloat, false, kInf},
+    {"+.inf", YamlType::kFloat, false, kInf}, {"+.Inf", YamlType::kFloat, false, kInf},
+    {"+.INF", YamlType::kFloat, false, kInf}, {"-.inf", YamlType::kFloat, false, -kInf},
+    {"-.Inf", YamlType::kFloat, false, -kInf}, {"-.INF", YamlType::kFloat, false, -kInf},
+}};
+
+bool is_string_like(YamlType type) {
+  return type == YamlType::kAbsent || type == YamlType::kNull || type == YamlType::kString;
+}
+
+std::string_view type_phrase(YamlType type) {
+  switch (type) {
+    case YamlType::kBool: return "a boolean";
+    case YamlType::kInt:
+    case YamlType::kFloat: return "a number";
+    case YamlType::kString: return "a string";
+    case YamlType::kMap: return "a map";
+    case YamlType::kSequence: return "a list";
+    case YamlType::kNull: return "empty";
+    case YamlType::kAbsent: break;
+  }
+  return "missing";
+}
+
+bool is_collection(YamlType type) { return type == YamlType::kMap || type == YamlType::kSequence; }
+
+// A value as messages show it: long ones shortened (at a UTF-8 character boundary).
+std::string shown(std::string_view text) {
+  constexpr std::size_t kMax = 40;
+  if (text.size() <= kMax) return std::string(text);
+  std::size_t cut = kMax;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(text.substr(0, cut)) + "...";
+}
+
+// `"text"` with JSON/YAML double-quote escapes, as the user would write it.
+std::string double_quoted(std::string_view text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+// Where a problem with a collection value is anchored: its key, else (a list item) its first
+// key or its first character.
+SourceRange collection_anchor(const yaml::NodeRef& key, const yaml::NodeRef& value) {
+  if (key) return key.range();
+  if (value.is_map() && value.size() > 0) return value.key_at(0).range();
+  const SourceRange r = value.range();
+  return SourceRange{r.file, r.begin, r.begin + 1};
+}
+
+void report(Problems& out, SourceRange range, std::string message, std::string help = {}) {
+  out.push_back(InputProblem{std::string(kCode), range, std::move(message), std::move(help), {}});
+}
+
+void report_not_string(const yaml::NodeRef& key, const yaml::NodeRef& value, const Resolved& r,
+                       std::string_view subject, std::string_view collection_subject, std::string_view requirement,
+                       Problems& out) {
+  if (is_collection(r.type)) {
+    report(out, collection_anchor(key, value),
+           fmt::format("{} is {}, but {}", collection_subject, type_phrase(r.type), requirement));
+    return;
+  }
+  const std::string& text = value.scalar();
+  report(out, value.range(),
+         fmt::format("{} {} is {} in YAML, but {}; quote it: {}", subject, shown(text), type_phrase(r.type),
+                     requirement, double_quoted(text)));
+}
+
+bool all_digits(std::string_view text) {
+  if (text.empty()) return false;
+  for (const char c : text) {
+    if (!is_digit(c)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+Resolved resolve_plain(std::string_view in) {
+  if (in.empty()) return {YamlType::kNull};
+  if (in.size() <= 6) {
+    for (const Word& w : kWords) {
+      if (w.text == in) return {w.type, w.number, w.boolean};
+    }
+  }
+  const char c = in[0];
+  if (c == '.') {
+    if (yaml_style_float(in)) {
+      if (auto value = go_parse_float(in)) return {YamlType::kFloat, *value};
+    }
+    return {YamlType::kString};
+  }
+  if (!is_digit(c) && c != '+' && c != '-') return {YamlType::kString};
+  std::string plain;
+  plain.reserve(in.size());
+  for (const char ch : in) {
+    if (ch != '_') plain.push_back(ch);
+  }
+  if (auto value = go_parse_int(plain)) return {YamlType::kInt, *value};
+  if (yaml_style_float(plain)) {
+    if (auto value = go_parse_float(plain)) return {YamlType::kFloat, *value};
+  }
+  return {YamlType::kString};
+}
+
+Resolved resolve(const yaml::NodeRef& node) {
+  if (!node) return {};
+  if (node.is_null()) return {YamlType::kNull};
+  if (node.is_map()) return {YamlType::kMap};
+  if (node.is_sequence()) return {YamlType::kSequence};
+  if (!node.is_scalar()) return {};
+  const yaml::Node& n = node.node();
+  if (n.explicit_tag) {
+    std::string_view tag = n.tag;
+    if (tag.starts_with("tag:yaml.org,2002:")) {
+      tag.remove_prefix(18);
+    } else if (tag.starts_with("!!")) {
+      tag.remove_prefix(2);
+    } else {
+      return {YamlType::kString};  // a custom tag: kubectl keeps the text
+    }
+    if (tag == "int" || tag == "float" || tag == "bool") {
+      // A value that does not fit its tag (`!!int abc`) fails in kubectl; we read what it says.
+      Resolved r = resolve_plain(n.value);
+      if (tag == "float" && r.type == YamlType::kInt) r.type = YamlType::kFloat;
+      return r;
+    }
+    return {YamlType::kString};  // !!str, !!binary, !!timestamp
+  }
+  if (n.style != yaml::ScalarStyle::kPlain) return {YamlType::kString};
+  return resolve_plain(n.value);
+}
+
+bool has_placeholder(std::string_view text) {
+  for (std::size_t at = text.find("__"); at != std::string_view::npos; at = text.find("__", at + 1)) {
+    std::size_t end = at + 2;
+    bool upper = false;
+    while (end < text.size() && ((text[end] >= 'A' && text[end] <= 'Z') || is_digit(text[end]) || text[end] == '_')) {
+      upper = upper || (text[end] >= 'A' && text[end] <= 'Z');
+      ++end;
+    }
+    if (upper && end - at >= 5 && text[end - 1] == '_' && text[end - 2] == '_') return true;
+  }
+  return false;
+}
+
+std::string port_name_problem(std::string_view name) {
+  // The checks and their order are the API server's (IsValidPortName).
+  if (name.size() > 15) return fmt::format("has {} characters, more than the 15 allowed", name.size());
+  bool letter = false;
+  for (const char c : name) {
+    const bool lower = c >= 'a' && c <= 'z';
+    if (!lower && !is_digit(c) && c != '-') return "may contain only lowercase letters (a-z), digits and '-'";
+    letter = letter || lower;
+  }
+  if (!letter) return "must contain at least one letter (a-z)";
+  if (name.find("--") != std::string_view::npos) return "must not contain consecutive hyphens";
+  if (name.front() == '-' || name.back() == '-') return "must not begin or end with a hyphen";
+  return {};
+}
+
+void check_string(const yaml::NodeRef& key, const yaml::NodeRef& value, const StringField& field, Problems& out) {
+  const Resolved r = resolve(value);
+  if (is_string_like(r.type)) return;
+  report_not_string(key, value, r, field.subject, field.collection_subject, field.requirement, out);
+}
+
+void check_string_map(const yaml::NodeRef::Entry& field, std::string_view noun, Problems& out) {
+  if (!field) return;
+  const Resolved r = resolve(field.value);
+  if (r.type == YamlType::kNull || r.type == YamlType::kAbsent) return;
+  if (r.type != YamlType::kMap) {
+    report(out, field.key.range(),
+           fmt::format("{} is {}, but it must be a map of strings", field.key.scalar(), type_phrase(r.type)));
+    return;
+  }
+  for (const auto& [key, value] : map_entries(field.value)) {
+    if (!key.is_scalar()) continue;
+    const Resolved v = resolve(value);
+    if (is_string_like(v.type)) continue;
+    report_not_string(key, value, v, fmt::format("{} value", noun), fmt::format("value of {} {}", noun, key.scalar()),
+                      fmt::format("{} values must be strings", noun), out);
+  }
+}
+
+void check_string_list(const yaml::NodeRef::Entry& field, std::string_view item, std::string_view requirement,
+                       Problems& out) {
+  if (!field) return;
+  const Resolved r = resolve(field.value);
+  if (r.type == YamlType::kNull || r.type == YamlType::kAbsent) return;
+  if (r.type != YamlType::kSequence) {
+    report(out, field.key.range(),
+           fmt::format("{} is {}, but it must be a list of strings", field.key.scalar(), type_phrase(r.type)));
+    return;
+  }
+  for (std::uint32_t i = 0; i < field.value.size(); ++i) {
+    const yaml::NodeRef value = field.value.item(i);
+    const Resolved v = resolve(value);
+    if (is_string_like(v.type)) continue;
+    report_not_string({}, value, v, item, item, requirement, out);
+    if (v.type == YamlType::kMap) {
+      out.back().help = "an unquoted item containing \": \" is read as a map; quote the whole item";
+    }
+  }
+}
+
+void check_list(const yaml::NodeRef::Entry& field, Problems& out) {
+  if (!field) return;
+  const Resolved r = resolve(field.value);
+  if (r.type == YamlType::kNull || r.type == YamlType::kAbsent || r.type == YamlType::kSequence) return;
+  report(out, field.key.range(), fmt::format("{} is {}, but it must be a list", field.key.scalar(), type_phrase(r.type)));
+}
+
+void check_port(const yaml::NodeRef::Entry& field, PortField kind, std::string_view what, Problems& out) {
+  if (!field) return;
+  const yaml::NodeRef& value = field.value;
+  const Resolved r = resolve(value);
+  const std::string& text = value.scalar();
+  const std::string_view expected = kind == PortField::kNumberOrName ? "a port number or a port name" : kPortRange;
+  switch (r.type) {
+    case YamlType::kAbsent:
+    case YamlType::kNull:
+      return;
+    case YamlType::kMap:
+    case YamlType::kSequence:
+      report(out, field.key.range(), fmt::format("{} is {}, but it must be {}", what, type_phrase(r.type), expected));
+      return;
+    case YamlType::kBool:
+      report(out, value.range(), fmt::format("{} {} is a boolean in YAML, but it must be {}", what, text, expected));
+      return;
+    case YamlType::kString:
+      if (text.empty() || has_placeholder(text)) return;
+      if (kind == PortField::kNumberOrName) {
+        const std::string problem = port_name_problem(text);
+        if (problem.empty()) return;
+        if (all_digits(text)) {
+          report(out, value.range(),
+                 fmt::format("{} {} is a string, and a port name must contain a letter; remove the quotes to use "
+                             "port number {}",
+                             what, double_quoted(text), text));
+        } else {
+          report(out, value.range(),
+                 fmt::format("{} {} is not a valid port name: it {}", what, double_quoted(shown(text)), problem));
+        }
+        return;
+      }
+      if (all_digits(text)) {
+        report(out, value.range(),
+               fmt::format("{} {} is a string, but it must be an integer; remove the quotes: {}", what,
+                           double_quoted(text), text));
+      } else {
+        report(out, value.range(),
+               fmt::format("{} {} is a string, but it must be {}", what, double_quoted(shown(text)), kPortRange));
+      }
+      return;
+    case YamlType::kInt:
+    case YamlType::kFloat:
+      break;
+  }
+  // A float with no fraction reaches the API server as a JSON integer (`80.0` is sent as 80).
+  if (!std::isfinite(r.number) || r.number != std::floor(r.number)) {
+    report(out, value.range(), fmt::format("{} {} is not a whole number; it must be {}", what, shown(text), kPortRange));
+    return;
+  }
+  if (kind == PortField::kNodePort && r.number == 0) return;  // 0: allocate one
+  if (r.number < 1 || r.number > 65535) {
+    report(out, value.range(), fmt::format("{} {} is out of range; ports are 1-65535", what, shown(text)));
+  }
+}
+
+void check_port_name(const yaml::NodeRef::Entry& field, std::string_view what, Problems& out) {
+  if (!field) return;
+  const yaml::NodeRef& value = field.value;
+  const Resolved r = resolve(value);
+  const std::string& text = value.scalar();
+  if (r.type == YamlType::kAbsent || r.type == YamlType::kNull) return;
+  if (is_collection(r.type)) {
+    report(out, field.key.range(), fmt::format("{} is {}, but port names must be strings", what, type_phrase(r.type)));
+    return;
+  }
+  if (r.type != YamlType::kString) {
+    std::string message = fmt::format("{} {} is {} in YAML, but port names must be strings", what, shown(text),
+                                      type_phrase(r.type));
+    const std::string problem = port_name_problem(text);
+    if (problem.empty()) {
+      message += fmt::format("; quote it: {}", double_quoted(text));
+    } else {
+      message += fmt::format(" (and this one {})", problem);
+    }
+    report(out, value.range(), std::move(message));
+    return;
+  }
+  if (text.empty() || has_placeholder(text)) return;
+  const std::string problem = port_name_problem(text);
+  if (!problem.empty()) {
+    report(out, value.range(), fmt::format("{} {} is not a valid port name: it {}", what, double_quoted(shown(text)), problem));
+  }
+}
+
+void check_protocol(const yaml::NodeRef::Entry& field, Problems& out) {
+  if (!field) return;
+  const yaml::NodeRef& value = field.value;
+  const Resolved r = resolve(value);
+  const std::string& text = value.scalar();
+  constexpr std::string_view kExpected = "TCP, UDP or SCTP";
+  if (r.type == YamlType::kAbsent || r.type == YamlType::kNull) return;
+  if (is_collection(r.type)) {
+    report(out, field.key.range(), fmt::format("protocol is {}, but it must be {}", type_phrase(r.type), kExpected));
+    return;
+  }
+  if (r.type != YamlType::kString) {
+    report(out, value.range(),
+           fmt::format("protocol {} is {} in YAML, but it must be {}", shown(text), type_phrase(r.type), kExpected));
+    return;
+  }
+  if (text == "TCP" || text == "UDP" || text == "SCTP" || has_placeholder(text)) return;
+  std::string upper(text);
+  for (char& c : upper) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  if (upper == "TCP" || upper == "UDP" || upper == "SCTP") {
+    report(out, value.range(), fmt::format("protocol {} is not valid; protocols are case-sensitive: write {}", text, upper));
+    return;
+  }
+  std::string help;
+  for (std::string_view app : {"HTTP", "HTTPS", "HTTP2", "H2C", "GRPC", "WS", "WSS", "TLS"}) {
+    if (upper == app) help = "an application protocol such as HTTP or gRPC goes into appProtocol";
+  }
+  report(out, value.range(), fmt::format("protocol {} is not valid; use {}", shown(text), kExpected), std::move(help));
+}
+
+void check_boolean(const yaml::NodeRef::Entry& field, std::string_view what, Problems& out) {
+  if (!field) return;
+  const yaml::NodeRef& value = field.value;
+  const Resolved r = resolve(value);
+  const std::string& text = value.scalar();
+  switch (r.type) {
+    case YamlType::kAbsent:
+    case YamlType::kNull:
+    case YamlType::kBool:
+      return;
+    case YamlType::kMap:
+    case YamlType::kSequence:
+      report(out, field.key.range(), fmt::format("{} is {}, but it must be true or false", what, type_phrase(r.type)));
+      return;
+    case YamlType::kInt:
+    case YamlType::kFloat:
+      report(out, value.range(), fmt::format("{} {} is a number in YAML, but it must be true or false", what, shown(text)));
+      return;
+    case YamlType::kString:
+      break;
+  }
+  if (has_placeholder(text)) return;
+  const Resolved inner = resolve_plain(text);
+  if (inner.type == YamlType::kBool) {
+    report(out, value.range(),
+           fmt::format("{} {} is a string, but it must be a boolean; remove the quotes: {}", what, double_quoted(text),
+                       inner.boolean ? "true" : "false"));
+  } else {
+    report(out, value.range(),
+           fmt::format("{} {} is a string, but it must be true or false", what, double_quoted(shown(text))));
+  }
+}
+
+}  // namespace netlint::model
