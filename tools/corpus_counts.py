@@ -1,0 +1,251 @@
+#!/usr/bin/env python3
+"""Independent counts of one corpus project folder: files, documents and objects per kind.
+
+    python3 tools/corpus_counts.py DIR [--per-file]
+
+Walks DIR, selects and skips files, splits each file into YAML documents and parses every
+document with PyYAML's yaml.safe_load (YAML 1.1, like kubectl's reader). It follows the input
+rules of ../shared/RULES.md ("Inputs") and never runs netlint: tools/corpus_test.py compares
+these numbers with netlint's summary line, so the pinned numbers are provably an independent
+count.
+
+Rules applied (RULES.md "Inputs"):
+  * selected: *.yaml, *.yml, *.json; files named Corefile, Corefile.*, *.Corefile; *.conflist
+    and *.conf under a net.d/ folder (relative to DIR). Directories .git and node_modules are
+    not entered; directory symlinks are not followed.
+  * file-level skips (not counted as files): Helm chart files (Chart.yaml, Chart.yml,
+    values.yaml, values.yml, values.schema.json) -> helm-chart; kustomization.yaml,
+    kustomization.yml, Kustomization -> kustomize; files under <chart>/templates/ where
+    <chart>/Chart.yaml is selected -> template; files holding a NUL byte -> binary.
+  * documents: the file (after a UTF-8 byte-order mark) is split at column-0 `---` and `...`
+    lines; a chunk is a document when it holds anything besides blank lines, comments, `%`
+    directives and the `---` marker itself.
+  * objects: a document that is a mapping with a string apiVersion and a string kind. Groups
+    kustomize.config.k8s.io, config.kubernetes.io and kpt.dev -> skipped (kustomize).
+    `kind: List`, and any `*List` kind with an `items` list, contributes its items that are
+    mappings with a string kind (counted under the item's kind), never itself.
+  * a document that does not parse: a template skip when its text holds `{{`, a parse error
+    (netlint reports NL0001) when its text holds both an apiVersion and a kind key, else a
+    not-kubernetes skip. A document that parses to anything without a string apiVersion and
+    kind is a not-kubernetes skip; an empty (null) document is counted but neither an object
+    nor a skip.
+
+Output: one JSON object on stdout (see `counts()` for the keys). Importable: corpus_test.py
+calls counts() and file_outcome().
+"""
+
+import argparse
+import json
+import os
+import re
+import sys
+from collections import Counter
+
+import yaml
+
+HELM_FILES = {"Chart.yaml", "Chart.yml", "values.yaml", "values.yml", "values.schema.json"}
+KUSTOMIZE_FILES = {"kustomization.yaml", "kustomization.yml", "Kustomization"}
+SKIPPED_GROUPS = ("kustomize.config.k8s.io", "config.kubernetes.io", "kpt.dev")
+SKIPPED_DIRS = {".git", "node_modules"}
+
+
+def selected(relative):
+    """Whether a file (path relative to the walked folder, '/'-separated) is an input."""
+    name = relative.rsplit("/", 1)[-1]
+    if name.endswith((".yaml", ".yml", ".json")):
+        return True
+    if name == "Corefile" or name.startswith("Corefile.") or name.endswith(".Corefile"):
+        return True
+    in_net_d = relative.startswith("net.d/") or "/net.d/" in relative
+    return in_net_d and name.endswith((".conflist", ".conf"))
+
+
+def walk(root):
+    """Selected files under root, as sorted '/'-separated paths relative to root."""
+    found = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if d not in SKIPPED_DIRS)
+        for name in sorted(filenames):
+            full = os.path.join(dirpath, name)
+            if not os.path.isfile(full):
+                continue
+            relative = os.path.relpath(full, root).replace(os.sep, "/")
+            if selected(relative):
+                found.append(relative)
+    return sorted(found, key=lambda p: p.split("/"))
+
+
+def file_skip(relative, data, chart_dirs):
+    name = relative.rsplit("/", 1)[-1]
+    if name in HELM_FILES:
+        return "helm-chart"
+    if name in KUSTOMIZE_FILES:
+        return "kustomize"
+    parts = relative.split("/")[:-1]
+    for i, part in enumerate(parts):
+        if part == "templates" and "/".join(parts[:i]) in chart_dirs:
+            return "template"
+    if b"\0" in data:
+        return "binary"
+    return None
+
+
+def is_marker(line, marker):
+    """line: bytes of one line including its b'\\n' if any."""
+    return line[:3] == marker and (len(line) == 3 or line[3:4] in (b" ", b"\t", b"\r", b"\n"))
+
+
+def has_content(lines):
+    for line in lines:
+        if is_marker(line, b"---"):
+            line = line[3:]
+        elif line.startswith(b"%"):
+            continue
+        stripped = line.lstrip(b" \t\r\n")
+        if stripped and not stripped.startswith(b"#"):
+            return True
+    return False
+
+
+def split_documents(data):
+    """The documents of a YAML stream: list of (first line number (1-based), bytes)."""
+    lines = data.split(b"\n")
+    lines = [l + b"\n" for l in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
+    docs = []
+    chunk, chunk_start = [], 1
+
+    def flush():
+        if chunk and has_content(chunk):
+            docs.append((chunk_start, b"".join(chunk)))
+
+    for number, line in enumerate(lines, start=1):
+        if is_marker(line, b"---"):
+            flush()
+            chunk, chunk_start = [line], number
+        elif is_marker(line, b"..."):
+            flush()
+            chunk, chunk_start = [], number + 1
+        else:
+            chunk.append(line)
+    flush()
+    return docs
+
+
+KEY_RE = {key: re.compile(r"""(?:^|[\s{,"'])%s["']?[ \t]*:""" % key) for key in ("apiVersion", "kind")}
+
+
+def looks_like_manifest(text):
+    return all(regex.search(text) for regex in KEY_RE.values())
+
+
+def in_group(api_version, group):
+    return api_version == group or api_version.startswith(group + "/")
+
+
+def classify(doc):
+    """(skip reason or None, [kinds of the objects it holds]) for a parsed document."""
+    if doc is None:
+        return None, []
+    if not isinstance(doc, dict):
+        return "not-kubernetes", []
+    api_version, kind = doc.get("apiVersion"), doc.get("kind")
+    if not isinstance(api_version, str) or not isinstance(kind, str):
+        return "not-kubernetes", []
+    if any(in_group(api_version, g) for g in SKIPPED_GROUPS):
+        return "kustomize", []
+    items = doc.get("items")
+    if kind == "List" or (kind.endswith("List") and isinstance(items, list)):
+        kinds = []
+        for item in items if isinstance(items, list) else []:
+            if isinstance(item, dict) and isinstance(item.get("kind"), str):
+                kinds.append(item["kind"])
+        return None, kinds
+    return None, [kind]
+
+
+def file_outcome(relative, data):
+    """Documents, objects per kind, skips and parse errors of one selected, unskipped file."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    outcome = {"documents": 0, "kinds": Counter(), "skipped": Counter(), "parse_errors": [], "unparsed": []}
+    docs = split_documents(data)
+    outcome["documents"] = len(docs)
+    for index, (line, raw) in enumerate(docs):
+        text = raw.decode("utf-8", errors="replace")
+        try:
+            doc = yaml.safe_load(text)
+        except yaml.YAMLError as e:
+            problem = str(e).splitlines()[0] if str(e) else type(e).__name__
+            mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
+            at = f"{relative}:{line + mark.line if mark else line}"
+            outcome["unparsed"].append({"document": index, "at": at, "error": problem})
+            if "{{" in text:
+                outcome["skipped"]["template"] += 1
+            elif looks_like_manifest(text):
+                outcome["parse_errors"].append(at)
+            else:
+                outcome["skipped"]["not-kubernetes"] += 1
+            continue
+        skip, kinds = classify(doc)
+        if skip:
+            outcome["skipped"][skip] += 1
+        outcome["kinds"].update(kinds)
+    return outcome
+
+
+def plain(counter):
+    return dict(sorted(counter.items()))
+
+
+def counts(root, per_file=False):
+    """Counts for the folder root:
+    files, documents, objects: totals (files after file-level skips; List items one by one);
+    kinds: objects per kind; skipped: file and document skips per reason;
+    parse_errors: 'path:line' of documents that look like manifests and do not load;
+    unparsed: every document PyYAML could not load, whatever became of it;
+    per_file (with per_file=True): for each file read, its documents, kinds, skipped, parse_errors.
+    """
+    files = walk(root)
+    chart_dirs = {f.rsplit("/", 1)[0] if "/" in f else "" for f in files if f.rsplit("/", 1)[-1] == "Chart.yaml"}
+    total = {"files": 0, "documents": 0, "objects": 0, "kinds": Counter(), "skipped": Counter(),
+             "parse_errors": [], "unparsed": []}
+    listing = {}
+    for relative in files:
+        with open(os.path.join(root, relative), "rb") as f:
+            data = f.read()
+        skip = file_skip(relative, data, chart_dirs)
+        if skip:
+            total["skipped"][skip] += 1
+            continue
+        outcome = file_outcome(relative, data)
+        total["files"] += 1
+        total["documents"] += outcome["documents"]
+        total["kinds"].update(outcome["kinds"])
+        total["skipped"].update(outcome["skipped"])
+        total["parse_errors"] += outcome["parse_errors"]
+        total["unparsed"] += [dict(u, file=relative) for u in outcome["unparsed"]]
+        listing[relative] = {"documents": outcome["documents"], "kinds": plain(outcome["kinds"]),
+                             "skipped": plain(outcome["skipped"]), "parse_errors": len(outcome["parse_errors"])}
+    total["objects"] = sum(total["kinds"].values())
+    total["kinds"] = plain(total["kinds"])
+    total["skipped"] = plain(total["skipped"])
+    if per_file:
+        total["per_file"] = listing
+    return total
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("folder", help="one corpus project folder")
+    parser.add_argument("--per-file", action="store_true", help="also list documents and kinds per file")
+    args = parser.parse_args()
+    if not os.path.isdir(args.folder):
+        print(f"corpus_counts: not a directory: {args.folder}", file=sys.stderr)
+        return 2
+    json.dump(counts(args.folder, args.per_file), sys.stdout, indent=2, sort_keys=False)
+    print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
