@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <unistd.h>
 
 namespace netlint {
 namespace {
@@ -34,6 +35,35 @@ Run netlint(const std::string& args, bool merge = false, const std::string& env 
   const int status = pclose(pipe);
   run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return run;
+}
+
+// Runs netlint with the working directory `dir`.
+Run netlint_in(const fs::path& dir, const std::string& args, bool merge = false) {
+  return netlint(args, merge, "cd '" + dir.string() + "' &&");
+}
+
+// A throwaway repository: a folder with `.git` and the given files.
+struct TempRepo {
+  fs::path root;
+  explicit TempRepo(const std::string& name, bool git = true) {
+    root = fs::temp_directory_path() / ("netlint-cli-" + name + "-" + std::to_string(::getpid()));
+    fs::remove_all(root);
+    fs::create_directories(root);
+    if (git) fs::create_directories(root / ".git");
+  }
+  ~TempRepo() { fs::remove_all(root); }
+  void write(const std::string& relative, const std::string& text) const {
+    fs::create_directories((root / relative).parent_path());
+    std::ofstream(root / relative, std::ios::binary) << text;
+  }
+};
+
+constexpr const char* kWebDeployment =
+    "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\n"
+    "spec:\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: web, image: nginx}]}\n";
+std::string service_selecting(const std::string& app) {
+  return "apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\nspec:\n  selector: {app: " + app +
+         "}\n  ports: [{port: 80}]\n";
 }
 
 std::string read_file(const fs::path& path) {
@@ -116,6 +146,102 @@ TEST_SUITE("cli") {
     }
     CHECK(run.out == read_file(golden));
     CHECK(run.out.find("[NL1001 service-selector-typo]") != std::string::npos);
+  }
+
+  TEST_CASE("the repository is context: a Service named alone resolves against the whole repository") {
+    const TempRepo repo("context");
+    repo.write("deploy/app.yaml", kWebDeployment);
+    repo.write("deploy/svc.yaml", service_selecting("web"));
+    repo.write("other/broken-svc.yaml", service_selecting("ghost"));  // context: never reported
+    const Run ok = netlint_in(repo.root, "--no-timing deploy/svc.yaml");
+    CHECK(ok.status == 0);
+    CHECK(ok.out == "1 file, 1 document, 1 object (Service 1); 0 errors, 0 warnings, 0 notes\n");
+    repo.write("deploy/svc.yaml", service_selecting("wbe"));
+    const Run typo = netlint_in(repo.root, "--no-timing deploy/svc.yaml");
+    CHECK(typo.status == 1);
+    CHECK(typo.out.find("deploy/svc.yaml:5:19: error: selector app=wbe") == 0);
+    CHECK(typo.out.find("deploy/app.yaml:6:30: note: label app=web of Deployment shop/web") != std::string::npos);
+    CHECK(typo.out.find("broken-svc") == std::string::npos);
+  }
+
+  TEST_CASE("--context reads a folder for references without reporting it") {
+    const TempRepo dir("context-flag", /*git=*/false);
+    dir.write("app/app.yaml", kWebDeployment);
+    dir.write("svc/svc.yaml", service_selecting("web"));
+    dir.write("app/ghost.yaml", service_selecting("ghost"));
+    CHECK(netlint_in(dir.root, "svc").status == 0);  // outside a repository: no implicit context...
+    CHECK(netlint_in(dir.root, "--namespace shop svc").status == 0);
+    const Run lone = netlint_in(dir.root, "--no-timing svc/svc.yaml");
+    CHECK(lone.out.find("0 errors, 0 warnings") != std::string::npos);  // shop holds no pod source: unknown
+    const Run with_context = netlint_in(dir.root, "--no-timing --context app svc");
+    CHECK(with_context.status == 0);
+    CHECK(with_context.out.find("ghost") == std::string::npos);
+    // A typo only has a near miss when the workload is read: with --context, NL1001 finds it.
+    dir.write("svc/svc.yaml", service_selecting("wbe"));
+    CHECK(netlint_in(dir.root, "--no-timing svc").out.find("NL1001") == std::string::npos);
+    const Run typo = netlint_in(dir.root, "--no-timing --context app svc");
+    CHECK(typo.status == 1);
+    CHECK(typo.out.find("app/app.yaml:6:30: note: label app=web") != std::string::npos);
+  }
+
+  TEST_CASE(".netlint.yaml: found upward, validated, and its rules, failOn, include and exclude apply") {
+    const TempRepo repo("config");
+    repo.write("deploy/app.yaml", kWebDeployment);
+    repo.write("deploy/svc.yaml", service_selecting("wbe"));
+    repo.write("vendor/x.yaml", service_selecting("ghost"));
+
+    repo.write(".netlint.yaml", "rulse: {}\n");
+    const Run bad = netlint_in(repo.root / "deploy", "svc.yaml", true);
+    CHECK(bad.status == 2);
+    CHECK(bad.out.find(".netlint.yaml:1:1: error: unknown key 'rulse' in the top level; did you mean 'rules'?") !=
+          std::string::npos);
+
+    repo.write(".netlint.yaml", "rules:\n  service-selector-typo: {severity: note}\n");
+    const Run note = netlint_in(repo.root, "--no-timing deploy/svc.yaml");
+    CHECK(note.status == 0);  // a note is below the default --fail-on warning
+    CHECK(note.out.find(": note: selector app=wbe") != std::string::npos);
+    CHECK(netlint_in(repo.root, "--fail-on note deploy/svc.yaml").status == 1);
+
+    repo.write(".netlint.yaml", "failOn: never\nrules: {NL1001: {severity: off}}\n");
+    const Run off = netlint_in(repo.root, "--no-timing deploy/svc.yaml");
+    CHECK(off.out.find("NL1001") == std::string::npos);
+    const Run enabled = netlint_in(repo.root, "--no-timing --enable NL1001 deploy/svc.yaml");
+    CHECK(enabled.status == 0);  // failOn: never from the config
+    CHECK(enabled.out.find("[NL1001 service-selector-typo]") != std::string::npos);
+    CHECK(netlint_in(repo.root, "--fail-on error --enable NL1001 deploy/svc.yaml").status == 1);
+
+    // Without paths, the config's selection is what is reported: exclude drops vendor/.
+    repo.write(".netlint.yaml", "exclude: [\"vendor/**\"]\n");
+    const Run all = netlint_in(repo.root, "--no-timing");
+    CHECK(all.out.find("deploy/svc.yaml") != std::string::npos);
+    CHECK(all.out.find("vendor/") == std::string::npos);
+    CHECK(all.out.find("2 files") != std::string::npos);
+    repo.write(".netlint.yaml", "include: [\"vendor/**\"]\n");
+    CHECK(netlint_in(repo.root, "--no-timing").out.find("1 file,") != std::string::npos);
+
+    const Run explicit_config = netlint_in(repo.root, "--config /nonexistent.yaml deploy", true);
+    CHECK(explicit_config.status == 2);
+  }
+
+  TEST_CASE("--disable and --enable take codes or names; unknown ones are usage errors") {
+    const std::string typo = "testdata/rules/service-selector-typo/bad.yaml";
+    CHECK(netlint("--disable NL1001 " + typo).status == 0);
+    CHECK(netlint("--disable service-selector-typo " + typo).status == 0);
+    const Run unknown = netlint("--disable service-selector-typ " + typo, true);
+    CHECK(unknown.status == 2);
+    CHECK(unknown.out.find("unknown rule 'service-selector-typ'; did you mean 'service-selector-typo'?") !=
+          std::string::npos);
+  }
+
+  TEST_CASE("--output writes the report to a file, atomically; json validates elsewhere") {
+    const fs::path out = fs::temp_directory_path() / ("netlint-out-" + std::to_string(::getpid()) + ".json");
+    const Run run = netlint("--format json --no-timing -o '" + out.string() + "' testdata/demo");
+    CHECK(run.status == 1);
+    CHECK(run.out.empty());
+    CHECK(read_file(out) == netlint("--format json --no-timing testdata/demo").out);
+    CHECK(read_file(out).find("\"code\": \"NL1001\"") != std::string::npos);
+    fs::remove(out);
+    CHECK(netlint("-o /nonexistent-dir/x.json testdata/demo").status == 2);
   }
 }
 

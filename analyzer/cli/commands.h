@@ -3,6 +3,7 @@
 #pragma once
 
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,7 +25,10 @@ struct LintOptions {
   std::vector<std::string> paths;
   std::string format = "text";       // text | json
   std::string output;                // --output FILE (written atomically); empty: stdout
-  FailOn fail_on = FailOn::kWarning;
+  std::optional<FailOn> fail_on;     // --fail-on; else the config's failOn; else warning
+  std::string config_path;           // --config; empty: .netlint.yaml found upward
+  std::vector<std::string> enable, disable;  // --enable/--disable RULE (code or name)
+  std::vector<std::string> context_paths;    // --context PATH: read, never reported
   std::string default_namespace = "default";
   unsigned jobs = 0;                 // 0: all cores
   bool timing = true;

@@ -2,11 +2,16 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <fstream>
+#include <optional>
 #include <iostream>
 #include <sstream>
 #include <thread>
 
 #include "analyzer/cli/commands.h"
+#include "analyzer/cli/input_selection.h"
+#include "analyzer/cli/rule_selection.h"
+#include "analyzer/config/config.h"
 #include "analyzer/engine/engine.h"
 #include "analyzer/loader/loader.h"
 #include "analyzer/report/json_reporter.h"
@@ -37,13 +42,60 @@ bool fails(diag::Severity severity, FailOn fail_on) {
   return true;
 }
 
+// Loads --config or the .netlint.yaml found upward; prints its errors. False: exit 2.
+bool load_config(const LintOptions& options, std::optional<config::Config>& out, std::ostream& err) {
+  const std::string path = !options.config_path.empty() ? options.config_path : config::find_config(".");
+  if (path.empty()) return true;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    err << "netlint: cannot read config file " << path << '\n';
+    return false;
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  std::vector<const diag::RuleInfo*> infos;
+  for (const engine::Rule* rule : rules::all_rules()) infos.push_back(&rule->info());
+  config::LoadedConfig loaded = config::parse_config(path, text.str(), infos);
+  for (const config::ConfigError& e : loaded.errors) {
+    err << path << ':' << e.line << ':' << e.column << ": error: " << e.message << '\n';
+  }
+  out = std::move(loaded.config);
+  return loaded.errors.empty();
+}
+
+FailOn parse_fail_on(const std::string& text) {
+  if (text == "error") return FailOn::kError;
+  if (text == "note") return FailOn::kNote;
+  if (text == "never") return FailOn::kNever;
+  return FailOn::kWarning;
+}
+
 }  // namespace
 
 int run_lint(const LintOptions& options, std::ostream& out, std::ostream& err) {
   const auto started = std::chrono::steady_clock::now();
-  WalkOptions walk_options;
-  walk_options.max_file_size = options.max_file_size;
-  WalkResult walked = walk_inputs(options.paths.empty() ? std::vector<std::string>{"."} : options.paths, walk_options);
+  std::optional<config::Config> config;
+  if (!load_config(options, config, err)) return kExitUsage;
+  const RuleSelection selection =
+      select_rules(rules::all_rules(), config ? &*config : nullptr, options.enable, options.disable);
+  if (!selection.error.empty()) {
+    err << "netlint: " << selection.error << '\n';
+    return kExitUsage;
+  }
+  FailOn fail_on = FailOn::kWarning;
+  if (options.fail_on) fail_on = *options.fail_on;
+  else if (config && config->fail_on) fail_on = parse_fail_on(*config->fail_on);
+
+  InputRequest request;
+  request.paths = options.paths;
+  request.context_paths = options.context_paths;
+  request.walk.max_file_size = options.max_file_size;
+  if (config) {
+    request.config_directory = config->directory;
+    request.include = config->include;
+    request.exclude = config->exclude;
+  }
+  WalkResult walked = select_inputs(request);
   for (const std::string& missing : walked.missing) err << "netlint: no such file or directory: " << missing << '\n';
   if (!walked.missing.empty()) return kExitUsage;
   for (const std::string& warning : walked.warnings) err << "netlint: " << warning << '\n';
@@ -55,13 +107,15 @@ int run_lint(const LintOptions& options, std::ostream& out, std::ostream& err) {
 
   const engine::View view(model);
   engine::RunOptions run_options;
-  run_options.rules = rules::all_rules();
+  run_options.rules = selection.rules;
   run_options.internal_error = &rules::find_rule("NL0002")->info();
   run_options.precedence = rules::precedence();
+  run_options.severities = &selection.severities;
   const std::vector<diag::Diagnostic> diagnostics = engine::run_rules(view, run_options);
 
   const auto elapsed = std::chrono::steady_clock::now() - started;
-  const report::RunSummary summary = report::summarise(model.stats, diagnostics, elapsed);
+  report::RunSummary summary = report::summarise(model.stats, diagnostics, elapsed);
+  summary.context_files = model.context_stats.files;
   // Reports go to a buffer first: --output writes them atomically, and stdout gets them whole.
   std::ostringstream buffer;
   const bool to_terminal = options.output.empty();
@@ -84,7 +138,7 @@ int run_lint(const LintOptions& options, std::ostream& out, std::ostream& err) {
   bool failing = false;
   for (const diag::Diagnostic& d : diagnostics) {
     internal |= d.rule->code == "NL0002";
-    failing |= fails(d.severity, options.fail_on);
+    failing |= fails(d.severity, fail_on);
   }
   if (internal) return kExitInternal;
   return failing ? kExitFindings : kExitClean;

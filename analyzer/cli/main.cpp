@@ -46,10 +46,18 @@ int main(int argc, char** argv) {
   app.add_option("paths", options.paths, "Files or directories to lint ('-' for standard input)");
   app.add_option("--format", options.format, "Output format")->check(CLI::IsMember({"text", "json"}))->default_str("text");
   app.add_option("-o,--output", options.output, "Write the report to FILE (atomically) instead of standard output");
-  std::string fail_on = "warning";
-  app.add_option("--fail-on", fail_on, "Lowest severity that makes the exit status 1")
-      ->check(CLI::IsMember({"error", "warning", "note", "never"}))
-      ->default_str("warning");
+  std::string fail_on;
+  CLI::Option* fail_on_option = app.add_option("--fail-on", fail_on, "Lowest severity that makes the exit status 1 (default: the config's failOn, else warning)")
+      ->check(CLI::IsMember({"error", "warning", "note", "never"}));
+  app.add_option("--config", options.config_path, "Config file (default: .netlint.yaml found upward from here, up to the repository root)");
+  // One value per occurrence (repeat the flag for more), so `--disable NL1001 deploy/` keeps
+  // deploy/ as a path instead of reading it as a second rule.
+  app.add_option("--enable", options.enable, "Run RULE (code or name) even if the config turns it off; repeatable")
+      ->type_name("RULE")->allow_extra_args(false);
+  app.add_option("--disable", options.disable, "Do not run RULE (code or name); repeatable")
+      ->type_name("RULE")->allow_extra_args(false);
+  app.add_option("--context", options.context_paths, "Read PATH for cross-references without reporting on it; repeatable")
+      ->type_name("PATH")->allow_extra_args(false);
   app.add_option("--namespace", options.default_namespace, "Namespace of objects that do not name one")
       ->default_str("default");
   app.add_option("-j,--jobs", options.jobs, "Threads for parsing (default: all cores)")->check(CLI::Range(1u, 1024u));
@@ -88,10 +96,12 @@ int main(int argc, char** argv) {
       return netlint::cli::write_rule_docs(fixtures, rules_output, std::cerr);
     }
     options.timing = !no_timing;
-    options.fail_on = fail_on == "error" ? FailOn::kError
-                      : fail_on == "note"  ? FailOn::kNote
-                      : fail_on == "never" ? FailOn::kNever
-                                           : FailOn::kWarning;
+    if (fail_on_option->count() > 0) {
+      options.fail_on = fail_on == "error" ? FailOn::kError
+                        : fail_on == "note"  ? FailOn::kNote
+                        : fail_on == "never" ? FailOn::kNever
+                                             : FailOn::kWarning;
+    }
     return netlint::cli::run_lint(options, std::cout, std::cerr);
   } catch (const std::exception& e) {
     std::cerr << "netlint: internal error: " << e.what() << '\n';

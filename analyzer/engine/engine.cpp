@@ -61,6 +61,11 @@ std::vector<diag::Diagnostic> run_rules(const View& view, const RunOptions& opti
   const model::Model& m = view.model();
   std::erase_if(all, [&](const diag::Diagnostic& d) { return d.range.valid() && !m.file(d.range.file).reported; });
   apply_precedence(all, options.precedence);
+  if (options.severities != nullptr) {
+    for (diag::Diagnostic& d : all) {
+      if (auto it = options.severities->find(std::string(d.rule->code)); it != options.severities->end()) d.severity = it->second;
+    }
+  }
   sort_and_dedupe(all);
   return all;
 }

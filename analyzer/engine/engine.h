@@ -1,7 +1,9 @@
 // Runs rules over a view and turns what they report into the final, deterministic list.
 #pragma once
 
+#include <map>
 #include <span>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -23,6 +25,8 @@ struct RunOptions {
   // Metadata for NL0002, which the engine itself reports when a rule throws.
   const diag::RuleInfo* internal_error = nullptr;
   std::span<const Precedence> precedence;
+  // Severities configured per rule code (.netlint.yaml `rules:`); others keep their default.
+  const std::map<std::string, diag::Severity>* severities = nullptr;
 };
 
 // Runs every rule; a rule that throws becomes one NL0002 naming it, and the others still run.

@@ -14,6 +14,7 @@ namespace netlint::report {
 struct RunSummary {
   model::LoadStats stats;
   std::uint32_t errors = 0, warnings = 0, notes = 0;
+  std::uint32_t context_files = 0;  // read for cross-references, not reported
   std::chrono::duration<double> elapsed{};
 };
 

@@ -1,5 +1,7 @@
 #include "analyzer/source/file_walker.h"
 
+#include "analyzer/source/glob.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -78,6 +80,43 @@ void walk_directory(const fs::path& root, const WalkOptions& options, WalkResult
 }
 
 }  // namespace
+
+WalkResult walk_context(const ContextSelection& selection, const WalkOptions& options, bool reported) {
+  WalkResult result;
+  const GlobSet include(selection.include);
+  const GlobSet exclude(selection.exclude);
+  std::error_code ec;
+  const fs::path root = fs::absolute(selection.root, ec).lexically_normal();
+  const fs::path cwd = fs::current_path(ec);
+  std::vector<fs::path> found;
+  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
+  if (ec) {
+    result.warnings.push_back("cannot read directory " + root.string() + ": " + ec.message());
+    return result;
+  }
+  for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (ec) {
+      ec.clear();
+      continue;
+    }
+    const std::string name = it->path().filename().string();
+    const std::string relative = it->path().lexically_relative(root).generic_string();
+    if (it->is_directory(ec)) {
+      if (name == ".git" || name == "node_modules" || exclude.covers_directory(relative)) it.disable_recursion_pending();
+      continue;
+    }
+    if (!it->is_regular_file(ec) || !is_input_file_name(relative) || name == ".netlint.yaml") continue;
+    if ((!include.empty() && !include.matches(relative)) || exclude.matches(relative)) continue;
+    found.push_back(it->path());
+  }
+  std::sort(found.begin(), found.end());
+  for (const fs::path& p : found) {
+    InputText input = read_input(p, display_path(p.lexically_relative(cwd)), options, result);
+    input.reported = reported;
+    result.inputs.push_back(std::move(input));
+  }
+  return result;
+}
 
 bool is_input_file_name(std::string_view relative_path) {
   const auto slash = relative_path.find_last_of('/');

@@ -22,6 +22,16 @@ struct WalkResult {
   std::vector<std::string> warnings; // unreadable files, symlink loops (one stderr line each)
 };
 
+// The repository's files as context (RULES.md Inputs): everything under `root` that
+// `include` selects (all when empty) and `exclude` does not, read for cross-references but not
+// reported. Display paths are relative to the working directory.
+struct ContextSelection {
+  std::string root;
+  std::vector<std::string> include;
+  std::vector<std::string> exclude;
+};
+WalkResult walk_context(const ContextSelection& selection, const WalkOptions& options, bool reported = false);
+
 // A file found in a directory walk is read when this is true.
 bool is_input_file_name(std::string_view relative_path);
 

@@ -1,0 +1,72 @@
+#include "analyzer/config/config_schema.h"
+
+#include <array>
+
+namespace netlint::config {
+namespace {
+
+using T = ValueType;
+
+constexpr std::array<std::string_view, 11> kCnis = {"auto", "flannel", "calico", "canal", "cilium", "weave", "antrea",
+                                                    "kube-router", "aws-vpc", "azure", "none"};
+constexpr std::array<std::string_view, 2> kLbKinds = {"l4", "l7"};
+constexpr std::array<std::string_view, 4> kFailOn = {"error", "warning", "note", "never"};
+
+constexpr std::array<Field, 3> kDns = {{
+    {"namespace", T::kString, "namespace of the cluster DNS pods"},
+    {"podLabels", T::kLabels, "labels of the cluster DNS pods"},
+    {"port", T::kInteger, "port the DNS pods listen on (after Service DNAT)"},
+}};
+
+constexpr std::array<Field, 3> kLoadBalancer = {{
+    {"kind", T::kEnum, "l4 (passes connections through) or l7 (terminates and pools them)", {}, kLbKinds},
+    {"idleTimeout", T::kDuration, "idle timeout of the load balancer, e.g. 60s"},
+    {"proxyProtocol", T::kBoolean, "whether the load balancer sends PROXY protocol"},
+}};
+
+constexpr std::array<Field, 4> kIngressController = {{
+    {"class", T::kString, "IngressClass name the controller serves"},
+    {"namespace", T::kString, "namespace of the controller pods"},
+    {"podLabels", T::kLabels, "labels of the controller pods"},
+    {"loadBalancer", T::kObject, "the load balancer in front of the controller", kLoadBalancer},
+}};
+
+constexpr std::array<Field, 1> kScale = {{
+    {"services", T::kInteger, "number of Services in the cluster"},
+}};
+
+constexpr std::array<Field, 13> kCluster = {{
+    {"domain", T::kString, "cluster domain (default cluster.local)"},
+    {"cni", T::kEnum, "the CNI plugin; auto detects it from the manifests", {}, kCnis},
+    {"podCIDRs", T::kCidrList, "pod networks"},
+    {"serviceCIDRs", T::kCidrList, "Service ClusterIP ranges"},
+    {"nodeCIDRs", T::kCidrList, "node networks"},
+    {"nodeMTU", T::kInteger, "MTU of the node network"},
+    {"nodeSearchDomains", T::kStringList, "search domains in the nodes' resolv.conf"},
+    {"nodePortRange", T::kPortRange, "the API server's --service-node-port-range (default 30000-32767)"},
+    {"kubernetesVersion", T::kString, "Kubernetes version, e.g. \"1.33\""},
+    {"networkPolicyEnforced", T::kBoolean, "overrides whether the CNI enforces NetworkPolicy"},
+    {"dns", T::kObject, "the cluster DNS pods", kDns},
+    {"ingressControllers", T::kObjectList, "ingress controllers and the load balancers in front", kIngressController},
+    {"scale", T::kObject, "cluster size", kScale},
+}};
+
+constexpr std::array<Field, 2> kClusterView = {{
+    {"paths", T::kStringList, "globs of the files that belong to this cluster"},
+    {"cluster", T::kObject, "facts of this cluster, over the global `cluster:`", kCluster},
+}};
+
+constexpr std::array<Field, 6> kTop = {{
+    {"clusters", T::kNamedObjects, "several views in one repository: name -> paths and facts", kClusterView},
+    {"cluster", T::kObject, "cluster facts; explicit values override detection", kCluster},
+    {"include", T::kStringList, "globs of the repository files to read (default: everything)"},
+    {"exclude", T::kStringList, "globs of files to leave out"},
+    {"rules", T::kRules, "per rule (code or name): severity error|warning|note|off, and options"},
+    {"failOn", T::kEnum, "lowest severity that makes the exit status 1", {}, kFailOn},
+}};
+
+}  // namespace
+
+std::span<const Field> config_fields() { return kTop; }
+
+}  // namespace netlint::config

@@ -1,0 +1,133 @@
+// .netlint.yaml: validated in full, with positions and did-you-mean for every unknown key.
+#include <doctest/doctest.h>
+
+#include "analyzer/config/config.h"
+
+namespace netlint::config {
+namespace {
+
+constexpr diag::RuleOption kOptions[] = {{"maxSeconds", "integer", "10", "bound"}};
+constexpr diag::RuleInfo kTypo{.code = "NL1001", .name = "service-selector-typo", .severity = diag::Severity::kError,
+                               .summary = "s", .doc = ""};
+constexpr diag::RuleInfo kCache{.code = "NL4105", .name = "coredns-negative-cache-long", .severity = diag::Severity::kNote,
+                                .summary = "s", .doc = "", .options = kOptions};
+const diag::RuleInfo* const kRules[] = {&kTypo, &kCache};
+
+LoadedConfig parse(const std::string& text) { return parse_config("dir/.netlint.yaml", text, kRules); }
+
+std::string errors_of(const LoadedConfig& loaded) {
+  std::string out;
+  for (const ConfigError& e : loaded.errors) out += std::to_string(e.line) + ":" + std::to_string(e.column) + " " + e.message + "\n";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("config: the RULES.md example is valid and read") {
+  const LoadedConfig loaded = parse(R"(
+clusters:
+  prod:
+    paths: ["deploy/overlays/prod/**", "platform/**"]
+    cluster: {podCIDRs: [10.44.0.0/16]}
+cluster:
+  domain: cluster.local
+  cni: auto
+  podCIDRs: [10.244.0.0/16]
+  serviceCIDRs: [10.96.0.0/12, "fd00::/108"]
+  nodeCIDRs: [192.168.1.0/24]
+  nodeMTU: 1500
+  nodeSearchDomains: []
+  nodePortRange: 30000-32767
+  kubernetesVersion: "1.33"
+  networkPolicyEnforced: true
+  dns: {namespace: kube-system, podLabels: {k8s-app: kube-dns}, port: 53}
+  ingressControllers:
+    - class: nginx
+      namespace: ingress-nginx
+      podLabels: {app.kubernetes.io/name: ingress-nginx}
+      loadBalancer: {kind: l7, idleTimeout: 60s, proxyProtocol: false}
+  scale: {services: 12000}
+include: ["deploy/**", "platform/**"]
+exclude: ["**/testdata/**"]
+rules:
+  NL4105: {severity: off, maxSeconds: 30}
+  service-selector-typo: {severity: warning}
+failOn: warning
+)");
+  CHECK_MESSAGE(loaded.errors.empty(), errors_of(loaded));
+  REQUIRE(loaded.config);
+  const Config& c = *loaded.config;
+  CHECK(c.directory == "dir");
+  CHECK(c.include == std::vector<std::string>{"deploy/**", "platform/**"});
+  CHECK(c.exclude == std::vector<std::string>{"**/testdata/**"});
+  CHECK(c.fail_on == "warning");
+  CHECK(c.rules.at("NL4105").off);
+  CHECK(c.rules.at("NL4105").options.at("maxSeconds") == "30");
+  CHECK(c.rules.at("NL1001").severity == diag::Severity::kWarning);  // by name, stored by code
+  CHECK(c.cluster.get("domain").scalar() == "cluster.local");
+  CHECK(c.clusters.count("prod") == 1);
+}
+
+TEST_CASE("config: unknown keys at any level are errors with position and did-you-mean") {
+  const LoadedConfig loaded = parse(
+      "rulse: {}\n"
+      "cluster:\n"
+      "  domian: cluster.local\n"
+      "  dns: {namespce: kube-system}\n"
+      "  ingressControllers:\n"
+      "    - {clas: nginx}\n"
+      "rules:\n"
+      "  NL1010: {severity: off}\n"
+      "  service-selector-typ: {severity: off}\n"
+      "  NL4105: {maxSecond: 3, severity: fatal}\n");
+  const std::string errors = errors_of(loaded);
+  CHECK(!loaded.config);
+  CHECK(errors.find("1:1 unknown key 'rulse' in the top level; did you mean 'rules'?") != std::string::npos);
+  CHECK(errors.find("3:3 unknown key 'domian' in cluster; did you mean 'domain'?") != std::string::npos);
+  CHECK(errors.find("4:9 unknown key 'namespce' in cluster.dns; did you mean 'namespace'?") != std::string::npos);
+  CHECK(errors.find("6:8 unknown key 'clas' in cluster.ingressControllers[0]; did you mean 'class'?") != std::string::npos);
+  // Codes that differ only in digits are siblings, never typos: no suggestion.
+  CHECK(errors.find("8:3 unknown rule 'NL1010' in rules\n") != std::string::npos);
+  CHECK(errors.find("unknown rule 'service-selector-typ' in rules; did you mean 'service-selector-typo'?") != std::string::npos);
+  CHECK(errors.find("unknown option 'maxSecond' of rule NL4105 coredns-negative-cache-long; did you mean 'maxSeconds'?") != std::string::npos);
+  CHECK(errors.find("rules.NL4105.severity must be one of error, warning, note or off") != std::string::npos);
+}
+
+TEST_CASE("config: values are type-checked") {
+  const LoadedConfig loaded = parse(
+      "cluster:\n"
+      "  cni: flanel\n"
+      "  podCIDRs: [10.244.0.0/33, banana]\n"
+      "  nodeMTU: big\n"
+      "  nodePortRange: 32767-30000\n"
+      "  kubernetesVersion: 1.30\n"
+      "  networkPolicyEnforced: maybe\n"
+      "  ingressControllers: {class: nginx}\n"
+      "  dns: {podLabels: {k8s-app: [a]}}\n"
+      "failOn: sometimes\n"
+      "include: deploy/**\n");
+  const std::string errors = errors_of(loaded);
+  CHECK(errors.find("cluster.cni must be one of") != std::string::npos);
+  CHECK(errors.find("did you mean 'flannel'?") != std::string::npos);
+  CHECK(errors.find("'10.244.0.0/33' is not a CIDR") != std::string::npos);
+  CHECK(errors.find("'banana' is not a CIDR") != std::string::npos);
+  CHECK(errors.find("cluster.nodeMTU must be an integer") != std::string::npos);
+  CHECK(errors.find("cluster.nodePortRange must be a port range") != std::string::npos);
+  CHECK(errors.find("cluster.kubernetesVersion is not a string in YAML; quote it: \"1.30\"") != std::string::npos);
+  CHECK(errors.find("cluster.networkPolicyEnforced must be true or false") != std::string::npos);
+  CHECK(errors.find("cluster.ingressControllers must be a list") != std::string::npos);
+  CHECK(errors.find("label values must be strings") != std::string::npos);
+  CHECK(errors.find("failOn must be one of error, warning, note or never") != std::string::npos);
+  CHECK(errors.find("include must be a list") != std::string::npos);
+}
+
+TEST_CASE("config: broken YAML, several documents and duplicate keys are errors; empty is fine") {
+  CHECK(errors_of(parse("rules: [\n")).find("invalid YAML") != std::string::npos);
+  CHECK(errors_of(parse("failOn: error\n---\nfailOn: note\n")).find("one YAML document") != std::string::npos);
+  CHECK(errors_of(parse("failOn: error\nfailOn: note\n")).find("duplicate key 'failOn'") != std::string::npos);
+  const LoadedConfig empty = parse("# nothing configured\n");
+  CHECK(empty.errors.empty());
+  CHECK(empty.config);
+}
+
+}  // namespace netlint::config
