@@ -15,7 +15,7 @@ Rules applied (RULES.md "Inputs"):
     not entered; directory symlinks are not followed.
   * file-level skips (not counted as files): Helm chart files (Chart.yaml, Chart.yml,
     values.yaml, values.yml, values.schema.json) -> helm-chart; kustomization.yaml,
-    kustomization.yml, Kustomization -> kustomize; files under <chart>/templates/ where
+    kustomization.yml, Kustomization, and the files kustomizations name as patches -> kustomize; files under <chart>/templates/ where
     <chart>/Chart.yaml is selected -> template; files holding a NUL byte -> binary.
   * documents: the file (after a UTF-8 byte-order mark) is split at column-0 `---` and `...`
     lines; a chunk is a document when it holds anything besides blank lines, comments, `%`
@@ -75,11 +75,34 @@ def walk(root):
     return sorted(found, key=lambda p: p.split("/"))
 
 
-def file_skip(relative, data, chart_dirs):
+def kustomize_patches(root, files):
+    """Files that kustomizations name as patches (patchesStrategicMerge, patches[].path,
+    patchesJson6902[].path): partial objects that RULES.md keeps out of the model."""
+    patches = set()
+    for relative in files:
+        if relative.rsplit("/", 1)[-1] not in KUSTOMIZE_FILES:
+            continue
+        with open(os.path.join(root, relative), "rb") as f:
+            try:
+                k = yaml.safe_load(f)
+            except yaml.YAMLError:
+                continue
+        if not isinstance(k, dict):
+            continue
+        folder = relative.rsplit("/", 1)[0] if "/" in relative else ""
+        for key in ("patchesStrategicMerge", "patches", "patchesJson6902"):
+            for item in k.get(key) or []:
+                path = item if isinstance(item, str) else item.get("path") if isinstance(item, dict) else None
+                if isinstance(path, str):
+                    patches.add(os.path.normpath(os.path.join(folder, path)))
+    return patches
+
+
+def file_skip(relative, data, chart_dirs, patches=frozenset()):
     name = relative.rsplit("/", 1)[-1]
     if name in HELM_FILES:
         return "helm-chart"
-    if name in KUSTOMIZE_FILES:
+    if name in KUSTOMIZE_FILES or os.path.normpath(relative) in patches:
         return "kustomize"
     parts = relative.split("/")[:-1]
     for i, part in enumerate(parts):
@@ -207,13 +230,14 @@ def counts(root, per_file=False):
     """
     files = walk(root)
     chart_dirs = {f.rsplit("/", 1)[0] if "/" in f else "" for f in files if f.rsplit("/", 1)[-1] == "Chart.yaml"}
+    patches = kustomize_patches(root, files)
     total = {"files": 0, "documents": 0, "objects": 0, "kinds": Counter(), "skipped": Counter(),
              "parse_errors": [], "unparsed": []}
     listing = {}
     for relative in files:
         with open(os.path.join(root, relative), "rb") as f:
             data = f.read()
-        skip = file_skip(relative, data, chart_dirs)
+        skip = file_skip(relative, data, chart_dirs, patches)
         if skip:
             total["skipped"][skip] += 1
             continue

@@ -58,9 +58,7 @@ NamespaceCatalog::NamespaceCatalog(const model::Model& model) {
     if (pod_source_objects.count({object.file, object.object_range.begin}) != 0) continue;
     mark_unknown(ns, "custom resource " + object.display() + " may create pods the view does not show");
   }
-  for (const model::Text& target : model.gitops_targets) {
-    mark_unknown(target.value, "a GitOps object deploys workloads into it from elsewhere");
-  }
+  for (const model::OpaqueNamespace& opaque : model.opaque_namespaces) mark_unknown(opaque.namespace_name.value, opaque.reason);
 }
 
 bool NamespaceCatalog::known(std::string_view namespace_name) const { return why_unknown(namespace_name).empty(); }

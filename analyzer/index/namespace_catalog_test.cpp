@@ -43,7 +43,7 @@ TEST_CASE("no pod source, an operator's custom resource, or a GitOps target: unk
   CHECK(!catalog.known("kafka"));
   CHECK(catalog.why_unknown("kafka").find("Kafka kafka/events") != std::string::npos);
   CHECK(!catalog.known("shop"));
-  CHECK(catalog.why_unknown("shop").find("GitOps") != std::string::npos);
+  CHECK(catalog.why_unknown("shop").find("Application argocd/shop deploys workloads into it") != std::string::npos);
   CHECK(!catalog.known("empty"));
   CHECK(!catalog.known("argocd"));  // holds no pod source
   // The synthetic DNS peer does not make kube-system known.

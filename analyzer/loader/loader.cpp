@@ -2,9 +2,14 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
+#include <regex>
 #include <set>
 
+#include "analyzer/loader/kustomize.h"
 #include "analyzer/model/extract.h"
+#include "analyzer/model/extract_util.h"
+#include "analyzer/model/view_merge.h"
 #include "analyzer/model/synthetic_peers.h"
 #include "analyzer/util/parallel.h"
 #include "analyzer/yaml/document_splitter.h"
@@ -42,17 +47,26 @@ bool looks_binary(std::string_view text) {
   return head.find('\0') != std::string_view::npos && !looks_like_manifest(head);
 }
 
-std::optional<SkipReason> classify_file(const InputText& input, const std::set<std::string, std::less<>>& chart_dirs) {
+// What every file's loading needs to know about the others.
+struct FileContext {
+  std::set<std::string, std::less<>> chart_dirs;  // folders holding a Chart.yaml
+  KustomizeLayout kustomize;
+  model::ExtractOptions extract;
+};
+
+std::string normalised(const std::string& path) { return std::filesystem::path(path).lexically_normal().generic_string(); }
+
+std::optional<SkipReason> classify_file(const InputText& input, const FileContext& context) {
   if (input.skip) return input.skip;
   const std::string_view name = basename(input.path);
   if (name == "Chart.yaml" || name == "Chart.yml" || name == "values.yaml" || name == "values.yml" ||
       name == "values.schema.json") {
     return SkipReason::kHelmChart;
   }
-  if (name == "kustomization.yaml" || name == "kustomization.yml" || name == "Kustomization") {
-    return SkipReason::kKustomize;
+  if (is_kustomization_file(input.path) || context.kustomize.patch_files.count(normalised(input.path)) != 0) {
+    return SkipReason::kKustomize;  // read for namespace and patches, never linted; patches are partial objects
   }
-  if (is_chart_template(input.path, chart_dirs)) return SkipReason::kTemplate;
+  if (is_chart_template(input.path, context.chart_dirs)) return SkipReason::kTemplate;
   if (looks_binary(input.text)) return SkipReason::kBinary;
   return std::nullopt;
 }
@@ -135,11 +149,31 @@ struct FileResult {
   std::optional<SkipReason> file_skip;
 };
 
-FileResult load_file(const InputText& input, FileId id, const std::set<std::string, std::less<>>& chart_dirs,
-                     const model::ExtractOptions& extract_options) {
+// A template that did not parse may create workloads in the namespace it names, or in the
+// default one: the view cannot see them, so that namespace is not known.
+model::OpaqueNamespace template_namespace(std::string_view document, const std::string& fallback, const std::string& path) {
+  static const std::regex kNamespace(R"(\n\s*namespace:\s*["']?([a-z0-9][-a-z0-9]*)["']?\s*(\n|#|$))");
+  std::match_results<std::string_view::const_iterator> m;
+  const bool named = std::regex_search(document.begin(), document.end(), m, kNamespace);
+  return {model::synthesised(named ? m[1].str() : fallback), "the template " + path + " may create workloads in it"};
+}
+
+// Kustomize sets the namespace of every namespaced resource it applies.
+void apply_kustomize_namespace(model::DocumentObjects& out, const std::string& ns) {
+  auto set = [&](model::ObjectMeta& meta) {
+    if (!model::is_cluster_scoped(meta.kind.value)) meta.namespace_name.value = ns;
+  };
+  for (auto& o : out.objects) set(o);
+  for (auto& o : out.pod_sources) set(o.meta);
+  for (auto& o : out.services) set(o.meta);
+  for (auto& o : out.config_maps) set(o.meta);
+}
+
+FileResult load_file(const InputText& input, FileId id, const FileContext& context) {
   FileResult result;
-  result.file_skip = classify_file(input, chart_dirs);
+  result.file_skip = classify_file(input, context);
   if (result.file_skip) return result;
+  const auto kustomize_namespace = context.kustomize.namespace_of.find(normalised(input.path));
   const std::string_view text = input.text;
   const std::uint32_t start = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;  // UTF-8 byte-order mark
   const auto spans = yaml::split_documents(text.substr(start), start);
@@ -164,6 +198,7 @@ FileResult load_file(const InputText& input, FileId id, const std::set<std::stri
       const std::string_view doc_text = text.substr(begin, end - begin);
       if (!parsed.error->too_deep && doc_text.find("{{") != std::string_view::npos) {
         out.skip = SkipReason::kTemplate;
+        out.opaque_namespaces.push_back(template_namespace(doc_text, context.extract.default_namespace, input.path));
       } else if (parsed.error->too_deep || looks_like_manifest(doc_text)) {
         out.problems.push_back(parse_problem(text, begin, end, id, *parsed.error));
       } else {
@@ -172,7 +207,8 @@ FileResult load_file(const InputText& input, FileId id, const std::set<std::stri
       continue;
     }
     if (!parsed.tree) continue;
-    model::extract_document(yaml::root_of(*parsed.tree), id, d, extract_options, out);
+    model::extract_document(yaml::root_of(*parsed.tree), id, d, context.extract, out);
+    if (kustomize_namespace != context.kustomize.namespace_of.end()) apply_kustomize_namespace(out, kustomize_namespace->second);
   }
   return result;
 }
@@ -199,17 +235,18 @@ bool looks_like_manifest(std::string_view document_text) {
 }
 
 model::Model load_inputs(std::vector<InputText> inputs, const LoadOptions& options) {
-  std::set<std::string, std::less<>> chart_dirs;
+  FileContext context;
   for (const InputText& input : inputs) {
-    if (basename(input.path) == "Chart.yaml") chart_dirs.emplace(dirname(input.path));
+    if (basename(input.path) == "Chart.yaml") context.chart_dirs.emplace(dirname(input.path));
   }
-  model::ExtractOptions extract_options;
-  extract_options.default_namespace = options.default_namespace;
+  context.kustomize = read_kustomizations(inputs);
+  context.extract.default_namespace = options.default_namespace;
 
   std::vector<FileResult> results(inputs.size());
   parallel_for(inputs.size(), options.jobs, [&](std::size_t i) {
-    results[i] = load_file(inputs[i], static_cast<FileId>(i), chart_dirs, extract_options);
+    results[i] = load_file(inputs[i], static_cast<FileId>(i), context);
   });
+  model::ApplyGroups apply_groups;
 
   model::Model m;
   m.files.reserve(inputs.size());
@@ -219,6 +256,9 @@ model::Model load_inputs(std::vector<InputText> inputs, const LoadOptions& optio
     file.path = std::move(inputs[i].path);
     file.text = std::move(inputs[i].text);
     file.reported = inputs[i].reported;
+    if (auto apply = context.kustomize.apply_of.find(normalised(file.path)); apply != context.kustomize.apply_of.end()) {
+      apply_groups.emplace(file.id, apply->second);
+    }
     m.files.push_back(std::move(file));
 
     FileResult& r = results[i];
@@ -238,10 +278,11 @@ model::Model load_inputs(std::vector<InputText> inputs, const LoadOptions& optio
       append(m.services, doc.services);
       append(m.config_maps, doc.config_maps);
       append(m.namespaces, doc.namespaces);
-      append(m.gitops_targets, doc.gitops_targets);
+      append(m.opaque_namespaces, doc.opaque_namespaces);
       append(m.problems, doc.problems);
     }
   }
+  model::merge_definitions(m, apply_groups);
   model::add_synthetic_dns_peer(m);
   return m;
 }

@@ -237,10 +237,12 @@ TEST_CASE("loader: byte-order mark and CRLF keep offsets exact") {
     CHECK(m.files[0].text == text);  // the file text is kept unchanged, BOM included
   }
   SUBCASE("BOM then a marker and two documents") {
+    // Two identical definitions are one object; the second is kept as its copy, positioned.
     const std::string text = "\xEF\xBB\xBF---\n" + std::string(kService) + "---\n" + std::string(kService);
     const model::Model m = load_one("svc.yaml", text);
-    REQUIRE(m.services.size() == 2);
-    CHECK_RANGE(m.services[1].meta.name.range, range_of(0, text, "web", 2));
+    REQUIRE(m.services.size() == 1);
+    REQUIRE(m.services[0].meta.copies.size() == 1);
+    CHECK_RANGE(m.services[0].meta.copies[0], range_of(0, text, "web", 2));
   }
   SUBCASE("CRLF") {
     std::string text;
@@ -250,12 +252,13 @@ TEST_CASE("loader: byte-order mark and CRLF keep offsets exact") {
     }
     const model::Model m = load_one("svc.yaml", text);
     CHECK(m.stats.documents == 2);
-    REQUIRE(m.services.size() == 2);
-    CHECK_RANGE(m.services[1].meta.name.range, range_of(0, text, "web", 2));
-    CHECK(m.services[1].meta.name.value == "web");  // no CR in values
-    REQUIRE(m.services[1].ports.size() == 1);
-    CHECK(m.services[1].ports[0].port.value == 80);
-    CHECK_RANGE(m.services[1].selector_key, range_of(0, text, "selector", 1));
+    REQUIRE(m.services.size() == 1);  // identical definitions merge, CRLF or not
+    REQUIRE(m.services[0].meta.copies.size() == 1);
+    CHECK_RANGE(m.services[0].meta.copies[0], range_of(0, text, "web", 2));
+    CHECK(m.services[0].meta.name.value == "web");  // no CR in values
+    REQUIRE(m.services[0].ports.size() == 1);
+    CHECK(m.services[0].ports[0].port.value == 80);
+    CHECK_RANGE(m.services[0].selector_key, range_of(0, text, "selector", 0));
   }
 }
 

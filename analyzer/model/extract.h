@@ -21,7 +21,7 @@ struct DocumentObjects {
   std::vector<Service> services;
   std::vector<ConfigMap> config_maps;
   std::vector<Namespace> namespaces;
-  std::vector<Text> gitops_targets;
+  std::vector<OpaqueNamespace> opaque_namespaces;
   std::vector<InputProblem> problems;
   std::optional<SkipReason> skip;   // set when the document is not analyzed
 };

@@ -2,6 +2,7 @@
 #include <array>
 
 #include "analyzer/model/extract.h"
+#include "analyzer/yaml/canonical_hash.h"
 #include "analyzer/model/extract_util.h"
 #include "analyzer/model/field_checks.h"
 
@@ -35,13 +36,16 @@ bool extract_list(const yaml::NodeRef& root, const Text& kind, FileId file, std:
 void extract_object(const yaml::NodeRef& object, FileId file, std::uint32_t document,
                     const ExtractOptions& options, DocumentObjects& out) {
   ObjectMeta meta = extract_meta(object, file, document, options, out.problems);
+  meta.content_hash = yaml::canonical_hash(object, "metadata.namespace");
   const std::string& kind = meta.kind.value;
   const bool core = meta.api_version.value == "v1";
   if (auto pods = extract_pod_source(object, meta, out.problems)) out.pod_sources.push_back(std::move(*pods));
   if (core && kind == "Service") out.services.push_back(extract_service(object, meta, out.problems));
   if (core && kind == "ConfigMap") out.config_maps.push_back(extract_config_map(object, meta, out.problems));
   if (core && kind == "Namespace") out.namespaces.push_back(Namespace{meta});
-  if (auto target = extract_gitops_target(object, meta)) out.gitops_targets.push_back(std::move(*target));
+  if (auto target = extract_gitops_target(object, meta)) {
+    out.opaque_namespaces.push_back({std::move(*target), meta.display() + " deploys workloads into it from elsewhere"});
+  }
   out.objects.push_back(std::move(meta));
 }
 

@@ -38,6 +38,13 @@ enum class SkipReason : std::uint8_t {
 };
 const char* skip_reason_name(SkipReason reason);
 
+// A namespace that objects the view cannot read may fill with pods (RULES.md: GitOps objects
+// deploying from elsewhere; templates that did not parse).
+struct OpaqueNamespace {
+  Text namespace_name;
+  std::string reason;
+};
+
 struct LoadStats {
   std::uint32_t files = 0;
   std::uint32_t documents = 0;
@@ -54,8 +61,8 @@ struct Model {
   std::vector<Service> services;
   std::vector<ConfigMap> config_maps;
   std::vector<Namespace> namespaces;
-  // Namespaces GitOps objects in the view deploy into: their workloads are not in the view.
-  std::vector<Text> gitops_targets;
+  // Namespaces that hold workloads the view cannot read: GitOps targets, unparsed templates.
+  std::vector<OpaqueNamespace> opaque_namespaces;
   std::vector<InputProblem> problems;
   // Definitions of one identity differ across files (overlays, provider variants): facts that
   // depend on them may be ambiguous.

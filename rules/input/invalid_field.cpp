@@ -1,5 +1,6 @@
 // NL0004 invalid-field: the extractors record fields the API server would reject (wrong YAML
 // type, out of range, invalid port name or protocol); this rule reports them.
+#include "rules/input/input_problem_rule.h"
 #include "rules/rule_factories.h"
 
 namespace netlint::rules {
@@ -48,14 +49,9 @@ without `containerPort`) is not reported, nor is the node-port range the cluster
 Values that installers substitute (`__UPPER_SNAKE__`) are unknown and never reported.
 )md"};
 
-class InvalidField final : public engine::Rule {
+class InvalidField final : public InputProblemRule {
  public:
   const diag::RuleInfo& info() const noexcept override { return kInfo; }
-  void check(const engine::View& view, engine::Sink& out) const override {
-    for (const model::InputProblem& problem : view.model().problems) {
-      if (problem.code == kInfo.code) out.report(problem.range, problem.message).help = problem.help;
-    }
-  }
 };
 
 }  // namespace

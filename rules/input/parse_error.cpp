@@ -1,4 +1,5 @@
 // NL0001 parse-error: the loader records what does not parse; this rule reports it.
+#include "rules/input/input_problem_rule.h"
 #include "rules/rule_factories.h"
 
 namespace netlint::rules {
@@ -29,14 +30,9 @@ the findings of its siblings. Broken documents that do not look like Kubernetes 
 counted in the summary line instead of being reported.
 )md"};
 
-class ParseError final : public engine::Rule {
+class ParseError final : public InputProblemRule {
  public:
   const diag::RuleInfo& info() const noexcept override { return kInfo; }
-  void check(const engine::View& view, engine::Sink& out) const override {
-    for (const model::InputProblem& problem : view.model().problems) {
-      if (problem.code == kInfo.code) out.report(problem.range, problem.message).help = problem.help;
-    }
-  }
 };
 
 }  // namespace

@@ -1,0 +1,27 @@
+// Kustomizations are read, not linted (RULES.md Inputs): their `namespace:` applies to the
+// resources they list (transitively through the kustomizations they include), the files they
+// name as patches are partial objects that never enter the model, and their resources form one
+// apply (for duplicate-resource).
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "analyzer/loader/loader.h"
+
+namespace netlint {
+
+struct KustomizeLayout {
+  std::map<std::string, std::string> namespace_of;  // resource file -> namespace it is applied in
+  std::map<std::string, std::string> apply_of;      // resource file -> the kustomization listing it
+  std::set<std::string> patch_files;                // partial objects: skipped
+};
+
+// Paths are compared after lexical normalisation, as the inputs name them.
+KustomizeLayout read_kustomizations(const std::vector<InputText>& inputs);
+
+bool is_kustomization_file(std::string_view path);
+
+}  // namespace netlint

@@ -1,0 +1,25 @@
+// The NL0xxx input rules report what the loader recorded (parse errors, invalid fields,
+// duplicate definitions) rather than searching the model: one shared check for all of them.
+#pragma once
+
+#include "analyzer/engine/rule.h"
+
+namespace netlint::rules {
+
+class InputProblemRule : public engine::Rule {
+ public:
+  void check(const engine::View& view, engine::Sink& out) const override {
+    for (const model::InputProblem& problem : view.model().problems) {
+      if (problem.code != info().code) continue;
+      diag::Diagnostic& d = out.report(problem.range, problem.message);
+      d.help = problem.help;
+      if (problem.related.valid()) d.related.push_back({problem.related, related_message()});
+    }
+  }
+
+ protected:
+  // What a related location of this rule's findings is (e.g. "the earlier definition").
+  virtual std::string related_message() const { return "related"; }
+};
+
+}  // namespace netlint::rules
