@@ -228,6 +228,28 @@ void append(std::vector<T>& to, std::vector<T>& from) {
   to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
 }
 
+// Reserves the model's vectors to exactly what the files produced: growing them by doubling
+// left up to half their capacity unused (about 27 MB at 100,000 objects).
+void reserve_exactly(model::Model& m, const std::vector<FileResult>& results) {
+  std::size_t objects = 0, pods = 0, services = 0, config_maps = 0, namespaces = 0, problems = 0;
+  for (const FileResult& r : results) {
+    for (const model::DocumentObjects& doc : r.documents) {
+      objects += doc.objects.size();
+      pods += doc.pod_sources.size();
+      services += doc.services.size();
+      config_maps += doc.config_maps.size();
+      namespaces += doc.namespaces.size();
+      problems += doc.problems.size();
+    }
+  }
+  m.objects.reserve(objects);
+  m.pod_sources.reserve(pods + 1);  // + the synthetic DNS peer
+  m.services.reserve(services);
+  m.config_maps.reserve(config_maps);
+  m.namespaces.reserve(namespaces);
+  m.problems.reserve(problems);
+}
+
 }  // namespace
 
 bool looks_like_manifest(std::string_view document_text) {
@@ -250,6 +272,7 @@ model::Model load_inputs(std::vector<InputText> inputs, const LoadOptions& optio
 
   model::Model m;
   m.files.reserve(inputs.size());
+  reserve_exactly(m, results);
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     SourceFile file;
     file.id = static_cast<FileId>(i);
@@ -261,7 +284,9 @@ model::Model load_inputs(std::vector<InputText> inputs, const LoadOptions& optio
     }
     m.files.push_back(std::move(file));
 
-    FileResult& r = results[i];
+    // Moved into the model and freed file by file, so the per-document results and the model
+    // are never both whole in memory.
+    FileResult r = std::move(results[i]);
     // The summary speaks of what is reported; context files only lend their objects.
     model::LoadStats& stats = m.files.back().reported ? m.stats : m.context_stats;
     if (r.file_skip) {

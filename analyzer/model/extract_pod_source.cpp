@@ -87,6 +87,7 @@ Container extract_container(const yaml::NodeRef& node, bool init, Problems& prob
   c.restartable = init && node.get("restartPolicy").scalar() == "Always";
   const yaml::NodeRef ports = node.get("ports");
   check_list(node.find("ports"), problems);
+  c.ports.reserve(ports.size());  // exact capacity: the model is most of netlint's memory
   for (std::uint32_t i = 0; i < ports.size(); ++i) {
     const yaml::NodeRef p = ports.item(i);
     if (!p.is_map()) continue;
@@ -103,6 +104,7 @@ Container extract_container(const yaml::NodeRef& node, bool init, Problems& prob
   }
   const yaml::NodeRef env = node.get("env");
   check_list(node.find("env"), problems);
+  c.env.reserve(env.size());
   for (std::uint32_t i = 0; i < env.size(); ++i) {
     if (env.item(i).is_map()) c.env.push_back(extract_env_var(env.item(i), problems));
   }
@@ -133,6 +135,7 @@ Container extract_container(const yaml::NodeRef& node, bool init, Problems& prob
 }
 
 void extract_pod_spec(const yaml::NodeRef& spec, PodSource& out, Problems& problems) {
+  out.containers.reserve(spec.get("initContainers").size() + spec.get("containers").size());
   for (const auto& [key, init] : {std::pair{"initContainers", true}, std::pair{"containers", false}}) {
     const yaml::NodeRef list = spec.get(key);
     for (std::uint32_t i = 0; i < list.size(); ++i) {

@@ -44,6 +44,7 @@ Service extract_service(const yaml::NodeRef& object, const ObjectMeta& meta, std
   svc.internal_traffic_policy = text_field(spec, "internalTrafficPolicy", "Cluster");
   const yaml::NodeRef ports = spec.get("ports");
   check_list(spec.find("ports"), problems);
+  svc.ports.reserve(ports.size());
   for (std::uint32_t i = 0; i < ports.size(); ++i) {
     const yaml::NodeRef p = ports.item(i);
     if (!p.is_map()) continue;

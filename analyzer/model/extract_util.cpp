@@ -128,6 +128,7 @@ Labels string_map(const yaml::NodeRef& map) {
 
 std::vector<Text> string_list(const yaml::NodeRef& seq) {
   std::vector<Text> out;
+  out.reserve(seq.size());
   for (std::uint32_t i = 0; i < seq.size(); ++i) {
     if (seq.item(i).is_scalar()) out.push_back(text_of(seq.item(i)));
   }

@@ -49,7 +49,9 @@ TEST_CASE("field types: plain scalars resolve as go-yaml v2 (kubectl) resolves t
         {"1_", 1},      {"9223372036854775807", 9223372036854775807.0}, {"18446744073709551615", 18446744073709551615.0},
         {"-9223372036854775808", -9223372036854775808.0},
     };
-    for (const auto& [text, value] : cases) {
+    for (const auto& entry : cases) {  // no structured binding: clang 14 cannot capture one in CAPTURE
+      const char* text = entry.first;
+      const double value = entry.second;
       CAPTURE(text);
       const Resolved r = resolve_plain(text);
       CHECK(r.type == YamlType::kInt);
@@ -62,7 +64,9 @@ TEST_CASE("field types: plain scalars resolve as go-yaml v2 (kubectl) resolves t
         {"-1.5e-3", -0.0015}, {"99999999999999999999", 1e20}, {"+18446744073709551615", 18446744073709551615.0},
         {"1e-400", 0},
     };
-    for (const auto& [text, value] : cases) {
+    for (const auto& entry : cases) {  // no structured binding: clang 14 cannot capture one in CAPTURE
+      const char* text = entry.first;
+      const double value = entry.second;
       CAPTURE(text);
       const Resolved r = resolve_plain(text);
       CHECK(r.type == YamlType::kFloat);

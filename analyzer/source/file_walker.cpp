@@ -19,11 +19,17 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 }
 
 // Reads a whole file; nullopt when it cannot be read.
+// Reads a whole file into a string of exactly its size (a growing string would hold up to
+// twice the input while reading, and file texts stay in memory for the whole run).
 std::optional<std::string> read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) return std::nullopt;
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return std::nullopt;
+  const std::streamoff size = in.tellg();
+  if (size < 0) return std::nullopt;
+  std::string text(static_cast<std::size_t>(size), '\0');
+  in.seekg(0);
+  if (size > 0 && !in.read(text.data(), size)) return std::nullopt;
+  // A file that grew while being read keeps its first `size` bytes; one that shrank fails above.
   return text;
 }
 
