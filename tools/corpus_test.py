@@ -187,6 +187,17 @@ class Checks:
             print(f"ok   {name}{': ' + detail if detail else ''}")
 
 
+
+def netlint_alone(args, project, file, problems):
+    """What netlint counts for one file of a project linted alone; None (and a problem) if the
+    summary cannot be read."""
+    single = corpus_findings.run_netlint(args.netlint, args.corpus, project, os.path.join(project, file))
+    try:
+        return outcome(netlint_counts(single))
+    except ValueError as err:
+        problems.append(f"{file}: {err}")
+        return None
+
 def outcome(counts):
     """Normalises {"kinds", "skipped", "parse_errors"} (missing keys empty, zero counts dropped)."""
     return {"kinds": {k: v for k, v in sorted(counts.get("kinds", {}).items()) if v},
@@ -265,13 +276,8 @@ def check_project(checks, args, project, counter, findings):
                             "delete their NETLINT_KNOWN_BUGS entries")
     # Each known bug, file by file: netlint on that file alone, and PyYAML's count of it.
     for e in bugs:
-        single = corpus_findings.run_netlint(args.netlint, args.corpus, project, os.path.join(project, e["file"]))
-        try:
-            alone = outcome(netlint_counts(single))
-        except ValueError as err:
-            problems.append(f"{e['file']}: {err}")
-            continue
-        if alone != outcome(e["netlint"]):
+        alone = netlint_alone(args, project, e["file"], problems)
+        if alone is not None and alone != outcome(e["netlint"]):
             hint = " (the bug is fixed: delete this NETLINT_KNOWN_BUGS entry)" if alone == outcome(e["truth"]) else ""
             problems.append(f"{e['file']}: netlint alone counts {alone}, the entry says {outcome(e['netlint'])}{hint}")
     detail = describe(got) if got else "no summary"
@@ -302,13 +308,8 @@ def check_project(checks, args, project, counter, findings):
             problems.append(f"{e['file']}: PyYAML counts {outcome(info)}, the entry says {side} {outcome(e[side])}")
     # A PyYAML difference claims netlint is right: prove it on the file alone.
     for e in pyyaml_diffs:
-        single = corpus_findings.run_netlint(args.netlint, args.corpus, project, os.path.join(project, e["file"]))
-        try:
-            alone = outcome(netlint_counts(single))
-        except ValueError as err:
-            problems.append(f"{e['file']}: {err}")
-            continue
-        if alone != outcome(e["truth"]):
+        alone = netlint_alone(args, project, e["file"], problems)
+        if alone is not None and alone != outcome(e["truth"]):
             problems.append(f"{e['file']}: netlint alone counts {alone}, the entry says truth {outcome(e['truth'])}")
     detail = describe(py)
     if pyyaml_diffs:

@@ -40,21 +40,17 @@ RuleSelection select_rules(std::span<const engine::Rule* const> registry, const 
       if (setting.severity) selection.severities[code] = *setting.severity;
     }
   }
-  for (const std::string& name : disable) {
-    const engine::Rule* rule = find(registry, name);
-    if (rule == nullptr) {
-      selection.error = unknown_rule(registry, name);
-      return selection;
+  // --disable first, then --enable: enabling wins when a rule is named in both.
+  for (const auto& [names, enable_it] : {std::pair{&disable, false}, std::pair{&enable, true}}) {
+    for (const std::string& name : *names) {
+      const engine::Rule* rule = find(registry, name);
+      if (rule == nullptr) {
+        selection.error = unknown_rule(registry, name);
+        return selection;
+      }
+      if (enable_it) off.erase(rule);
+      else off.insert(rule);
     }
-    off.insert(rule);
-  }
-  for (const std::string& name : enable) {
-    const engine::Rule* rule = find(registry, name);
-    if (rule == nullptr) {
-      selection.error = unknown_rule(registry, name);
-      return selection;
-    }
-    off.erase(rule);
   }
   for (const engine::Rule* rule : registry) {
     if (off.count(rule) == 0) selection.rules.push_back(rule);
