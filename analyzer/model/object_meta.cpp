@@ -16,8 +16,10 @@ std::string ObjectMeta::group() const {
 }
 
 std::string ObjectMeta::display() const {
-  if (namespace_name.value.empty()) return kind.value + " " + name.value;
-  return kind.value + " " + namespace_name.value + "/" + name.value;
+  // generateName objects (and broken ones) have no name: say so rather than print "ns/".
+  const std::string shown = name.value.empty() ? "(unnamed)" : name.value;
+  if (namespace_name.value.empty()) return kind.value + " " + shown;
+  return kind.value + " " + namespace_name.value + "/" + shown;
 }
 
 }  // namespace netlint::model
