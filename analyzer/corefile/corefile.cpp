@@ -1,0 +1,466 @@
+#include "analyzer/corefile/corefile.h"
+
+#include <cstddef>
+#include <limits>
+#include <new>
+#include <utility>
+
+namespace netlint::corefile {
+namespace {
+
+constexpr int kMaxDepth = 64;                 // plugin blocks nested deeper are skipped
+constexpr std::size_t kMaxExpansions = 10000;  // Caddy's snippet expansion limit
+constexpr std::size_t kMaxImportDepth = 100;    // ours: bounds the recursion
+
+// Length of the Unicode whitespace character at `i` (Go's unicode.IsSpace), 0 if none.
+std::size_t space_length(std::string_view s, std::size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c == ' ' || (c >= '\t' && c <= '\r')) return 1;
+  if (c < 0x80) return 0;
+  auto byte = [&](std::size_t k) -> unsigned {
+    return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0U;
+  };
+  if (c == 0xC2 && (byte(1) == 0x85 || byte(1) == 0xA0)) return 2;  // NEL, NBSP
+  if (c == 0xE1 && byte(1) == 0x9A && byte(2) == 0x80) return 3;     // U+1680
+  if (c == 0xE2 && byte(1) == 0x80) {
+    const unsigned b = byte(2);
+    if ((b >= 0x80 && b <= 0x8A) || b == 0xA8 || b == 0xA9 || b == 0xAF) return 3;
+  }
+  if (c == 0xE2 && byte(1) == 0x81 && byte(2) == 0x9F) return 3;  // U+205F
+  if (c == 0xE3 && byte(1) == 0x80 && byte(2) == 0x80) return 3;  // U+3000
+  return 0;
+}
+
+bool is_upper_snake(char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'; }
+
+bool has_env_placeholder(std::string_view t) {
+  for (std::size_t i = 0; i + 1 < t.size(); ++i) {
+    if (t[i] != '{') continue;
+    if (t[i + 1] == '$') {
+      const auto close = t.find('}', i + 2);
+      if (close != std::string_view::npos && close > i + 2) return true;
+    } else if (t[i + 1] == '%') {
+      const auto close = t.find("%}", i + 2);
+      if (close != std::string_view::npos && close > i + 2) return true;
+    }
+  }
+  return false;
+}
+
+bool has_installer_placeholder(std::string_view t) {
+  for (std::size_t i = 0; i + 2 < t.size(); ++i) {
+    if (t[i] != '_' || t[i + 1] != '_' || t[i + 2] < 'A' || t[i + 2] > 'Z') continue;
+    std::size_t k = i + 2;
+    while (k < t.size() && is_upper_snake(t[k])) ++k;
+    if (k - (i + 2) >= 3 && t[k - 1] == '_' && t[k - 2] == '_') return true;
+  }
+  return false;
+}
+
+struct Lexed {
+  Token tok;
+  std::uint32_t line_begin = 0;  // count of '\n' before the token
+  std::uint32_t line_end = 0;    // count of '\n' before the token's last byte
+};
+
+std::uint32_t u32(std::size_t v) { return static_cast<std::uint32_t>(v); }
+
+std::vector<Lexed> lex(std::string_view text, std::vector<ParseProblem>& problems) {
+  std::vector<Lexed> out;
+  std::size_t i = 0;
+  const std::size_t n = text.size();
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") i = 3;  // a leading BOM is discarded
+  std::uint32_t line = 0;
+  while (i < n) {
+    if (const std::size_t sp = space_length(text, i); sp != 0) {
+      if (text[i] == '\n') ++line;
+      i += sp;
+      continue;
+    }
+    if (text[i] == '#') {  // a comment runs to the end of the line
+      while (i < n && text[i] != '\n') ++i;
+      continue;
+    }
+    Lexed lexed;
+    lexed.tok.begin = u32(i);
+    lexed.line_begin = line;
+    std::string& val = lexed.tok.text;
+    if (text[i] == '"') {
+      lexed.tok.quoted = true;
+      std::size_t j = i + 1;
+      bool escaped = false;
+      bool closed = false;
+      while (j < n) {
+        const char ch = text[j++];
+        if (escaped) {  // only `\"` is an escape; any other backslash is kept
+          if (ch != '"') val.push_back('\\');
+          if (ch == '\n') ++line;
+          val.push_back(ch);
+          escaped = false;
+          continue;
+        }
+        if (ch == '\\') {
+          escaped = true;
+          continue;
+        }
+        if (ch == '"') {
+          closed = true;
+          break;
+        }
+        if (ch == '\n') ++line;
+        val.push_back(ch);
+      }
+      if (!closed) {
+        problems.push_back({lexed.tok.begin, "Unexpected EOF: unterminated quoted string"});
+      }
+      lexed.tok.end = u32(j);
+      i = j;
+    } else {
+      std::size_t j = i;
+      std::size_t last = i;
+      while (j < n) {
+        if (text[j] == '#') break;  // even in the middle of a word
+        if (const std::size_t sp = space_length(text, j); sp != 0) {
+          if (text[j] == '\r') {  // Caddy skips `\r` without ending the token
+            ++j;
+            continue;
+          }
+          break;
+        }
+        val.push_back(text[j]);
+        last = ++j;
+      }
+      lexed.tok.end = u32(last);
+      i = j;
+    }
+    lexed.line_end = line;
+    lexed.tok.env_placeholder = has_env_placeholder(val);
+    lexed.tok.installer_placeholder = has_installer_placeholder(val);
+    out.push_back(std::move(lexed));
+  }
+  return out;
+}
+
+enum class Level { ServerBraced, ServerBare, Nested };
+
+class Parser {
+ public:
+  Parser(std::string_view text, Corefile& out) : out_(out), eof_(u32(text.size())) {
+    toks_ = lex(text, out_.problems);
+  }
+
+  void run() {
+    while (!at_end()) {
+      const Token& t = cur().tok;
+      if (t.text == "}") {
+        problem(t.begin, "Unexpected '}' because no matching opening brace");
+        ++pos_;
+        continue;
+      }
+      if (t.text == "import" && new_line(pos_)) {
+        Directive d = parse_directive(Level::Nested, 0);
+        check_import(d);
+        out_.imports.push_back(std::move(d));
+        continue;
+      }
+      parse_server_block();
+    }
+  }
+
+ private:
+  Corefile& out_;
+  std::vector<Lexed> toks_;
+  std::size_t pos_ = 0;
+  std::uint32_t eof_;
+
+  bool at_end() const { return pos_ >= toks_.size(); }
+  const Lexed& cur() const { return toks_[pos_]; }
+  bool is(std::size_t i, std::string_view s) const { return i < toks_.size() && toks_[i].tok.text == s; }
+  bool new_line(std::size_t i) const { return i == 0 || toks_[i].line_begin > toks_[i - 1].line_end; }
+  void problem(std::uint32_t offset, std::string message) {
+    out_.problems.push_back({offset, std::move(message)});
+  }
+
+  void check_import(const Directive& d) {
+    if (d.args.empty()) {
+      problem(d.name.begin, "Wrong argument count or unexpected line ending after 'import'");
+    } else if (d.args[0].text.empty()) {
+      problem(d.args[0].begin, "Import requires a non-empty filepath");
+    } else if (d.args.size() > 1) {
+      problem(d.args[1].begin, "Import takes only one argument (glob pattern or file)");
+    }
+  }
+
+  void parse_server_block() {
+    ServerBlock b;
+    b.begin = cur().tok.begin;
+    bool expecting = false;  // a trailing comma asks for another key
+    bool glued = false;      // `example.org{`
+    std::uint32_t glued_brace = 0;
+    while (!at_end()) {
+      if (is(pos_, "{")) {
+        if (expecting) {
+          problem(cur().tok.begin, "Expected another address but had '{' - check for extra comma");
+        }
+        break;
+      }
+      Token key = cur().tok;
+      ++pos_;
+      const bool line_ends = at_end() || new_line(pos_);
+      if (!key.text.empty()) {
+        if (key.text.back() == ',') {
+          key.text.pop_back();
+          if (!key.quoted && key.end > key.begin) --key.end;
+          expecting = true;
+        } else {
+          expecting = false;
+          if (!key.quoted && key.text.size() > 1 && key.text.back() == '{' && line_ends) {
+            glued = true;
+            glued_brace = key.end - 1;
+            problem(glued_brace, "'" + key.text +
+                                     "' is one token: CoreDNS reads the '{' as part of the address "
+                                     "(separate it with a space)");
+            key.text.pop_back();
+            key.end = glued_brace;
+          }
+        }
+        if (!key.text.empty()) b.keys.push_back(std::move(key));
+      }
+      if (glued) break;
+      if (at_end()) {
+        if (expecting) problem(eof_, "Unexpected EOF");
+        break;
+      }
+      if (!expecting && new_line(pos_)) break;
+    }
+    b.end = b.keys.empty() ? b.begin : b.keys.back().end;
+
+    const bool braced = glued || is(pos_, "{");
+    const bool snippet = b.keys.size() == 1 && b.keys[0].text.size() >= 2 &&
+                         b.keys[0].text.front() == '(' && b.keys[0].text.back() == ')';
+    if (braced) {
+      b.has_braces = true;
+      b.block_begin = glued ? glued_brace : cur().tok.begin;
+      if (!glued) ++pos_;
+      if (b.keys.empty()) problem(b.block_begin, "Expected a server address before '{'");
+      bool closed = false;
+      std::uint32_t close_end = eof_;
+      std::vector<Directive> dirs = parse_directives(
+          snippet ? Level::Nested : Level::ServerBraced, 0, closed, close_end);
+      if (!closed) problem(b.block_begin, "Unexpected EOF: no '}' closes this '{'");
+      b.block_end = close_end;
+      b.end = close_end;
+      if (snippet) {
+        add_snippet(std::move(b), std::move(dirs));
+        return;
+      }
+      b.directives = std::move(dirs);
+      out_.blocks.push_back(std::move(b));
+      return;
+    }
+    if (b.keys.empty()) return;
+    if (snippet) {
+      if (at_end()) {
+        problem(eof_, "Unexpected EOF");
+      } else {
+        problem(cur().tok.begin,
+                "Syntax error: Unexpected token '" + cur().tok.text + "', expecting '{'");
+      }
+      return;
+    }
+    if (out_.blocks.empty()) {  // single-server form: directives without braces
+      bool closed = false;
+      std::uint32_t close_end = eof_;
+      b.directives = parse_directives(Level::ServerBare, 0, closed, close_end);
+      if (!b.directives.empty()) b.end = b.directives.back().end;
+      out_.blocks.push_back(std::move(b));
+      return;
+    }
+    if (at_end()) {  // keys alone at the end: a server without plugins (CoreDNS accepts it)
+      out_.blocks.push_back(std::move(b));
+      return;
+    }
+    problem(b.begin, "Directive '" + b.keys[0].text +
+                         "' outside a server block (expecting '{' after server addresses)");
+  }
+
+  void add_snippet(ServerBlock b, std::vector<Directive> dirs) {
+    Snippet s;
+    s.key = std::move(b.keys[0]);
+    s.name = s.key.text.substr(1, s.key.text.size() - 2);
+    for (const Snippet& other : out_.snippets) {
+      if (other.name == s.name) {
+        problem(s.key.begin, "redeclaration of previously declared snippet " + s.name);
+        return;
+      }
+    }
+    for (const Directive& d : dirs) {  // Caddy rejects a snippet that imports itself directly
+      if (d.name.text == "import" && d.args.size() == 1 && d.args[0].text == s.name) {
+        problem(d.begin, "maximum snippet import depth (1000) exceeded (snippet '" + s.name +
+                             "' imports itself)");
+      }
+    }
+    s.directives = std::move(dirs);
+    s.begin = b.begin;
+    s.end = b.end;
+    s.block_begin = b.block_begin;
+    s.block_end = b.block_end;
+    out_.snippets.push_back(std::move(s));
+  }
+
+  // Directives up to the `}` closing the current block (consumed; `closed`, `close_end` set) or
+  // the end of the text. In the single-server form a `}` ends the server as a stray brace.
+  std::vector<Directive> parse_directives(Level level, int depth, bool& closed,
+                                          std::uint32_t& close_end) {
+    std::vector<Directive> dirs;
+    closed = false;
+    close_end = eof_;
+    while (!at_end()) {
+      const Token& t = cur().tok;
+      if (t.text == "}") {
+        if (level == Level::ServerBare) {
+          problem(t.begin, "Unexpected '}' because no matching opening brace");
+        } else {
+          closed = true;
+        }
+        close_end = t.end;
+        ++pos_;
+        return dirs;
+      }
+      if (t.text == "{") problem(t.begin, "Unexpected token '{', expecting a directive");
+      Directive d = parse_directive(level, depth);
+      if (d.name.text == "import") check_import(d);
+      dirs.push_back(std::move(d));
+    }
+    return dirs;
+  }
+
+  // Skips the rest of a block nested too deeply; returns whether its `}` was found.
+  bool skip_block(std::uint32_t& close_end) {
+    std::size_t nesting = 1;
+    while (!at_end()) {
+      const Token& t = cur().tok;
+      ++pos_;
+      if (t.text == "{") {
+        ++nesting;
+      } else if (t.text == "}" && --nesting == 0) {
+        close_end = t.end;
+        return true;
+      }
+    }
+    close_end = eof_;
+    return false;
+  }
+
+  Directive parse_directive(Level level, int depth) {
+    Directive d;
+    if (cur().tok.text != "{") {
+      d.name = cur().tok;
+      ++pos_;
+    } else {
+      d.name.begin = d.name.end = cur().tok.begin;  // an anonymous block (reported by the caller)
+    }
+    d.begin = d.name.begin;
+    d.end = d.name.end;
+    while (!at_end()) {
+      const Token& t = cur().tok;
+      if (t.text == "{") {  // opens the block, even at the start of the next line (as in Caddy)
+        const std::uint32_t brace = t.begin;
+        ++pos_;
+        bool closed = false;
+        std::uint32_t close_end = eof_;
+        if (depth + 1 >= kMaxDepth) {
+          problem(brace, "Blocks nested too deeply (more than 64 levels)");
+          closed = skip_block(close_end);
+        } else {
+          std::vector<Directive> children = parse_directives(Level::Nested, depth + 1, closed, close_end);
+          for (Directive& c : children) d.block.push_back(std::move(c));
+        }
+        if (!closed) problem(brace, "Unexpected EOF: no '}' closes this '{'");
+        if (!d.has_block) {
+          d.has_block = true;
+          d.block_begin = brace;
+        }
+        d.block_end = close_end;
+        d.end = close_end;
+        if (!closed) break;
+        continue;
+      }
+      if (new_line(pos_)) break;
+      if (t.text == "}") {
+        if (level == Level::ServerBraced) {
+          problem(t.begin, "Unexpected '}' because no matching opening brace");
+        }
+        break;  // the caller closes its block (or reports the stray brace)
+      }
+      d.args.push_back(t);
+      d.end = t.end;
+      ++pos_;
+    }
+    return d;
+  }
+};
+
+void expand_into(const Corefile& cf, const std::vector<Directive>& dirs, std::uint32_t limit,
+                 std::vector<const Snippet*>& stack, std::size_t& budget,
+                 std::vector<Directive>& out) {
+  for (const Directive& d : dirs) {
+    const Snippet* found = nullptr;
+    if (d.name.text == "import" && d.args.size() == 1 && budget > 0 &&
+        stack.size() < kMaxImportDepth) {
+      // Caddy resolves a snippet when it reads the import, so only snippets defined earlier
+      // count; nested imports resolve at the outermost import (`limit`), where they are spliced.
+      const std::uint32_t before = stack.empty() ? d.begin : limit;
+      for (const Snippet& s : cf.snippets) {
+        if (s.name == d.args[0].text && s.begin < before) found = &s;
+      }
+      for (const Snippet* on_stack : stack) {
+        if (on_stack == found) found = nullptr;  // a cycle stays unexpanded
+      }
+      if (found != nullptr) {
+        --budget;
+        stack.push_back(found);
+        expand_into(cf, found->directives, before, stack, budget, out);
+        stack.pop_back();
+        continue;
+      }
+    }
+    Directive copy;
+    copy.name = d.name;
+    copy.args = d.args;
+    copy.begin = d.begin;
+    copy.end = d.end;
+    copy.has_block = d.has_block;
+    copy.block_begin = d.block_begin;
+    copy.block_end = d.block_end;
+    expand_into(cf, d.block, stack.empty() ? d.begin : limit, stack, budget, copy.block);
+    out.push_back(std::move(copy));
+  }
+}
+
+}  // namespace
+
+Corefile parse_corefile(std::string_view text) {
+  Corefile out;
+  if (text.size() >= std::numeric_limits<std::uint32_t>::max()) {
+    out.problems.push_back({0, "Corefile too large (4 GiB or more)"});
+    return out;
+  }
+  try {
+    Parser parser(text, out);
+    parser.run();
+  } catch (const std::bad_alloc&) {
+    out.problems.push_back({0, "out of memory while parsing the Corefile"});
+  }
+  return out;
+}
+
+std::vector<Directive> expand_imports(const Corefile& corefile, const ServerBlock& block) {
+  std::vector<Directive> out;
+  std::vector<const Snippet*> stack;
+  std::size_t budget = kMaxExpansions;
+  expand_into(corefile, block.directives, 0, stack, budget, out);
+  return out;
+}
+
+}  // namespace netlint::corefile
