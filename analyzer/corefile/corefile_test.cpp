@@ -177,16 +177,12 @@ TEST_CASE("corefile: several server keys, schemes, and trailing commas across li
 TEST_CASE("corefile: a comma directly before '{' and a comma at the end are errors") {
   const std::string text = "a.org, {\n  log\n}\n";
   const Corefile cf = parse_corefile(text);
-  REQUIRE(cf.problems.size() == 1);
-  CHECK(cf.problems[0].offset == 7);
-  CHECK(cf.problems[0].message == "Expected another address but had '{' - check for extra comma");
+  CHECK(problems_of(cf) == "7: " "Expected another address but had '{' - check for extra comma" "\n");
   REQUIRE(cf.blocks.size() == 1);
   CHECK(texts(cf.blocks[0].keys) == "a.org");
 
   const Corefile eof = parse_corefile("a.org,");
-  REQUIRE(eof.problems.size() == 1);
-  CHECK(eof.problems[0].offset == 6);
-  CHECK(eof.problems[0].message == "Unexpected EOF");
+  CHECK(problems_of(eof) == "6: " "Unexpected EOF" "\n");
 }
 
 TEST_CASE("corefile: `example.org{` glued to its brace is reported and parsed as a block") {
@@ -412,9 +408,7 @@ TEST_CASE("corefile: import arity, snippet redeclaration and a snippet without b
   CHECK(cf.snippets.size() == 1);
 
   const Corefile nobrace = parse_corefile("(s)\nlog\n");
-  REQUIRE(nobrace.problems.size() == 1);
-  CHECK(nobrace.problems[0].offset == 4);
-  CHECK(nobrace.problems[0].message == "Syntax error: Unexpected token 'log', expecting '{'");
+  CHECK(problems_of(nobrace) == "4: " "Syntax error: Unexpected token 'log', expecting '{'" "\n");
 }
 
 TEST_CASE("corefile: CRLF line endings and a BOM") {
