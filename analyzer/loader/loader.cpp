@@ -8,6 +8,7 @@
 
 #include "analyzer/loader/kustomize.h"
 #include "analyzer/model/extract.h"
+#include "analyzer/model/extract_configs.h"
 #include "analyzer/model/extract_util.h"
 #include "analyzer/model/view_merge.h"
 #include "analyzer/model/synthetic_peers.h"
@@ -143,6 +144,20 @@ model::InputProblem parse_problem(std::string_view text, std::uint32_t begin, st
   return problem;
 }
 
+template <class T>
+void append(std::vector<T>& to, std::vector<T>& from) {
+  to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+}
+
+// The configuration texts (Corefiles, kube-proxy and CNI configs) in the document's ConfigMaps.
+void extract_embedded(model::DocumentObjects& out, std::string_view file_text) {
+  model::EmbeddedConfigs found;
+  for (const model::ConfigMap& cm : out.config_maps) model::extract_embedded_configs(cm, file_text, found);
+  append(out.configs, found.configs);
+  append(out.corefiles, found.corefiles);
+  append(out.problems, found.problems);
+}
+
 struct FileResult {
   std::vector<model::DocumentObjects> documents;
   std::uint32_t document_count = 0;
@@ -167,6 +182,9 @@ void apply_kustomize_namespace(model::DocumentObjects& out, const std::string& n
   for (auto& o : out.pod_sources) set(o.meta);
   for (auto& o : out.services) set(o.meta);
   for (auto& o : out.config_maps) set(o.meta);
+  for (auto& o : out.namespaces) set(o.meta);
+  for (auto& o : out.configs) set(o.owner);
+  for (auto& o : out.corefiles) set(o.owner);
 }
 
 FileResult load_file(const InputText& input, FileId id, const FileContext& context) {
@@ -175,6 +193,19 @@ FileResult load_file(const InputText& input, FileId id, const FileContext& conte
   if (result.file_skip) return result;
   const auto kustomize_namespace = context.kustomize.namespace_of.find(normalised(input.path));
   const std::string_view text = input.text;
+  // Corefiles and CNI configs are not YAML streams: one document each, read by their own parser.
+  if (model::is_corefile_path(input.path) || model::is_cni_config_path(input.path)) {
+    result.document_count = 1;
+    result.documents.resize(1);
+    model::EmbeddedConfigs found;
+    if (model::is_corefile_path(input.path)) model::extract_corefile_file(id, text, found);
+    else model::extract_cni_file(id, text, found);
+    model::DocumentObjects& out = result.documents[0];
+    out.configs = std::move(found.configs);
+    out.corefiles = std::move(found.corefiles);
+    out.problems = std::move(found.problems);
+    return result;
+  }
   const std::uint32_t start = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;  // UTF-8 byte-order mark
   const auto spans = yaml::split_documents(text.substr(start), start);
   result.document_count = static_cast<std::uint32_t>(spans.size());
@@ -208,6 +239,7 @@ FileResult load_file(const InputText& input, FileId id, const FileContext& conte
     }
     if (!parsed.tree) continue;
     model::extract_document(yaml::root_of(*parsed.tree), id, d, context.extract, out);
+    extract_embedded(out, text);
     if (kustomize_namespace != context.kustomize.namespace_of.end()) apply_kustomize_namespace(out, kustomize_namespace->second);
   }
   return result;
@@ -221,11 +253,6 @@ bool contains_key(std::string_view text, std::string_view key) {
     if (i < text.size() && text[i] == ':') return true;
   }
   return false;
-}
-
-template <class T>
-void append(std::vector<T>& to, std::vector<T>& from) {
-  to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
 }
 
 // Reserves the model's vectors to exactly what the files produced: growing them by doubling
@@ -303,6 +330,8 @@ model::Model load_inputs(std::vector<InputText> inputs, const LoadOptions& optio
       append(m.services, doc.services);
       append(m.config_maps, doc.config_maps);
       append(m.namespaces, doc.namespaces);
+      append(m.configs, doc.configs);
+      append(m.corefiles, doc.corefiles);
       append(m.opaque_namespaces, doc.opaque_namespaces);
       append(m.problems, doc.problems);
     }

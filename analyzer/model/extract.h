@@ -21,6 +21,8 @@ struct DocumentObjects {
   std::vector<Service> services;
   std::vector<ConfigMap> config_maps;
   std::vector<Namespace> namespaces;
+  std::vector<ConfigDocument> configs;
+  std::vector<CorefileSource> corefiles;
   std::vector<OpaqueNamespace> opaque_namespaces;
   std::vector<InputProblem> problems;
   std::optional<SkipReason> skip;   // set when the document is not analyzed

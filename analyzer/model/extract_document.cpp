@@ -2,6 +2,7 @@
 #include <array>
 
 #include "analyzer/model/extract.h"
+#include "analyzer/model/extract_configs.h"
 #include "analyzer/yaml/canonical_hash.h"
 #include "analyzer/model/extract_util.h"
 #include "analyzer/model/field_checks.h"
@@ -43,6 +44,7 @@ void extract_object(const yaml::NodeRef& object, FileId file, std::uint32_t docu
   if (core && kind == "Service") out.services.push_back(extract_service(object, meta, out.problems));
   if (core && kind == "ConfigMap") out.config_maps.push_back(extract_config_map(object, meta, out.problems));
   if (core && kind == "Namespace") out.namespaces.push_back(Namespace{meta});
+  if (auto config = extract_config_object(object, meta)) out.configs.push_back(std::move(*config));
   if (auto target = extract_gitops_target(object, meta)) {
     out.opaque_namespaces.push_back({std::move(*target), meta.display() + " deploys workloads into it from elsewhere"});
   }

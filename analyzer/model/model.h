@@ -9,9 +9,11 @@
 #include <vector>
 
 #include "analyzer/model/config_map.h"
+#include "analyzer/model/corefile_source.h"
 #include "analyzer/model/object_meta.h"
 #include "analyzer/model/pod_source.h"
 #include "analyzer/model/service.h"
+#include "analyzer/model/settings.h"
 #include "analyzer/source/source_file.h"
 
 namespace netlint::model {
@@ -61,6 +63,10 @@ struct Model {
   std::vector<Service> services;
   std::vector<ConfigMap> config_maps;
   std::vector<Namespace> namespaces;
+  // Config documents (kubelet, kubeadm, kube-proxy, CNI, Calico, IngressClass), standalone or
+  // embedded in ConfigMaps, and Corefiles.
+  std::vector<ConfigDocument> configs;
+  std::vector<CorefileSource> corefiles;
   // Namespaces that hold workloads the view cannot read: GitOps targets, unparsed templates.
   std::vector<OpaqueNamespace> opaque_namespaces;
   std::vector<InputProblem> problems;

@@ -90,6 +90,10 @@ void merge_definitions(Model& model, const ApplyGroups& apply_groups) {
   drop_merged(model.services, dropped);
   drop_merged(model.config_maps, dropped);
   drop_merged(model.namespaces, dropped);
+  // Config texts follow the object (or the ConfigMap) that holds them.
+  auto owner_dropped = [&](const auto& item) { return dropped.count({item.owner.file, item.owner.object_range.begin}) != 0; };
+  std::erase_if(model.configs, owner_dropped);
+  std::erase_if(model.corefiles, owner_dropped);
   std::vector<ObjectMeta> objects;
   objects.reserve(model.objects.size() - drop_indexes.size());
   for (std::size_t i = 0; i < model.objects.size(); ++i) {

@@ -1,0 +1,194 @@
+#include "analyzer/model/extract_configs.h"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <functional>
+
+#include "analyzer/model/extract_util.h"
+#include "analyzer/yaml/tree_builder.h"
+
+namespace netlint::model {
+namespace {
+
+// Trees parsed from an embedded text get this file id; their ranges are mapped before use.
+constexpr FileId kEmbeddedFile = kNoFile - 1;
+
+// Kinds whose documents carry cluster facts (RULES.md Facts table).
+constexpr std::array<std::string_view, 8> kConfigKinds = {
+    "KubeletConfiguration", "ClusterConfiguration", "KubeProxyConfiguration", "IPPool",
+    "Installation", "IngressClass", "CiliumLocalRedirectPolicy", "InitConfiguration"};
+
+bool is_config_kind(std::string_view kind) {
+  return std::find(kConfigKinds.begin(), kConfigKinds.end(), kind) != kConfigKinds.end();
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::string_view basename(std::string_view path) {
+  const auto slash = path.find_last_of('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+void flatten_into(const yaml::NodeRef& node, std::string& path, SourceRange key, const RangeMap& map, Settings& out,
+                  int depth) {
+  if (out.entries.size() >= kMaxSettings || depth > 64 || !node) return;
+  if (node.is_scalar()) {
+    Setting s;
+    s.path = path;
+    s.value = Text{node.scalar(), map(node.range())};
+    s.key = key.valid() ? map(key) : s.value.range;
+    s.placeholder = is_installer_placeholder(node.scalar());
+    out.entries.push_back(std::move(s));
+    return;
+  }
+  const std::size_t length = path.size();
+  if (node.is_map()) {
+    for (const auto& [k, v] : map_entries(node)) {
+      if (!k.is_scalar()) continue;
+      if (!path.empty()) path += '.';
+      path += k.scalar();
+      flatten_into(v, path, k.range(), map, out, depth + 1);
+      path.resize(length);
+    }
+  } else if (node.is_sequence()) {
+    for (std::uint32_t i = 0; i < node.size(); ++i) {
+      path += fmt::format("[{}]", i);
+      const yaml::NodeRef item = node.item(i);
+      flatten_into(item, path, item.range(), map, out, depth + 1);
+      path.resize(length);
+    }
+  }
+}
+
+// Parses an embedded YAML or JSON text; a parse error becomes NL0001 at its mapped position
+// when `report_errors` (the key is known to hold this format), else the text is ignored.
+std::optional<yaml::Tree> parse_embedded(const EmbeddedText& text, std::string_view what, bool report_errors,
+                                         std::vector<InputProblem>& problems) {
+  yaml::ParseResult parsed =
+      yaml::parse_document(text.text(), 0, static_cast<std::uint32_t>(text.text().size()), kEmbeddedFile);
+  if (parsed.error) {
+    if (report_errors) {
+      const std::uint32_t at = std::min<std::uint32_t>(parsed.error->offset, static_cast<std::uint32_t>(text.text().size()));
+      problems.push_back(InputProblem{"NL0001", text.map(at, at + 1), fmt::format("invalid {}: {}", what, parsed.error->message),
+                                      "the component fails to start or ignores this configuration", {}});
+    }
+    return std::nullopt;
+  }
+  return std::move(parsed.tree);
+}
+
+RangeMap mapper(const EmbeddedText& text) {
+  return [&text](SourceRange r) { return r.file == kEmbeddedFile ? text.map(r.begin, r.end) : r; };
+}
+
+ConfigDocument embedded_document(std::string kind, const ConfigMap& owner, const ConfigMapEntry& entry) {
+  ConfigDocument doc;
+  doc.kind = std::move(kind);
+  doc.owner = owner.meta;
+  doc.key = entry.key;
+  doc.anchor = entry.key.range;
+  return doc;
+}
+
+void add_corefile(const ObjectMeta* owner, const Text& key, EmbeddedText text, EmbeddedConfigs& out) {
+  CorefileSource source;
+  if (owner != nullptr) source.owner = *owner;
+  source.key = key;
+  source.ast = corefile::parse_corefile(text.text());
+  source.text = std::move(text);
+  for (const corefile::ParseProblem& p : source.ast.problems) {
+    out.problems.push_back(InputProblem{"NL0001", source.text.map(p.offset, p.offset + 1),
+                                        fmt::format("invalid Corefile: {}", p.message),
+                                        "CoreDNS refuses to start with this Corefile", {}});
+  }
+  out.corefiles.push_back(std::move(source));
+}
+
+void add_cni(const EmbeddedText& text, ConfigDocument doc, EmbeddedConfigs& out) {
+  if (auto tree = parse_embedded(text, "CNI configuration JSON", true, out.problems)) {
+    flatten_settings(yaml::root_of(*tree), "", mapper(text), doc.settings);
+    out.configs.push_back(std::move(doc));
+  }
+}
+
+}  // namespace
+
+void flatten_settings(const yaml::NodeRef& node, const std::string& path, const RangeMap& map, Settings& out) {
+  std::string buffer = path;
+  flatten_into(node, buffer, {}, map, out, 0);
+}
+
+std::optional<ConfigDocument> extract_config_object(const yaml::NodeRef& object, const ObjectMeta& meta) {
+  if (!is_config_kind(meta.kind.value)) return std::nullopt;
+  ConfigDocument doc;
+  doc.kind = meta.kind.value;
+  doc.owner = meta;
+  doc.anchor = meta.object_range;
+  const RangeMap identity = [](SourceRange r) { return r; };
+  for (const auto& [k, v] : map_entries(object)) {
+    if (!k.is_scalar() || k.scalar() == "metadata" || k.scalar() == "status") continue;
+    std::string path = k.scalar();
+    flatten_into(v, path, k.range(), identity, doc.settings, 1);
+  }
+  return doc;
+}
+
+void extract_embedded_configs(const ConfigMap& config_map, std::string_view file_text, EmbeddedConfigs& out) {
+  for (const ConfigMapEntry& entry : config_map.data) {
+    if (entry.binary) continue;
+    const std::string& key = entry.key.value;
+    const std::string_view value = entry.value.value;
+    if (key == "Corefile" || ends_with(key, ".server")) {
+      add_corefile(&config_map.meta, entry.key, EmbeddedText::config_map_value(entry, file_text), out);
+    } else if (key == "net-conf.json") {
+      const EmbeddedText text = EmbeddedText::config_map_value(entry, file_text);
+      if (auto tree = parse_embedded(text, "Flannel net-conf.json", true, out.problems)) {
+        ConfigDocument doc = embedded_document("net-conf.json", config_map, entry);
+        flatten_settings(yaml::root_of(*tree), "", mapper(text), doc.settings);
+        out.configs.push_back(std::move(doc));
+      }
+    } else if (key == "cni-conf.json" || key == "cni_network_config" || ends_with(key, ".conflist")) {
+      add_cni(EmbeddedText::config_map_value(entry, file_text), embedded_document("cni", config_map, entry), out);
+    } else if (value.find('\n') != std::string_view::npos && value.find("kind") != std::string_view::npos) {
+      // kube-proxy's `config.conf`, kubeadm's `ClusterConfiguration`, the kubelet's `kubelet`:
+      // any YAML value that names a config kind. Other keys that do not parse are not ours.
+      const bool known_key = key == "config.conf" || key == "kubelet" || key == "ClusterConfiguration";
+      const EmbeddedText text = EmbeddedText::config_map_value(entry, file_text);
+      auto tree = parse_embedded(text, key == "config.conf" ? "kube-proxy config.conf" : "embedded " + key, known_key, out.problems);
+      if (!tree) continue;
+      const yaml::NodeRef root = yaml::root_of(*tree);
+      const yaml::NodeRef kind = root.get("kind");
+      if (!kind.is_scalar() || !is_config_kind(kind.scalar())) continue;
+      ConfigDocument doc = embedded_document(kind.scalar(), config_map, entry);
+      flatten_settings(root, "", mapper(text), doc.settings);
+      out.configs.push_back(std::move(doc));
+    }
+  }
+}
+
+bool is_corefile_path(std::string_view path) {
+  const std::string_view name = basename(path);
+  return name == "Corefile" || name.substr(0, 9) == "Corefile." || ends_with(name, ".Corefile");
+}
+
+bool is_cni_config_path(std::string_view path) {
+  const bool in_net_d = path.substr(0, 6) == "net.d/" || path.find("/net.d/") != std::string_view::npos;
+  const std::string_view name = basename(path);
+  return ends_with(name, ".conflist") || (in_net_d && ends_with(name, ".conf"));
+}
+
+void extract_corefile_file(FileId file, std::string_view text, EmbeddedConfigs& out) {
+  add_corefile(nullptr, Text{}, EmbeddedText::whole_file(file, text), out);
+}
+
+void extract_cni_file(FileId file, std::string_view text, EmbeddedConfigs& out) {
+  ConfigDocument doc;
+  doc.kind = "cni";
+  doc.anchor = SourceRange{file, 0, 0};
+  add_cni(EmbeddedText::whole_file(file, text), std::move(doc), out);
+}
+
+}  // namespace netlint::model

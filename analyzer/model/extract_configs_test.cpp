@@ -1,0 +1,171 @@
+// Configuration texts through the real loader: positions of settings inside every embedded kind
+// map back to the exact bytes of the user's YAML file; parse errors inside them are NL0001 at the
+// mapped position; placeholders are values, not errors.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "analyzer/loader/loader.h"
+#include "analyzer/testing/text_offsets.h"
+
+namespace netlint::model {
+namespace {
+
+using testing::span_of;
+using testing::Span;
+
+Model load_one(std::string path, std::string text) {
+  InputText in;
+  in.path = std::move(path);
+  in.text = std::move(text);
+  std::vector<InputText> inputs;
+  inputs.push_back(std::move(in));
+  return load_inputs(std::move(inputs), {});
+}
+
+Span span(SourceRange r) { return {r.begin, r.end}; }
+
+const ConfigDocument& only_config(const Model& m) {
+  REQUIRE(m.configs.size() == 1);
+  return m.configs[0];
+}
+
+const Setting& setting(const ConfigDocument& doc, std::string_view path) {
+  const Setting* s = doc.settings.find(path);
+  REQUIRE_MESSAGE(s != nullptr, "no setting ", std::string(path));
+  return *s;
+}
+
+TEST_SUITE("embedded-configs") {
+  TEST_CASE("kube-proxy config.conf in a literal block maps each value to its column in the file") {
+    const std::string text =
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: kube-proxy\n  namespace: kube-system\ndata:\n"
+        "  config.conf: |-\n    apiVersion: kubeproxy.config.k8s.io/v1alpha1\n    kind: KubeProxyConfiguration\n"
+        "    clusterCIDR: 10.244.0.0/16\n    mode: \"ipvs\"\n";
+    const Model m = load_one("kp.yaml", text);
+    const ConfigDocument& doc = only_config(m);
+    CHECK(doc.kind == "KubeProxyConfiguration");
+    CHECK(doc.key.value == "config.conf");
+    CHECK(span(setting(doc, "clusterCIDR").value.range) == span_of(text, "10.244.0.0/16"));
+    CHECK(span(setting(doc, "clusterCIDR").key) == span_of(text, "clusterCIDR"));
+    CHECK(span(setting(doc, "mode").value.range) == span_of(text, "\"ipvs\""));
+    CHECK(setting(doc, "mode").value.range.file == 0);
+  }
+
+  TEST_CASE("CRLF line ends and a deeper indentation keep positions exact") {
+    const std::string text =
+        "apiVersion: v1\r\nkind: ConfigMap\r\nmetadata:\r\n  name: kube-flannel-cfg\r\ndata:\r\n"
+        "  net-conf.json: |\r\n        {\r\n          \"Network\": \"10.244.0.0/16\",\r\n"
+        "          \"Backend\": {\"Type\": \"vxlan\"}\r\n        }\r\n";
+    const Model m = load_one("flannel.yaml", text);
+    const ConfigDocument& doc = only_config(m);
+    CHECK(doc.kind == "net-conf.json");
+    CHECK(span(setting(doc, "Network").value.range) == span_of(text, "\"10.244.0.0/16\""));
+    CHECK(span(setting(doc, "Backend.Type").value.range) == span_of(text, "\"vxlan\""));
+  }
+
+  TEST_CASE("a folded or escaped value anchors on its ConfigMap key") {
+    const std::string text =
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n"
+        "  net-conf.json: \"{\\n  \\\"Network\\\": \\\"10.1.0.0/16\\\"\\n}\"\n";
+    const Model m = load_one("flannel.yaml", text);
+    const ConfigDocument& doc = only_config(m);
+    CHECK(setting(doc, "Network").value.value == "10.1.0.0/16");
+    CHECK(span(setting(doc, "Network").value.range) == span_of(text, "net-conf.json"));
+  }
+
+  TEST_CASE("a single-line quoted value maps exactly") {
+    const std::string text =
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n"
+        "  net-conf.json: '{\"Network\": \"10.1.0.0/16\"}'\n";
+    const Model m = load_one("flannel.yaml", text);
+    CHECK(span(setting(only_config(m), "Network").value.range) == span_of(text, "\"10.1.0.0/16\""));
+  }
+
+  TEST_CASE("Calico's cni_network_config keeps placeholders as unknown values") {
+    const std::string text =
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: calico-config\n  namespace: kube-system\ndata:\n"
+        "  cni_network_config: |-\n    {\n      \"name\": \"k8s-pod-network\",\n      \"plugins\": [\n"
+        "        {\"type\": \"calico\", \"mtu\": __CNI_MTU__, \"kubeconfig\": \"__KUBECONFIG_FILEPATH__\"}\n      ]\n    }\n";
+    const Model m = load_one("calico.yaml", text);
+    const ConfigDocument& doc = only_config(m);
+    CHECK(doc.kind == "cni");
+    CHECK(m.problems.empty());
+    CHECK(setting(doc, "plugins[0].type").value.value == "calico");
+    CHECK(span(setting(doc, "plugins[0].type").value.range) == span_of(text, "\"calico\""));
+    CHECK(setting(doc, "plugins[0].mtu").placeholder);
+    CHECK(span(setting(doc, "plugins[0].mtu").value.range) == span_of(text, "__CNI_MTU__"));
+    CHECK_FALSE(setting(doc, "name").placeholder);
+  }
+
+  TEST_CASE("kubelet and kubeadm configs in ConfigMaps, and as documents") {
+    const std::string text =
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: kubelet-config\n  namespace: kube-system\ndata:\n"
+        "  kubelet: |\n    apiVersion: kubelet.config.k8s.io/v1beta1\n    kind: KubeletConfiguration\n"
+        "    clusterDomain: corp.local\n    clusterDNS:\n    - 10.96.0.10\n---\n"
+        "apiVersion: kubeadm.k8s.io/v1beta3\nkind: ClusterConfiguration\nnetworking:\n  podSubnet: 10.32.0.0/12\n";
+    const Model m = load_one("k.yaml", text);
+    REQUIRE(m.configs.size() == 2);
+    CHECK(m.configs[0].kind == "KubeletConfiguration");
+    CHECK(span(setting(m.configs[0], "clusterDNS[0]").value.range) == span_of(text, "10.96.0.10"));
+    CHECK(span(setting(m.configs[0], "clusterDomain").value.range) == span_of(text, "corp.local"));
+    CHECK(m.configs[1].kind == "ClusterConfiguration");
+    CHECK_FALSE(m.configs[1].embedded());
+    CHECK(span(setting(m.configs[1], "networking.podSubnet").value.range) == span_of(text, "10.32.0.0/12"));
+  }
+
+  TEST_CASE("a broken embedded config is NL0001 at the mapped error position") {
+    const std::string text =
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: kube-flannel-cfg\ndata:\n"
+        "  net-conf.json: |\n    {\n      \"Network\": \"10.244.0.0/16\",\n      \"Backend\": {\"Type\": \"vxlan\"\n    }\n";
+    const Model m = load_one("flannel.yaml", text);
+    REQUIRE(m.problems.size() == 1);
+    CHECK(m.problems[0].code == "NL0001");
+    CHECK(m.problems[0].message.find("net-conf.json") != std::string::npos);
+    // Inside the block, not on the ConfigMap's own lines.
+    CHECK(m.problems[0].range.begin > text.find("net-conf.json"));
+  }
+
+  TEST_CASE("an unrelated YAML value that fails to parse is not ours to report") {
+    const std::string text =
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\ndata:\n"
+        "  app.yaml: |\n    kind: [broken\n";
+    const Model m = load_one("app.yaml", text);
+    CHECK(m.problems.empty());
+    CHECK(m.configs.empty());
+  }
+
+  TEST_CASE("Corefiles in ConfigMaps and standalone files, errors mapped") {
+    const std::string text =
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: coredns\n  namespace: kube-system\ndata:\n"
+        "  Corefile: |\n    .:53 {\n        kubernetes cluster.local in-addr.arpa {\n          pods insecure\n        }\n"
+        "        forward . /etc/resolv.conf\n    }\n";
+    const Model m = load_one("coredns.yaml", text);
+    REQUIRE(m.corefiles.size() == 1);
+    const CorefileSource& cf = m.corefiles[0];
+    CHECK(cf.display() == "ConfigMap kube-system/coredns key Corefile");
+    REQUIRE(cf.ast.blocks.size() == 1);
+    const corefile::Directive& forward = cf.ast.blocks[0].directives[1];
+    CHECK(span(cf.text.map(forward.name.begin, forward.name.end)) == span_of(text, "forward"));
+    CHECK(span(cf.text.map(forward.args[1].begin, forward.args[1].end)) == span_of(text, "/etc/resolv.conf"));
+
+    const std::string broken = ".:53 {\n  errors\n  forward . 8.8.8.8 {\n";
+    const Model b = load_one("dns/Corefile", broken);
+    REQUIRE(b.corefiles.size() == 1);
+    REQUIRE_FALSE(b.problems.empty());
+    CHECK(b.problems[0].code == "NL0001");
+    CHECK(b.problems[0].range.file == 0);
+  }
+
+  TEST_CASE("a conflist under net.d is a CNI config") {
+    const std::string text = "{\n  \"name\": \"cbr0\",\n  \"plugins\": [{\"type\": \"flannel\"}, {\"type\": \"portmap\"}]\n}\n";
+    const Model m = load_one("etc/cni/net.d/10-flannel.conflist", text);
+    const ConfigDocument& doc = only_config(m);
+    CHECK(doc.kind == "cni");
+    CHECK(span(setting(doc, "plugins[0].type").value.range) == span_of(text, "\"flannel\""));
+    CHECK(m.stats.skipped() == 0);
+  }
+}
+
+}  // namespace
+}  // namespace netlint::model
