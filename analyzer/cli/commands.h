@@ -38,5 +38,7 @@ struct LintOptions {
 
 int run_lint(const LintOptions& options, std::ostream& out, std::ostream& err);
 int run_rules_table(std::ostream& out);
+// `netlint facts [PATH...]`: the cluster facts of the view, as `format` (text | json).
+int run_facts(const LintOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace netlint::cli

@@ -8,6 +8,7 @@
 #include <sstream>
 #include <thread>
 
+#include "analyzer/cli/analysis.h"
 #include "analyzer/cli/commands.h"
 #include "analyzer/cli/input_selection.h"
 #include "analyzer/cli/rule_selection.h"
@@ -42,27 +43,6 @@ bool fails(diag::Severity severity, FailOn fail_on) {
   return true;
 }
 
-// Loads --config or the .netlint.yaml found upward; prints its errors. False: exit 2.
-bool load_config(const LintOptions& options, std::optional<config::Config>& out, std::ostream& err) {
-  const std::string path = !options.config_path.empty() ? options.config_path : config::find_config(".");
-  if (path.empty()) return true;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    err << "netlint: cannot read config file " << path << '\n';
-    return false;
-  }
-  std::stringstream text;
-  text << in.rdbuf();
-  std::vector<const diag::RuleInfo*> infos;
-  for (const engine::Rule* rule : rules::all_rules()) infos.push_back(&rule->info());
-  config::LoadedConfig loaded = config::parse_config(path, text.str(), infos);
-  for (const config::ConfigError& e : loaded.errors) {
-    err << path << ':' << e.line << ':' << e.column << ": error: " << e.message << '\n';
-  }
-  out = std::move(loaded.config);
-  return loaded.errors.empty();
-}
-
 FailOn parse_fail_on(const std::string& text) {
   if (text == "error") return FailOn::kError;
   if (text == "note") return FailOn::kNote;
@@ -75,7 +55,7 @@ FailOn parse_fail_on(const std::string& text) {
 int run_lint(const LintOptions& options, std::ostream& out, std::ostream& err) {
   const auto started = std::chrono::steady_clock::now();
   std::optional<config::Config> config;
-  if (!load_config(options, config, err)) return kExitUsage;
+  if (!load_config(options.config_path, config, err)) return kExitUsage;
   const RuleSelection selection =
       select_rules(rules::all_rules(), config ? &*config : nullptr, options.enable, options.disable);
   if (!selection.error.empty()) {
@@ -86,24 +66,8 @@ int run_lint(const LintOptions& options, std::ostream& out, std::ostream& err) {
   if (options.fail_on) fail_on = *options.fail_on;
   else if (config && config->fail_on) fail_on = parse_fail_on(*config->fail_on);
 
-  InputRequest request;
-  request.paths = options.paths;
-  request.context_paths = options.context_paths;
-  request.walk.max_file_size = options.max_file_size;
-  if (config) {
-    request.config_directory = config->directory;
-    request.include = config->include;
-    request.exclude = config->exclude;
-  }
-  WalkResult walked = select_inputs(request);
-  for (const std::string& missing : walked.missing) err << "netlint: no such file or directory: " << missing << '\n';
-  if (!walked.missing.empty()) return kExitUsage;
-  for (const std::string& warning : walked.warnings) err << "netlint: " << warning << '\n';
-
-  LoadOptions load_options;
-  load_options.default_namespace = options.default_namespace;
-  load_options.jobs = options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  const model::Model model = load_inputs(std::move(walked.inputs), load_options);
+  model::Model model;
+  if (const int status = load_model(options, config ? &*config : nullptr, model, err); status != kLoaded) return status;
 
   const engine::View view(model);
   engine::RunOptions run_options;

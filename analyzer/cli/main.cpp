@@ -31,6 +31,7 @@ constexpr const char* kFooter =
     "  netlint deploy/                 lint every manifest under deploy/\n"
     "  netlint --fail-on error k8s/    fail only on errors\n"
     "  netlint rules                   list every rule\n"
+    "  netlint facts deploy/           what the manifests imply about the cluster (CNI, DNS, ...)\n"
     "  kustomize build . | netlint -   lint rendered output";
 
 }  // namespace
@@ -79,6 +80,15 @@ int main(int argc, char** argv) {
   rules->add_option("--output", rules_output, "Folder for the markdown pages (e.g. docs/rules)");
   rules->add_option("--fixtures", fixtures, "Folder of the rules' fixtures, for the examples")->default_str("testdata/rules");
 
+  CLI::App* facts = app.add_subcommand("facts", "Print what the manifests imply about the cluster: each fact with its state, value and evidence");
+  netlint::cli::LintOptions facts_options;
+  facts->add_option("paths", facts_options.paths, "Files or directories to read");
+  facts->add_option("--format", facts_options.format, "Output format")->check(CLI::IsMember({"text", "json"}))->default_str("text");
+  facts->add_option("-o,--output", facts_options.output, "Write to FILE (atomically) instead of standard output");
+  facts->add_option("--config", facts_options.config_path, "Config file (default: .netlint.yaml found upward)");
+  facts->add_option("--context", facts_options.context_paths, "Read PATH as context too; repeatable")->type_name("PATH")->allow_extra_args(false);
+  facts->add_option("--namespace", facts_options.default_namespace, "Namespace of objects that do not name one")->default_str("default");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -95,6 +105,7 @@ int main(int argc, char** argv) {
       }
       return netlint::cli::write_rule_docs(fixtures, rules_output, std::cerr);
     }
+    if (facts->parsed()) return netlint::cli::run_facts(facts_options, std::cout, std::cerr);
     options.timing = !no_timing;
     if (fail_on_option->count() > 0) {
       options.fail_on = fail_on == "error" ? FailOn::kError

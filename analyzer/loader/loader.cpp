@@ -189,6 +189,7 @@ void apply_kustomize_namespace(model::DocumentObjects& out, const std::string& n
 
 FileResult load_file(const InputText& input, FileId id, const FileContext& context) {
   FileResult result;
+  if (input.config) return result;  // no documents, no stats: only a place for anchors
   result.file_skip = classify_file(input, context);
   if (result.file_skip) return result;
   const auto kustomize_namespace = context.kustomize.namespace_of.find(normalised(input.path));
@@ -296,6 +297,7 @@ model::Model load_inputs(std::vector<InputText> inputs, const LoadOptions& optio
     results[i] = load_file(inputs[i], static_cast<FileId>(i), context);
   });
   model::ApplyGroups apply_groups;
+  std::set<FileId> config_files;
 
   model::Model m;
   m.files.reserve(inputs.size());
@@ -306,6 +308,7 @@ model::Model load_inputs(std::vector<InputText> inputs, const LoadOptions& optio
     file.path = std::move(inputs[i].path);
     file.text = std::move(inputs[i].text);
     file.reported = inputs[i].reported;
+    if (inputs[i].config) config_files.insert(file.id);
     if (auto apply = context.kustomize.apply_of.find(normalised(file.path)); apply != context.kustomize.apply_of.end()) {
       apply_groups.emplace(file.id, apply->second);
     }
@@ -314,6 +317,7 @@ model::Model load_inputs(std::vector<InputText> inputs, const LoadOptions& optio
     // Moved into the model and freed file by file, so the per-document results and the model
     // are never both whole in memory.
     FileResult r = std::move(results[i]);
+    if (inputs[i].config) continue;
     // The summary speaks of what is reported; context files only lend their objects.
     model::LoadStats& stats = m.files.back().reported ? m.stats : m.context_stats;
     if (r.file_skip) {
@@ -337,7 +341,13 @@ model::Model load_inputs(std::vector<InputText> inputs, const LoadOptions& optio
     }
   }
   model::merge_definitions(m, apply_groups);
-  model::add_synthetic_dns_peer(m);
+  facts::FactsConfig facts_config = options.facts;
+  for (const SourceFile& f : m.files) {
+    if (config_files.count(f.id) != 0) facts_config.config_file = f.id;
+  }
+  auto derived = std::make_shared<facts::ClusterFacts>(facts::derive_facts(m, facts_config));
+  model::add_synthetic_dns_peer(m, derived->dns.value.namespace_name, derived->dns.value.pod_labels);
+  m.facts = std::move(derived);
   return m;
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "analyzer/facts/cluster_facts.h"
 #include "analyzer/model/model.h"
 
 namespace netlint {
@@ -17,11 +18,15 @@ struct InputText {
   std::string text;
   bool reported = true;                          // false: context only
   std::optional<model::SkipReason> skip;         // decided before reading (unreadable, too large)
+  bool config = false;                           // .netlint.yaml: kept for anchors, never parsed as input
 };
 
 struct LoadOptions {
   std::string default_namespace = "default";
   unsigned jobs = 1;
+  // `cluster:` settings for the facts (config_file is filled in by load_inputs when an input
+  // has `config` set).
+  facts::FactsConfig facts;
 };
 
 model::Model load_inputs(std::vector<InputText> inputs, const LoadOptions& options);

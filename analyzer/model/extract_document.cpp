@@ -54,8 +54,10 @@ void extract_object(const yaml::NodeRef& object, FileId file, std::uint32_t docu
 }  // namespace
 
 bool is_cluster_scoped(std::string_view kind) {
-  static constexpr std::array<std::string_view, 22> kClusterScoped = {
-      "APIService", "CSIDriver", "CSINode", "CertificateSigningRequest", "ClusterIssuer", "ClusterRole",
+  // Config kinds (kubelet, kubeadm, kube-proxy) are not API objects; they have no namespace either.
+  static constexpr std::array<std::string_view, 29> kClusterScoped = {
+      "APIService", "ClusterConfiguration", "IPPool", "InitConfiguration", "Installation", "KubeProxyConfiguration",
+      "KubeletConfiguration", "FelixConfiguration", "CSIDriver", "CSINode", "CertificateSigningRequest", "ClusterIssuer", "ClusterRole",
       "ClusterRoleBinding", "ComponentStatus", "CustomResourceDefinition", "GlobalNetworkPolicy", "IngressClass",
       "MutatingWebhookConfiguration", "Namespace", "Node", "PersistentVolume", "PodSecurityPolicy", "PriorityClass",
       "RuntimeClass", "StorageClass", "ValidatingAdmissionPolicy", "ValidatingWebhookConfiguration", "VolumeAttachment"};

@@ -16,6 +16,10 @@
 #include "analyzer/model/settings.h"
 #include "analyzer/source/source_file.h"
 
+namespace netlint::facts {
+struct ClusterFacts;
+}
+
 namespace netlint::model {
 
 // Input that could not be read as intended; the NL0xxx rules report these.
@@ -73,6 +77,9 @@ struct Model {
   // Definitions of one identity differ across files (overlays, provider variants): facts that
   // depend on them may be ambiguous.
   bool mixed = false;
+  std::vector<std::string> variant_identities;  // the identities with variants, in first-seen order
+  // What the view implies about the cluster (analyzer/facts), derived once after loading.
+  std::shared_ptr<const facts::ClusterFacts> facts;
   LoadStats stats;          // the reported files
   LoadStats context_stats;  // files read for cross-references only
 

@@ -4,15 +4,19 @@
 
 namespace netlint::model {
 namespace {
-constexpr std::string_view kDnsNamespace = "kube-system";
 constexpr std::string_view kDnsLabelKey = "k8s-app";
 constexpr std::string_view kDnsLabelValue = "kube-dns";
 }  // namespace
 
-void add_synthetic_dns_peer(Model& model) {
-  const bool present = std::any_of(model.pod_sources.begin(), model.pod_sources.end(), [](const PodSource& pod) {
-    const Label* label = find_label(pod.labels, kDnsLabelKey);
-    return pod.meta.namespace_name.value == kDnsNamespace && label != nullptr && label->value.value == kDnsLabelValue;
+void add_synthetic_dns_peer(Model& model, std::string_view ns, const Labels& labels) {
+  Labels wanted = labels;
+  if (wanted.empty()) wanted.push_back(Label{{std::string(kDnsLabelKey), {}}, {std::string(kDnsLabelValue), {}}});
+  const bool present = std::any_of(model.pod_sources.begin(), model.pod_sources.end(), [&](const PodSource& pod) {
+    if (pod.meta.namespace_name.value != ns) return false;
+    return std::all_of(wanted.begin(), wanted.end(), [&](const Label& w) {
+      const Label* label = find_label(pod.labels, w.key.value);
+      return label != nullptr && label->value.value == w.value.value;
+    });
   });
   if (present) return;
   PodSource dns;
@@ -20,8 +24,8 @@ void add_synthetic_dns_peer(Model& model) {
   dns.containers_known = false;
   dns.meta.kind.value = "DNS";
   dns.meta.name.value = "cluster DNS (not in view)";
-  dns.meta.namespace_name.value = std::string(kDnsNamespace);
-  dns.labels.push_back(Label{{std::string(kDnsLabelKey), {}}, {std::string(kDnsLabelValue), {}}});
+  dns.meta.namespace_name.value = std::string(ns);
+  for (const Label& w : wanted) dns.labels.push_back(Label{{w.key.value, {}}, {w.value.value, {}}});
   model.pod_sources.push_back(std::move(dns));
 }
 

@@ -80,6 +80,9 @@ void merge_definitions(Model& model, const ApplyGroups& apply_groups) {
           model.problems.push_back(std::move(problem));
         } else {
           model.mixed = true;  // variants across files: both stay
+          if (std::find(model.variant_identities.begin(), model.variant_identities.end(), key) == model.variant_identities.end()) {
+            model.variant_identities.push_back(key);
+          }
         }
       }
       kept.push_back(index);

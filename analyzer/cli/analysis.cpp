@@ -1,0 +1,88 @@
+#include "analyzer/cli/analysis.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "analyzer/cli/input_selection.h"
+#include "analyzer/loader/loader.h"
+#include "analyzer/source/file_walker.h"
+#include "rules/registry.h"
+
+namespace netlint::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The config file is reported on (NL0006 anchors on its keys) when it lies under a named path.
+bool under_named_path(const std::string& config_path, const std::vector<std::string>& paths) {
+  std::error_code ec;
+  const fs::path config = fs::weakly_canonical(config_path, ec);
+  for (const std::string& p : paths) {
+    if (p == "-") continue;
+    const fs::path named = fs::weakly_canonical(p, ec);
+    if (ec) continue;
+    const auto mismatch = std::mismatch(named.begin(), named.end(), config.begin(), config.end());
+    if (mismatch.first == named.end()) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool load_config(const std::string& config_path, std::optional<config::Config>& out, std::ostream& err) {
+  const std::string path = !config_path.empty() ? config_path : config::find_config(".");
+  if (path.empty()) return true;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    err << "netlint: cannot read config file " << path << '\n';
+    return false;
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  std::vector<const diag::RuleInfo*> infos;
+  for (const engine::Rule* rule : rules::all_rules()) infos.push_back(&rule->info());
+  config::LoadedConfig loaded = config::parse_config(path, text.str(), infos);
+  for (const config::ConfigError& e : loaded.errors) {
+    err << path << ':' << e.line << ':' << e.column << ": error: " << e.message << '\n';
+  }
+  out = std::move(loaded.config);
+  return loaded.errors.empty();
+}
+
+int load_model(const LintOptions& options, const config::Config* config, model::Model& out, std::ostream& err) {
+  InputRequest request;
+  request.paths = options.paths;
+  request.context_paths = options.context_paths;
+  request.walk.max_file_size = options.max_file_size;
+  if (config != nullptr) {
+    request.config_directory = config->directory;
+    request.include = config->include;
+    request.exclude = config->exclude;
+  }
+  WalkResult walked = select_inputs(request);
+  for (const std::string& missing : walked.missing) err << "netlint: no such file or directory: " << missing << '\n';
+  if (!walked.missing.empty()) return kExitUsage;
+  for (const std::string& warning : walked.warnings) err << "netlint: " << warning << '\n';
+
+  LoadOptions load_options;
+  load_options.default_namespace = options.default_namespace;
+  load_options.jobs = options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  if (config != nullptr) {
+    load_options.facts.global = config->cluster;
+    // The config file joins the inputs as a place for anchors (NL0006 on its keys).
+    InputText config_text;
+    std::error_code ec;
+    config_text.path = fs::proximate(config->path, ec).generic_string();
+    if (ec) config_text.path = config->path;
+    config_text.text = config->source->text;
+    config_text.config = true;
+    config_text.reported = under_named_path(config->path, options.paths);
+    walked.inputs.push_back(std::move(config_text));
+  }
+  out = load_inputs(std::move(walked.inputs), load_options);
+  return kLoaded;
+}
+
+}  // namespace netlint::cli

@@ -1,0 +1,21 @@
+// The steps every command that analyzes input shares (lint, facts): find and validate the
+// config, select the input files, load them into a model with the config's cluster facts.
+#pragma once
+
+#include <optional>
+#include <ostream>
+
+#include "analyzer/cli/commands.h"
+#include "analyzer/config/config.h"
+#include "analyzer/model/model.h"
+
+namespace netlint::cli {
+
+// Loads --config, or the .netlint.yaml found upward; prints its errors. False: exit 2.
+bool load_config(const std::string& config_path, std::optional<config::Config>& out, std::ostream& err);
+
+inline constexpr int kLoaded = -1;
+// Walks the inputs and loads them; returns kLoaded, or the exit status to stop with.
+int load_model(const LintOptions& options, const config::Config* config, model::Model& out, std::ostream& err);
+
+}  // namespace netlint::cli

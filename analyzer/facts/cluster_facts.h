@@ -1,0 +1,139 @@
+// Everything the cross-object rules need to know about the cluster that the manifests only imply
+// (RULES.md Facts), derived once per view from the model and .netlint.yaml. Detection lives in
+// one file per subject (cni_detection.cpp, dns_detection.cpp, ...); this header is the shape.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analyzer/diag/diagnostic.h"
+#include "analyzer/facts/fact.h"
+#include "analyzer/model/model.h"
+#include "analyzer/yaml/node_ref.h"
+
+namespace netlint::facts {
+
+// Whether a component enforces NetworkPolicy.
+enum class Enforcement { kUnknown, kYes, kNo };
+std::string_view enforcement_name(Enforcement e);
+
+struct Cni {
+  std::string name;                // flannel | calico | canal | cilium | weave | antrea | kube-router | aws-vpc | azure | k3s
+  Enforcement enforces = Enforcement::kUnknown;
+  std::string why;                 // "kube-network-policies container", "enable-policy: never"
+  std::vector<Evidence> evidence;
+  // The identity the evidence comes from ("apps/DaemonSet kube-flannel/kube-flannel-ds"), so
+  // variants of one object are told from separate components.
+  std::string identity;
+};
+
+struct CniFact {
+  std::vector<Cni> cnis;           // one, or the members of a known combination
+  std::string combination;         // "", or e.g. "cilium chained on aws-vpc", "calico policy on aws-vpc"
+  std::string display() const;     // "flannel", "canal", "cilium + aws-vpc (chained)"
+};
+
+struct DnsTarget {
+  std::string namespace_name = "kube-system";
+  model::Labels pod_labels;        // default {k8s-app: kube-dns}
+  int port = 53;                   // the DNS pods' port after Service DNAT
+  std::string service;             // "kube-system/kube-dns" when the Service is in view
+  std::string cluster_ip;          // the Service's clusterIP when written
+};
+
+struct PortRange {
+  int low = 30000;
+  int high = 32767;
+};
+
+struct NodeLocalDns {
+  std::string mode;                // iptables | ipvs | cilium-lrp | unknown
+  std::string address;             // the local IP (169.254.20.10), empty when a placeholder
+};
+
+struct LoadBalancerFacts {
+  std::string service;             // namespace/name of the LoadBalancer Service
+  std::string provider;            // "", or what classify_load_balancer found
+  std::string kind;                // l4 | l7 | "" (unknown)
+  std::optional<int> idle_timeout_seconds;
+  bool idle_timeout_default = false;
+  std::optional<bool> proxy_protocol;
+  std::vector<Evidence> evidence;
+};
+
+struct IngressController {
+  std::string workload;            // "apps/Deployment ingress-nginx/ingress-nginx-controller"
+  std::string namespace_name;
+  model::Labels pod_labels;
+  std::string controller_class = "k8s.io/ingress-nginx";
+  std::vector<std::string> classes;  // IngressClass names (or --ingress-class) it serves
+  std::string config_map;          // namespace/name from --configmap
+  std::optional<LoadBalancerFacts> load_balancer;
+  std::vector<Evidence> evidence;
+};
+
+// NL0006: evidence that conflicts, or config that contradicts detection.
+struct Conflict {
+  std::string fact;                // "cni", "podCIDRs", ...
+  SourceRange anchor;              // the later conflicting evidence, or the config key
+  std::vector<diag::RelatedLocation> related;
+  std::string message;
+};
+
+struct ClusterFacts {
+  Fact<CniFact> cni;
+  Fact<bool> network_policy_enforced;
+  Fact<DnsTarget> dns;
+  Fact<PortRange> node_port_range;
+  Fact<std::vector<std::string>> pod_cidrs;
+  Fact<std::string> ipam_mode;
+  Fact<int> node_block_prefix;     // per-node block as a prefix length (/24, /26)
+  Fact<std::vector<std::string>> service_cidrs;
+  Fact<std::string> domain;
+  Fact<std::string> cluster_dns_ip;
+  Fact<int> max_pods;
+  Fact<std::string> kubernetes_version;
+  Fact<std::string> coredns_version;
+  Fact<std::string> ingress_nginx_version;
+  Fact<std::string> cilium_version;
+  Fact<std::vector<IngressController>> ingress_controllers;
+  Fact<NodeLocalDns> node_local_dns;
+  Fact<std::vector<std::string>> node_cidrs;
+  Fact<int> node_mtu;
+  Fact<std::vector<std::string>> node_search_domains;
+  Fact<int> scale_services;
+  std::vector<Conflict> conflicts;
+};
+
+// The `cluster:` settings of .netlint.yaml for this view (global, with a `clusters:` entry's
+// `cluster:` over it), kept as YAML with positions in the config file.
+struct FactsConfig {
+  yaml::NodeRef global;            // may be invalid
+  yaml::NodeRef view;              // the view's own `cluster:`; may be invalid
+  FileId config_file = kNoFile;    // the config file's id in the model, for anchors
+};
+
+ClusterFacts derive_facts(const model::Model& model, const FactsConfig& config = {});
+
+// The newest releases known to this build: rules use them when a version is unknown (RULES.md
+// Conventions: an unknown version counts as the newest release).
+struct NewestVersions {
+  static constexpr std::string_view kubernetes = "1.35";
+  static constexpr std::string_view coredns = "1.14.7";
+  static constexpr std::string_view ingress_nginx = "1.15.1";
+  static constexpr std::string_view cilium = "1.18.13";
+};
+
+// Detectors, one subject each (called by derive_facts in this order).
+void detect_cni(const model::Model& model, ClusterFacts& facts);
+void detect_dns(const model::Model& model, ClusterFacts& facts);
+void detect_addressing(const model::Model& model, ClusterFacts& facts);
+void detect_versions(const model::Model& model, ClusterFacts& facts);
+void detect_ingress_controllers(const model::Model& model, ClusterFacts& facts);
+void detect_node_local_dns(const model::Model& model, ClusterFacts& facts);
+// Applies .netlint.yaml over detection; contradictions become conflicts.
+void apply_config(const FactsConfig& config, ClusterFacts& facts);
+
+}  // namespace netlint::facts

@@ -1,0 +1,125 @@
+#include "analyzer/facts/evidence.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "analyzer/model/view_merge.h"
+
+namespace netlint::facts {
+
+std::string_view image_repository(std::string_view image) {
+  if (const auto at = image.find('@'); at != std::string_view::npos) image = image.substr(0, at);
+  const auto slash = image.find_last_of('/');
+  const auto colon = image.find_last_of(':');
+  if (colon != std::string_view::npos && (slash == std::string_view::npos || colon > slash)) image = image.substr(0, colon);
+  return image;
+}
+
+std::string image_version(std::string_view image) {
+  if (const auto at = image.find('@'); at != std::string_view::npos) image = image.substr(0, at);
+  const auto slash = image.find_last_of('/');
+  const auto colon = image.find_last_of(':');
+  if (colon == std::string_view::npos || (slash != std::string_view::npos && colon < slash)) return {};
+  std::string_view tag = image.substr(colon + 1);
+  if (!tag.empty() && tag[0] == 'v') tag.remove_prefix(1);
+  if (tag.empty() || !std::isdigit(static_cast<unsigned char>(tag[0]))) return {};
+  return std::string(tag);
+}
+
+bool image_is(std::string_view image, std::string_view suffix) {
+  const std::string_view repo = image_repository(image);
+  if (repo.size() < suffix.size() || repo.substr(repo.size() - suffix.size()) != suffix) return false;
+  return repo.size() == suffix.size() || repo[repo.size() - suffix.size() - 1] == '/';
+}
+
+std::optional<model::Text> flag_value(const model::Container& container, std::string_view flag) {
+  for (const auto* list : {&container.command, &container.args}) {
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      const model::Text& word = (*list)[i];
+      std::string_view text = word.value;
+      // Shell wrappers (`/bin/sh -c "exec nginx --x=y"`) hide flags in one word: look inside.
+      for (std::size_t at = text.find(flag); at != std::string_view::npos; at = text.find(flag, at + 1)) {
+        const bool starts = at == 0 || text[at - 1] == ' ' || text[at - 1] == '-';
+        const std::size_t dashes_before = at >= 2 && text.substr(at - 2, 2) == "--" ? 2 : (at >= 1 && text[at - 1] == '-' ? 1 : 0);
+        if (!starts || dashes_before == 0) continue;
+        std::size_t end = at + flag.size();
+        if (end < text.size() && text[end] == '=') {
+          const std::size_t stop = text.find(' ', end + 1);
+          const std::string value(text.substr(end + 1, stop == std::string_view::npos ? std::string_view::npos : stop - end - 1));
+          model::Text out{value, word.range};
+          // Point at the value inside the scalar when the word is the flag alone and is written
+          // as read (plain, or quoted without escapes).
+          const std::size_t written = word.range.valid() ? word.range.end - word.range.begin : 0;
+          if (at == dashes_before && stop == std::string_view::npos && (written == text.size() || written == text.size() + 2)) {
+            const std::uint32_t quote = written == text.size() ? 0u : 1u;
+            out.range.begin = word.range.begin + quote + static_cast<std::uint32_t>(end + 1);
+            out.range.end = out.range.begin + static_cast<std::uint32_t>(value.size());
+          }
+          return out;
+        }
+        if (end == text.size()) {
+          if (i + 1 < list->size() && !(*list)[i + 1].value.starts_with("-")) return (*list)[i + 1];
+          return model::Text{"true", word.range};
+        }
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+const model::ConfigMap* find_config_map(const model::Model& model, std::string_view ns, std::string_view name) {
+  for (const model::ConfigMap& cm : model.config_maps) {
+    if (cm.meta.name.value == name && cm.meta.namespace_name.value == ns) return &cm;
+  }
+  return nullptr;
+}
+
+const model::ConfigMapEntry* find_entry(const model::ConfigMap& config_map, std::string_view key) {
+  for (const model::ConfigMapEntry& e : config_map.data) {
+    if (e.key.value == key) return &e;
+  }
+  return nullptr;
+}
+
+std::string identity_of(const model::ObjectMeta& meta) { return model::identity_key(meta); }
+
+void choose(std::vector<Candidate> candidates, Fact<std::string>& fact, std::string_view name, ClusterFacts& facts) {
+  if (candidates.empty()) return;
+  std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) { return a.priority < b.priority; });
+  for (const Candidate& c : candidates) fact.evidence.push_back(c.evidence);
+  const int best = candidates.front().priority;
+  // Sources of the same rank that disagree (two definitions of kube-flannel-cfg, two kubelet
+  // configs) are alternative installs side by side: the view cannot tell which one is meant.
+  std::vector<const Candidate*> disagreeing;
+  for (const Candidate& c : candidates) {
+    if (c.priority == best && c.value != candidates.front().value) disagreeing.push_back(&c);
+  }
+  if (disagreeing.empty()) {
+    fact.set(candidates.front().value);
+    return;
+  }
+  fact.state = State::kAmbiguous;
+  fact.value.clear();
+  // Anchor on the later conflicting evidence (file, then offset), the others related.
+  std::vector<const Candidate*> involved{&candidates.front()};
+  involved.insert(involved.end(), disagreeing.begin(), disagreeing.end());
+  std::stable_sort(involved.begin(), involved.end(), [](const Candidate* a, const Candidate* b) {
+    return std::pair{a->evidence.range.file, a->evidence.range.begin} < std::pair{b->evidence.range.file, b->evidence.range.begin};
+  });
+  Conflict conflict;
+  conflict.fact = std::string(name);
+  conflict.anchor = involved.back()->evidence.range;
+  std::vector<std::string> values;
+  for (const Candidate* c : involved) {
+    if (std::find(values.begin(), values.end(), c->value) == values.end()) values.push_back(c->value);
+    if (c != involved.back()) conflict.related.push_back({c->evidence.range, c->evidence.what});
+  }
+  conflict.message = fmt::format("the view mixes evidence of several clusters for {} ({}): rules that depend on it stay silent; "
+                                 "split the view with `clusters:` or set the value in .netlint.yaml",
+                                 name, fmt::join(values, " vs "));
+  facts.conflicts.push_back(std::move(conflict));
+}
+
+}  // namespace netlint::facts

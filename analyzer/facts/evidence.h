@@ -1,0 +1,45 @@
+// Small helpers every detector uses: reading images and flags of containers, describing where
+// evidence is, and choosing a fact's value among candidates (with the ambiguity rule).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyzer/facts/cluster_facts.h"
+#include "analyzer/model/model.h"
+
+namespace netlint::facts {
+
+// `registry/org/name:tag@digest` -> "registry/org/name"; "tag" (without a leading `v`).
+std::string_view image_repository(std::string_view image);
+std::string image_version(std::string_view image);  // "" for digest-only or `latest`
+// True when the repository's last path segments end with `suffix` ("flannel-io/flannel").
+bool image_is(std::string_view image, std::string_view suffix);
+
+// The value of a command-line flag in a container's command and args: `--flag=value`,
+// `-flag=value` or `--flag value`. A bare `--flag` gives "true".
+std::optional<model::Text> flag_value(const model::Container& container, std::string_view flag);
+
+const model::ConfigMap* find_config_map(const model::Model& model, std::string_view ns, std::string_view name);
+const model::ConfigMapEntry* find_entry(const model::ConfigMap& config_map, std::string_view key);
+
+// "apps/DaemonSet kube-system/calico-node" for grouping evidence by object identity.
+std::string identity_of(const model::ObjectMeta& meta);
+
+// A value seen somewhere, for a fact with several possible sources.
+struct Candidate {
+  std::string value;
+  Evidence evidence;
+  std::string identity;  // the object it comes from (variants share it)
+  int priority = 0;      // lower wins: the component's own config before derived ones
+};
+
+// Picks a string fact from candidates: the best priority wins; when variants of one identity
+// (at that priority) disagree, the fact is ambiguous and one conflict says so. Different objects
+// that disagree are one install contradicting itself: the first wins, and the rule that relates
+// them reports it.
+void choose(std::vector<Candidate> candidates, Fact<std::string>& fact, std::string_view name, ClusterFacts& facts);
+
+}  // namespace netlint::facts
