@@ -1,8 +1,12 @@
 // The load-balancer classifier: one case per provider and kind decision of
 // knowledge/domain-addendum.md sections 1 and 2, the default idle timeouts of domain.md 2.6,
-// PROXY on and off, the annotations an NLB ignores, and the unknown provider.
+// PROXY on and off, the annotations an NLB ignores, the unknown provider, and the real Services
+// of ingress-nginx's provider deploy manifests (../shared/corpus) through the real loader.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -70,6 +74,34 @@ Loaded classify(std::string_view annotations, std::string_view spec = "", std::s
   loaded.service = m.services.front();
   loaded.profile = classify_load_balancer(loaded.service);
   return loaded;
+}
+
+// The controller Service of ingress-nginx's static deploy manifest for `provider`
+// (../shared/corpus/kubernetes__ingress-nginx/deploy/static/provider/<provider>/deploy.yaml,
+// kubernetes/ingress-nginx @ dbb11b92ddb7), or nullopt when the corpus is absent (the corpus ctest
+// passes with a note then too).
+std::optional<Loaded> ingress_nginx_controller(std::string_view provider) {
+  const std::filesystem::path path = std::filesystem::path(NETLINT_SOURCE_DIR) / ".." / "shared" / "corpus" /
+                                     "kubernetes__ingress-nginx" / "deploy" / "static" / "provider" /
+                                     std::string(provider) / "deploy.yaml";
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    MESSAGE("corpus manifest not found, skipped: ", path.string());
+    return std::nullopt;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  Loaded loaded;
+  loaded.text = text.str();
+  const model::Model m = load_text(path.string(), loaded.text);
+  for (const model::Service& service : m.services) {
+    if (service.meta.name.value != "ingress-nginx-controller") continue;
+    loaded.service = service;
+    loaded.profile = classify_load_balancer(service);
+    return loaded;
+  }
+  FAIL("no Service ingress-nginx-controller in ", path.string());
+  return std::nullopt;
 }
 
 using Strings = std::vector<std::string>;
@@ -694,6 +726,114 @@ TEST_CASE("load balancer: Exoscale is only recognised; MetalLB is L4 with PROXY 
   CHECK(metallb.profile.proxy_protocol.enabled == Tristate::kUnknown);
   CHECK(!metallb.profile.idle_timeout.seconds);
   CHECK(classify("    metallb.io/loadBalancerIPs: 192.0.2.10\n").profile.provider == LbProvider::kMetalLb);
+}
+
+// ---- ingress-nginx's provider deploy manifests (addendum section 2, "Static deploy manifests") ------
+
+TEST_CASE("load balancer corpus: ingress-nginx aws: an in-tree NLB; backend-protocol and cross-zone are CLB-only") {
+  const std::optional<Loaded> aws = ingress_nginx_controller("aws");
+  if (!aws) return;
+  const LoadBalancerProfile& p = aws->profile;
+  CHECK(p.provider == LbProvider::kAwsNlb);
+  CHECK(aws->at(p.provider_range) == "nlb");
+  CHECK(p.kind == LbKind::kL4);
+  CHECK(p.pooling == Tristate::kFalse);
+  CHECK(p.ports.size() == 2);
+  CHECK(p.idle_timeout.seconds == 350);
+  CHECK(p.idle_timeout.is_default);
+  CHECK(p.proxy_protocol.enabled == Tristate::kFalse);
+  CHECK(!p.proxy_protocol.range.valid());
+  CHECK(aws->ignored() == Strings{"service.beta.kubernetes.io/aws-load-balancer-backend-protocol",
+                                  "service.beta.kubernetes.io/aws-load-balancer-cross-zone-load-balancing-enabled"});
+  CHECK(aws->at(p.ignored_annotations[1].range) == "service.beta.kubernetes.io/aws-load-balancer-cross-zone-load-balancing-enabled");
+  CHECK(p.problems.empty());
+}
+
+TEST_CASE("load balancer corpus: ingress-nginx aws/nlb-with-tls-termination: the CLB idle timeout on an NLB has no effect") {
+  const std::optional<Loaded> tls = ingress_nginx_controller("aws/nlb-with-tls-termination");
+  if (!tls) return;
+  const LoadBalancerProfile& p = tls->profile;
+  CHECK(p.provider == LbProvider::kAwsNlb);
+  CHECK(p.kind == LbKind::kL4);
+  CHECK(p.idle_timeout.seconds == 350);  // not the "60" it writes
+  CHECK(p.idle_timeout.is_default);
+  CHECK(p.proxy_protocol.enabled == Tristate::kFalse);
+  CHECK(tls->ignored() == Strings{"service.beta.kubernetes.io/aws-load-balancer-connection-idle-timeout",
+                                  "service.beta.kubernetes.io/aws-load-balancer-cross-zone-load-balancing-enabled"});
+  CHECK(p.ignored_annotations[0].reason == "classic ELB only: the in-tree NLB keeps its 350 s idle timeout");
+  CHECK(p.problems.empty());
+}
+
+TEST_CASE("load balancer corpus: ingress-nginx do: DigitalOcean in tcp mode sending PROXY v1") {
+  const std::optional<Loaded> d = ingress_nginx_controller("do");
+  if (!d) return;
+  const LoadBalancerProfile& p = d->profile;
+  CHECK(p.provider == LbProvider::kDigitalOcean);
+  CHECK(d->at(p.provider_range) == "service.beta.kubernetes.io/do-loadbalancer-enable-proxy-protocol");
+  CHECK(p.kind == LbKind::kL4);
+  CHECK(!p.idle_timeout.seconds);  // tcp mode: [unverified] whether the HTTP idle timeout applies
+  CHECK(p.proxy_protocol.enabled == Tristate::kTrue);
+  CHECK(p.proxy_protocol.version == 1);
+  CHECK(d->at(p.proxy_protocol.range) == "\"true\"");
+  CHECK(p.ignored_annotations.empty());
+  CHECK(p.problems.empty());
+}
+
+TEST_CASE("load balancer corpus: ingress-nginx scw: Scaleway in tcp mode sending PROXY v2 on every port") {
+  const std::optional<Loaded> scw = ingress_nginx_controller("scw");
+  if (!scw) return;
+  const LoadBalancerProfile& p = scw->profile;
+  CHECK(p.provider == LbProvider::kScaleway);
+  CHECK(p.kind == LbKind::kL4);
+  CHECK(!p.idle_timeout.seconds);
+  CHECK(p.proxy_protocol.enabled == Tristate::kTrue);
+  CHECK(p.proxy_protocol.version == 2);
+  CHECK(scw->at(p.proxy_protocol.range) == "\"true\"");
+  CHECK(scw->port(80).proxy_protocol == Tristate::kTrue);
+  CHECK(scw->port(443).proxy_protocol == Tristate::kTrue);
+  CHECK(p.problems.empty());
+}
+
+TEST_CASE("load balancer corpus: ingress-nginx oracle: OCI with the LB type unwritten: L4, idle timeout and PROXY unknown") {
+  const std::optional<Loaded> oci = ingress_nginx_controller("oracle");
+  if (!oci) return;
+  const LoadBalancerProfile& p = oci->profile;
+  CHECK(p.provider == LbProvider::kOci);
+  CHECK(oci->at(p.provider_range) == "service.beta.kubernetes.io/oci-load-balancer-shape");
+  CHECK(p.kind == LbKind::kL4);  // TCP backend: L4 on the LB and on the NLB
+  CHECK(!p.idle_timeout.seconds);
+  CHECK(p.proxy_protocol.enabled == Tristate::kUnknown);
+  CHECK(p.problems.empty());
+}
+
+TEST_CASE("load balancer corpus: ingress-nginx exoscale: recognised, nothing else claimed") {
+  const std::optional<Loaded> exo = ingress_nginx_controller("exoscale");
+  if (!exo) return;
+  const LoadBalancerProfile& p = exo->profile;
+  CHECK(p.provider == LbProvider::kExoscale);
+  CHECK(exo->at(p.provider_range) == "service.beta.kubernetes.io/exoscale-loadbalancer-description");
+  CHECK(p.kind == LbKind::kUnknown);
+  CHECK(!p.idle_timeout.seconds);
+  CHECK(p.proxy_protocol.enabled == Tristate::kUnknown);
+  CHECK(p.problems.empty());
+}
+
+TEST_CASE("load balancer corpus: ingress-nginx cloud, kind and baremetal: no provider annotations, nothing known") {
+  for (const std::string_view provider : {"cloud", "kind", "baremetal"}) {
+    CAPTURE(provider);
+    const std::optional<Loaded> generic = ingress_nginx_controller(provider);
+    if (!generic) continue;
+    const LoadBalancerProfile& p = generic->profile;
+    CHECK(p.provider == LbProvider::kUnknown);
+    CHECK(p.kind == LbKind::kUnknown);
+    CHECK(p.pooling == Tristate::kUnknown);
+    CHECK(!p.idle_timeout.seconds);
+    CHECK(p.proxy_protocol.enabled == Tristate::kUnknown);
+    CHECK(p.ignored_annotations.empty());
+    CHECK(p.problems.empty());
+    // baremetal is a NodePort Service: no LB, no ports in the profile.
+    CHECK(p.ports.size() == (provider == "baremetal" ? 0u : 2u));
+  }
 }
 
 }  // TEST_SUITE("load-balancer")
