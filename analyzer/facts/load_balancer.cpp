@@ -519,7 +519,7 @@ Identified identify(const model::Service& service, LoadBalancerProfile& profile)
   if (it != family.types.end()) return {it->product, it->product->provider, type->value.range};
   if (!family.other_problem.empty()) {
     std::string message(family.other_problem);
-    message.replace(message.find("{}"), 2, type->value.value);
+    if (const std::size_t at = message.find("{}"); at != std::string::npos) message.replace(at, 2, type->value.value);
     add_problem(profile, LbProblemKind::kUnknownValue, *type, std::move(message));
   }
   return {family.other, family.other ? family.other->provider : family.provider, type->value.range};
