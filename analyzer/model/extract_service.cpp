@@ -42,6 +42,7 @@ Service extract_service(const yaml::NodeRef& object, const ObjectMeta& meta, std
   svc.cluster_ip = text_field(spec, "clusterIP");
   svc.external_name = text_field(spec, "externalName");
   svc.internal_traffic_policy = text_field(spec, "internalTrafficPolicy", "Cluster");
+  svc.load_balancer_class = text_field(spec, "loadBalancerClass");
   const yaml::NodeRef ports = spec.get("ports");
   check_list(spec.find("ports"), problems);
   svc.ports.reserve(ports.size());

@@ -28,6 +28,9 @@ struct Service {
   Text cluster_ip;
   Text external_name;
   Text internal_traffic_policy;
+  // spec.loadBalancerClass: empty when not written. When set, the cloud provider's built-in
+  // controller leaves the Service alone and the controller of that class provisions the LB.
+  Text load_balancer_class;
 
   bool has_selector() const { return !selector.empty(); }
   bool headless() const { return cluster_ip.value == "None"; }

@@ -1,0 +1,52 @@
+// Readers for load-balancer annotation values, each as the controller that reads it parses it
+// (Go's strconv and time packages for the cloud controllers). Internal to the classifier.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace netlint::facts::lb {
+
+// A non-negative decimal integer ("60"); nullopt for anything else ("60s", "", "-1", overflow).
+std::optional<std::int64_t> parse_count(std::string_view text);
+
+// Go's strconv.ParseBool: 1 t T TRUE true True / 0 f F FALSE false False.
+std::optional<bool> parse_go_bool(std::string_view text);
+
+// Go's time.ParseDuration ("10s", "1m30s", "1.5h", "0"); nullopt when it would fail ("30").
+std::optional<double> parse_go_duration_seconds(std::string_view text);
+
+// `k=v,k2=v2` (AWS attribute annotations); spaces around items are trimmed. nullopt when an item
+// has no `=` or an empty key.
+std::optional<std::vector<std::pair<std::string, std::string>>> parse_key_values(std::string_view text);
+
+// A set of Service ports written as an annotation value.
+struct PortSelection {
+  bool all = false;
+  std::vector<std::int64_t> numbers;
+  std::vector<std::string> names;
+  bool selects(std::int64_t port, std::string_view name) const;
+};
+
+// AWS `aws-load-balancer-ssl-ports`: empty or `*` selects every port; otherwise comma-separated
+// numbers or names, compared with the lower-cased port name (cloud-provider-aws getPortSets and
+// buildListener). Never fails.
+PortSelection parse_aws_port_set(std::string_view text);
+
+// Scaleway `protocol-http`, `proxy-protocol-v1`, `proxy-protocol-v2`: a Go bool (except `1` and `0`,
+// which are port numbers), `*`, empty (none), or comma-separated port numbers (spaces removed);
+// nullopt when an item is not a number (scaleway-cloud-controller-manager isPortInRange).
+std::optional<PortSelection> parse_scaleway_ports(std::string_view text);
+
+// DigitalOcean `do-loadbalancer-*-ports`: comma-separated port numbers; nullopt otherwise.
+std::optional<PortSelection> parse_port_list(std::string_view text);
+
+// A flat JSON object of string (or number/bool) values, as Linode's `port-<N>` annotations are
+// written: {"protocol": "https", "proxy-protocol": "v2"}. nullopt when it is not one.
+std::optional<std::vector<std::pair<std::string, std::string>>> parse_flat_json_object(std::string_view text);
+
+}  // namespace netlint::facts::lb
