@@ -8,11 +8,12 @@ namespace netlint::rules {
 
 std::span<const engine::Rule* const> all_rules() {
   // Keep sorted by code; the registry test checks it.
-  static const std::array<const engine::Rule*, 6> kRules = {
+  static const std::array<const engine::Rule*, 7> kRules = {
       parse_error(),                       // NL0001
       internal_error(),                    // NL0002
       invalid_field(),                     // NL0004
       duplicate_resource(),                // NL0005
+      ambiguous_view(),                    // NL0006
       service_selector_typo(),             // NL1001
       service_selector_matches_no_pods(),  // NL1002
   };

@@ -9,6 +9,7 @@ const engine::Rule* parse_error();
 const engine::Rule* internal_error();
 const engine::Rule* invalid_field();
 const engine::Rule* duplicate_resource();
+const engine::Rule* ambiguous_view();
 const engine::Rule* service_selector_typo();
 const engine::Rule* service_selector_matches_no_pods();
 

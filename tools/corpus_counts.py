@@ -241,6 +241,14 @@ def counts(root, per_file=False):
         if skip:
             total["skipped"][skip] += 1
             continue
+        name = relative.rsplit("/", 1)[-1]
+        if name == "Corefile" or name.startswith("Corefile.") or name.endswith(".Corefile") or name.endswith(".conflist") \
+                or ("net.d/" in "/" + relative and name.endswith(".conf")):
+            # Corefiles and CNI configs are not YAML streams: one document each, no objects.
+            total["files"] += 1
+            total["documents"] += 1
+            listing[relative] = {"documents": 1, "kinds": {}, "skipped": {}, "parse_errors": 0}
+            continue
         outcome = file_outcome(relative, data)
         total["files"] += 1
         total["documents"] += outcome["documents"]

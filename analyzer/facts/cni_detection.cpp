@@ -66,7 +66,8 @@ struct Found {
   std::map<std::string, Enforcement> enforcement_by_identity;
   bool workload_seen = false;
   bool chained = false;      // Cilium with cni-chaining-mode
-  bool policy_only = false;  // Calico with CALICO_NETWORKING_BACKEND=none
+  bool policy_only = false;  // every calico-node has CALICO_NETWORKING_BACKEND=none
+  int calico_workloads = 0;
 };
 
 class CniDetector {
@@ -126,17 +127,25 @@ class CniDetector {
       else add(*cni, pod.meta.name.range, pod.meta.display(), identity);
       Found& f = found(*cni);
       f.workload_seen = true;
-      f.enforcement_by_identity[identity] = workload_enforcement(*cni, pod, f);
+      // Only what the workload shows is recorded; flannel and cilium are settled from the view.
+      if (const Enforcement e = workload_enforcement(*cni, pod, f); e != Enforcement::kUnknown) f.enforcement_by_identity[identity] = e;
     }
   }
 
   // What the workload itself says about enforcement (domain.md 4.1).
   Enforcement workload_enforcement(std::string_view cni, const model::PodSource& pod, Found& f) const {
     if (cni == "canal" || cni == "calico") {
+      // Policy-only Calico (CALICO_NETWORKING_BACKEND=none) combines with another CNI, but
+      // only when every calico-node variant in the view is policy-only.
+      bool policy_only = false;
       for (const model::Container& c : pod.containers) {
         for (const model::EnvVar& e : c.env) {
-          if (e.name.value == "CALICO_NETWORKING_BACKEND" && e.value && e.value->value == "none") f.policy_only = true;
+          if (e.name.value == "CALICO_NETWORKING_BACKEND" && e.value && e.value->value == "none") policy_only = true;
         }
+      }
+      if (cni == "calico") {
+        f.policy_only = (f.calico_workloads == 0 || f.policy_only) && policy_only;
+        ++f.calico_workloads;
       }
       return Enforcement::kYes;
     }
@@ -236,7 +245,7 @@ class CniDetector {
       }
       Enforcement e = f.enforcement_by_identity.begin()->second;
       for (const auto& [identity, value] : f.enforcement_by_identity) {
-        if (value != e && e != Enforcement::kUnknown) {
+        if (value != e) {
           e = Enforcement::kUnknown;  // variants disagree: the view cannot tell
           variant_enforcement_.push_back(name);
         }
@@ -320,7 +329,7 @@ class CniDetector {
       const Found& a = *all[static_cast<std::size_t>(i)];
       const Found& b = *all[static_cast<std::size_t>(1 - i)];
       if (a.cni.name == "cilium" && a.chained) return std::pair{fmt::format("cilium chained on {}", b.cni.name), a.cni.enforces};
-      if (a.cni.name == "calico" && a.policy_only) return std::pair{fmt::format("calico policy on {}", b.cni.name), Enforcement::kYes};
+      if (a.cni.name == "calico" && a.policy_only && b.cni.name != "canal") return std::pair{fmt::format("calico policy on {}", b.cni.name), Enforcement::kYes};
     }
     return std::nullopt;
   }

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "analyzer/loader/loader.h"
+#include "analyzer/config/config.h"
 #include "analyzer/source/file_walker.h"
 #include "analyzer/source/source_file.h"
 #include "analyzer/testing/fixture_expectations.h"
@@ -61,7 +62,21 @@ CaseResult run_fixture_case(const std::filesystem::path& path, const CaseSetup& 
     if (key != "rules" && key != "inject") result.failures.push_back(fmt::format("unsupported directive {}={}", key, value));
   }
 
-  const model::Model model = load_inputs(std::move(walked.inputs), LoadOptions{});
+  // A case folder may hold a .netlint.yaml: its `cluster:` facts apply, and findings may anchor
+  // on its keys (NL0006).
+  LoadOptions load_options;
+  std::optional<config::Config> config;
+  for (InputText& input : walked.inputs) {
+    if (std::filesystem::path(input.path).filename() != ".netlint.yaml") continue;
+    std::vector<const diag::RuleInfo*> infos;
+    for (const engine::Rule* rule : setup.all_rules) infos.push_back(&rule->info());
+    config::LoadedConfig loaded = config::parse_config(input.path, input.text, infos);
+    for (const config::ConfigError& e : loaded.errors) result.failures.push_back(fmt::format("{}:{}: {}", input.path, e.line, e.message));
+    config = std::move(loaded.config);
+    if (config) load_options.facts.global = config->cluster;
+    input.config = true;
+  }
+  const model::Model model = load_inputs(std::move(walked.inputs), load_options);
   const engine::View view(model);
   engine::RunOptions options;
   options.rules = rules;
