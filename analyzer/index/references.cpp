@@ -1,6 +1,7 @@
 #include "analyzer/index/references.h"
 
 #include <set>
+#include <unordered_map>
 #include <utility>
 
 #include "analyzer/index/config_file_values.h"
@@ -57,11 +58,11 @@ class Extractor {
   }
 
   void env(const model::Container& c, const Environment& environment) {
+    std::unordered_map<std::string_view, std::size_t> last;  // the kubelet keeps the last definition
+    for (std::size_t i = 0; i < c.env.size(); ++i) last[c.env[i].name.value] = i;
     for (std::size_t i = 0; i < c.env.size(); ++i) {
       const model::EnvVar& var = c.env[i];
-      bool overridden = false;
-      for (std::size_t j = i + 1; j < c.env.size(); ++j) overridden = overridden || c.env[j].name.value == var.name.value;
-      if (overridden) continue;  // the kubelet keeps the last definition
+      if (last[var.name.value] != i) continue;
       Origin origin;
       origin.variable = var.name.value;
       if (var.value) {
