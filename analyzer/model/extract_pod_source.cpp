@@ -79,6 +79,73 @@ EnvVar extract_env_var(const yaml::NodeRef& item, Problems& problems) {
   return var;
 }
 
+// A string field of a volume or mount (`mountPath`, `subPath`, an item's `key`/`path`).
+void check_volume_string(const yaml::NodeRef& map, std::string_view key, std::string_view what, Problems& problems) {
+  if (const yaml::NodeRef::Entry field = map.find(key)) {
+    check_string(field.key, field.value, {std::string(what), std::string(what), "volume paths and keys must be strings"},
+                 problems);
+  }
+}
+
+std::vector<VolumeMount> extract_volume_mounts(const yaml::NodeRef& container, Problems& problems) {
+  const yaml::NodeRef mounts = container.get("volumeMounts");
+  check_list(container.find("volumeMounts"), problems);
+  std::vector<VolumeMount> out;
+  out.reserve(mounts.size());
+  for (std::uint32_t i = 0; i < mounts.size(); ++i) {
+    const yaml::NodeRef m = mounts.item(i);
+    if (!m.is_map()) continue;
+    check_volume_string(m, "mountPath", "mountPath", problems);
+    check_volume_string(m, "subPath", "subPath", problems);
+    out.push_back({text_of(m.get("name")), text_of(m.get("mountPath")), text_of(m.get("subPath"))});
+  }
+  return out;
+}
+
+// `configMap: {name, items: [{key, path}]}`, as a volume or as a projected volume's source.
+ConfigMapFiles extract_config_map_files(const yaml::NodeRef& source, Problems& problems) {
+  ConfigMapFiles files;
+  files.name = text_of(source.get("name"));
+  const yaml::NodeRef items = source.get("items");
+  check_list(source.find("items"), problems);
+  files.items.reserve(items.size());
+  for (std::uint32_t i = 0; i < items.size(); ++i) {
+    const yaml::NodeRef item = items.item(i);
+    if (!item.is_map()) continue;
+    check_volume_string(item, "key", "configMap item key", problems);
+    check_volume_string(item, "path", "configMap item path", problems);
+    files.items.push_back({text_of(item.get("key")), text_of(item.get("path"))});
+  }
+  return files;
+}
+
+std::vector<ConfigMapVolume> extract_config_map_volumes(const yaml::NodeRef& spec, Problems& problems) {
+  const yaml::NodeRef volumes = spec.get("volumes");
+  check_list(spec.find("volumes"), problems);
+  std::vector<ConfigMapVolume> out;
+  for (std::uint32_t i = 0; i < volumes.size(); ++i) {
+    const yaml::NodeRef v = volumes.item(i);
+    if (!v.is_map()) continue;
+    ConfigMapVolume volume;
+    if (const yaml::NodeRef cm = v.get("configMap"); cm.is_map()) {
+      volume.sources.push_back(extract_config_map_files(cm, problems));
+    } else if (const yaml::NodeRef projected = v.get("projected"); projected.is_map()) {
+      const yaml::NodeRef sources = projected.get("sources");
+      check_list(projected.find("sources"), problems);
+      for (std::uint32_t j = 0; j < sources.size(); ++j) {
+        if (const yaml::NodeRef source = sources.item(j).get("configMap"); source.is_map()) {
+          volume.sources.push_back(extract_config_map_files(source, problems));
+        }
+      }
+    }
+    if (volume.sources.empty()) continue;
+    volume.name = text_of(v.get("name"));
+    out.push_back(std::move(volume));
+  }
+  out.shrink_to_fit();
+  return out;
+}
+
 Container extract_container(const yaml::NodeRef& node, bool init, Problems& problems) {
   Container c;
   c.init = init;
@@ -128,6 +195,7 @@ Container extract_container(const yaml::NodeRef& node, bool init, Problems& prob
   c.args = string_list(node.get("args"));
   check_string_list(node.find("command"), "command item", "command items must be strings", problems);
   check_string_list(node.find("args"), "args item", "args must be strings", problems);
+  c.volume_mounts = extract_volume_mounts(node, problems);
   c.liveness = extract_probe(node, "livenessProbe", problems);
   c.readiness = extract_probe(node, "readinessProbe", problems);
   c.startup = extract_probe(node, "startupProbe", problems);
@@ -142,6 +210,7 @@ void extract_pod_spec(const yaml::NodeRef& spec, PodSource& out, Problems& probl
       if (list.item(i).is_map()) out.containers.push_back(extract_container(list.item(i), init, problems));
     }
   }
+  out.config_map_volumes = extract_config_map_volumes(spec, problems);
   const yaml::NodeRef host_network = spec.get("hostNetwork");
   out.host_network = {boolean_of(host_network).value_or(false), host_network.range()};
   check_boolean(spec.find("hostNetwork"), "hostNetwork", problems);

@@ -40,6 +40,13 @@ struct Probe {
   SourceRange key;                // e.g. `readinessProbe:`
 };
 
+// A container's `volumeMounts` item.
+struct VolumeMount {
+  Text name;                      // the pod volume it mounts
+  Text mount_path;
+  Text sub_path;                  // empty: the whole volume
+};
+
 struct Container {
   Text name;
   Text image;
@@ -50,7 +57,25 @@ struct Container {
   std::vector<EnvFrom> env_from;
   std::vector<Text> command;
   std::vector<Text> args;
+  std::vector<VolumeMount> volume_mounts;
   std::optional<Probe> liveness, readiness, startup;
+};
+
+// A ConfigMap a volume puts into files: a `configMap` volume, or one `configMap` source of a
+// `projected` volume.
+struct ConfigMapFiles {
+  struct Item {
+    Text key;
+    Text path;                    // relative to the volume's root
+  };
+  Text name;                      // the ConfigMap
+  std::vector<Item> items;        // empty: every key, as a file named like the key
+};
+
+// A pod volume that holds ConfigMap files (other volume types are not kept).
+struct ConfigMapVolume {
+  Text name;
+  std::vector<ConfigMapFiles> sources;  // one for `configMap`, the ConfigMap sources of `projected`
 };
 
 struct DnsConfig {
@@ -71,6 +96,7 @@ struct PodSource {
   bool open_labels = false;
   bool containers_known = true;
   std::vector<Container> containers;  // init containers first (Container::init), then app containers
+  std::vector<ConfigMapVolume> config_map_volumes;
   Spanned<bool> host_network;
   Text dns_policy;                // defaulted "ClusterFirst" (invalid range)
   std::optional<DnsConfig> dns_config;

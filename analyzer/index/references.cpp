@@ -1,0 +1,265 @@
+#include "analyzer/index/references.h"
+
+#include <set>
+#include <unordered_map>
+#include <utility>
+
+#include "analyzer/index/config_file_values.h"
+#include "analyzer/index/reference_scanner.h"
+#include "analyzer/index/scalar_positions.h"
+
+namespace netlint::index {
+namespace {
+
+const model::ConfigMapEntry* find_entry(const model::ConfigMap& cm, std::string_view key) {
+  for (const model::ConfigMapEntry& entry : cm.data) {
+    if (!entry.binary && entry.key.value == key) return &entry;
+  }
+  return nullptr;
+}
+
+// Where a reference came from, shared by the hosts of one value.
+struct Origin {
+  ReferenceOrigin kind = ReferenceOrigin::kEnvValue;
+  std::string variable;
+  const model::Text* scalar = nullptr;   // the YAML scalar the value was read from
+  // Where the scanned value starts inside the scalar's value; none when the scanned value is
+  // not the scalar's text byte for byte (expanded, decoded, or read from a structured file).
+  std::optional<std::size_t> offset_in_scalar = 0;
+  std::string config_map;
+  std::string config_map_key;
+  std::string file_path;
+};
+
+class Extractor {
+ public:
+  Extractor(const model::PodSource& pod, const ConfigMapLookup& config_maps, const HostClassifier& classifier,
+            const SourceTextLookup& source_text)
+      : pod_(pod), config_maps_(config_maps), classifier_(classifier), source_text_(source_text) {}
+
+  std::vector<Reference> run() {
+    for (std::uint32_t i = 0; i < pod_.containers.size(); ++i) container(i);
+    return std::move(out_);
+  }
+
+ private:
+  const model::ConfigMap* config_map(std::string_view name) const {
+    return config_maps_(pod_.meta.namespace_name.value, name);
+  }
+
+  void container(std::uint32_t index) {
+    const model::Container& c = pod_.containers[index];
+    container_ = index;
+    const Environment environment = container_environment(pod_, c, config_maps_);
+    env(c, environment);
+    env_from(c);
+    command_and_args(c, environment);
+    mounted_files(c);
+  }
+
+  void env(const model::Container& c, const Environment& environment) {
+    std::unordered_map<std::string_view, std::size_t> last;  // the kubelet keeps the last definition
+    for (std::size_t i = 0; i < c.env.size(); ++i) last[c.env[i].name.value] = i;
+    for (std::size_t i = 0; i < c.env.size(); ++i) {
+      const model::EnvVar& var = c.env[i];
+      if (last[var.name.value] != i) continue;
+      Origin origin;
+      origin.variable = var.name.value;
+      if (var.value) {
+        const auto found = environment.find(var.name.value);
+        const std::string& value = found == environment.end() ? var.value->value : found->second;
+        origin.scalar = &*var.value;
+        if (value != var.value->value) origin.offset_in_scalar.reset();
+        add(value, var.name.value, origin);
+      } else if (var.from == model::EnvVar::SourceKind::kConfigMapKey) {
+        const model::ConfigMap* cm = config_map(var.from_name.value);
+        const model::ConfigMapEntry* entry = cm == nullptr ? nullptr : find_entry(*cm, var.from_key.value);
+        if (entry == nullptr) continue;
+        origin.kind = ReferenceOrigin::kEnvConfigMapKey;
+        origin.scalar = &entry->value;
+        origin.config_map = var.from_name.value;
+        origin.config_map_key = var.from_key.value;
+        add(entry->value.value, var.name.value, origin);
+      }
+    }
+  }
+
+  void env_from(const model::Container& c) {
+    using Kind = model::EnvFrom::SourceKind;
+    for (std::size_t i = 0; i < c.env_from.size(); ++i) {
+      const model::EnvFrom& source = c.env_from[i];
+      if (source.kind != Kind::kConfigMap) continue;
+      const model::ConfigMap* cm = config_map(source.name.value);
+      if (cm == nullptr) continue;
+      for (const model::ConfigMapEntry& entry : cm->data) {
+        if (entry.binary) continue;
+        const std::string variable = source.prefix.value + entry.key.value;
+        if (shadowed(c, i, variable)) continue;
+        Origin origin;
+        origin.kind = ReferenceOrigin::kEnvFromConfigMap;
+        origin.variable = variable;
+        origin.scalar = &entry.value;
+        origin.config_map = source.name.value;
+        origin.config_map_key = entry.key.value;
+        add(entry.value.value, variable, origin);
+      }
+    }
+  }
+
+  // A variable of envFrom source `i` that `env` or a later envFrom ConfigMap defines again.
+  bool shadowed(const model::Container& c, std::size_t i, const std::string& variable) const {
+    for (const model::EnvVar& var : c.env) {
+      if (var.name.value == variable) return true;
+    }
+    for (std::size_t j = i + 1; j < c.env_from.size(); ++j) {
+      const model::EnvFrom& later = c.env_from[j];
+      if (later.kind != model::EnvFrom::SourceKind::kConfigMap) continue;
+      const std::string& prefix = later.prefix.value;
+      if (variable.compare(0, prefix.size(), prefix) != 0) continue;
+      const model::ConfigMap* cm = config_map(later.name.value);
+      if (cm != nullptr && find_entry(*cm, std::string_view(variable).substr(prefix.size())) != nullptr) return true;
+    }
+    return false;
+  }
+
+  // command, then args: the kubelet runs them as one argument list, so a `--flag` at the end of
+  // command names the first arg.
+  void command_and_args(const model::Container& c, const Environment& environment) {
+    std::string flag;
+    for (const auto& [list, kind] : {std::pair{&c.command, ReferenceOrigin::kCommand}, std::pair{&c.args, ReferenceOrigin::kArg}}) {
+      for (const model::Text& item : *list) {
+        const std::string value = expand_references(item.value, environment);
+        Origin origin;
+        origin.kind = kind;
+        origin.scalar = &item;
+        if (value != item.value) origin.offset_in_scalar.reset();
+        add(value, flag, origin);
+        flag = std::string(flag_awaiting_value(value));
+      }
+    }
+  }
+
+  void mounted_files(const model::Container& c) {
+    std::set<std::pair<std::string, std::string>> seen;  // (ConfigMap, key): read once per container
+    for (const model::VolumeMount& mount : c.volume_mounts) {
+      const model::ConfigMapVolume* volume = nullptr;
+      for (const model::ConfigMapVolume& v : pod_.config_map_volumes) {
+        if (v.name.value == mount.name.value) volume = &v;
+      }
+      if (volume == nullptr) continue;
+      for (const model::ConfigMapFiles& source : volume->sources) {
+        const model::ConfigMap* cm = config_map(source.name.value);
+        if (cm == nullptr) continue;
+        std::vector<std::pair<const model::ConfigMapEntry*, std::string>> files;  // entry, path in the volume
+        if (source.items.empty()) {
+          for (const model::ConfigMapEntry& entry : cm->data) {
+            if (!entry.binary) files.emplace_back(&entry, entry.key.value);
+          }
+        } else {
+          for (const model::ConfigMapFiles::Item& item : source.items) {
+            if (const model::ConfigMapEntry* entry = find_entry(*cm, item.key.value)) files.emplace_back(entry, item.path.value);
+          }
+        }
+        for (const auto& [entry, path] : files) {
+          const std::optional<std::string> file = path_in_container(mount, path);
+          if (!file) continue;
+          const ConfigFileType type = config_file_type(*file);
+          if (type == ConfigFileType::kNone || !seen.emplace(source.name.value, entry->key.value).second) continue;
+          for (const ConfigValue& value : config_file_values(entry->value.value, type)) {
+            Origin origin;
+            origin.kind = ReferenceOrigin::kConfigMapFile;
+            origin.variable = value.key;
+            origin.scalar = &entry->value;
+            origin.offset_in_scalar = value.exact ? std::optional<std::size_t>(value.offset) : std::nullopt;
+            origin.config_map = source.name.value;
+            origin.config_map_key = entry->key.value;
+            origin.file_path = *file;
+            add(value.value, value.key, origin);
+          }
+        }
+      }
+    }
+  }
+
+  // Where a volume file at `path` appears through `mount`; none when its subPath leaves it out.
+  static std::optional<std::string> path_in_container(const model::VolumeMount& mount, const std::string& path) {
+    std::string root = mount.mount_path.value;
+    while (root.size() > 1 && root.back() == '/') root.pop_back();
+    const std::string& sub = mount.sub_path.value;
+    if (sub.empty()) return root + "/" + path;
+    if (path == sub) return root;
+    if (path.size() > sub.size() && path.compare(0, sub.size(), sub) == 0 && path[sub.size()] == '/') {
+      return root + path.substr(sub.size());
+    }
+    return std::nullopt;
+  }
+
+  void add(std::string_view value, std::string_view name, const Origin& origin) {
+    for (HostCandidate& candidate : scan_hosts(value, name)) {
+      Reference r;
+      HostClass cls = classifier_.classify(candidate.host);
+      if (candidate.form == HostCandidate::Form::kBare && looks_like_file_name(candidate.host)) cls = HostClass{};
+      r.kind = cls.kind;
+      r.service = std::move(cls.service);
+      r.namespace_name = std::move(cls.namespace_name);
+      r.pod = std::move(cls.pod);
+      r.domain = std::move(cls.domain);
+      r.other_domain = cls.other_domain;
+      r.text = std::move(candidate.text);
+      r.scheme = std::move(candidate.scheme);
+      r.port = candidate.port;
+      r.port_explicit = candidate.port_explicit;
+      r.trailing_dot = candidate.trailing_dot;
+      r.origin = origin.kind;
+      r.name = candidate.name.empty() ? origin.variable : std::move(candidate.name);
+      r.variable = origin.variable;
+      r.container = container_;
+      r.config_map = origin.config_map;
+      r.config_map_key = origin.config_map_key;
+      r.file_path = origin.file_path;
+      r.range = origin.scalar->range;
+      if (origin.offset_in_scalar && source_text_) {
+        const std::string_view file_text = origin.scalar->range.valid() ? source_text_(origin.scalar->range.file) : "";
+        if (auto exact = scalar_value_range(*origin.scalar, file_text, *origin.offset_in_scalar + candidate.host_offset,
+                                            candidate.host.size())) {
+          r.range = *exact;
+          r.range_exact = true;
+        }
+      }
+      r.host = std::move(candidate.host);
+      out_.push_back(std::move(r));
+    }
+  }
+
+  const model::PodSource& pod_;
+  const ConfigMapLookup& config_maps_;
+  const HostClassifier& classifier_;
+  const SourceTextLookup& source_text_;
+  std::uint32_t container_ = 0;
+  std::vector<Reference> out_;
+};
+
+}  // namespace
+
+std::string_view reference_origin_name(ReferenceOrigin origin) {
+  switch (origin) {
+    case ReferenceOrigin::kEnvValue: return "env value";
+    case ReferenceOrigin::kEnvConfigMapKey: return "env valueFrom ConfigMap key";
+    case ReferenceOrigin::kEnvFromConfigMap: return "envFrom ConfigMap";
+    case ReferenceOrigin::kArg: return "arg";
+    case ReferenceOrigin::kCommand: return "command";
+    case ReferenceOrigin::kConfigMapFile: return "ConfigMap file";
+  }
+  return "env value";
+}
+
+std::vector<Reference> extract_references(const model::PodSource& pod, const ConfigMapLookup& config_maps,
+                                          const HostClassifier& classifier, const SourceTextLookup& source_text) {
+  if (!config_maps) {
+    const ConfigMapLookup none = [](std::string_view, std::string_view) -> const model::ConfigMap* { return nullptr; };
+    return Extractor(pod, none, classifier, source_text).run();
+  }
+  return Extractor(pod, config_maps, classifier, source_text).run();
+}
+
+}  // namespace netlint::index
