@@ -301,7 +301,9 @@ class CniDetector {
       // NL2015 still holds when no candidate enforces.
       const bool none_enforces = std::all_of(all.begin(), all.end(), [](const Found* f) { return f->cni.enforces == Enforcement::kNo; });
       const bool some_unknown = std::any_of(all.begin(), all.end(), [](const Found* f) { return f->cni.enforces == Enforcement::kUnknown; });
+      const bool all_enforce = std::all_of(all.begin(), all.end(), [](const Found* f) { return f->cni.enforces == Enforcement::kYes; });
       if (none_enforces) enforced = Enforcement::kNo;
+      else if (all_enforce) enforced = Enforcement::kYes;  // whichever is meant, policies apply
       else facts.network_policy_enforced.state = some_unknown ? State::kUnknown : State::kAmbiguous;
     }
     for (const std::string& name : variant_enforcement_) {

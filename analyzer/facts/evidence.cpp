@@ -116,6 +116,7 @@ void choose(std::vector<Candidate> candidates, Fact<std::string>& fact, std::str
     if (std::find(values.begin(), values.end(), c->value) == values.end()) values.push_back(c->value);
     if (c != involved.back()) conflict.related.push_back({c->evidence.range, c->evidence.what});
   }
+  fact.value = fmt::format("{}", fmt::join(values, " vs "));  // shown as candidates; rules never use it
   conflict.message = fmt::format("the view mixes evidence of several clusters for {} ({}): rules that depend on it stay silent; "
                                  "split the view with `clusters:` or set the value in .netlint.yaml",
                                  name, fmt::join(values, " vs "));

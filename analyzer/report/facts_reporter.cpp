@@ -118,7 +118,7 @@ void write_facts_text(std::ostream& out, const model::Model& model, const Cluste
   for (const Row& r : rows(f)) {
     out << r.name << ": ";
     if (r.state == State::kUnknown) out << "unknown";
-    else if (r.state == State::kAmbiguous) out << "ambiguous";
+    else if (r.state == State::kAmbiguous) out << "ambiguous" << (r.value.empty() ? "" : " between: " + r.value);
     else out << r.value << (r.state == State::kDefault ? " (default)" : "");
     if (!r.note.empty()) out << " (" << r.note << ")";
     out << '\n';
@@ -149,6 +149,7 @@ void write_facts_json(std::ostream& out, const model::Model& model, const Cluste
     json.key("value");
     if (r.state == State::kKnown || r.state == State::kDefault) json.value(r.value);
     else json.null();
+    if (r.state == State::kAmbiguous && !r.value.empty()) json.key("candidates").value(r.value);
     if (!r.note.empty()) json.key("note").value(r.note);
     if (r.config_key.valid()) {
       json.key("configured");

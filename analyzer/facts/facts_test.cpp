@@ -1,0 +1,189 @@
+// The facts layer end to end through the loader: CNI detection on real corpus manifests and on
+// small cases for each CNI and combination, the four states of a fact, config over detection.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "analyzer/config/config.h"
+#include "analyzer/facts/cluster_facts.h"
+#include "analyzer/loader/loader.h"
+
+namespace netlint::facts {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kCorpus = "../shared/corpus";
+
+model::Model load_texts(std::vector<std::pair<std::string, std::string>> files, LoadOptions options = {}) {
+  std::vector<InputText> inputs;
+  for (auto& [path, text] : files) {
+    InputText in;
+    in.path = path;
+    in.text = text;
+    inputs.push_back(std::move(in));
+  }
+  return load_inputs(std::move(inputs), options);
+}
+
+model::Model load_corpus_files(const std::vector<std::string>& relative) {
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const std::string& r : relative) {
+    std::ifstream in(kCorpus / r, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    files.emplace_back(r, text.str());
+  }
+  return load_texts(std::move(files));
+}
+
+const ClusterFacts& facts_of(const model::Model& m) { return *m.facts; }
+
+std::string daemonset(std::string_view name, std::string_view ns, std::string_view image, std::string_view extra = "") {
+  std::ostringstream out;
+  out << "apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: " << name << ", namespace: " << ns << "}\n"
+      << "spec:\n  selector: {matchLabels: {app: " << name << "}}\n  template:\n    metadata: {labels: {app: " << name << "}}\n"
+      << "    spec:\n      containers:\n      - name: main\n        image: " << image << "\n" << extra;
+  return out.str();
+}
+
+TEST_SUITE("facts") {
+  TEST_CASE("real manifests: Flannel, Calico, Canal and Cilium from the corpus") {
+    if (!fs::exists(kCorpus)) {
+      MESSAGE("no corpus at ../shared/corpus: skipped");
+      return;
+    }
+    {
+      const model::Model m = load_corpus_files({"flannel-io__flannel/Documentation/kube-flannel.yml"});
+      const ClusterFacts& f = facts_of(m);
+      REQUIRE(f.cni.state == State::kKnown);
+      CHECK(f.cni.value.display() == "flannel");
+      CHECK(f.network_policy_enforced.state == State::kKnown);
+      CHECK_FALSE(f.network_policy_enforced.value);
+      CHECK(f.pod_cidrs.value == std::vector<std::string>{"10.244.0.0/16"});
+    }
+    {
+      const model::Model m = load_corpus_files({"projectcalico__calico/manifests/calico.yaml"});
+      const ClusterFacts& f = facts_of(m);
+      CHECK(f.cni.value.display() == "calico");
+      CHECK(f.network_policy_enforced.value);
+    }
+    {
+      const model::Model m = load_corpus_files({"projectcalico__calico/manifests/canal.yaml"});
+      const ClusterFacts& f = facts_of(m);
+      CHECK(f.cni.state == State::kKnown);
+      CHECK(f.cni.value.display() == "canal");
+      CHECK(f.pod_cidrs.value == std::vector<std::string>{"10.244.0.0/16"});
+    }
+    {
+      const std::string base = "projectsyn__component-cilium/tests/golden/defaults/cilium/cilium/01_cilium_helmchart/cilium/templates/";
+      const model::Model m = load_corpus_files({base + "cilium-agent/daemonset.yaml", base + "cilium-configmap.yaml"});
+      const ClusterFacts& f = facts_of(m);
+      CHECK(f.cni.value.display() == "cilium");
+      CHECK(f.network_policy_enforced.value);
+      CHECK(f.cilium_version.state == State::kKnown);
+    }
+  }
+
+  TEST_CASE("flannel enforces only with kube-network-policies beside it") {
+    const std::string flannel = daemonset("kube-flannel-ds", "kube-flannel", "ghcr.io/flannel-io/flannel:v0.28.9");
+    CHECK_FALSE(facts_of(load_texts({{"a.yaml", flannel}})).network_policy_enforced.value);
+    const std::string with_policies = daemonset("kube-flannel-ds", "kube-flannel", "ghcr.io/flannel-io/flannel:v0.28.9",
+                                                "      - name: kube-network-policies\n        image: registry.k8s.io/networking/kube-network-policies:v0.9.0\n");
+    const ClusterFacts f = facts_of(load_texts({{"a.yaml", with_policies}}));
+    CHECK(f.network_policy_enforced.state == State::kKnown);
+    CHECK(f.network_policy_enforced.value);
+  }
+
+  TEST_CASE("Cilium enable-policy never, kube-router --run-firewall, AWS VPC CNI with and without its agent") {
+    const std::string cilium_cm = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cilium-config, namespace: kube-system}\ndata:\n  enable-policy: never\n";
+    const ClusterFacts c = facts_of(load_texts({{"c.yaml", cilium_cm}}));
+    CHECK(c.cni.value.display() == "cilium");
+    CHECK_FALSE(c.network_policy_enforced.value);
+
+    const std::string router = daemonset("kube-router", "kube-system", "docker.io/cloudnativelabs/kube-router:v2.1.0",
+                                         "        args: [--run-router=true, --run-firewall=false]\n");
+    CHECK_FALSE(facts_of(load_texts({{"r.yaml", router}})).network_policy_enforced.value);
+    const std::string router_default = daemonset("kube-router", "kube-system", "docker.io/cloudnativelabs/kube-router:v2.1.0");
+    CHECK(facts_of(load_texts({{"r.yaml", router_default}})).network_policy_enforced.state == State::kUnknown);
+
+    const std::string aws = daemonset("aws-node", "kube-system", "602401143452.dkr.ecr.us-west-2.amazonaws.com/amazon-k8s-cni:v1.19.0");
+    CHECK_FALSE(facts_of(load_texts({{"w.yaml", aws}})).network_policy_enforced.value);
+    const std::string aws_agent = daemonset("aws-node", "kube-system", "602401143452.dkr.ecr.us-west-2.amazonaws.com/amazon-k8s-cni:v1.19.0",
+                                            "      - name: aws-eks-nodeagent\n        image: x/aws-network-policy-agent:v1.1.0\n"
+                                            "        args: [--enable-network-policy=true]\n");
+    CHECK(facts_of(load_texts({{"w.yaml", aws_agent}})).network_policy_enforced.value);
+  }
+
+  TEST_CASE("Weave, Antrea and k3s are detected by presence only, enforcement unknown") {
+    const ClusterFacts f = facts_of(load_texts({{"w.yaml", daemonset("weave-net", "kube-system", "weaveworks/weave-kube:2.8.1")}}));
+    CHECK(f.cni.value.display() == "weave");
+    CHECK(f.network_policy_enforced.state == State::kUnknown);
+  }
+
+  TEST_CASE("the four states: known, default, unknown, ambiguous") {
+    const std::string kubelet =
+        "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nclusterDomain: corp.local\nclusterDNS: [10.96.0.10]\n";
+    const ClusterFacts known = facts_of(load_texts({{"k.yaml", kubelet}}));
+    CHECK(known.domain.state == State::kKnown);
+    CHECK(known.domain.value == "corp.local");
+    CHECK(known.cluster_dns_ip.value == "10.96.0.10");
+    const ClusterFacts empty = facts_of(load_texts({{"x.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n"}}));
+    CHECK(empty.domain.state == State::kDefault);
+    CHECK(empty.domain.value == "cluster.local");
+    CHECK(empty.dns.state == State::kDefault);
+    CHECK(empty.pod_cidrs.state == State::kUnknown);
+    CHECK(empty.cni.state == State::kUnknown);
+    const std::string other = "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nclusterDomain: other.local\n";
+    const model::Model mixed = load_texts({{"a/k.yaml", kubelet}, {"b/k.yaml", other}});
+    CHECK(facts_of(mixed).domain.state == State::kAmbiguous);
+    REQUIRE(facts_of(mixed).conflicts.size() == 1);
+    CHECK(facts_of(mixed).conflicts[0].anchor.file == 1);  // the later evidence
+  }
+
+  TEST_CASE("the DNS fact follows the kube-dns Service, and the synthetic peer follows the fact") {
+    const std::string svc =
+        "apiVersion: v1\nkind: Service\nmetadata: {name: kube-dns, namespace: dns}\nspec:\n  clusterIP: 10.0.0.10\n"
+        "  selector: {app: coredns}\n  ports:\n  - {name: dns, port: 53, protocol: UDP, targetPort: 5353}\n";
+    const model::Model m = load_texts({{"s.yaml", svc}});
+    const ClusterFacts& f = facts_of(m);
+    CHECK(f.dns.state == State::kKnown);
+    CHECK(f.dns.value.namespace_name == "dns");
+    CHECK(f.dns.value.port == 5353);
+    CHECK(f.dns.value.cluster_ip == "10.0.0.10");
+    REQUIRE(m.pod_sources.size() == 1);
+    CHECK(m.pod_sources[0].synthetic);
+    CHECK(m.pod_sources[0].meta.namespace_name.value == "dns");
+    CHECK(m.pod_sources[0].labels[0].key.value == "app");
+  }
+
+  TEST_CASE("config overrides detection and says so once, anchored on its key") {
+    const std::string config_text = "cluster:\n  cni: cilium\n  domain: cluster.local\n";
+    config::LoadedConfig loaded = config::parse_config(".netlint.yaml", config_text, {});
+    REQUIRE(loaded.config);
+    LoadOptions options;
+    options.facts.global = loaded.config->cluster;
+    std::vector<InputText> inputs(2);
+    inputs[0].path = "f.yaml";
+    inputs[0].text = daemonset("kube-flannel-ds", "kube-flannel", "ghcr.io/flannel-io/flannel:v0.28.9");
+    inputs[1].path = ".netlint.yaml";
+    inputs[1].text = config_text;
+    inputs[1].config = true;
+    const model::Model m = load_inputs(std::move(inputs), options);
+    const ClusterFacts& f = facts_of(m);
+    CHECK(f.cni.value.display() == "cilium");
+    CHECK(f.cni.configured());
+    CHECK(f.network_policy_enforced.value);
+    REQUIRE(f.conflicts.size() == 1);  // domain agrees with the default: no note
+    CHECK(f.conflicts[0].anchor.file == 1);
+    CHECK(f.conflicts[0].anchor.begin == config_text.find("cni"));
+    CHECK(f.conflicts[0].message.find("the manifests show flannel") != std::string::npos);
+    CHECK(m.stats.skipped() == 0);  // the config file is no input
+  }
+}
+
+}  // namespace
+}  // namespace netlint::facts
