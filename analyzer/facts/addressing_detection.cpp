@@ -5,7 +5,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <sstream>
 
 #include "analyzer/facts/cluster_facts.h"
 #include "analyzer/facts/evidence.h"
@@ -49,23 +48,12 @@ void kubeadm_arg(const model::ConfigDocument& doc, std::string_view component, s
   }
 }
 
-std::vector<std::string> split_list(const std::string& text) {
-  std::vector<std::string> out;
-  std::stringstream in(text);
-  for (std::string item; std::getline(in, item, ',');) {
-    item.erase(0, item.find_first_not_of(' '));
-    item.erase(item.find_last_not_of(' ') + 1);
-    if (!item.empty()) out.push_back(item);
-  }
-  return out;
-}
-
 void choose_list(std::vector<Candidate> candidates, Fact<std::vector<std::string>>& fact, std::string_view name, ClusterFacts& facts) {
   Fact<std::string> joined;
   choose(std::move(candidates), joined, name, facts);
   fact.evidence = std::move(joined.evidence);
   fact.state = joined.state;
-  if (joined.usable()) fact.value = split_list(joined.value);
+  if (joined.usable()) fact.value = split_commas(joined.value);
 }
 
 void choose_int(std::vector<Candidate> candidates, Fact<int>& fact, std::string_view name, ClusterFacts& facts) {

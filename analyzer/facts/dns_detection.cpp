@@ -9,15 +9,6 @@
 namespace netlint::facts {
 namespace {
 
-bool selects(const model::Labels& selector, const model::PodSource& pod) {
-  if (selector.empty() || pod.synthetic) return false;
-  for (const model::Label& s : selector) {
-    const model::Label* l = model::find_label(pod.labels, s.key.value);
-    if (l == nullptr || l->value.value != s.value.value) return false;
-  }
-  return true;
-}
-
 // The DNS pods' port for the Service's UDP 53 port: a numeric targetPort, or a named one
 // resolved on the selected pods' containers; 53 when the name resolves on no pod in the view.
 int dns_port(const model::Service& svc, const model::Model& m) {
@@ -26,7 +17,7 @@ int dns_port(const model::Service& svc, const model::Model& m) {
     if (!p.target_port) return 53;
     if (!p.target_port_is_name) return static_cast<int>(std::strtol(p.target_port->value.c_str(), nullptr, 10));
     for (const model::PodSource& pod : m.pod_sources) {
-      if (pod.meta.namespace_name.value != svc.meta.namespace_name.value || !selects(svc.selector, pod)) continue;
+      if (pod.meta.namespace_name.value != svc.meta.namespace_name.value || pod.synthetic || !model::selector_matches(svc.selector, pod.labels)) continue;
       for (const model::Container& c : pod.containers) {
         for (const model::ContainerPort& cp : c.ports) {
           if (cp.name.value == p.target_port->value && cp.protocol.value == "UDP") return static_cast<int>(cp.number.value);

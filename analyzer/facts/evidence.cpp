@@ -69,6 +69,20 @@ std::optional<model::Text> flag_value(const model::Container& container, std::st
   return std::nullopt;
 }
 
+std::vector<std::string> split_commas(std::string_view text) {
+  std::vector<std::string> out;
+  for (;;) {
+    const std::size_t comma = text.find(',');
+    std::string_view item = text.substr(0, comma);
+    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+    if (!item.empty()) out.emplace_back(item);
+    if (comma == std::string_view::npos) break;
+    text.remove_prefix(comma + 1);
+  }
+  return out;
+}
+
 const model::ConfigMap* find_config_map(const model::Model& model, std::string_view ns, std::string_view name) {
   for (const model::ConfigMap& cm : model.config_maps) {
     if (cm.meta.name.value == name && cm.meta.namespace_name.value == ns) return &cm;

@@ -22,6 +22,9 @@ bool image_is(std::string_view image, std::string_view suffix);
 // `-flag=value` or `--flag value`. A bare `--flag` gives "true".
 std::optional<model::Text> flag_value(const model::Container& container, std::string_view flag);
 
+// "a, b,,c" -> {"a", "b", "c"}: comma-separated flag and config values, blanks trimmed.
+std::vector<std::string> split_commas(std::string_view text);
+
 const model::ConfigMap* find_config_map(const model::Model& model, std::string_view ns, std::string_view name);
 const model::ConfigMapEntry* find_entry(const model::ConfigMap& config_map, std::string_view key);
 

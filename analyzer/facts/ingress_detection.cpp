@@ -22,14 +22,6 @@ bool is_ingress_nginx(const model::Container& c) {
   return !c.args.empty() && c.args[0].value == "/nginx-ingress-controller";
 }
 
-bool selects(const model::Labels& selector, const model::PodSource& pod) {
-  if (selector.empty()) return false;
-  return std::all_of(selector.begin(), selector.end(), [&](const model::Label& s) {
-    const model::Label* l = model::find_label(pod.labels, s.key.value);
-    return l != nullptr && l->value.value == s.value.value;
-  });
-}
-
 std::string signature(const IngressController& c) {
   std::string lb;
   if (c.load_balancer) {
@@ -73,7 +65,7 @@ void detect_ingress_controllers(const model::Model& m, ClusterFacts& facts) {
       c.evidence.push_back({cm->range, "--configmap=" + cm->value});
     }
     for (const model::Service& svc : m.services) {
-      if (svc.type.value != "LoadBalancer" || svc.meta.namespace_name.value != c.namespace_name || !selects(svc.selector, pod)) continue;
+      if (svc.type.value != "LoadBalancer" || svc.meta.namespace_name.value != c.namespace_name || !model::selector_matches(svc.selector, pod.labels)) continue;
       // Variants of a controller come with variants of its Service: take the one of the same
       // manifest (same file) when there is one.
       if (c.load_balancer && svc.meta.file != pod.meta.file) continue;

@@ -7,23 +7,6 @@
 #include "analyzer/facts/evidence.h"
 
 namespace netlint::facts {
-namespace {
-
-std::vector<std::string> split_commas(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    const std::size_t comma = text.find(',', start);
-    const std::string item = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    if (!item.empty()) out.push_back(item);
-    if (comma == std::string::npos) break;
-    start = comma + 1;
-  }
-  return out;
-}
-
-}  // namespace
-
 void detect_node_local_dns(const model::Model& m, ClusterFacts& facts) {
   const model::PodSource* cache = nullptr;
   for (const model::PodSource& pod : m.pod_sources) {

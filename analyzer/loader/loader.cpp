@@ -9,6 +9,7 @@
 #include "analyzer/loader/kustomize.h"
 #include "analyzer/model/extract.h"
 #include "analyzer/model/extract_configs.h"
+#include "analyzer/source/input_kinds.h"
 #include "analyzer/model/extract_util.h"
 #include "analyzer/model/view_merge.h"
 #include "analyzer/model/synthetic_peers.h"
@@ -195,11 +196,11 @@ FileResult load_file(const InputText& input, FileId id, const FileContext& conte
   const auto kustomize_namespace = context.kustomize.namespace_of.find(normalised(input.path));
   const std::string_view text = input.text;
   // Corefiles and CNI configs are not YAML streams: one document each, read by their own parser.
-  if (model::is_corefile_path(input.path) || model::is_cni_config_path(input.path)) {
+  if (is_corefile_path(input.path) || is_cni_config_path(input.path)) {
     result.document_count = 1;
     result.documents.resize(1);
     model::EmbeddedConfigs found;
-    if (model::is_corefile_path(input.path)) model::extract_corefile_file(id, text, found);
+    if (is_corefile_path(input.path)) model::extract_corefile_file(id, text, found);
     else model::extract_cni_file(id, text, found);
     model::DocumentObjects& out = result.documents[0];
     out.configs = std::move(found.configs);

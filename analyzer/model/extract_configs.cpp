@@ -23,18 +23,20 @@ bool is_config_kind(std::string_view kind) {
   return std::find(kConfigKinds.begin(), kConfigKinds.end(), kind) != kConfigKinds.end();
 }
 
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+// A cheap test before parsing a ConfigMap value as YAML: it must name a config kind somewhere.
+// Large values that do not (Grafana dashboards, application configs) are never parsed.
+bool names_config_kind(std::string_view value) {
+  return std::any_of(kConfigKinds.begin(), kConfigKinds.end(),
+                     [&](std::string_view kind) { return value.find(kind) != std::string_view::npos; });
 }
 
-std::string_view basename(std::string_view path) {
-  const auto slash = path.find_last_of('/');
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
+// Nodes one flattening may visit: aliases make a document a graph, and an alias bomb of empty
+// collections adds no settings while its walk grows exponentially.
+constexpr std::size_t kMaxVisits = 200000;
 
 void flatten_into(const yaml::NodeRef& node, std::string& path, SourceRange key, const RangeMap& map, Settings& out,
-                  int depth) {
-  if (out.entries.size() >= kMaxSettings || depth > 64 || !node) return;
+                  int depth, std::size_t& visits) {
+  if (out.entries.size() >= kMaxSettings || depth > 64 || !node || ++visits > kMaxVisits) return;
   if (node.is_scalar()) {
     Setting s;
     s.path = path;
@@ -50,14 +52,14 @@ void flatten_into(const yaml::NodeRef& node, std::string& path, SourceRange key,
       if (!k.is_scalar()) continue;
       if (!path.empty()) path += '.';
       path += k.scalar();
-      flatten_into(v, path, k.range(), map, out, depth + 1);
+      flatten_into(v, path, k.range(), map, out, depth + 1, visits);
       path.resize(length);
     }
   } else if (node.is_sequence()) {
     for (std::uint32_t i = 0; i < node.size(); ++i) {
       path += fmt::format("[{}]", i);
       const yaml::NodeRef item = node.item(i);
-      flatten_into(item, path, item.range(), map, out, depth + 1);
+      flatten_into(item, path, item.range(), map, out, depth + 1, visits);
       path.resize(length);
     }
   }
@@ -118,7 +120,8 @@ void add_cni(const EmbeddedText& text, ConfigDocument doc, EmbeddedConfigs& out)
 
 void flatten_settings(const yaml::NodeRef& node, const std::string& path, const RangeMap& map, Settings& out) {
   std::string buffer = path;
-  flatten_into(node, buffer, {}, map, out, 0);
+  std::size_t visits = 0;
+  flatten_into(node, buffer, {}, map, out, 0, visits);
 }
 
 std::optional<ConfigDocument> extract_config_object(const yaml::NodeRef& object, const ObjectMeta& meta) {
@@ -128,10 +131,11 @@ std::optional<ConfigDocument> extract_config_object(const yaml::NodeRef& object,
   doc.owner = meta;
   doc.anchor = meta.object_range;
   const RangeMap identity = [](SourceRange r) { return r; };
+  std::size_t visits = 0;
   for (const auto& [k, v] : map_entries(object)) {
     if (!k.is_scalar() || k.scalar() == "metadata" || k.scalar() == "status") continue;
     std::string path = k.scalar();
-    flatten_into(v, path, k.range(), identity, doc.settings, 1);
+    flatten_into(v, path, k.range(), identity, doc.settings, 1, visits);
   }
   return doc;
 }
@@ -141,7 +145,7 @@ void extract_embedded_configs(const ConfigMap& config_map, std::string_view file
     if (entry.binary) continue;
     const std::string& key = entry.key.value;
     const std::string_view value = entry.value.value;
-    if (key == "Corefile" || ends_with(key, ".server")) {
+    if (key == "Corefile" || key.ends_with(".server")) {
       add_corefile(&config_map.meta, entry.key, EmbeddedText::config_map_value(entry, file_text), out);
     } else if (key == "net-conf.json") {
       const EmbeddedText text = EmbeddedText::config_map_value(entry, file_text);
@@ -150,9 +154,9 @@ void extract_embedded_configs(const ConfigMap& config_map, std::string_view file
         flatten_settings(yaml::root_of(*tree), "", mapper(text), doc.settings);
         out.configs.push_back(std::move(doc));
       }
-    } else if (key == "cni-conf.json" || key == "cni_network_config" || ends_with(key, ".conflist")) {
+    } else if (key == "cni-conf.json" || key == "cni_network_config" || key.ends_with(".conflist")) {
       add_cni(EmbeddedText::config_map_value(entry, file_text), embedded_document("cni", config_map, entry), out);
-    } else if (value.find('\n') != std::string_view::npos && value.find("kind") != std::string_view::npos) {
+    } else if (value.find('\n') != std::string_view::npos && names_config_kind(value)) {
       // kube-proxy's `config.conf`, kubeadm's `ClusterConfiguration`, the kubelet's `kubelet`:
       // any YAML value that names a config kind. Other keys that do not parse are not ours.
       const bool known_key = key == "config.conf" || key == "kubelet" || key == "ClusterConfiguration";
@@ -167,17 +171,6 @@ void extract_embedded_configs(const ConfigMap& config_map, std::string_view file
       out.configs.push_back(std::move(doc));
     }
   }
-}
-
-bool is_corefile_path(std::string_view path) {
-  const std::string_view name = basename(path);
-  return name == "Corefile" || name.substr(0, 9) == "Corefile." || ends_with(name, ".Corefile");
-}
-
-bool is_cni_config_path(std::string_view path) {
-  const bool in_net_d = path.substr(0, 6) == "net.d/" || path.find("/net.d/") != std::string_view::npos;
-  const std::string_view name = basename(path);
-  return ends_with(name, ".conflist") || (in_net_d && ends_with(name, ".conf"));
 }
 
 void extract_corefile_file(FileId file, std::string_view text, EmbeddedConfigs& out) {

@@ -37,10 +37,7 @@ struct EmbeddedConfigs {
 // The configuration texts inside a ConfigMap's values; `file_text` is the file it is written in.
 void extract_embedded_configs(const ConfigMap& config_map, std::string_view file_text, EmbeddedConfigs& out);
 
-// Standalone files by name (RULES.md Inputs): `Corefile`, `Corefile.*`, `*.Corefile`, and
-// `*.conflist` anywhere, `*.conf` under a `net.d/` folder. False when `path` is neither.
-bool is_corefile_path(std::string_view path);
-bool is_cni_config_path(std::string_view path);
+// Standalone files (which ones: analyzer/source/input_kinds.h).
 void extract_corefile_file(FileId file, std::string_view text, EmbeddedConfigs& out);
 void extract_cni_file(FileId file, std::string_view text, EmbeddedConfigs& out);
 

@@ -3,9 +3,12 @@
 // mapped position; placeholders are values, not errors.
 #include <doctest/doctest.h>
 
+#include <fmt/format.h>
+
 #include <string>
 
 #include "analyzer/loader/loader.h"
+#include "analyzer/model/extract_configs.h"
 #include "analyzer/testing/text_offsets.h"
 
 namespace netlint::model {
@@ -155,6 +158,16 @@ TEST_SUITE("embedded-configs") {
     REQUIRE_FALSE(b.problems.empty());
     CHECK(b.problems[0].code == "NL0001");
     CHECK(b.problems[0].range.file == 0);
+  }
+
+  TEST_CASE("an alias bomb in a config document is cut off, not walked exponentially") {
+    std::string text = "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nmaxPods: 110\n"
+                       "a0: &a0 [[], {}]\n";
+    for (int i = 1; i < 40; ++i) text += fmt::format("a{0}: &a{0} [*a{1}, *a{1}]\n", i, i - 1);
+    const Model m = load_one("bomb.yaml", text);
+    const ConfigDocument& doc = only_config(m);
+    CHECK(setting(doc, "maxPods").value.value == "110");
+    CHECK(doc.settings.entries.size() <= kMaxSettings);
   }
 
   TEST_CASE("a conflist under net.d is a CNI config") {

@@ -9,6 +9,15 @@ const Label* find_label(const Labels& labels, std::string_view key) {
   return nullptr;
 }
 
+bool selector_matches(const Labels& selector, const Labels& labels) {
+  if (selector.empty()) return false;
+  for (const Label& s : selector) {
+    const Label* l = find_label(labels, s.key.value);
+    if (l == nullptr || l->value.value != s.value.value) return false;
+  }
+  return true;
+}
+
 std::string ObjectMeta::group() const {
   const std::string& av = api_version.value;
   const auto slash = av.find('/');

@@ -27,6 +27,9 @@ using Labels = std::vector<Label>;
 
 // Finds a label by key; nullptr if absent.
 const Label* find_label(const Labels& labels, std::string_view key);
+// True when every entry of a non-empty `selector` is among `labels` with the same value (an
+// equality selector as written; the three-valued LabelIndex is for rules).
+bool selector_matches(const Labels& selector, const Labels& labels);
 
 struct ObjectMeta {
   Text api_version;

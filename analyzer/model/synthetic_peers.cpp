@@ -12,11 +12,7 @@ void add_synthetic_dns_peer(Model& model, std::string_view ns, const Labels& lab
   Labels wanted = labels;
   if (wanted.empty()) wanted.push_back(Label{{std::string(kDnsLabelKey), {}}, {std::string(kDnsLabelValue), {}}});
   const bool present = std::any_of(model.pod_sources.begin(), model.pod_sources.end(), [&](const PodSource& pod) {
-    if (pod.meta.namespace_name.value != ns) return false;
-    return std::all_of(wanted.begin(), wanted.end(), [&](const Label& w) {
-      const Label* label = find_label(pod.labels, w.key.value);
-      return label != nullptr && label->value.value == w.value.value;
-    });
+    return pod.meta.namespace_name.value == ns && selector_matches(wanted, pod.labels);
   });
   if (present) return;
   PodSource dns;

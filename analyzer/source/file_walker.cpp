@@ -1,4 +1,5 @@
 #include "analyzer/source/file_walker.h"
+#include "analyzer/source/input_kinds.h"
 
 #include "analyzer/source/glob.h"
 
@@ -128,9 +129,7 @@ bool is_input_file_name(std::string_view relative_path) {
   const auto slash = relative_path.find_last_of('/');
   const std::string_view name = slash == std::string_view::npos ? relative_path : relative_path.substr(slash + 1);
   if (ends_with(name, ".yaml") || ends_with(name, ".yml") || ends_with(name, ".json")) return true;
-  if (name == "Corefile" || name.substr(0, 9) == "Corefile." || ends_with(name, ".Corefile")) return true;
-  const bool in_net_d = relative_path.substr(0, 6) == "net.d/" || relative_path.find("/net.d/") != std::string_view::npos;
-  return in_net_d && (ends_with(name, ".conflist") || ends_with(name, ".conf"));
+  return is_corefile_path(relative_path) || is_net_d_cni_path(relative_path);
 }
 
 WalkResult walk_inputs(const std::vector<std::string>& paths, const WalkOptions& options) {
