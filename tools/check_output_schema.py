@@ -46,6 +46,9 @@ def main():
 
     inputs = [["testdata/demo"]]
     inputs += [[str(p.relative_to(root))] for p in sorted((root / "testdata" / "rules").glob("*/*.yaml"))]
+    # Case folders with their own .netlint.yaml (facts, `clusters:` views and their tags).
+    for config in sorted((root / "testdata" / "rules").glob("*/*/.netlint.yaml")):
+        inputs.append(["--config", str(config.relative_to(root)), str(config.parent.relative_to(root))])
     empty = root / "build" / "schema-empty-input"
     empty.mkdir(parents=True, exist_ok=True)
     inputs.append([str(empty)])
@@ -54,7 +57,7 @@ def main():
         output = run_netlint(options.netlint, args, root)
         outputs.append(output)
         errors = sorted(validator.iter_errors(output), key=str)
-        expect(not errors, f"{args[0]}: " + "; ".join(e.message for e in errors[:3]))
+        expect(not errors, f"{args[-1]}: " + "; ".join(e.message for e in errors[:3]))
 
     # Negative cases: the schema must reject what the contract forbids.
     with_finding = next(o for o in outputs if o["diagnostics"] and o["diagnostics"][0]["related"])
@@ -69,8 +72,18 @@ def main():
         "a file without positions": lambda o: o["diagnostics"][0].pop("start"),
         "an unknown skip reason": lambda o: o["summary"]["skipped"].update(mystery=1),
     }
+    tagged = next((o for o in outputs if any("clusters" in d for d in o["diagnostics"])), None)
+    expect(tagged is not None, "no output names the clusters of a finding")
+    cluster_mutations = {
+        "an empty clusters list": lambda o: o["diagnostics"][0].update(clusters=[]),
+        "clusters as a string": lambda o: o["diagnostics"][0].update(clusters="prod"),
+    }
     for name, mutate in mutations.items():
         broken = copy.deepcopy(with_finding)
+        mutate(broken)
+        expect(not validator.is_valid(broken), f"the schema accepts {name}")
+    for name, mutate in cluster_mutations.items():
+        broken = copy.deepcopy(tagged or with_finding)
         mutate(broken)
         expect(not validator.is_valid(broken), f"the schema accepts {name}")
 

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "analyzer/cli/input_selection.h"
+#include "analyzer/loader/view_partition.h"
 #include "analyzer/loader/loader.h"
 #include "analyzer/source/file_walker.h"
 #include "rules/registry.h"
@@ -51,7 +52,7 @@ bool load_config(const std::string& config_path, std::optional<config::Config>& 
   return loaded.errors.empty();
 }
 
-int load_model(const LintOptions& options, const config::Config* config, model::Model& out, std::ostream& err) {
+int load_views(const LintOptions& options, const config::Config* config, std::vector<model::Model>& out, std::ostream& err) {
   InputRequest request;
   request.paths = options.paths;
   request.context_paths = options.context_paths;
@@ -81,7 +82,9 @@ int load_model(const LintOptions& options, const config::Config* config, model::
     config_text.reported = under_named_path(config->path, options.paths);
     walked.inputs.push_back(std::move(config_text));
   }
-  out = load_inputs(std::move(walked.inputs), load_options);
+  ViewPartition partition = partition_views(walked.inputs, config);
+  for (const std::string& warning : partition.warnings) err << "netlint: " << warning << '\n';
+  out = netlint::load_views(std::move(walked.inputs), load_options, partition.views);
   return kLoaded;
 }
 

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <ostream>
+#include <vector>
 
 #include "analyzer/cli/commands.h"
 #include "analyzer/config/config.h"
@@ -15,7 +16,8 @@ namespace netlint::cli {
 bool load_config(const std::string& config_path, std::optional<config::Config>& out, std::ostream& err);
 
 inline constexpr int kLoaded = -1;
-// Walks the inputs and loads them; returns kLoaded, or the exit status to stop with.
-int load_model(const LintOptions& options, const config::Config* config, model::Model& out, std::ostream& err);
+// Walks the inputs and loads them as one model per view (one, unless the config has
+// `clusters:`); returns kLoaded, or the exit status to stop with.
+int load_views(const LintOptions& options, const config::Config* config, std::vector<model::Model>& out, std::ostream& err);
 
 }  // namespace netlint::cli

@@ -223,6 +223,40 @@ TEST_SUITE("cli") {
     CHECK(explicit_config.status == 2);
   }
 
+  TEST_CASE("clusters: one view per cluster; findings name their clusters in text and JSON; facts per view") {
+    const TempRepo repo("clusters");
+    repo.write(".netlint.yaml",
+               "clusters:\n"
+               "  prod: {paths: [\"prod/**\", \"base/**\"], cluster: {domain: prod.local}}\n"
+               "  staging: {paths: [\"staging/**\", \"base/**\"]}\n"
+               "  typo: {paths: [\"prdo/**\"]}\n");
+    repo.write("prod/app.yaml", kWebDeployment);
+    repo.write("staging/app.yaml", kWebDeployment);
+    repo.write("base/svc.yaml", service_selecting("wbe"));  // a typo in both clusters: one finding
+    repo.write("prod/only.yaml",
+               "apiVersion: v1\nkind: Service\nmetadata: {name: api, namespace: shop}\nspec:\n  selector: {app: webb}\n"
+               "  ports: [{port: 80}]\n");
+
+    const Run text = netlint_in(repo.root, "--no-timing", true);
+    CHECK(text.status == 1);
+    CHECK(text.out.find("netlint: cluster typo: its paths match no input file") != std::string::npos);
+    CHECK(text.out.find("base/svc.yaml:5:19: error: selector app=wbe") != std::string::npos);
+    CHECK(text.out.find("[NL1001 service-selector-typo] [clusters prod, staging]\n") != std::string::npos);
+    CHECK(text.out.find("[NL1001 service-selector-typo] [cluster prod]\n") != std::string::npos);
+    CHECK(text.out.find("4 files,") != std::string::npos);  // each file counted once
+
+    const Run json = netlint_in(repo.root, "--format json");
+    CHECK(json.out.find("\"clusters\": [\n        \"prod\",\n        \"staging\"\n      ]") != std::string::npos);
+
+    const Run facts = netlint_in(repo.root, "facts");
+    CHECK(facts.out.find("cluster prod:\nview: single") != std::string::npos);
+    CHECK(facts.out.find("cluster staging:\nview: single") != std::string::npos);
+    CHECK(facts.out.find("domain: prod.local\n  configured at .netlint.yaml:2:") != std::string::npos);
+    CHECK(facts.out.find("domain: cluster.local (default)") != std::string::npos);
+    const Run facts_json = netlint_in(repo.root, "facts --format json");
+    CHECK(facts_json.out.find("\"cluster\": \"staging\"") != std::string::npos);
+  }
+
   TEST_CASE("--disable and --enable take codes or names; unknown ones are usage errors") {
     const std::string typo = "testdata/rules/service-selector-typo/bad.yaml";
     CHECK(netlint("--disable NL1001 " + typo).status == 0);

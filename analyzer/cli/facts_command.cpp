@@ -10,11 +10,11 @@ namespace netlint::cli {
 int run_facts(const LintOptions& options, std::ostream& out, std::ostream& err) {
   std::optional<config::Config> config;
   if (!load_config(options.config_path, config, err)) return kExitUsage;
-  model::Model model;
-  if (const int status = load_model(options, config ? &*config : nullptr, model, err); status != kLoaded) return status;
+  std::vector<model::Model> views;
+  if (const int status = load_views(options, config ? &*config : nullptr, views, err); status != kLoaded) return status;
   std::ostringstream buffer;
-  if (options.format == "json") report::write_facts_json(buffer, model, *model.facts);
-  else report::write_facts_text(buffer, model, *model.facts);
+  if (options.format == "json") report::write_facts_json(buffer, views);
+  else report::write_facts_text(buffer, views);
   if (options.output.empty()) {
     out << buffer.str();
   } else if (const std::string error = write_file_atomically(options.output, buffer.str()); !error.empty()) {

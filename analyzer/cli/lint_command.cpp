@@ -66,16 +66,17 @@ int run_lint(const LintOptions& options, std::ostream& out, std::ostream& err) {
   if (options.fail_on) fail_on = *options.fail_on;
   else if (config && config->fail_on) fail_on = parse_fail_on(*config->fail_on);
 
-  model::Model model;
-  if (const int status = load_model(options, config ? &*config : nullptr, model, err); status != kLoaded) return status;
+  std::vector<model::Model> views;
+  if (const int status = load_views(options, config ? &*config : nullptr, views, err); status != kLoaded) return status;
 
-  const engine::View view(model);
   engine::RunOptions run_options;
   run_options.rules = selection.rules;
   run_options.internal_error = &rules::find_rule("NL0002")->info();
   run_options.precedence = rules::precedence();
   run_options.severities = &selection.severities;
-  const std::vector<diag::Diagnostic> diagnostics = engine::run_rules(view, run_options);
+  const std::vector<diag::Diagnostic> diagnostics = engine::run_views(views, run_options);
+  // Every view holds the whole file table and the same counts: any of them resolves locations.
+  const model::Model& model = views.front();
 
   const auto elapsed = std::chrono::steady_clock::now() - started;
   report::RunSummary summary = report::summarise(model.stats, diagnostics, elapsed);

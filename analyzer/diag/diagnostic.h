@@ -48,6 +48,9 @@ struct Diagnostic {
   // Findings of different rules that share a root cause key compete by precedence (RULES.md:
   // "one root cause, one finding"); empty means no competition.
   std::string root_cause;
+  // The views (`clusters:` entries) the finding holds in; empty when the config defines none.
+  // One finding true in several clusters (a shared base file) is reported once, naming each.
+  std::vector<std::string> clusters;
 };
 
 }  // namespace netlint::diag

@@ -1,4 +1,5 @@
 #include "analyzer/engine/engine.h"
+#include "analyzer/engine/view.h"
 
 #include <fmt/format.h>
 
@@ -39,6 +40,28 @@ void sort_and_dedupe(std::vector<diag::Diagnostic>& diagnostics) {
                     diagnostics.end());
 }
 
+std::vector<diag::Diagnostic> merge_views(std::vector<std::pair<std::string, std::vector<diag::Diagnostic>>> per_view) {
+  if (per_view.size() == 1 && per_view.front().first.empty()) return std::move(per_view.front().second);
+  std::vector<diag::Diagnostic> all;
+  for (auto& [cluster, diagnostics] : per_view) {
+    for (diag::Diagnostic& d : diagnostics) {
+      if (!cluster.empty()) d.clusters = {cluster};
+      all.push_back(std::move(d));
+    }
+  }
+  std::stable_sort(all.begin(), all.end(),
+                   [](const diag::Diagnostic& a, const diag::Diagnostic& b) { return order_key(a) < order_key(b); });
+  std::vector<diag::Diagnostic> merged;
+  for (diag::Diagnostic& d : all) {
+    if (!merged.empty() && order_key(merged.back()) == order_key(d)) {
+      merged.back().clusters.insert(merged.back().clusters.end(), d.clusters.begin(), d.clusters.end());
+      continue;
+    }
+    merged.push_back(std::move(d));
+  }
+  return merged;
+}
+
 std::vector<diag::Diagnostic> run_rules(const View& view, const RunOptions& options) {
   std::vector<diag::Diagnostic> all;
   // Rules run one after another: measured on the demo and the corpus, they take a few
@@ -68,6 +91,15 @@ std::vector<diag::Diagnostic> run_rules(const View& view, const RunOptions& opti
   }
   sort_and_dedupe(all);
   return all;
+}
+
+std::vector<diag::Diagnostic> run_views(std::span<const model::Model> views, const RunOptions& options) {
+  std::vector<std::pair<std::string, std::vector<diag::Diagnostic>>> per_view;
+  for (const model::Model& model : views) {
+    const View view(model);
+    per_view.emplace_back(model.cluster, run_rules(view, options));
+  }
+  return merge_views(std::move(per_view));
 }
 
 }  // namespace netlint::engine

@@ -10,6 +10,7 @@
 
 #include "analyzer/diag/diagnostic.h"
 #include "analyzer/engine/rule.h"
+#include "analyzer/model/model.h"
 
 namespace netlint::engine {
 
@@ -33,6 +34,15 @@ struct RunOptions {
 // Output: findings on reported files (and findings without location), precedence applied,
 // duplicates removed, sorted by file, offset, code, message.
 std::vector<diag::Diagnostic> run_rules(const View& view, const RunOptions& options);
+
+// The findings of several views as one list: each view's findings are tagged with its cluster
+// name (none when the view has no name), and a finding several views report alike (same place,
+// code and message) is kept once with all their names.
+std::vector<diag::Diagnostic> merge_views(std::vector<std::pair<std::string, std::vector<diag::Diagnostic>>> per_view);
+
+// Runs the rules over each view (one per `clusters:` entry, or the whole input) and merges the
+// findings (merge_views).
+std::vector<diag::Diagnostic> run_views(std::span<const model::Model> views, const RunOptions& options);
 
 // Exposed for tests: the precedence filter and the ordering.
 void apply_precedence(std::vector<diag::Diagnostic>& diagnostics, std::span<const Precedence> precedence);

@@ -102,4 +102,32 @@ TEST_CASE("engine: sorted by file then offset then code; duplicates removed; con
   for (const auto& d : run_rules(context_view, options)) CHECK(context.file(d.range.file).path == "b.yaml");
 }
 
+
+TEST_CASE("engine: findings of several views are tagged with their cluster and merged when alike") {
+  auto finding = [](std::uint32_t at, std::string message) {
+    diag::Diagnostic d;
+    d.rule = &kA;
+    d.range = SourceRange{0, at, at + 1};
+    d.message = std::move(message);
+    return d;
+  };
+  std::vector<std::pair<std::string, std::vector<diag::Diagnostic>>> per_view;
+  per_view.emplace_back("prod", std::vector<diag::Diagnostic>{finding(5, "shared"), finding(9, "prod only")});
+  per_view.emplace_back("staging", std::vector<diag::Diagnostic>{finding(1, "staging only"), finding(5, "shared")});
+  const std::vector<diag::Diagnostic> merged = merge_views(std::move(per_view));
+  REQUIRE(merged.size() == 3);
+  CHECK(merged[0].message == "staging only");
+  CHECK(merged[0].clusters == std::vector<std::string>{"staging"});
+  CHECK(merged[1].message == "shared");
+  CHECK(merged[1].clusters == std::vector<std::string>{"prod", "staging"});
+  CHECK(merged[2].clusters == std::vector<std::string>{"prod"});
+
+  // One unnamed view (no `clusters:` in the config): untouched, untagged.
+  std::vector<std::pair<std::string, std::vector<diag::Diagnostic>>> single;
+  single.emplace_back("", std::vector<diag::Diagnostic>{finding(5, "x")});
+  const std::vector<diag::Diagnostic> untouched = merge_views(std::move(single));
+  REQUIRE(untouched.size() == 1);
+  CHECK(untouched[0].clusters.empty());
+}
+
 }  // namespace netlint::engine

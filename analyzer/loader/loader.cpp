@@ -257,12 +257,21 @@ bool contains_key(std::string_view text, std::string_view key) {
   return false;
 }
 
-// Reserves the model's vectors to exactly what the files produced: growing them by doubling
+// Appends a file's results to a view: moved when this is the last view that takes them, copied
+// otherwise (a file may belong to several clusters).
+template <class T>
+void take(std::vector<T>& to, std::vector<T>& from, bool move) {
+  if (move) append(to, from);
+  else to.insert(to.end(), from.begin(), from.end());
+}
+
+// Reserves the view's vectors to exactly what its files produced: growing them by doubling
 // left up to half their capacity unused (about 27 MB at 100,000 objects).
-void reserve_exactly(model::Model& m, const std::vector<FileResult>& results) {
+void reserve_exactly(model::Model& m, const std::vector<FileResult>& results, const std::vector<bool>& members) {
   std::size_t objects = 0, pods = 0, services = 0, config_maps = 0, namespaces = 0, problems = 0;
-  for (const FileResult& r : results) {
-    for (const model::DocumentObjects& doc : r.documents) {
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    if (!members.empty() && !members[i]) continue;
+    for (const model::DocumentObjects& doc : results[i].documents) {
       objects += doc.objects.size();
       pods += doc.pod_sources.size();
       services += doc.services.size();
@@ -279,6 +288,40 @@ void reserve_exactly(model::Model& m, const std::vector<FileResult>& results) {
   m.problems.reserve(problems);
 }
 
+// Counts every file once, whatever views it belongs to: the summary speaks of what is
+// reported; context files only lend their objects.
+void count_files(const std::vector<InputText>& inputs, const std::vector<FileResult>& results, model::LoadStats& stats,
+                 model::LoadStats& context_stats) {
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    if (inputs[i].config) continue;
+    model::LoadStats& st = inputs[i].reported ? stats : context_stats;
+    const FileResult& r = results[i];
+    if (r.file_skip) {
+      ++st.skips[static_cast<int>(*r.file_skip)];
+      continue;
+    }
+    ++st.files;
+    st.documents += r.document_count;
+    for (const model::DocumentObjects& doc : r.documents) {
+      if (doc.skip) ++st.skips[static_cast<int>(*doc.skip)];
+      for (const model::ObjectMeta& meta : doc.objects) ++st.objects_per_kind[meta.kind.value];
+    }
+  }
+}
+
+bool in_view(const ViewSpec& view, std::size_t file) { return view.members.empty() || view.members[file]; }
+
+// The last view that takes file `i`'s objects may move them.
+std::vector<std::size_t> last_view_of_each_file(std::size_t files, const std::vector<ViewSpec>& views) {
+  std::vector<std::size_t> last(files, views.size());
+  for (std::size_t v = 0; v < views.size(); ++v) {
+    for (std::size_t i = 0; i < files; ++i) {
+      if (in_view(views[v], i)) last[i] = v;
+    }
+  }
+  return last;
+}
+
 }  // namespace
 
 bool looks_like_manifest(std::string_view document_text) {
@@ -286,6 +329,12 @@ bool looks_like_manifest(std::string_view document_text) {
 }
 
 model::Model load_inputs(std::vector<InputText> inputs, const LoadOptions& options) {
+  std::vector<model::Model> views = load_views(std::move(inputs), options, {ViewSpec{}});
+  return std::move(views.front());
+}
+
+std::vector<model::Model> load_views(std::vector<InputText> inputs, const LoadOptions& options,
+                                     const std::vector<ViewSpec>& views) {
   FileContext context;
   for (const InputText& input : inputs) {
     if (basename(input.path) == "Chart.yaml") context.chart_dirs.emplace(dirname(input.path));
@@ -293,63 +342,64 @@ model::Model load_inputs(std::vector<InputText> inputs, const LoadOptions& optio
   context.kustomize = read_kustomizations(inputs);
   context.extract.default_namespace = options.default_namespace;
 
+  // Every file is read and parsed once, whatever views it belongs to.
   std::vector<FileResult> results(inputs.size());
   parallel_for(inputs.size(), options.jobs, [&](std::size_t i) {
     results[i] = load_file(inputs[i], static_cast<FileId>(i), context);
   });
-  model::ApplyGroups apply_groups;
-  std::set<FileId> config_files;
+  model::LoadStats stats, context_stats;
+  count_files(inputs, results, stats, context_stats);
+  const std::vector<std::size_t> last_view = last_view_of_each_file(inputs.size(), views);
 
-  model::Model m;
-  m.files.reserve(inputs.size());
-  reserve_exactly(m, results);
-  for (std::size_t i = 0; i < inputs.size(); ++i) {
-    SourceFile file;
-    file.id = static_cast<FileId>(i);
-    file.path = std::move(inputs[i].path);
-    file.text = std::move(inputs[i].text);
-    file.reported = inputs[i].reported;
-    if (inputs[i].config) config_files.insert(file.id);
-    if (auto apply = context.kustomize.apply_of.find(normalised(file.path)); apply != context.kustomize.apply_of.end()) {
-      apply_groups.emplace(file.id, apply->second);
+  std::vector<model::Model> out(views.size());
+  for (std::size_t v = 0; v < views.size(); ++v) {
+    const ViewSpec& view = views[v];
+    const bool last = v + 1 == views.size();
+    model::Model& m = out[v];
+    m.cluster = view.name;
+    m.stats = stats;
+    m.context_stats = context_stats;
+    // Every view has the whole file table, so a FileId means one file in every view and
+    // findings of several views can be reported together.
+    m.files.reserve(inputs.size());
+    reserve_exactly(m, results, view.members);
+    model::ApplyGroups apply_groups;
+    facts::FactsConfig facts_config = options.facts;
+    facts_config.view = view.facts;
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+      SourceFile file;
+      file.id = static_cast<FileId>(i);
+      file.path = last ? std::move(inputs[i].path) : inputs[i].path;
+      file.text = last ? std::move(inputs[i].text) : inputs[i].text;
+      file.reported = inputs[i].reported;
+      if (inputs[i].config) facts_config.config_file = file.id;
+      if (auto apply = context.kustomize.apply_of.find(normalised(file.path)); apply != context.kustomize.apply_of.end()) {
+        apply_groups.emplace(file.id, apply->second);
+      }
+      m.files.push_back(std::move(file));
+      if (!in_view(view, i) || results[i].file_skip) continue;
+      // Moved into the last view that takes them, so the per-document results and the model
+      // are never both whole in memory.
+      const bool move = last_view[i] == v;
+      for (model::DocumentObjects& doc : results[i].documents) {
+        take(m.objects, doc.objects, move);
+        take(m.pod_sources, doc.pod_sources, move);
+        take(m.services, doc.services, move);
+        take(m.config_maps, doc.config_maps, move);
+        take(m.namespaces, doc.namespaces, move);
+        take(m.configs, doc.configs, move);
+        take(m.corefiles, doc.corefiles, move);
+        take(m.opaque_namespaces, doc.opaque_namespaces, move);
+        take(m.problems, doc.problems, move);
+      }
+      if (move) results[i] = {};
     }
-    m.files.push_back(std::move(file));
-
-    // Moved into the model and freed file by file, so the per-document results and the model
-    // are never both whole in memory.
-    FileResult r = std::move(results[i]);
-    if (inputs[i].config) continue;
-    // The summary speaks of what is reported; context files only lend their objects.
-    model::LoadStats& stats = m.files.back().reported ? m.stats : m.context_stats;
-    if (r.file_skip) {
-      ++stats.skips[static_cast<int>(*r.file_skip)];
-      continue;
-    }
-    ++stats.files;
-    stats.documents += r.document_count;
-    for (model::DocumentObjects& doc : r.documents) {
-      if (doc.skip) ++stats.skips[static_cast<int>(*doc.skip)];
-      for (const model::ObjectMeta& meta : doc.objects) ++stats.objects_per_kind[meta.kind.value];
-      append(m.objects, doc.objects);
-      append(m.pod_sources, doc.pod_sources);
-      append(m.services, doc.services);
-      append(m.config_maps, doc.config_maps);
-      append(m.namespaces, doc.namespaces);
-      append(m.configs, doc.configs);
-      append(m.corefiles, doc.corefiles);
-      append(m.opaque_namespaces, doc.opaque_namespaces);
-      append(m.problems, doc.problems);
-    }
+    model::merge_definitions(m, apply_groups);
+    auto derived = std::make_shared<facts::ClusterFacts>(facts::derive_facts(m, facts_config));
+    model::add_synthetic_dns_peer(m, derived->dns.value.namespace_name, derived->dns.value.pod_labels);
+    m.facts = std::move(derived);
   }
-  model::merge_definitions(m, apply_groups);
-  facts::FactsConfig facts_config = options.facts;
-  for (const SourceFile& f : m.files) {
-    if (config_files.count(f.id) != 0) facts_config.config_file = f.id;
-  }
-  auto derived = std::make_shared<facts::ClusterFacts>(facts::derive_facts(m, facts_config));
-  model::add_synthetic_dns_peer(m, derived->dns.value.namespace_name, derived->dns.value.pod_labels);
-  m.facts = std::move(derived);
-  return m;
+  return out;
 }
 
 }  // namespace netlint

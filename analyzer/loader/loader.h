@@ -29,7 +29,21 @@ struct LoadOptions {
   facts::FactsConfig facts;
 };
 
+// One view (RULES.md "the view and the open world"): a `clusters:` entry, or `default`.
+struct ViewSpec {
+  std::string name;              // the cluster's name; empty when the config has no `clusters:`
+  std::vector<bool> members;     // per input: does it belong to this view? Empty: every input
+  yaml::NodeRef facts;           // the entry's own `cluster:` (over the global one); may be invalid
+};
+
+// Loads every input as one view.
 model::Model load_inputs(std::vector<InputText> inputs, const LoadOptions& options);
+
+// Reads and parses each input once and assembles one model per view, each with its own
+// definitions merged, its own facts and its own synthetic DNS peer. Every model holds the whole
+// file table, so a FileId names the same file in all of them.
+std::vector<model::Model> load_views(std::vector<InputText> inputs, const LoadOptions& options,
+                                     const std::vector<ViewSpec>& views);
 
 // Exposed for tests: does this broken document look like a manifest (so its parse error is
 // reported rather than skipped)?

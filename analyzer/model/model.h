@@ -61,6 +61,7 @@ struct LoadStats {
 };
 
 struct Model {
+  std::string cluster;                    // the `clusters:` entry this view is; empty: the only view
   std::vector<SourceFile> files;          // indexed by FileId
   std::vector<ObjectMeta> objects;        // every Kubernetes object, in file-then-offset order
   std::vector<PodSource> pod_sources;

@@ -97,8 +97,6 @@ std::string where(SourceLocator& locator, const SourceRange& range) {
   return fmt::format("{}:{}:{}", r.path, r.start.line, r.start.column);
 }
 
-}  // namespace
-
 // "mixed: 37 objects have variants across files (apps/Deployment argocd/argocd-server, ...)".
 std::string mixed_text(const model::Model& model) {
   if (!model.mixed) return "single: every object has one definition";
@@ -112,7 +110,7 @@ std::string mixed_text(const model::Model& model) {
                      fmt::join(examples, "; "), model.variant_identities.size() > 3 ? "; ..." : "");
 }
 
-void write_facts_text(std::ostream& out, const model::Model& model, const ClusterFacts& f) {
+void write_view_text(std::ostream& out, const model::Model& model, const ClusterFacts& f) {
   SourceLocator locator(model);
   out << "view: " << mixed_text(model) << '\n';
   for (const Row& r : rows(f)) {
@@ -128,9 +126,8 @@ void write_facts_text(std::ostream& out, const model::Model& model, const Cluste
   for (const facts::Conflict& c : f.conflicts) out << "conflict (" << c.fact << "): " << where(locator, c.anchor) << ": " << c.message << '\n';
 }
 
-void write_facts_json(std::ostream& out, const model::Model& model, const ClusterFacts& f) {
+void write_view_json(JsonWriter& json, const model::Model& model, const ClusterFacts& f) {
   SourceLocator locator(model);
-  JsonWriter json(out);
   auto location = [&](const SourceRange& range) {
     if (!range.valid()) {
       json.null();
@@ -140,9 +137,12 @@ void write_facts_json(std::ostream& out, const model::Model& model, const Cluste
     json.begin_object().key("file").value(r.path).key("line").value(r.start.line).key("column").value(r.start.column).end_object();
   };
   json.begin_object();
-  json.key("view").begin_object().key("mixed").value(model.mixed).key("variants").begin_array();
+  json.key("cluster");
+  if (model.cluster.empty()) json.null();
+  else json.value(model.cluster);
+  json.key("mixed").value(model.mixed).key("variants").begin_array();
   for (const std::string& identity : model.variant_identities) json.value(identity);
-  json.end_array().end_object();
+  json.end_array();
   json.key("facts").begin_array();
   for (const Row& r : rows(f)) {
     json.begin_object().key("name").value(r.name).key("state").value(facts::state_name(r.state));
@@ -178,6 +178,23 @@ void write_facts_json(std::ostream& out, const model::Model& model, const Cluste
   }
   json.end_array();
   json.end_object();
+}
+
+}  // namespace
+
+void write_facts_text(std::ostream& out, const std::vector<model::Model>& views) {
+  for (const model::Model& view : views) {
+    if (&view != &views.front()) out << '\n';
+    if (!view.cluster.empty()) out << "cluster " << view.cluster << ":\n";
+    write_view_text(out, view, *view.facts);
+  }
+}
+
+void write_facts_json(std::ostream& out, const std::vector<model::Model>& views) {
+  JsonWriter json(out);
+  json.begin_object().key("views").begin_array();
+  for (const model::Model& view : views) write_view_json(json, view, *view.facts);
+  json.end_array().end_object();
   out << '\n';
 }
 

@@ -3,13 +3,15 @@
 #pragma once
 
 #include <ostream>
+#include <vector>
 
 #include "analyzer/facts/cluster_facts.h"
 #include "analyzer/model/model.h"
 
 namespace netlint::report {
 
-void write_facts_text(std::ostream& out, const model::Model& model, const facts::ClusterFacts& facts);
-void write_facts_json(std::ostream& out, const model::Model& model, const facts::ClusterFacts& facts);
+// One block per view (a `clusters:` entry, or the whole input), each with its own facts.
+void write_facts_text(std::ostream& out, const std::vector<model::Model>& views);
+void write_facts_json(std::ostream& out, const std::vector<model::Model>& views);
 
 }  // namespace netlint::report

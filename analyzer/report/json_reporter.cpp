@@ -38,6 +38,11 @@ void write_json(std::ostream& out, const model::Model& model, const std::vector<
     json.key("message").value(d.message);
     if (d.range.valid()) write_location(json, locator, d.range);
     if (!d.help.empty()) json.key("help").value(d.help);
+    if (!d.clusters.empty()) {
+      json.key("clusters").begin_array();
+      for (const std::string& cluster : d.clusters) json.value(cluster);
+      json.end_array();
+    }
     json.key("related").begin_array();
     for (const diag::RelatedLocation& rel : d.related) {
       if (!rel.range.valid()) continue;

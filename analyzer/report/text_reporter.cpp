@@ -1,6 +1,7 @@
 #include "analyzer/report/text_reporter.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "analyzer/report/source_locator.h"
 
@@ -66,7 +67,8 @@ void write_text(std::ostream& out, const model::Model& model, const std::vector<
   const Palette& p = options.color ? kColor : kPlain;
   SourceLocator locator(model);
   for (const diag::Diagnostic& d : diagnostics) {
-    const std::string tag = fmt::format("[{} {}]", d.rule->code, d.rule->name);
+    std::string tag = fmt::format("[{} {}]", d.rule->code, d.rule->name);
+    if (!d.clusters.empty()) tag += fmt::format(" [cluster{} {}]", d.clusters.size() == 1 ? "" : "s", fmt::join(d.clusters, ", "));
     const std::string_view severity = diag::severity_name(d.severity);
     if (d.range.valid()) {
       const ResolvedRange r = locator.resolve(d.range);

@@ -80,7 +80,8 @@ void walk_directory(const fs::path& root, const WalkOptions& options, WalkResult
     }
     if (!it->is_regular_file(ec)) continue;
     const std::string relative = it->path().lexically_relative(root).generic_string();
-    if (is_input_file_name(relative)) found.push_back(it->path());
+    // netlint's own config is read as the config (analysis.cpp), never as an input manifest.
+    if (is_input_file_name(relative) && name != ".netlint.yaml") found.push_back(it->path());
   }
   std::sort(found.begin(), found.end());
   for (const fs::path& p : found) result.inputs.push_back(read_input(p, display_path(p), options, result));

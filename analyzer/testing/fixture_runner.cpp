@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "analyzer/loader/loader.h"
+#include "analyzer/loader/view_partition.h"
 #include "analyzer/config/config.h"
 #include "analyzer/source/file_walker.h"
 #include "analyzer/source/source_file.h"
@@ -43,6 +44,12 @@ bool matches(const Expectation& e, const std::string& file, std::uint32_t line, 
 CaseResult run_fixture_case(const std::filesystem::path& path, const CaseSetup& setup) {
   CaseResult result;
   WalkResult walked = walk_inputs({path.string()}, WalkOptions{});
+  // The walk leaves netlint's own config out (it is not a manifest); a case folder's config is
+  // read here, as the CLI reads the one it finds.
+  if (const std::filesystem::path config_path = path / ".netlint.yaml"; std::filesystem::is_regular_file(config_path)) {
+    WalkResult config_input = walk_inputs({config_path.string()}, WalkOptions{});
+    for (InputText& input : config_input.inputs) walked.inputs.push_back(std::move(input));
+  }
   std::vector<Expectation> expectations;
   FixtureDirectives directives;
   for (const InputText& input : walked.inputs) {
@@ -62,8 +69,8 @@ CaseResult run_fixture_case(const std::filesystem::path& path, const CaseSetup& 
     if (key != "rules" && key != "inject") result.failures.push_back(fmt::format("unsupported directive {}={}", key, value));
   }
 
-  // A case folder may hold a .netlint.yaml: its `cluster:` facts apply, and findings may anchor
-  // on its keys (NL0006).
+  // A case folder may hold a .netlint.yaml: its `cluster:` facts and `clusters:` views apply, and
+  // findings may anchor on its keys (NL0006).
   LoadOptions load_options;
   std::optional<config::Config> config;
   for (InputText& input : walked.inputs) {
@@ -76,13 +83,15 @@ CaseResult run_fixture_case(const std::filesystem::path& path, const CaseSetup& 
     if (config) load_options.facts.global = config->cluster;
     input.config = true;
   }
-  const model::Model model = load_inputs(std::move(walked.inputs), load_options);
-  const engine::View view(model);
+  const ViewPartition partition = partition_views(walked.inputs, config ? &*config : nullptr);
+  for (const std::string& warning : partition.warnings) result.failures.push_back(warning);
+  const std::vector<model::Model> views = load_views(std::move(walked.inputs), load_options, partition.views);
   engine::RunOptions options;
   options.rules = rules;
   options.internal_error = setup.internal_error;
   options.precedence = setup.precedence;
-  const std::vector<diag::Diagnostic> found = engine::run_rules(view, options);
+  const std::vector<diag::Diagnostic> found = engine::run_views(views, options);
+  const model::Model& model = views.front();
   result.findings = found.size();
 
   std::vector<bool> used(expectations.size(), false);
