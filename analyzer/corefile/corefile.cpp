@@ -167,6 +167,22 @@ class Parser {
     }
   }
 
+  // A fragment: directives only, as an `import` splices them into a server block.
+  void run_fragment() {
+    ServerBlock b;
+    while (!at_end()) {
+      bool closed = false;
+      std::uint32_t close_end = eof_;
+      std::vector<Directive> dirs = parse_directives(Level::ServerBare, 0, closed, close_end);  // a stray `}` is reported
+      for (Directive& d : dirs) b.directives.push_back(std::move(d));
+    }
+    if (!b.directives.empty()) {
+      b.begin = b.directives.front().begin;
+      b.end = b.directives.back().end;
+    }
+    out_.blocks.push_back(std::move(b));
+  }
+
  private:
   Corefile& out_;
   std::vector<Lexed> toks_;
@@ -440,7 +456,10 @@ void expand_into(const Corefile& cf, const std::vector<Directive>& dirs, std::ui
 
 }  // namespace
 
-Corefile parse_corefile(std::string_view text) {
+namespace {
+
+template <class Run>
+Corefile parse_with(std::string_view text, Run run) {
   Corefile out;
   if (text.size() >= std::numeric_limits<std::uint32_t>::max()) {
     out.problems.push_back({0, "Corefile too large (4 GiB or more)"});
@@ -448,11 +467,21 @@ Corefile parse_corefile(std::string_view text) {
   }
   try {
     Parser parser(text, out);
-    parser.run();
+    run(parser);
   } catch (const std::bad_alloc&) {
     out.problems.push_back({0, "out of memory while parsing the Corefile"});
   }
   return out;
+}
+
+}  // namespace
+
+Corefile parse_corefile(std::string_view text) {
+  return parse_with(text, [](Parser& parser) { parser.run(); });
+}
+
+Corefile parse_corefile_fragment(std::string_view text) {
+  return parse_with(text, [](Parser& parser) { parser.run_fragment(); });
 }
 
 std::vector<Directive> expand_imports(const Corefile& corefile, const ServerBlock& block) {

@@ -74,6 +74,11 @@ struct Corefile {
 // Never throws and never crashes; malformed input yields problems and a best-effort AST.
 Corefile parse_corefile(std::string_view text);
 
+// A directive fragment (a ConfigMap key `*.override` that a server block imports, as k3s and
+// AKS's coredns-custom do): one ServerBlock without keys or braces holding the directives; a
+// stray `}` is a problem.
+Corefile parse_corefile_fragment(std::string_view text);
+
 // The directives of `block` with each `import NAME` at the start of a line (at server level or
 // inside a plugin block, as coredns/caddy's parse.go splices both) naming a snippet defined
 // earlier in the text replaced by the snippet's directives, recursively. Imports of files or

@@ -531,4 +531,22 @@ TEST_CASE("corefile: every prefix and seeded random mutations parse without cras
 }
 
 }  // namespace
+TEST_CASE("corefile: a fragment is directives only, as an import splices them") {
+  const std::string text = "log\nforward . 10.0.0.10 {\n  max_fails 2\n}\ncache 30\n";
+  const Corefile cf = parse_corefile_fragment(text);
+  CHECK(cf.problems.empty());
+  REQUIRE(cf.blocks.size() == 1);
+  CHECK(cf.blocks[0].keys.empty());
+  CHECK_FALSE(cf.blocks[0].has_braces);
+  REQUIRE(cf.blocks[0].directives.size() == 3);
+  CHECK(cf.blocks[0].directives[1].block.size() == 1);
+  CHECK(cf.blocks[0].directives[2].name.text == "cache");
+  // As a whole Corefile the same text reads `log` as a server address.
+  CHECK(parse_corefile(text).blocks[0].keys.size() == 1);
+  CHECK(parse_corefile_fragment("").blocks[0].directives.empty());
+  const Corefile stray = parse_corefile_fragment("errors\n}\nlog\n");
+  REQUIRE(stray.problems.size() == 1);
+  CHECK(stray.blocks[0].directives.size() == 2);  // the rest is still read
+}
+
 }  // namespace netlint::corefile

@@ -1,5 +1,6 @@
 // A Corefile the view holds: a standalone file, or a ConfigMap key (`Corefile`, `*.server`) of
-// CoreDNS's or NodeLocal DNSCache's ConfigMap. The AST's offsets are into `text`; map them with
+// CoreDNS's or NodeLocal DNSCache's ConfigMap; or a fragment (`*.override`) of directives that
+// a server block imports. The AST's offsets are into `text`; map them with
 // text.map() to point into the user's file.
 #pragma once
 
@@ -14,6 +15,7 @@ struct CorefileSource {
   Text key;                  // the ConfigMap key; empty for a file
   EmbeddedText text;
   corefile::Corefile ast;
+  bool fragment = false;     // `*.override`: one block of directives, no server keys
 
   std::string display() const { return owner.kind.value.empty() ? std::string("Corefile") : owner.display() + " key " + key.value; }
 };

@@ -1,4 +1,5 @@
 #include "analyzer/model/extract_configs.h"
+#include "analyzer/model/hosts_file.h"
 
 #include <fmt/format.h>
 
@@ -95,11 +96,12 @@ ConfigDocument embedded_document(std::string kind, const ConfigMap& owner, const
   return doc;
 }
 
-void add_corefile(const ObjectMeta* owner, const Text& key, EmbeddedText text, EmbeddedConfigs& out) {
+void add_corefile(const ObjectMeta* owner, const Text& key, EmbeddedText text, EmbeddedConfigs& out, bool fragment = false) {
   CorefileSource source;
   if (owner != nullptr) source.owner = *owner;
   source.key = key;
-  source.ast = corefile::parse_corefile(text.text());
+  source.fragment = fragment;
+  source.ast = fragment ? corefile::parse_corefile_fragment(text.text()) : corefile::parse_corefile(text.text());
   source.text = std::move(text);
   for (const corefile::ParseProblem& p : source.ast.problems) {
     out.problems.push_back(InputProblem{"NL0001", source.text.map(p.offset, p.offset + 1),
@@ -147,6 +149,12 @@ void extract_embedded_configs(const ConfigMap& config_map, std::string_view file
     const std::string_view value = entry.value.value;
     if (key == "Corefile" || key.ends_with(".server")) {
       add_corefile(&config_map.meta, entry.key, EmbeddedText::config_map_value(entry, file_text), out);
+    } else if (key.ends_with(".override")) {
+      add_corefile(&config_map.meta, entry.key, EmbeddedText::config_map_value(entry, file_text), out, /*fragment=*/true);
+    } else if (key == "NodeHosts") {
+      ConfigDocument doc = embedded_document("NodeHosts", config_map, entry);
+      read_hosts_file(EmbeddedText::config_map_value(entry, file_text), doc.settings);
+      out.configs.push_back(std::move(doc));
     } else if (key == "net-conf.json") {
       const EmbeddedText text = EmbeddedText::config_map_value(entry, file_text);
       if (auto tree = parse_embedded(text, "Flannel net-conf.json", true, out.problems)) {

@@ -9,6 +9,7 @@
 
 #include "analyzer/loader/loader.h"
 #include "analyzer/model/extract_configs.h"
+#include "analyzer/model/hosts_file.h"
 #include "analyzer/testing/text_offsets.h"
 
 namespace netlint::model {
@@ -158,6 +159,49 @@ TEST_SUITE("embedded-configs") {
     REQUIRE_FALSE(b.problems.empty());
     CHECK(b.problems[0].code == "NL0001");
     CHECK(b.problems[0].range.file == 0);
+  }
+
+  TEST_CASE("`*.override` keys are directive fragments; `NodeHosts` is a hosts file (k3s's coredns ConfigMap)") {
+    const std::string text =
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: coredns-custom\n  namespace: kube-system\ndata:\n"
+        "  log.override: |\n    log\n    rewrite name exact db.old db.new.svc.cluster.local\n"
+        "  broken.override: |\n    errors\n    }\n"
+        "  NodeHosts: |\n    192.168.1.10 node-a node-a.lan   # the first node\n    not-an-ip node-x\n"
+        "    fd00::11 node-b\n";
+    const Model m = load_one("coredns-custom.yaml", text);
+    REQUIRE(m.corefiles.size() == 2);
+    const CorefileSource& log = m.corefiles[0];
+    CHECK(log.fragment);
+    CHECK(log.key.value == "log.override");
+    REQUIRE(log.ast.blocks.size() == 1);
+    const corefile::ServerBlock& block = log.ast.blocks[0];
+    CHECK(block.keys.empty());  // not `log` as a server address
+    REQUIRE(block.directives.size() == 2);
+    CHECK(block.directives[1].name.text == "rewrite");
+    CHECK(span(log.text.map(block.directives[1].args[2].begin, block.directives[1].args[2].end)) == span_of(text, "db.old"));
+    // A stray brace in a fragment is CoreDNS's parse error, at its place in the file.
+    REQUIRE(m.problems.size() == 1);
+    CHECK(m.problems[0].message.find("Unexpected '}'") != std::string::npos);
+    CHECK(span(m.problems[0].range) == Span{span_of(text, "}\n  NodeHosts").begin, span_of(text, "}\n  NodeHosts").begin + 1});
+
+    const ConfigDocument& hosts = only_config(m);
+    CHECK(hosts.kind == "NodeHosts");
+    CHECK(span(setting(hosts, "hosts[0].address").value.range) == span_of(text, "192.168.1.10"));
+    CHECK(span(setting(hosts, "hosts[0].names[1]").value.range) == span_of(text, "node-a.lan"));
+    CHECK(hosts.settings.find("hosts[0].names[2]") == nullptr);  // the comment is no name
+    CHECK(setting(hosts, "hosts[1].address").value.value == "fd00::11");  // `not-an-ip` is skipped
+    CHECK(setting(hosts, "hosts[1].names[0]").value.value == "node-b");
+  }
+
+  TEST_CASE("hosts file addresses") {
+    CHECK(looks_like_ip("10.0.0.1"));
+    CHECK(looks_like_ip("::1"));
+    CHECK(looks_like_ip("fe80::1%eth0"));
+    CHECK(looks_like_ip("::ffff:192.0.2.1"));
+    CHECK_FALSE(looks_like_ip("256.1.1.1"));
+    CHECK_FALSE(looks_like_ip("10.0.0"));
+    CHECK_FALSE(looks_like_ip("node-a"));
+    CHECK_FALSE(looks_like_ip("cafe"));
   }
 
   TEST_CASE("an alias bomb in a config document is cut off, not walked exponentially") {

@@ -32,7 +32,7 @@ struct Settings {
 struct ConfigDocument {
   // What the text is: the kind written in it (KubeletConfiguration, ClusterConfiguration,
   // KubeProxyConfiguration, IPPool, ...) or, for formats without one, "net-conf.json" (Flannel)
-  // and "cni" (a CNI conf or conflist).
+  // "cni" (a CNI conf or conflist) and "NodeHosts" (a hosts file, `hosts[i].address`/`.names[j]`).
   std::string kind;
   ObjectMeta owner;          // the object itself, or the ConfigMap that embeds the text
   Text key;                  // the ConfigMap key; empty for standalone objects and files
