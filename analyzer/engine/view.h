@@ -6,6 +6,7 @@
 #include "analyzer/facts/cluster_facts.h"
 #include "analyzer/index/label_index.h"
 #include "analyzer/index/namespace_catalog.h"
+#include "analyzer/index/pod_dns.h"
 #include "analyzer/model/model.h"
 
 namespace netlint::engine {
@@ -16,7 +17,8 @@ class View {
       : model_(model),
         facts_(model.facts ? model.facts : std::make_shared<const facts::ClusterFacts>(facts::derive_facts(model))),
         labels_(model.pod_sources),
-        namespaces_(model) {}
+        namespaces_(model),
+        dns_(dns_facts_of(*facts_)) {}
   View(const View&) = delete;
   View& operator=(const View&) = delete;
 
@@ -26,12 +28,27 @@ class View {
   const index::LabelIndex& labels() const noexcept { return labels_; }
   // The known-namespace gate every absence rule uses.
   const index::NamespaceCatalog& namespaces() const noexcept { return namespaces_; }
+  // What the pod DNS model needs from the facts (index::pod_dns(pod, view.dns_facts())).
+  const index::DnsFacts& dns_facts() const noexcept { return dns_; }
 
  private:
   const model::Model& model_;
   std::shared_ptr<const facts::ClusterFacts> facts_;
   index::LabelIndex labels_;
   index::NamespaceCatalog namespaces_;
+  index::DnsFacts dns_;
+
+  // The domain when known or defaulted (an ambiguous one stays cluster.local: rules that need
+  // it read facts().domain's state); clusterDNS from the kubelet, else the kube-dns ClusterIP,
+  // which is what the kubelet is normally given (NodeLocal DNSCache in iptables mode keeps it).
+  static index::DnsFacts dns_facts_of(const facts::ClusterFacts& f) {
+    index::DnsFacts d;
+    if (f.domain.usable()) d.domain = f.domain.value;
+    if (f.node_search_domains.usable()) d.node_search_domains = f.node_search_domains.value;
+    if (f.cluster_dns_ip.usable()) d.cluster_dns = f.cluster_dns_ip.value;
+    else if (f.dns.usable() && !f.dns.value.cluster_ip.empty()) d.cluster_dns = f.dns.value.cluster_ip;
+    return d;
+  }
 };
 
 }  // namespace netlint::engine

@@ -48,7 +48,7 @@ void kubeadm_arg(const model::ConfigDocument& doc, std::string_view component, s
   }
 }
 
-void choose_list(std::vector<Candidate> candidates, Fact<std::vector<std::string>>& fact, std::string_view name, ClusterFacts& facts) {
+void choose_list(std::vector<Candidate> candidates, Fact<std::vector<std::string>>& fact, FactName name, ClusterFacts& facts) {
   Fact<std::string> joined;
   choose(std::move(candidates), joined, name, facts);
   fact.evidence = std::move(joined.evidence);
@@ -56,7 +56,7 @@ void choose_list(std::vector<Candidate> candidates, Fact<std::vector<std::string
   if (joined.usable()) fact.value = split_commas(joined.value);
 }
 
-void choose_int(std::vector<Candidate> candidates, Fact<int>& fact, std::string_view name, ClusterFacts& facts) {
+void choose_int(std::vector<Candidate> candidates, Fact<int>& fact, FactName name, ClusterFacts& facts) {
   Fact<std::string> text;
   choose(std::move(candidates), text, name, facts);
   fact.evidence = std::move(text.evidence);
@@ -113,7 +113,7 @@ void detect_addressing(const model::Model& m, ClusterFacts& facts) {
     if (doc.kind == "KubeletConfiguration") {
       add(domain, "clusterDomain", 0);
       add(cluster_dns, "clusterDNS[0]", 0);
-      add(max_pods, "maxPods", 0);
+      add(max_pods, {"maxPods", "maxPods"}, 0);
     } else if (doc.kind == "ClusterConfiguration") {
       add(domain, "networking.dnsDomain", 1);
       add(service_cidrs, "networking.serviceSubnet", 1);
@@ -188,14 +188,14 @@ void detect_addressing(const model::Model& m, ClusterFacts& facts) {
   flag_candidates(m, "kube-controller-manager", "node-cidr-mask-size", 0, node_block);
   corefile_domain(m, domain);
 
-  choose(std::move(domain), facts.domain, "the cluster domain", facts);
-  choose(std::move(cluster_dns), facts.cluster_dns_ip, "the cluster DNS address", facts);
-  choose_int(std::move(max_pods), facts.max_pods, "maxPods", facts);
-  choose_list(std::move(service_cidrs), facts.service_cidrs, "the Service CIDRs", facts);
-  choose_list(std::move(pod_cidrs), facts.pod_cidrs, "the pod CIDRs", facts);
-  choose_int(std::move(node_block), facts.node_block_prefix, "the per-node block", facts);
+  choose(std::move(domain), facts.domain, {"domain", "the cluster domain"}, facts);
+  choose(std::move(cluster_dns), facts.cluster_dns_ip, {"clusterDNS", "the cluster DNS address"}, facts);
+  choose_int(std::move(max_pods), facts.max_pods, {"maxPods", "maxPods"}, facts);
+  choose_list(std::move(service_cidrs), facts.service_cidrs, {"serviceCIDRs", "the Service CIDRs"}, facts);
+  choose_list(std::move(pod_cidrs), facts.pod_cidrs, {"podCIDRs", "the pod CIDRs"}, facts);
+  choose_int(std::move(node_block), facts.node_block_prefix, {"nodeBlockPrefix", "the per-node block"}, facts);
   Fact<std::string> range;
-  choose(std::move(node_ports), range, "the node-port range", facts);
+  choose(std::move(node_ports), range, {"nodePortRange", "the node-port range"}, facts);
   facts.node_port_range.evidence = range.evidence;
   if (range.usable()) {
     PortRange r;

@@ -99,7 +99,7 @@ const model::ConfigMapEntry* find_entry(const model::ConfigMap& config_map, std:
 
 std::string identity_of(const model::ObjectMeta& meta) { return model::identity_key(meta); }
 
-void choose(std::vector<Candidate> candidates, Fact<std::string>& fact, std::string_view name, ClusterFacts& facts) {
+void choose(std::vector<Candidate> candidates, Fact<std::string>& fact, FactName name, ClusterFacts& facts) {
   if (candidates.empty()) return;
   std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) { return a.priority < b.priority; });
   for (const Candidate& c : candidates) fact.evidence.push_back(c.evidence);
@@ -123,7 +123,7 @@ void choose(std::vector<Candidate> candidates, Fact<std::string>& fact, std::str
     return std::pair{a->evidence.range.file, a->evidence.range.begin} < std::pair{b->evidence.range.file, b->evidence.range.begin};
   });
   Conflict conflict;
-  conflict.fact = std::string(name);
+  conflict.fact = std::string(name.key);
   conflict.anchor = involved.back()->evidence.range;
   std::vector<std::string> values;
   for (const Candidate* c : involved) {
@@ -133,7 +133,7 @@ void choose(std::vector<Candidate> candidates, Fact<std::string>& fact, std::str
   fact.value = fmt::format("{}", fmt::join(values, " vs "));  // shown as candidates; rules never use it
   conflict.message = fmt::format("the view mixes evidence of several clusters for {} ({}): rules that depend on it stay silent; "
                                  "split the view with `clusters:` or set the value in .netlint.yaml",
-                                 name, fmt::join(values, " vs "));
+                                 name.description, fmt::join(values, " vs "));
   facts.conflicts.push_back(std::move(conflict));
 }
 

@@ -43,6 +43,12 @@ struct Candidate {
 // (at that priority) disagree, the fact is ambiguous and one conflict says so. Different objects
 // that disagree are one install contradicting itself: the first wins, and the rule that relates
 // them reports it.
-void choose(std::vector<Candidate> candidates, Fact<std::string>& fact, std::string_view name, ClusterFacts& facts);
+// `key` names the fact as .netlint.yaml and `netlint facts` do (`podCIDRs`); `description` is
+// how a message says it ("the pod CIDRs").
+struct FactName {
+  std::string_view key;
+  std::string_view description;
+};
+void choose(std::vector<Candidate> candidates, Fact<std::string>& fact, FactName name, ClusterFacts& facts);
 
 }  // namespace netlint::facts

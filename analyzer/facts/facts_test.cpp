@@ -8,6 +8,8 @@
 #include <string>
 
 #include "analyzer/config/config.h"
+#include "analyzer/engine/view.h"
+#include "analyzer/index/pod_dns.h"
 #include "analyzer/facts/cluster_facts.h"
 #include "analyzer/loader/loader.h"
 
@@ -158,6 +160,41 @@ TEST_SUITE("facts") {
     CHECK(m.pod_sources[0].synthetic);
     CHECK(m.pod_sources[0].meta.namespace_name.value == "dns");
     CHECK(m.pod_sources[0].labels[0].key.value == "app");
+  }
+
+  TEST_CASE("the pod DNS model reads the view's facts: domain, node search domains, clusterDNS") {
+    const std::string kubelet =
+        "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nclusterDomain: corp.local\n"
+        "clusterDNS: [169.254.20.10]\n";
+    const std::string pod =
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: shop}\nspec:\n  containers: [{name: web, image: nginx}]\n";
+    const std::string config_text = "cluster:\n  nodeSearchDomains: [lan.example]\n";
+    config::LoadedConfig loaded = config::parse_config(".netlint.yaml", config_text, {});
+    REQUIRE(loaded.config);
+    LoadOptions options;
+    options.facts.global = loaded.config->cluster;
+    const model::Model m = load_texts({{"kubelet.yaml", kubelet}, {"pod.yaml", pod}}, options);
+    const engine::View view(m);
+    CHECK(view.dns_facts().domain == "corp.local");
+    CHECK(view.dns_facts().cluster_dns == std::optional<std::string>("169.254.20.10"));
+    const model::PodSource* web = nullptr;
+    for (const model::PodSource& p : m.pod_sources) {
+      if (!p.synthetic) web = &p;
+    }
+    REQUIRE(web != nullptr);
+    const index::PodDns dns = index::pod_dns(*web, view.dns_facts());
+    CHECK(dns.nameservers == std::vector<std::string>{"169.254.20.10"});
+    CHECK(dns.searches == std::vector<std::string>{"shop.svc.corp.local", "svc.corp.local", "corp.local", "lan.example"});
+
+    // Without a kubelet config: clusterDNS is the kube-dns Service's ClusterIP, the domain its default.
+    const std::string svc =
+        "apiVersion: v1\nkind: Service\nmetadata: {name: kube-dns, namespace: kube-system}\nspec:\n  clusterIP: 10.96.0.10\n"
+        "  selector: {k8s-app: kube-dns}\n  ports: [{name: dns, port: 53, protocol: UDP}]\n";
+    const model::Model plain = load_texts({{"svc.yaml", svc}, {"pod.yaml", pod}});
+    const engine::View plain_view(plain);
+    CHECK(plain_view.dns_facts().domain == "cluster.local");
+    CHECK(plain_view.dns_facts().cluster_dns == std::optional<std::string>("10.96.0.10"));
+    CHECK(plain_view.dns_facts().node_search_domains.empty());
   }
 
   TEST_CASE("config overrides detection and says so once, anchored on its key") {

@@ -55,10 +55,10 @@ void detect_versions(const model::Model& m, ClusterFacts& facts) {
       }
     }
   }
-  choose(std::move(candidates["kubernetes"]), facts.kubernetes_version, "the Kubernetes version", facts);
-  choose(std::move(candidates["coredns"]), facts.coredns_version, "the CoreDNS version", facts);
-  choose(std::move(candidates["ingress-nginx"]), facts.ingress_nginx_version, "the ingress-nginx version", facts);
-  choose(std::move(candidates["cilium"]), facts.cilium_version, "the Cilium version", facts);
+  choose(std::move(candidates["kubernetes"]), facts.kubernetes_version, {"kubernetesVersion", "the Kubernetes version"}, facts);
+  choose(std::move(candidates["coredns"]), facts.coredns_version, {"corednsVersion", "the CoreDNS version"}, facts);
+  choose(std::move(candidates["ingress-nginx"]), facts.ingress_nginx_version, {"ingressNginxVersion", "the ingress-nginx version"}, facts);
+  choose(std::move(candidates["cilium"]), facts.cilium_version, {"ciliumVersion", "the Cilium version"}, facts);
 }
 
 }  // namespace netlint::facts

@@ -1,7 +1,8 @@
 // The pod DNS model (RULES.md NL4xxx preamble, knowledge/domain.md section 5): for a pod source,
 // its effective dnsPolicy, whether it resolves through cluster DNS, and the resolv.conf the
 // kubelet writes for it (nameservers, search list, options with ndots defaulting to 5).
-// Cluster facts come in as parameters (the facts layer will supply them; until then defaults).
+// Cluster facts come in as parameters: rules pass engine::View::dns_facts(), derived from the
+// facts layer (domain, node search domains, clusterDNS).
 #pragma once
 
 #include <optional>
