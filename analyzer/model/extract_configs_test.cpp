@@ -118,6 +118,27 @@ TEST_SUITE("embedded-configs") {
     CHECK(span(setting(m.configs[1], "networking.podSubnet").value.range) == span_of(text, "10.32.0.0/12"));
   }
 
+  TEST_CASE("Flannel cni-conf.json and kubeadm's ClusterConfiguration in the kubeadm-config ConfigMap") {
+    const std::string text =
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: kube-flannel-cfg\n  namespace: kube-flannel\ndata:\n"
+        "  cni-conf.json: |\n    {\n      \"name\": \"cbr0\",\n      \"cniVersion\": \"0.3.1\",\n"
+        "      \"plugins\": [\n        {\"type\": \"flannel\", \"delegate\": {\"hairpinMode\": true}},\n"
+        "        {\"type\": \"portmap\", \"capabilities\": {\"portMappings\": true}}\n      ]\n    }\n---\n"
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: kubeadm-config\n  namespace: kube-system\ndata:\n"
+        "  ClusterConfiguration: |\n    apiVersion: kubeadm.k8s.io/v1beta4\n    kind: ClusterConfiguration\n"
+        "    networking:\n      dnsDomain: corp.local\n      serviceSubnet: 10.96.0.0/12\n";
+    const Model m = load_one("cfg.yaml", text);
+    REQUIRE(m.configs.size() == 2);
+    CHECK(m.configs[0].kind == "cni");
+    CHECK(m.configs[0].key.value == "cni-conf.json");
+    CHECK(span(setting(m.configs[0], "plugins[1].type").value.range) == span_of(text, "\"portmap\""));
+    CHECK(span(setting(m.configs[0], "plugins[0].delegate.hairpinMode").value.range) == span_of(text, "true"));
+    CHECK(m.configs[1].kind == "ClusterConfiguration");
+    CHECK(m.configs[1].embedded());
+    CHECK(span(setting(m.configs[1], "networking.dnsDomain").value.range) == span_of(text, "corp.local"));
+    CHECK(span(setting(m.configs[1], "networking.serviceSubnet").key) == span_of(text, "serviceSubnet"));
+  }
+
   TEST_CASE("a broken embedded config is NL0001 at the mapped error position") {
     const std::string text =
         "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: kube-flannel-cfg\ndata:\n"
