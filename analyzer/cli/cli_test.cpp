@@ -257,6 +257,22 @@ TEST_SUITE("cli") {
     CHECK(facts_json.out.find("\"cluster\": \"staging\"") != std::string::npos);
   }
 
+  TEST_CASE("explain prints a rule's page by code or name; an unknown rule is a usage error with a did-you-mean") {
+    const Run by_name = netlint("explain service-selector-typo");
+    CHECK(by_name.status == 0);
+    CHECK(by_name.out.starts_with("# NL1001 service-selector-typo\n"));
+    CHECK(by_name.out.find("## How to fix") != std::string::npos);
+    CHECK(by_name.out.find("[NL1001 service-selector-typo]") != std::string::npos);  // the example's real output
+    CHECK(netlint("explain NL1001").out == by_name.out);
+    // Away from the source tree (no fixtures) the rule's own documentation still prints.
+    const Run elsewhere = netlint_in(fs::temp_directory_path(), "explain NL1001");
+    CHECK(elsewhere.status == 0);
+    CHECK(elsewhere.out.find("## Why is this bad?") != std::string::npos);
+    const Run unknown = netlint("explain service-selector-typp", true);
+    CHECK(unknown.status == 2);
+    CHECK(unknown.out.find("did you mean 'service-selector-typo'?") != std::string::npos);
+  }
+
   TEST_CASE("--disable and --enable take codes or names; unknown ones are usage errors") {
     const std::string typo = "testdata/rules/service-selector-typo/bad.yaml";
     CHECK(netlint("--disable NL1001 " + typo).status == 0);

@@ -38,6 +38,8 @@ struct LintOptions {
 
 int run_lint(const LintOptions& options, std::ostream& out, std::ostream& err);
 int run_rules_table(std::ostream& out);
+// `netlint config-schema [-o FILE]`: the JSON Schema of .netlint.yaml.
+int run_config_schema(const std::string& output, std::ostream& out, std::ostream& err);
 // `netlint facts [PATH...]`: the cluster facts of the view, as `format` (text | json).
 int run_facts(const LintOptions& options, std::ostream& out, std::ostream& err);
 

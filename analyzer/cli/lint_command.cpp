@@ -13,6 +13,7 @@
 #include "analyzer/cli/input_selection.h"
 #include "analyzer/cli/rule_selection.h"
 #include "analyzer/config/config.h"
+#include "analyzer/config/config_json_schema.h"
 #include "analyzer/engine/engine.h"
 #include "analyzer/loader/loader.h"
 #include "analyzer/report/json_reporter.h"
@@ -107,6 +108,19 @@ int run_lint(const LintOptions& options, std::ostream& out, std::ostream& err) {
   }
   if (internal) return kExitInternal;
   return failing ? kExitFindings : kExitClean;
+}
+
+int run_config_schema(const std::string& output, std::ostream& out, std::ostream& err) {
+  std::vector<const diag::RuleInfo*> infos;
+  for (const engine::Rule* rule : rules::all_rules()) infos.push_back(&rule->info());
+  const std::string schema = config::config_json_schema(infos);
+  if (output.empty()) {
+    out << schema;
+  } else if (const std::string error = write_file_atomically(output, schema); !error.empty()) {
+    err << "netlint: " << error << '\n';
+    return kExitUsage;
+  }
+  return kExitClean;
 }
 
 int run_rules_table(std::ostream& out) {

@@ -31,6 +31,7 @@ constexpr const char* kFooter =
     "  netlint deploy/                 lint every manifest under deploy/\n"
     "  netlint --fail-on error k8s/    fail only on errors\n"
     "  netlint rules                   list every rule\n"
+    "  netlint explain NL1001          the documentation of one rule\n"
     "  netlint facts deploy/           what the manifests imply about the cluster (CNI, DNS, ...)\n"
     "  kustomize build . | netlint -   lint rendered output";
 
@@ -80,6 +81,15 @@ int main(int argc, char** argv) {
   rules->add_option("--output", rules_output, "Folder for the markdown pages (e.g. docs/rules)");
   rules->add_option("--fixtures", fixtures, "Folder of the rules' fixtures, for the examples")->default_str("testdata/rules");
 
+  CLI::App* explain = app.add_subcommand("explain", "Print the documentation of one rule (code or name), with an example");
+  std::string explained;
+  explain->add_option("rule", explained, "Rule code or name, e.g. NL1001 or service-selector-typo")->required();
+  explain->add_option("--fixtures", fixtures, "Folder of the rules' fixtures, for the examples")->default_str("testdata/rules");
+
+  CLI::App* config_schema = app.add_subcommand("config-schema", "Print the JSON Schema of .netlint.yaml (for editors' completion)");
+  std::string schema_output;
+  config_schema->add_option("-o,--output", schema_output, "Write to FILE (atomically) instead of standard output");
+
   CLI::App* facts = app.add_subcommand("facts", "Print what the manifests imply about the cluster: each fact with its state, value and evidence");
   netlint::cli::LintOptions facts_options;
   facts->add_option("paths", facts_options.paths, "Files or directories to read");
@@ -105,6 +115,8 @@ int main(int argc, char** argv) {
       }
       return netlint::cli::write_rule_docs(fixtures, rules_output, std::cerr);
     }
+    if (explain->parsed()) return netlint::cli::explain_rule(explained, fixtures, std::cout, std::cerr);
+    if (config_schema->parsed()) return netlint::cli::run_config_schema(schema_output, std::cout, std::cerr);
     if (facts->parsed()) return netlint::cli::run_facts(facts_options, std::cout, std::cerr);
     options.timing = !no_timing;
     if (fail_on_option->count() > 0) {

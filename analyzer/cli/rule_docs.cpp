@@ -3,10 +3,12 @@
 #include <fmt/format.h>
 
 #include <fstream>
+#include <optional>
 #include <regex>
 #include <sstream>
 
 #include "analyzer/cli/commands.h"
+#include "analyzer/cli/rule_selection.h"
 #include "analyzer/engine/engine.h"
 #include "analyzer/loader/loader.h"
 #include "analyzer/report/text_reporter.h"
@@ -52,6 +54,7 @@ std::string page(const engine::Rule& rule, const fs::path& fixtures_dir) {
                       option.description);
   }
   const fs::path folder = fixtures_dir / std::string(info.name);
+  if (fixtures_dir.empty() || !fs::exists(folder / "bad.yaml")) return md;  // metadata only
   const std::string raw_bad = read_text(folder / "bad.yaml");
   if (raw_bad.find("inject=throwing-rule") != std::string::npos) {
     // Only a bug in netlint produces this finding: the fixture injects a test-only rule that
@@ -91,6 +94,34 @@ std::map<std::string, std::string> generate_rule_docs(const fs::path& fixtures_d
   }
   pages["README.md"] = index;
   return pages;
+}
+
+// The page installed beside the binary (`<prefix>/share/doc/netlint/rules/NAME.md`), if any.
+std::optional<std::string> installed_page(std::string_view name) {
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (ec) return std::nullopt;
+  const fs::path page_path = exe.parent_path().parent_path() / "share" / "doc" / "netlint" / "rules" / (std::string(name) + ".md");
+  if (!fs::is_regular_file(page_path, ec)) return std::nullopt;
+  return read_text(page_path);
+}
+
+int explain_rule(const std::string& code_or_name, const fs::path& fixtures_dir, std::ostream& out, std::ostream& err) {
+  const engine::Rule* rule = rules::find_rule(code_or_name);
+  if (rule == nullptr) {
+    err << "netlint: " << unknown_rule(rules::all_rules(), code_or_name) << '\n';
+    return kExitUsage;
+  }
+  // In a source tree the page is generated with its examples; an installed netlint prints the
+  // page installed with it; failing both, the rule's own documentation.
+  if (fs::is_directory(fixtures_dir)) {
+    out << page(*rule, fixtures_dir);
+  } else if (const auto installed = installed_page(rule->info().name)) {
+    out << *installed;
+  } else {
+    out << page(*rule, {});
+  }
+  return kExitClean;
 }
 
 int write_rule_docs(const fs::path& fixtures_dir, const fs::path& output_dir, std::ostream& err) {

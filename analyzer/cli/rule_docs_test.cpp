@@ -1,4 +1,5 @@
-// The committed docs/rules/ must be exactly what the code generates: docs never drift.
+// The committed docs/rules/ and the config schema must be exactly what the code generates: docs
+// never drift.
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -6,6 +7,8 @@
 #include <sstream>
 
 #include "analyzer/cli/rule_docs.h"
+#include "analyzer/config/config_json_schema.h"
+#include "rules/registry.h"
 
 namespace netlint::cli {
 namespace fs = std::filesystem;
@@ -45,6 +48,25 @@ TEST_CASE("every page shows the rule's real output on its bad.yaml") {
   CHECK(typo.find("bad.yaml:") != std::string::npos);
   CHECK(typo.find("[NL1001 service-selector-typo]") != std::string::npos);
   CHECK(pages.at("README.md").find("| NL1002 | [service-selector-matches-no-pods]") != std::string::npos);
+}
+
+}  // namespace netlint::cli
+
+namespace netlint::cli {
+
+TEST_CASE("schemas/netlint-config.schema.json is what the config table and the registry generate") {
+  std::vector<const diag::RuleInfo*> infos;
+  for (const engine::Rule* rule : rules::all_rules()) infos.push_back(&rule->info());
+  const std::string generated = config::config_json_schema(infos);
+  std::ifstream in(fs::path(NETLINT_SOURCE_DIR) / "schemas" / "netlint-config.schema.json", std::ios::binary);
+  std::stringstream committed;
+  committed << in.rdbuf();
+  CHECK_MESSAGE(committed.str() == generated,
+                "schemas/netlint-config.schema.json differs from the generated schema; regenerate with "
+                "`build/release/netlint config-schema -o schemas/netlint-config.schema.json`");
+  // Rule codes and names both complete, with their severities.
+  CHECK(generated.find("\"NL1001\": {") != std::string::npos);
+  CHECK(generated.find("\"service-selector-typo\": {") != std::string::npos);
 }
 
 }  // namespace netlint::cli

@@ -14,6 +14,8 @@ const engine::Rule* find(std::span<const engine::Rule* const> registry, const st
   return nullptr;
 }
 
+}  // namespace
+
 std::string unknown_rule(std::span<const engine::Rule* const> registry, const std::string& written) {
   std::vector<std::string> known;
   for (const engine::Rule* rule : registry) {
@@ -25,8 +27,6 @@ std::string unknown_rule(std::span<const engine::Rule* const> registry, const st
   if (!best.empty()) message += "; did you mean '" + diag::join_alternatives(best) + "'?";
   return message + " (netlint rules lists them)";
 }
-
-}  // namespace
 
 RuleSelection select_rules(std::span<const engine::Rule* const> registry, const config::Config* config,
                            const std::vector<std::string>& enable, const std::vector<std::string>& disable) {

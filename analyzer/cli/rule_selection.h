@@ -18,6 +18,9 @@ struct RuleSelection {
   std::string error;                             // a usage error (unknown rule), else empty
 };
 
+// "unknown rule 'NL1010'; did you mean 'NL1001'? (netlint rules lists them)".
+std::string unknown_rule(std::span<const engine::Rule* const> registry, const std::string& written);
+
 RuleSelection select_rules(std::span<const engine::Rule* const> registry, const config::Config* config,
                            const std::vector<std::string>& enable, const std::vector<std::string>& disable);
 
