@@ -96,12 +96,12 @@ std::map<std::string, std::string> generate_rule_docs(const fs::path& fixtures_d
   return pages;
 }
 
-// The page installed beside the binary (`<prefix>/share/doc/netlint/rules/NAME.md`), if any.
+// The page installed beside the binary (`<prefix>/share/netlint/rules/NAME.md`), if any.
 std::optional<std::string> installed_page(std::string_view name) {
   std::error_code ec;
   const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   if (ec) return std::nullopt;
-  const fs::path page_path = exe.parent_path().parent_path() / "share" / "doc" / "netlint" / "rules" / (std::string(name) + ".md");
+  const fs::path page_path = exe.parent_path().parent_path() / "share" / "netlint" / "rules" / (std::string(name) + ".md");
   if (!fs::is_regular_file(page_path, ec)) return std::nullopt;
   return read_text(page_path);
 }
