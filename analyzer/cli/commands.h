@@ -23,7 +23,7 @@ enum class FailOn { kError, kWarning, kNote, kNever };
 
 struct LintOptions {
   std::vector<std::string> paths;
-  std::string format = "text";       // text | json
+  std::string format = "text";       // text | json | sarif | github
   std::string output;                // --output FILE (written atomically); empty: stdout
   std::optional<FailOn> fail_on;     // --fail-on; else the config's failOn; else warning
   std::string config_path;           // --config; empty: .netlint.yaml found upward
@@ -34,6 +34,11 @@ struct LintOptions {
   bool timing = true;
   std::string color = "auto";        // auto | always | never
   std::uint64_t max_file_size = 256ull << 20;
+  // --format sarif/github: run.automationDetails.id, the folder paths are made relative to (default:
+  // the git root, else the working directory), and the base of each rule's helpUri (empty: built in).
+  std::string sarif_category;
+  std::string base_dir;
+  std::string help_uri_base;
 };
 
 int run_lint(const LintOptions& options, std::ostream& out, std::ostream& err);

@@ -16,7 +16,9 @@
 #include "analyzer/config/config_json_schema.h"
 #include "analyzer/engine/engine.h"
 #include "analyzer/loader/loader.h"
+#include "analyzer/report/github_reporter.h"
 #include "analyzer/report/json_reporter.h"
+#include "analyzer/report/sarif_reporter.h"
 #include "analyzer/report/text_reporter.h"
 #include "analyzer/util/atomic_file.h"
 #include "analyzer/source/file_walker.h"
@@ -49,6 +51,21 @@ FailOn parse_fail_on(const std::string& text) {
   if (text == "note") return FailOn::kNote;
   if (text == "never") return FailOn::kNever;
   return FailOn::kWarning;
+}
+
+// SARIF and github paths are relative to this folder: --base-dir, else the repository root.
+std::string report_root(const LintOptions& options) { return !options.base_dir.empty() ? options.base_dir : git_root(); }
+
+// Every rule of the registry goes into tool.driver.rules, enabled or not, so ruleIndex is stable.
+void write_sarif_report(std::ostream& out, const model::Model& model, const std::vector<diag::Diagnostic>& diagnostics,
+                        const LintOptions& options) {
+  std::vector<const diag::RuleInfo*> infos;
+  for (const engine::Rule* rule : rules::all_rules()) infos.push_back(&rule->info());
+  report::SarifOptions sarif;
+  sarif.category = options.sarif_category;
+  if (!options.help_uri_base.empty()) sarif.help_uri_base = options.help_uri_base;
+  sarif.root = report_root(options);
+  report::write_sarif(out, model, diagnostics, infos, sarif);
 }
 
 }  // namespace
@@ -87,6 +104,10 @@ int run_lint(const LintOptions& options, std::ostream& out, std::ostream& err) {
   const bool to_terminal = options.output.empty();
   if (options.format == "json") {
     report::write_json(buffer, model, diagnostics, summary, options.timing);
+  } else if (options.format == "sarif") {
+    write_sarif_report(buffer, model, diagnostics, options);
+  } else if (options.format == "github") {
+    report::write_github(buffer, model, diagnostics, report_root(options));
   } else {
     report::TextOptions text_options;
     text_options.color = to_terminal && use_color(options.color, out);

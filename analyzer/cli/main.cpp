@@ -46,7 +46,13 @@ int main(int argc, char** argv) {
 
   netlint::cli::LintOptions options;
   app.add_option("paths", options.paths, "Files or directories to lint ('-' for standard input)");
-  app.add_option("--format", options.format, "Output format")->check(CLI::IsMember({"text", "json"}))->default_str("text");
+  app.add_option("--format", options.format, "Output format")
+      ->check(CLI::IsMember({"text", "json", "sarif", "github"}))->default_str("text");
+  app.add_option("--sarif-category", options.sarif_category, "SARIF: run.automationDetails.id, e.g. netlint/ (GitHub's category)");
+  app.add_option("--base-dir", options.base_dir, "sarif, github: paths relative to DIR (default: the git root, else here)")
+      ->type_name("DIR");
+  app.add_option("--help-uri-base", options.help_uri_base, "SARIF: each rule's helpUri is URL/<rule-name>.md")
+      ->type_name("URL");
   app.add_option("-o,--output", options.output, "Write the report to FILE (atomically) instead of standard output");
   std::string fail_on;
   CLI::Option* fail_on_option = app.add_option("--fail-on", fail_on, "Lowest severity that makes the exit status 1 (default: the config's failOn, else warning)")

@@ -1,0 +1,129 @@
+// `--format sarif` and `--format github` through the real binary: the exit status is the same as
+// for text, URIs are relative to the git root whatever the working directory (or to --base-dir),
+// percent-encoded, and absolute file:/// outside it; --sarif-category and --help-uri-base land in
+// the log. (tools/check_sarif.py validates the same outputs against the schema and the multitool.)
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace netlint {
+namespace {
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+struct Run {
+  int status = -1;
+  std::string out;
+};
+
+// netlint `args` run with the working directory `dir`; stderr dropped.
+Run run_in(const fs::path& dir, const std::string& args) {
+  const std::string command = fmt::format("cd '{}' && '{}' {} 2>/dev/null", dir.string(), NETLINT_BINARY, args);
+  Run run;
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  std::array<char, 4096> buffer{};
+  std::size_t n = 0;
+  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) run.out.append(buffer.data(), n);
+  const int status = pclose(pipe);
+  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
+}
+
+struct TempTree {
+  fs::path root;
+  explicit TempTree(const std::string& name) {
+    root = fs::temp_directory_path() / fmt::format("netlint-sarif-cli-{}-{}", name, ::getpid());
+    fs::remove_all(root);
+    fs::create_directories(root);
+  }
+  ~TempTree() { fs::remove_all(root); }
+  void write(const std::string& relative, const std::string& text) const {
+    fs::create_directories((root / relative).parent_path());
+    std::ofstream(root / relative, std::ios::binary) << text;
+  }
+};
+
+// A Service whose selector (app: webb) is a near miss of the Deployment's label: one NL1001.
+constexpr const char* kTypo =
+    "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\n"
+    "spec:\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: web, image: nginx}]}\n"
+    "---\napiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\nspec:\n"
+    "  selector: {app: webb}\n  ports: [{port: 80}]\n";
+
+std::string first_uri(const json& log) {
+  return log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
+}
+
+}  // namespace
+
+TEST_SUITE("cli") {
+  TEST_CASE("--format sarif: the demo, with the exit status of the text format and the category") {
+    const Run run = run_in(NETLINT_SOURCE_DIR, "--format sarif --sarif-category netlint/ testdata/demo");
+    CHECK(run.status == 1);
+    const json log = json::parse(run.out);
+    REQUIRE(log["runs"].size() == 1);
+    CHECK(log["runs"][0]["automationDetails"]["id"] == "netlint/");
+    CHECK(log["runs"][0]["results"].size() >= 2);
+    CHECK(first_uri(log).starts_with("testdata/demo/"));
+    CHECK(run_in(NETLINT_SOURCE_DIR, "--format sarif --fail-on never testdata/demo").status == 0);
+  }
+
+  TEST_CASE("--format sarif: URIs relative to the git root from any folder, or to --base-dir; absolute outside") {
+    const TempTree repo("repo");
+    fs::create_directories(repo.root / ".git");
+    repo.write("my dir/svc#1.yaml", kTypo);
+    const Run from_root = run_in(repo.root, "--format sarif 'my dir/svc#1.yaml'");
+    CHECK(from_root.status == 1);
+    CHECK(first_uri(json::parse(from_root.out)) == "my%20dir/svc%231.yaml");
+    const Run from_sub = run_in(repo.root / "my dir", "--format sarif 'svc#1.yaml'");
+    CHECK(first_uri(json::parse(from_sub.out)) == "my%20dir/svc%231.yaml");
+    const Run based = run_in(repo.root, "--format sarif --base-dir 'my dir' 'my dir/svc#1.yaml'");
+    CHECK(first_uri(json::parse(based.out)) == "svc%231.yaml");
+    // A file outside the root: the absolute path as a file URI.
+    const TempTree other("other");
+    other.write("x.yaml", kTypo);
+    const Run outside = run_in(repo.root, fmt::format("--format sarif '{}/x.yaml'", other.root.string()));
+    CHECK(first_uri(json::parse(outside.out)) == fmt::format("file://{}/x.yaml", fs::weakly_canonical(other.root).string()));
+    const Run help = run_in(repo.root, "--format sarif --help-uri-base https://docs.example/r 'my dir/svc#1.yaml'");
+    const json rules = json::parse(help.out)["runs"][0]["tool"]["driver"]["rules"];
+    REQUIRE(!rules.empty());
+    CHECK(rules[0]["helpUri"].get<std::string>().starts_with("https://docs.example/r/"));
+  }
+
+  TEST_CASE("--format sarif: an empty folder is a log with every rule and no results") {
+    const TempTree empty("empty");
+    const Run run = run_in(empty.root, "--format sarif .");
+    CHECK(run.status == 0);
+    const json log = json::parse(run.out);
+    CHECK(log["runs"][0]["results"] == json::array());
+    CHECK(log["runs"][0]["tool"]["driver"]["rules"].size() >= 7);
+  }
+
+  TEST_CASE("--format github: one workflow command per finding, exit status kept") {
+    const TempTree repo("github");
+    repo.write("a.yaml", kTypo);
+    const Run run = run_in(repo.root, "--format github a.yaml");
+    CHECK(run.status == 1);
+    CHECK(run.out.starts_with("::error file=a.yaml,line=13,col=19,endLine=13,endColumn=23,"
+                              "title=NL1001 service-selector-typo::selector app=webb matches no pods"));
+    CHECK(run.out.find("%0Ahelp: ") != std::string::npos);
+    CHECK(std::count(run.out.begin(), run.out.end(), '\n') == 1);
+    CHECK(run_in(repo.root, "--format github --fail-on never a.yaml").status == 0);
+    // Paths relative to the repository root, from a subfolder too, as GitHub reads them.
+    fs::create_directories(repo.root / ".git");
+    repo.write("deploy/b.yaml", kTypo);
+    CHECK(run_in(repo.root / "deploy", "--format github b.yaml").out.starts_with("::error file=deploy/b.yaml,line=13,"));
+  }
+}
+
+}  // namespace netlint

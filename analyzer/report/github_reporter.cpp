@@ -1,0 +1,76 @@
+#include "analyzer/report/github_reporter.h"
+
+#include <fmt/format.h>
+
+#include "analyzer/report/repo_path.h"
+#include "analyzer/report/source_locator.h"
+
+namespace netlint::report {
+namespace {
+
+std::string_view command(diag::Severity severity) {
+  switch (severity) {
+    case diag::Severity::kError: return "error";
+    case diag::Severity::kWarning: return "warning";
+    case diag::Severity::kNote: return "notice";
+  }
+  return "warning";
+}
+
+std::string escape(std::string_view text, bool property) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    switch (c) {
+      case '%': out += "%25"; break;
+      case '\r': out += "%0D"; break;
+      case '\n': out += "%0A"; break;
+      case ':': out += property ? "%3A" : ":"; break;
+      case ',': out += property ? "%2C" : ","; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string display_path(std::string_view path, std::string_view root) {
+  return path == "-" ? std::string(path) : repo_path(path, root).path;
+}
+
+// `path:line:col` of a related location, for the message.
+std::string where(SourceLocator& locator, const SourceRange& range, std::string_view root) {
+  const ResolvedRange r = locator.resolve(range);
+  return fmt::format("{}:{}:{}", display_path(r.path, root), r.start.line, r.start.column);
+}
+
+}  // namespace
+
+std::string github_escape_data(std::string_view text) { return escape(text, false); }
+std::string github_escape_property(std::string_view text) { return escape(text, true); }
+
+void write_github(std::ostream& out, const model::Model& model, const std::vector<diag::Diagnostic>& diagnostics,
+                  std::string_view root) {
+  SourceLocator locator(model);
+  for (const diag::Diagnostic& d : diagnostics) {
+    std::string properties;
+    if (d.range.valid()) {
+      const ResolvedRange r = locator.resolve(d.range);
+      properties = fmt::format("file={},line={},col={},endLine={},endColumn={},",
+                               github_escape_property(display_path(r.path, root)),
+                               r.start.line, r.start.column, r.end.line, r.end.column);
+    }
+    properties += "title=" + github_escape_property(fmt::format("{} {}", d.rule->code, d.rule->name));
+    // The annotation shows the message as written: help and related locations on lines of their own.
+    std::string message = d.message;
+    if (!d.help.empty()) message += fmt::format("\nhelp: {}", d.help);
+    for (const diag::RelatedLocation& rel : d.related) {
+      if (rel.range.valid()) message += fmt::format("\nnote: {}: {}", where(locator, rel.range, root), rel.message);
+    }
+    if (!d.clusters.empty()) {
+      message += fmt::format("\n[{} {}]", d.clusters.size() == 1 ? "cluster" : "clusters", fmt::join(d.clusters, ", "));
+    }
+    out << "::" << command(d.severity) << ' ' << properties << "::" << github_escape_data(message) << '\n';
+  }
+}
+
+}  // namespace netlint::report

@@ -1,0 +1,52 @@
+// `--format sarif`: SARIF 2.1.0 for GitHub code scanning and other SARIF viewers, one run per
+// file, every rule of the registry in tool.driver.rules, UTF-16 columns, repository-relative
+// URIs and GitHub's primaryLocationLineHash (shared/knowledge/integrations.md section 1).
+// The only translation unit of the analyzer that includes nlohmann-json.
+#pragma once
+
+#include <ostream>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyzer/diag/diagnostic.h"
+#include "analyzer/model/model.h"
+
+namespace netlint::report {
+
+inline constexpr std::string_view kSarifSchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
+inline constexpr std::string_view kInformationUri = "https://github.com/netlint/netlint";
+// Each rule's helpUri is `<base>/<rule-name>.md` (the pages `netlint rules --format markdown` writes).
+inline constexpr std::string_view kDefaultHelpUriBase = "https://github.com/netlint/netlint/blob/main/docs/rules";
+
+struct SarifOptions {
+  std::string category;       // run.automationDetails.id (`netlint/`); empty: none
+  std::string help_uri_base{kDefaultHelpUriBase};
+  // The absolute folder URIs are relative to (the repository root, or --base-dir); files outside
+  // it get absolute file:/// URIs. Empty: the working directory.
+  std::string root;
+};
+
+// `rules` is every rule of the registry, in the order of tool.driver.rules; a diagnostic of a
+// rule not in it (a test-only rule) appends that rule.
+void write_sarif(std::ostream& out, const model::Model& model, const std::vector<diag::Diagnostic>& diagnostics,
+                 std::span<const diag::RuleInfo* const> rules, const SarifOptions& options);
+
+// The pieces, for tests.
+namespace sarif {
+// RFC 3986: every byte but unreserved characters and `/` percent-encoded (`my file` -> `my%20file`).
+std::string percent_encode_path(std::string_view path);
+// `path` as the user named it (relative to the working directory, or absolute) as a URI: relative
+// to `root` with forward slashes when inside it, else `file:///...`.
+std::string artifact_uri(std::string_view path, std::string_view root);
+// properties.tags: "kubernetes" and the family of the code (NL2xxx: "networkpolicy", ...).
+std::vector<std::string_view> rule_tags(std::string_view code);
+std::string_view rule_precision(std::string_view code);
+// The doc's first paragraph that is not a heading, as plain text, at most 1024 bytes.
+std::string first_paragraph(std::string_view markdown);
+// Markdown as plain text: heading marks, emphasis, backticks and fences dropped, links as `text (url)`.
+std::string markdown_to_text(std::string_view markdown);
+}  // namespace sarif
+
+}  // namespace netlint::report
