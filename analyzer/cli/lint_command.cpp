@@ -74,6 +74,8 @@ int run_lint(const LintOptions& options, std::ostream& out, std::ostream& err) {
   run_options.internal_error = &rules::find_rule("NL0002")->info();
   run_options.precedence = rules::precedence();
   run_options.severities = &selection.severities;
+  run_options.registry = rules::all_rules();
+  run_options.unused_suppression = &rules::find_rule("NL0003")->info();
   const std::vector<diag::Diagnostic> diagnostics = engine::run_views(views, run_options);
   // Every view holds the whole file table and the same counts: any of them resolves locations.
   const model::Model& model = views.front();
