@@ -34,6 +34,8 @@ struct LintOptions {
   bool timing = true;
   std::string color = "auto";        // auto | always | never
   std::uint64_t max_file_size = 256ull << 20;
+  std::string baseline;              // --baseline FILE: report only findings not in it
+  std::string write_baseline;        // --write-baseline FILE: record this run's findings
 };
 
 int run_lint(const LintOptions& options, std::ostream& out, std::ostream& err);
