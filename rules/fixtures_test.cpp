@@ -43,6 +43,7 @@ TEST_SUITE("fixtures") {
       setup.all_rules = rules::all_rules();
       setup.rule_under_test = rule;
       setup.internal_error = &rules::find_rule("NL0002")->info();
+      setup.unused_suppression = &rules::find_rule("NL0003")->info();
       setup.precedence = rules::precedence();
       for (const fs::path& path : cases_of(folder.path())) {
         const testing::CaseResult result = testing::run_fixture_case(path, setup);

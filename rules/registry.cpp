@@ -8,9 +8,10 @@ namespace netlint::rules {
 
 std::span<const engine::Rule* const> all_rules() {
   // Keep sorted by code; the registry test checks it.
-  static const std::array<const engine::Rule*, 7> kRules = {
+  static const std::array<const engine::Rule*, 8> kRules = {
       parse_error(),                       // NL0001
       internal_error(),                    // NL0002
+      unused_suppression(),                // NL0003
       invalid_field(),                     // NL0004
       duplicate_resource(),                // NL0005
       ambiguous_view(),                    // NL0006

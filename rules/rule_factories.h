@@ -7,6 +7,7 @@ namespace netlint::rules {
 
 const engine::Rule* parse_error();
 const engine::Rule* internal_error();
+const engine::Rule* unused_suppression();
 const engine::Rule* invalid_field();
 const engine::Rule* duplicate_resource();
 const engine::Rule* ambiguous_view();

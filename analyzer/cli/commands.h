@@ -39,6 +39,8 @@ struct LintOptions {
   std::string sarif_category;
   std::string base_dir;
   std::string help_uri_base;
+  std::string baseline;              // --baseline FILE: report only findings not in it
+  std::string write_baseline;        // --write-baseline FILE: record this run's findings
 };
 
 int run_lint(const LintOptions& options, std::ostream& out, std::ostream& err);

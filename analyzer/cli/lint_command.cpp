@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "analyzer/cli/analysis.h"
+#include "analyzer/cli/baseline_step.h"
 #include "analyzer/cli/commands.h"
 #include "analyzer/cli/input_selection.h"
 #include "analyzer/cli/rule_selection.h"
@@ -92,9 +93,14 @@ int run_lint(const LintOptions& options, std::ostream& out, std::ostream& err) {
   run_options.internal_error = &rules::find_rule("NL0002")->info();
   run_options.precedence = rules::precedence();
   run_options.severities = &selection.severities;
-  const std::vector<diag::Diagnostic> diagnostics = engine::run_views(views, run_options);
+  run_options.registry = rules::all_rules();
+  run_options.unused_suppression = &rules::find_rule("NL0003")->info();
+  std::vector<diag::Diagnostic> diagnostics = engine::run_views(views, run_options);
   // Every view holds the whole file table and the same counts: any of them resolves locations.
   const model::Model& model = views.front();
+  if (const int status = apply_baseline(options, config ? &*config : nullptr, model, diagnostics, err); status != kLoaded) {
+    return status;
+  }
 
   const auto elapsed = std::chrono::steady_clock::now() - started;
   report::RunSummary summary = report::summarise(model.stats, diagnostics, elapsed);

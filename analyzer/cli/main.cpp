@@ -76,6 +76,10 @@ int main(int argc, char** argv) {
   app.add_flag("--no-timing", no_timing, "Leave the run time out of the summary line (stable output)");
   app.add_option("--max-file-size", options.max_file_size, "Skip files larger than this many bytes")
       ->default_str("268435456");
+  app.add_option("--baseline", options.baseline, "Report only findings not recorded in FILE (see --write-baseline)")
+      ->type_name("FILE");
+  app.add_option("--write-baseline", options.write_baseline, "Record this run's findings in FILE (atomically); they are then not reported")
+      ->type_name("FILE");
 
   CLI::App* rules = app.add_subcommand("rules", "List every rule with its code, severity and summary");
   std::string rules_format = "text";

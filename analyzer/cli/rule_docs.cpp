@@ -36,6 +36,8 @@ std::string lint_output(const engine::Rule& rule, const std::string& name, const
   options.rules = only;
   options.internal_error = &rules::find_rule("NL0002")->info();
   options.precedence = rules::precedence();
+  options.registry = rules::all_rules();
+  options.unused_suppression = &rules::find_rule("NL0003")->info();
   const auto diagnostics = engine::run_rules(view, options);
   std::ostringstream out;
   report::write_text(out, model, diagnostics, report::summarise(model.stats, diagnostics, {}),

@@ -1,4 +1,5 @@
 #include "analyzer/engine/engine.h"
+#include "analyzer/engine/suppressions.h"
 #include "analyzer/engine/view.h"
 
 #include <fmt/format.h>
@@ -62,7 +63,10 @@ std::vector<diag::Diagnostic> merge_views(std::vector<std::pair<std::string, std
   return merged;
 }
 
-std::vector<diag::Diagnostic> run_rules(const View& view, const RunOptions& options) {
+namespace {
+
+// Rules, NL0002, unreported files dropped, precedence, then this view's suppressions.
+std::vector<diag::Diagnostic> check_view(const View& view, const RunOptions& options, SuppressionLedger& ledger) {
   std::vector<diag::Diagnostic> all;
   // Rules run one after another: measured on the demo and the corpus, they take a few
   // percent of a run next to parsing, which is parallel over files (see docs/architecture.md).
@@ -83,23 +87,58 @@ std::vector<diag::Diagnostic> run_rules(const View& view, const RunOptions& opti
   }
   const model::Model& m = view.model();
   std::erase_if(all, [&](const diag::Diagnostic& d) { return d.range.valid() && !m.file(d.range.file).reported; });
+  // Precedence first, on every finding: a suppressed winner still silences its loser
+  // (RULES.md "Precedence with configuration").
   apply_precedence(all, options.precedence);
-  if (options.severities != nullptr) {
-    for (diag::Diagnostic& d : all) {
-      if (auto it = options.severities->find(std::string(d.rule->code)); it != options.severities->end()) d.severity = it->second;
-    }
+  ledger.apply(m, all);
+  return all;
+}
+
+void configure_severities(std::vector<diag::Diagnostic>& diagnostics, const RunOptions& options) {
+  if (options.severities == nullptr) return;
+  for (diag::Diagnostic& d : diagnostics) {
+    if (auto it = options.severities->find(std::string(d.rule->code)); it != options.severities->end()) d.severity = it->second;
   }
+}
+
+// NL0003 for the suppressions the ledger saw, when that rule runs.
+void add_suppression_problems(const SuppressionLedger& ledger, const RunOptions& options,
+                              std::vector<diag::Diagnostic>& out) {
+  if (options.unused_suppression == nullptr) return;
+  const std::string_view code = options.unused_suppression->code;
+  if (std::none_of(options.rules.begin(), options.rules.end(), [&](const Rule* r) { return r->info().code == code; })) return;
+  std::vector<diag::Diagnostic> problems = ledger.problems(*options.unused_suppression);
+  configure_severities(problems, options);
+  out.insert(out.end(), std::make_move_iterator(problems.begin()), std::make_move_iterator(problems.end()));
+}
+
+}  // namespace
+
+std::vector<diag::Diagnostic> run_rules(const View& view, const RunOptions& options) {
+  SuppressionLedger ledger(options.registry, options.rules);
+  std::vector<diag::Diagnostic> all = check_view(view, options, ledger);
+  configure_severities(all, options);
+  add_suppression_problems(ledger, options, all);
   sort_and_dedupe(all);
   return all;
 }
 
 std::vector<diag::Diagnostic> run_views(std::span<const model::Model> views, const RunOptions& options) {
+  SuppressionLedger ledger(options.registry, options.rules);
   std::vector<std::pair<std::string, std::vector<diag::Diagnostic>>> per_view;
   for (const model::Model& model : views) {
     const View view(model);
-    per_view.emplace_back(model.cluster, run_rules(view, options));
+    std::vector<diag::Diagnostic> found = check_view(view, options, ledger);
+    configure_severities(found, options);
+    sort_and_dedupe(found);
+    per_view.emplace_back(model.cluster, std::move(found));
   }
-  return merge_views(std::move(per_view));
+  std::vector<diag::Diagnostic> merged = merge_views(std::move(per_view));
+  // Suppressions are about files, not clusters: their NL0003 names none.
+  const std::size_t before = merged.size();
+  add_suppression_problems(ledger, options, merged);
+  if (merged.size() != before) sort_and_dedupe(merged);
+  return merged;
 }
 
 }  // namespace netlint::engine

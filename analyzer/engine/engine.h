@@ -28,11 +28,17 @@ struct RunOptions {
   std::span<const Precedence> precedence;
   // Severities configured per rule code (.netlint.yaml `rules:`); others keep their default.
   const std::map<std::string, diag::Severity>* severities = nullptr;
+  // Every registered rule: suppressions may name a rule this run does not run. Empty: `rules`.
+  std::span<const Rule* const> registry;
+  // Metadata for NL0003, which the engine itself reports for suppressions that suppress nothing
+  // or name no known rule (engine/suppressions.h), when that rule is among `rules`.
+  const diag::RuleInfo* unused_suppression = nullptr;
 };
 
 // Runs every rule; a rule that throws becomes one NL0002 naming it, and the others still run.
-// Output: findings on reported files (and findings without location), precedence applied,
-// duplicates removed, sorted by file, offset, code, message.
+// Output: findings on reported files (and findings without location), precedence applied, then
+// suppressions (so a suppressed winner still silences its loser), NL0003 for suppressions that
+// suppressed nothing, duplicates removed, sorted by file, offset, code, message.
 std::vector<diag::Diagnostic> run_rules(const View& view, const RunOptions& options);
 
 // The findings of several views as one list: each view's findings are tagged with its cluster
@@ -41,7 +47,7 @@ std::vector<diag::Diagnostic> run_rules(const View& view, const RunOptions& opti
 std::vector<diag::Diagnostic> merge_views(std::vector<std::pair<std::string, std::vector<diag::Diagnostic>>> per_view);
 
 // Runs the rules over each view (one per `clusters:` entry, or the whole input) and merges the
-// findings (merge_views).
+// findings (merge_views). A suppression is unused (NL0003) only when it is unused in every view.
 std::vector<diag::Diagnostic> run_views(std::span<const model::Model> views, const RunOptions& options);
 
 // Exposed for tests: the precedence filter and the ordering.

@@ -89,6 +89,8 @@ CaseResult run_fixture_case(const std::filesystem::path& path, const CaseSetup& 
   engine::RunOptions options;
   options.rules = rules;
   options.internal_error = setup.internal_error;
+  options.registry = setup.all_rules;
+  options.unused_suppression = setup.unused_suppression;
   options.precedence = setup.precedence;
   const std::vector<diag::Diagnostic> found = engine::run_views(views, options);
   const model::Model& model = views.front();

@@ -23,6 +23,7 @@ struct CaseSetup {
   std::span<const engine::Rule* const> all_rules;  // the registry
   const engine::Rule* rule_under_test = nullptr;   // the folder's rule
   const diag::RuleInfo* internal_error = nullptr;
+  const diag::RuleInfo* unused_suppression = nullptr;  // NL0003, reported by the engine
   std::span<const engine::Precedence> precedence;
 };
 
