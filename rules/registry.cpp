@@ -8,7 +8,7 @@ namespace netlint::rules {
 
 std::span<const engine::Rule* const> all_rules() {
   // Keep sorted by code; the registry test checks it.
-  static const std::array<const engine::Rule*, 8> kRules = {
+  static const std::array<const engine::Rule*, 10> kRules = {
       parse_error(),                       // NL0001
       internal_error(),                    // NL0002
       unused_suppression(),                // NL0003
@@ -17,6 +17,8 @@ std::span<const engine::Rule* const> all_rules() {
       ambiguous_view(),                    // NL0006
       service_selector_typo(),             // NL1001
       service_selector_matches_no_pods(),  // NL1002
+      service_target_port_unresolved(),    // NL1003
+      service_target_port_undeclared(),    // NL1009
   };
   return kRules;
 }

@@ -13,5 +13,7 @@ const engine::Rule* duplicate_resource();
 const engine::Rule* ambiguous_view();
 const engine::Rule* service_selector_typo();
 const engine::Rule* service_selector_matches_no_pods();
+const engine::Rule* service_target_port_unresolved();
+const engine::Rule* service_target_port_undeclared();
 
 }  // namespace netlint::rules

@@ -19,6 +19,7 @@ struct DocumentObjects {
   std::vector<ObjectMeta> objects;
   std::vector<PodSource> pod_sources;
   std::vector<Service> services;
+  std::vector<Ingress> ingresses;
   std::vector<ConfigMap> config_maps;
   std::vector<Namespace> namespaces;
   std::vector<ConfigDocument> configs;
@@ -40,6 +41,7 @@ ObjectMeta extract_meta(const yaml::NodeRef& object, FileId file, std::uint32_t 
 std::optional<PodSource> extract_pod_source(const yaml::NodeRef& object, const ObjectMeta& meta,
                                             std::vector<InputProblem>& problems);
 Service extract_service(const yaml::NodeRef& object, const ObjectMeta& meta, std::vector<InputProblem>& problems);
+Ingress extract_ingress(const yaml::NodeRef& object, const ObjectMeta& meta);
 ConfigMap extract_config_map(const yaml::NodeRef& object, const ObjectMeta& meta, std::vector<InputProblem>& problems);
 // The namespace a GitOps object (Argo CD Application, Flux Kustomization or HelmRelease)
 // deploys workloads into, when it names one.

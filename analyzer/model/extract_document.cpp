@@ -42,6 +42,9 @@ void extract_object(const yaml::NodeRef& object, FileId file, std::uint32_t docu
   const bool core = meta.api_version.value == "v1";
   if (auto pods = extract_pod_source(object, meta, out.problems)) out.pod_sources.push_back(std::move(*pods));
   if (core && kind == "Service") out.services.push_back(extract_service(object, meta, out.problems));
+  if (kind == "Ingress" && (in_group(meta.api_version.value, "networking.k8s.io") || in_group(meta.api_version.value, "extensions"))) {
+    out.ingresses.push_back(extract_ingress(object, meta));
+  }
   if (core && kind == "ConfigMap") out.config_maps.push_back(extract_config_map(object, meta, out.problems));
   if (core && kind == "Namespace") out.namespaces.push_back(Namespace{meta});
   if (auto config = extract_config_object(object, meta)) out.configs.push_back(std::move(*config));

@@ -297,6 +297,7 @@ std::optional<PodSource> extract_pod_source(const yaml::NodeRef& object, const O
     if (selector.value.is_map()) extract_selector(selector.value, selector.key.range(), &problems);
   }
   out.template_key = tmpl.key.range();
+  if (kind == "StatefulSet") out.service_name = text_of(spec.get("serviceName"));
   add_labels_from(tmpl.value.get("metadata"), out, problems);
   extract_pod_spec(pod_spec, out, problems);
   return out;

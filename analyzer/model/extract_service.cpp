@@ -43,6 +43,9 @@ Service extract_service(const yaml::NodeRef& object, const ObjectMeta& meta, std
   svc.external_name = text_field(spec, "externalName");
   svc.internal_traffic_policy = text_field(spec, "internalTrafficPolicy", "Cluster");
   svc.load_balancer_class = text_field(spec, "loadBalancerClass");
+  if (const yaml::NodeRef hc = spec.get("healthCheckNodePort"); hc.is_scalar()) {
+    if (auto n = integer_of(hc)) svc.health_check_node_port = Spanned<std::int64_t>{*n, hc.range()};
+  }
   const yaml::NodeRef ports = spec.get("ports");
   check_list(spec.find("ports"), problems);
   svc.ports.reserve(ports.size());
@@ -57,7 +60,8 @@ Service extract_service(const yaml::NodeRef& object, const ObjectMeta& meta, std
     port.port = {integer_of(number).value_or(-1), number.range()};
     if (const yaml::NodeRef target = p.get("targetPort"); target.is_scalar()) {
       port.target_port = text_of(target);
-      port.target_port_is_name = !integer_of(target).has_value();
+      port.target_port_number = integer_of(target);
+      port.target_port_is_name = !port.target_port_number.has_value();
     }
     port.protocol = text_field(p, "protocol", "TCP");
     if (const yaml::NodeRef node_port = p.get("nodePort"); node_port.is_scalar()) {

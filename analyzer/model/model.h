@@ -10,6 +10,7 @@
 
 #include "analyzer/model/config_map.h"
 #include "analyzer/model/corefile_source.h"
+#include "analyzer/model/ingress.h"
 #include "analyzer/model/object_meta.h"
 #include "analyzer/model/pod_source.h"
 #include "analyzer/model/service.h"
@@ -66,6 +67,7 @@ struct Model {
   std::vector<ObjectMeta> objects;        // every Kubernetes object, in file-then-offset order
   std::vector<PodSource> pod_sources;
   std::vector<Service> services;
+  std::vector<Ingress> ingresses;
   std::vector<ConfigMap> config_maps;
   std::vector<Namespace> namespaces;
   // Config documents (kubelet, kubeadm, kube-proxy, CNI, Calico, IngressClass), standalone or

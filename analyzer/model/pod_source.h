@@ -101,6 +101,7 @@ struct PodSource {
   Text dns_policy;                // defaulted "ClusterFirst" (invalid range)
   std::optional<DnsConfig> dns_config;
   SourceRange template_key;       // `template:` for workloads, `spec:` for Pods
+  Text service_name;              // a StatefulSet's governing Service (`serviceName`); else empty
   // Stands for pods the view does not hold but every cluster has (the DNS pods); never
   // reported on, and it does not make its namespace known.
   bool synthetic = false;

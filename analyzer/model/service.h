@@ -14,6 +14,7 @@ struct ServicePort {
   // targetPort as written: a number or a name; absent means "same as port".
   std::optional<Text> target_port;
   bool target_port_is_name = false;
+  std::optional<std::int64_t> target_port_number;  // when targetPort is a number
   Text protocol;                  // defaulted "TCP"
   std::optional<Spanned<std::int64_t>> node_port;
   SourceRange item;
@@ -31,6 +32,7 @@ struct Service {
   // spec.loadBalancerClass: empty when not written. When set, the cloud provider's built-in
   // controller leaves the Service alone and the controller of that class provisions the LB.
   Text load_balancer_class;
+  std::optional<Spanned<std::int64_t>> health_check_node_port;
 
   bool has_selector() const { return !selector.empty(); }
   bool headless() const { return cluster_ip.value == "None"; }

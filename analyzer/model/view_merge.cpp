@@ -91,6 +91,7 @@ void merge_definitions(Model& model, const ApplyGroups& apply_groups) {
   if (dropped.empty()) return;
   drop_merged(model.pod_sources, dropped);
   drop_merged(model.services, dropped);
+  drop_merged(model.ingresses, dropped);
   drop_merged(model.config_maps, dropped);
   drop_merged(model.namespaces, dropped);
   // Config texts follow the object (or the ConfigMap) that holds them.
@@ -116,6 +117,7 @@ void merge_definitions(Model& model, const ApplyGroups& apply_groups) {
   };
   refresh(model.pod_sources);
   refresh(model.services);
+  refresh(model.ingresses);
   refresh(model.config_maps);
   refresh(model.namespaces);
 }

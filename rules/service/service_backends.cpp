@@ -1,0 +1,107 @@
+#include "rules/service/service_backends.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace netlint::rules {
+
+std::vector<const model::PodSource*> selected_backends(const engine::View& view, const model::Service& service) {
+  std::vector<const model::PodSource*> out;
+  if (!service.has_selector() || service.type.value == "ExternalName") return out;
+  const index::SelectorMatches matches =
+      view.labels().match(service.meta.namespace_name.value, index::selector_from_map(service.selector));
+  for (index::PodId id : matches.yes) {
+    const model::PodSource& pod = view.labels().pod(id);
+    if (!pod.synthetic && pod.containers_known) out.push_back(&pod);
+  }
+  return out;
+}
+
+std::vector<const model::Container*> serving_containers(const model::PodSource& pod, bool with_sidecars) {
+  std::vector<const model::Container*> out;
+  for (const model::Container& c : pod.containers) {
+    if (!c.init || (with_sidecars && c.restartable)) out.push_back(&c);
+  }
+  return out;
+}
+
+namespace {
+
+std::string_view directory_of(std::string_view path) {
+  const auto slash = path.find_last_of('/');
+  return slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
+}
+
+bool mentions_number(std::string_view text, std::string_view number) {
+  for (std::size_t at = text.find(number); at != std::string_view::npos; at = text.find(number, at + 1)) {
+    const bool digit_before = at > 0 && text[at - 1] >= '0' && text[at - 1] <= '9';
+    const std::size_t end = at + number.size();
+    const bool digit_after = end < text.size() && text[end] >= '0' && text[end] <= '9';
+    if (!digit_before && !digit_after) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<Backend> backend_groups(const engine::View& view, const model::Service& service) {
+  std::vector<Backend> out;
+  std::vector<std::string> identities;
+  const std::string_view service_dir = directory_of(view.model().file(service.meta.file).path);
+  for (const model::PodSource* pod : selected_backends(view, service)) {
+    const std::string identity = pod->meta.group() + " " + pod->meta.display();
+    std::size_t i = 0;
+    while (i < identities.size() && identities[i] != identity) ++i;
+    if (i == identities.size()) {
+      identities.push_back(identity);
+      out.emplace_back();
+    }
+    out[i].variants.push_back(pod);
+    out[i].colocated = out[i].colocated || directory_of(view.model().file(pod->meta.file).path) == service_dir;
+  }
+  return out;
+}
+
+std::vector<const Backend*> reportable_failures(const std::vector<const Backend*>& failing, bool colocated_backend_passes) {
+  if (!colocated_backend_passes) return failing;
+  std::vector<const Backend*> out;
+  for (const Backend* b : failing) {
+    if (b->colocated) out.push_back(b);
+  }
+  return out;
+}
+
+bool pod_configures_number(const engine::View& view, const model::PodSource& pod, std::int64_t number) {
+  const std::string text = std::to_string(number);
+  std::vector<std::string_view> config_maps;
+  for (const model::Container& c : pod.containers) {
+    for (const model::Text& t : c.command) if (mentions_number(t.value, text)) return true;
+    for (const model::Text& t : c.args) if (mentions_number(t.value, text)) return true;
+    for (const model::EnvVar& e : c.env) {
+      if (e.value && mentions_number(e.value->value, text)) return true;
+      if (e.from == model::EnvVar::SourceKind::kConfigMapKey) config_maps.push_back(e.from_name.value);
+    }
+    for (const model::EnvFrom& e : c.env_from) {
+      if (e.kind == model::EnvFrom::SourceKind::kConfigMap) config_maps.push_back(e.name.value);
+    }
+  }
+  for (const model::ConfigMapVolume& v : pod.config_map_volumes) {
+    for (const model::ConfigMapFiles& f : v.sources) config_maps.push_back(f.name.value);
+  }
+  for (const model::ConfigMap& cm : view.model().config_maps) {
+    if (cm.meta.namespace_name.value != pod.meta.namespace_name.value) continue;
+    if (std::find(config_maps.begin(), config_maps.end(), cm.meta.name.value) == config_maps.end()) continue;
+    for (const model::ConfigMapEntry& entry : cm.data) {
+      if (!entry.binary && mentions_number(entry.value.value, text)) return true;
+    }
+  }
+  return false;
+}
+
+std::string service_port_display(const model::Service& service, const model::ServicePort& port) {
+  return fmt::format("{} port {}{}", service.meta.display(), port.port.value,
+                     port.name.value.empty() ? "" : " (" + port.name.value + ")");
+}
+
+}  // namespace netlint::rules
