@@ -8,7 +8,7 @@ namespace netlint::rules {
 
 std::span<const engine::Rule* const> all_rules() {
   // Keep sorted by code; the registry test checks it.
-  static const std::array<const engine::Rule*, 10> kRules = {
+  static const std::array<const engine::Rule*, 12> kRules = {
       parse_error(),                       // NL0001
       internal_error(),                    // NL0002
       unused_suppression(),                // NL0003
@@ -19,6 +19,8 @@ std::span<const engine::Rule* const> all_rules() {
       service_selector_matches_no_pods(),  // NL1002
       service_target_port_unresolved(),    // NL1003
       service_target_port_undeclared(),    // NL1009
+      ingress_backend_missing(),           // NL3001
+      ingress_backend_port_unresolved(),   // NL3002
   };
   return kRules;
 }

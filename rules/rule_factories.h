@@ -15,5 +15,7 @@ const engine::Rule* service_selector_typo();
 const engine::Rule* service_selector_matches_no_pods();
 const engine::Rule* service_target_port_unresolved();
 const engine::Rule* service_target_port_undeclared();
+const engine::Rule* ingress_backend_missing();
+const engine::Rule* ingress_backend_port_unresolved();
 
 }  // namespace netlint::rules

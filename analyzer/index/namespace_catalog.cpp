@@ -64,6 +64,11 @@ NamespaceCatalog::NamespaceCatalog(const model::Model& model) {
 bool NamespaceCatalog::known(std::string_view namespace_name) const { return why_unknown(namespace_name).empty(); }
 
 std::string NamespaceCatalog::why_unknown(std::string_view namespace_name) const {
+  // Every cluster runs add-ons there that repositories rarely hold (DNS, kube-proxy, the CNI,
+  // cloud controllers, the dashboard): one workload of a repository in it shows not all of it.
+  if (namespace_name == "kube-system" || namespace_name == "kube-public" || namespace_name == "kube-node-lease") {
+    return "it holds the cluster's add-ons, which the view does not show completely";
+  }
   const auto it = namespaces_.find(std::string(namespace_name));
   if (it == namespaces_.end() || !it->second.has_pod_source) return "no pod source in the view";
   return it->second.unknown_because;

@@ -2,8 +2,9 @@
 // namespace is known when the view holds at least one pod source in it and every other object
 // in it is of a built-in kind or of a custom kind known not to create pods. An unknown custom
 // resource may belong to an operator that creates pods we cannot see, and a GitOps object
-// deploying into a namespace means its workloads live elsewhere. Every rule that reports an
-// absence asks this one query.
+// deploying into a namespace means its workloads live elsewhere. The system namespaces
+// (kube-system, kube-public, kube-node-lease) are never known: every cluster runs add-ons there
+// that a repository does not hold. Every rule that reports an absence asks this one query.
 #pragma once
 
 #include <string>

@@ -62,3 +62,16 @@ TEST_CASE("pod-creating custom resources the model reads (Prometheus, a Rollout)
 }
 
 }  // namespace netlint::index
+
+namespace netlint::index {
+
+TEST_CASE("the system namespaces are never known: every cluster runs add-ons there the view does not hold") {
+  const model::Model m = load(deployment_in("kube-system") + deployment_in("kube-public") + deployment_in("shop"));
+  const NamespaceCatalog catalog(m);
+  CHECK(catalog.known("shop"));
+  CHECK_FALSE(catalog.known("kube-system"));
+  CHECK_FALSE(catalog.known("kube-public"));
+  CHECK(catalog.why_unknown("kube-system").find("add-ons") != std::string::npos);
+}
+
+}  // namespace netlint::index

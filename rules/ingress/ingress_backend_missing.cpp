@@ -1,0 +1,77 @@
+// NL3001 ingress-backend-missing: an Ingress backend names a Service that is not in its
+// namespace: with a near miss (a typo) anywhere, without one only in a namespace the view knows.
+#include <fmt/format.h>
+
+#include "analyzer/diag/did_you_mean.h"
+#include "rules/ingress/ingress_backends.h"
+#include "rules/rule_factories.h"
+
+namespace netlint::rules {
+namespace {
+
+constexpr diag::RuleInfo kInfo{
+    .code = "NL3001",
+    .name = "ingress-backend-missing",
+    .severity = diag::Severity::kError,
+    .summary = "an Ingress backend names a Service that is not in the Ingress's namespace",
+    .doc = R"md(## What it finds
+An Ingress rule's backend, or its default backend, names a Service that does not exist in the
+Ingress's namespace (an Ingress can only route to Services of its own namespace).
+
+When another Service of that namespace has a near-miss name (`order-servce` for
+`order-service`), the finding is reported with the suggestion wherever the namespace is. Without
+a near miss, it is reported only for namespaces the view knows completely.
+
+## Why is this bad?
+The ingress controller has no endpoints for the path: ingress-nginx answers `503 Service
+Temporarily Unavailable` for every request to it (other controllers 404 or 502).
+
+## How to fix
+Correct the Service name in the backend, or create the Service in the Ingress's namespace.
+
+## Known limitations
+Services created at run time (by an operator, by cert-manager's HTTP-01 solver) are not in the
+manifests; in namespaces that hold such objects the view is not complete and the finding without
+near miss stays silent.
+)md"};
+
+class IngressBackendMissing final : public engine::Rule {
+ public:
+  const diag::RuleInfo& info() const noexcept override { return kInfo; }
+
+  void check(const engine::View& view, engine::Sink& out) const override {
+    for (const model::Ingress& ingress : view.model().ingresses) {
+      out.checking(ingress.meta.object_range);
+      const std::string& ns = ingress.meta.namespace_name.value;
+      std::vector<std::string> names;
+      for (const model::Service& s : view.model().services) {
+        if (s.meta.namespace_name.value == ns) names.push_back(s.meta.name.value);
+      }
+      ingress.for_each_backend([&](const model::IngressBackend& backend, const model::IngressPath*) {
+        const model::Text& name = backend.service_name;
+        if (name.value.empty() || !services_named(view, ns, name.value).empty()) return;
+        const std::vector<std::string> near = diag::best_near_misses(name.value, names);
+        if (near.empty() && !view.namespaces().known(ns)) return;
+        std::string message = fmt::format("backend Service \"{}\" does not exist in namespace \"{}\"", name.value, ns);
+        if (!near.empty()) message += fmt::format("; did you mean \"{}\"?", diag::join_alternatives(near));
+        diag::Diagnostic& d = out.report(name.range, std::move(message));
+        d.help = near.empty() ? fmt::format("create Service {} in namespace {}, or route to an existing Service", name.value, ns)
+                              : fmt::format("change the backend to \"{}\"", near.front());
+        for (const std::string& candidate : near) {
+          for (const model::Service* s : services_named(view, ns, candidate)) {
+            d.related.push_back({s->meta.name.range, fmt::format("{}", s->meta.display())});
+          }
+        }
+      });
+    }
+  }
+};
+
+}  // namespace
+
+const engine::Rule* ingress_backend_missing() {
+  static const IngressBackendMissing rule;
+  return &rule;
+}
+
+}  // namespace netlint::rules
