@@ -30,6 +30,10 @@ apply fails and the object never exists.
 ## How to fix
 Use `networking.k8s.io/v1`. For Ingress the backend changes shape: `serviceName`/`servicePort`
 become `service: {name, port: {number | name}}`, and every path needs a `pathType`.
+
+## Known limitations
+An unknown Kubernetes version counts as the newest release; set `kubernetesVersion` in
+`.netlint.yaml` for a cluster older than 1.22.
 )md"};
 
 struct Removal {

@@ -25,6 +25,10 @@ other node get their connections dropped, depending on where they were scheduled
 ## How to fix
 Remove `internalTrafficPolicy` (the default is `Cluster`), or run the backends as a DaemonSet
 (node-local agents, caches) when node-local traffic is the point.
+
+## Known limitations
+A Deployment whose pods are spread to every node (a topology spread or anti-affinity with as
+many replicas as nodes) is still reported: the view does not know the number of nodes.
 )md"};
 
 class ServiceInternalTrafficLocal final : public engine::Rule {

@@ -27,6 +27,11 @@ outside the DNS specification, even though CoreDNS serves them anyway.
 Make the governing Service headless (`clusterIP: None`; the field cannot be changed in place, so
 delete and recreate the Service), and add a second, ordinary Service for clients that want one
 balanced address.
+
+## Known limitations
+A governing Service that is missing from the view is not reported here. Applications that never
+resolve their peers by DNS (they shard by the pod's ordinal) work with a ClusterIP Service; the
+finding is then about the StatefulSet contract, not an outage.
 )md"};
 
 class StatefulSetServiceNotHeadless final : public engine::Rule {
