@@ -8,7 +8,7 @@ namespace netlint::rules {
 
 std::span<const engine::Rule* const> all_rules() {
   // Keep sorted by code; the registry test checks it.
-  static const std::array<const engine::Rule*, 17> kRules = {
+  static const std::array<const engine::Rule*, 18> kRules = {
       parse_error(),                       // NL0001
       internal_error(),                    // NL0002
       unused_suppression(),                // NL0003
@@ -18,6 +18,7 @@ std::span<const engine::Rule* const> all_rules() {
       service_selector_typo(),             // NL1001
       service_selector_matches_no_pods(),  // NL1002
       service_target_port_unresolved(),    // NL1003
+      service_without_endpoints(),         // NL1004
       service_node_port_conflict(),        // NL1005
       service_external_name_unresolvable(),  // NL1006
       statefulset_service_not_headless(),  // NL1007

@@ -15,6 +15,7 @@ const engine::Rule* service_selector_typo();
 const engine::Rule* service_selector_matches_no_pods();
 const engine::Rule* service_target_port_unresolved();
 const engine::Rule* service_target_port_undeclared();
+const engine::Rule* service_without_endpoints();
 const engine::Rule* service_node_port_conflict();
 const engine::Rule* service_external_name_unresolvable();
 const engine::Rule* statefulset_service_not_headless();

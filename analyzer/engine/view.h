@@ -2,11 +2,13 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 
 #include "analyzer/facts/cluster_facts.h"
 #include "analyzer/index/label_index.h"
 #include "analyzer/index/namespace_catalog.h"
 #include "analyzer/index/pod_dns.h"
+#include "analyzer/index/reference_index.h"
 #include "analyzer/model/model.h"
 
 namespace netlint::engine {
@@ -30,6 +32,11 @@ class View {
   const index::NamespaceCatalog& namespaces() const noexcept { return namespaces_; }
   // What the pod DNS model needs from the facts (index::pod_dns(pod, view.dns_facts())).
   const index::DnsFacts& dns_facts() const noexcept { return dns_; }
+  // Every pod's references, extracted on first use (only rules about names need them).
+  const index::ReferenceIndex& references() const {
+    std::call_once(references_once_, [this] { references_ = std::make_unique<index::ReferenceIndex>(model_, dns_.domain); });
+    return *references_;
+  }
 
  private:
   const model::Model& model_;
@@ -37,6 +44,8 @@ class View {
   index::LabelIndex labels_;
   index::NamespaceCatalog namespaces_;
   index::DnsFacts dns_;
+  mutable std::once_flag references_once_;
+  mutable std::unique_ptr<index::ReferenceIndex> references_;
 
   // The domain when known or defaulted (an ambiguous one stays cluster.local: rules that need
   // it read facts().domain's state); clusterDNS from the kubelet, else the kube-dns ClusterIP,

@@ -1,0 +1,39 @@
+// Every pod source's references (index/references.h), extracted once per view and looked up by
+// the Service they name: NL1004 asks whether anything reaches a selectorless Service by DNS,
+// the DNS rules ask what each pod resolves.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyzer/index/references.h"
+#include "analyzer/model/model.h"
+
+namespace netlint::index {
+
+struct PodReferences {
+  const model::PodSource* pod = nullptr;
+  std::vector<Reference> references;
+};
+
+struct ServiceReference {
+  const model::PodSource* pod = nullptr;
+  const Reference* reference = nullptr;
+};
+
+class ReferenceIndex {
+ public:
+  // `domain`: the cluster domain FQDN references are resolved in.
+  ReferenceIndex(const model::Model& model, std::string domain);
+
+  const std::vector<PodReferences>& by_pod() const noexcept { return pods_; }
+  // References that resolve to Service `name` of namespace `ns`: short names from pods of that
+  // namespace, `<svc>.<ns>`, `<svc>.<ns>.svc` and FQDNs in the cluster domain from any pod.
+  std::vector<ServiceReference> to_service(std::string_view ns, std::string_view name) const;
+
+ private:
+  std::vector<PodReferences> pods_;
+};
+
+}  // namespace netlint::index
