@@ -20,6 +20,8 @@ const engine::Rule* service_node_port_conflict();
 const engine::Rule* service_external_name_unresolvable();
 const engine::Rule* statefulset_service_not_headless();
 const engine::Rule* service_internal_traffic_local();
+const engine::Rule* ingress_route_conflict();
+const engine::Rule* ingress_class_unresolved();
 const engine::Rule* ingress_api_removed();
 const engine::Rule* ingress_backend_missing();
 const engine::Rule* ingress_backend_port_unresolved();
