@@ -8,7 +8,7 @@ namespace netlint::rules {
 
 std::span<const engine::Rule* const> all_rules() {
   // Keep sorted by code; the registry test checks it.
-  static const std::array<const engine::Rule*, 20> kRules = {
+  static const std::array<const engine::Rule*, 22> kRules = {
       parse_error(),                       // NL0001
       internal_error(),                    // NL0002
       unused_suppression(),                // NL0003
@@ -22,12 +22,14 @@ std::span<const engine::Rule* const> all_rules() {
       service_node_port_conflict(),        // NL1005
       service_external_name_unresolvable(),  // NL1006
       statefulset_service_not_headless(),  // NL1007
+      service_selector_spans_workloads(),  // NL1008
       service_target_port_undeclared(),    // NL1009
       service_internal_traffic_local(),    // NL1010
       ingress_backend_missing(),           // NL3001
       ingress_backend_port_unresolved(),   // NL3002
       ingress_route_conflict(),            // NL3003
       ingress_class_unresolved(),          // NL3004
+      ingress_tls_secret_missing(),        // NL3005
       ingress_api_removed(),               // NL3007
   };
   return kRules;

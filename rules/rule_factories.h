@@ -22,6 +22,8 @@ const engine::Rule* statefulset_service_not_headless();
 const engine::Rule* service_internal_traffic_local();
 const engine::Rule* ingress_route_conflict();
 const engine::Rule* ingress_class_unresolved();
+const engine::Rule* ingress_tls_secret_missing();
+const engine::Rule* service_selector_spans_workloads();
 const engine::Rule* ingress_api_removed();
 const engine::Rule* ingress_backend_missing();
 const engine::Rule* ingress_backend_port_unresolved();

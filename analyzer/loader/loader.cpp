@@ -183,6 +183,7 @@ void apply_kustomize_namespace(model::DocumentObjects& out, const std::string& n
   for (auto& o : out.pod_sources) set(o.meta);
   for (auto& o : out.services) set(o.meta);
   for (auto& o : out.ingresses) set(o.meta);
+  for (auto& o : out.secret_producers) set(o.meta);
   for (auto& o : out.config_maps) set(o.meta);
   for (auto& o : out.namespaces) set(o.meta);
   for (auto& o : out.configs) set(o.owner);
@@ -387,6 +388,7 @@ std::vector<model::Model> load_views(std::vector<InputText> inputs, const LoadOp
         take(m.pod_sources, doc.pod_sources, move);
         take(m.services, doc.services, move);
         take(m.ingresses, doc.ingresses, move);
+        take(m.secret_producers, doc.secret_producers, move);
         take(m.config_maps, doc.config_maps, move);
         take(m.namespaces, doc.namespaces, move);
         take(m.configs, doc.configs, move);

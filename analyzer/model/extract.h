@@ -20,6 +20,7 @@ struct DocumentObjects {
   std::vector<PodSource> pod_sources;
   std::vector<Service> services;
   std::vector<Ingress> ingresses;
+  std::vector<SecretProducer> secret_producers;
   std::vector<ConfigMap> config_maps;
   std::vector<Namespace> namespaces;
   std::vector<ConfigDocument> configs;
@@ -42,6 +43,8 @@ std::optional<PodSource> extract_pod_source(const yaml::NodeRef& object, const O
                                             std::vector<InputProblem>& problems);
 Service extract_service(const yaml::NodeRef& object, const ObjectMeta& meta, std::vector<InputProblem>& problems);
 Ingress extract_ingress(const yaml::NodeRef& object, const ObjectMeta& meta);
+// The Secret an object makes exist (see SecretProducer), if it is one of those kinds.
+std::optional<SecretProducer> extract_secret_producer(const yaml::NodeRef& object, const ObjectMeta& meta);
 ConfigMap extract_config_map(const yaml::NodeRef& object, const ObjectMeta& meta, std::vector<InputProblem>& problems);
 // The namespace a GitOps object (Argo CD Application, Flux Kustomization or HelmRelease)
 // deploys workloads into, when it names one.

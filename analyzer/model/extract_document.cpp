@@ -45,6 +45,7 @@ void extract_object(const yaml::NodeRef& object, FileId file, std::uint32_t docu
   if (kind == "Ingress" && (in_group(meta.api_version.value, "networking.k8s.io") || in_group(meta.api_version.value, "extensions"))) {
     out.ingresses.push_back(extract_ingress(object, meta));
   }
+  if (auto producer = extract_secret_producer(object, meta)) out.secret_producers.push_back(std::move(*producer));
   if (core && kind == "ConfigMap") out.config_maps.push_back(extract_config_map(object, meta, out.problems));
   if (core && kind == "Namespace") out.namespaces.push_back(Namespace{meta});
   if (auto config = extract_config_object(object, meta)) out.configs.push_back(std::move(*config));

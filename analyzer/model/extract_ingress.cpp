@@ -66,4 +66,26 @@ Ingress extract_ingress(const yaml::NodeRef& object, const ObjectMeta& meta) {
   return ing;
 }
 
+std::optional<SecretProducer> extract_secret_producer(const yaml::NodeRef& object, const ObjectMeta& meta) {
+  const std::string& kind = meta.kind.value;
+  const std::string group = meta.group();
+  const yaml::NodeRef spec = object.get("spec");
+  Text name;
+  if (kind == "Secret" && meta.api_version.value == "v1") {
+    name = meta.name;
+  } else if (kind == "Certificate" && group == "cert-manager.io") {
+    name = text_of(spec.get("secretName"));
+  } else if (kind == "ExternalSecret" && group.starts_with("external-secrets.io")) {
+    name = text_of(spec.get("target").get("name"));
+    if (name.value.empty()) name = meta.name;
+  } else if (kind == "SealedSecret" && group == "bitnami.com") {
+    name = text_of(spec.get("template").get("metadata").get("name"));
+    if (name.value.empty()) name = meta.name;
+  } else {
+    return std::nullopt;
+  }
+  if (name.value.empty()) return std::nullopt;
+  return SecretProducer{meta, name};
+}
+
 }  // namespace netlint::model

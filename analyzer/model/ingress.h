@@ -33,6 +33,13 @@ struct IngressTls {
   std::vector<Text> hosts;
 };
 
+// An object that makes a Secret exist: the Secret itself, a cert-manager Certificate
+// (`spec.secretName`), an ExternalSecret (`spec.target.name`, else its name), a SealedSecret.
+struct SecretProducer {
+  ObjectMeta meta;
+  Text secret_name;
+};
+
 struct Ingress {
   ObjectMeta meta;
   Text class_name;                               // spec.ingressClassName

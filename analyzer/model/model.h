@@ -68,6 +68,7 @@ struct Model {
   std::vector<PodSource> pod_sources;
   std::vector<Service> services;
   std::vector<Ingress> ingresses;
+  std::vector<SecretProducer> secret_producers;  // Secrets and what creates them (NL3005)
   std::vector<ConfigMap> config_maps;
   std::vector<Namespace> namespaces;
   // Config documents (kubelet, kubeadm, kube-proxy, CNI, Calico, IngressClass), standalone or

@@ -92,6 +92,7 @@ void merge_definitions(Model& model, const ApplyGroups& apply_groups) {
   drop_merged(model.pod_sources, dropped);
   drop_merged(model.services, dropped);
   drop_merged(model.ingresses, dropped);
+  drop_merged(model.secret_producers, dropped);
   drop_merged(model.config_maps, dropped);
   drop_merged(model.namespaces, dropped);
   // Config texts follow the object (or the ConfigMap) that holds them.
@@ -118,6 +119,7 @@ void merge_definitions(Model& model, const ApplyGroups& apply_groups) {
   refresh(model.pod_sources);
   refresh(model.services);
   refresh(model.ingresses);
+  refresh(model.secret_producers);
   refresh(model.config_maps);
   refresh(model.namespaces);
 }

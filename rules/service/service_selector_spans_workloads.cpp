@@ -1,0 +1,100 @@
+// NL1008 service-selector-spans-workloads: a selector of broad keys only that takes in
+// workloads of differently named apps.
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <array>
+
+#include "rules/rule_factories.h"
+#include "rules/service/selector_outcome.h"
+#include "rules/service/service_backends.h"
+
+namespace netlint::rules {
+namespace {
+
+constexpr diag::RuleInfo kInfo{
+    .code = "NL1008",
+    .name = "service-selector-spans-workloads",
+    .severity = diag::Severity::kNote,
+    .summary = "a selector of broad keys only that selects differently named apps",
+    .doc = R"md(## What it finds
+A Service whose selector uses only broad keys (`tier`, `component`, `part-of`, also as
+`app.kubernetes.io/component` and `app.kubernetes.io/part-of`) and selects workloads of
+differently named apps (by their `app` or `app.kubernetes.io/name` label, else their name).
+Canary and version sets that share the app name (`reviews` v1, v2, v3) are one app and stay
+silent.
+
+## Why is this bad?
+The Service balances connections across unrelated workloads: a share of the requests meant for
+one app reaches another, which answers with errors or wrong data. It usually starts when a new
+workload reuses `tier: backend`.
+
+## How to fix
+Add the app's own label to the selector (`app: orders`), so that it selects one app.
+
+Workloads in the Service's own folder are compared when there are any; workloads elsewhere that
+share the namespace and labels are then taken for other examples or environments.
+
+## Known limitations
+A Service that is meant to span several apps (a shared metrics endpoint) is reported too; it is
+a note for that reason.
+)md"};
+
+constexpr std::array<std::string_view, 5> kBroadKeys = {"tier", "component", "part-of", "app.kubernetes.io/component",
+                                                        "app.kubernetes.io/part-of"};
+
+std::string app_name(const model::PodSource& pod) {
+  for (std::string_view key : {"app.kubernetes.io/name", "app"}) {
+    if (const model::Label* l = model::find_label(pod.labels, key)) return l->value.value;
+  }
+  return pod.meta.name.value;
+}
+
+class ServiceSelectorSpansWorkloads final : public engine::Rule {
+ public:
+  const diag::RuleInfo& info() const noexcept override { return kInfo; }
+
+  void check(const engine::View& view, engine::Sink& out) const override {
+    for (const model::Service& service : view.model().services) {
+      if (!service.has_selector()) continue;
+      const bool broad_only = std::all_of(service.selector.begin(), service.selector.end(), [](const model::Label& l) {
+        return std::find(kBroadKeys.begin(), kBroadKeys.end(), l.key.value) != kBroadKeys.end();
+      });
+      if (!broad_only) continue;
+      out.checking(service.meta.object_range);
+      std::vector<std::string> apps;
+      std::vector<std::string> shown;
+      std::vector<diag::RelatedLocation> related;
+      const std::vector<Backend> backends = backend_groups(view, service);
+      // With workloads beside the Service, the others are taken for other examples or
+      // environments that share the namespace and labels (as in NL1003).
+      const bool any_colocated = std::any_of(backends.begin(), backends.end(), [](const Backend& b) { return b.colocated; });
+      for (const Backend& b : backends) {
+        if (any_colocated && !b.colocated) continue;
+        const model::PodSource& pod = *b.variants.front();
+        const std::string app = app_name(pod);
+        if (std::find(apps.begin(), apps.end(), app) == apps.end()) apps.push_back(app);
+        shown.push_back(fmt::format("{} ({})", pod.meta.display(), app));
+        related.push_back({pod.labels_key, fmt::format("labels of {}", pod.meta.display())});
+      }
+      if (apps.size() < 2) continue;
+      diag::Diagnostic& d = out.report(
+          service.selector_key,
+          fmt::format("selector {} uses only broad keys and selects {} differently named apps: {}; {} balances connections "
+                      "across all of them",
+                      format_selector(service.selector), apps.size(), fmt::join(shown, ", "), service.meta.display()));
+      d.help = "add the app's own label (app or app.kubernetes.io/name) to the selector";
+      d.related = std::move(related);
+    }
+  }
+};
+
+}  // namespace
+
+const engine::Rule* service_selector_spans_workloads() {
+  static const ServiceSelectorSpansWorkloads rule;
+  return &rule;
+}
+
+}  // namespace netlint::rules
