@@ -24,6 +24,7 @@ const engine::Rule* ingress_route_conflict();
 const engine::Rule* ingress_class_unresolved();
 const engine::Rule* ingress_tls_secret_missing();
 const engine::Rule* service_selector_spans_workloads();
+const engine::Rule* ingress_path_invalid();
 const engine::Rule* ingress_api_removed();
 const engine::Rule* ingress_backend_missing();
 const engine::Rule* ingress_backend_port_unresolved();

@@ -1,0 +1,137 @@
+// NL3006 ingress-path-invalid: an Exact or Prefix path that ingress-nginx's strict path-type
+// validation rejects (knowledge/domain-addendum.md section 6).
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "analyzer/facts/version.h"
+#include "rules/ingress/ingress_backends.h"
+#include "rules/rule_factories.h"
+
+namespace netlint::rules {
+namespace {
+
+constexpr diag::RuleInfo kInfo{
+    .code = "NL3006",
+    .name = "ingress-path-invalid",
+    .severity = diag::Severity::kWarning,
+    .summary = "an Exact or Prefix path that ingress-nginx's strict path validation rejects",
+    .doc = R"md(## What it finds
+For an Ingress served by an ingress-nginx controller in the view that validates path types
+strictly, a path of `pathType: Exact` or `Prefix` (or none) with characters the validation does
+not allow: only letters, digits, `_`, `-` and `/` (and `.` from controller v1.13.2 and v1.14.0),
+after a leading `/`. Regular expressions (`/api(/|$)(.*)`) are rejected even with
+`nginx.ingress.kubernetes.io/use-regex: "true"`.
+
+Strict validation is on when the controller's ConfigMap sets `strict-validate-path-type: "true"`,
+or leaves it unset on controller v1.12.0 or later (the default flipped then; an unknown version
+counts as the newest release).
+
+## Why is this bad?
+The controller's admission webhook refuses the Ingress (`ingress contains invalid paths: path
+... cannot be used with pathType Prefix`): the apply fails. Without the webhook the Ingress is
+accepted, but the path is not what the regex meant.
+
+## How to fix
+Use `pathType: ImplementationSpecific` for regular-expression paths (with `use-regex`), or
+rewrite the path with the allowed characters.
+
+## Known limitations
+Silent when the strictness is unknown: no ingress-nginx controller of the Ingress's class in the
+view, or its ConfigMap is named but not in the view.
+)md"};
+
+// Whether `path` passes ingress-nginx's check for Exact/Prefix paths.
+bool allowed_path(std::string_view path, bool dots) {
+  if (path.empty() || path.front() != '/') return false;
+  return std::all_of(path.begin(), path.end(), [dots](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '/' ||
+           (dots && c == '.');
+  });
+}
+
+struct Strictness {
+  bool strict = false;
+  bool dots = true;
+  std::string why;
+  SourceRange setting;  // the ConfigMap key, when it decides
+};
+
+class IngressPathInvalid final : public engine::Rule {
+ public:
+  const diag::RuleInfo& info() const noexcept override { return kInfo; }
+
+  void check(const engine::View& view, engine::Sink& out) const override {
+    const auto& controllers = view.facts().ingress_controllers;
+    if (!controllers.usable()) return;
+    const std::vector<IngressClassInfo> classes = ingress_classes(view);
+    for (const model::Ingress& ingress : view.model().ingresses) {
+      const std::string cls = class_of(ingress, classes);
+      const std::optional<Strictness> strictness = strictness_for(view, cls);
+      if (!strictness || !strictness->strict) continue;
+      out.checking(ingress.meta.object_range);
+      for (const model::IngressRule& rule : ingress.rules) {
+        for (const model::IngressPath& path : rule.paths) {
+          const std::string& type = path.path_type.value;
+          if (type == "ImplementationSpecific" || path.path.value.empty()) continue;
+          if (allowed_path(path.path.value, strictness->dots)) continue;
+          diag::Diagnostic& d = out.report(
+              path.path.range,
+              fmt::format("path \"{}\" with pathType {} is rejected by ingress-nginx's path validation ({}): the apply fails",
+                          path.path.value, type.empty() ? "(none)" : type, strictness->why));
+          d.help = "use pathType: ImplementationSpecific for a regular-expression path, or only letters, digits, _, - and /";
+          if (strictness->setting.valid()) d.related.push_back({strictness->setting, "strict-validate-path-type"});
+        }
+      }
+    }
+  }
+
+ private:
+  // The strictness of the ingress-nginx controller serving `cls`; nullopt when unknown.
+  static std::optional<Strictness> strictness_for(const engine::View& view, const std::string& cls) {
+    const facts::IngressController* controller = nullptr;
+    for (const facts::IngressController& c : view.facts().ingress_controllers.value) {
+      if (std::find(c.classes.begin(), c.classes.end(), cls) != c.classes.end()) controller = &c;
+    }
+    if (controller == nullptr || controller->controller_class != "k8s.io/ingress-nginx") return std::nullopt;
+    const auto& version_fact = view.facts().ingress_nginx_version;
+    const facts::Version version = version_fact.usable()
+                                       ? facts::parse_version(view.facts().ingress_nginx_version.value).value_or(facts::Version{})
+                                       : *facts::parse_version(facts::NewestVersions::ingress_nginx);
+    Strictness s;
+    s.dots = version_fact.state == facts::State::kAmbiguous || version >= facts::Version{1, 14, 0} ||
+             (version.major == 1 && version.minor == 13 && version.patch >= 2);
+    if (!controller->config_map.empty()) {
+      const auto slash = controller->config_map.find('/');
+      const std::string ns = controller->config_map.substr(0, slash);
+      const std::string name = controller->config_map.substr(slash + 1);
+      const model::ConfigMap* cm = nullptr;
+      for (const model::ConfigMap& c : view.model().config_maps) {
+        if (c.meta.namespace_name.value == ns && c.meta.name.value == name) cm = &c;
+      }
+      if (cm == nullptr) return std::nullopt;  // named but not in view: the key may be set there
+      for (const model::ConfigMapEntry& e : cm->data) {
+        if (e.key.value != "strict-validate-path-type") continue;
+        s.strict = e.value.value == "true";
+        s.why = fmt::format("strict-validate-path-type is \"{}\" in ConfigMap {}", e.value.value, controller->config_map);
+        s.setting = e.key.range;
+        return s;
+      }
+    }
+    if (version_fact.state == facts::State::kAmbiguous) return std::nullopt;  // the default depends on it
+    s.strict = version >= facts::Version{1, 12, 0};
+    s.why = fmt::format("strict-validate-path-type is on by default since controller v1.12.0, and the controller is {}",
+                        view.facts().ingress_nginx_version.usable() ? "v" + view.facts().ingress_nginx_version.value
+                                                                    : "of an unknown version, counted as the newest");
+    return s;
+  }
+};
+
+}  // namespace
+
+const engine::Rule* ingress_path_invalid() {
+  static const IngressPathInvalid rule;
+  return &rule;
+}
+
+}  // namespace netlint::rules
