@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "analyzer/diag/did_you_mean.h"
-#include "rules/ingress/ingress_backends.h"
+#include "rules/service_lookup.h"
 #include "rules/rule_factories.h"
 
 namespace netlint::rules {
@@ -40,17 +40,14 @@ class IngressBackendMissing final : public engine::Rule {
   const diag::RuleInfo& info() const noexcept override { return kInfo; }
 
   void check(const engine::View& view, engine::Sink& out) const override {
+    const ServiceLookup services(view.model());
     for (const model::Ingress& ingress : view.model().ingresses) {
       out.checking(ingress.meta.object_range);
       const std::string& ns = ingress.meta.namespace_name.value;
-      std::vector<std::string> names;
-      for (const model::Service& s : view.model().services) {
-        if (s.meta.namespace_name.value == ns) names.push_back(s.meta.name.value);
-      }
       ingress.for_each_backend([&](const model::IngressBackend& backend, const model::IngressPath*) {
         const model::Text& name = backend.service_name;
-        if (name.value.empty() || !services_named(view, ns, name.value).empty()) return;
-        const std::vector<std::string> near = diag::best_near_misses(name.value, names);
+        if (name.value.empty() || !services.find(ns, name.value).empty()) return;
+        const std::vector<std::string> near = diag::best_near_misses(name.value, services.names_in(ns));
         if (near.empty() && !view.namespaces().known(ns)) return;
         std::string message = fmt::format("backend Service \"{}\" does not exist in namespace \"{}\"", name.value, ns);
         if (!near.empty()) message += fmt::format("; did you mean \"{}\"?", diag::join_alternatives(near));
@@ -58,7 +55,7 @@ class IngressBackendMissing final : public engine::Rule {
         d.help = near.empty() ? fmt::format("create Service {} in namespace {}, or route to an existing Service", name.value, ns)
                               : fmt::format("change the backend to \"{}\"", near.front());
         for (const std::string& candidate : near) {
-          for (const model::Service* s : services_named(view, ns, candidate)) {
+          for (const model::Service* s : services.find(ns, candidate)) {
             d.related.push_back({s->meta.name.range, fmt::format("{}", s->meta.display())});
           }
         }

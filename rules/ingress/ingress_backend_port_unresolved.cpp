@@ -6,7 +6,7 @@
 #include <algorithm>
 
 #include "analyzer/diag/did_you_mean.h"
-#include "rules/ingress/ingress_backends.h"
+#include "rules/service_lookup.h"
 #include "rules/rule_factories.h"
 #include "rules/service/service_backends.h"
 
@@ -47,19 +47,20 @@ class IngressBackendPortUnresolved final : public engine::Rule {
   const diag::RuleInfo& info() const noexcept override { return kInfo; }
 
   void check(const engine::View& view, engine::Sink& out) const override {
+    const ServiceLookup services(view.model());
     for (const model::Ingress& ingress : view.model().ingresses) {
       out.checking(ingress.meta.object_range);
       ingress.for_each_backend([&](const model::IngressBackend& backend, const model::IngressPath*) {
-        check_backend(view, ingress, backend, out);
+        check_backend(view, services, ingress, backend, out);
       });
     }
   }
 
  private:
-  static void check_backend(const engine::View& view, const model::Ingress& ingress, const model::IngressBackend& backend,
-                            engine::Sink& out) {
+  static void check_backend(const engine::View& view, const ServiceLookup& lookup, const model::Ingress& ingress,
+                            const model::IngressBackend& backend, engine::Sink& out) {
     if (backend.service_name.value.empty() || (!backend.port_number && backend.port_name.value.empty())) return;
-    const auto services = services_named(view, ingress.meta.namespace_name.value, backend.service_name.value);
+    const auto& services = lookup.find(ingress.meta.namespace_name.value, backend.service_name.value);
     if (services.empty()) return;  // NL3001's
     // Any variant having the port resolves it.
     std::vector<std::string> names;

@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "analyzer/facts/version.h"
-#include "rules/ingress/ingress_backends.h"
+#include "rules/ingress/ingress_classes.h"
 #include "rules/rule_factories.h"
 
 namespace netlint::rules {

@@ -2,6 +2,7 @@
 // not headless.
 #include <fmt/format.h>
 
+#include "rules/service_lookup.h"
 #include "rules/rule_factories.h"
 
 namespace netlint::rules {
@@ -39,15 +40,11 @@ class StatefulSetServiceNotHeadless final : public engine::Rule {
   const diag::RuleInfo& info() const noexcept override { return kInfo; }
 
   void check(const engine::View& view, engine::Sink& out) const override {
+    const ServiceLookup services(view.model());
     for (const model::PodSource& pod : view.model().pod_sources) {
       if (pod.meta.kind.value != "StatefulSet" || pod.service_name.value.empty()) continue;
       out.checking(pod.meta.object_range);
-      std::vector<const model::Service*> named;
-      for (const model::Service& s : view.model().services) {
-        if (s.meta.name.value == pod.service_name.value && s.meta.namespace_name.value == pod.meta.namespace_name.value) {
-          named.push_back(&s);
-        }
-      }
+      const auto& named = services.find(pod.meta.namespace_name.value, pod.service_name.value);
       // Any headless variant of the Service settles it; an absent Service is another rule's.
       if (named.empty()) continue;
       bool headless = false;

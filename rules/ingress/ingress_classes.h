@@ -1,16 +1,13 @@
-// The Services an Ingress backend names, looked up in the Ingress's namespace (every variant of
-// one identity), shared by NL3001 (the Service is missing) and NL3002 (its port is).
+// The IngressClasses of the view and the class each Ingress belongs to, shared by the Ingress
+// rules (NL3003 compares routes per class, NL3004 resolves classes, NL3006 finds the controller).
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "analyzer/engine/view.h"
 
 namespace netlint::rules {
-
-// Every Service definition named `name` in `namespace_name` (variants of one identity included).
-std::vector<const model::Service*> services_named(const engine::View& view, std::string_view namespace_name,
-                                                  std::string_view name);
 
 // The IngressClasses of the view: name, controller, whether it is the default.
 struct IngressClassInfo {

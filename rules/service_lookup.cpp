@@ -1,0 +1,36 @@
+#include "rules/service_lookup.h"
+
+namespace netlint::rules {
+
+namespace {
+
+std::string key_of(std::string_view ns, std::string_view name) {
+  std::string key(ns);
+  key += '/';
+  key += name;
+  return key;
+}
+
+}  // namespace
+
+ServiceLookup::ServiceLookup(const model::Model& model) {
+  for (const model::Service& s : model.services) {
+    auto& defs = by_key_[key_of(s.meta.namespace_name.value, s.meta.name.value)];
+    if (defs.empty()) names_[s.meta.namespace_name.value].push_back(s.meta.name.value);
+    defs.push_back(&s);
+  }
+}
+
+const std::vector<const model::Service*>& ServiceLookup::find(std::string_view namespace_name, std::string_view name) const {
+  static const std::vector<const model::Service*> kNone;
+  const auto it = by_key_.find(key_of(namespace_name, name));
+  return it == by_key_.end() ? kNone : it->second;
+}
+
+const std::vector<std::string>& ServiceLookup::names_in(std::string_view namespace_name) const {
+  static const std::vector<std::string> kNone;
+  const auto it = names_.find(std::string(namespace_name));
+  return it == names_.end() ? kNone : it->second;
+}
+
+}  // namespace netlint::rules

@@ -1,0 +1,27 @@
+// The view's Services by namespace and name (variants of one identity together), built once per
+// rule run: a lookup per reference must not scan every Service (20,000 Ingresses, 20,000 Services).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "analyzer/model/model.h"
+
+namespace netlint::rules {
+
+class ServiceLookup {
+ public:
+  explicit ServiceLookup(const model::Model& model);
+  // Every definition of Service `name` in `namespace_name`; empty when none.
+  const std::vector<const model::Service*>& find(std::string_view namespace_name, std::string_view name) const;
+  // The Service names of a namespace (for did-you-mean).
+  const std::vector<std::string>& names_in(std::string_view namespace_name) const;
+
+ private:
+  std::unordered_map<std::string, std::vector<const model::Service*>> by_key_;
+  std::unordered_map<std::string, std::vector<std::string>> names_;
+};
+
+}  // namespace netlint::rules
