@@ -26,6 +26,8 @@ const engine::Rule* ingress_tls_secret_missing();
 const engine::Rule* service_selector_spans_workloads();
 const engine::Rule* ingress_path_invalid();
 const engine::Rule* ingress_api_removed();
+const engine::Rule* termination_grace_too_short();
+const engine::Rule* probe_port_unresolved();
 const engine::Rule* ingress_backend_missing();
 const engine::Rule* ingress_backend_port_unresolved();
 

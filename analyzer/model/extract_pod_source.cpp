@@ -1,4 +1,5 @@
 // Pod sources: where a pod spec sits in each workload kind, and which labels the controllers add.
+#include <algorithm>
 #include <array>
 
 #include "analyzer/model/extract.h"
@@ -32,6 +33,57 @@ constexpr std::array<std::string_view, 3> kDuckTypedAddedLabels = {"pod-template
 // Operators that create pods from a resource carrying their labels; the containers and every
 // label not written are unknown (monitoring.coreos.com).
 constexpr std::array<std::string_view, 3> kOperatorPodKinds = {"Prometheus", "Alertmanager", "ThanosRuler"};
+
+// The first `sleep N` (whole seconds) in a command's words: `sleep 15`, `sh -c "sleep 5 && nginx -s quit"`.
+std::optional<std::pair<std::int64_t, SourceRange>> sleep_in(const yaml::NodeRef& command) {
+  for (std::uint32_t i = 0; i < command.size(); ++i) {
+    const yaml::NodeRef item = command.item(i);
+    const std::string& text = item.scalar();
+    // `sleep` as its own item followed by the number, or `sleep N` inside one item.
+    if (text == "sleep" && i + 1 < command.size()) {
+      if (auto n = integer_of(command.item(i + 1))) return std::pair{*n, command.item(i + 1).range()};
+      const std::string& next = command.item(i + 1).scalar();
+      if (!next.empty() && std::all_of(next.begin(), next.end(), [](char c) { return c >= '0' && c <= '9'; }) && next.size() < 10) {
+        return std::pair{static_cast<std::int64_t>(std::stoll(next)), command.item(i + 1).range()};
+      }
+    }
+    for (std::size_t at = text.find("sleep "); at != std::string::npos; at = text.find("sleep ", at + 1)) {
+      if (at > 0 && text[at - 1] != ' ' && text[at - 1] != ';' && text[at - 1] != '&' && text[at - 1] != '(') continue;
+      std::size_t d = at + 6;
+      while (d < text.size() && text[d] == ' ') ++d;
+      std::size_t e = d;
+      while (e < text.size() && e - d < 9 && text[e] >= '0' && text[e] <= '9') ++e;
+      if (e > d && (e == text.size() || text[e] == ' ' || text[e] == ';' || text[e] == '&' || text[e] == ')' || text[e] == '"')) {
+        return std::pair{static_cast<std::int64_t>(std::stoll(text.substr(d, e - d))), item.range()};
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<PreStop> extract_pre_stop(const yaml::NodeRef& container) {
+  const yaml::NodeRef::Entry entry = container.get("lifecycle").find("preStop");
+  if (!entry.value.is_map()) return std::nullopt;
+  PreStop p;
+  p.range = entry.key.range();
+  if (const yaml::NodeRef sleep = entry.value.get("sleep"); sleep.is_map()) {
+    p.kind = PreStop::Kind::kSleepAction;
+    const yaml::NodeRef seconds = sleep.get("seconds");
+    if (auto n = integer_of(seconds)) {
+      p.seconds = *n;
+      p.range = seconds.range();
+    }
+  } else if (const yaml::NodeRef exec = entry.value.get("exec"); exec.is_map()) {
+    p.kind = PreStop::Kind::kExec;
+    if (auto found = sleep_in(exec.get("command"))) {
+      p.seconds = found->first;
+      p.range = found->second;
+    }
+  } else if (entry.value.get("httpGet").is_map()) {
+    p.kind = PreStop::Kind::kHttpGet;
+  }
+  return p;
+}
 
 std::optional<Probe> extract_probe(const yaml::NodeRef& container, std::string_view key, Problems& problems) {
   const auto entry = container.find(key);
@@ -199,6 +251,7 @@ Container extract_container(const yaml::NodeRef& node, bool init, Problems& prob
   c.liveness = extract_probe(node, "livenessProbe", problems);
   c.readiness = extract_probe(node, "readinessProbe", problems);
   c.startup = extract_probe(node, "startupProbe", problems);
+  c.pre_stop = extract_pre_stop(node);
   return c;
 }
 
@@ -211,6 +264,9 @@ void extract_pod_spec(const yaml::NodeRef& spec, PodSource& out, Problems& probl
     }
   }
   out.config_map_volumes = extract_config_map_volumes(spec, problems);
+  if (const yaml::NodeRef grace = spec.get("terminationGracePeriodSeconds"); grace.is_scalar()) {
+    if (auto n = integer_of(grace)) out.termination_grace = Spanned<std::int64_t>{*n, grace.range()};
+  }
   const yaml::NodeRef host_network = spec.get("hostNetwork");
   out.host_network = {boolean_of(host_network).value_or(false), host_network.range()};
   check_boolean(spec.find("hostNetwork"), "hostNetwork", problems);

@@ -47,6 +47,13 @@ struct VolumeMount {
   Text sub_path;                  // empty: the whole volume
 };
 
+// A container's `lifecycle.preStop`: how long it delays the stop, when that is known.
+struct PreStop {
+  enum class Kind { kSleepAction, kExec, kHttpGet, kOther } kind = Kind::kOther;
+  std::optional<std::int64_t> seconds;  // sleep action seconds, or the first `sleep N` of an exec command
+  SourceRange range;                    // the seconds value or the command item holding it; else `preStop:`
+};
+
 struct Container {
   Text name;
   Text image;
@@ -59,6 +66,7 @@ struct Container {
   std::vector<Text> args;
   std::vector<VolumeMount> volume_mounts;
   std::optional<Probe> liveness, readiness, startup;
+  std::optional<PreStop> pre_stop;
 };
 
 // A ConfigMap a volume puts into files: a `configMap` volume, or one `configMap` source of a
@@ -102,6 +110,7 @@ struct PodSource {
   std::optional<DnsConfig> dns_config;
   SourceRange template_key;       // `template:` for workloads, `spec:` for Pods
   Text service_name;              // a StatefulSet's governing Service (`serviceName`); else empty
+  std::optional<Spanned<std::int64_t>> termination_grace;  // terminationGracePeriodSeconds when written
   // Stands for pods the view does not hold but every cluster has (the DNS pods); never
   // reported on, and it does not make its namespace known.
   bool synthetic = false;
