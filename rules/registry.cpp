@@ -8,7 +8,7 @@ namespace netlint::rules {
 
 std::span<const engine::Rule* const> all_rules() {
   // Keep sorted by code; the registry test checks it.
-  static const std::array<const engine::Rule*, 25> kRules = {
+  static const std::array<const engine::Rule*, 31> kRules = {
       parse_error(),                       // NL0001
       internal_error(),                    // NL0002
       unused_suppression(),                // NL0003
@@ -32,6 +32,12 @@ std::span<const engine::Rule* const> all_rules() {
       ingress_tls_secret_missing(),        // NL3005
       ingress_path_invalid(),              // NL3006
       ingress_api_removed(),               // NL3007
+      kube_proxy_config_invalid(),         // NL5001
+      kube_proxy_iptables_at_scale(),      // NL5002
+      kube_proxy_ipvs_deprecated(),        // NL5003
+      kube_proxy_replacement_conflict(),   // NL5004
+      kube_proxy_unknown_field(),          // NL5005
+      cilium_kpr_without_apiserver(),      // NL5006
       termination_grace_too_short(),       // NL6101
       probe_port_unresolved(),             // NL6103
   };

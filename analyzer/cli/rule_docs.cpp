@@ -9,6 +9,7 @@
 
 #include "analyzer/cli/commands.h"
 #include "analyzer/cli/rule_selection.h"
+#include "analyzer/config/config.h"
 #include "analyzer/engine/engine.h"
 #include "analyzer/loader/loader.h"
 #include "analyzer/report/text_reporter.h"
@@ -26,10 +27,21 @@ std::string read_text(const fs::path& path) {
 }
 
 // netlint's text output on one fixture, with only that rule enabled, as a user would see it.
-std::string lint_output(const engine::Rule& rule, const std::string& name, const std::string& text) {
+std::string lint_output(const engine::Rule& rule, const std::string& name, const std::string& text, const std::string& config_text) {
   std::vector<InputText> inputs;
   inputs.push_back(InputText{name, text, true, std::nullopt});
-  const model::Model model = load_inputs(std::move(inputs), LoadOptions{});
+  LoadOptions load_options;
+  std::optional<config::LoadedConfig> loaded;
+  if (!config_text.empty()) {
+    std::vector<const diag::RuleInfo*> infos;
+    for (const engine::Rule* r : rules::all_rules()) infos.push_back(&r->info());
+    loaded = config::parse_config(".netlint.yaml", config_text, infos);
+    if (loaded->config) load_options.facts.global = loaded->config->cluster;
+    InputText config_input{".netlint.yaml", config_text, true, std::nullopt};
+    config_input.config = true;
+    inputs.push_back(std::move(config_input));
+  }
+  const model::Model model = load_inputs(std::move(inputs), load_options);
   const engine::View view(model);
   const engine::Rule* only[] = {&rule};
   engine::RunOptions options;
@@ -66,7 +78,10 @@ std::string page(const engine::Rule& rule, const fs::path& fixtures_dir) {
   const std::string bad = strip_test_markup(raw_bad);
   const std::string good = strip_test_markup(read_text(folder / "good.yaml"));
   md += "\n## Example\n\n`bad.yaml`:\n\n```yaml\n" + bad + "```\n\n";
-  md += "netlint's output (`netlint bad.yaml`, this rule only):\n\n```text\n" + lint_output(rule, "bad.yaml", bad) + "```\n\n";
+  // A rule that needs a configured fact has a .netlint.yaml beside its fixtures.
+  const std::string config_text = fs::exists(folder / ".netlint.yaml") ? read_text(folder / ".netlint.yaml") : std::string();
+  if (!config_text.empty()) md += "With this `.netlint.yaml`:\n\n```yaml\n" + strip_test_markup(config_text) + "```\n\n";
+  md += "netlint's output (`netlint bad.yaml`, this rule only):\n\n```text\n" + lint_output(rule, "bad.yaml", bad, config_text) + "```\n\n";
   md += "`good.yaml`, on which it reports nothing:\n\n```yaml\n" + good + "```\n";
   return md;
 }
