@@ -28,5 +28,6 @@ const engine::Rule* ingress_path_invalid();
 const engine::Rule* ingress_api_removed();
 const engine::Rule* ingress_backend_missing();
 const engine::Rule* ingress_backend_port_unresolved();
+const engine::Rule* networkpolicy_not_enforced();
 
 }  // namespace netlint::rules
