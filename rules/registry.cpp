@@ -8,7 +8,7 @@ namespace netlint::rules {
 
 std::span<const engine::Rule* const> all_rules() {
   // Keep sorted by code; the registry test checks it.
-  static const std::array<const engine::Rule*, 24> kRules = {
+  static const std::array<const engine::Rule*, 28> kRules = {
       parse_error(),                       // NL0001
       internal_error(),                    // NL0002
       unused_suppression(),                // NL0003
@@ -33,6 +33,10 @@ std::span<const engine::Rule* const> all_rules() {
       ingress_tls_secret_missing(),        // NL3005
       ingress_path_invalid(),              // NL3006
       ingress_api_removed(),               // NL3007
+      pod_cidr_overlap(),                  // NL5101
+      pod_cidr_mismatch(),                 // NL5102
+      node_pod_capacity(),                 // NL5103
+      cni_mtu_mismatch(),                  // NL5104
   };
   return kRules;
 }
