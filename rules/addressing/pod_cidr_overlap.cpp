@@ -27,7 +27,7 @@ lists are compared item by item).
 
 ## Why is this bad?
 An address in both ranges means two things. A pod that gets a ClusterIP's address is shadowed by
-kube-proxy's rules for that Service; a pod range over the node network makes the CNI route node
+the Service proxy's rules for that Service (kube-proxy, or the CNI's replacement of it); a pod range over the node network makes the CNI route node
 addresses into the pod network, so nodes (the API server, SSH, the kubelet) become unreachable
 from pods, or from each other, and pods may get the address of a node.
 
@@ -76,7 +76,7 @@ class PodCidrOverlap final : public engine::Rule {
         diag::Diagnostic& d = out.report(
             pod_source.range,
             fmt::format("pod CIDR {} ({}) {} the Service CIDR {} ({}): a pod can get the address of a ClusterIP, and "
-                        "kube-proxy's rules for that Service capture its traffic",
+                        "the Service proxy (kube-proxy or the CNI's replacement) sends traffic for it to that Service's endpoints",
                         pod.cidr.str(), pod_source.what, relation(pod.cidr, service.cidr), service.cidr.str(), service_source.what));
         d.help = "choose a pod range that shares no address with the Service range";
         d.related.push_back({service_source.range, fmt::format("Service CIDR {}", service.text)});
