@@ -8,7 +8,7 @@ namespace netlint::rules {
 
 std::span<const engine::Rule* const> all_rules() {
   // Keep sorted by code; the registry test checks it.
-  static const std::array<const engine::Rule*, 31> kRules = {
+  static const std::array<const engine::Rule*, 36> kRules = {
       parse_error(),                       // NL0001
       internal_error(),                    // NL0002
       unused_suppression(),                // NL0003
@@ -25,6 +25,7 @@ std::span<const engine::Rule* const> all_rules() {
       service_selector_spans_workloads(),  // NL1008
       service_target_port_undeclared(),    // NL1009
       service_internal_traffic_local(),    // NL1010
+      networkpolicy_not_enforced(),        // NL2015
       ingress_backend_missing(),           // NL3001
       ingress_backend_port_unresolved(),   // NL3002
       ingress_route_conflict(),            // NL3003
@@ -38,6 +39,10 @@ std::span<const engine::Rule* const> all_rules() {
       kube_proxy_replacement_conflict(),   // NL5004
       kube_proxy_unknown_field(),          // NL5005
       cilium_kpr_without_apiserver(),      // NL5006
+      pod_cidr_overlap(),                  // NL5101
+      pod_cidr_mismatch(),                 // NL5102
+      node_pod_capacity(),                 // NL5103
+      cni_mtu_mismatch(),                  // NL5104
       termination_grace_too_short(),       // NL6101
       probe_port_unresolved(),             // NL6103
   };

@@ -36,5 +36,10 @@ const engine::Rule* termination_grace_too_short();
 const engine::Rule* probe_port_unresolved();
 const engine::Rule* ingress_backend_missing();
 const engine::Rule* ingress_backend_port_unresolved();
+const engine::Rule* networkpolicy_not_enforced();
+const engine::Rule* pod_cidr_overlap();
+const engine::Rule* pod_cidr_mismatch();
+const engine::Rule* node_pod_capacity();
+const engine::Rule* cni_mtu_mismatch();
 
 }  // namespace netlint::rules

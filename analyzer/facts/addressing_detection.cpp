@@ -113,7 +113,7 @@ void detect_addressing(const model::Model& m, ClusterFacts& facts) {
     if (doc.kind == "KubeletConfiguration") {
       add(domain, "clusterDomain", 0);
       add(cluster_dns, "clusterDNS[0]", 0);
-      add(max_pods, {"maxPods", "maxPods"}, 0);
+      add(max_pods, "maxPods", 0);
     } else if (doc.kind == "ClusterConfiguration") {
       add(domain, "networking.dnsDomain", 1);
       add(service_cidrs, "networking.serviceSubnet", 1);

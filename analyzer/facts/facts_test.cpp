@@ -146,6 +146,23 @@ TEST_SUITE("facts") {
     CHECK(facts_of(mixed).conflicts[0].anchor.file == 1);  // the later evidence
   }
 
+  TEST_CASE("maxPods comes from the kubelet's config, a file or the kubelet-config ConfigMap") {
+    const std::string kubelet = "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nmaxPods: 250\n";
+    const ClusterFacts file = facts_of(load_texts({{"k.yaml", kubelet}}));
+    CHECK(file.max_pods.state == State::kKnown);
+    CHECK(file.max_pods.value == 250);
+    const std::string config_map = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: kubelet-config, namespace: kube-system}\n"
+                                   "data:\n  kubelet: |\n    apiVersion: kubelet.config.k8s.io/v1beta1\n    kind: KubeletConfiguration\n"
+                                   "    maxPods: 64\n";
+    const ClusterFacts embedded = facts_of(load_texts({{"cm.yaml", config_map}}));
+    CHECK(embedded.max_pods.value == 64);
+    REQUIRE(embedded.max_pods.evidence.size() == 1);
+    CHECK(embedded.max_pods.evidence[0].range.valid());
+    // Not written: unknown, the kubelet's default 110 is not assumed.
+    CHECK(facts_of(load_texts({{"k.yaml", "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\n"}})).max_pods.state ==
+          State::kUnknown);
+  }
+
   TEST_CASE("the DNS fact follows the kube-dns Service, and the synthetic peer follows the fact") {
     const std::string svc =
         "apiVersion: v1\nkind: Service\nmetadata: {name: kube-dns, namespace: dns}\nspec:\n  clusterIP: 10.0.0.10\n"

@@ -45,11 +45,11 @@ CaseResult run_fixture_case(const std::filesystem::path& path, const CaseSetup& 
   CaseResult result;
   WalkResult walked = walk_inputs({path.string()}, WalkOptions{});
   // The walk leaves netlint's own config out (it is not a manifest); a case folder's config is
-  // read here, as the CLI reads the one it finds. A config beside file cases (in the rule's own
-  // folder) applies to each of them: for rules that need a configured fact (NL5002's scale).
-  const std::filesystem::path config_path = std::filesystem::is_directory(path) ? path / ".netlint.yaml"
-                                                                                : path.parent_path() / ".netlint.yaml";
-  if (std::filesystem::is_regular_file(config_path)) {
+  // read here, as the CLI reads the one it finds. A file case reads the rule folder's config,
+  // for rules whose facts only config can give (NL5002's scale, NL5104's nodeMTU): it applies to
+  // every file case of that rule, so it must not carry expectations.
+  const std::filesystem::path config_dir = std::filesystem::is_directory(path) ? path : path.parent_path();
+  if (const std::filesystem::path config_path = config_dir / ".netlint.yaml"; std::filesystem::is_regular_file(config_path)) {
     WalkResult config_input = walk_inputs({config_path.string()}, WalkOptions{});
     for (InputText& input : config_input.inputs) walked.inputs.push_back(std::move(input));
   }

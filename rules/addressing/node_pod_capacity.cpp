@@ -1,0 +1,90 @@
+// NL5103 node-pod-capacity: with host-local style IPAM the per-node block caps a node's pods;
+// a kubelet maxPods above that cap leaves pods without addresses (RULES.md; domain.md 4.4).
+#include <fmt/format.h>
+
+#include "rules/addressing/address_sources.h"
+#include "rules/rule_factories.h"
+
+namespace netlint::rules {
+namespace {
+
+constexpr diag::RuleInfo kInfo{
+    .code = "NL5103",
+    .name = "node-pod-capacity",
+    .severity = diag::Severity::kWarning,
+    .summary = "the per-node pod block holds fewer addresses than the kubelet's maxPods",
+    .doc = R"md(## What it finds
+With IPAM that gives each node one fixed block (Flannel and Canal, which use the node's
+`podCIDR`; Cilium in `cluster-pool` or `kubernetes` mode), a block that holds fewer pod
+addresses than the kubelet's `maxPods`. A block of prefix length m holds 2^(32-m) - 2 pod
+addresses (IPv4; 2^(128-m) - 2 for IPv6): a /24 holds 254, a /25 126, a /26 62.
+
+The block comes from kube-controller-manager's `--node-cidr-mask-size` (or kubeadm's
+`controllerManager.extraArgs`) or Cilium's `cluster-pool-ipv4-mask-size`; `maxPods` from a
+KubeletConfiguration (a file or the `kubelet-config` ConfigMap).
+
+## Why is this bad?
+The scheduler places up to `maxPods` pods on a node, but the CNI can hand out only the block's
+addresses. The pods beyond that stay in `ContainerCreating` with `failed to allocate for range
+0: no IP addresses available in range set`.
+
+## How to fix
+Lower `maxPods` to what the block holds, or give nodes larger blocks (a smaller mask size) when
+the cluster is created; the block size cannot change for existing nodes.
+
+## Known limitations
+Both values must be known: the kubelet's default `maxPods` (110) and the controller-manager's
+default mask (/24) are not assumed, since managed platforms set their own. Calico's blocks are not
+a per-node cap (nodes claim more blocks) and the AWS VPC CNI's limit comes from ENIs, so neither
+is checked. kubenet is not detected.
+)md"};
+
+// IPAM modes where a node's pods take addresses from one block of fixed size.
+bool host_local_style(const facts::ClusterFacts& f) {
+  if (!f.ipam_mode.usable()) return false;
+  const std::string& mode = f.ipam_mode.value;
+  return mode.starts_with("host-local") || mode == "cilium cluster-pool" || mode == "cilium kubernetes";
+}
+
+class NodePodCapacity final : public engine::Rule {
+ public:
+  const diag::RuleInfo& info() const noexcept override { return kInfo; }
+
+  void check(const engine::View& view, engine::Sink& out) const override {
+    const facts::ClusterFacts& f = view.facts();
+    if (!host_local_style(f) || !f.node_block_prefix.usable() || !f.max_pods.usable()) return;
+    // The block is IPv4 unless every pod range is IPv6.
+    const auto pods = addressing::fact_cidrs(f.pod_cidrs);
+    const bool v6 = !pods.empty() && std::all_of(pods.begin(), pods.end(), [](const addressing::FactCidr& c) { return c.cidr.v6; });
+    const int bits = v6 ? 128 : 32;
+    const int prefix = f.node_block_prefix.value;
+    const int max_pods = f.max_pods.value;
+    if (prefix < 0 || prefix > bits || max_pods <= 0) return;
+    const int host_bits = bits - prefix;
+    if (host_bits >= 31) return;  // more addresses than any maxPods
+    const std::int64_t capacity = (std::int64_t{1} << host_bits) - 2;
+    if (capacity >= max_pods) return;
+
+    const addressing::Source block = addressing::source_of(f.node_block_prefix, "nodeBlockPrefix", std::to_string(prefix));
+    const addressing::Source pods_limit = addressing::source_of(f.max_pods, "maxPods", std::to_string(max_pods));
+    out.checking(pods_limit.range);
+    diag::Diagnostic& d = out.report(
+        pods_limit.range,
+        fmt::format("maxPods {} ({}) is more than the {} pod addresses of a /{} node block ({}, {} IPAM): pods beyond {} on a "
+                    "node get no address and stay in ContainerCreating",
+                    max_pods, pods_limit.what, std::max<std::int64_t>(capacity, 0), prefix, block.what, f.ipam_mode.value,
+                    std::max<std::int64_t>(capacity, 0)));
+    d.help = fmt::format("set maxPods to at most {}, or give nodes larger blocks when the cluster is created",
+                         std::max<std::int64_t>(capacity, 0));
+    d.related.push_back({block.range, fmt::format("per-node block /{}", prefix)});
+  }
+};
+
+}  // namespace
+
+const engine::Rule* node_pod_capacity() {
+  static const NodePodCapacity rule;
+  return &rule;
+}
+
+}  // namespace netlint::rules
