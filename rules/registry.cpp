@@ -8,7 +8,7 @@ namespace netlint::rules {
 
 std::span<const engine::Rule* const> all_rules() {
   // Keep sorted by code; the registry test checks it.
-  static const std::array<const engine::Rule*, 23> kRules = {
+  static const std::array<const engine::Rule*, 29> kRules = {
       parse_error(),                       // NL0001
       internal_error(),                    // NL0002
       unused_suppression(),                // NL0003
@@ -32,6 +32,12 @@ std::span<const engine::Rule* const> all_rules() {
       ingress_tls_secret_missing(),        // NL3005
       ingress_path_invalid(),              // NL3006
       ingress_api_removed(),               // NL3007
+      ingress_nginx_unknown_key(),         // NL6001
+      ingress_nginx_invalid_value(),       // NL6002
+      ingress_nginx_unknown_annotation(),  // NL6003
+      ingress_nginx_invalid_annotation(),  // NL6004
+      snippet_annotation_blocked(),        // NL6011
+      ingress_nginx_keepalive_disabled(),  // NL6012
   };
   return kRules;
 }

@@ -28,5 +28,11 @@ const engine::Rule* ingress_path_invalid();
 const engine::Rule* ingress_api_removed();
 const engine::Rule* ingress_backend_missing();
 const engine::Rule* ingress_backend_port_unresolved();
+const engine::Rule* ingress_nginx_unknown_key();
+const engine::Rule* ingress_nginx_invalid_value();
+const engine::Rule* ingress_nginx_unknown_annotation();
+const engine::Rule* ingress_nginx_invalid_annotation();
+const engine::Rule* snippet_annotation_blocked();
+const engine::Rule* ingress_nginx_keepalive_disabled();
 
 }  // namespace netlint::rules
