@@ -8,7 +8,7 @@ namespace netlint::rules {
 
 std::span<const engine::Rule* const> all_rules() {
   // Keep sorted by code; the registry test checks it.
-  static const std::array<const engine::Rule*, 36> kRules = {
+  static const std::array<const engine::Rule*, 42> kRules = {
       parse_error(),                       // NL0001
       internal_error(),                    // NL0002
       unused_suppression(),                // NL0003
@@ -43,6 +43,12 @@ std::span<const engine::Rule* const> all_rules() {
       pod_cidr_mismatch(),                 // NL5102
       node_pod_capacity(),                 // NL5103
       cni_mtu_mismatch(),                  // NL5104
+      ingress_nginx_unknown_key(),         // NL6001
+      ingress_nginx_invalid_value(),       // NL6002
+      ingress_nginx_unknown_annotation(),  // NL6003
+      ingress_nginx_invalid_annotation(),  // NL6004
+      snippet_annotation_blocked(),        // NL6011
+      ingress_nginx_keepalive_disabled(),  // NL6012
       termination_grace_too_short(),       // NL6101
       probe_port_unresolved(),             // NL6103
   };

@@ -41,5 +41,11 @@ const engine::Rule* pod_cidr_overlap();
 const engine::Rule* pod_cidr_mismatch();
 const engine::Rule* node_pod_capacity();
 const engine::Rule* cni_mtu_mismatch();
+const engine::Rule* ingress_nginx_unknown_key();
+const engine::Rule* ingress_nginx_invalid_value();
+const engine::Rule* ingress_nginx_unknown_annotation();
+const engine::Rule* ingress_nginx_invalid_annotation();
+const engine::Rule* snippet_annotation_blocked();
+const engine::Rule* ingress_nginx_keepalive_disabled();
 
 }  // namespace netlint::rules

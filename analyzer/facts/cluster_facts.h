@@ -70,6 +70,12 @@ struct IngressController {
   std::string controller_class = "k8s.io/ingress-nginx";
   std::vector<std::string> classes;  // IngressClass names (or --ingress-class) it serves
   std::string config_map;          // namespace/name from --configmap
+  SourceRange config_map_flag;     // where --configmap is written (invalid when configured or absent)
+  // Whether the ConfigMap is known: a detected controller without --configmap reads none (its
+  // defaults apply); a controller from .netlint.yaml does not say which one it reads.
+  bool config_map_known = true;
+  // --annotations-prefix: the prefix of the annotations the controller reads.
+  std::string annotations_prefix = "nginx.ingress.kubernetes.io";
   std::optional<LoadBalancerFacts> load_balancer;
   std::vector<Evidence> evidence;
 };

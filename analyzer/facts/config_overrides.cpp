@@ -99,6 +99,7 @@ Enforcement configured_enforcement(std::string_view cni, const ClusterFacts& fac
 IngressController configured_controller(const yaml::NodeRef& item) {
   IngressController c;
   c.workload = "(configured)";
+  c.config_map_known = false;  // the config names no ConfigMap
   if (auto cls = item.get("class"); cls.is_scalar()) c.classes.push_back(cls.scalar());
   if (auto ns = item.get("namespace"); ns.is_scalar()) c.namespace_name = ns.scalar();
   c.pod_labels = model::string_map(item.get("podLabels"));

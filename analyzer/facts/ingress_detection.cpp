@@ -28,7 +28,7 @@ std::string signature(const IngressController& c) {
     lb = fmt::format("{}|{}|{}|{}", c.load_balancer->kind, c.load_balancer->idle_timeout_seconds.value_or(-1),
                      c.load_balancer->proxy_protocol ? (*c.load_balancer->proxy_protocol ? "1" : "0") : "?", c.load_balancer->provider);
   }
-  return fmt::format("{}|{}|{}", fmt::join(c.classes, ","), c.config_map, lb);
+  return fmt::format("{}|{}|{}|{}", fmt::join(c.classes, ","), c.config_map, c.annotations_prefix, lb);
 }
 
 }  // namespace
@@ -62,8 +62,10 @@ void detect_ingress_controllers(const model::Model& m, ClusterFacts& facts) {
     if (c.classes.empty()) c.classes.push_back("nginx");  // the controller's default --ingress-class
     if (auto cm = flag_value(*container, "configmap")) {
       c.config_map = index::expand_references(cm->value, env);
+      c.config_map_flag = cm->range;
       c.evidence.push_back({cm->range, "--configmap=" + cm->value});
     }
+    if (auto prefix = flag_value(*container, "annotations-prefix")) c.annotations_prefix = index::expand_references(prefix->value, env);
     for (const model::Service& svc : m.services) {
       if (svc.type.value != "LoadBalancer" || svc.meta.namespace_name.value != c.namespace_name || !model::selector_matches(svc.selector, pod.labels)) continue;
       // Variants of a controller come with variants of its Service: take the one of the same

@@ -6,6 +6,8 @@
 
 #include "analyzer/facts/version.h"
 #include "rules/ingress/ingress_classes.h"
+#include "rules/ingress_nginx/nginx_controllers.h"
+#include "rules/ingress_nginx/nginx_tables.h"
 #include "rules/rule_factories.h"
 
 namespace netlint::rules {
@@ -38,7 +40,8 @@ rewrite the path with the allowed characters.
 
 ## Known limitations
 Silent when the strictness is unknown: no ingress-nginx controller of the Ingress's class in the
-view, or its ConfigMap is named but not in the view.
+view, its ConfigMap is named but not in the view (or not named, for a controller configured in
+`.netlint.yaml`), or variants of that ConfigMap disagree on the key.
 )md"};
 
 // Whether `path` passes ingress-nginx's check for Exact/Prefix paths.
@@ -62,12 +65,13 @@ class IngressPathInvalid final : public engine::Rule {
   const diag::RuleInfo& info() const noexcept override { return kInfo; }
 
   void check(const engine::View& view, engine::Sink& out) const override {
-    const auto& controllers = view.facts().ingress_controllers;
-    if (!controllers.usable()) return;
+    if (!view.facts().ingress_controllers.usable()) return;
+    const std::vector<nginx::Controller> controllers = nginx::controllers(view);
     const std::vector<IngressClassInfo> classes = ingress_classes(view);
     for (const model::Ingress& ingress : view.model().ingresses) {
-      const std::string cls = class_of(ingress, classes);
-      const std::optional<Strictness> strictness = strictness_for(view, cls);
+      const nginx::Serving serving = nginx::serving_of(ingress, classes, controllers);
+      if (serving.controllers.empty()) continue;  // no controller of its class in view
+      const std::optional<Strictness> strictness = strictness_for(view, *serving.controllers.back());
       if (!strictness || !strictness->strict) continue;
       out.checking(ingress.meta.object_range);
       for (const model::IngressRule& rule : ingress.rules) {
@@ -87,13 +91,8 @@ class IngressPathInvalid final : public engine::Rule {
   }
 
  private:
-  // The strictness of the ingress-nginx controller serving `cls`; nullopt when unknown.
-  static std::optional<Strictness> strictness_for(const engine::View& view, const std::string& cls) {
-    const facts::IngressController* controller = nullptr;
-    for (const facts::IngressController& c : view.facts().ingress_controllers.value) {
-      if (std::find(c.classes.begin(), c.classes.end(), cls) != c.classes.end()) controller = &c;
-    }
-    if (controller == nullptr || controller->controller_class != "k8s.io/ingress-nginx") return std::nullopt;
+  // The strictness of an ingress-nginx controller; nullopt when unknown.
+  static std::optional<Strictness> strictness_for(const engine::View& view, const nginx::Controller& controller) {
     const auto& version_fact = view.facts().ingress_nginx_version;
     const facts::Version version = version_fact.usable()
                                        ? facts::parse_version(view.facts().ingress_nginx_version.value).value_or(facts::Version{})
@@ -101,19 +100,14 @@ class IngressPathInvalid final : public engine::Rule {
     Strictness s;
     s.dots = version_fact.state == facts::State::kAmbiguous || version >= facts::Version{1, 14, 0} ||
              (version.major == 1 && version.minor == 13 && version.patch >= 2);
-    if (!controller->config_map.empty()) {
-      const auto slash = controller->config_map.find('/');
-      const std::string ns = controller->config_map.substr(0, slash);
-      const std::string name = controller->config_map.substr(slash + 1);
-      const model::ConfigMap* cm = nullptr;
-      for (const model::ConfigMap& c : view.model().config_maps) {
-        if (c.meta.namespace_name.value == ns && c.meta.name.value == name) cm = &c;
-      }
-      if (cm == nullptr) return std::nullopt;  // named but not in view: the key may be set there
-      for (const model::ConfigMapEntry& e : cm->data) {
-        if (e.key.value != "strict-validate-path-type") continue;
-        s.strict = e.value.value == "true";
-        s.why = fmt::format("strict-validate-path-type is \"{}\" in ConfigMap {}", e.value.value, controller->config_map);
+    const nginx::Setting setting = nginx::setting(controller, "strict-validate-path-type");
+    if (setting.state == nginx::Setting::kUnknown) return std::nullopt;  // the key may be set where we cannot see
+    if (setting.state == nginx::Setting::kSet) {
+      const model::ConfigMapEntry& e = *setting.entry;
+      // strconv.ParseBool as the controller reads it; a value that does not parse keeps the default.
+      if (const std::optional<bool> b = nginx::parse_go_bool(e.value.value)) {
+        s.strict = *b;
+        s.why = fmt::format("strict-validate-path-type is \"{}\" in ConfigMap {}", e.value.value, controller.fact->config_map);
         s.setting = e.key.range;
         return s;
       }
@@ -121,8 +115,7 @@ class IngressPathInvalid final : public engine::Rule {
     if (version_fact.state == facts::State::kAmbiguous) return std::nullopt;  // the default depends on it
     s.strict = version >= facts::Version{1, 12, 0};
     s.why = fmt::format("strict-validate-path-type is on by default since controller v1.12.0, and the controller is {}",
-                        view.facts().ingress_nginx_version.usable() ? "v" + view.facts().ingress_nginx_version.value
-                                                                    : "of an unknown version, counted as the newest");
+                        nginx::describe_version(view));
     return s;
   }
 };
