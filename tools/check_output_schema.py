@@ -16,6 +16,8 @@ import sys
 
 import jsonschema
 
+from check_support import Tally, suite_inputs
+
 
 def run_netlint(netlint, args, cwd):
     result = subprocess.run([netlint, "--format", "json", "--no-timing", *args], cwd=cwd,
@@ -35,21 +37,10 @@ def main():
     jsonschema.Draft7Validator.check_schema(schema)
     validator = jsonschema.Draft7Validator(schema)
 
-    passed = failed = 0
+    tally = Tally()
+    expect = tally.expect
 
-    def expect(ok, what):
-        nonlocal passed, failed
-        if ok:
-            passed += 1
-        else:
-            failed += 1
-            print(f"FAILED: {what}")
-
-    inputs = [["testdata/demo"]]
-    inputs += [[str(p.relative_to(root))] for p in sorted((root / "testdata" / "rules").glob("*/*.yaml"))]
-    # Case folders with their own .netlint.yaml (facts, `clusters:` views and their tags).
-    for config in sorted((root / "testdata" / "rules").glob("*/*/.netlint.yaml")):
-        inputs.append(["--config", str(config.relative_to(root)), str(config.parent.relative_to(root))])
+    inputs = suite_inputs(root)
     empty = root / "build" / "schema-empty-input"
     empty.mkdir(parents=True, exist_ok=True)
     inputs.append([str(empty)])
@@ -111,8 +102,7 @@ def main():
                                       "cluster": {"podCIDRs": ["10.244.0.0/16"], "nodePortRange": "30000-32767"}}),
            "the config schema rejects a valid config")
 
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return tally.finish()
 
 
 if __name__ == "__main__":

@@ -28,6 +28,8 @@ import urllib.parse
 
 import jsonschema
 
+from check_support import Tally, suite_inputs
+
 MULTITOOL_VERSION = "5.7.0"
 DEFAULT_MULTITOOL = (f"/opt/netlint-tools/sarif-multitool-{MULTITOOL_VERSION}/node_modules/"
                      "@microsoft/sarif-multitool-linux/Sarif.Multitool")
@@ -176,20 +178,10 @@ def main():
     validator_class.check_schema(schema)
     validator = validator_class(schema)
 
-    passed = failed = 0
+    tally = Tally()
+    expect = tally.expect
 
-    def expect(ok, what):
-        nonlocal passed, failed
-        if ok:
-            passed += 1
-        else:
-            failed += 1
-            print(f"FAILED: {what}")
-
-    inputs = [["testdata/demo"]]
-    inputs += [[str(p.relative_to(root))] for p in sorted((root / "testdata" / "rules").glob("*/*.yaml"))]
-    for config in sorted((root / "testdata" / "rules").glob("*/*/.netlint.yaml")):
-        inputs.append(["--config", str(config.relative_to(root)), str(config.parent.relative_to(root))])
+    inputs = suite_inputs(root)
     with tempfile.TemporaryDirectory(prefix="netlint-sarif-") as workdir:
         empty = pathlib.Path(workdir) / "empty folder"
         empty.mkdir()
@@ -244,8 +236,7 @@ def main():
             expect("SARIF1009" in ids, f"the multitool misses an out-of-range ruleIndex (got {sorted(ids)})")
             expect("GH1015" in ids or "GH2012" in ids, f"the multitool misses a result without locations (got {sorted(ids)})")
 
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return tally.finish()
 
 
 if __name__ == "__main__":
