@@ -1,10 +1,7 @@
 // The command line as users run it: the real binary, its exit statuses, its output. Also the
 // whole-catalog golden run on testdata/demo (set NETLINT_UPDATE_GOLDEN=1 to rewrite it).
 #include <doctest/doctest.h>
-#include <sys/wait.h>
 
-#include <array>
-#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -12,51 +9,26 @@
 #include <string>
 #include <unistd.h>
 
+#include "analyzer/testing/cli_run.h"
+
 namespace netlint {
 namespace {
 namespace fs = std::filesystem;
 
-struct Run {
-  int status = -1;
-  std::string out;
-};
+using testing::TempRepo;
+using Run = testing::CliRun;
 
 // Runs netlint with `args` (a shell fragment) from the source directory; stderr goes to stdout
-// when `merge` is set.
+// when `merge` is set; `env` is put before the command (variables, or a `cd DIR &&`).
 Run netlint(const std::string& args, bool merge = false, const std::string& env = "") {
-  const std::string command = "cd '" NETLINT_SOURCE_DIR "' && " + env + " '" NETLINT_BINARY "' " + args +
-                              (merge ? " 2>&1" : " 2>/dev/null");
-  Run run;
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::array<char, 4096> buffer{};
-  std::size_t n = 0;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) run.out.append(buffer.data(), n);
-  const int status = pclose(pipe);
-  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
+  return testing::run_shell("cd '" NETLINT_SOURCE_DIR "' && " + env + " '" NETLINT_BINARY "' " + args +
+                            (merge ? " 2>&1" : " 2>/dev/null"));
 }
 
 // Runs netlint with the working directory `dir`.
 Run netlint_in(const fs::path& dir, const std::string& args, bool merge = false) {
-  return netlint(args, merge, "cd '" + dir.string() + "' &&");
+  return testing::run_netlint_in(dir, args, merge);
 }
-
-// A throwaway repository: a folder with `.git` and the given files.
-struct TempRepo {
-  fs::path root;
-  explicit TempRepo(const std::string& name, bool git = true) {
-    root = fs::temp_directory_path() / ("netlint-cli-" + name + "-" + std::to_string(::getpid()));
-    fs::remove_all(root);
-    fs::create_directories(root);
-    if (git) fs::create_directories(root / ".git");
-  }
-  ~TempRepo() { fs::remove_all(root); }
-  void write(const std::string& relative, const std::string& text) const {
-    fs::create_directories((root / relative).parent_path());
-    std::ofstream(root / relative, std::ios::binary) << text;
-  }
-};
 
 constexpr const char* kWebDeployment =
     "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\n"

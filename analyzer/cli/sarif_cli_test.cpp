@@ -4,15 +4,13 @@
 // the log. (tools/check_sarif.py validates the same outputs against the schema and the multitool.)
 #include <doctest/doctest.h>
 #include <fmt/format.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+
+#include "analyzer/testing/cli_run.h"
 #include <string>
 
 namespace netlint {
@@ -20,38 +18,11 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-struct Run {
-  int status = -1;
-  std::string out;
-};
+using testing::TempRepo;
+using Run = testing::CliRun;
 
 // netlint `args` run with the working directory `dir`; stderr dropped.
-Run run_in(const fs::path& dir, const std::string& args) {
-  const std::string command = fmt::format("cd '{}' && '{}' {} 2>/dev/null", dir.string(), NETLINT_BINARY, args);
-  Run run;
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::array<char, 4096> buffer{};
-  std::size_t n = 0;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) run.out.append(buffer.data(), n);
-  const int status = pclose(pipe);
-  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
-
-struct TempTree {
-  fs::path root;
-  explicit TempTree(const std::string& name) {
-    root = fs::temp_directory_path() / fmt::format("netlint-sarif-cli-{}-{}", name, ::getpid());
-    fs::remove_all(root);
-    fs::create_directories(root);
-  }
-  ~TempTree() { fs::remove_all(root); }
-  void write(const std::string& relative, const std::string& text) const {
-    fs::create_directories((root / relative).parent_path());
-    std::ofstream(root / relative, std::ios::binary) << text;
-  }
-};
+Run run_in(const fs::path& dir, const std::string& args) { return testing::run_netlint_in(dir, args); }
 
 // A Service whose selector (app: webb) is a near miss of the Deployment's label: one NL1001.
 constexpr const char* kTypo =
@@ -79,8 +50,7 @@ TEST_SUITE("cli") {
   }
 
   TEST_CASE("--format sarif: URIs relative to the git root from any folder, or to --base-dir; absolute outside") {
-    const TempTree repo("repo");
-    fs::create_directories(repo.root / ".git");
+    const TempRepo repo("sarif-repo");
     repo.write("my dir/svc#1.yaml", kTypo);
     const Run from_root = run_in(repo.root, "--format sarif 'my dir/svc#1.yaml'");
     CHECK(from_root.status == 1);
@@ -90,7 +60,7 @@ TEST_SUITE("cli") {
     const Run based = run_in(repo.root, "--format sarif --base-dir 'my dir' 'my dir/svc#1.yaml'");
     CHECK(first_uri(json::parse(based.out)) == "svc%231.yaml");
     // A file outside the root: the absolute path as a file URI.
-    const TempTree other("other");
+    const TempRepo other("sarif-other", /*git=*/false);
     other.write("x.yaml", kTypo);
     const Run outside = run_in(repo.root, fmt::format("--format sarif '{}/x.yaml'", other.root.string()));
     CHECK(first_uri(json::parse(outside.out)) == fmt::format("file://{}/x.yaml", fs::weakly_canonical(other.root).string()));
@@ -101,7 +71,7 @@ TEST_SUITE("cli") {
   }
 
   TEST_CASE("--format sarif: an empty folder is a log with every rule and no results") {
-    const TempTree empty("empty");
+    const TempRepo empty("sarif-empty", /*git=*/false);
     const Run run = run_in(empty.root, "--format sarif .");
     CHECK(run.status == 0);
     const json log = json::parse(run.out);
@@ -110,7 +80,7 @@ TEST_SUITE("cli") {
   }
 
   TEST_CASE("--format github: one workflow command per finding, exit status kept") {
-    const TempTree repo("github");
+    const TempRepo repo("sarif-github", /*git=*/false);
     repo.write("a.yaml", kTypo);
     const Run run = run_in(repo.root, "--format github a.yaml");
     CHECK(run.status == 1);

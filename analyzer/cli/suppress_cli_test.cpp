@@ -1,58 +1,24 @@
 // Suppressions and the baseline as users run them: the real binary, its files and exit statuses.
 #include <doctest/doctest.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <fmt/format.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
 
+#include "analyzer/testing/cli_run.h"
+
 namespace netlint {
 namespace {
 namespace fs = std::filesystem;
 
-struct Run {
-  int status = -1;
-  std::string out;  // stdout and stderr
-};
+using Repo = testing::TempRepo;
+using Run = testing::CliRun;
 
-Run netlint_in(const fs::path& dir, const std::string& args) {
-  const std::string command = fmt::format("cd '{}' && '{}' --no-timing {} 2>&1", dir.string(), NETLINT_BINARY, args);
-  Run run;
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::array<char, 4096> buffer{};
-  std::size_t n = 0;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) run.out.append(buffer.data(), n);
-  const int status = pclose(pipe);
-  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
-
-struct Repo {
-  fs::path root;
-  explicit Repo(const std::string& name) {
-    root = fs::temp_directory_path() / fmt::format("netlint-suppress-{}-{}", name, ::getpid());
-    fs::remove_all(root);
-    fs::create_directories(root / ".git");
-  }
-  ~Repo() { fs::remove_all(root); }
-  void write(const std::string& relative, const std::string& text) const {
-    fs::create_directories((root / relative).parent_path());
-    std::ofstream(root / relative, std::ios::binary) << text;
-  }
-  std::string read(const std::string& relative) const {
-    std::ifstream in(root / relative, std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-  }
-};
+// netlint in `dir`, without the run time; stdout and stderr together.
+Run netlint_in(const fs::path& dir, const std::string& args) { return testing::run_netlint_in(dir, "--no-timing " + args, true); }
 
 constexpr const char* kDeployment =
     "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\n"

@@ -12,6 +12,7 @@
 #include "analyzer/index/pod_dns.h"
 #include "analyzer/facts/cluster_facts.h"
 #include "analyzer/loader/loader.h"
+#include "analyzer/testing/load_texts.h"
 
 namespace netlint::facts {
 namespace {
@@ -20,16 +21,7 @@ namespace fs = std::filesystem;
 
 const fs::path kCorpus = "../shared/corpus";
 
-model::Model load_texts(std::vector<std::pair<std::string, std::string>> files, LoadOptions options = {}) {
-  std::vector<InputText> inputs;
-  for (auto& [path, text] : files) {
-    InputText in;
-    in.path = path;
-    in.text = text;
-    inputs.push_back(std::move(in));
-  }
-  return load_inputs(std::move(inputs), options);
-}
+using testing::load_texts;
 
 model::Model load_corpus_files(const std::vector<std::string>& relative) {
   std::vector<std::pair<std::string, std::string>> files;

@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "analyzer/util/ascii_case.h"
 #include "analyzer/yaml/document_splitter.h"
 #include "analyzer/yaml/tree_builder.h"
 
@@ -234,14 +235,6 @@ std::vector<ConfigValue> yaml_values(std::string_view text) {
   return out;
 }
 
-std::string lowercase(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 }  // namespace
 
 ConfigFileType config_file_type(std::string_view path) {
@@ -249,7 +242,7 @@ ConfigFileType config_file_type(std::string_view path) {
   const std::string_view file = slash == std::string_view::npos ? path : path.substr(slash + 1);
   const std::size_t dot = file.rfind('.');
   if (dot == std::string_view::npos) return ConfigFileType::kNone;
-  const std::string ext = lowercase(file.substr(dot + 1));
+  const std::string ext = ascii_lowercase(file.substr(dot + 1));
   if (ext == "properties") return ConfigFileType::kProperties;
   if (ext == "env") return ConfigFileType::kEnv;
   if (ext == "yaml" || ext == "yml") return ConfigFileType::kYaml;

@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "analyzer/util/ascii_case.h"
+
 namespace netlint::index {
 namespace {
 
@@ -35,14 +37,6 @@ const psl_ctx_t* public_suffixes() {
 bool is_public_suffix(const std::string& name, int type) {
   const psl_ctx_t* ctx = public_suffixes();
   return ctx != nullptr && psl_is_public_suffix2(ctx, name.c_str(), type | PSL_TYPE_NO_STAR_RULE) != 0;
-}
-
-std::string lowercase(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
 }
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -153,7 +147,7 @@ bool is_ip_literal(std::string_view host) {
 bool under_public_suffix(std::string_view host) {
   const std::size_t dot = host.rfind('.');
   if (dot == std::string_view::npos || dot == 0 || dot + 1 == host.size()) return false;
-  const std::string lower = lowercase(host);
+  const std::string lower = ascii_lowercase(host);
   // The whole name being an ICANN suffix (`co.uk`) is no host; a private one (`github.io`) is.
   return is_public_suffix(lower.substr(dot + 1), PSL_TYPE_ANY) && !is_public_suffix(lower, PSL_TYPE_ICANN);
 }
@@ -186,7 +180,7 @@ HostClass HostClassifier::classify(std::string_view host) const {
   const std::vector<std::string_view> labels = split_labels(host);
   // Paths, emails, placeholders, underscores, ports: not host name labels.
   if (!std::all_of(labels.begin(), labels.end(), is_host_label)) return not_a_name;
-  const std::string lower = lowercase(host);
+  const std::string lower = ascii_lowercase(host);
   if (is_localhost(lower)) return not_a_name;
   // Version strings (`1.2.3`, `v1.2`) and partial addresses: no top-level domain is numeric.
   const std::string_view last = labels.back();

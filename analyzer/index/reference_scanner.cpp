@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "analyzer/util/ascii_case.h"
 #include "analyzer/index/host_classifier.h"
 
 namespace netlint::index {
@@ -13,22 +14,6 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 bool is_scheme_char(char c) { return is_alpha(c) || is_digit(c) || c == '+' || c == '-' || c == '.'; }
 bool is_name_char(char c) { return is_alpha(c) || is_digit(c) || c == '_' || c == '.' || c == '-'; }
-
-std::string uppercase(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  }
-  return out;
-}
-
-std::string lowercase(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 bool ends_with(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
@@ -181,8 +166,8 @@ struct Scanner {
       if (s == sep) continue;
       found = true;
       std::size_t url_begin = s;
-      if (s >= begin + 5 && lowercase(text.substr(s - 5, 5)) == "jdbc:") url_begin = s - 5;
-      const std::string scheme = lowercase(text.substr(s, sep - s));
+      if (s >= begin + 5 && ascii_lowercase(text.substr(s - 5, 5)) == "jdbc:") url_begin = s - 5;
+      const std::string scheme = ascii_lowercase(text.substr(s, sep - s));
       // The authority: up to a path, query or fragment, or a `,` that starts another URL.
       const std::size_t a = sep + 3;
       std::size_t a_end = a;
@@ -273,7 +258,7 @@ struct Scanner {
     const std::size_t before = out.size();
     scan_oracle(begin, end, name);
     if (out.size() != before) return;
-    if (uppercase(name).find("IMAGE") != std::string::npos) return;
+    if (ascii_uppercase(name).find("IMAGE") != std::string::npos) return;
     const bool bare = bare_allowed && is_address_name(name);
     for (const auto& [ib, ie] : split_list(text, begin, end)) {
       if (ib == ie) continue;
@@ -346,19 +331,19 @@ bool looks_like_file_name(std::string_view value) {
       "zip"};
   const std::size_t dot = value.rfind('.');
   if (dot == std::string_view::npos || value.find('.') != dot) return false;  // exactly `name.ext`
-  const std::string ext = lowercase(value.substr(dot + 1));
+  const std::string ext = ascii_lowercase(value.substr(dot + 1));
   return std::find(kExtensions.begin(), kExtensions.end(), ext) != kExtensions.end();
 }
 
 bool is_address_name(std::string_view name) {
   static constexpr std::array<std::string_view, 8> kSuffixes = {"HOST", "HOSTNAME", "ADDR", "ADDRESS",
                                                                 "URL", "URI", "ENDPOINT", "SERVER"};
-  const std::string upper = uppercase(name);
+  const std::string upper = ascii_uppercase(name);
   return std::any_of(kSuffixes.begin(), kSuffixes.end(), [&](std::string_view s) { return ends_with(upper, s); });
 }
 
 bool is_listen_name(std::string_view name) {
-  const std::string upper = uppercase(name);
+  const std::string upper = ascii_uppercase(name);
   return upper.find("LISTEN") != std::string::npos || upper.find("BIND") != std::string::npos;
 }
 

@@ -6,6 +6,7 @@
 #include "analyzer/yaml/document_splitter.h"
 #include "analyzer/yaml/node_ref.h"
 #include "analyzer/yaml/tree_builder.h"
+#include "analyzer/source/path_parts.h"
 
 namespace netlint {
 namespace fs = std::filesystem;
@@ -55,8 +56,7 @@ std::optional<Kustomization> parse(const InputText& input) {
 }  // namespace
 
 bool is_kustomization_file(std::string_view path) {
-  const auto slash = path.find_last_of('/');
-  const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  const std::string_view name = path_basename(path);
   return name == "kustomization.yaml" || name == "kustomization.yml" || name == "Kustomization";
 }
 

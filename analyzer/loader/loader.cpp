@@ -16,26 +16,17 @@
 #include "analyzer/util/parallel.h"
 #include "analyzer/yaml/document_splitter.h"
 #include "analyzer/yaml/tree_builder.h"
+#include "analyzer/source/path_parts.h"
 
 namespace netlint {
 namespace {
 
 using model::SkipReason;
 
-std::string_view basename(std::string_view path) {
-  const auto slash = path.find_last_of('/');
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
-
-std::string_view dirname(std::string_view path) {
-  const auto slash = path.find_last_of('/');
-  return slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
-}
-
 // Files under `<chart>/templates/` where `<chart>/Chart.yaml` is among the inputs are Helm templates.
 bool is_chart_template(std::string_view path, const std::set<std::string, std::less<>>& chart_dirs) {
-  for (std::string_view dir = dirname(path); !dir.empty(); dir = dirname(dir)) {
-    if (basename(dir) == "templates" && chart_dirs.count(dirname(dir)) != 0) return true;
+  for (std::string_view dir = path_dirname(path); !dir.empty(); dir = path_dirname(dir)) {
+    if (path_basename(dir) == "templates" && chart_dirs.count(path_dirname(dir)) != 0) return true;
   }
   return false;
 }
@@ -60,7 +51,7 @@ std::string normalised(const std::string& path) { return std::filesystem::path(p
 
 std::optional<SkipReason> classify_file(const InputText& input, const FileContext& context) {
   if (input.skip) return input.skip;
-  const std::string_view name = basename(input.path);
+  const std::string_view name = path_basename(input.path);
   if (name == "Chart.yaml" || name == "Chart.yml" || name == "values.yaml" || name == "values.yml" ||
       name == "values.schema.json") {
     return SkipReason::kHelmChart;
@@ -339,7 +330,7 @@ std::vector<model::Model> load_views(std::vector<InputText> inputs, const LoadOp
                                      const std::vector<ViewSpec>& views) {
   FileContext context;
   for (const InputText& input : inputs) {
-    if (basename(input.path) == "Chart.yaml") context.chart_dirs.emplace(dirname(input.path));
+    if (path_basename(input.path) == "Chart.yaml") context.chart_dirs.emplace(path_dirname(input.path));
   }
   context.kustomize = read_kustomizations(inputs);
   context.extract.default_namespace = options.default_namespace;

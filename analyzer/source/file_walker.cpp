@@ -10,6 +10,7 @@
 #include <iterator>
 #include <sstream>
 #include <system_error>
+#include "analyzer/source/path_parts.h"
 
 namespace netlint {
 namespace fs = std::filesystem;
@@ -127,8 +128,7 @@ WalkResult walk_context(const ContextSelection& selection, const WalkOptions& op
 }
 
 bool is_input_file_name(std::string_view relative_path) {
-  const auto slash = relative_path.find_last_of('/');
-  const std::string_view name = slash == std::string_view::npos ? relative_path : relative_path.substr(slash + 1);
+  const std::string_view name = path_basename(relative_path);
   if (ends_with(name, ".yaml") || ends_with(name, ".yml") || ends_with(name, ".json")) return true;
   return is_corefile_path(relative_path) || is_net_d_cni_path(relative_path);
 }

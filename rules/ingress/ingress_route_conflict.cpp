@@ -7,6 +7,7 @@
 
 #include "rules/ingress/ingress_classes.h"
 #include "rules/rule_factories.h"
+#include "analyzer/source/path_parts.h"
 
 namespace netlint::rules {
 namespace {
@@ -104,20 +105,11 @@ class IngressRouteConflict final : public engine::Rule {
   }
 
  private:
-  static std::string_view folder_of(const engine::View& view, const model::Ingress& ingress) {
-    const std::string& path = view.model().file(ingress.meta.file).path;
-    const auto slash = path.find_last_of('/');
-    return slash == std::string::npos ? std::string_view() : std::string_view(path).substr(0, slash);
-  }
-
   static bool applied_together(const engine::View& view, const model::Ingress& a, const model::Ingress& b) {
     if (!view.model().cluster.empty()) return true;  // the config says these files form one cluster
-    const std::string_view fa = folder_of(view, a);
-    const std::string_view fb = folder_of(view, b);
-    const auto holds = [](std::string_view outer, std::string_view inner) {
-      return outer.empty() || inner == outer || (inner.starts_with(outer) && inner[outer.size()] == '/');
-    };
-    return holds(fa, fb) || holds(fb, fa);
+    const std::string_view fa = path_dirname(view.model().file(a.meta.file).path);
+    const std::string_view fb = path_dirname(view.model().file(b.meta.file).path);
+    return folder_holds(fa, fb) || folder_holds(fb, fa);
   }
 
   static bool is_nginx_class(const std::string& cls, const std::vector<IngressClassInfo>& classes) {

@@ -7,7 +7,7 @@
 #include <sstream>
 
 #include "analyzer/engine/view.h"
-#include "analyzer/loader/loader.h"
+#include "analyzer/testing/load_texts.h"
 #include "rules/ingress_nginx/nginx_controllers.h"
 #include "rules/ingress_nginx/nginx_tables.h"
 
@@ -242,17 +242,7 @@ TEST_SUITE("ingress-nginx tables") {
         "apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: api\n  namespace: shop\n"
         "  annotations: {nginx.ingress.kubernetes.io/proxy-read-timeout: \"3600\", nginx.ingress.kubernetes.io/proxy-connect-timeout: \"9s\"}\n"
         "spec: {ingressClassName: nginx}\n";
-    auto load = [](std::vector<std::pair<std::string, std::string>> files) {
-      std::vector<InputText> inputs;
-      for (auto& [path, text] : files) {
-        InputText in;
-        in.path = path;
-        in.text = text;
-        inputs.push_back(std::move(in));
-      }
-      return load_inputs(std::move(inputs), LoadOptions{});
-    };
-    const model::Model m = load({{"c.yaml", controller}, {"cm.yaml", config_map}, {"ing.yaml", ingress}});
+    const model::Model m = testing::load_texts({{"c.yaml", controller}, {"cm.yaml", config_map}, {"ing.yaml", ingress}});
     const engine::View view(m);
     const std::vector<Controller> all = controllers(view);
     REQUIRE(all.size() == 1);
@@ -276,7 +266,7 @@ TEST_SUITE("ingress-nginx tables") {
     CHECK(connect->value == 5);
     CHECK(effective_seconds("keep-alive", all[0])->value == 75);
 
-    const model::Model without_cm = load({{"c.yaml", controller}, {"ing.yaml", ingress}});
+    const model::Model without_cm = testing::load_texts({{"c.yaml", controller}, {"ing.yaml", ingress}});
     const engine::View view2(without_cm);
     const std::vector<Controller> all2 = controllers(view2);
     REQUIRE(all2.size() == 1);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include "analyzer/source/path_parts.h"
 
 namespace netlint::rules {
 
@@ -28,11 +29,6 @@ std::vector<const model::Container*> serving_containers(const model::PodSource& 
 
 namespace {
 
-std::string_view directory_of(std::string_view path) {
-  const auto slash = path.find_last_of('/');
-  return slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
-}
-
 bool mentions_number(std::string_view text, std::string_view number) {
   for (std::size_t at = text.find(number); at != std::string_view::npos; at = text.find(number, at + 1)) {
     const bool digit_before = at > 0 && text[at - 1] >= '0' && text[at - 1] <= '9';
@@ -48,7 +44,7 @@ bool mentions_number(std::string_view text, std::string_view number) {
 std::vector<Backend> backend_groups(const engine::View& view, const model::Service& service) {
   std::vector<Backend> out;
   std::vector<std::string> identities;
-  const std::string_view service_dir = directory_of(view.model().file(service.meta.file).path);
+  const std::string_view service_dir = path_dirname(view.model().file(service.meta.file).path);
   for (const model::PodSource* pod : selected_backends(view, service)) {
     const std::string identity = pod->meta.group() + " " + pod->meta.display();
     std::size_t i = 0;
@@ -58,7 +54,7 @@ std::vector<Backend> backend_groups(const engine::View& view, const model::Servi
       out.emplace_back();
     }
     out[i].variants.push_back(pod);
-    out[i].colocated = out[i].colocated || directory_of(view.model().file(pod->meta.file).path) == service_dir;
+    out[i].colocated = out[i].colocated || path_dirname(view.model().file(pod->meta.file).path) == service_dir;
   }
   return out;
 }
