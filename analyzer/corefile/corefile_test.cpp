@@ -495,13 +495,15 @@ TEST_CASE("corefile: deep nesting is bounded") {
   REQUIRE(cf.blocks.size() == 1);
 }
 
-TEST_CASE("corefile: every prefix and seeded random mutations parse without crashing") {
+TEST_CASE("corefile: every prefix and seeded random mutations parse without crashing, as files and as fragments") {
   std::string base = kKubeadm;
   base.append("(snip) {\n  log \"q\\\"x\"\n}\nexample.org{\n  import snip\n  # c\r\n}\n{$E}:53 {\n}\n");
   std::size_t parsed = 0;
   for (std::size_t n = 0; n <= base.size(); ++n) {
     const Corefile cf = parse_corefile(std::string_view(base).substr(0, n));
     for (const ServerBlock& b : cf.blocks) (void)expand_imports(cf, b);
+    const Corefile fragment = parse_corefile_fragment(std::string_view(base).substr(0, n));
+    CHECK(fragment.blocks.size() == 1);
     ++parsed;
   }
   std::mt19937 rng(20261123);
@@ -525,6 +527,8 @@ TEST_CASE("corefile: every prefix and seeded random mutations parse without cras
     const Corefile cf = parse_corefile(text);
     for (const ServerBlock& b : cf.blocks) (void)expand_imports(cf, b);
     for (const ParseProblem& p : cf.problems) CHECK(p.offset <= text.size());
+    const Corefile fragment = parse_corefile_fragment(text);
+    for (const ParseProblem& p : fragment.problems) CHECK(p.offset <= text.size());
     ++parsed;
   }
   CHECK(parsed == base.size() + 1 + 3000);
