@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <limits>
+#include <utility>
 
 #include "analyzer/facts/load_balancer_providers.h"
 #include "analyzer/facts/load_balancer_values.h"
@@ -533,6 +534,29 @@ std::string_view provider_name(LbProvider provider) {
       "hetzner", "scaleway", "linode", "oci", "oci-nlb", "exoscale", "metallb"};
   const auto index = static_cast<std::size_t>(provider);
   return index < kNames.size() ? kNames[index] : "unknown";
+}
+
+std::string_view product_name(std::string_view provider) {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kNames{{
+      {"aws-clb", "AWS CLB"},
+      {"aws-nlb", "AWS NLB"},
+      {"aws-lbc-nlb", "AWS NLB (Load Balancer Controller)"},
+      {"gcp", "GCP passthrough Network LB"},
+      {"azure", "Azure LB"},
+      {"digitalocean", "DigitalOcean LB"},
+      {"hetzner", "Hetzner LB"},
+      {"scaleway", "Scaleway LB"},
+      {"linode", "Linode NodeBalancer"},
+      {"oci", "OCI LB"},
+      {"oci-nlb", "OCI NLB"},
+      {"exoscale", "Exoscale NLB"},
+      {"metallb", "MetalLB"},
+      {"configured", "load balancer from .netlint.yaml"},
+  }};
+  for (const auto& [id, name] : kNames) {
+    if (id == provider) return name;
+  }
+  return "load balancer";
 }
 
 std::string_view kind_name(LbKind kind) {

@@ -45,6 +45,9 @@ enum class Tristate : std::uint8_t { kUnknown, kFalse, kTrue };
 
 // "aws-clb", "aws-nlb", "aws-lbc-nlb", "gcp", ..., "unknown".
 std::string_view provider_name(LbProvider provider);
+// The product as users know it ("AWS CLB", "Azure LB") for a provider_name() identifier, or
+// "load balancer from .netlint.yaml" for "configured"; "load balancer" otherwise.
+std::string_view product_name(std::string_view provider);
 // "l4", "l7", "unknown".
 std::string_view kind_name(LbKind kind);
 

@@ -8,6 +8,7 @@
 #include "analyzer/loader/loader.h"
 #include "analyzer/loader/view_partition.h"
 #include "analyzer/config/config.h"
+#include "analyzer/facts/evidence.h"
 #include "analyzer/source/file_walker.h"
 #include "analyzer/source/source_file.h"
 #include "analyzer/testing/fixture_expectations.h"
@@ -61,8 +62,18 @@ CaseResult run_fixture_case(const std::filesystem::path& path, const CaseSetup& 
   result.expectations = expectations.size();
 
   std::vector<const engine::Rule*> rules;
-  if (directives.values["rules"] == "all") {
+  const std::string& rule_list = directives.values["rules"];
+  if (rule_list == "all") {
     rules.assign(setup.all_rules.begin(), setup.all_rules.end());
+  } else if (!rule_list.empty()) {
+    // `rules=NL6005,NL6009`: a case that shows how a few rules divide one situation.
+    for (const std::string& wanted : facts::split_commas(rule_list)) {
+      const auto it = std::find_if(setup.all_rules.begin(), setup.all_rules.end(), [&](const engine::Rule* r) {
+        return r->info().code == wanted || r->info().name == wanted;
+      });
+      if (it == setup.all_rules.end()) result.failures.push_back(fmt::format("rules={}: no rule {}", rule_list, wanted));
+      else rules.push_back(*it);
+    }
   } else {
     rules.push_back(setup.rule_under_test);
   }
