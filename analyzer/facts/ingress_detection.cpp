@@ -22,13 +22,41 @@ bool is_ingress_nginx(const model::Container& c) {
   return !c.args.empty() && c.args[0].value == "/nginx-ingress-controller";
 }
 
+std::string lb_signature(const LoadBalancerFacts& lb) {
+  return fmt::format("{}|{}|{}|{}", lb.kind, lb.idle_timeout_seconds.value_or(-1), lb.proxy_protocol ? (*lb.proxy_protocol ? "1" : "0") : "?", lb.provider);
+}
+
 std::string signature(const IngressController& c) {
-  std::string lb;
-  if (c.load_balancer) {
-    lb = fmt::format("{}|{}|{}|{}", c.load_balancer->kind, c.load_balancer->idle_timeout_seconds.value_or(-1),
-                     c.load_balancer->proxy_protocol ? (*c.load_balancer->proxy_protocol ? "1" : "0") : "?", c.load_balancer->provider);
+  return fmt::format("{}|{}|{}|{}", fmt::join(c.classes, ","), c.config_map, c.annotations_prefix, c.load_balancer ? lb_signature(*c.load_balancer) : "");
+}
+
+// The load balancer in front of a controller's pods: the LoadBalancer Service that selects them.
+// Variants of a controller come with variants of its Service: the one of the same manifest (same
+// file) is preferred, then one beside an identical copy of the pod, then any. A controller whose
+// identical copies sit beside Services that disagree (provider manifests sharing one Deployment)
+// has no known load balancer.
+std::optional<LoadBalancerFacts> front_load_balancer(const model::Model& m, const model::PodSource& pod) {
+  std::vector<FileId> copy_files;
+  for (const SourceRange& copy : pod.meta.copies) copy_files.push_back(copy.file);
+  std::optional<LoadBalancerFacts> chosen;
+  int chosen_rank = -1;
+  std::optional<std::string> beside_signature;
+  for (const model::Service& svc : m.services) {
+    if (svc.type.value != "LoadBalancer" || svc.meta.namespace_name.value != pod.meta.namespace_name.value || !model::selector_matches(svc.selector, pod.labels)) continue;
+    LoadBalancerFacts lb = load_balancer_facts(svc);
+    const bool same_file = svc.meta.file == pod.meta.file;
+    const bool beside_copy = std::find(copy_files.begin(), copy_files.end(), svc.meta.file) != copy_files.end();
+    if (same_file || beside_copy) {
+      const std::string sig = lb_signature(lb);
+      if (beside_signature && *beside_signature != sig) return std::nullopt;
+      beside_signature = sig;
+    }
+    const int rank = same_file ? 2 : beside_copy ? 1 : 0;
+    if (rank <= chosen_rank) continue;
+    chosen = std::move(lb);
+    chosen_rank = rank;
   }
-  return fmt::format("{}|{}|{}|{}", fmt::join(c.classes, ","), c.config_map, c.annotations_prefix, lb);
+  return chosen;
 }
 
 }  // namespace
@@ -66,13 +94,7 @@ void detect_ingress_controllers(const model::Model& m, ClusterFacts& facts) {
       c.evidence.push_back({cm->range, "--configmap=" + cm->value});
     }
     if (auto prefix = flag_value(*container, "annotations-prefix")) c.annotations_prefix = index::expand_references(prefix->value, env);
-    for (const model::Service& svc : m.services) {
-      if (svc.type.value != "LoadBalancer" || svc.meta.namespace_name.value != c.namespace_name || !model::selector_matches(svc.selector, pod.labels)) continue;
-      // Variants of a controller come with variants of its Service: take the one of the same
-      // manifest (same file) when there is one.
-      if (c.load_balancer && svc.meta.file != pod.meta.file) continue;
-      c.load_balancer = load_balancer_facts(svc);
-    }
+    c.load_balancer = front_load_balancer(m, pod);
     identities.push_back(identity_of(pod.meta));
     controllers.push_back(std::move(c));
   }

@@ -51,13 +51,11 @@ std::optional<FrontLoadBalancer> front_load_balancer(const engine::View& view, c
     front.idle_range = front.profile.idle_timeout.range;
     const model::Label* written = front.service != nullptr && front.idle_range.valid() ? annotation_at(*front.service, front.idle_range) : nullptr;
     if (fact.idle_timeout_default) {
-      front.idle_text = fmt::format("{}s ({} default)", *fact.idle_timeout_seconds, product);
+      front.idle_text = fmt::format("{}s ({}, default)", *fact.idle_timeout_seconds, front.description);
     } else if (written != nullptr && fact.provider == "azure") {
-      front.idle_text = fmt::format("{}s (annotation \"{}\" minutes)", *fact.idle_timeout_seconds, written->value.value);
-    } else if (written != nullptr) {
-      front.idle_text = fmt::format("{}s (annotation {})", *fact.idle_timeout_seconds, written->key.value);
+      front.idle_text = fmt::format("{}s = \"{}\" minutes ({})", *fact.idle_timeout_seconds, written->value.value, front.description);
     } else {
-      front.idle_text = fmt::format("{}s", *fact.idle_timeout_seconds);
+      front.idle_text = fmt::format("{}s ({})", *fact.idle_timeout_seconds, front.description);
     }
   }
   return front;

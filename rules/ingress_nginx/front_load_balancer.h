@@ -19,7 +19,8 @@ struct FrontLoadBalancer {
   facts::LoadBalancerProfile profile;  // classified from `service`; all unknown without one
   // "AWS CLB, HTTP, Service ingress-nginx/ingress-nginx-controller"
   std::string description;
-  // "60s (AWS CLB default)", "240s (Azure LB, annotation \"4\" minutes)"; empty when unknown.
+  // "60s (AWS CLB, HTTP, Service ns/name, default)", "240s = \"4\" minutes (Azure LB, TCP, Service
+  // ns/name)"; empty when unknown.
   std::string idle_text;
   SourceRange idle_range;  // the annotation value that set the idle timeout; invalid for a default
 };
