@@ -8,7 +8,7 @@ namespace netlint::rules {
 
 std::span<const engine::Rule* const> all_rules() {
   // Keep sorted by code; the registry test checks it.
-  static const std::array<const engine::Rule*, 46> kRules = {
+  static const std::array<const engine::Rule*, 48> kRules = {
       parse_error(),                       // NL0001
       internal_error(),                    // NL0002
       unused_suppression(),                // NL0003
@@ -49,6 +49,8 @@ std::span<const engine::Rule* const> all_rules() {
       ingress_nginx_invalid_annotation(),  // NL6004
       timeout_lb_idle_exceeds_keepalive(), // NL6005
       timeout_read_exceeds_lb_idle(),      // NL6006
+      timeout_upstream_keepalive_exceeds_backend(),  // NL6007
+      timeout_backend_exceeds_proxy_read(),          // NL6008
       lb_annotation_ineffective(),         // NL6009
       proxy_protocol_mismatch(),           // NL6010
       snippet_annotation_blocked(),        // NL6011

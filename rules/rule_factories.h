@@ -47,6 +47,8 @@ const engine::Rule* ingress_nginx_unknown_annotation();
 const engine::Rule* ingress_nginx_invalid_annotation();
 const engine::Rule* timeout_lb_idle_exceeds_keepalive();
 const engine::Rule* timeout_read_exceeds_lb_idle();
+const engine::Rule* timeout_upstream_keepalive_exceeds_backend();
+const engine::Rule* timeout_backend_exceeds_proxy_read();
 const engine::Rule* lb_annotation_ineffective();
 const engine::Rule* proxy_protocol_mismatch();
 const engine::Rule* snippet_annotation_blocked();

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "rules/service/service_backends.h"
+#include "rules/service_lookup.h"
+
 namespace netlint::rules::nginx {
 
 std::vector<ControllerConfigMap> controller_config_maps(const std::vector<Controller>& all) {
@@ -41,6 +44,27 @@ std::vector<NginxIngress> nginx_ingresses(const engine::View& view, const std::v
     }
     n.prefix = prefix + "/";
     out.push_back(std::move(n));
+  }
+  return out;
+}
+
+std::vector<IngressBackendPod> ingress_backend_pods(const engine::View& view, const std::vector<NginxIngress>& ingresses) {
+  std::vector<IngressBackendPod> out;
+  const ServiceLookup services(view.model());
+  for (const NginxIngress& n : ingresses) {
+    if (n.serving.controllers.empty()) continue;
+    const std::size_t first = out.size();
+    n.ingress->for_each_backend([&](const model::IngressBackend& backend, const model::IngressPath*) {
+      if (backend.service_name.value.empty()) return;
+      for (const model::Service* service : services.find(n.ingress->meta.namespace_name.value, backend.service_name.value)) {
+        for (const model::PodSource* pod : selected_backends(view, *service)) {
+          const bool seen = std::any_of(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
+                                        [&](const IngressBackendPod& p) { return p.pod == pod && p.service == service; });
+          if (seen) continue;
+          for (const Controller* c : n.serving.controllers) out.push_back({&n, c, service, pod});
+        }
+      }
+    });
   }
   return out;
 }

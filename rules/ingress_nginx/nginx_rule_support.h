@@ -29,6 +29,17 @@ struct NginxIngress {
 };
 std::vector<NginxIngress> nginx_ingresses(const engine::View& view, const std::vector<Controller>& all);
 
+// Each pod source behind an nginx Ingress, with the controller serving it and the Service between
+// (NL6007, NL6008 compare nginx's timeouts with the backend's). Ingresses no known controller
+// serves are left out; a pod source behind several backends of one Ingress comes once.
+struct IngressBackendPod {
+  const NginxIngress* ingress = nullptr;
+  const Controller* controller = nullptr;
+  const model::Service* service = nullptr;
+  const model::PodSource* pod = nullptr;
+};
+std::vector<IngressBackendPod> ingress_backend_pods(const engine::View& view, const std::vector<NginxIngress>& ingresses);
+
 // The annotation name after the prefix; empty when `key` does not carry it.
 std::string_view annotation_name(std::string_view key, std::string_view prefix);
 
