@@ -8,7 +8,7 @@ namespace netlint::rules {
 
 std::span<const engine::Rule* const> all_rules() {
   // Keep sorted by code; the registry test checks it.
-  static const std::array<const engine::Rule*, 48> kRules = {
+  static const std::array<const engine::Rule*, 49> kRules = {
       parse_error(),                       // NL0001
       internal_error(),                    // NL0002
       unused_suppression(),                // NL0003
@@ -56,6 +56,7 @@ std::span<const engine::Rule* const> all_rules() {
       snippet_annotation_blocked(),        // NL6011
       ingress_nginx_keepalive_disabled(),  // NL6012
       termination_grace_too_short(),       // NL6101
+      prestop_missing_behind_service(),    // NL6102
       probe_port_unresolved(),             // NL6103
   };
   return kRules;

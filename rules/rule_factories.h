@@ -33,6 +33,7 @@ const engine::Rule* kube_proxy_replacement_conflict();
 const engine::Rule* kube_proxy_unknown_field();
 const engine::Rule* cilium_kpr_without_apiserver();
 const engine::Rule* termination_grace_too_short();
+const engine::Rule* prestop_missing_behind_service();
 const engine::Rule* probe_port_unresolved();
 const engine::Rule* ingress_backend_missing();
 const engine::Rule* ingress_backend_port_unresolved();

@@ -7,7 +7,7 @@
 
 #include "rules/ingress/ingress_classes.h"
 #include "rules/rule_factories.h"
-#include "analyzer/source/path_parts.h"
+#include "rules/applied_together.h"
 
 namespace netlint::rules {
 namespace {
@@ -85,7 +85,7 @@ class IngressRouteConflict final : public engine::Rule {
         for (std::size_t j = 0; j < i && first == nullptr; ++j) {
           // Variants of one Ingress (overlays, other files) are one Ingress.
           if (claims[j].ingress->meta.display() == claims[i].ingress->meta.display()) continue;
-          if (applied_together(view, *claims[j].ingress, *claims[i].ingress)) first = &claims[j];
+          if (applied_together(view, claims[j].ingress->meta.file, claims[i].ingress->meta.file)) first = &claims[j];
         }
         if (first == nullptr) continue;
         const auto& [cls, host, path, type] = route;
@@ -105,13 +105,6 @@ class IngressRouteConflict final : public engine::Rule {
   }
 
  private:
-  static bool applied_together(const engine::View& view, const model::Ingress& a, const model::Ingress& b) {
-    if (!view.model().cluster.empty()) return true;  // the config says these files form one cluster
-    const std::string_view fa = path_dirname(view.model().file(a.meta.file).path);
-    const std::string_view fb = path_dirname(view.model().file(b.meta.file).path);
-    return folder_holds(fa, fb) || folder_holds(fb, fa);
-  }
-
   static bool is_nginx_class(const std::string& cls, const std::vector<IngressClassInfo>& classes) {
     for (const IngressClassInfo& c : classes) {
       if (c.meta->name.value == cls) return c.controller == "k8s.io/ingress-nginx";
