@@ -48,6 +48,7 @@ const engine::Rule* ingress_nginx_invalid_annotation();
 const engine::Rule* snippet_annotation_blocked();
 const engine::Rule* ingress_nginx_keepalive_disabled();
 const engine::Rule* dns_ndots_amplification();
+const engine::Rule* dns_name_unresolvable();
 const engine::Rule* dns_config_invalid();
 const engine::Rule* dns_config_truncated();
 

@@ -271,6 +271,10 @@ void extract_pod_spec(const yaml::NodeRef& spec, PodSource& out, Problems& probl
   out.host_network = {boolean_of(host_network).value_or(false), host_network.range()};
   check_boolean(spec.find("hostNetwork"), "hostNetwork", problems);
   out.dns_policy = text_field(spec, "dnsPolicy", "ClusterFirst");
+  const yaml::NodeRef aliases = spec.get("hostAliases");
+  for (std::uint32_t i = 0; aliases.is_sequence() && i < aliases.size(); ++i) {
+    for (Text& host : string_list(aliases.item(i).get("hostnames"))) out.host_aliases.push_back(std::move(host));
+  }
   const auto dns = spec.find("dnsConfig");
   if (dns.value.is_map()) {
     DnsConfig config;

@@ -121,6 +121,8 @@ struct PodSource {
   Spanned<bool> host_network;
   Text dns_policy;                // defaulted "ClusterFirst" (invalid range)
   std::optional<DnsConfig> dns_config;
+  // `hostAliases[].hostnames`: names the pod's /etc/hosts answers before DNS (NL4002 exempts them).
+  std::vector<Text> host_aliases;
   SourceRange template_key;       // `template:` for workloads, `spec:` for Pods
   Text service_name;              // a StatefulSet's governing Service (`serviceName`); else empty
   std::optional<Spanned<std::int64_t>> termination_grace;  // terminationGracePeriodSeconds when written
