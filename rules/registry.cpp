@@ -8,7 +8,7 @@ namespace netlint::rules {
 
 std::span<const engine::Rule* const> all_rules() {
   // Keep sorted by code; the registry test checks it.
-  static const std::array<const engine::Rule*, 47> kRules = {
+  static const std::array<const engine::Rule*, 48> kRules = {
       parse_error(),                       // NL0001
       internal_error(),                    // NL0002
       unused_suppression(),                // NL0003
@@ -37,6 +37,7 @@ std::span<const engine::Rule* const> all_rules() {
       dns_name_unresolvable(),             // NL4002
       dns_config_invalid(),                // NL4003
       dns_policy_skips_cluster_dns(),      // NL4004
+      dns_cluster_domain_mismatch(),       // NL4005
       dns_config_truncated(),              // NL4006
       kube_proxy_config_invalid(),         // NL5001
       kube_proxy_iptables_at_scale(),      // NL5002

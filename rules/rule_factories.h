@@ -51,6 +51,7 @@ const engine::Rule* dns_ndots_amplification();
 const engine::Rule* dns_name_unresolvable();
 const engine::Rule* dns_config_invalid();
 const engine::Rule* dns_policy_skips_cluster_dns();
+const engine::Rule* dns_cluster_domain_mismatch();
 const engine::Rule* dns_config_truncated();
 
 }  // namespace netlint::rules
