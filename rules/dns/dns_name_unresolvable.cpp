@@ -10,6 +10,7 @@
 #include <set>
 
 #include "analyzer/diag/did_you_mean.h"
+#include "rules/dns/dns_support.h"
 #include "rules/rule_factories.h"
 #include "rules/service_lookup.h"
 
@@ -38,7 +39,8 @@ Exempt: `kubernetes.default*` (the API server's Service, never in manifests), na
 pod's `hostAliases` answer, names in namespaces the view does not know completely (see
 RULES.md: an operator or a GitOps tool may create the Service) or that hold custom resources
 of any kind (a ServiceMonitor or PrometheusRule means a Prometheus stack the view does not
-hold, with Services of its own), and ExternalName Services.
+hold, with Services of its own), ExternalName Services, and short names that a mounted nginx
+configuration defines as an `upstream` block (`proxy_pass http://backend`).
 
 ## Why is this bad?
 The lookup returns NXDOMAIN: the app fails to connect, often only at its first request or in
@@ -78,7 +80,7 @@ class DnsNameUnresolvable final : public engine::Rule {
       if (pod.synthetic) continue;
       const std::string& own = pod.meta.namespace_name.value;
       for (const index::Reference& ref : pod_refs.references) {
-        if (!index::is_cluster_kind(ref.kind) || exempt(pod, ref)) continue;
+        if (!index::is_cluster_kind(ref.kind) || exempt(pod, ref) || dns::is_nginx_upstream_name(view, pod, ref)) continue;
         out.checking(pod.meta.object_range);
         const std::string ns = ref.namespace_name.empty() ? own : ref.namespace_name;
         if (ref.other_domain) {

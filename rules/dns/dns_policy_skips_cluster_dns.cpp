@@ -3,6 +3,7 @@
 // section 5: ClusterFirst with hostNetwork silently behaves as Default).
 #include <fmt/format.h>
 
+#include "rules/dns/dns_support.h"
 #include "rules/rule_factories.h"
 #include "rules/service_lookup.h"
 
@@ -58,7 +59,7 @@ class DnsPolicySkipsClusterDns final : public engine::Rule {
       if (dns.effective_policy != "Default" && dns.effective_policy != "None") continue;
       std::vector<const index::Reference*> named;
       for (const index::Reference& ref : pod_refs.references) {
-        if (names_cluster_service(ref, pod, services)) named.push_back(&ref);
+        if (names_cluster_service(ref, pod, services) && !dns::is_nginx_upstream_name(view, pod, ref)) named.push_back(&ref);
       }
       if (named.empty()) continue;
       out.checking(pod.meta.object_range);

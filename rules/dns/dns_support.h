@@ -28,4 +28,8 @@ bool is_reserved_example(std::string_view host);
 // `*BASE_URL`).
 bool names_own_public_url(const index::Reference& reference);
 
+// True for a short name read from a mounted ConfigMap file that defines it as an nginx
+// `upstream NAME { ... }` block: `proxy_pass http://backend` names the block, not a host.
+bool is_nginx_upstream_name(const engine::View& view, const model::PodSource& pod, const index::Reference& reference);
+
 }  // namespace netlint::rules::dns
