@@ -8,7 +8,7 @@ namespace netlint::rules {
 
 std::span<const engine::Rule* const> all_rules() {
   // Keep sorted by code; the registry test checks it.
-  static const std::array<const engine::Rule*, 49> kRules = {
+  static const std::array<const engine::Rule*, 55> kRules = {
       parse_error(),                       // NL0001
       internal_error(),                    // NL0002
       unused_suppression(),                // NL0003
@@ -33,6 +33,12 @@ std::span<const engine::Rule* const> all_rules() {
       ingress_tls_secret_missing(),        // NL3005
       ingress_path_invalid(),              // NL3006
       ingress_api_removed(),               // NL3007
+      dns_ndots_amplification(),           // NL4001
+      dns_name_unresolvable(),             // NL4002
+      dns_config_invalid(),                // NL4003
+      dns_policy_skips_cluster_dns(),      // NL4004
+      dns_cluster_domain_mismatch(),       // NL4005
+      dns_config_truncated(),              // NL4006
       kube_proxy_config_invalid(),         // NL5001
       kube_proxy_iptables_at_scale(),      // NL5002
       kube_proxy_ipvs_deprecated(),        // NL5003
@@ -71,7 +77,9 @@ const engine::Rule* find_rule(std::string_view code_or_name) {
 
 std::span<const engine::Precedence> precedence() {
   // Filled as the rule families arrive (NL4102 over NL4101, NL2018 over NL2005, ...).
-  static const std::array<engine::Precedence, 0> kPrecedence = {};
+  static const std::array<engine::Precedence, 1> kPrecedence = {{
+      {.winner = "NL4003", .loser = "NL0004"},  // a dnsConfig option value that is not a string
+  }};
   return kPrecedence;
 }
 

@@ -54,5 +54,11 @@ const engine::Rule* lb_annotation_ineffective();
 const engine::Rule* proxy_protocol_mismatch();
 const engine::Rule* snippet_annotation_blocked();
 const engine::Rule* ingress_nginx_keepalive_disabled();
+const engine::Rule* dns_ndots_amplification();
+const engine::Rule* dns_name_unresolvable();
+const engine::Rule* dns_config_invalid();
+const engine::Rule* dns_policy_skips_cluster_dns();
+const engine::Rule* dns_cluster_domain_mismatch();
+const engine::Rule* dns_config_truncated();
 
 }  // namespace netlint::rules

@@ -53,8 +53,8 @@ PodDns pod_dns(const model::PodSource& pod, const DnsFacts& facts) {
   if (pod.dns_config) {
     for (const model::Text& server : pod.dns_config->nameservers) add_unique(dns.nameservers, server.value);
     for (const model::Text& search : pod.dns_config->searches) add_unique(dns.searches, search.value);
-    for (const auto& [name, value] : pod.dns_config->options) {
-      set_option(dns.options, {name.value, value ? std::optional<std::string>(value->value) : std::nullopt});
+    for (const model::DnsOption& option : pod.dns_config->options) {
+      set_option(dns.options, {option.name.value, option.value ? std::optional<std::string>(option.value->value) : std::nullopt});
     }
   }
   if (dns.effective_policy == "None" && facts.cluster_dns) {

@@ -709,7 +709,7 @@ TEST_CASE("loader: fields of the wrong type read as absent and never crash") {
   REQUIRE(d->dns_config);
   CHECK(d->dns_config->nameservers.empty());
   REQUIRE(d->dns_config->options.size() == 1);  // the map item only; `1` is not an option
-  CHECK(d->dns_config->options[0].first.value.empty());
+  CHECK(d->dns_config->options[0].name.value.empty());
 
   REQUIRE(m.config_maps.size() == 1);
   CHECK(m.config_maps[0].data.empty());

@@ -271,6 +271,10 @@ void extract_pod_spec(const yaml::NodeRef& spec, PodSource& out, Problems& probl
   out.host_network = {boolean_of(host_network).value_or(false), host_network.range()};
   check_boolean(spec.find("hostNetwork"), "hostNetwork", problems);
   out.dns_policy = text_field(spec, "dnsPolicy", "ClusterFirst");
+  const yaml::NodeRef aliases = spec.get("hostAliases");
+  for (std::uint32_t i = 0; aliases.is_sequence() && i < aliases.size(); ++i) {
+    for (Text& host : string_list(aliases.item(i).get("hostnames"))) out.host_aliases.push_back(std::move(host));
+  }
   const auto dns = spec.find("dnsConfig");
   if (dns.value.is_map()) {
     DnsConfig config;
@@ -287,15 +291,22 @@ void extract_pod_spec(const yaml::NodeRef& spec, PodSource& out, Problems& probl
       const yaml::NodeRef::Entry option_name = option.find("name");
       check_string(option_name.key, option_name.value,
                    {"dnsConfig option name", "dnsConfig option name", "option names must be strings"}, problems);
+      DnsOption item;
+      item.name = text_of(option.get("name"));
       if (const yaml::NodeRef::Entry option_value = option.find("value")) {
+        const std::size_t before = problems.size();
         check_string(option_value.key, option_value.value,
                      {"dnsConfig option value", "value of dnsConfig option " + option_name.value.scalar(),
                       "option values must be strings"},
                      problems);
+        if (problems.size() > before) {
+          // NL4003 reports the same value as an invalid dnsConfig and wins (RULES.md precedence).
+          problems.back().root_cause = dns_option_value_cause(option_value.value.range());
+          item.value_type = std::string(yaml_type_phrase(resolve(option_value.value).type));
+        }
+        item.value = text_of(option_value.value);
       }
-      std::optional<Text> value;
-      if (option.get("value")) value = text_of(option.get("value"));
-      config.options.emplace_back(text_of(option.get("name")), std::move(value));
+      config.options.push_back(std::move(item));
     }
     out.dns_config = std::move(config);
   }

@@ -249,6 +249,8 @@ Resolved resolve_plain(std::string_view in) {
   return {YamlType::kString};
 }
 
+std::string_view yaml_type_phrase(YamlType type) { return type_phrase(type); }
+
 Resolved resolve(const yaml::NodeRef& node) {
   if (!node) return {};
   if (node.is_null()) return {YamlType::kNull};

@@ -37,6 +37,8 @@ Resolved resolve(const yaml::NodeRef& node);
 // floats of the form `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?` (so `080` and `1e3`
 // are numbers), `.inf`/`.nan`; everything else (timestamps included) is a string.
 Resolved resolve_plain(std::string_view text);
+// "a number", "a boolean", "a string", "a map", "a list", "empty" (for messages).
+std::string_view yaml_type_phrase(YamlType type);
 
 // True for a value an installer substitutes (`__UPPER_SNAKE__`, `__PILLAR__DNS__SERVER__`):
 // its value is unknown, never invalid (RULES.md Inputs).

@@ -30,6 +30,9 @@ struct InputProblem {
   std::string message;
   std::string help;        // fix advice when the cause is recognisable (a tab in indentation)
   SourceRange related = {};  // another place involved (the earlier definition for NL0005)
+  // A key shared with a more specific rule's finding on the same value (RULES.md "one root
+  // cause, one finding"): NL4003 wins over NL0004 for a dnsConfig option value.
+  std::string root_cause = {};
 };
 
 // Why a file or document was not analyzed (counted in the summary, never a finding).

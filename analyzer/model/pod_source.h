@@ -86,10 +86,23 @@ struct ConfigMapVolume {
   std::vector<ConfigMapFiles> sources;  // one for `configMap`, the ConfigMap sources of `projected`
 };
 
+// A `dnsConfig.options` item. The API server rejects a value that is not a string in JSON
+// (NL4003), so the type YAML gives it is kept beside its text.
+struct DnsOption {
+  Text name;
+  std::optional<Text> value;
+  std::string value_type;         // "a number", "a boolean", "a map", "a list"; empty for a string
+};
+
+// The root cause NL0004 and NL4003 share for a dnsConfig option value that is not a string.
+inline std::string dns_option_value_cause(const SourceRange& value) {
+  return "dns-option-value:" + std::to_string(value.file) + ":" + std::to_string(value.begin);
+}
+
 struct DnsConfig {
   std::vector<Text> nameservers;
   std::vector<Text> searches;
-  std::vector<std::pair<Text, std::optional<Text>>> options;  // name, value
+  std::vector<DnsOption> options;
   SourceRange key;
 };
 
@@ -108,6 +121,8 @@ struct PodSource {
   Spanned<bool> host_network;
   Text dns_policy;                // defaulted "ClusterFirst" (invalid range)
   std::optional<DnsConfig> dns_config;
+  // `hostAliases[].hostnames`: names the pod's /etc/hosts answers before DNS (NL4002 exempts them).
+  std::vector<Text> host_aliases;
   SourceRange template_key;       // `template:` for workloads, `spec:` for Pods
   Text service_name;              // a StatefulSet's governing Service (`serviceName`); else empty
   std::optional<Spanned<std::int64_t>> termination_grace;  // terminationGracePeriodSeconds when written

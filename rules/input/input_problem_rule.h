@@ -13,6 +13,7 @@ class InputProblemRule : public engine::Rule {
       if (problem.code != info().code) continue;
       diag::Diagnostic& d = out.report(problem.range, problem.message);
       d.help = problem.help;
+      d.root_cause = problem.root_cause;
       if (problem.related.valid()) d.related.push_back({problem.related, related_message()});
     }
   }
