@@ -8,7 +8,7 @@ namespace netlint::rules {
 
 std::span<const engine::Rule* const> all_rules() {
   // Keep sorted by code; the registry test checks it.
-  static const std::array<const engine::Rule*, 42> kRules = {
+  static const std::array<const engine::Rule*, 45> kRules = {
       parse_error(),                       // NL0001
       internal_error(),                    // NL0002
       unused_suppression(),                // NL0003
@@ -33,6 +33,9 @@ std::span<const engine::Rule* const> all_rules() {
       ingress_tls_secret_missing(),        // NL3005
       ingress_path_invalid(),              // NL3006
       ingress_api_removed(),               // NL3007
+      coredns_corefile_invalid(),          // NL4101
+      coredns_removed_directive(),         // NL4102
+      coredns_deprecated_directive(),      // NL4103
       kube_proxy_config_invalid(),         // NL5001
       kube_proxy_iptables_at_scale(),      // NL5002
       kube_proxy_ipvs_deprecated(),        // NL5003
@@ -64,7 +67,9 @@ const engine::Rule* find_rule(std::string_view code_or_name) {
 
 std::span<const engine::Precedence> precedence() {
   // Filled as the rule families arrive (NL4102 over NL4101, NL2018 over NL2005, ...).
-  static const std::array<engine::Precedence, 0> kPrecedence = {};
+  static const std::array<engine::Precedence, 1> kPrecedence = {{
+      {"NL4102", "NL4101"},  // a removed plugin is NL4102, not an unknown directive
+  }};
   return kPrecedence;
 }
 
