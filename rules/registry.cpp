@@ -8,7 +8,7 @@ namespace netlint::rules {
 
 std::span<const engine::Rule* const> all_rules() {
   // Keep sorted by code; the registry test checks it.
-  static const std::array<const engine::Rule*, 45> kRules = {
+  static const std::array<const engine::Rule*, 53> kRules = {
       parse_error(),                       // NL0001
       internal_error(),                    // NL0002
       unused_suppression(),                // NL0003
@@ -36,6 +36,14 @@ std::span<const engine::Rule* const> all_rules() {
       coredns_corefile_invalid(),          // NL4101
       coredns_removed_directive(),         // NL4102
       coredns_deprecated_directive(),      // NL4103
+      coredns_forward_loop(),              // NL4104
+      coredns_negative_cache_long(),       // NL4105
+      coredns_autopath_ineffective(),      // NL4106
+      coredns_forward_unbounded(),         // NL4107
+      coredns_lameduck_missing(),          // NL4108
+      coredns_probe_mismatch(),            // NL4110
+      coredns_metrics_port_mismatch(),     // NL4111
+      coredns_reverse_zones_swallowed(),   // NL4112
       kube_proxy_config_invalid(),         // NL5001
       kube_proxy_iptables_at_scale(),      // NL5002
       kube_proxy_ipvs_deprecated(),        // NL5003

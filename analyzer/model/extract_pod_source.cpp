@@ -98,6 +98,7 @@ std::optional<Probe> extract_probe(const yaml::NodeRef& container, std::string_v
     probe.kind = h.kind;
     probe.port = text_of(handler.get("port"));
     probe.port_is_name = !probe.port.value.empty() && !integer_of(handler.get("port"));
+    if (h.kind == Probe::Kind::kHttpGet) probe.path = text_of(handler.get("path"));
     check_port(handler.find("port"), h.kind == Probe::Kind::kGrpc ? PortField::kPort : PortField::kNumberOrName,
                std::string(key) + " port", problems);
     break;

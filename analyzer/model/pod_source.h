@@ -37,6 +37,7 @@ struct Probe {
   enum class Kind { kHttpGet, kTcpSocket, kGrpc, kExec, kUnknown } kind = Kind::kUnknown;
   Text port;                      // number or name, as written
   bool port_is_name = false;
+  Text path;                      // httpGet path; empty when not written (the kubelet probes `/`)
   SourceRange key;                // e.g. `readinessProbe:`
 };
 

@@ -7,8 +7,10 @@
 namespace netlint::rules::coredns {
 namespace {
 
-// True when `pod` puts the ConfigMap key into a file through a volume one of `c`'s mounts uses.
-bool mounts(const model::PodSource& pod, const model::Container& c, const model::CorefileSource& corefile) {
+}  // namespace
+
+bool container_mounts(const model::PodSource& pod, const model::Container& c, const model::CorefileSource& corefile) {
+  if (corefile.owner.kind.value.empty() || pod.meta.namespace_name.value != corefile.owner.namespace_name.value) return false;
   for (const model::ConfigMapVolume& volume : pod.config_map_volumes) {
     bool has_key = false;
     for (const model::ConfigMapFiles& files : volume.sources) {
@@ -23,6 +25,8 @@ bool mounts(const model::PodSource& pod, const model::Container& c, const model:
   }
   return false;
 }
+
+namespace {
 
 bool is_node_cache_image(std::string_view image) { return facts::image_is(image, "k8s-dns-node-cache"); }
 
@@ -40,7 +44,7 @@ CorefileRuntime runtime_of(const engine::View& view, const model::CorefileSource
       if (pod.synthetic || pod.meta.namespace_name.value != corefile.owner.namespace_name.value) continue;
       bool mounted = false;
       for (const model::Container& c : pod.containers) {
-        if (!mounts(pod, c, corefile)) continue;
+        if (!container_mounts(pod, c, corefile)) continue;
         mounted = true;
         if (is_node_cache_image(c.image.value)) r.node_local_dns = true;
         if (image.empty() || (!is_upstream_coredns_image(image) && is_upstream_coredns_image(c.image.value))) image = c.image.value;

@@ -22,6 +22,9 @@ struct CorefileRuntime {
   std::vector<const model::PodSource*> pods;  // the pod sources mounting the Corefile
 };
 
+// True when `pod` puts the Corefile's ConfigMap key into a file through a volume `c` mounts.
+bool container_mounts(const model::PodSource& pod, const model::Container& c, const model::CorefileSource& corefile);
+
 CorefileRuntime runtime_of(const engine::View& view, const model::CorefileSource& corefile);
 
 // True for upstream CoreDNS images and their plain mirrors (coredns/coredns,
