@@ -8,7 +8,7 @@ namespace netlint::rules {
 
 std::span<const engine::Rule* const> all_rules() {
   // Keep sorted by code; the registry test checks it.
-  static const std::array<const engine::Rule*, 53> kRules = {
+  static const std::array<const engine::Rule*, 54> kRules = {
       parse_error(),                       // NL0001
       internal_error(),                    // NL0002
       unused_suppression(),                // NL0003
@@ -41,6 +41,7 @@ std::span<const engine::Rule* const> all_rules() {
       coredns_autopath_ineffective(),      // NL4106
       coredns_forward_unbounded(),         // NL4107
       coredns_lameduck_missing(),          // NL4108
+      coredns_deployment_fragile(),        // NL4109
       coredns_probe_mismatch(),            // NL4110
       coredns_metrics_port_mismatch(),     // NL4111
       coredns_reverse_zones_swallowed(),   // NL4112

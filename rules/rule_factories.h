@@ -34,6 +34,7 @@ const engine::Rule* coredns_negative_cache_long();
 const engine::Rule* coredns_autopath_ineffective();
 const engine::Rule* coredns_forward_unbounded();
 const engine::Rule* coredns_lameduck_missing();
+const engine::Rule* coredns_deployment_fragile();
 const engine::Rule* coredns_probe_mismatch();
 const engine::Rule* coredns_metrics_port_mismatch();
 const engine::Rule* coredns_reverse_zones_swallowed();
