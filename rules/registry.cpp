@@ -8,7 +8,7 @@ namespace netlint::rules {
 
 std::span<const engine::Rule* const> all_rules() {
   // Keep sorted by code; the registry test checks it.
-  static const std::array<const engine::Rule*, 55> kRules = {
+  static const std::array<const engine::Rule*, 67> kRules = {
       parse_error(),                       // NL0001
       internal_error(),                    // NL0002
       unused_suppression(),                // NL0003
@@ -39,6 +39,18 @@ std::span<const engine::Rule* const> all_rules() {
       dns_policy_skips_cluster_dns(),      // NL4004
       dns_cluster_domain_mismatch(),       // NL4005
       dns_config_truncated(),              // NL4006
+      coredns_corefile_invalid(),          // NL4101
+      coredns_removed_directive(),         // NL4102
+      coredns_deprecated_directive(),      // NL4103
+      coredns_forward_loop(),              // NL4104
+      coredns_negative_cache_long(),       // NL4105
+      coredns_autopath_ineffective(),      // NL4106
+      coredns_forward_unbounded(),         // NL4107
+      coredns_lameduck_missing(),          // NL4108
+      coredns_deployment_fragile(),        // NL4109
+      coredns_probe_mismatch(),            // NL4110
+      coredns_metrics_port_mismatch(),     // NL4111
+      coredns_reverse_zones_swallowed(),   // NL4112
       kube_proxy_config_invalid(),         // NL5001
       kube_proxy_iptables_at_scale(),      // NL5002
       kube_proxy_ipvs_deprecated(),        // NL5003
@@ -77,8 +89,9 @@ const engine::Rule* find_rule(std::string_view code_or_name) {
 
 std::span<const engine::Precedence> precedence() {
   // Filled as the rule families arrive (NL4102 over NL4101, NL2018 over NL2005, ...).
-  static const std::array<engine::Precedence, 1> kPrecedence = {{
+  static const std::array<engine::Precedence, 2> kPrecedence = {{
       {.winner = "NL4003", .loser = "NL0004"},  // a dnsConfig option value that is not a string
+      {.winner = "NL4102", .loser = "NL4101"},  // a removed plugin is NL4102, not an unknown directive
   }};
   return kPrecedence;
 }

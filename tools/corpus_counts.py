@@ -220,15 +220,17 @@ def plain(counter):
     return dict(sorted(counter.items()))
 
 
-def counts(root, per_file=False):
+def counts(root, per_file=False, named=()):
     """Counts for the folder root:
     files, documents, objects: totals (files after file-level skips; List items one by one);
     kinds: objects per kind; skipped: file and document skips per reason;
     parse_errors: 'path:line' of documents that look like manifests and do not load;
     unparsed: every document PyYAML could not load, whatever became of it;
     per_file (with per_file=True): for each file read, its documents, kinds, skipped, parse_errors.
+    named: files (relative to root) read although the walk does not select them, as netlint reads
+    files named on the command line.
     """
-    files = walk(root)
+    files = walk(root) + [f for f in named if f not in walk(root)]
     chart_dirs = {f.rsplit("/", 1)[0] if "/" in f else "" for f in files if f.rsplit("/", 1)[-1] == "Chart.yaml"}
     patches = kustomize_patches(root, files)
     total = {"files": 0, "documents": 0, "objects": 0, "kinds": Counter(), "skipped": Counter(),

@@ -1,5 +1,6 @@
 #include "analyzer/corefile/corefile.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <limits>
 #include <new>
@@ -55,6 +56,14 @@ bool has_installer_placeholder(std::string_view t) {
     if (k - (i + 2) >= 3 && t[k - 1] == '_' && t[k - 2] == '_') return true;
   }
   return false;
+}
+
+// A sed-template insertion point: an UPPER_SNAKE word of at least four characters, starting
+// with a letter (coredns/deployment's coredns.yaml.sed writes `}STUBDOMAINS` and
+// `kubernetes CLUSTER_DOMAIN REVERSE_CIDRS`, which deploy.sh replaces).
+bool is_template_word(std::string_view t) {
+  if (t.size() < 4 || t[0] < 'A' || t[0] > 'Z') return false;
+  return std::all_of(t.begin(), t.end(), is_upper_snake);
 }
 
 struct Lexed {
@@ -136,6 +145,19 @@ std::vector<Lexed> lex(std::string_view text, std::vector<ParseProblem>& problem
     lexed.line_end = line;
     lexed.tok.env_placeholder = has_env_placeholder(val);
     lexed.tok.installer_placeholder = has_installer_placeholder(val);
+    // `}STUBDOMAINS`: CoreDNS reads one word (and misses the `}`), but in a sed template the
+    // word is where more server blocks go: the block closes, and the placeholder follows.
+    if (!lexed.tok.quoted && val.size() > 1 && val[0] == '}' && is_template_word(std::string_view(val).substr(1))) {
+      Lexed close;
+      close.tok.text.assign(1, '}');  // (not `= "}"`: GCC 12 -O3 warns falsely, -Wrestrict)
+      close.tok.begin = lexed.tok.begin;
+      close.tok.end = lexed.tok.begin + 1;
+      close.line_begin = close.line_end = lexed.line_begin;
+      out.push_back(std::move(close));
+      lexed.tok.text = val.substr(1);
+      lexed.tok.begin += 1;
+      lexed.tok.installer_placeholder = true;
+    }
     out.push_back(std::move(lexed));
   }
   return out;
@@ -155,6 +177,10 @@ class Parser {
       if (t.text == "}") {
         problem(t.begin, "Unexpected '}' because no matching opening brace");
         ++pos_;
+        continue;
+      }
+      if (t.installer_placeholder && is_template_word(t.text) && (new_line(pos_) || toks_[pos_ - 1].tok.text == "}")) {
+        ++pos_;  // a template's insertion point for server blocks (see the lexer): nothing to parse
         continue;
       }
       if (t.text == "import" && new_line(pos_)) {

@@ -534,6 +534,17 @@ TEST_CASE("corefile: every prefix and seeded random mutations parse without cras
   CHECK(parsed == base.size() + 1 + 3000);
 }
 
+TEST_CASE("corefile: a sed template's insertion point after the closing brace") {
+  // coredns/deployment's coredns.yaml.sed: deploy.sh replaces STUBDOMAINS with more server
+  // blocks (or nothing); the template itself must parse.
+  const Corefile c = parse_corefile(".:53 {\n    kubernetes CLUSTER_DOMAIN REVERSE_CIDRS\n    forward . UPSTREAMNAMESERVER\n}STUBDOMAINS\n");
+  CHECK(c.problems.empty());
+  REQUIRE(c.blocks.size() == 1);
+  CHECK(c.blocks[0].directives.size() == 2);
+  // Lower case after the brace is no placeholder: CoreDNS's own reading stands.
+  CHECK_FALSE(parse_corefile(".:53 {\n    errors\n}stubs\n").problems.empty());
+}
+
 }  // namespace
 TEST_CASE("corefile: a fragment is directives only, as an import splices them") {
   const std::string text = "log\nforward . 10.0.0.10 {\n  max_fails 2\n}\ncache 30\n";

@@ -16,9 +16,12 @@ namespace {
 constexpr FileId kEmbeddedFile = kNoFile - 1;
 
 // Kinds whose documents carry cluster facts (RULES.md Facts table).
-constexpr std::array<std::string_view, 8> kConfigKinds = {
+// HorizontalPodAutoscaler and PodDisruptionBudget: whether the CoreDNS Deployment is scaled and
+// protected (NL4109).
+constexpr std::array<std::string_view, 10> kConfigKinds = {
     "KubeletConfiguration", "ClusterConfiguration", "KubeProxyConfiguration", "IPPool",
-    "Installation", "IngressClass", "CiliumLocalRedirectPolicy", "InitConfiguration"};
+    "Installation", "IngressClass", "CiliumLocalRedirectPolicy", "InitConfiguration",
+    "HorizontalPodAutoscaler", "PodDisruptionBudget"};
 
 bool is_config_kind(std::string_view kind) {
   return std::find(kConfigKinds.begin(), kConfigKinds.end(), kind) != kConfigKinds.end();

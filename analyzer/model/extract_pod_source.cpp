@@ -98,6 +98,7 @@ std::optional<Probe> extract_probe(const yaml::NodeRef& container, std::string_v
     probe.kind = h.kind;
     probe.port = text_of(handler.get("port"));
     probe.port_is_name = !probe.port.value.empty() && !integer_of(handler.get("port"));
+    if (h.kind == Probe::Kind::kHttpGet) probe.path = text_of(handler.get("path"));
     check_port(handler.find("port"), h.kind == Probe::Kind::kGrpc ? PortField::kPort : PortField::kNumberOrName,
                std::string(key) + " port", problems);
     break;
@@ -252,6 +253,7 @@ Container extract_container(const yaml::NodeRef& node, bool init, Problems& prob
   c.readiness = extract_probe(node, "readinessProbe", problems);
   c.startup = extract_probe(node, "startupProbe", problems);
   c.pre_stop = extract_pre_stop(node);
+  if (const yaml::NodeRef memory = node.get("resources").get("limits").get("memory"); memory.is_scalar()) c.memory_limit = text_of(memory);
   return c;
 }
 
@@ -365,6 +367,9 @@ std::optional<PodSource> extract_pod_source(const yaml::NodeRef& object, const O
   }
   out.template_key = tmpl.key.range();
   if (kind == "StatefulSet") out.service_name = text_of(spec.get("serviceName"));
+  if (const yaml::NodeRef replicas = holder.get("replicas"); replicas.is_scalar() && (shape == nullptr || !shape->cron)) {
+    if (auto n = integer_of(replicas)) out.replicas = Spanned<std::int64_t>{*n, replicas.range()};
+  }
   add_labels_from(tmpl.value.get("metadata"), out, problems);
   extract_pod_spec(pod_spec, out, problems);
   return out;

@@ -37,6 +37,7 @@ struct Probe {
   enum class Kind { kHttpGet, kTcpSocket, kGrpc, kExec, kUnknown } kind = Kind::kUnknown;
   Text port;                      // number or name, as written
   bool port_is_name = false;
+  Text path;                      // httpGet path; empty when not written (the kubelet probes `/`)
   SourceRange key;                // e.g. `readinessProbe:`
 };
 
@@ -67,6 +68,7 @@ struct Container {
   std::vector<VolumeMount> volume_mounts;
   std::optional<Probe> liveness, readiness, startup;
   std::optional<PreStop> pre_stop;
+  std::optional<Text> memory_limit;  // resources.limits.memory when written
 };
 
 // A ConfigMap a volume puts into files: a `configMap` volume, or one `configMap` source of a
@@ -126,6 +128,7 @@ struct PodSource {
   SourceRange template_key;       // `template:` for workloads, `spec:` for Pods
   Text service_name;              // a StatefulSet's governing Service (`serviceName`); else empty
   std::optional<Spanned<std::int64_t>> termination_grace;  // terminationGracePeriodSeconds when written
+  std::optional<Spanned<std::int64_t>> replicas;           // a workload's spec.replicas when written
   // Stands for pods the view does not hold but every cluster has (the DNS pods); never
   // reported on, and it does not make its namespace known.
   bool synthetic = false;

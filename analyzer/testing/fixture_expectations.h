@@ -3,6 +3,7 @@
 //   # expect-next-line: rule-name severity "message part"
 // and directives for a whole case:
 //   # netlint-test: rules=all         run every rule (how precedence is tested)
+//   # netlint-test: rules=NL4101,NL4102  run these rules (codes or names, comma-separated)
 //   # netlint-test: inject=throwing-rule   add a test rule that throws (NL0002 fixtures)
 #pragma once
 

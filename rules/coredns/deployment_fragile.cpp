@@ -1,0 +1,129 @@
+// NL4109 coredns-deployment-fragile: the CoreDNS Deployment runs one replica without an
+// autoscaler, has no memory limit, or has no PodDisruptionBudget where the view uses them.
+#include <fmt/format.h>
+
+#include <set>
+
+#include "analyzer/facts/evidence.h"
+#include "rules/coredns/coredns_pods.h"
+#include "rules/coredns/corefile_runtime.h"
+#include "rules/rule_factories.h"
+
+namespace netlint::rules {
+namespace {
+
+using namespace coredns;
+
+constexpr diag::RuleInfo kInfo{
+    .code = "NL4109",
+    .name = "coredns-deployment-fragile",
+    .severity = diag::Severity::kNote,
+    .summary = "the CoreDNS Deployment: one replica, no memory limit, or no disruption budget",
+    .doc = R"md(## What it finds
+The Deployment whose upstream CoreDNS container mounts a Corefile, when
+- it runs one replica (`replicas: 1`, or not written: the default 1) and no autoscaler in the
+  view targets it (a HorizontalPodAutoscaler, or cluster-proportional-autoscaler's
+  `--target=deployment/<name>`);
+- its CoreDNS container has no memory limit;
+- the view holds PodDisruptionBudgets, but none selects the CoreDNS pods.
+
+## Why is this bad?
+With one replica, a node drain, an eviction or a crash takes cluster DNS down for everyone.
+Without a memory limit, a CoreDNS that grows (a slow upstream, a huge cluster) starves its node
+instead of being restarted. Without a disruption budget, a drain may evict every replica at once.
+
+## How to fix
+Run at least two replicas (or deploy the DNS autoscaler), set `resources.limits.memory`
+(kubeadm: 170Mi), and add a PodDisruptionBudget with `maxUnavailable: 1` for the CoreDNS pods.
+
+## Known limitations
+Autoscalers outside the view (a managed addon) are unknown: write them in the view or turn the
+rule off for that cluster.
+)md"};
+
+bool labels_match(const model::ConfigDocument& pdb, const model::Labels& labels) {
+  bool any = false;
+  for (const model::Setting& s : pdb.settings.entries) {
+    if (s.path.starts_with("spec.selector.matchExpressions")) return true;  // not modelled: count as matching
+    constexpr std::string_view kPrefix = "spec.selector.matchLabels.";
+    if (!s.path.starts_with(kPrefix)) continue;
+    any = true;
+    const std::string key = s.path.substr(kPrefix.size());
+    bool found = false;
+    for (const model::Label& l : labels) found = found || (l.key.value == key && l.value.value == s.value.value);
+    if (!found) return false;
+  }
+  return any || pdb.settings.find("spec.selector") == nullptr;
+}
+
+class DeploymentFragile final : public engine::Rule {
+ public:
+  const diag::RuleInfo& info() const noexcept override { return kInfo; }
+
+  void check(const engine::View& view, engine::Sink& out) const override {
+    std::set<const model::PodSource*> seen;
+    for (const CorednsContainer& cc : coredns_containers(view)) {
+      const model::PodSource& pod = *cc.pod;
+      if (pod.meta.kind.value != "Deployment" || !is_upstream_coredns_image(cc.container->image.value)) continue;
+      out.checking(pod.meta.object_range);
+      if (!cc.container->memory_limit) {
+        out.report(cc.container->name.range, fmt::format("container {} of {} has no memory limit: a CoreDNS that grows starves its node "
+                                                         "instead of being restarted",
+                                                         cc.container->name.value, pod.meta.display()))
+            .help = "set resources.limits.memory (kubeadm: 170Mi)";
+      }
+      if (!seen.insert(&pod).second) continue;
+      const std::int64_t replicas = pod.replicas ? pod.replicas->value : 1;
+      if (replicas <= 1 && !autoscaled(view, pod)) {
+        out.report(pod.replicas ? pod.replicas->range : pod.meta.name.range,
+                   fmt::format("{} runs {} replica{} and no autoscaler in the view targets it: one eviction or crash takes cluster DNS down",
+                               pod.meta.display(), replicas, pod.replicas ? "" : " (default 1)"))
+            .help = "run at least 2 replicas, or deploy the DNS autoscaler";
+      }
+      check_pdb(view, pod, out);
+    }
+  }
+
+ private:
+  static bool autoscaled(const engine::View& view, const model::PodSource& pod) {
+    for (const model::ConfigDocument& doc : view.model().configs) {
+      if (doc.kind != "HorizontalPodAutoscaler" || doc.owner.namespace_name.value != pod.meta.namespace_name.value) continue;
+      const model::Setting* name = doc.settings.find("spec.scaleTargetRef.name");
+      if (name == nullptr || name->placeholder || name->value.value == pod.meta.name.value) return true;
+    }
+    for (const model::PodSource& other : view.model().pod_sources) {
+      for (const model::Container& c : other.containers) {
+        if (c.image.value.find("cluster-proportional-autoscaler") == std::string::npos) continue;
+        const auto target = facts::flag_value(c, "target");
+        if (!target) return true;
+        const std::string_view t = target->value;
+        const auto slash = t.rfind('/');
+        if (slash == std::string_view::npos || t.substr(slash + 1) == pod.meta.name.value) return true;
+      }
+    }
+    return false;
+  }
+
+  static void check_pdb(const engine::View& view, const model::PodSource& pod, engine::Sink& out) {
+    bool any_pdb = false;
+    for (const model::ConfigDocument& doc : view.model().configs) {
+      if (doc.kind != "PodDisruptionBudget") continue;
+      any_pdb = true;
+      if (doc.owner.namespace_name.value == pod.meta.namespace_name.value && labels_match(doc, pod.labels)) return;
+    }
+    if (!any_pdb) return;
+    out.report(pod.meta.name.range, fmt::format("no PodDisruptionBudget in the view selects the pods of {}: a node drain may evict every "
+                                                "CoreDNS replica at once",
+                                                pod.meta.display()))
+        .help = "add a PodDisruptionBudget with maxUnavailable: 1 for the CoreDNS pods";
+  }
+};
+
+}  // namespace
+
+const engine::Rule* coredns_deployment_fragile() {
+  static const DeploymentFragile rule;
+  return &rule;
+}
+
+}  // namespace netlint::rules
