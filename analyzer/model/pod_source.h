@@ -111,6 +111,10 @@ struct PodSource {
   SourceRange template_key;       // `template:` for workloads, `spec:` for Pods
   Text service_name;              // a StatefulSet's governing Service (`serviceName`); else empty
   std::optional<Spanned<std::int64_t>> termination_grace;  // terminationGracePeriodSeconds when written
+  // A Pod's controlling owner (ownerReferences, `controller: true`, else the first): live dumps.
+  Text owner_kind;
+  Text owner_name;
+  Text pod_ip;                    // status.podIP of a live Pod; empty otherwise
   // Stands for pods the view does not hold but every cluster has (the DNS pods); never
   // reported on, and it does not make its namespace known.
   bool synthetic = false;
