@@ -52,6 +52,7 @@ std::vector<PolicyRule> rules_of(const yaml::NodeRef& list, std::string_view pee
     const yaml::NodeRef item = list.item(i);
     PolicyRule rule;
     rule.item = item.range();
+    rule.null_item = !item.is_map();
     if (const yaml::NodeRef::Entry peers = item.find(peers_key); peers.key) {
       rule.peers_written = true;
       rule.peers_key = peers.key.range();

@@ -47,6 +47,7 @@ struct PolicyRule {
   bool ports_written = false;
   SourceRange ports_key;
   SourceRange item;                               // the `ingress`/`egress` list item
+  bool null_item = false;                         // a bare `-`: an empty rule with no position of its own
   bool all_peers() const { return peers.empty(); }
   bool all_ports() const { return ports.empty(); }
 };
