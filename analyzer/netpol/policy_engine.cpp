@@ -647,6 +647,10 @@ Flow PolicyEngine::between(std::uint32_t src, std::uint32_t dst) const {
   return impl_->egress(src, dst).intersect(impl_->ingress(dst, src));
 }
 
+Flow PolicyEngine::egress_part(std::uint32_t src, std::uint32_t dst) const { return impl_->egress(src, dst); }
+
+Flow PolicyEngine::ingress_part(std::uint32_t src, std::uint32_t dst) const { return impl_->ingress(dst, src); }
+
 Flow PolicyEngine::from_external(std::uint32_t src_interval, std::uint32_t dst) const {
   const std::uint32_t src = impl_->ext_src_id(src_interval);
   return impl_->ingress(dst, src);

@@ -66,6 +66,10 @@ class PolicyEngine {
   std::optional<std::uint32_t> workload_of_pod(std::uint32_t pod_source) const;
 
   Flow between(std::uint32_t src_workload, std::uint32_t dst_workload) const;
+  // The two halves of `between`: what the source's egress allows, what the destination's
+  // ingress allows (rules name the side that blocks).
+  Flow egress_part(std::uint32_t src_workload, std::uint32_t dst_workload) const;
+  Flow ingress_part(std::uint32_t src_workload, std::uint32_t dst_workload) const;
   Flow from_external(std::uint32_t src_interval, std::uint32_t dst_workload) const;
   Flow to_external(std::uint32_t src_workload, std::uint32_t dst_interval) const;
   // From an unlabelled pod in a namespace of its own (how netpol-analyzer models the ingress
