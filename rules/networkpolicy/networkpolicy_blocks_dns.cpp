@@ -71,14 +71,14 @@ const diag::RuleInfo kUdpInfo{
     .code = "NL2005",
     .name = "networkpolicy-blocks-dns",
     .severity = diag::Severity::kError,
-    .summary = "NetworkPolicies stop pods' DNS queries to the cluster DNS pods",
+    .summary = "the NetworkPolicies stop pods' DNS queries to the cluster DNS pods",
     .doc = kUdpDoc};
 
 const diag::RuleInfo kTcpInfo{
     .code = "NL2006",
     .name = "networkpolicy-blocks-dns-tcp",
     .severity = diag::Severity::kWarning,
-    .summary = "NetworkPolicies let DNS over UDP pass but stop DNS over TCP",
+    .summary = "the NetworkPolicies let DNS over UDP pass but stop DNS over TCP",
     .doc = kTcpDoc};
 
 // The workloads that answer cluster DNS queries (the DNS fact's namespace and labels).
