@@ -21,7 +21,10 @@ int run_connectivity(const LintOptions& options, bool closed_world, std::ostream
       return kExitUsage;
     }
     if (views.size() > 1 && options.format == "text") text += "# cluster " + view.cluster + "\n";
-    text += options.format == "json" ? netpol::connections_json(list) : netpol::connections_text(list);
+    if (options.format == "json") text += netpol::connections_json(list);
+    else if (options.format == "dot") text += netpol::connections_dot(list);
+    else if (options.format == "mermaid") text += netpol::connections_mermaid(list);
+    else text += netpol::connections_text(list);
   }
   if (options.output.empty()) {
     out << text;

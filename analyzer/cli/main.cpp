@@ -114,7 +114,7 @@ int main(int argc, char** argv) {
   netlint::cli::LintOptions connectivity_options;
   bool closed_world = false;
   connectivity->add_option("paths", connectivity_options.paths, "Files or directories to read");
-  connectivity->add_option("--format", connectivity_options.format, "Output format")->check(CLI::IsMember({"text", "json"}))->default_str("text");
+  connectivity->add_option("--format", connectivity_options.format, "Output format")->check(CLI::IsMember({"text", "json", "dot", "mermaid"}))->default_str("text");
   connectivity->add_option("-o,--output", connectivity_options.output, "Write to FILE (atomically) instead of standard output");
   connectivity->add_option("--config", connectivity_options.config_path, "Config file (default: .netlint.yaml found upward)");
   connectivity->add_option("--context", connectivity_options.context_paths, "Read PATH as context too; repeatable")->type_name("PATH")->allow_extra_args(false);

@@ -33,4 +33,10 @@ std::string connections_text(const ConnectivityList& list);
 // [{"src": ..., "dst": ..., "conn": ..., "unknown": ...}] (`unknown` only when something is).
 std::string connections_json(const ConnectivityList& list);
 
+// Graphviz: namespaces as clusters, externals and the ingress controller outside them, edges
+// labelled with the connections (undecided ones dashed, with `?`).
+std::string connections_dot(const ConnectivityList& list);
+// Mermaid `graph LR`, the same picture for Markdown viewers.
+std::string connections_mermaid(const ConnectivityList& list);
+
 }  // namespace netlint::netpol
