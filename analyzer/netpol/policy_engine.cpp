@@ -167,6 +167,18 @@ struct PolicyEngine::Impl {
   Tri ip_block_on_pods(const Cidr& cidr, const std::vector<Cidr>& except, const Workload* w) const;
   void build_classes();
   void build_tables();
+  // The rules of one policy and direction are contiguous: policy -> [first, end).
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> rule_ranges(const std::vector<CompiledRule>& rules) const {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> out(model.network_policies.size(), {0, 0});
+    for (std::uint32_t r = 0; r < rules.size(); ++r) {
+      auto& range = out[rules[r].policy];
+      if (range.first == range.second) range = {r, r + 1};
+      else range.second = r + 1;
+    }
+    return out;
+  }
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> in_rules_of, eg_rules_of;
+  DirectionWhy explain_side(bool ingress, std::uint32_t src, std::uint32_t dst, Protocol protocol, std::uint32_t port) const;
   ConnSet resolve(const CompiledRule& rule, std::uint32_t signature) const;
   Flow finish(const RowClass& row, const Flow& sum) const;
   Flow ingress(std::uint32_t dst, std::uint32_t src) const;
@@ -541,18 +553,8 @@ void PolicyEngine::Impl::build_tables() {
   std::set<std::uint32_t> signatures_in_columns = {0};
   for (const ColumnClass& c : eg_cols) signatures_in_columns.insert(c.port_signature);
 
-  // The rules of one policy and direction are contiguous: policy -> [first, end).
-  auto rule_ranges = [&](const std::vector<CompiledRule>& rules) {
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> out(model.network_policies.size(), {0, 0});
-    for (std::uint32_t r = 0; r < rules.size(); ++r) {
-      auto& range = out[rules[r].policy];
-      if (range.first == range.second) range = {r, r + 1};
-      else range.second = r + 1;
-    }
-    return out;
-  };
-  const auto in_rules_of = rule_ranges(in_rules);
-  const auto eg_rules_of = rule_ranges(eg_rules);
+  in_rules_of = rule_ranges(in_rules);
+  eg_rules_of = rule_ranges(eg_rules);
   auto fill = [&](RowClass& row, const std::vector<CompiledRule>& rules, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& rules_of, const std::vector<std::vector<std::pair<std::uint32_t, Tri>>>& columns_of,
                   const std::vector<ColumnClass>& cols, bool ingress) {
     for (const auto& [policy, selected] : row.selection) row.any_yes = row.any_yes || selected == Tri::kYes;
@@ -618,6 +620,33 @@ Flow PolicyEngine::Impl::egress(std::uint32_t src, std::uint32_t dst) const {
   return finish(row, sum);
 }
 
+DirectionWhy PolicyEngine::Impl::explain_side(bool ingress, std::uint32_t src, std::uint32_t dst, Protocol protocol,
+                                             std::uint32_t port) const {
+  DirectionWhy why;
+  const std::uint32_t pod = ingress ? dst : src;
+  const RowClass& row = ingress ? in_rows[row_in[pod]] : eg_rows[row_eg[pod]];
+  why.foreign = row.foreign;
+  why.unisolated = row.unisolated;
+  why.isolating = ingress ? in_sel[pod] : eg_sel[pod];
+  const Selection& signature = ingress ? src_in_sig[src] : dst_eg_sig[dst];
+  const auto& rules = ingress ? in_rules : eg_rules;
+  const auto& ranges = ingress ? in_rules_of : eg_rules_of;
+  for (const auto& [policy, selected] : why.isolating) {
+    for (std::uint32_t r = ranges[policy].first; r < ranges[policy].second; ++r) {
+      const CompiledRule& rule = rules[r];
+      Tri matched = rule.all_peers ? Tri::kYes : Tri::kNo;
+      for (std::uint32_t peer : rule.peers) {
+        const auto it = std::lower_bound(signature.begin(), signature.end(), std::pair{peer, Tri::kNo});
+        if (it != signature.end() && it->first == peer && static_cast<int>(it->second) > static_cast<int>(matched)) matched = it->second;
+      }
+      matched = tri_min(matched, selected);
+      if (matched == Tri::kNo || !resolve(rule, workload_ports[dst]).contains(protocol, port)) continue;
+      why.admitting.push_back({policy, r - ranges[policy].first, matched});
+    }
+  }
+  return why;
+}
+
 PolicyEngine::PolicyEngine(const model::Model& model, const facts::ClusterFacts& facts, EngineOptions options)
     : impl_(std::make_unique<Impl>(model, facts, options)) {
   Impl& i = *impl_;
@@ -663,6 +692,10 @@ Flow PolicyEngine::to_external(std::uint32_t src, std::uint32_t dst_interval) co
 Flow PolicyEngine::from_ingress_controller(std::uint32_t dst) const {
   const std::uint32_t src = impl_->ic();
   return impl_->egress(src, dst).intersect(impl_->ingress(dst, src));
+}
+
+Why PolicyEngine::explain(std::uint32_t src, std::uint32_t dst, Protocol protocol, std::uint32_t port) const {
+  return {impl_->explain_side(false, src, dst, protocol, port), impl_->explain_side(true, src, dst, protocol, port)};
 }
 
 const std::vector<std::pair<std::uint32_t, index::Tri>>& PolicyEngine::isolating(std::uint32_t workload, bool ingress) const {

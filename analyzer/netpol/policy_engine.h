@@ -51,6 +51,25 @@ struct Ipv4Interval {
   std::string display() const;       // "10.0.0.0-10.255.255.255[External]"
 };
 
+// Why a flow is what it is, for one direction: the policies that isolate the pod and the rules
+// that admit the connection (policy index into model.network_policies, rule index within its
+// `ingress`/`egress` list, and how surely the rule's peers match).
+struct RuleRef {
+  std::uint32_t policy = 0;
+  std::uint32_t rule = 0;
+  index::Tri matched = index::Tri::kNo;
+};
+struct DirectionWhy {
+  std::vector<std::pair<std::uint32_t, index::Tri>> isolating;  // empty: not isolated
+  std::vector<RuleRef> admitting;
+  bool foreign = false;      // CNI-specific or admin policies may select the pod
+  bool unisolated = false;   // hostNetwork (open world): never isolated
+};
+struct Why {
+  DirectionWhy egress;       // the source's side
+  DirectionWhy ingress;      // the destination's side
+};
+
 class PolicyEngine {
  public:
   PolicyEngine(const model::Model& model, const facts::ClusterFacts& facts, EngineOptions options = {});
@@ -75,6 +94,9 @@ class PolicyEngine {
   // From an unlabelled pod in a namespace of its own (how netpol-analyzer models the ingress
   // controller behind Ingress and Route objects).
   Flow from_ingress_controller(std::uint32_t dst_workload) const;
+
+  // Which policies isolate each side of src -> dst and which of their rules admit `port`.
+  Why explain(std::uint32_t src_workload, std::uint32_t dst_workload, Protocol protocol, std::uint32_t port) const;
 
   // The policies (model.network_policies indexes) that select a workload for a direction, with
   // whether they surely do. Empty: not isolated in that direction.

@@ -359,6 +359,34 @@ spec:
         "prod/b[Pod] => prod/a[Pod] : TCP 8080\n");
 }
 
+TEST_CASE("explain names the isolating policies and the admitting rules of each side") {
+  const Fixture f(R"(
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: deny, namespace: prod}
+spec: {podSelector: {}}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: web, namespace: prod}
+spec:
+  podSelector: {matchLabels: {app: a}}
+  ingress:
+  - from: [{podSelector: {matchLabels: {app: x}}}]
+  - from: [{namespaceSelector: {}}]
+    ports: [{port: http}]
+)", kClosed);
+  const Why why = f.engine->explain(f.w("c"), f.w("a"), Protocol::kTcp, 8080);
+  CHECK(why.egress.isolating.empty());
+  REQUIRE(why.ingress.isolating.size() == 2);
+  REQUIRE(why.ingress.admitting.size() == 1);
+  CHECK(f.model.network_policies[why.ingress.admitting[0].policy].meta.name.value == "web");
+  CHECK(why.ingress.admitting[0].rule == 1);
+  CHECK(why.ingress.admitting[0].matched == index::Tri::kYes);
+  CHECK(f.engine->explain(f.w("c"), f.w("a"), Protocol::kTcp, 9090).ingress.admitting.empty());
+  CHECK(f.engine->explain(f.w("c"), f.w("b"), Protocol::kTcp, 8080).ingress.admitting.empty());  // b is only in deny
+}
+
 TEST_CASE("connection sets print as netpol-analyzer prints them") {
   ConnSet s;
   CHECK(s.str() == "No Connections");
