@@ -20,6 +20,12 @@ int run_connectivity(const LintOptions& options, bool closed_world, std::ostream
       err << "netlint: connectivity: " << list.error << '\n';
       return kExitUsage;
     }
+    // What the policies say is not what the cluster does when nothing enforces them (NL2015).
+    if (const auto& enforced = view.facts->network_policy_enforced; enforced.usable() && !enforced.value) {
+      err << "netlint: warning: " << (view.cluster.empty() ? "the view" : "cluster " + view.cluster)
+          << " has no component that enforces NetworkPolicy (NL2015): every connection is open there; this lists what the "
+             "policies say\n";
+    }
     if (views.size() > 1 && options.format == "text") text += "# cluster " + view.cluster + "\n";
     if (options.format == "json") text += netpol::connections_json(list);
     else if (options.format == "dot") text += netpol::connections_dot(list);

@@ -9,6 +9,7 @@
 
 #include "analyzer/index/label_index.h"
 #include "analyzer/netpol/ipv4_ranges.h"
+#include "analyzer/source/path_parts.h"
 #include "analyzer/util/cidr.h"
 
 namespace netlint::netpol {
@@ -111,7 +112,10 @@ std::string owner_kind(const model::PodSource& pod) { return pod.owner_kind.valu
 
 }  // namespace
 
-std::string Workload::display() const { return fmt::format("{}/{}[{}]", namespace_name, name, kind); }
+std::string Workload::display() const {
+  return variant.empty() ? fmt::format("{}/{}[{}]", namespace_name, name, kind)
+                         : fmt::format("{}/{}[{}] ({})", namespace_name, name, kind, variant);
+}
 
 std::string Ipv4Interval::display() const { return fmt::format("{}-{}[External]", ipv4_str(low), ipv4_str(high)); }
 
@@ -212,6 +216,18 @@ void PolicyEngine::Impl::build_workloads() {
     w.synthetic = pod.synthetic;
     workload_of_pod[i] = static_cast<std::uint32_t>(workloads.size());
     workloads.push_back(std::move(w));
+  }
+  // Variants of one identity (RULES.md: definitions that differ across files) stay separate
+  // workloads, qualified by their folder.
+  std::map<std::string, std::vector<std::uint32_t>> by_display;
+  for (std::uint32_t w = 0; w < workloads.size(); ++w) by_display[workloads[w].display()].push_back(w);
+  for (const auto& [display, same] : by_display) {
+    if (same.size() < 2) continue;
+    for (std::uint32_t w : same) {
+      const model::PodSource& pod = model.pod_sources[workloads[w].pods.front()];
+      const std::string_view dir = pod.meta.file < model.files.size() ? path_dirname(model.file(pod.meta.file).path) : "";
+      workloads[w].variant = dir.empty() ? "." : std::string(dir);
+    }
   }
   // The label view of each workload is its representative pod's.
   for (const Workload& w : workloads) {

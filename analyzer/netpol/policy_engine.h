@@ -42,7 +42,9 @@ struct Workload {
   std::vector<std::uint32_t> pods;   // indexes into model.pod_sources, the representative first
   bool host_network = false;
   bool synthetic = false;            // the synthetic DNS peer
-  std::string display() const;       // "ns/name[Kind]"
+  // The folder of its file, when variants of one identity (overlays) are separate workloads.
+  std::string variant;
+  std::string display() const;       // "ns/name[Kind]", then " (folder)" for a variant
 };
 
 // A piece of the IPv4 space cut at every ipBlock boundary of one direction.

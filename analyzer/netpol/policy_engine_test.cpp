@@ -4,7 +4,9 @@
 // policies and the open world.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "analyzer/netpol/connectivity.h"
 #include "analyzer/netpol/policy_engine.h"
@@ -385,6 +387,21 @@ spec:
   CHECK(why.ingress.admitting[0].matched == index::Tri::kYes);
   CHECK(f.engine->explain(f.w("c"), f.w("a"), Protocol::kTcp, 9090).ingress.admitting.empty());
   CHECK(f.engine->explain(f.w("c"), f.w("b"), Protocol::kTcp, 8080).ingress.admitting.empty());  // b is only in deny
+}
+
+TEST_CASE("variants of one workload in two folders are two peers, named with their folder") {
+  const std::string deployment = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n  template:\n"
+                                 "    metadata: {labels: {app: web, track: TRACK}}\n    spec: {containers: [{name: web, image: nginx}]}\n";
+  std::string stable = deployment, canary = deployment;
+  stable.replace(stable.find("TRACK"), 5, "stable");
+  canary.replace(canary.find("TRACK"), 5, "canary");
+  const model::Model model = testing::load_texts({{"overlays/stable/web.yaml", stable}, {"overlays/canary/web.yaml", canary}});
+  const PolicyEngine engine(model, *model.facts, EngineOptions{true});
+  REQUIRE(engine.workloads().size() == 2);
+  std::vector<std::string> names = {engine.workloads()[0].display(), engine.workloads()[1].display()};
+  std::sort(names.begin(), names.end());
+  CHECK(names[0] == "shop/web[Deployment] (overlays/canary)");
+  CHECK(names[1] == "shop/web[Deployment] (overlays/stable)");
 }
 
 TEST_CASE("connection sets print as netpol-analyzer prints them") {
