@@ -8,7 +8,7 @@ namespace netlint::rules {
 
 std::span<const engine::Rule* const> all_rules() {
   // Keep sorted by code; the registry test checks it.
-  static const std::array<const engine::Rule*, 49> kRules = {
+  static const std::array<const engine::Rule*, 50> kRules = {
       parse_error(),                       // NL0001
       internal_error(),                    // NL0002
       unused_suppression(),                // NL0003
@@ -27,6 +27,7 @@ std::span<const engine::Rule* const> all_rules() {
       service_internal_traffic_local(),    // NL1010
       networkpolicy_blocks_dns(),          // NL2005
       networkpolicy_blocks_dns_tcp(),      // NL2006
+      networkpolicy_dns_egress_too_broad(),  // NL2007
       networkpolicy_rules_ignored(),       // NL2008
       networkpolicy_ipblock_invalid(),     // NL2009
       networkpolicy_port_invalid(),        // NL2011

@@ -39,6 +39,7 @@ const engine::Rule* ingress_backend_port_unresolved();
 const engine::Rule* networkpolicy_not_enforced();
 const engine::Rule* networkpolicy_blocks_dns();
 const engine::Rule* networkpolicy_blocks_dns_tcp();
+const engine::Rule* networkpolicy_dns_egress_too_broad();
 const engine::Rule* networkpolicy_rules_ignored();
 const engine::Rule* networkpolicy_ipblock_invalid();
 const engine::Rule* networkpolicy_port_invalid();
