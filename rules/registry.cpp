@@ -8,7 +8,7 @@ namespace netlint::rules {
 
 std::span<const engine::Rule* const> all_rules() {
   // Keep sorted by code; the registry test checks it.
-  static const std::array<const engine::Rule*, 67> kRules = {
+  static const std::array<const engine::Rule*, 75> kRules = {
       parse_error(),                       // NL0001
       internal_error(),                    // NL0002
       unused_suppression(),                // NL0003
@@ -25,7 +25,15 @@ std::span<const engine::Rule* const> all_rules() {
       service_selector_spans_workloads(),  // NL1008
       service_target_port_undeclared(),    // NL1009
       service_internal_traffic_local(),    // NL1010
+      networkpolicy_blocks_dns(),          // NL2005
+      networkpolicy_blocks_dns_tcp(),      // NL2006
+      networkpolicy_dns_egress_too_broad(),  // NL2007
+      networkpolicy_rules_ignored(),       // NL2008
+      networkpolicy_ipblock_invalid(),     // NL2009
+      networkpolicy_port_invalid(),        // NL2011
+      networkpolicy_rules_shadowed(),      // NL2012
       networkpolicy_not_enforced(),        // NL2015
+      networkpolicy_ipblock_host_bits(),   // NL2017
       ingress_backend_missing(),           // NL3001
       ingress_backend_port_unresolved(),   // NL3002
       ingress_route_conflict(),            // NL3003

@@ -49,5 +49,8 @@ int run_rules_table(std::ostream& out);
 int run_config_schema(const std::string& output, std::ostream& out, std::ostream& err);
 // `netlint facts [PATH...]`: the cluster facts of the view, as `format` (text | json).
 int run_facts(const LintOptions& options, std::ostream& out, std::ostream& err);
+// `netlint connectivity [PATH...]`: the allowed connections between the view's peers, as
+// `format` (text | json | dot | mermaid). `closed_world`: netpol-analyzer's assumptions (no unknown flows).
+int run_connectivity(const LintOptions& options, bool closed_world, std::ostream& out, std::ostream& err);
 
 }  // namespace netlint::cli

@@ -33,6 +33,7 @@ constexpr const char* kFooter =
     "  netlint rules                   list every rule\n"
     "  netlint explain NL1001          the documentation of one rule\n"
     "  netlint facts deploy/           what the manifests imply about the cluster (CNI, DNS, ...)\n"
+    "  netlint connectivity deploy/    who may talk to whom under the NetworkPolicies\n"
     "  kustomize build . | netlint -   lint rendered output";
 
 }  // namespace
@@ -109,6 +110,18 @@ int main(int argc, char** argv) {
   facts->add_option("--context", facts_options.context_paths, "Read PATH as context too; repeatable")->type_name("PATH")->allow_extra_args(false);
   facts->add_option("--namespace", facts_options.default_namespace, "Namespace of objects that do not name one")->default_str("default");
 
+  CLI::App* connectivity = app.add_subcommand("connectivity", "Print the connections the NetworkPolicies allow between workloads, IP ranges and the ingress controller");
+  netlint::cli::LintOptions connectivity_options;
+  bool closed_world = false;
+  connectivity->add_option("paths", connectivity_options.paths, "Files or directories to read");
+  connectivity->add_option("--format", connectivity_options.format, "Output format")->check(CLI::IsMember({"text", "json", "dot", "mermaid"}))->default_str("text");
+  connectivity->add_option("-o,--output", connectivity_options.output, "Write to FILE (atomically) instead of standard output");
+  connectivity->add_option("--config", connectivity_options.config_path, "Config file (default: .netlint.yaml found upward)");
+  connectivity->add_option("--context", connectivity_options.context_paths, "Read PATH as context too; repeatable")->type_name("PATH")->allow_extra_args(false);
+  connectivity->add_option("--namespace", connectivity_options.default_namespace, "Namespace of objects that do not name one")->default_str("default");
+  connectivity->add_flag("--closed-world", closed_world,
+                         "Assume the view is the whole cluster, as netpol-analyzer does: labels and namespaces exactly as written, ipBlocks never match pods, no unknown flows");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -128,6 +141,7 @@ int main(int argc, char** argv) {
     if (explain->parsed()) return netlint::cli::explain_rule(explained, fixtures, std::cout, std::cerr);
     if (config_schema->parsed()) return netlint::cli::run_config_schema(schema_output, std::cout, std::cerr);
     if (facts->parsed()) return netlint::cli::run_facts(facts_options, std::cout, std::cerr);
+    if (connectivity->parsed()) return netlint::cli::run_connectivity(connectivity_options, closed_world, std::cout, std::cerr);
     options.timing = !no_timing;
     if (fail_on_option->count() > 0) {
       options.fail_on = fail_on == "error" ? FailOn::kError

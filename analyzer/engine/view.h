@@ -10,6 +10,7 @@
 #include "analyzer/index/pod_dns.h"
 #include "analyzer/index/reference_index.h"
 #include "analyzer/model/model.h"
+#include "analyzer/netpol/policy_engine.h"
 
 namespace netlint::engine {
 
@@ -37,6 +38,11 @@ class View {
     std::call_once(references_once_, [this] { references_ = std::make_unique<index::ReferenceIndex>(model_, dns_.domain); });
     return *references_;
   }
+  // The NetworkPolicy evaluator over this view (open world), built on first use.
+  const netpol::PolicyEngine& policies() const {
+    std::call_once(policies_once_, [this] { policies_ = std::make_unique<netpol::PolicyEngine>(model_, *facts_); });
+    return *policies_;
+  }
 
  private:
   const model::Model& model_;
@@ -46,6 +52,8 @@ class View {
   index::DnsFacts dns_;
   mutable std::once_flag references_once_;
   mutable std::unique_ptr<index::ReferenceIndex> references_;
+  mutable std::once_flag policies_once_;
+  mutable std::unique_ptr<netpol::PolicyEngine> policies_;
 
   // The domain when known or defaulted (an ambiguous one stays cluster.local: rules that need
   // it read facts().domain's state); clusterDNS from the kubelet, else the kube-dns ClusterIP,

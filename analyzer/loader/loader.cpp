@@ -177,6 +177,8 @@ void apply_kustomize_namespace(model::DocumentObjects& out, const std::string& n
   for (auto& o : out.secret_producers) set(o.meta);
   for (auto& o : out.config_maps) set(o.meta);
   for (auto& o : out.namespaces) set(o.meta);
+  for (auto& o : out.network_policies) set(o.meta);
+  for (auto& o : out.routes) set(o.meta);
   for (auto& o : out.configs) set(o.owner);
   for (auto& o : out.corefiles) set(o.owner);
 }
@@ -382,6 +384,8 @@ std::vector<model::Model> load_views(std::vector<InputText> inputs, const LoadOp
         take(m.secret_producers, doc.secret_producers, move);
         take(m.config_maps, doc.config_maps, move);
         take(m.namespaces, doc.namespaces, move);
+        take(m.network_policies, doc.network_policies, move);
+        take(m.routes, doc.routes, move);
         take(m.configs, doc.configs, move);
         take(m.corefiles, doc.corefiles, move);
         take(m.opaque_namespaces, doc.opaque_namespaces, move);

@@ -23,6 +23,8 @@ struct DocumentObjects {
   std::vector<SecretProducer> secret_producers;
   std::vector<ConfigMap> config_maps;
   std::vector<Namespace> namespaces;
+  std::vector<NetworkPolicy> network_policies;
+  std::vector<Route> routes;
   std::vector<ConfigDocument> configs;
   std::vector<CorefileSource> corefiles;
   std::vector<OpaqueNamespace> opaque_namespaces;
@@ -43,6 +45,8 @@ std::optional<PodSource> extract_pod_source(const yaml::NodeRef& object, const O
                                             std::vector<InputProblem>& problems);
 Service extract_service(const yaml::NodeRef& object, const ObjectMeta& meta, std::vector<InputProblem>& problems);
 Ingress extract_ingress(const yaml::NodeRef& object, const ObjectMeta& meta);
+NetworkPolicy extract_network_policy(const yaml::NodeRef& object, const ObjectMeta& meta, std::vector<InputProblem>& problems);
+Route extract_route(const yaml::NodeRef& object, const ObjectMeta& meta);
 // The Secret an object makes exist (see SecretProducer), if it is one of those kinds.
 std::optional<SecretProducer> extract_secret_producer(const yaml::NodeRef& object, const ObjectMeta& meta);
 ConfigMap extract_config_map(const yaml::NodeRef& object, const ObjectMeta& meta, std::vector<InputProblem>& problems);

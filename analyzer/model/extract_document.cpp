@@ -16,7 +16,8 @@ bool in_group(std::string_view api_version, std::string_view group) {
 }
 
 void extract_object(const yaml::NodeRef& object, FileId file, std::uint32_t document,
-                    const ExtractOptions& options, DocumentObjects& out);
+                    const ExtractOptions& options, DocumentObjects& out, const Text* kind_override = nullptr,
+                    const Text* api_version_override = nullptr);
 
 // `kind: List` and the typed lists (`ServiceList`, what `kubectl get -o yaml` prints) hold
 // their objects under `items`.
@@ -27,16 +28,31 @@ bool extract_list(const yaml::NodeRef& root, const Text& kind, FileId file, std:
   const yaml::NodeRef items = root.get("items");
   // A custom kind may end in "List" and have no items; `kind: List` itself is never an object.
   if (!items.is_sequence() && !items.is_null() && k != "List") return false;
+  // Typed lists (`PodList`, `NamespaceList`, what `kubectl get -o yaml` prints) leave out each
+  // item's kind and apiVersion: they are the list's.
+  const bool typed = k != "List";
+  Text item_kind = kind;
+  item_kind.value = k.substr(0, k.size() - 4);
+  const Text list_api_version = text_of(root.get("apiVersion"));
   for (std::uint32_t i = 0; i < items.size(); ++i) {
     const yaml::NodeRef item = items.item(i);
-    if (item.is_map() && item.get("kind").is_scalar()) extract_object(item, file, document, options, out);
+    if (!item.is_map()) continue;
+    if (item.get("kind").is_scalar()) extract_object(item, file, document, options, out);
+    else if (typed && item.get("metadata").is_map()) extract_object(item, file, document, options, out, &item_kind, &list_api_version);
   }
   return true;
 }
 
 void extract_object(const yaml::NodeRef& object, FileId file, std::uint32_t document,
-                    const ExtractOptions& options, DocumentObjects& out) {
+                    const ExtractOptions& options, DocumentObjects& out, const Text* kind_override,
+                    const Text* api_version_override) {
   ObjectMeta meta = extract_meta(object, file, document, options, out.problems);
+  if (kind_override != nullptr) {
+    meta.kind = *kind_override;
+    meta.api_version = *api_version_override;
+    // The namespace defaulting in extract_meta saw no kind.
+    if (!meta.namespace_written && is_cluster_scoped(meta.kind.value)) meta.namespace_name = {};
+  }
   meta.content_hash = yaml::canonical_hash(object, "metadata.namespace");
   const std::string& kind = meta.kind.value;
   const bool core = meta.api_version.value == "v1";
@@ -45,6 +61,10 @@ void extract_object(const yaml::NodeRef& object, FileId file, std::uint32_t docu
   if (kind == "Ingress" && (in_group(meta.api_version.value, "networking.k8s.io") || in_group(meta.api_version.value, "extensions"))) {
     out.ingresses.push_back(extract_ingress(object, meta));
   }
+  if (kind == "NetworkPolicy" && (in_group(meta.api_version.value, "networking.k8s.io") || in_group(meta.api_version.value, "extensions"))) {
+    out.network_policies.push_back(extract_network_policy(object, meta, out.problems));
+  }
+  if (kind == "Route" && in_group(meta.api_version.value, "route.openshift.io")) out.routes.push_back(extract_route(object, meta));
   if (auto producer = extract_secret_producer(object, meta)) out.secret_producers.push_back(std::move(*producer));
   if (core && kind == "ConfigMap") out.config_maps.push_back(extract_config_map(object, meta, out.problems));
   if (core && kind == "Namespace") out.namespaces.push_back(Namespace{meta});

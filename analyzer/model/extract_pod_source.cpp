@@ -335,6 +335,18 @@ std::optional<PodSource> extract_pod_source(const yaml::NodeRef& object, const O
     out.labels_key = object.get("metadata").find("labels").key.range();
     out.template_key = object.find("spec").key.range();
     extract_pod_spec(spec, out, problems);
+    // A live pod (`kubectl get -o json`) names its controller; the connectivity report names
+    // the pod by it, as the pods of one ReplicaSet or DaemonSet are one workload.
+    const yaml::NodeRef owners = object.get("metadata").get("ownerReferences");
+    for (std::uint32_t i = 0; i < owners.size(); ++i) {
+      const yaml::NodeRef owner = owners.item(i);
+      const bool controller = boolean_of(owner.get("controller")).value_or(false);
+      if (!out.owner_kind.value.empty() && !controller) continue;
+      out.owner_kind = text_of(owner.get("kind"));
+      out.owner_name = text_of(owner.get("name"));
+      if (controller) break;
+    }
+    out.pod_ip = text_of(object.get("status").get("podIP"));
     return out;
   }
   for (std::string_view operator_kind : kOperatorPodKinds) {

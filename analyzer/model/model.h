@@ -11,6 +11,7 @@
 #include "analyzer/model/config_map.h"
 #include "analyzer/model/corefile_source.h"
 #include "analyzer/model/ingress.h"
+#include "analyzer/model/network_policy.h"
 #include "analyzer/model/object_meta.h"
 #include "analyzer/model/pod_source.h"
 #include "analyzer/model/service.h"
@@ -74,6 +75,8 @@ struct Model {
   std::vector<SecretProducer> secret_producers;  // Secrets and what creates them (NL3005)
   std::vector<ConfigMap> config_maps;
   std::vector<Namespace> namespaces;
+  std::vector<NetworkPolicy> network_policies;
+  std::vector<Route> routes;             // OpenShift Routes (route.openshift.io)
   // Config documents (kubelet, kubeadm, kube-proxy, CNI, Calico, IngressClass), standalone or
   // embedded in ConfigMaps, and Corefiles.
   std::vector<ConfigDocument> configs;

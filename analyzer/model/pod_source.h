@@ -129,6 +129,10 @@ struct PodSource {
   Text service_name;              // a StatefulSet's governing Service (`serviceName`); else empty
   std::optional<Spanned<std::int64_t>> termination_grace;  // terminationGracePeriodSeconds when written
   std::optional<Spanned<std::int64_t>> replicas;           // a workload's spec.replicas when written
+  // A Pod's controlling owner (ownerReferences, `controller: true`, else the first): live dumps.
+  Text owner_kind;
+  Text owner_name;
+  Text pod_ip;                    // status.podIP of a live Pod; empty otherwise
   // Stands for pods the view does not hold but every cluster has (the DNS pods); never
   // reported on, and it does not make its namespace known.
   bool synthetic = false;

@@ -5,11 +5,12 @@
 #include <optional>
 #include <vector>
 
-#include "analyzer/model/model.h"
 #include "analyzer/model/object_meta.h"
 #include "analyzer/yaml/node_ref.h"
 
 namespace netlint::model {
+
+struct InputProblem;  // model.h (which includes this header through network_policy.h)
 
 struct SelectorExpression {
   Text key;

@@ -95,6 +95,8 @@ void merge_definitions(Model& model, const ApplyGroups& apply_groups) {
   drop_merged(model.secret_producers, dropped);
   drop_merged(model.config_maps, dropped);
   drop_merged(model.namespaces, dropped);
+  drop_merged(model.network_policies, dropped);
+  drop_merged(model.routes, dropped);
   // Config texts follow the object (or the ConfigMap) that holds them.
   auto owner_dropped = [&](const auto& item) { return dropped.count({item.owner.file, item.owner.object_range.begin}) != 0; };
   std::erase_if(model.configs, owner_dropped);
@@ -122,6 +124,8 @@ void merge_definitions(Model& model, const ApplyGroups& apply_groups) {
   refresh(model.secret_producers);
   refresh(model.config_maps);
   refresh(model.namespaces);
+  refresh(model.network_policies);
+  refresh(model.routes);
 }
 
 }  // namespace netlint::model

@@ -1,0 +1,734 @@
+#include "analyzer/netpol/policy_engine.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "analyzer/index/label_index.h"
+#include "analyzer/netpol/ipv4_ranges.h"
+#include "analyzer/source/path_parts.h"
+#include "analyzer/util/cidr.h"
+
+namespace netlint::netpol {
+namespace {
+
+using index::Tri;
+using Selection = std::vector<std::pair<std::uint32_t, Tri>>;  // (policy or peer id, how sure)
+
+Tri tri_min(Tri a, Tri b) { return static_cast<Tri>(std::min(static_cast<int>(a), static_cast<int>(b))); }
+
+// The namespace netpol-analyzer puts its ingress-controller pod in.
+constexpr std::string_view kIngressControllerNamespace = "ingress-controller-ns";
+
+// Kinds that select pods and may allow or deny what NetworkPolicies say (RULES.md: flows they
+// may touch are unknown). Namespaced ones touch their namespace, the others every pod.
+struct ForeignKind {
+  std::string_view group;
+  std::string_view kind;
+  bool cluster_wide;
+};
+constexpr ForeignKind kForeignKinds[] = {
+    {"cilium.io", "CiliumNetworkPolicy", false},
+    {"cilium.io", "CiliumClusterwideNetworkPolicy", true},
+    {"projectcalico.org", "NetworkPolicy", false},
+    {"projectcalico.org", "GlobalNetworkPolicy", true},
+    {"projectcalico.org", "StagedNetworkPolicy", false},
+    {"projectcalico.org", "StagedGlobalNetworkPolicy", true},
+    {"crd.projectcalico.org", "NetworkPolicy", false},
+    {"crd.projectcalico.org", "GlobalNetworkPolicy", true},
+    {"policy.networking.k8s.io", "AdminNetworkPolicy", true},
+    {"policy.networking.k8s.io", "BaselineAdminNetworkPolicy", true},
+    {"policy.networking.k8s.io", "ClusterNetworkPolicy", true},
+    {"crd.antrea.io", "NetworkPolicy", false},
+    {"crd.antrea.io", "ClusterNetworkPolicy", true},
+};
+
+struct CompiledPort {
+  Protocol protocol = Protocol::kTcp;
+  std::string name;  // a named port, resolved on the destination
+};
+
+struct CompiledRule {
+  std::uint32_t policy = 0;
+  bool all_peers = false;
+  ConnSet numeric;                   // the numeric ports (all, when the rule has no ports)
+  std::vector<CompiledPort> named;   // named ports
+  std::vector<std::uint32_t> peers;  // peer ids of its direction
+};
+
+struct CompiledPeer {
+  std::uint32_t rule = 0;
+};
+
+// What a destination's named ports resolve to: (name, protocol) -> port numbers.
+struct PortSignature {
+  std::vector<std::tuple<std::string, Protocol, std::uint32_t>> ports;  // sorted
+};
+
+// A row of a flow table: the destination (ingress) or source (egress) side's selection.
+struct RowClass {
+  Selection selection;               // policies that select it for this direction
+  bool foreign = false;              // CNI-specific or admin policies may select it
+  bool unisolated = false;           // hostNetwork (open world), external, ingress controller
+  std::uint32_t port_signature = 0;  // ingress rows: the destination's named ports
+  bool any_yes = false;
+  std::vector<std::pair<const CompiledRule*, Tri>> base_rules;  // rules without peers
+  // Ingress rows: the base resolved on the row's own ports. Egress rows: per destination port
+  // signature.
+  std::vector<Flow> base;
+  std::unordered_map<std::uint32_t, Flow> touched;  // column class -> what its peers add
+};
+
+RowClass make_row(Selection selection, bool foreign, bool unisolated, std::uint32_t port_signature) {
+  RowClass r;
+  r.selection = std::move(selection);
+  r.foreign = foreign;
+  r.unisolated = unisolated;
+  r.port_signature = port_signature;
+  return r;
+}
+
+// A column: the peers that match an endpoint (ingress: as a source; egress: as a destination).
+struct ColumnClass {
+  Selection peers;
+  std::uint32_t port_signature = 0;  // egress columns: the destination's named ports
+};
+
+template <class T>
+std::uint32_t class_of(std::unordered_map<std::string, std::uint32_t>& ids, std::vector<T>& classes, std::string key, T value) {
+  auto [it, inserted] = ids.emplace(std::move(key), static_cast<std::uint32_t>(classes.size()));
+  if (inserted) classes.push_back(std::move(value));
+  return it->second;
+}
+
+void append_selection(std::string& key, const Selection& s) {
+  for (const auto& [id, t] : s) key += fmt::format("{}{},", id, t == Tri::kYes ? 'y' : 'm');
+}
+
+std::string owner_kind(const model::PodSource& pod) { return pod.owner_kind.value.empty() ? "Pod" : pod.owner_kind.value; }
+
+}  // namespace
+
+std::string Workload::display() const {
+  return variant.empty() ? fmt::format("{}/{}[{}]", namespace_name, name, kind)
+                         : fmt::format("{}/{}[{}] ({})", namespace_name, name, kind, variant);
+}
+
+std::string Ipv4Interval::display() const { return fmt::format("{}-{}[External]", ipv4_str(low), ipv4_str(high)); }
+
+struct PolicyEngine::Impl {
+  const model::Model& model;
+  const facts::ClusterFacts& facts;
+  EngineOptions options;
+  std::string error;
+
+  std::vector<Workload> workloads;
+  std::vector<std::uint32_t> workload_of_pod;  // per pod source; UINT32_MAX: none
+  std::vector<Ipv4Interval> ext_src, ext_dst;
+
+  // Label views of the endpoints the selectors can match: the workloads, then the ingress
+  // controller; and of the namespaces (all in one bucket "").
+  std::vector<model::PodSource> peer_pods;
+  std::optional<index::LabelIndex> peer_index;
+  std::vector<std::string> namespace_names;
+  std::vector<model::PodSource> namespace_pods;
+  std::optional<index::LabelIndex> namespace_index;
+
+  std::vector<CompiledRule> in_rules, eg_rules;
+  std::vector<CompiledPeer> in_peers, eg_peers;
+  std::vector<Selection> in_sel, eg_sel;         // per workload
+  std::vector<Selection> src_in_sig, dst_eg_sig; // per endpoint
+  std::vector<PortSignature> port_signatures;    // id 0: none
+  std::vector<std::uint32_t> workload_ports;     // per workload: its signature id
+
+  std::set<std::string> foreign_namespaces;
+  bool foreign_everywhere = false;
+
+  // Endpoint ids: workloads [0, W), the ingress controller W, external sources, external
+  // destinations.
+  std::uint32_t ic() const { return static_cast<std::uint32_t>(workloads.size()); }
+  std::uint32_t ext_src_id(std::uint32_t i) const { return ic() + 1 + i; }
+  std::uint32_t ext_dst_id(std::uint32_t i) const { return ic() + 1 + static_cast<std::uint32_t>(ext_src.size()) + i; }
+  std::uint32_t endpoint_count() const { return ext_dst_id(static_cast<std::uint32_t>(ext_dst.size())); }
+
+  // Classes.
+  std::vector<RowClass> in_rows, eg_rows;
+  std::vector<ColumnClass> in_cols, eg_cols;
+  std::vector<std::uint32_t> row_in, col_in, row_eg, col_eg;  // per endpoint
+
+  Impl(const model::Model& m, const facts::ClusterFacts& f, EngineOptions o) : model(m), facts(f), options(o) {}
+
+  void build_workloads();
+  void build_namespaces();
+  void find_foreign_policies();
+  void check_label_gaps();
+  void build_externals();
+  void compile_policies();
+  Selection match_selector_peer(const model::NetworkPolicy& policy, const model::PolicyPeer& peer) const;
+  Tri ip_block_on_pods(const Cidr& cidr, const std::vector<Cidr>& except, const Workload* w) const;
+  void build_classes();
+  void build_tables();
+  // The rules of one policy and direction are contiguous: policy -> [first, end).
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> rule_ranges(const std::vector<CompiledRule>& rules) const {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> out(model.network_policies.size(), {0, 0});
+    for (std::uint32_t r = 0; r < rules.size(); ++r) {
+      auto& range = out[rules[r].policy];
+      if (range.first == range.second) range = {r, r + 1};
+      else range.second = r + 1;
+    }
+    return out;
+  }
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> in_rules_of, eg_rules_of;
+  DirectionWhy explain_side(bool ingress, std::uint32_t src, std::uint32_t dst, Protocol protocol, std::uint32_t port) const;
+  ConnSet resolve(const CompiledRule& rule, std::uint32_t signature) const;
+  Flow finish(const RowClass& row, const Flow& sum) const;
+  Flow ingress(std::uint32_t dst, std::uint32_t src) const;
+  Flow egress(std::uint32_t src, std::uint32_t dst) const;
+};
+
+void PolicyEngine::Impl::build_workloads() {
+  workload_of_pod.assign(model.pod_sources.size(), UINT32_MAX);
+  std::map<std::tuple<std::string, std::string, std::string>, std::uint32_t> by_owner;
+  for (std::uint32_t i = 0; i < model.pod_sources.size(); ++i) {
+    const model::PodSource& pod = model.pod_sources[i];
+    if (pod.synthetic && options.closed_world) continue;
+    // An owner reference without kind names a Pod owner (as netpol-analyzer reads it).
+    const bool owned = !pod.owner_name.value.empty();
+    const std::string& ns = pod.meta.namespace_name.value;
+    if (owned) {
+      auto [it, inserted] = by_owner.emplace(std::tuple{ns, owner_kind(pod), pod.owner_name.value},
+                                             static_cast<std::uint32_t>(workloads.size()));
+      if (!inserted) {
+        workloads[it->second].pods.push_back(i);
+        workload_of_pod[i] = it->second;
+        continue;
+      }
+    }
+    Workload w;
+    w.namespace_name = ns;
+    w.name = owned ? pod.owner_name.value : pod.meta.name.value;
+    w.kind = owned ? owner_kind(pod) : pod.meta.kind.value;
+    w.pods.push_back(i);
+    w.host_network = pod.host_network.value && !options.closed_world;
+    w.synthetic = pod.synthetic;
+    workload_of_pod[i] = static_cast<std::uint32_t>(workloads.size());
+    workloads.push_back(std::move(w));
+  }
+  // Variants of one identity (RULES.md: definitions that differ across files) stay separate
+  // workloads, qualified by their folder.
+  std::map<std::string, std::vector<std::uint32_t>> by_display;
+  for (std::uint32_t w = 0; w < workloads.size(); ++w) by_display[workloads[w].display()].push_back(w);
+  for (const auto& [display, same] : by_display) {
+    if (same.size() < 2) continue;
+    for (std::uint32_t w : same) {
+      const model::PodSource& pod = model.pod_sources[workloads[w].pods.front()];
+      const std::string_view dir = pod.meta.file < model.files.size() ? path_dirname(model.file(pod.meta.file).path) : "";
+      workloads[w].variant = dir.empty() ? "." : std::string(dir);
+    }
+  }
+  // The label view of each workload is its representative pod's.
+  for (const Workload& w : workloads) {
+    const model::PodSource& rep = model.pod_sources[w.pods.front()];
+    model::PodSource p;
+    p.meta.namespace_name = rep.meta.namespace_name;
+    p.labels = rep.labels;
+    if (!options.closed_world) {
+      p.unknown_label_keys = rep.unknown_label_keys;
+      p.open_labels = rep.open_labels;
+    }
+    peer_pods.push_back(std::move(p));
+  }
+  model::PodSource controller;
+  controller.meta.namespace_name.value = std::string(kIngressControllerNamespace);
+  peer_pods.push_back(std::move(controller));
+  peer_index.emplace(peer_pods);
+
+  // Named ports: one signature per distinct set of (name, protocol, number).
+  port_signatures.push_back({});
+  std::map<std::vector<std::tuple<std::string, Protocol, std::uint32_t>>, std::uint32_t> ids;
+  for (const Workload& w : workloads) {
+    PortSignature s;
+    for (const model::Container& c : model.pod_sources[w.pods.front()].containers) {
+      if (c.init && !c.restartable) continue;
+      for (const model::ContainerPort& port : c.ports) {
+        Protocol proto = Protocol::kTcp;
+        if (port.name.value.empty() || !parse_protocol(port.protocol.value, proto)) continue;
+        if (port.number.value < 1 || port.number.value > kMaxPort) continue;
+        s.ports.emplace_back(port.name.value, proto, static_cast<std::uint32_t>(port.number.value));
+      }
+    }
+    std::sort(s.ports.begin(), s.ports.end());
+    if (s.ports.empty()) {
+      workload_ports.push_back(0);
+      continue;
+    }
+    auto [it, inserted] = ids.emplace(s.ports, static_cast<std::uint32_t>(port_signatures.size()));
+    if (inserted) port_signatures.push_back(std::move(s));
+    workload_ports.push_back(it->second);
+  }
+}
+
+void PolicyEngine::Impl::build_namespaces() {
+  std::map<std::string, const model::Namespace*> names;
+  for (const model::Namespace& ns : model.namespaces) names[ns.meta.name.value] = &ns;
+  for (const Workload& w : workloads) names.emplace(w.namespace_name, nullptr);
+  for (const model::NetworkPolicy& p : model.network_policies) names.emplace(p.meta.namespace_name.value, nullptr);
+  names.emplace(std::string(kIngressControllerNamespace), nullptr);
+  for (const auto& [name, object] : names) {
+    if (name.empty()) continue;
+    model::PodSource p;
+    if (object != nullptr) p.labels = object->meta.labels;
+    if (model::find_label(p.labels, "kubernetes.io/metadata.name") == nullptr) {
+      p.labels.push_back(model::Label{model::Text{"kubernetes.io/metadata.name", {}}, model::Text{name, {}}});
+    }
+    // A namespace without its object has unknown labels besides its name (RULES.md).
+    p.open_labels = object == nullptr && !options.closed_world;
+    namespace_names.push_back(name);
+    namespace_pods.push_back(std::move(p));
+  }
+  namespace_index.emplace(namespace_pods);
+}
+
+void PolicyEngine::Impl::find_foreign_policies() {
+  if (options.closed_world) return;
+  for (const model::ObjectMeta& o : model.objects) {
+    const std::string group = o.group();
+    for (const ForeignKind& k : kForeignKinds) {
+      if (o.kind.value != k.kind || group != k.group) continue;
+      if (k.cluster_wide || o.namespace_name.value.empty()) foreign_everywhere = true;
+      else foreign_namespaces.insert(o.namespace_name.value);
+    }
+  }
+}
+
+void PolicyEngine::Impl::check_label_gaps() {
+  std::vector<index::LabelSelector> selectors;
+  for (const model::NetworkPolicy& p : model.network_policies) {
+    selectors.push_back(index::selector_from_spec(p.pod_selector));
+    for (const auto* rules : {&p.ingress, &p.egress}) {
+      for (const model::PolicyRule& r : *rules) {
+        for (const model::PolicyPeer& peer : r.peers) {
+          if (peer.pod_selector) selectors.push_back(index::selector_from_spec(*peer.pod_selector));
+        }
+      }
+    }
+  }
+  std::uint64_t comparisons = 0;
+  for (const Workload& w : workloads) {
+    if (w.pods.size() < 2) continue;
+    for (const index::LabelSelector& s : selectors) {
+      const Tri first = index::evaluate(s, model.pod_sources[w.pods.front()], comparisons);
+      for (std::uint32_t pod : w.pods) {
+        if (index::evaluate(s, model.pod_sources[pod], comparisons) != first) {
+          error = fmt::format("Found Pods of the same owner workload `{}/{}` and with differences in their labels, while a "
+                              "network policy contains selectors impacted by this gap.",
+                              w.namespace_name, w.name);
+          return;
+        }
+      }
+    }
+  }
+}
+
+void PolicyEngine::Impl::build_externals() {
+  // Cut points of each direction: every cidr and except, plus the whole space.
+  std::vector<std::uint64_t> in_cuts = {0}, eg_cuts = {0};
+  for (const model::NetworkPolicy& p : model.network_policies) {
+    auto collect = [](const std::vector<model::PolicyRule>& rules, std::vector<std::uint64_t>& cuts) {
+      for (const model::PolicyRule& r : rules) {
+        for (const model::PolicyPeer& peer : r.peers) {
+          if (!peer.ip_block) continue;
+          for (const auto& [low, high] : ipv4_block_ranges(peer.ip_block->cidr.value, peer.ip_block->except)) {
+            cuts.push_back(low);
+            cuts.push_back(static_cast<std::uint64_t>(high) + 1);
+          }
+        }
+      }
+    };
+    if (p.affects_ingress()) collect(p.ingress, in_cuts);
+    if (p.affects_egress()) collect(p.egress, eg_cuts);
+  }
+  auto intervals = [](std::vector<std::uint64_t>& cuts, std::vector<Ipv4Interval>& out) {
+    cuts.push_back(std::uint64_t{1} << 32);
+    std::sort(cuts.begin(), cuts.end());
+    cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+    for (std::size_t i = 0; i + 1 < cuts.size(); ++i) {
+      out.push_back({static_cast<std::uint32_t>(cuts[i]), static_cast<std::uint32_t>(cuts[i + 1] - 1)});
+    }
+  };
+  intervals(in_cuts, ext_src);
+  intervals(eg_cuts, ext_dst);
+}
+
+Tri PolicyEngine::Impl::ip_block_on_pods(const Cidr& cidr, const std::vector<Cidr>& except, const Workload* w) const {
+  if (options.closed_world) return Tri::kNo;
+  if (w != nullptr && w->host_network) return Tri::kMaybe;  // the node's address: unknown
+  if (!facts.cni.usable() || facts.cni.value.cnis.empty()) return Tri::kMaybe;
+  // Cilium matches cluster identities, never ipBlocks (RULES.md).
+  const bool cilium = std::all_of(facts.cni.value.cnis.begin(), facts.cni.value.cnis.end(),
+                                  [](const facts::Cni& c) { return c.name == "cilium"; });
+  if (cilium) return Tri::kNo;
+  if (w != nullptr) {
+    const std::string& ip = model.pod_sources[w->pods.front()].pod_ip.value;
+    if (auto pod = parse_cidr(ip + (ip.find(':') == std::string::npos ? "/32" : "/128")); pod && !ip.empty()) {
+      if (!contains(cidr, *pod)) return Tri::kNo;
+      for (const Cidr& e : except) {
+        if (contains(e, *pod)) return Tri::kNo;
+      }
+      return Tri::kYes;
+    }
+  }
+  if (!facts.pod_cidrs.usable()) return Tri::kMaybe;
+  bool overlap = false, covers = true;
+  for (const std::string& text : facts.pod_cidrs.value) {
+    auto pool = parse_cidr(text);
+    if (!pool) return Tri::kMaybe;
+    if (pool->v6 != cidr.v6) continue;
+    overlap = overlap || overlaps(*pool, cidr);
+    covers = covers && contains(cidr, *pool);
+    for (const Cidr& e : except) covers = covers && !overlaps(e, *pool);
+  }
+  if (!overlap) return Tri::kNo;
+  return covers ? Tri::kYes : Tri::kMaybe;
+}
+
+Selection PolicyEngine::Impl::match_selector_peer(const model::NetworkPolicy& policy, const model::PolicyPeer& peer) const {
+  Selection out;
+  std::vector<std::pair<std::string_view, Tri>> namespaces;
+  if (peer.namespace_selector) {
+    const index::SelectorMatches m = namespace_index->match("", index::selector_from_spec(*peer.namespace_selector));
+    for (index::PodId id : m.yes) namespaces.emplace_back(namespace_names[id], Tri::kYes);
+    for (index::PodId id : m.maybe) namespaces.emplace_back(namespace_names[id], Tri::kMaybe);
+  } else {
+    namespaces.emplace_back(policy.meta.namespace_name.value, Tri::kYes);
+  }
+  const std::optional<index::LabelSelector> pods =
+      peer.pod_selector ? std::optional(index::selector_from_spec(*peer.pod_selector)) : std::nullopt;
+  for (const auto& [ns, t] : namespaces) {
+    if (pods) {
+      const index::SelectorMatches m = peer_index->match(ns, *pods);
+      for (index::PodId id : m.yes) out.emplace_back(id, t);
+      for (index::PodId id : m.maybe) out.emplace_back(id, tri_min(t, Tri::kMaybe));
+    } else {
+      for (index::PodId id : peer_index->pods_in(ns)) out.emplace_back(id, t);
+    }
+  }
+  // A hostNetwork pod sends and receives with its node's address: selectors never match it.
+  std::erase_if(out, [&](const auto& e) { return e.first < workloads.size() && workloads[e.first].host_network; });
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+void PolicyEngine::Impl::compile_policies() {
+  const std::size_t endpoints = endpoint_count();
+  in_sel.assign(workloads.size(), {});
+  eg_sel.assign(workloads.size(), {});
+  src_in_sig.assign(endpoints, {});
+  dst_eg_sig.assign(endpoints, {});
+  for (std::uint32_t pi = 0; pi < model.network_policies.size(); ++pi) {
+    const model::NetworkPolicy& p = model.network_policies[pi];
+    const std::string& ns = p.meta.namespace_name.value;
+    const index::SelectorMatches selected = peer_index->match(ns, index::selector_from_spec(p.pod_selector));
+    auto select = [&](std::vector<Selection>& sel) {
+      for (index::PodId id : selected.yes) {
+        if (id < workloads.size()) sel[id].emplace_back(pi, Tri::kYes);
+      }
+      for (index::PodId id : selected.maybe) {
+        if (id < workloads.size()) sel[id].emplace_back(pi, Tri::kMaybe);
+      }
+    };
+    for (const bool is_ingress : {true, false}) {
+      if (is_ingress ? !p.affects_ingress() : !p.affects_egress()) continue;  // rules of other types are ignored
+      select(is_ingress ? in_sel : eg_sel);
+      auto& rules = is_ingress ? in_rules : eg_rules;
+      auto& peers = is_ingress ? in_peers : eg_peers;
+      auto& signatures = is_ingress ? src_in_sig : dst_eg_sig;
+      for (const model::PolicyRule& r : is_ingress ? p.ingress : p.egress) {
+        CompiledRule rule;
+        rule.policy = pi;
+        rule.all_peers = r.all_peers();
+        if (r.all_ports()) rule.numeric = ConnSet::all();
+        for (const model::PolicyPort& port : r.ports) {
+          Protocol proto = Protocol::kTcp;
+          if (!parse_protocol(port.protocol.value, proto)) continue;  // the API rejects it
+          if (!port.port) {
+            rule.numeric.add(proto, kMinPort, kMaxPort);
+          } else if (port.port_number) {
+            const std::int64_t low = *port.port_number;
+            const std::int64_t high = port.end_port ? port.end_port->value : low;
+            if (low >= 1 && high >= low && high <= kMaxPort) {
+              rule.numeric.add(proto, static_cast<std::uint32_t>(low), static_cast<std::uint32_t>(high));
+            }
+          } else {
+            rule.named.push_back({proto, port.port->value});
+          }
+        }
+        const auto rule_id = static_cast<std::uint32_t>(rules.size());
+        for (const model::PolicyPeer& peer : r.peers) {
+          const auto peer_id = static_cast<std::uint32_t>(peers.size());
+          peers.push_back({rule_id});
+          rule.peers.push_back(peer_id);
+          Selection matched;
+          if (peer.ip_block && !peer.pod_selector && !peer.namespace_selector) {
+            const auto cidr = parse_cidr(peer.ip_block->cidr.value);
+            if (!cidr) continue;  // NL2009 reports it; it matches nothing
+            std::vector<Cidr> except;
+            bool except_valid = true;
+            for (const model::Text& e : peer.ip_block->except) {
+              if (auto c = parse_cidr(e.value)) except.push_back(*c);
+              else except_valid = false;
+            }
+            if (!except_valid) continue;
+            for (std::uint32_t w = 0; w < workloads.size(); ++w) {
+              const Tri t = ip_block_on_pods(*cidr, except, &workloads[w]);
+              if (t != Tri::kNo) matched.emplace_back(w, t);
+            }
+            if (is_ingress) {
+              if (const Tri t = ip_block_on_pods(*cidr, except, nullptr); t != Tri::kNo) matched.emplace_back(ic(), t);
+            }
+            const auto& externals = is_ingress ? ext_src : ext_dst;
+            for (std::uint32_t x = 0; x < externals.size(); ++x) {
+              if (ipv4_block_contains(peer.ip_block->cidr.value, peer.ip_block->except, externals[x].low, externals[x].high)) {
+                matched.emplace_back(is_ingress ? ext_src_id(x) : ext_dst_id(x), Tri::kYes);
+              }
+            }
+          } else if (!peer.ip_block && (peer.pod_selector || peer.namespace_selector)) {
+            matched = match_selector_peer(p, peer);
+          }
+          for (const auto& [endpoint, t] : matched) signatures[endpoint].emplace_back(peer_id, t);
+        }
+        rules.push_back(std::move(rule));
+      }
+    }
+  }
+}
+
+ConnSet PolicyEngine::Impl::resolve(const CompiledRule& rule, std::uint32_t signature) const {
+  if (rule.named.empty() || signature == 0) return rule.numeric;
+  ConnSet out = rule.numeric;
+  for (const CompiledPort& named : rule.named) {
+    for (const auto& [name, proto, number] : port_signatures[signature].ports) {
+      if (name == named.name && proto == named.protocol) out.add(proto, number, number);
+    }
+  }
+  return out;
+}
+
+void PolicyEngine::Impl::build_classes() {
+  const std::uint32_t endpoints = endpoint_count();
+  row_in.assign(endpoints, UINT32_MAX);
+  col_in.assign(endpoints, UINT32_MAX);
+  row_eg.assign(endpoints, UINT32_MAX);
+  col_eg.assign(endpoints, UINT32_MAX);
+  std::unordered_map<std::string, std::uint32_t> in_row_ids, eg_row_ids, in_col_ids, eg_col_ids;
+  auto row = [&](std::unordered_map<std::string, std::uint32_t>& ids, std::vector<RowClass>& rows, RowClass r) {
+    if (r.foreign || r.unisolated) {
+      r.selection.clear();
+      r.port_signature = 0;
+    }
+    std::string key = fmt::format("{}{}{}:", r.foreign ? 'f' : '-', r.unisolated ? 'u' : '-', r.port_signature);
+    append_selection(key, r.selection);
+    return class_of(ids, rows, std::move(key), std::move(r));
+  };
+  auto column = [&](std::unordered_map<std::string, std::uint32_t>& ids, std::vector<ColumnClass>& cols, ColumnClass c) {
+    std::string key = fmt::format("{}:", c.port_signature);
+    append_selection(key, c.peers);
+    return class_of(ids, cols, std::move(key), std::move(c));
+  };
+  for (std::uint32_t w = 0; w < workloads.size(); ++w) {
+    const bool foreign = foreign_everywhere || foreign_namespaces.count(workloads[w].namespace_name) != 0;
+    const bool unisolated = workloads[w].host_network;
+    row_in[w] = row(in_row_ids, in_rows, make_row(in_sel[w], foreign, unisolated, workload_ports[w]));
+    row_eg[w] = row(eg_row_ids, eg_rows, make_row(eg_sel[w], foreign, unisolated, 0));
+  }
+  // Externals and the ingress controller are never isolated.
+  for (std::uint32_t e = ic(); e < endpoints; ++e) {
+    row_in[e] = row(in_row_ids, in_rows, make_row({}, false, true, 0));
+    row_eg[e] = row(eg_row_ids, eg_rows, make_row({}, false, true, 0));
+  }
+  for (std::uint32_t e = 0; e < endpoints; ++e) {
+    col_in[e] = column(in_col_ids, in_cols, ColumnClass{src_in_sig[e], 0});
+    col_eg[e] = column(eg_col_ids, eg_cols, ColumnClass{dst_eg_sig[e], e < workloads.size() ? workload_ports[e] : 0});
+  }
+}
+
+void PolicyEngine::Impl::build_tables() {
+  // Which column classes each peer matches.
+  auto invert = [](const std::vector<ColumnClass>& cols, std::size_t peers) {
+    std::vector<std::vector<std::pair<std::uint32_t, Tri>>> out(peers);
+    for (std::uint32_t c = 0; c < cols.size(); ++c) {
+      for (const auto& [peer, t] : cols[c].peers) out[peer].emplace_back(c, t);
+    }
+    return out;
+  };
+  const auto in_columns_of = invert(in_cols, in_peers.size());
+  const auto eg_columns_of = invert(eg_cols, eg_peers.size());
+  std::set<std::uint32_t> signatures_in_columns = {0};
+  for (const ColumnClass& c : eg_cols) signatures_in_columns.insert(c.port_signature);
+
+  in_rules_of = rule_ranges(in_rules);
+  eg_rules_of = rule_ranges(eg_rules);
+  auto fill = [&](RowClass& row, const std::vector<CompiledRule>& rules, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& rules_of, const std::vector<std::vector<std::pair<std::uint32_t, Tri>>>& columns_of,
+                  const std::vector<ColumnClass>& cols, bool ingress) {
+    for (const auto& [policy, selected] : row.selection) row.any_yes = row.any_yes || selected == Tri::kYes;
+    for (const auto& [policy, selected] : row.selection) {
+     for (std::uint32_t r = rules_of[policy].first; r < rules_of[policy].second; ++r) {
+      const CompiledRule& rule = rules[r];
+      if (rule.all_peers) {
+        row.base_rules.emplace_back(&rule, selected);
+        continue;
+      }
+      for (std::uint32_t peer : rule.peers) {
+        for (const auto& [column, matched] : columns_of[peer]) {
+          const Tri t = tri_min(selected, matched);
+          const ConnSet ports = resolve(rule, ingress ? row.port_signature : cols[column].port_signature);
+          Flow& f = row.touched[column];
+          if (t == Tri::kYes) f.allowed.add(ports);
+          f.possible.add(ports);
+        }
+      }
+     }
+    }
+    const std::size_t bases = ingress ? 1 : port_signatures.size();
+    row.base.assign(bases, Flow{});
+    for (std::size_t s = 0; s < bases; ++s) {
+      if (!ingress && signatures_in_columns.count(static_cast<std::uint32_t>(s)) == 0) continue;
+      for (const auto& [rule, t] : row.base_rules) {
+        const ConnSet ports = resolve(*rule, ingress ? row.port_signature : static_cast<std::uint32_t>(s));
+        if (t == Tri::kYes) row.base[s].allowed.add(ports);
+        row.base[s].possible.add(ports);
+      }
+    }
+  };
+  for (RowClass& row : in_rows) fill(row, in_rules, in_rules_of, in_columns_of, in_cols, true);
+  for (RowClass& row : eg_rows) fill(row, eg_rules, eg_rules_of, eg_columns_of, eg_cols, false);
+}
+
+Flow PolicyEngine::Impl::finish(const RowClass& row, const Flow& sum) const {
+  if (row.foreign) return Flow::undecided();
+  if (row.unisolated || row.selection.empty()) return Flow::all();
+  // Isolated for sure: what the rules allow. Possibly isolated: anything may pass.
+  if (row.any_yes) return sum;
+  return {ConnSet::none(), ConnSet::all()};
+}
+
+Flow PolicyEngine::Impl::ingress(std::uint32_t dst, std::uint32_t src) const {
+  const RowClass& row = in_rows[row_in[dst]];
+  Flow sum = row.base.empty() ? Flow{} : row.base[0];
+  if (auto it = row.touched.find(col_in[src]); it != row.touched.end()) {
+    sum.allowed.add(it->second.allowed);
+    sum.possible.add(it->second.possible);
+  }
+  return finish(row, sum);
+}
+
+Flow PolicyEngine::Impl::egress(std::uint32_t src, std::uint32_t dst) const {
+  const RowClass& row = eg_rows[row_eg[src]];
+  const ColumnClass& column = eg_cols[col_eg[dst]];
+  Flow sum = column.port_signature < row.base.size() ? row.base[column.port_signature] : Flow{};
+  if (auto it = row.touched.find(col_eg[dst]); it != row.touched.end()) {
+    sum.allowed.add(it->second.allowed);
+    sum.possible.add(it->second.possible);
+  }
+  return finish(row, sum);
+}
+
+DirectionWhy PolicyEngine::Impl::explain_side(bool ingress, std::uint32_t src, std::uint32_t dst, Protocol protocol,
+                                             std::uint32_t port) const {
+  DirectionWhy why;
+  const std::uint32_t pod = ingress ? dst : src;
+  const RowClass& row = ingress ? in_rows[row_in[pod]] : eg_rows[row_eg[pod]];
+  why.foreign = row.foreign;
+  why.unisolated = row.unisolated;
+  why.isolating = ingress ? in_sel[pod] : eg_sel[pod];
+  const Selection& signature = ingress ? src_in_sig[src] : dst_eg_sig[dst];
+  const auto& rules = ingress ? in_rules : eg_rules;
+  const auto& ranges = ingress ? in_rules_of : eg_rules_of;
+  for (const auto& [policy, selected] : why.isolating) {
+    for (std::uint32_t r = ranges[policy].first; r < ranges[policy].second; ++r) {
+      const CompiledRule& rule = rules[r];
+      Tri matched = rule.all_peers ? Tri::kYes : Tri::kNo;
+      for (std::uint32_t peer : rule.peers) {
+        const auto it = std::lower_bound(signature.begin(), signature.end(), std::pair{peer, Tri::kNo});
+        if (it != signature.end() && it->first == peer && static_cast<int>(it->second) > static_cast<int>(matched)) matched = it->second;
+      }
+      matched = tri_min(matched, selected);
+      if (matched == Tri::kNo || !resolve(rule, workload_ports[dst]).contains(protocol, port)) continue;
+      why.admitting.push_back({policy, r - ranges[policy].first, matched});
+    }
+  }
+  return why;
+}
+
+PolicyEngine::PolicyEngine(const model::Model& model, const facts::ClusterFacts& facts, EngineOptions options)
+    : impl_(std::make_unique<Impl>(model, facts, options)) {
+  Impl& i = *impl_;
+  i.build_workloads();
+  i.build_namespaces();
+  i.find_foreign_policies();
+  i.check_label_gaps();
+  i.build_externals();
+  i.compile_policies();
+  i.build_classes();
+  i.build_tables();
+}
+
+PolicyEngine::~PolicyEngine() = default;
+
+const std::vector<Workload>& PolicyEngine::workloads() const { return impl_->workloads; }
+const std::vector<Ipv4Interval>& PolicyEngine::external_sources() const { return impl_->ext_src; }
+const std::vector<Ipv4Interval>& PolicyEngine::external_destinations() const { return impl_->ext_dst; }
+const std::string& PolicyEngine::error() const { return impl_->error; }
+
+std::optional<std::uint32_t> PolicyEngine::workload_of_pod(std::uint32_t pod_source) const {
+  if (pod_source >= impl_->workload_of_pod.size() || impl_->workload_of_pod[pod_source] == UINT32_MAX) return std::nullopt;
+  return impl_->workload_of_pod[pod_source];
+}
+
+Flow PolicyEngine::between(std::uint32_t src, std::uint32_t dst) const {
+  return impl_->egress(src, dst).intersect(impl_->ingress(dst, src));
+}
+
+Flow PolicyEngine::egress_part(std::uint32_t src, std::uint32_t dst) const { return impl_->egress(src, dst); }
+
+Flow PolicyEngine::ingress_part(std::uint32_t src, std::uint32_t dst) const { return impl_->ingress(dst, src); }
+
+Flow PolicyEngine::from_external(std::uint32_t src_interval, std::uint32_t dst) const {
+  const std::uint32_t src = impl_->ext_src_id(src_interval);
+  return impl_->ingress(dst, src);
+}
+
+Flow PolicyEngine::to_external(std::uint32_t src, std::uint32_t dst_interval) const {
+  return impl_->egress(src, impl_->ext_dst_id(dst_interval));
+}
+
+Flow PolicyEngine::from_ingress_controller(std::uint32_t dst) const {
+  const std::uint32_t src = impl_->ic();
+  return impl_->egress(src, dst).intersect(impl_->ingress(dst, src));
+}
+
+Why PolicyEngine::explain(std::uint32_t src, std::uint32_t dst, Protocol protocol, std::uint32_t port) const {
+  return {impl_->explain_side(false, src, dst, protocol, port), impl_->explain_side(true, src, dst, protocol, port)};
+}
+
+const std::vector<std::pair<std::uint32_t, index::Tri>>& PolicyEngine::isolating(std::uint32_t workload, bool ingress) const {
+  return ingress ? impl_->in_sel.at(workload) : impl_->eg_sel.at(workload);
+}
+
+PolicyEngine::Stats PolicyEngine::stats() const {
+  Stats s;
+  s.endpoints = impl_->endpoint_count();
+  s.ingress_dst_classes = impl_->in_rows.size();
+  s.ingress_src_classes = impl_->in_cols.size();
+  s.egress_src_classes = impl_->eg_rows.size();
+  s.egress_dst_classes = impl_->eg_cols.size();
+  for (const auto* rows : {&impl_->in_rows, &impl_->eg_rows}) {
+    for (const RowClass& r : *rows) s.table_entries += r.touched.size() + 1;
+  }
+  return s;
+}
+
+}  // namespace netlint::netpol

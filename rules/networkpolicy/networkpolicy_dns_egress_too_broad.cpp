@@ -1,0 +1,98 @@
+// NL2007 networkpolicy-dns-egress-too-broad: an egress rule that opens the DNS port to every
+// destination (no `to`, or an ipBlock of the whole address space) instead of the DNS pods.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "analyzer/util/cidr.h"
+#include "rules/rule_factories.h"
+
+namespace netlint::rules {
+namespace {
+
+constexpr diag::RuleInfo kInfo{
+    .code = "NL2007",
+    .name = "networkpolicy-dns-egress-too-broad",
+    .severity = diag::Severity::kNote,
+    .summary = "egress to the DNS port allowed to every destination rather than to the DNS pods",
+    .doc = R"md(## What it finds
+An egress rule of a NetworkPolicy that lists the DNS port (53, or the DNS pods' port after the
+kube-dns Service's DNAT) and admits it towards every destination: the rule has no `to` (or an
+empty one), or a `to` peer that is an `ipBlock` of the whole address space (`0.0.0.0/0`,
+`::/0`).
+
+## Why is this bad?
+The rule was written so the pods can resolve names, but it lets them send DNS (and anything
+else on port 53) anywhere: to resolvers on the internet, which bypasses the cluster's DNS
+policy and logging, and as a tunnel for data exfiltration over DNS. Only the cluster DNS pods
+need to be reachable.
+
+## How to fix
+Restrict the rule to the DNS pods:
+
+```yaml
+egress:
+- to:
+  - namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: kube-system}}
+    podSelector: {matchLabels: {k8s-app: kube-dns}}
+  ports:
+  - {port: 53, protocol: UDP}
+  - {port: 53, protocol: TCP}
+```
+
+## Known limitations
+Rules without `ports` (every port to every destination) are not reported here: they are not DNS
+rules. With NodeLocal DNSCache the queries go to a node-local address that pod selectors do not
+match; an ipBlock of that address is the narrow rule then, and only the whole-space blocks are
+reported.
+)md"};
+
+bool whole_space(const model::PolicyPeer& peer) {
+  if (!peer.ip_block || peer.pod_selector || peer.namespace_selector || !peer.ip_block->except.empty()) return false;
+  const auto cidr = parse_cidr(peer.ip_block->cidr.value);
+  return cidr && cidr->prefix == 0;
+}
+
+class NetworkPolicyDnsEgressTooBroad final : public engine::Rule {
+ public:
+  const diag::RuleInfo& info() const noexcept override { return kInfo; }
+
+  void check(const engine::View& view, engine::Sink& out) const override {
+    const facts::ClusterFacts& f = view.facts();
+    if (!f.dns.usable()) return;
+    const std::int64_t dns_port = f.dns.value.port;
+    for (const model::NetworkPolicy& p : view.model().network_policies) {
+      if (!p.affects_egress()) continue;
+      out.checking(p.meta.object_range);
+      for (std::size_t i = 0; i < p.egress.size(); ++i) {
+        const model::PolicyRule& rule = p.egress[i];
+        const bool everywhere = rule.peers.empty() || std::any_of(rule.peers.begin(), rule.peers.end(), whole_space);
+        if (!everywhere) continue;
+        for (const model::PolicyPort& port : rule.ports) {
+          if (!port.port_number || (port.protocol.value != "UDP" && port.protocol.value != "TCP")) continue;
+          const std::int64_t low = *port.port_number;
+          const std::int64_t high = port.end_port ? port.end_port->value : low;
+          const bool dns = (low <= 53 && 53 <= high) || (low <= dns_port && dns_port <= high);
+          if (!dns) continue;
+          std::string labels;
+          for (const model::Label& l : f.dns.value.pod_labels) labels += (labels.empty() ? "" : ",") + l.key.value + "=" + l.value.value;
+          diag::Diagnostic& d = out.report(
+              port.item, fmt::format("egress rule {} of {} allows DNS ({} {}) to every destination, not only to the DNS pods ({}, {})",
+                                     i + 1, p.meta.display(), port.protocol.value, low == high ? fmt::format("{}", low) : fmt::format("{}-{}", low, high),
+                                     f.dns.value.namespace_name, labels.empty() ? "k8s-app=kube-dns" : labels));
+          d.help = "add a `to` peer with the DNS pods' namespaceSelector and podSelector";
+          break;  // one finding per rule
+        }
+      }
+    }
+  }
+};
+
+}  // namespace
+
+const engine::Rule* networkpolicy_dns_egress_too_broad() {
+  static const NetworkPolicyDnsEgressTooBroad rule;
+  return &rule;
+}
+
+}  // namespace netlint::rules
