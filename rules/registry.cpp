@@ -8,7 +8,7 @@ namespace netlint::rules {
 
 std::span<const engine::Rule* const> all_rules() {
   // Keep sorted by code; the registry test checks it.
-  static const std::array<const engine::Rule*, 75> kRules = {
+  static const std::array<const engine::Rule*, 79> kRules = {
       parse_error(),                       // NL0001
       internal_error(),                    // NL0002
       unused_suppression(),                // NL0003
@@ -25,6 +25,10 @@ std::span<const engine::Rule* const> all_rules() {
       service_selector_spans_workloads(),  // NL1008
       service_target_port_undeclared(),    // NL1009
       service_internal_traffic_local(),    // NL1010
+      networkpolicy_selector_typo(),       // NL2001
+      networkpolicy_selects_no_pods(),     // NL2002
+      networkpolicy_peer_typo(),           // NL2003
+      networkpolicy_peer_selects_nothing(),  // NL2004
       networkpolicy_blocks_dns(),          // NL2005
       networkpolicy_blocks_dns_tcp(),      // NL2006
       networkpolicy_dns_egress_too_broad(),  // NL2007

@@ -1,0 +1,121 @@
+// NL2001 networkpolicy-selector-typo and NL2002 networkpolicy-selects-no-pods: a policy's
+// `podSelector` that matches no pod of its namespace, with and without a near miss.
+#include <fmt/format.h>
+
+#include "rules/networkpolicy/policy_selectors.h"
+#include "rules/rule_factories.h"
+
+namespace netlint::rules {
+namespace {
+
+constexpr diag::RuleInfo kTypoInfo{
+    .code = "NL2001",
+    .name = "networkpolicy-selector-typo",
+    .severity = diag::Severity::kError,
+    .summary = "a NetworkPolicy's podSelector matches no pods, but a near miss exists",
+    .doc = R"md(## What it finds
+A NetworkPolicy whose `podSelector` (a `matchLabels` map) matches no pod of its namespace, while
+changing one entry, its key or its value, to a near miss (the catalog's did-you-mean: a typo, a
+case or separator difference) makes it select pods of the namespace.
+
+## Why is this bad?
+A policy selects the pods it protects. With a typo it protects nothing: the pods it was written
+for stay open (or, for an egress policy, unrestricted), and the policy looks applied and correct
+in every review.
+
+## How to fix
+Correct the selector entry to the label the pods carry, or the pods' label to the selector.
+
+## Known limitations
+Selectors with `matchExpressions` get no did-you-mean (NL2002 reports them when the namespace is
+known). Pods that operators create from custom resources are invisible and make the rule silent.
+)md"};
+
+constexpr diag::RuleInfo kNoPodsInfo{
+    .code = "NL2002",
+    .name = "networkpolicy-selects-no-pods",
+    .severity = diag::Severity::kWarning,
+    .summary = "a NetworkPolicy's podSelector matches no pods of its known namespace",
+    .doc = R"md(## What it finds
+A NetworkPolicy with a non-empty `podSelector` that matches no pod of its namespace, where the
+view shows every workload of that namespace (a known namespace, RULES.md) and no near miss
+explains it (that is NL2001).
+
+## Why is this bad?
+The policy protects nothing. Usually the workload was renamed or relabelled and the policy was
+left behind, or the policy is in the wrong namespace: the pods it was meant for are not isolated.
+
+## How to fix
+Point the selector at the pods' labels, move the policy to the pods' namespace, or delete it.
+
+## Known limitations
+Namespaces with pods the view does not show (operators, Argo CD Applications, system namespaces)
+are never reported. `podSelector: {}` selects every pod and is never reported.
+)md"};
+
+class NetworkPolicySelectorTypo final : public engine::Rule {
+ public:
+  const diag::RuleInfo& info() const noexcept override { return kTypoInfo; }
+
+  void check(const engine::View& view, engine::Sink& out) const override {
+    for (const model::NetworkPolicy& policy : view.model().network_policies) {
+      out.checking(policy.meta.object_range);
+      const PodSelectorOutcome outcome = analyse_pod_selector(view, policy.pod_selector, {policy.meta.namespace_name.value});
+      if (outcome.fixes.empty()) continue;
+      const index::SelectorFix& fix = outcome.fixes.front();
+      const model::Label& entry = policy.pod_selector.match_labels[fix.entry];
+      const bool key_typo = fix.key != entry.key.value;
+      std::vector<std::string> alternatives;
+      for (const index::SelectorFix& f : outcome.fixes) {
+        const model::PodSource& pod = view.labels().pod(f.pods.front());
+        alternatives.push_back(fmt::format("{}={} ({}{})", f.key, f.value, pod.meta.display(),
+                                           f.pods.size() > 1 ? fmt::format(" and {} more", f.pods.size() - 1) : ""));
+      }
+      diag::Diagnostic& d = out.report(
+          key_typo ? entry.key.range : entry.value.range,
+          fmt::format("podSelector {} of {} matches no pods in namespace \"{}\": the policy isolates nothing; did you mean {}",
+                      format_selector(policy.pod_selector), policy.meta.display(), policy.meta.namespace_name.value,
+                      diag::join_alternatives(alternatives)));
+      d.help = fmt::format("change the selector to {}={}, or the pods' label to match it", fix.key, fix.value);
+      for (const index::SelectorFix& f : outcome.fixes) {
+        const model::PodSource& pod = view.labels().pod(f.pods.front());
+        if (const model::Label* l = model::find_label(pod.labels, f.key)) {
+          d.related.push_back({key_typo ? l->key.range : l->value.range, fmt::format("label {}={} of {}", f.key, f.value, pod.meta.display())});
+        }
+      }
+    }
+  }
+};
+
+class NetworkPolicySelectsNoPods final : public engine::Rule {
+ public:
+  const diag::RuleInfo& info() const noexcept override { return kNoPodsInfo; }
+
+  void check(const engine::View& view, engine::Sink& out) const override {
+    for (const model::NetworkPolicy& policy : view.model().network_policies) {
+      const std::string& ns = policy.meta.namespace_name.value;
+      if (!view.namespaces().known(ns)) continue;
+      out.checking(policy.meta.object_range);
+      const PodSelectorOutcome outcome = analyse_pod_selector(view, policy.pod_selector, {ns});
+      if (!outcome.selects_nothing || !outcome.fixes.empty()) continue;
+      const SourceRange anchor = policy.pod_selector.key.valid() ? policy.pod_selector.key : policy.meta.name.range;
+      diag::Diagnostic& d = out.report(anchor, fmt::format("podSelector {} of {} matches no pods in namespace \"{}\": the policy isolates nothing",
+                                                           format_selector(policy.pod_selector), policy.meta.display(), ns));
+      d.help = "point the selector at the pods' labels, move the policy to their namespace, or delete it";
+    }
+  }
+};
+
+}  // namespace
+
+const engine::Rule* networkpolicy_selector_typo() {
+  static const NetworkPolicySelectorTypo rule;
+  return &rule;
+}
+
+const engine::Rule* networkpolicy_selects_no_pods() {
+  static const NetworkPolicySelectsNoPods rule;
+  return &rule;
+}
+
+}  // namespace netlint::rules

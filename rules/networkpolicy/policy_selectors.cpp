@@ -1,0 +1,66 @@
+#include "rules/networkpolicy/policy_selectors.h"
+
+#include <fmt/format.h>
+
+namespace netlint::rules {
+
+namespace {
+constexpr std::string_view kNameLabel = "kubernetes.io/metadata.name";
+}  // namespace
+
+std::optional<std::vector<std::string>> peer_namespaces(const model::NetworkPolicy& policy, const model::PolicyPeer& peer) {
+  if (!peer.namespace_selector) return std::vector<std::string>{policy.meta.namespace_name.value};
+  const model::SelectorSpec& ns = *peer.namespace_selector;
+  if (ns.match_labels.size() == 1 && ns.match_expressions.empty() && ns.match_labels[0].key.value == kNameLabel) {
+    return std::vector<std::string>{ns.match_labels[0].value.value};
+  }
+  if (ns.match_labels.empty() && ns.match_expressions.size() == 1) {
+    const model::SelectorExpression& e = ns.match_expressions[0];
+    if (e.key.value != kNameLabel || e.op.value != "In" || e.values.empty()) return std::nullopt;
+    std::vector<std::string> names;
+    for (const model::Text& v : e.values) names.push_back(v.value);
+    return names;
+  }
+  return std::nullopt;
+}
+
+PodSelectorOutcome analyse_pod_selector(const engine::View& view, const model::SelectorSpec& selector,
+                                        const std::vector<std::string>& namespaces) {
+  PodSelectorOutcome outcome;
+  if (selector.empty()) return outcome;  // `{}` selects every pod of its namespaces
+  const index::LabelSelector parsed = index::selector_from_spec(selector);
+  for (const std::string& ns : namespaces) {
+    if (!view.labels().match(ns, parsed).none()) return outcome;
+  }
+  outcome.selects_nothing = true;
+  if (!selector.match_expressions.empty()) return outcome;  // near misses are for label maps
+  for (const std::string& ns : namespaces) {
+    outcome.fixes = index::suggest_selector_fixes(view.labels(), ns, selector.match_labels);
+    if (!outcome.fixes.empty()) {
+      outcome.fix_namespace = ns;
+      break;
+    }
+  }
+  return outcome;
+}
+
+std::string format_selector(const model::SelectorSpec& selector) {
+  std::vector<std::string> parts;
+  for (const model::Label& l : selector.match_labels) parts.push_back(l.key.value + "=" + l.value.value);
+  for (const model::SelectorExpression& e : selector.match_expressions) {
+    std::vector<std::string> values;
+    for (const model::Text& v : e.values) values.push_back(v.value);
+    if (e.op.value == "Exists") parts.push_back(e.key.value);
+    else if (e.op.value == "DoesNotExist") parts.push_back("!" + e.key.value);
+    else parts.push_back(fmt::format("{} {} ({})", e.key.value, e.op.value == "In" ? "in" : "notin", fmt::join(values, ",")));
+  }
+  return fmt::format("{}", fmt::join(parts, ","));
+}
+
+std::string format_namespaces(const std::vector<std::string>& namespaces) {
+  std::vector<std::string> quoted;
+  for (const std::string& ns : namespaces) quoted.push_back("\"" + ns + "\"");
+  return fmt::format("{} {}", namespaces.size() == 1 ? "namespace" : "namespaces", fmt::join(quoted, ", "));
+}
+
+}  // namespace netlint::rules
