@@ -80,18 +80,20 @@ class DnsNameUnresolvable final : public engine::Rule {
       if (pod.synthetic) continue;
       const std::string& own = pod.meta.namespace_name.value;
       for (const index::Reference& ref : pod_refs.references) {
-        if (!index::is_cluster_kind(ref.kind) || exempt(pod, ref) || dns::is_nginx_upstream_name(view, pod, ref)) continue;
+        if (!index::is_cluster_kind(ref.kind) || exempt(pod, ref)) continue;
         out.checking(pod.meta.object_range);
         const std::string ns = ref.namespace_name.empty() ? own : ref.namespace_name;
+        // Checked last: it reads the mounted file again, so only for names about to be reported.
+        const auto nginx_upstream = [&] { return dns::is_nginx_upstream_name(view, pod, ref); };
         if (ref.other_domain) {
-          if (!domain_known || !complete(ns)) continue;
+          if (!domain_known || !complete(ns) || nginx_upstream()) continue;
           report(out, ref,
                  fmt::format("{} is under domain {}, but the cluster domain is {}: it does not resolve", ref.host, ref.domain,
                              domain),
                  {fmt::format("{}.{}", ref.service, ns), fqdn(ref, ns, domain)});
           continue;
         }
-        if (!services.find(ns, ref.service).empty() || !complete(ns)) continue;
+        if (!services.find(ns, ref.service).empty() || !complete(ns) || nginx_upstream()) continue;
         if (ref.kind == index::HostKind::kServiceShort) {
           // Elsewhere only: the short name is the mistake. Nowhere: maybe not a Service at all.
           std::vector<std::string> elsewhere;

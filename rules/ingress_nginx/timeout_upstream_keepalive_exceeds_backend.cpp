@@ -1,6 +1,7 @@
 // NL6007 timeout-upstream-keepalive-exceeds-backend: nginx keeps idle upstream connections at
 // least as long as the backend does (knowledge/domain.md 2.5).
 #include <set>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -55,7 +56,7 @@ class TimeoutUpstreamKeepaliveExceedsBackend final : public engine::Rule {
   void check(const engine::View& view, engine::Sink& out) const override {
     const std::vector<nginx::Controller> controllers = nginx::controllers(view);
     const std::vector<nginx::NginxIngress> ingresses = nginx::nginx_ingresses(view, controllers);
-    std::set<std::pair<std::uint64_t, const nginx::Controller*>> reported;
+    std::set<std::tuple<FileId, std::uint32_t, const nginx::Controller*>> reported;
     for (const nginx::IngressBackendPod& b : nginx::ingress_backend_pods(view, ingresses)) {
       const nginx::BackendTimeouts backend = nginx::backend_timeouts(view.model(), *b.pod, b.service);
       if (!backend.idle) continue;
@@ -64,7 +65,7 @@ class TimeoutUpstreamKeepaliveExceedsBackend final : public engine::Rule {
       const std::optional<nginx::Effective> keep = nginx::effective_seconds("upstream-keepalive-timeout", *b.controller);
       if (!keep || keep->value < backend.idle->seconds) continue;
       const SourceRange& at = backend.idle->range;
-      if (!reported.insert({(std::uint64_t{at.file} << 32) ^ at.begin, b.controller}).second) continue;
+      if (!reported.insert({at.file, at.begin, b.controller}).second) continue;
       out.checking(b.pod->meta.object_range);
       diag::Diagnostic& d = out.report(
           at, fmt::format("the backend's idle timeout {}s ({}, {}) is not longer than nginx upstream-keepalive-timeout {}s ({}): nginx reuses connections "

@@ -4,6 +4,7 @@
 
 #include "rules/networkpolicy/policy_selectors.h"
 #include "rules/rule_factories.h"
+#include "rules/service/selector_outcome.h"
 
 namespace netlint::rules {
 namespace {
@@ -65,24 +66,14 @@ class NetworkPolicySelectorTypo final : public engine::Rule {
       const index::SelectorFix& fix = outcome.fixes.front();
       const model::Label& entry = policy.pod_selector.match_labels[fix.entry];
       const bool key_typo = fix.key != entry.key.value;
-      std::vector<std::string> alternatives;
-      for (const index::SelectorFix& f : outcome.fixes) {
-        const model::PodSource& pod = view.labels().pod(f.pods.front());
-        alternatives.push_back(fmt::format("{}={} ({}{})", f.key, f.value, pod.meta.display(),
-                                           f.pods.size() > 1 ? fmt::format(" and {} more", f.pods.size() - 1) : ""));
-      }
+      const std::vector<std::string> alternatives = fix_alternatives(view, outcome.fixes);
       diag::Diagnostic& d = out.report(
           key_typo ? entry.key.range : entry.value.range,
           fmt::format("podSelector {} of {} matches no pods in namespace \"{}\": the policy isolates nothing; did you mean {}",
                       format_selector(policy.pod_selector), policy.meta.display(), policy.meta.namespace_name.value,
                       diag::join_alternatives(alternatives)));
       d.help = fmt::format("change the selector to {}={}, or the pods' label to match it", fix.key, fix.value);
-      for (const index::SelectorFix& f : outcome.fixes) {
-        const model::PodSource& pod = view.labels().pod(f.pods.front());
-        if (const model::Label* l = model::find_label(pod.labels, f.key)) {
-          d.related.push_back({key_typo ? l->key.range : l->value.range, fmt::format("label {}={} of {}", f.key, f.value, pod.meta.display())});
-        }
-      }
+      add_fix_labels(view, outcome.fixes, key_typo, d.related);
     }
   }
 };

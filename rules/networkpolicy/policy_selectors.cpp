@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "rules/service/selector_outcome.h"
+
 namespace netlint::rules {
 
 namespace {
@@ -46,7 +48,7 @@ PodSelectorOutcome analyse_pod_selector(const engine::View& view, const model::S
 
 std::string format_selector(const model::SelectorSpec& selector) {
   std::vector<std::string> parts;
-  for (const model::Label& l : selector.match_labels) parts.push_back(l.key.value + "=" + l.value.value);
+  if (!selector.match_labels.empty()) parts.push_back(format_selector(selector.match_labels));
   for (const model::SelectorExpression& e : selector.match_expressions) {
     std::vector<std::string> values;
     for (const model::Text& v : e.values) values.push_back(v.value);

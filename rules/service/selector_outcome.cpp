@@ -1,5 +1,7 @@
 #include "rules/service/selector_outcome.h"
 
+#include <fmt/format.h>
+
 namespace netlint::rules {
 
 SelectorOutcome analyse_service_selector(const engine::View& view, const model::Service& service) {
@@ -20,6 +22,26 @@ std::string format_selector(const model::Labels& selector) {
     out += label.key.value + "=" + label.value.value;
   }
   return out;
+}
+
+std::vector<std::string> fix_alternatives(const engine::View& view, const std::vector<index::SelectorFix>& fixes) {
+  std::vector<std::string> out;
+  for (const index::SelectorFix& fix : fixes) {
+    const model::PodSource& pod = view.labels().pod(fix.pods.front());
+    const std::string more = fix.pods.size() > 1 ? fmt::format(" and {} more", fix.pods.size() - 1) : "";
+    out.push_back(fmt::format("{}={} ({}{})", fix.key, fix.value, pod.meta.display(), more));
+  }
+  return out;
+}
+
+void add_fix_labels(const engine::View& view, const std::vector<index::SelectorFix>& fixes, bool key_typo,
+                    std::vector<diag::RelatedLocation>& related) {
+  for (const index::SelectorFix& fix : fixes) {
+    const model::PodSource& pod = view.labels().pod(fix.pods.front());
+    if (const model::Label* l = model::find_label(pod.labels, fix.key)) {
+      related.push_back({key_typo ? l->key.range : l->value.range, fmt::format("label {}={} of {}", fix.key, fix.value, pod.meta.display())});
+    }
+  }
 }
 
 }  // namespace netlint::rules

@@ -20,4 +20,12 @@ SelectorOutcome analyse_service_selector(const engine::View& view, const model::
 // "app=web,tier=frontend"
 std::string format_selector(const model::Labels& selector);
 
+// The did-you-mean text of each fix: "app=web (Deployment shop/web and 2 more)".
+std::vector<std::string> fix_alternatives(const engine::View& view, const std::vector<index::SelectorFix>& fixes);
+
+// A related location per fix: the label (its key when `key_typo`, else its value) on the first
+// pod source the fix matches.
+void add_fix_labels(const engine::View& view, const std::vector<index::SelectorFix>& fixes, bool key_typo,
+                    std::vector<diag::RelatedLocation>& related);
+
 }  // namespace netlint::rules

@@ -67,12 +67,7 @@ class ServiceSelectorTypo final : public engine::Rule {
  private:
   static void report(const engine::View& view, const model::Service& service,
                      const std::vector<index::SelectorFix>& fixes, engine::Sink& out) {
-    std::vector<std::string> alternatives;
-    for (const index::SelectorFix& fix : fixes) {
-      const model::PodSource& pod = view.labels().pod(fix.pods.front());
-      std::string more = fix.pods.size() > 1 ? fmt::format(" and {} more", fix.pods.size() - 1) : "";
-      alternatives.push_back(fmt::format("{}={} ({}{})", fix.key, fix.value, pod.meta.display(), more));
-    }
+    const std::vector<std::string> alternatives = fix_alternatives(view, fixes);
     const index::SelectorFix& first = fixes.front();
     const model::Label& entry = service.selector[first.entry];
     const bool key_typo = first.key != entry.key.value;
@@ -97,13 +92,7 @@ class ServiceSelectorTypo final : public engine::Rule {
     }
     diag::Diagnostic& d = out.report(service_side, message);
     d.help = fmt::format("change the selector to {}={}, or the pod template's label to match it", first.key, first.value);
-    for (const index::SelectorFix& fix : fixes) {
-      const model::PodSource& candidate = view.labels().pod(fix.pods.front());
-      if (const model::Label* l = model::find_label(candidate.labels, fix.key)) {
-        d.related.push_back({key_typo ? l->key.range : l->value.range,
-                             fmt::format("label {}={} of {}", fix.key, fix.value, candidate.meta.display())});
-      }
-    }
+    add_fix_labels(view, fixes, key_typo, d.related);
   }
 };
 
