@@ -33,4 +33,16 @@ const std::vector<std::string>& ServiceLookup::names_in(std::string_view namespa
   return it == names_.end() ? kNone : it->second;
 }
 
+std::vector<std::string> ServiceLookup::near_misses(std::string_view namespace_name, std::string_view written) const {
+  const diag::NearMissIndex* index = nullptr;
+  {
+    const std::lock_guard lock(near_miss_mutex_);
+    std::unique_ptr<const diag::NearMissIndex>& slot = near_miss_[std::string(namespace_name)];
+    if (!slot) slot = std::make_unique<const diag::NearMissIndex>(names_in(namespace_name));
+    index = slot.get();
+  }
+  // Queries only read the index (built once, never replaced while this lookup lives).
+  return index->best(written);
+}
+
 }  // namespace netlint::rules

@@ -2,11 +2,14 @@
 // rule run: a lookup per reference must not scan every Service (20,000 Ingresses, 20,000 Services).
 #pragma once
 
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "analyzer/diag/near_miss_index.h"
 #include "analyzer/model/model.h"
 
 namespace netlint::rules {
@@ -18,10 +21,16 @@ class ServiceLookup {
   const std::vector<const model::Service*>& find(std::string_view namespace_name, std::string_view name) const;
   // The Service names of a namespace (for did-you-mean).
   const std::vector<std::string>& names_in(std::string_view namespace_name) const;
+  // diag::best_near_misses(written, names_in(namespace_name)), through a near-miss index of the
+  // namespace built on first use: rules ask once per finding, and a namespace may hold thousands
+  // of Services (issue 7's 100k benchmark: quadratic otherwise). Safe to call from several threads.
+  std::vector<std::string> near_misses(std::string_view namespace_name, std::string_view written) const;
 
  private:
   std::unordered_map<std::string, std::vector<const model::Service*>> by_key_;
   std::unordered_map<std::string, std::vector<std::string>> names_;
+  mutable std::mutex near_miss_mutex_;
+  mutable std::unordered_map<std::string, std::unique_ptr<const diag::NearMissIndex>> near_miss_;
 };
 
 }  // namespace netlint::rules

@@ -3,8 +3,10 @@
 // second). The manifests are generated in memory and loaded first; only the evaluator is timed.
 // A measurement, not a test: it prints numbers and never fails on them.
 //
-// Usage: netlint_netpol_bench [--workloads 5000] [--policies 2000] [--pairs]
-//   --pairs also evaluates every workload pair (what `connectivity` prints), timed separately.
+// Usage: netlint_netpol_bench [--workloads 5000] [--policies 2000] [--pairs] [--list]
+//   --pairs also evaluates every workload pair (what `connectivity` prints), timed separately,
+//           pair by pair and through PairFlows (once per class pair);
+//   --list  also times list_connections, the whole connectivity list (memory: one entry per pair).
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -14,6 +16,8 @@
 #include <fmt/format.h>
 
 #include "analyzer/loader/loader.h"
+#include "analyzer/netpol/connectivity.h"
+#include "analyzer/netpol/pair_flows.h"
 #include "analyzer/netpol/policy_engine.h"
 
 namespace {
@@ -81,11 +85,12 @@ std::string manifests(int workloads, int policies) {
 
 int main(int argc, char** argv) {
   int workloads = 5000, policies = 2000;
-  bool pairs = false;
+  bool pairs = false, list = false;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--workloads") && i + 1 < argc) workloads = std::atoi(argv[++i]);
     else if (!std::strcmp(argv[i], "--policies") && i + 1 < argc) policies = std::atoi(argv[++i]);
     else if (!std::strcmp(argv[i], "--pairs")) pairs = true;
+    else if (!std::strcmp(argv[i], "--list")) list = true;
   }
   netlint::InputText input;
   input.path = "bench.yaml";
@@ -102,14 +107,35 @@ int main(int argc, char** argv) {
               engine.workloads().size(), model.network_policies.size(), seconds, s.ingress_dst_classes, s.ingress_src_classes,
               s.egress_src_classes, s.egress_dst_classes, s.table_entries);
   if (pairs) {
+    // Pair by pair, then cached per class pair (what `connectivity` uses): both counts must agree.
+    const auto n = static_cast<std::uint32_t>(engine.workloads().size());
     const auto pair_start = Clock::now();
     std::size_t allowed = 0;
-    const auto n = static_cast<std::uint32_t>(engine.workloads().size());
     for (std::uint32_t a = 0; a < n; ++a) {
       for (std::uint32_t b = 0; b < n; ++b) allowed += engine.between(a, b).allowed.empty() ? 0u : 1u;
     }
     std::printf("all %u x %u pairs: %.3f s, %zu with an allowed connection\n", n, n,
                 std::chrono::duration<double>(Clock::now() - pair_start).count(), allowed);
+    const auto cached_start = Clock::now();
+    std::size_t cached_allowed = 0;
+    netlint::netpol::PairFlows flows(engine);
+    for (std::uint32_t a = 0; a < n; ++a) {
+      for (std::uint32_t b = 0; b < n; ++b) cached_allowed += flows.between(a, b).allowed.empty() ? 0u : 1u;
+    }
+    const auto classes = engine.pair_class_counts();
+    std::printf("all pairs, cached per class pair (%u source x %u destination classes): %.3f s, %zu with an allowed connection\n",
+                classes.first, classes.second, std::chrono::duration<double>(Clock::now() - cached_start).count(),
+                cached_allowed);
+    if (cached_allowed != allowed) {
+      std::fprintf(stderr, "netpol_bench: the cached pairs disagree with between()\n");
+      return 1;
+    }
+  }
+  if (list) {
+    const auto list_start = Clock::now();
+    const auto connections = netlint::netpol::list_connections(model, *model.facts, {});
+    std::printf("list_connections (what `netlint connectivity` lists): %.3f s, %zu connections\n",
+                std::chrono::duration<double>(Clock::now() - list_start).count(), connections.connections.size());
   }
   return 0;
 }

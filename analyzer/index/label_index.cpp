@@ -108,4 +108,19 @@ SelectorMatches LabelIndex::match(std::string_view namespace_name, const LabelSe
   return result;
 }
 
+bool LabelIndex::matches_any(std::string_view namespace_name, const LabelSelector& selector) const {
+  const NamespaceIndex* ns = find(namespace_name);
+  if (ns == nullptr) return false;
+  std::uint64_t comparisons = 0;
+  bool any = false;
+  for (PodId id : candidates(*ns, selector)) {
+    if (evaluate(selector, pods_[id], comparisons) != Tri::kNo) {
+      any = true;
+      break;
+    }
+  }
+  comparisons_ += comparisons;
+  return any;
+}
+
 }  // namespace netlint::index

@@ -28,6 +28,9 @@ class LabelIndex {
   explicit LabelIndex(const std::vector<model::PodSource>& pods);
 
   SelectorMatches match(std::string_view namespace_name, const LabelSelector& selector) const;
+  // !match(...).none(), stopping at the first pod that matches or may match: absence checks
+  // (NL2001-NL2004, once per policy peer) must not evaluate every pod of a large namespace.
+  bool matches_any(std::string_view namespace_name, const LabelSelector& selector) const;
   const std::vector<PodId>& pods_in(std::string_view namespace_name) const;
   const model::PodSource& pod(PodId id) const { return pods_[id]; }
   // Every written value of `key` among the pods of a namespace, with the pods carrying it.

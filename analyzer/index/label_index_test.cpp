@@ -470,4 +470,37 @@ TEST_CASE("property: LabelIndex::match equals evaluating every pod of the namesp
   CHECK(with_maybe > 500);
 }
 
+TEST_CASE("LabelIndex: matches_any is !match().none(), maybe-only matches included") {
+  std::vector<model::PodSource> pods = {
+      pod_in("prod", {{"app", "web"}}),         // 0: pod-template-hash added
+      pod_in("prod", {{"app", "prometheus"}}),  // 1: open labels
+      pod_in("prod", {{"app", "web"}}),         // 2: closed
+      pod_in("dev", {{"app", "api"}}),          // 3
+  };
+  pods[0].unknown_label_keys = {"pod-template-hash"};
+  pods[1].open_labels = true;
+  const LabelIndex index(pods);
+  const std::vector<LabelSelector> selectors = {
+      LabelSelector{},
+      selector_from_map(labels_of({{"app", "web"}})),
+      selector_from_map(labels_of({{"app", "api"}})),
+      selector_from_map(labels_of({{"app", "nothing"}})),
+      selector_from_map(labels_of({{"prometheus", "k8s"}})),  // maybe only (the open pod)
+      selector({req("app", Op::kIn, {"web"}), req("pod-template-hash", Op::kIn, {"abc"})}),  // maybe only
+      selector({req("app", Op::kNotIn, {"web", "prometheus"})}),
+      selector({req("zone", Op::kExists)}),
+  };
+  std::size_t any = 0, maybe_only = 0;
+  for (const char* ns : {"prod", "dev", "absent"}) {
+    for (const LabelSelector& s : selectors) {
+      const SelectorMatches m = index.match(ns, s);
+      CHECK(index.matches_any(ns, s) == !m.none());
+      any += m.none() ? 0u : 1u;
+      maybe_only += (m.yes.empty() && !m.maybe.empty()) ? 1u : 0u;
+    }
+  }
+  CHECK(any >= 5);
+  CHECK(maybe_only >= 2);
+}
+
 }  // namespace netlint::index

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "analyzer/netpol/ingress_targets.h"
+#include "analyzer/netpol/pair_flows.h"
 #include "analyzer/util/json_writer.h"
 
 namespace netlint::netpol {
@@ -21,27 +22,33 @@ ConnectivityList list_connections(const model::Model& model, const facts::Cluste
   }
   const auto& workloads = engine.workloads();
   if (workloads.empty()) return list;
-  auto add = [&](std::string src, std::string dst, Flow flow) {
+  // Names once per workload, not once per pair; a pair's strings are copied only when listed.
+  std::vector<std::string> names;
+  names.reserve(workloads.size());
+  for (const Workload& w : workloads) names.push_back(w.display());
+  auto add = [&](const std::string& src, const std::string& dst, const Flow& flow) {
     if (flow.possible.empty()) return;
-    list.connections.push_back({std::move(src), std::move(dst), std::move(flow)});
+    list.connections.push_back({src, dst, flow});
   };
+  // Workload pairs: each (source class, destination class) evaluated once (pair_flows.h).
+  PairFlows flows(engine);
   for (std::uint32_t s = 0; s < workloads.size(); ++s) {
     for (std::uint32_t d = 0; d < workloads.size(); ++d) {
-      if (s != d) add(workloads[s].display(), workloads[d].display(), engine.between(s, d));
+      if (s != d) add(names[s], names[d], flows.between(s, d));
     }
   }
   for (std::uint32_t x = 0; x < engine.external_sources().size(); ++x) {
     for (std::uint32_t d = 0; d < workloads.size(); ++d) {
-      add(engine.external_sources()[x].display(), workloads[d].display(), engine.from_external(x, d));
+      add(engine.external_sources()[x].display(), names[d], engine.from_external(x, d));
     }
   }
   for (std::uint32_t s = 0; s < workloads.size(); ++s) {
     for (std::uint32_t x = 0; x < engine.external_destinations().size(); ++x) {
-      add(workloads[s].display(), engine.external_destinations()[x].display(), engine.to_external(s, x));
+      add(names[s], engine.external_destinations()[x].display(), engine.to_external(s, x));
     }
   }
   for (const auto& [w, ports] : ingress_targets(model, engine)) {
-    add("{ingress-controller}", workloads[w].display(), engine.from_ingress_controller(w).intersect(Flow{ports, ports}));
+    add("{ingress-controller}", names[w], engine.from_ingress_controller(w).intersect(Flow{ports, ports}));
   }
   std::sort(list.connections.begin(), list.connections.end(),
             [](const Connection& a, const Connection& b) { return std::tie(a.src, a.dst) < std::tie(b.src, b.dst); });

@@ -109,7 +109,7 @@ class DnsNameUnresolvable final : public engine::Rule {
         std::vector<std::string> suggestions;
         for (const std::string& other : others(namespaces_of, ref.service, ns, services)) suggestions.push_back(ref.service + "." + other);
         if (suggestions.empty()) {
-          for (const std::string& near : diag::best_near_misses(ref.service, services.names_in(ns))) suggestions.push_back(near + "." + ns);
+          for (const std::string& near : services.near_misses(ns, ref.service)) suggestions.push_back(near + "." + ns);
         }
         const std::string what = ref.kind == index::HostKind::kPodName ? "the per-pod name " + ref.host : ref.host;
         report(out, ref, fmt::format("namespace {} has no Service {}: {} does not resolve", ns, ref.service, what), suggestions);

@@ -47,7 +47,7 @@ class IngressBackendMissing final : public engine::Rule {
       ingress.for_each_backend([&](const model::IngressBackend& backend, const model::IngressPath*) {
         const model::Text& name = backend.service_name;
         if (name.value.empty() || !services.find(ns, name.value).empty()) return;
-        const std::vector<std::string> near = diag::best_near_misses(name.value, services.names_in(ns));
+        const std::vector<std::string> near = services.near_misses(ns, name.value);
         if (near.empty() && !view.namespaces().known(ns)) return;
         std::string message = fmt::format("backend Service \"{}\" does not exist in namespace \"{}\"", name.value, ns);
         if (!near.empty()) message += fmt::format("; did you mean \"{}\"?", diag::join_alternatives(near));
