@@ -70,22 +70,35 @@ void add_backend(const model::Model& model, const PolicyEngine& engine, const st
   }
 }
 
+void add_ingress_backend(const model::Model& model, const PolicyEngine& engine, const std::string& ns, const model::IngressBackend& backend,
+                         std::map<std::uint32_t, ConnSet>& out) {
+  if (backend.service_name.value.empty()) return;
+  WantedPort wanted;
+  if (backend.port_number) {
+    wanted.given = true;
+    wanted.number = backend.port_number->value;
+  } else if (!backend.port_name.value.empty()) {
+    wanted.given = wanted.is_name = true;
+    wanted.name = backend.port_name.value;
+  }
+  add_backend(model, engine, ns, backend.service_name.value, wanted, out);
+}
+
 }  // namespace
+
+std::map<std::uint32_t, ConnSet> backend_targets(const model::Model& model, const PolicyEngine& engine, const std::string& ns,
+                                                 const model::IngressBackend& backend) {
+  std::map<std::uint32_t, ConnSet> out;
+  add_ingress_backend(model, engine, ns, backend, out);
+  std::erase_if(out, [](const auto& entry) { return entry.second.empty(); });
+  return out;
+}
 
 std::map<std::uint32_t, ConnSet> ingress_targets(const model::Model& model, const PolicyEngine& engine) {
   std::map<std::uint32_t, ConnSet> out;
   for (const model::Ingress& ingress : model.ingresses) {
     ingress.for_each_backend([&](const model::IngressBackend& backend, const model::IngressPath*) {
-      if (backend.service_name.value.empty()) return;
-      WantedPort wanted;
-      if (backend.port_number) {
-        wanted.given = true;
-        wanted.number = backend.port_number->value;
-      } else if (!backend.port_name.value.empty()) {
-        wanted.given = wanted.is_name = true;
-        wanted.name = backend.port_name.value;
-      }
-      add_backend(model, engine, ingress.meta.namespace_name.value, backend.service_name.value, wanted, out);
+      add_ingress_backend(model, engine, ingress.meta.namespace_name.value, backend, out);
     });
   }
   for (const model::Route& route : model.routes) {

@@ -97,6 +97,13 @@ class PolicyEngine {
   // controller behind Ingress and Route objects).
   Flow from_ingress_controller(std::uint32_t dst_workload) const;
 
+  // The classes that decide a workload's flows, numbered densely: as a source its egress row and
+  // ingress column, as a destination its egress column and ingress row. between(a, b) equals
+  // between(c, d) when a and c share a source class and b and d a destination class (PairFlows).
+  std::uint32_t source_class(std::uint32_t workload) const;
+  std::uint32_t destination_class(std::uint32_t workload) const;
+  std::pair<std::uint32_t, std::uint32_t> pair_class_counts() const;  // (source classes, destination classes)
+
   // Which policies isolate each side of src -> dst and which of their rules admit `port`.
   Why explain(std::uint32_t src_workload, std::uint32_t dst_workload, Protocol protocol, std::uint32_t port) const;
 
