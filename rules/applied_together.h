@@ -2,6 +2,10 @@
 // cluster (`clusters:`), or one's folder holds the other's. Without `clusters:`, objects in
 // unrelated folders may be alternatives applied one at a time (a repository of examples, a
 // folder per environment), so rules that pair objects (NL3003, NL6102) do not pair them.
+//
+// `in_different_optional_components` is the weaker test for rules that take the whole view as one
+// cluster (NL2005): objects of two kustomize Components that no kustomization includes are
+// optional add-ons, not known to be combined.
 #pragma once
 
 #include "analyzer/engine/view.h"
@@ -9,8 +13,16 @@
 
 namespace netlint::rules {
 
+inline bool in_different_optional_components(const engine::View& view, FileId a, FileId b) {
+  if (!view.model().cluster.empty()) return false;
+  const std::string& ca = view.model().file(a).optional_component;
+  const std::string& cb = view.model().file(b).optional_component;
+  return !ca.empty() && !cb.empty() && ca != cb;
+}
+
 inline bool applied_together(const engine::View& view, FileId a, FileId b) {
   if (!view.model().cluster.empty()) return true;
+  if (in_different_optional_components(view, a, b)) return false;
   const std::string_view fa = path_dirname(view.model().file(a).path);
   const std::string_view fb = path_dirname(view.model().file(b).path);
   return folder_holds(fa, fb) || folder_holds(fb, fa);

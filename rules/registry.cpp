@@ -8,7 +8,7 @@ namespace netlint::rules {
 
 std::span<const engine::Rule* const> all_rules() {
   // Keep sorted by code; the registry test checks it.
-  static const std::array<const engine::Rule*, 79> kRules = {
+  static const std::array<const engine::Rule*, 84> kRules = {
       parse_error(),                       // NL0001
       internal_error(),                    // NL0002
       unused_suppression(),                // NL0003
@@ -34,10 +34,15 @@ std::span<const engine::Rule* const> all_rules() {
       networkpolicy_dns_egress_too_broad(),  // NL2007
       networkpolicy_rules_ignored(),       // NL2008
       networkpolicy_ipblock_invalid(),     // NL2009
+      networkpolicy_ipblock_targets_cluster(),  // NL2010
       networkpolicy_port_invalid(),        // NL2011
       networkpolicy_rules_shadowed(),      // NL2012
+      networkpolicy_peer_or_instead_of_and(),  // NL2013
+      networkpolicy_blocks_ingress_controller(),  // NL2014
       networkpolicy_not_enforced(),        // NL2015
+      networkpolicy_blocks_service_reference(),  // NL2016
       networkpolicy_ipblock_host_bits(),   // NL2017
+      networkpolicy_allows_service_port(),  // NL2018
       ingress_backend_missing(),           // NL3001
       ingress_backend_port_unresolved(),   // NL3002
       ingress_route_conflict(),            // NL3003
@@ -101,9 +106,16 @@ const engine::Rule* find_rule(std::string_view code_or_name) {
 
 std::span<const engine::Precedence> precedence() {
   // Filled as the rule families arrive (NL4102 over NL4101, NL2018 over NL2005, ...).
-  static const std::array<engine::Precedence, 2> kPrecedence = {{
+  static const std::array<engine::Precedence, 9> kPrecedence = {{
+      {.winner = "NL2003", .loser = "NL2005"},  // the DNS rule's peer is a near miss
+      {.winner = "NL2003", .loser = "NL2006"},
+      {.winner = "NL2010", .loser = "NL2005"},  // the only DNS rule is an ipBlock of the kube-dns ClusterIP
+      {.winner = "NL2010", .loser = "NL2006"},
+      {.winner = "NL2018", .loser = "NL2005"},  // the DNS rule names the Service port, not the pods'
+      {.winner = "NL2018", .loser = "NL2006"},
       {.winner = "NL4003", .loser = "NL0004"},  // a dnsConfig option value that is not a string
       {.winner = "NL4102", .loser = "NL4101"},  // a removed plugin is NL4102, not an unknown directive
+      {.winner = "NL2013", .loser = "NL2004"},  // a peer podSelector that only matches in the sibling namespaceSelector's namespaces
   }};
   return kPrecedence;
 }

@@ -63,7 +63,10 @@ PodDns pod_dns(const model::PodSource& pod, const DnsFacts& facts) {
   }
   dns.ndots = 1;  // the resolver's own default
   for (const ResolverOption& option : dns.options) {
-    if (option.name == "ndots") dns.ndots = resolver_ndots(option.value);
+    // The kubelet writes a valueless option as `options ndots`; glibc and musl only read
+    // `ndots:` with its colon and ignore the rest, so the default stays. The kubelet's own
+    // ndots:5 is gone by then: dnsConfig options replace the defaults by name.
+    if (option.name == "ndots" && option.value) dns.ndots = resolver_ndots(option.value);
   }
   return dns;
 }

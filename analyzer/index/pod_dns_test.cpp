@@ -47,6 +47,10 @@ TEST_CASE("pod DNS: dnsConfig searches append, options override by name, ndots i
   CHECK(resolver_ndots("20") == 15);
   CHECK(resolver_ndots("two") == 0);
   CHECK(resolver_ndots(std::nullopt) == 0);
+  // `{name: ndots}` without a value replaces the kubelet's ndots:5 with a bare `ndots`, which the
+  // resolver ignores: its default of 1 applies.
+  const PodDns bare = pod_dns(pod_from("  containers: [{name: c}]\n  dnsConfig:\n    options: [{name: ndots}]\n"), DnsFacts{});
+  CHECK(bare.ndots == 1);
 }
 
 TEST_CASE("pod DNS: hostNetwork with ClusterFirst uses the node; ClusterFirstWithHostNet and None") {

@@ -19,6 +19,7 @@ struct Kustomization {
   std::string namespace_name;
   std::vector<std::string> resources;  // normalised file or folder paths
   std::vector<std::string> patches;
+  bool component = false;  // kind: Component, an optional add-on a kustomization opts into
 };
 
 // The scalars of a list, or of the `path` keys of a list of mappings.
@@ -42,6 +43,7 @@ std::optional<Kustomization> parse(const InputText& input) {
   k.path = normal(input.path);
   const fs::path dir = fs::path(k.path).parent_path();
   k.namespace_name = root.get("namespace").scalar();
+  k.component = root.get("kind").scalar() == "Component";
   for (const char* key : {"resources", "bases", "components"}) {
     for (const std::string& entry : paths_in(root.get(key))) {
       if (entry.find("://") == std::string::npos && entry.rfind("github.com/", 0) != 0) k.resources.push_back(normal(dir / entry));
@@ -94,6 +96,18 @@ KustomizeLayout read_kustomizations(const std::vector<InputText>& inputs) {
   }
   for (const auto& [folder, k] : by_folder) {
     if (included.count(folder) == 0) visit(k, "", 0);  // start at the roots
+  }
+  // Components no kustomization in the input opts into: each is an optional add-on whose objects
+  // are applied only when a user adds it, so two of them are not known to be combined.
+  std::function<void(const Kustomization&, const std::string&, int)> mark = [&](const Kustomization& k, const std::string& component, int depth) {
+    if (depth > 32) return;
+    for (const std::string& resource : k.resources) {
+      if (auto sub = by_folder.find(resource); sub != by_folder.end()) mark(sub->second, component, depth + 1);
+      else layout.component_of.emplace(resource, component);
+    }
+  };
+  for (const auto& [folder, k] : by_folder) {
+    if (k.component && included.count(folder) == 0) mark(k, folder, 0);
   }
   for (const auto& [file, set] : namespaces) {
     if (set.size() == 1 && !set.begin()->empty()) layout.namespace_of[file] = *set.begin();

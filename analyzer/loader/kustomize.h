@@ -17,6 +17,9 @@ struct KustomizeLayout {
   std::map<std::string, std::string> namespace_of;  // resource file -> namespace it is applied in
   std::map<std::string, std::string> apply_of;      // resource file -> the kustomization listing it
   std::set<std::string> patch_files;                // partial objects: skipped
+  // resource file -> the folder of the kustomize Component it belongs to, for Components that no
+  // kustomization of the input includes (optional add-ons, e.g. `# components:` left commented)
+  std::map<std::string, std::string> component_of;
 };
 
 // Paths are compared after lexical normalisation, as the inputs name them.

@@ -371,6 +371,9 @@ std::vector<model::Model> load_views(std::vector<InputText> inputs, const LoadOp
       if (auto apply = context.kustomize.apply_of.find(normalised(file.path)); apply != context.kustomize.apply_of.end()) {
         apply_groups.emplace(file.id, apply->second);
       }
+      if (auto component = context.kustomize.component_of.find(normalised(file.path)); component != context.kustomize.component_of.end()) {
+        file.optional_component = component->second;
+      }
       m.files.push_back(std::move(file));
       if (!in_view(view, i) || results[i].file_skip) continue;
       // Moved into the last view that takes them, so the per-document results and the model

@@ -49,6 +49,9 @@ struct SourceFile {
   std::string path;     // as the user named it (relative paths stay relative), "-" for stdin
   std::string text;     // the bytes, unchanged
   bool reported = true; // false for context-only files: read for references, never reported on
+  // The optional kustomize Component the file belongs to (folder), "" for none: objects of two
+  // different optional Components are not known to be applied together.
+  std::string optional_component;
 
   // Embedded texts (issue: facts layer) remember where they sit in their parent.
   FileId parent = kNoFile;

@@ -9,6 +9,13 @@
 
 #include "analyzer/index/label_selector.h"
 #include "analyzer/index/pod_dns.h"
+#include "rules/applied_together.h"
+#include "rules/networkpolicy/dns_destinations.h"
+#include "rules/networkpolicy/isolating_policy.h"
+#include "rules/networkpolicy/ipblock_targets.h"
+#include "rules/networkpolicy/policy_selectors.h"
+#include "rules/networkpolicy/root_causes.h"
+#include "rules/networkpolicy/service_port_confusion.h"
 #include "rules/rule_factories.h"
 
 namespace netlint::rules {
@@ -20,7 +27,8 @@ Pods that resolve names through cluster DNS (`dnsPolicy: ClusterFirst`, the defa
 NetworkPolicies of the view stop, either
 - on the client's side: a policy isolates the pods' egress and no rule admits %PROTO% to the DNS
   pods on their port (after the Service's DNAT: the kube-dns Service's `targetPort`, 53 by
-  default), or
+  default) nor, with NodeLocal DNSCache, to the cache (iptables mode: its local address and the
+  kube-dns ClusterIP; IPVS mode: its local address; Cilium LRP mode: the node-local-dns pods), or
 - on the DNS side: a policy in the DNS pods' namespace isolates their ingress (a default deny in
   `kube-system`) and no rule admits these clients.
 
@@ -50,8 +58,15 @@ pods' policy.
 ## Known limitations
 Silent when any part of the flow depends on what the view does not show (labels, namespaces
 without their object, CNI-specific policies, ipBlocks on pod addresses with an unknown CNI), when
-the DNS fact is ambiguous, and when NodeLocal DNSCache is in the view (its node-local address and
-modes are not modelled yet). Pods with `hostNetwork: true` are never isolated.
+the DNS fact is ambiguous, and when NodeLocal DNSCache is in the view with an unknown mode or
+address. With NodeLocal DNSCache in iptables or IPVS mode only the clients' egress is checked
+(the cache, not the client, queries the DNS pods). Pods with `hostNetwork: true` are never isolated.
+
+When the DNS rule exists but names the Service port (NL2018), an ipBlock of the kube-dns
+ClusterIP (NL2010) or a peer with a near miss (NL2003), that finding replaces this one. A policy
+and a workload that come from two different optional kustomize Components (`kind: Component`
+that no kustomization in the repository includes) are not paired: they are add-ons a user may
+never combine.
 )md";
 
 std::string doc_for(std::string_view proto, std::string_view why) {
@@ -81,32 +96,74 @@ const diag::RuleInfo kTcpInfo{
     .summary = "the NetworkPolicies let DNS over UDP pass but stop DNS over TCP",
     .doc = kTcpDoc};
 
-// The workloads that answer cluster DNS queries (the DNS fact's namespace and labels).
-std::vector<std::uint32_t> dns_workloads(const engine::View& view) {
-  const facts::DnsTarget& dns = view.facts().dns.value;
-  const index::LabelSelector selector = index::selector_from_map(dns.pod_labels);
-  std::vector<std::uint32_t> out;
-  const netpol::PolicyEngine& engine = view.policies();
-  std::uint64_t comparisons = 0;
-  for (std::uint32_t w = 0; w < engine.workloads().size(); ++w) {
-    const netpol::Workload& workload = engine.workloads()[w];
-    if (workload.namespace_name != dns.namespace_name) continue;
-    if (index::evaluate(selector, view.model().pod_sources[workload.pods.front()], comparisons) == index::Tri::kYes) out.push_back(w);
+
+// Whether a rule's ports may carry DNS over `protocol` (every port, or an item of that protocol:
+// the mistakes the specific rules report sit in such rules).
+bool carries(const model::PolicyRule& rule, netpol::Protocol protocol) {
+  if (rule.all_ports()) return true;
+  for (const model::PolicyPort& item : rule.ports) {
+    netpol::Protocol p{};
+    if (netpol::parse_protocol(item.protocol.value, p) && p == protocol) return true;
   }
-  return out;
+  return false;
 }
 
-// The policy to extend among those isolating a workload: one with an empty podSelector (a
-// namespace-wide default) first, else the first in the view.
-std::optional<std::uint32_t> broadest(const engine::View& view, const std::vector<std::pair<std::uint32_t, index::Tri>>& isolating) {
-  std::optional<std::uint32_t> best;
-  for (const auto& [policy, t] : isolating) {
-    if (t != index::Tri::kYes) continue;
-    if (!best) best = policy;
-    if (view.model().network_policies[policy].pod_selector.empty()) return policy;
+bool contains(const std::vector<std::uint32_t>& v, std::uint32_t x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+
+// Why the DNS flow is blocked when a more specific rule says so (RULES.md, one root cause): the
+// shared key of that rule's finding, or "" when only this rule explains it.
+class BlockCauses {
+ public:
+  BlockCauses(const engine::View& view, netpol::Protocol protocol) : view_(view), protocol_(protocol) {}
+
+  std::string egress(std::uint32_t client, const DnsDestinations& dns) {
+    const netpol::PolicyEngine& engine = view_.policies();
+    for (const ServicePortConfusion& c : confusions()) {
+      if (c.ingress || c.protocol != protocol_ || !contains(c.sources, client)) continue;
+      for (const auto& [server, port] : dns.servers) {
+        if (contains(c.destinations, server)) return port_item_cause(*c.port);
+      }
+    }
+    return in_rules(engine.isolating(client, false), false);
   }
-  return best;
-}
+
+  std::string ingress(std::uint32_t client, std::uint32_t server) {
+    for (const ServicePortConfusion& c : confusions()) {
+      if (c.ingress && c.protocol == protocol_ && contains(c.sources, client) && contains(c.destinations, server)) return port_item_cause(*c.port);
+    }
+    return in_rules(view_.policies().isolating(server, true), true);
+  }
+
+ private:
+  // An ipBlock of the kube-dns ClusterIP (NL2010), or a peer with a near miss (NL2003), in a rule
+  // of the isolating policies that may carry DNS.
+  std::string in_rules(const std::vector<std::pair<std::uint32_t, index::Tri>>& isolating, bool ingress) const {
+    for (const auto& [index, t] : isolating) {
+      const model::NetworkPolicy& policy = view_.model().network_policies[index];
+      for (const model::PolicyRule& rule : ingress ? policy.ingress : policy.egress) {
+        if (!carries(rule, protocol_)) continue;
+        for (const model::PolicyPeer& peer : rule.peers) {
+          if (peer.ip_block) {
+            const std::optional<ClusterTarget> target = ip_block_targets_cluster(view_, *peer.ip_block);
+            if (!ingress && target && target->kube_dns) return ip_block_cause(*peer.ip_block);
+          } else if (peer_is_typo(view_, policy, peer)) {
+            return peer_cause(peer);
+          }
+        }
+      }
+    }
+    return {};
+  }
+
+  const std::vector<ServicePortConfusion>& confusions() {
+    if (!confusions_) confusions_ = find_service_port_confusions(view_);
+    return *confusions_;
+  }
+
+  const engine::View& view_;
+  netpol::Protocol protocol_;
+  std::optional<std::vector<ServicePortConfusion>> confusions_;
+};
 
 class NetworkPolicyBlocksDns final : public engine::Rule {
  public:
@@ -114,90 +171,84 @@ class NetworkPolicyBlocksDns final : public engine::Rule {
   const diag::RuleInfo& info() const noexcept override { return protocol_ == netpol::Protocol::kUdp ? kUdpInfo : kTcpInfo; }
 
   void check(const engine::View& view, engine::Sink& out) const override {
-    const facts::ClusterFacts& f = view.facts();
-    if (!f.dns.usable() || f.node_local_dns.state != facts::State::kUnknown) return;
     if (view.model().network_policies.empty()) return;
     const netpol::PolicyEngine& engine = view.policies();
     if (!engine.error().empty()) return;
-    const std::vector<std::uint32_t> servers = dns_workloads(view);
-    if (servers.empty()) return;
-    const auto port = static_cast<std::uint32_t>(f.dns.value.port);
-    // Isolating policy -> the clients it cuts off (egress side, ingress side).
-    std::map<std::uint32_t, std::vector<std::uint32_t>> by_egress, by_ingress;
+    const std::optional<DnsDestinations> dns = dns_destinations(view);
+    if (!dns) return;
+    // (isolating policy, root cause) -> the clients it cuts off, per side.
+    std::map<std::pair<std::uint32_t, std::string>, std::vector<std::uint32_t>> by_egress, by_ingress;
+    BlockCauses causes(view, protocol_);
     const auto& workloads = engine.workloads();
     for (std::uint32_t w = 0; w < workloads.size(); ++w) {
       const netpol::Workload& client = workloads[w];
       if (client.synthetic || client.host_network) continue;
-      if (std::find(servers.begin(), servers.end(), w) != servers.end()) continue;
+      if (std::any_of(dns->servers.begin(), dns->servers.end(), [&](const auto& s) { return s.first == w; })) continue;
       const model::PodSource& pod = view.model().pod_sources[client.pods.front()];
       if (!index::pod_dns(pod, view.dns_facts()).cluster_dns) continue;
-      if (!blocked(engine, w, servers, protocol_, port)) continue;
-      // NL2006 is about TCP only: UDP must pass to some DNS workload.
-      if (protocol_ == netpol::Protocol::kTcp && !passes(engine, w, servers, netpol::Protocol::kUdp, port)) continue;
-      bool egress_blocks = true, ingress_blocks = true;
-      for (std::uint32_t s : servers) {
+      if (reaches(engine, w, *dns, protocol_, false)) continue;
+      // NL2006 is about TCP only: UDP must surely pass to some DNS destination.
+      if (protocol_ == netpol::Protocol::kTcp && !reaches(engine, w, *dns, netpol::Protocol::kUdp, true)) continue;
+      bool egress_blocks = std::none_of(dns->addresses.begin(), dns->addresses.end(), [&](const auto& a) {
+        return engine.to_external(w, a.first).possible.contains(protocol_, 53);
+      });
+      bool ingress_blocks = dns->ingress_side;
+      for (const auto& [s, port] : dns->servers) {
         egress_blocks = egress_blocks && !engine.egress_part(w, s).possible.contains(protocol_, port);
         ingress_blocks = ingress_blocks && !engine.ingress_part(w, s).possible.contains(protocol_, port);
       }
+      // A policy and a workload from two optional kustomize Components are not known to meet.
+      auto meets = [&](std::uint32_t policy) {
+        return !in_different_optional_components(view, view.model().network_policies[policy].meta.file, pod.meta.file);
+      };
       if (egress_blocks) {
-        if (auto p = broadest(view, engine.isolating(w, false))) by_egress[*p].push_back(w);
+        if (auto p = broadest_isolating(view, engine.isolating(w, false)); p && meets(*p)) by_egress[{*p, causes.egress(w, *dns)}].push_back(w);
       }
-      if (!egress_blocks || ingress_blocks) {
-        for (std::uint32_t s : servers) {
+      if (dns->ingress_side && (!egress_blocks || ingress_blocks)) {
+        for (const auto& [s, port] : dns->servers) {
           if (engine.ingress_part(w, s).possible.contains(protocol_, port)) continue;
-          if (auto p = broadest(view, engine.isolating(s, true))) {
-            auto& clients = by_ingress[*p];
+          if (auto p = broadest_isolating(view, engine.isolating(s, true)); p && meets(*p)) {
+            auto& clients = by_ingress[{*p, causes.ingress(w, s)}];
             if (clients.empty() || clients.back() != w) clients.push_back(w);
           }
         }
       }
     }
-    const std::string what = fmt::format("{} {}", netpol::protocol_name(protocol_), port);
-    const std::string dns = dns_display(f.dns.value);
-    for (const auto& [policy, clients] : by_egress) {
-      const model::NetworkPolicy& p = view.model().network_policies[policy];
+    for (const auto& [key, clients] : by_egress) {
+      const model::NetworkPolicy& p = view.model().network_policies[key.first];
       out.checking(p.meta.object_range);
-      diag::Diagnostic& d = out.report(
-          anchor(p), fmt::format("{} isolates the egress of {} and no rule admits {} to the DNS pods ({}): their name lookups fail",
-                                 p.meta.display(), names(engine, clients), what, dns));
-      d.help = fmt::format("add an egress rule to the DNS pods ({}) on {}", dns, what);
+      diag::Diagnostic& d = out.report(anchor(p), fmt::format("{} isolates the egress of {} and no rule admits {}: their name lookups fail",
+                                                              p.meta.display(), workload_list(engine, clients), dns->describe(protocol_)));
+      d.help = dns->help(protocol_);
+      d.root_cause = key.second;
       relate(view, engine, clients, d);
     }
-    for (const auto& [policy, clients] : by_ingress) {
-      const model::NetworkPolicy& p = view.model().network_policies[policy];
+    const std::string what = fmt::format("{} {}", netpol::protocol_name(protocol_), dns->dns_port);
+    for (const auto& [key, clients] : by_ingress) {
+      const model::NetworkPolicy& p = view.model().network_policies[key.first];
       out.checking(p.meta.object_range);
       diag::Diagnostic& d = out.report(
-          anchor(p), fmt::format("{} isolates the DNS pods ({}) and no rule admits {} from {}: their name lookups fail",
-                                 p.meta.display(), dns, what, names(engine, clients)));
+          anchor(p), fmt::format("{} isolates {} ({}) and no rule admits {} from {}: their name lookups fail", p.meta.display(),
+                                 dns->pods_noun, dns->dns_pods, what, workload_list(engine, clients)));
       d.help = fmt::format("add an ingress rule admitting {} from every namespace (namespaceSelector: {{}})", what);
+      d.root_cause = key.second;
       relate(view, engine, clients, d);
     }
   }
 
  private:
-  static bool blocked(const netpol::PolicyEngine& engine, std::uint32_t w, const std::vector<std::uint32_t>& servers,
-                      netpol::Protocol protocol, std::uint32_t port) {
-    return std::none_of(servers.begin(), servers.end(),
-                        [&](std::uint32_t s) { return engine.between(w, s).possible.contains(protocol, port); });
-  }
-  static bool passes(const netpol::PolicyEngine& engine, std::uint32_t w, const std::vector<std::uint32_t>& servers,
-                     netpol::Protocol protocol, std::uint32_t port) {
-    return std::any_of(servers.begin(), servers.end(),
-                       [&](std::uint32_t s) { return engine.between(w, s).allowed.contains(protocol, port); });
+  // Whether DNS over `protocol` may (or, with `surely`, does) reach some destination.
+  static bool reaches(const netpol::PolicyEngine& engine, std::uint32_t w, const DnsDestinations& dns, netpol::Protocol protocol, bool surely) {
+    auto has = [&](const netpol::Flow& f, std::uint32_t port) { return (surely ? f.allowed : f.possible).contains(protocol, port); };
+    for (const auto& [s, port] : dns.servers) {
+      if (has(engine.between(w, s), port)) return true;
+    }
+    for (const auto& a : dns.addresses) {
+      if (has(engine.to_external(w, a.first), 53)) return true;
+    }
+    return false;
   }
   static SourceRange anchor(const model::NetworkPolicy& p) { return p.meta.name.range.valid() ? p.meta.name.range : p.meta.object_range; }
-  static std::string dns_display(const facts::DnsTarget& dns) {
-    std::string labels;
-    for (const model::Label& l : dns.pod_labels) labels += (labels.empty() ? "" : ",") + l.key.value + "=" + l.value.value;
-    return fmt::format("{}, {}", dns.namespace_name, labels.empty() ? "k8s-app=kube-dns" : labels);
-  }
-  static std::string names(const netpol::PolicyEngine& engine, const std::vector<std::uint32_t>& clients) {
-    std::vector<std::string> shown;
-    for (std::size_t i = 0; i < clients.size() && i < 3; ++i) shown.push_back(engine.workloads()[clients[i]].display());
-    std::string out = fmt::format("{}", fmt::join(shown, ", "));
-    if (clients.size() > 3) out += fmt::format(" and {} more", clients.size() - 3);
-    return out;
-  }
   static void relate(const engine::View& view, const netpol::PolicyEngine& engine, const std::vector<std::uint32_t>& clients,
                      diag::Diagnostic& d) {
     for (std::uint32_t w : clients) {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "rules/networkpolicy/policy_selectors.h"
+#include "rules/networkpolicy/root_causes.h"
 #include "rules/rule_factories.h"
 
 namespace netlint::rules {
@@ -79,13 +80,6 @@ std::vector<PeerSite> peers_of(const model::Model& m) {
   return out;
 }
 
-const model::Namespace* namespace_object(const model::Model& m, std::string_view name) {
-  for (const model::Namespace& ns : m.namespaces) {
-    if (ns.meta.name.value == name) return &ns;
-  }
-  return nullptr;
-}
-
 class NetworkPolicyPeerTypo final : public engine::Rule {
  public:
   const diag::RuleInfo& info() const noexcept override { return kTypoInfo; }
@@ -109,6 +103,7 @@ class NetworkPolicyPeerTypo final : public engine::Rule {
                       format_selector(*site.peer->pod_selector), site.policy->meta.display(), format_namespaces(*namespaces), fix.key, fix.value,
                       pod.meta.display()));
       d.help = fmt::format("change the selector to {}={}", fix.key, fix.value);
+      d.root_cause = peer_cause(*site.peer);
       if (const model::Label* l = model::find_label(pod.labels, fix.key)) {
         d.related.push_back({key_typo ? l->key.range : l->value.range, fmt::format("label {}={} of {}", fix.key, fix.value, pod.meta.display())});
       }
@@ -116,26 +111,17 @@ class NetworkPolicyPeerTypo final : public engine::Rule {
   }
 
  private:
-  // `namespaceSelector: {matchLabels: {name: prod}}` where Namespace prod is in the view without
-  // a `name` label (nor any namespace carries name=prod): namespaces carry kubernetes.io/metadata.name.
   static bool name_confusion(const engine::View& view, const PeerSite& site, engine::Sink& out) {
-    const model::SelectorSpec& ns = *site.peer->namespace_selector;
-    if (ns.match_labels.size() != 1 || !ns.match_expressions.empty()) return false;
-    const model::Label& entry = ns.match_labels[0];
-    if (entry.key.value == kNameLabel) return false;
-    if (entry.key.value != "name" && entry.key.value != "namespace") return false;
-    const model::Namespace* target = namespace_object(view.model(), entry.value.value);
-    if (target == nullptr || model::find_label(target->meta.labels, entry.key.value) != nullptr) return false;
-    for (const model::Namespace& other : view.model().namespaces) {
-      const model::Label* l = model::find_label(other.meta.labels, entry.key.value);
-      if (l != nullptr && l->value.value == entry.value.value) return false;  // some namespace does carry it
-    }
+    const model::Namespace* target = namespace_name_confusion(view, *site.peer);
+    if (target == nullptr) return false;
+    const model::Label& entry = site.peer->namespace_selector->match_labels[0];
     diag::Diagnostic& d = out.report(
         entry.key.range,
         fmt::format("`{}` peer namespaceSelector {}={} of {} matches no namespace: Namespace {} has no label \"{}\"; did you mean {}={}",
                     site.direction, entry.key.value, entry.value.value, site.policy->meta.display(), entry.value.value, entry.key.value, kNameLabel,
                     entry.value.value));
     d.help = fmt::format("select the namespace by {}: {}", kNameLabel, entry.value.value);
+    d.root_cause = peer_cause(*site.peer);
     d.related.push_back({target->meta.name.range, fmt::format("Namespace {}", entry.value.value)});
     return true;
   }
@@ -160,6 +146,7 @@ class NetworkPolicyPeerSelectsNothing final : public engine::Rule {
                                                    format_selector(*site.peer->pod_selector), site.policy->meta.display(),
                                                    format_namespaces(*namespaces)));
       d.help = "point the peer at the pods' current labels and namespace, or delete the rule";
+      d.root_cause = peer_pod_selector_cause(*site.peer->pod_selector);  // NL2013 wins when it explains it
     }
   }
 };

@@ -26,13 +26,36 @@ std::optional<std::vector<std::string>> peer_namespaces(const model::NetworkPoli
   return std::nullopt;
 }
 
+const model::Namespace* namespace_name_confusion(const engine::View& view, const model::PolicyPeer& peer) {
+  if (!peer.namespace_selector) return nullptr;
+  const model::SelectorSpec& ns = *peer.namespace_selector;
+  if (ns.match_labels.size() != 1 || !ns.match_expressions.empty()) return nullptr;
+  const model::Label& entry = ns.match_labels[0];
+  if (entry.key.value != "name" && entry.key.value != "namespace") return nullptr;
+  const model::Namespace* target = nullptr;
+  for (const model::Namespace& other : view.model().namespaces) {
+    const model::Label* l = model::find_label(other.meta.labels, entry.key.value);
+    if (l != nullptr && l->value.value == entry.value.value) return nullptr;  // some namespace does carry it
+    if (other.meta.name.value == entry.value.value && target == nullptr) target = &other;
+  }
+  if (target != nullptr && model::find_label(target->meta.labels, entry.key.value) != nullptr) return nullptr;
+  return target;
+}
+
+bool peer_is_typo(const engine::View& view, const model::NetworkPolicy& policy, const model::PolicyPeer& peer) {
+  if (namespace_name_confusion(view, peer) != nullptr) return true;
+  if (!peer.pod_selector) return false;
+  const std::optional<std::vector<std::string>> namespaces = peer_namespaces(policy, peer);
+  return namespaces && !analyse_pod_selector(view, *peer.pod_selector, *namespaces).fixes.empty();
+}
+
 PodSelectorOutcome analyse_pod_selector(const engine::View& view, const model::SelectorSpec& selector,
                                         const std::vector<std::string>& namespaces) {
   PodSelectorOutcome outcome;
   if (selector.empty()) return outcome;  // `{}` selects every pod of its namespaces
   const index::LabelSelector parsed = index::selector_from_spec(selector);
   for (const std::string& ns : namespaces) {
-    if (!view.labels().match(ns, parsed).none()) return outcome;
+    if (view.labels().matches_any(ns, parsed)) return outcome;
   }
   outcome.selects_nothing = true;
   if (!selector.match_expressions.empty()) return outcome;  // near misses are for label maps
@@ -57,6 +80,10 @@ std::string format_selector(const model::SelectorSpec& selector) {
     else parts.push_back(fmt::format("{} {} ({})", e.key.value, e.op.value == "In" ? "in" : "notin", fmt::join(values, ",")));
   }
   return fmt::format("{}", fmt::join(parts, ","));
+}
+
+std::string peer_pod_selector_cause(const model::SelectorSpec& pod_selector) {
+  return fmt::format("netpol-peer-pod-selector:{}:{}", pod_selector.key.file, pod_selector.key.begin);
 }
 
 std::string format_namespaces(const std::vector<std::string>& namespaces) {

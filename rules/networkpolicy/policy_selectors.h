@@ -27,8 +27,22 @@ struct PodSelectorOutcome {
 PodSelectorOutcome analyse_pod_selector(const engine::View& view, const model::SelectorSpec& selector,
                                         const std::vector<std::string>& namespaces);
 
+// `namespaceSelector: {matchLabels: {name: prod}}` where Namespace prod is in the view without a
+// `name` label and no namespace carries name=prod: the Namespace meant (namespaces carry
+// kubernetes.io/metadata.name), else nullptr.
+const model::Namespace* namespace_name_confusion(const engine::View& view, const model::PolicyPeer& peer);
+
+// Whether NL2003 reports the peer: its namespaceSelector is the `name:` confusion, or its
+// podSelector matches nothing and has a near miss.
+bool peer_is_typo(const engine::View& view, const model::NetworkPolicy& policy, const model::PolicyPeer& peer);
+
 // "app=web,tier in (a,b)"
 std::string format_selector(const model::SelectorSpec& selector);
+
+// The root cause NL2004 and NL2013 share for a peer's podSelector that matches nothing in its
+// namespaces: NL2013 (separate peers where one with both selectors was meant) is the more specific
+// finding and wins by precedence (rules/registry.cpp).
+std::string peer_pod_selector_cause(const model::SelectorSpec& pod_selector);
 
 // "policy shop/deny-all" style display of the namespaces looked in: "namespace \"shop\"",
 // "namespaces \"a\", \"b\"".

@@ -1,0 +1,112 @@
+#include "rules/networkpolicy/ipblock_targets.h"
+
+#include <fmt/format.h>
+
+#include "analyzer/util/cidr.h"
+
+namespace netlint::rules {
+namespace {
+
+std::optional<Cidr> host_route(std::string_view ip) {
+  if (ip.empty() || ip == "None") return std::nullopt;
+  return parse_cidr(fmt::format("{}/{}", ip, ip.find(':') == std::string_view::npos ? 32 : 128));
+}
+
+bool is_host(const Cidr& block, std::string_view ip) {
+  const std::optional<Cidr> host = host_route(ip);
+  return host && *host == block;
+}
+
+bool cni_is(const facts::ClusterFacts& f, std::string_view name) {
+  if (f.cni.state != facts::State::kKnown) return false;
+  for (const facts::Cni& c : f.cni.value.cnis) {
+    if (c.name == name) return true;
+  }
+  return false;
+}
+
+// Addresses NodeLocal DNSCache answers on in its mode (domain-addendum.md 3): iptables mode binds
+// the local address and the kube-dns ClusterIP on every node, IPVS mode the local address only.
+bool node_local_answers(const engine::View& view, const Cidr& block) {
+  const auto& nl = view.facts().node_local_dns;
+  if (nl.state != facts::State::kKnown) return false;
+  if (nl.value.mode == "iptables") return is_host(block, nl.value.address) || is_host(block, kube_dns_cluster_ip(view));
+  if (nl.value.mode == "ipvs") return is_host(block, nl.value.address);
+  return false;
+}
+
+std::optional<ClusterTarget> in_pod_cidr(const engine::View& view, const Cidr& block) {
+  const facts::ClusterFacts& f = view.facts();
+  if (!f.pod_cidrs.usable()) return std::nullopt;
+  for (const std::string& text : f.pod_cidrs.value) {
+    const std::optional<Cidr> pods = parse_cidr(text);
+    if (!pods || !contains(*pods, block)) continue;
+    ClusterTarget t;
+    t.reason = cni_is(f, "cilium")
+                   ? fmt::format("is inside the pod CIDR {}: Cilium never matches ipBlocks against pods (they are selected by identity), so "
+                                 "it admits no pod",
+                                 pods->str())
+                   : fmt::format("is inside the pod CIDR {}: pod addresses change whenever pods are rescheduled, so the rule follows "
+                                 "addresses rather than workloads",
+                                 pods->str());
+    if (!f.pod_cidrs.evidence.empty()) t.related.push_back({f.pod_cidrs.evidence.front().range, "the pod CIDR"});
+    return t;
+  }
+  return std::nullopt;
+}
+
+std::optional<ClusterTarget> on_cluster_ips(const engine::View& view, const Cidr& block) {
+  const facts::ClusterFacts& f = view.facts();
+  const std::string dns_ip = kube_dns_cluster_ip(view);
+  const bool node_local = f.node_local_dns.state == facts::State::kKnown;
+  const std::string_view dnat = "policies see the packet after the Service's DNAT (the pods' addresses), so it never matches";
+  if (is_host(block, dns_ip)) {
+    // A NodeLocal DNSCache whose mode is not known may answer on the address.
+    if (f.node_local_dns.state == facts::State::kAmbiguous || (node_local && f.node_local_dns.value.mode == "unknown")) return std::nullopt;
+    ClusterTarget t{.reason = fmt::format("is the kube-dns ClusterIP: {}{}", dnat,
+                                          node_local ? fmt::format(", and NodeLocal DNSCache ({} mode) does not answer on it", f.node_local_dns.value.mode)
+                                                     : std::string(", and no NodeLocal DNSCache answers on it")),
+                    .kube_dns = true,
+                    .related = {}};
+    if (!f.dns.evidence.empty()) t.related.push_back({f.dns.evidence.front().range, "the kube-dns Service"});
+    return t;
+  }
+  for (const model::Service& svc : view.model().services) {
+    if (!is_host(block, svc.cluster_ip.value)) continue;
+    return ClusterTarget{.reason = fmt::format("is the ClusterIP of {}: {}", svc.meta.display(), dnat),
+                         .kube_dns = false,
+                         .related = {{svc.cluster_ip.range, fmt::format("clusterIP of {}", svc.meta.display())}}};
+  }
+  if (!f.service_cidrs.usable()) return std::nullopt;
+  for (const std::string& text : f.service_cidrs.value) {
+    const std::optional<Cidr> services = parse_cidr(text);
+    if (!services || !contains(*services, block)) continue;
+    ClusterTarget t{.reason = fmt::format("is inside the Service CIDR {}: {}", services->str(), dnat), .kube_dns = false, .related = {}};
+    if (!f.service_cidrs.evidence.empty()) t.related.push_back({f.service_cidrs.evidence.front().range, "the Service CIDR"});
+    return t;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string kube_dns_cluster_ip(const engine::View& view) {
+  const facts::ClusterFacts& f = view.facts();
+  if (f.dns.state != facts::State::kAmbiguous && !f.dns.value.cluster_ip.empty()) return f.dns.value.cluster_ip;
+  // In IPVS and Cilium LRP modes clusterDNS may be NodeLocal DNSCache's local address, not the
+  // kube-dns ClusterIP; in iptables mode it stays the ClusterIP.
+  const bool plain = f.node_local_dns.state == facts::State::kUnknown ||
+                     (f.node_local_dns.state == facts::State::kKnown && f.node_local_dns.value.mode == "iptables");
+  if (f.cluster_dns_ip.usable() && plain) return f.cluster_dns_ip.value;
+  return {};
+}
+
+std::optional<ClusterTarget> ip_block_targets_cluster(const engine::View& view, const model::IpBlock& block) {
+  const std::optional<Cidr> cidr = parse_cidr(block.cidr.value);
+  if (!cidr || cidr->prefix == 0) return std::nullopt;
+  if (node_local_answers(view, *cidr)) return std::nullopt;
+  if (auto t = on_cluster_ips(view, *cidr)) return t;
+  return in_pod_cidr(view, *cidr);
+}
+
+}  // namespace netlint::rules

@@ -1,0 +1,30 @@
+// Whether an ipBlock points inside the cluster where NetworkPolicies do not see those addresses:
+// the pod CIDR (pod addresses churn; Cilium never matches ipBlocks against pods) or Service
+// ClusterIPs (policies see the packet after the Service's DNAT). Shared by NL2010, which reports
+// it, and NL2005/NL2006, which yield to NL2010 when the only DNS rule is such a block.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analyzer/diag/diagnostic.h"
+#include "analyzer/engine/view.h"
+#include "analyzer/model/network_policy.h"
+
+namespace netlint::rules {
+
+struct ClusterTarget {
+  std::string reason;                            // "is inside the pod CIDR 10.244.0.0/16: ..."
+  bool kube_dns = false;                         // the block is the kube-dns ClusterIP
+  std::vector<diag::RelatedLocation> related;    // the Service or the fact's evidence
+};
+
+// The kube-dns ClusterIP the view shows: the Service's clusterIP, else kubelet clusterDNS when no
+// NodeLocal DNSCache changes what clusterDNS means; empty when unknown.
+std::string kube_dns_cluster_ip(const engine::View& view);
+
+// nullopt when the block is fine, unparsable (NL2009), `0.0.0.0/0`, or the facts are unknown.
+std::optional<ClusterTarget> ip_block_targets_cluster(const engine::View& view, const model::IpBlock& block);
+
+}  // namespace netlint::rules
