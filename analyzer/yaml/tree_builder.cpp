@@ -110,6 +110,12 @@ class TreeBuilder final : public YAML::EventHandler {
     node.end = node.begin + 1;  // past the `*`
     while (node.end < text_.size() && !ends_name(text_[node.end])) ++node.end;
     node.alias_target = anchor < anchors_.size() ? anchors_[anchor] : kNoNode;
+    // `&a {k: *a}`: the alias names a collection that is still open, so the node would contain
+    // itself. kubectl's reader rejects that ("anchor 'a' value contains itself"); every walk
+    // through it would recurse forever.
+    if (node.alias_target != kNoNode && node.alias_target < still_open_.size() && still_open_[node.alias_target]) {
+      throw InvalidInput{node.begin, "alias to an anchor whose node is still open: the node would contain itself"};
+    }
     add(std::move(node), 0);
   }
 
@@ -250,12 +256,15 @@ class TreeBuilder final : public YAML::EventHandler {
     node.flow = style == YAML::EmitterStyle::Flow;
     set_tag(node, tag);
     const NodeId id = add(std::move(node), anchor);
+    if (still_open_.size() <= id) still_open_.resize(id + 1, false);
+    still_open_[id] = true;
     open_.push_back(Frame{id, take_vector()});
   }
 
   void close() {
     Frame frame = std::move(open_.back());
     open_.pop_back();
+    still_open_[frame.id] = false;
     Node& node = tree_.nodes[frame.id];
     if (node.kind == NodeKind::kMap) reject_collection_keys(frame.children);
     node.first_child = static_cast<std::uint32_t>(tree_.children.size());
@@ -325,6 +334,7 @@ class TreeBuilder final : public YAML::EventHandler {
   std::vector<Frame> open_;
   std::vector<std::vector<NodeId>> spare_;  // reused child lists: fewer allocations per node
   std::vector<NodeId> anchors_;
+  std::vector<bool> still_open_;  // by node: a collection whose end event has not come yet
 };
 
 }  // namespace
