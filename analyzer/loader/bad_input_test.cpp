@@ -368,6 +368,50 @@ TEST_CASE("bad input: an alias bomb stays fast and small") {
   CHECK(lol->containers[0].env.empty());
 }
 
+TEST_CASE("bad input: an alias inside its own anchored node is NL0001, not a stack overflow") {
+  // `&a {k: *a}` is a node that contains itself; walking it (the canonical hash of every
+  // document, facts, connectivity) recursed until the stack overflowed.
+  for (const std::string damaged : {"apiVersion: v1\nkind: ConfigMap\nmetadata: {name: loop, namespace: shop}\ndata: &a {k: *a}\n",
+                                    "apiVersion: v1\nkind: ConfigMap\nmetadata: &m {name: loop, namespace: shop, labels: [*m]}\n"}) {
+    CAPTURE(damaged);
+    const std::string text = between(damaged);
+    const Outcome o = lint_one("app.yaml", text);
+    expect_one(o, "NL0001", "invalid YAML: alias to an anchor whose node is still open: the node would contain itself", static_cast<std::uint32_t>(text.find("*", text.find("&"))));
+    expect_sibling_finding(o, text);
+    CHECK(o.model.stats.documents == 3);
+  }
+}
+
+TEST_CASE("bad input: kustomizations that fan out or cycle finish at once") {
+  // `a` lists itself twice: walking every path doubled per level (2^32 steps at the old depth
+  // bound). Each (kustomization, inherited namespace) is walked once, and the entry that leads
+  // back into `a` is NL0001, as kustomize refuses the build.
+  const std::string fan_out = "resources: [../a, ../a, app.yaml]\n";
+  std::vector<InputText> inputs;
+  inputs.push_back(InputText{"root/kustomization.yaml", "namespace: shop\nresources: [../a]\n", true, std::nullopt});
+  inputs.push_back(InputText{"a/kustomization.yaml", fan_out, true, std::nullopt});
+  const std::string app = std::string(kWorkload) + "---\n" + std::string(kTypoService);
+  inputs.push_back(InputText{"a/app.yaml", app, true, std::nullopt});
+  const Outcome o = lint(std::move(inputs));
+  INFO("findings:\n", listing(o));
+  const auto cycles = findings(o, "NL0001");
+  REQUIRE(cycles.size() == 2);  // both entries of `a` that name `a`
+  CHECK(cycles[0]->message.find("kustomization cycle: a/kustomization.yaml includes a/kustomization.yaml") == 0);
+  CHECK(cycles[0]->range.file == 1);
+  CHECK(cycles[0]->range.begin == offset_of(fan_out, "../a"));
+  CHECK(cycles[1]->range.begin == offset_of(fan_out, "../a", 1));
+  expect_sibling_finding(o, app, 2);
+  CHECK(o.seconds < 20);
+
+  SUBCASE("a cycle that no root reaches is reported too") {
+    std::vector<InputText> loop;
+    loop.push_back(InputText{"x/kustomization.yaml", "resources: [../y]\n", true, std::nullopt});
+    loop.push_back(InputText{"y/kustomization.yaml", "resources: [../x]\n", true, std::nullopt});
+    const Outcome l = lint(std::move(loop));
+    CHECK(findings(l, "NL0001").size() == 1);
+  }
+}
+
 TEST_CASE("bad input: wrong field types are NL0004, and the siblings still report") {
   const std::string damaged =
       "apiVersion: v1\n"

@@ -1,5 +1,7 @@
 #include "analyzer/loader/kustomize.h"
 
+#include <fmt/format.h>
+
 #include <filesystem>
 #include <functional>
 
@@ -16,24 +18,26 @@ std::string normal(const fs::path& p) { return p.lexically_normal().generic_stri
 
 struct Kustomization {
   std::string path;
+  FileId file = 0;
   std::string namespace_name;
   std::vector<std::string> resources;  // normalised file or folder paths
+  std::vector<SourceRange> resource_at;  // where each resources entry is written
   std::vector<std::string> patches;
   bool component = false;  // kind: Component, an optional add-on a kustomization opts into
 };
 
 // The scalars of a list, or of the `path` keys of a list of mappings.
-std::vector<std::string> paths_in(const yaml::NodeRef& list) {
-  std::vector<std::string> out;
+std::vector<yaml::NodeRef> paths_in(const yaml::NodeRef& list) {
+  std::vector<yaml::NodeRef> out;
   for (std::uint32_t i = 0; i < list.size(); ++i) {
     const yaml::NodeRef item = list.item(i);
-    if (item.is_scalar()) out.push_back(item.scalar());
-    else if (item.get("path").is_scalar()) out.push_back(item.get("path").scalar());
+    if (item.is_scalar()) out.push_back(item);
+    else if (item.get("path").is_scalar()) out.push_back(item.get("path"));
   }
   return out;
 }
 
-std::optional<Kustomization> parse(const InputText& input) {
+std::optional<Kustomization> parse(const InputText& input, FileId file) {
   const auto spans = yaml::split_documents(input.text);
   if (spans.empty()) return std::nullopt;
   yaml::ParseResult parsed = yaml::parse_document(input.text, spans[0].begin, spans[0].end, 0);
@@ -41,19 +45,84 @@ std::optional<Kustomization> parse(const InputText& input) {
   const yaml::NodeRef root = yaml::root_of(*parsed.tree);
   Kustomization k;
   k.path = normal(input.path);
+  k.file = file;
   const fs::path dir = fs::path(k.path).parent_path();
   k.namespace_name = root.get("namespace").scalar();
   k.component = root.get("kind").scalar() == "Component";
   for (const char* key : {"resources", "bases", "components"}) {
-    for (const std::string& entry : paths_in(root.get(key))) {
-      if (entry.find("://") == std::string::npos && entry.rfind("github.com/", 0) != 0) k.resources.push_back(normal(dir / entry));
+    for (const yaml::NodeRef& node : paths_in(root.get(key))) {
+      const std::string& entry = node.scalar();
+      if (entry.find("://") != std::string::npos || entry.rfind("github.com/", 0) == 0) continue;
+      k.resources.push_back(normal(dir / entry));
+      SourceRange at = node.range();
+      at.file = file;
+      k.resource_at.push_back(at);
     }
   }
   for (const char* key : {"patchesStrategicMerge", "patches", "patchesJson6902"}) {
-    for (const std::string& entry : paths_in(root.get(key))) k.patches.push_back(normal(dir / entry));
+    for (const yaml::NodeRef& node : paths_in(root.get(key))) k.patches.push_back(normal(dir / node.scalar()));
   }
   return k;
 }
+
+// Walks the kustomizations a root includes, depth first, visiting each (kustomization, inherited
+// namespace) once: what a visit adds depends on nothing else, so a base that two overlays share,
+// or a kustomization listing one folder twice, costs one visit instead of doubling per level
+// (`resources: [../a, ../a]` inside `a` took 2^32 steps). An entry that leads back to a
+// kustomization still being walked is a cycle, which kustomize refuses to build: NL0001 there.
+class IncludeWalk {
+ public:
+  using Visit = std::function<void(const Kustomization&, const std::string& inherited, const std::string& resource)>;
+  IncludeWalk(const std::map<std::string, Kustomization>& by_folder, std::vector<model::InputProblem>& cycles)
+      : by_folder_(by_folder), cycles_(cycles) {}
+
+  // Calls `leaf` for every resource that is not a kustomization folder, with the namespace that
+  // `namespace_of` derives from the inherited one at each level.
+  void run(const Kustomization& root, const std::function<std::string(const Kustomization&, const std::string&)>& namespace_of,
+           const Visit& leaf) {
+    walk(root, "", namespace_of, leaf);
+  }
+
+  bool reached(const std::string& path) const {
+    const auto it = done_.lower_bound({path, std::string()});
+    return it != done_.end() && it->first == path;
+  }
+
+ private:
+  void walk(const Kustomization& k, const std::string& inherited,
+            const std::function<std::string(const Kustomization&, const std::string&)>& namespace_of, const Visit& leaf) {
+    if (!done_.emplace(k.path, inherited).second) return;
+    on_path_.insert(k.path);
+    const std::string ns = namespace_of(k, inherited);
+    for (std::size_t i = 0; i < k.resources.size(); ++i) {
+      const std::string& resource = k.resources[i];
+      const auto sub = by_folder_.find(resource);
+      if (sub == by_folder_.end()) {
+        leaf(k, ns, resource);
+      } else if (on_path_.count(sub->second.path) != 0) {
+        report_cycle(k, i, sub->second);
+      } else {
+        walk(sub->second, ns, namespace_of, leaf);
+      }
+    }
+    on_path_.erase(k.path);
+  }
+
+  void report_cycle(const Kustomization& k, std::size_t entry, const Kustomization& target) {
+    if (!reported_.insert({k.path, entry}).second) return;
+    cycles_.push_back({"NL0001", k.resource_at[entry],
+                       fmt::format("kustomization cycle: {} includes {}, which is already being built: kustomize refuses "
+                                   "to build a cycle",
+                                   k.path, target.path),
+                       "remove the entry that leads back", {}, {}});
+  }
+
+  const std::map<std::string, Kustomization>& by_folder_;
+  std::vector<model::InputProblem>& cycles_;
+  std::set<std::pair<std::string, std::string>> done_;  // (kustomization, inherited namespace)
+  std::set<std::string> on_path_;
+  std::set<std::pair<std::string, std::size_t>> reported_;
+};
 
 }  // namespace
 
@@ -65,9 +134,9 @@ bool is_kustomization_file(std::string_view path) {
 KustomizeLayout read_kustomizations(const std::vector<InputText>& inputs) {
   KustomizeLayout layout;
   std::map<std::string, Kustomization> by_folder;  // folder -> its kustomization
-  for (const InputText& input : inputs) {
-    if (!is_kustomization_file(input.path)) continue;
-    if (auto k = parse(input)) by_folder[normal(fs::path(k->path).parent_path())] = std::move(*k);
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    if (!is_kustomization_file(inputs[i].path)) continue;
+    if (auto k = parse(inputs[i], static_cast<FileId>(i))) by_folder[normal(fs::path(k->path).parent_path())] = std::move(*k);
   }
   for (const auto& [folder, k] : by_folder) {
     for (const std::string& patch : k.patches) layout.patch_files.insert(patch);
@@ -76,17 +145,15 @@ KustomizeLayout read_kustomizations(const std::vector<InputText>& inputs) {
   // outermost kustomization that sets one wins, as kustomize applies it last. A file reached
   // with two different namespaces (a base shared by two overlays) keeps its own.
   std::map<std::string, std::set<std::string>> namespaces;
-  std::function<void(const Kustomization&, const std::string&, int)> visit = [&](const Kustomization& k, const std::string& inherited, int depth) {
-    if (depth > 32) return;  // a cycle of kustomizations
-    const std::string ns = !inherited.empty() ? inherited : k.namespace_name;
-    for (const std::string& resource : k.resources) {
-      if (auto sub = by_folder.find(resource); sub != by_folder.end()) {
-        visit(sub->second, ns, depth + 1);
-        continue;
-      }
-      layout.apply_of.emplace(resource, k.path);
+  IncludeWalk builds(by_folder, layout.cycles);
+  const auto outermost_namespace = [](const Kustomization& k, const std::string& inherited) {
+    return !inherited.empty() ? inherited : k.namespace_name;
+  };
+  const auto visit = [&](const Kustomization& k) {
+    builds.run(k, outermost_namespace, [&](const Kustomization& owner, const std::string& ns, const std::string& resource) {
+      layout.apply_of.emplace(resource, owner.path);
       namespaces[resource].insert(ns);
-    }
+    });
   };
   std::set<std::string> included;
   for (const auto& [folder, k] : by_folder) {
@@ -95,19 +162,22 @@ KustomizeLayout read_kustomizations(const std::vector<InputText>& inputs) {
     }
   }
   for (const auto& [folder, k] : by_folder) {
-    if (included.count(folder) == 0) visit(k, "", 0);  // start at the roots
+    if (included.count(folder) == 0) visit(k);  // start at the roots
+  }
+  // Kustomizations that only include each other (a cycle no root reaches) are walked for the
+  // cycle alone: nothing builds them, so they assign no resource.
+  for (const auto& [folder, k] : by_folder) {
+    if (!builds.reached(k.path)) builds.run(k, outermost_namespace, [](const Kustomization&, const std::string&, const std::string&) {});
   }
   // Components no kustomization in the input opts into: each is an optional add-on whose objects
   // are applied only when a user adds it, so two of them are not known to be combined.
-  std::function<void(const Kustomization&, const std::string&, int)> mark = [&](const Kustomization& k, const std::string& component, int depth) {
-    if (depth > 32) return;
-    for (const std::string& resource : k.resources) {
-      if (auto sub = by_folder.find(resource); sub != by_folder.end()) mark(sub->second, component, depth + 1);
-      else layout.component_of.emplace(resource, component);
-    }
-  };
+  std::vector<model::InputProblem> reported_already;  // the cycles were reported by the walk above
   for (const auto& [folder, k] : by_folder) {
-    if (k.component && included.count(folder) == 0) mark(k, folder, 0);
+    if (!k.component || included.count(folder) != 0) continue;
+    IncludeWalk members(by_folder, reported_already);
+    members.run(k, outermost_namespace, [&](const Kustomization&, const std::string&, const std::string& resource) {
+      layout.component_of.emplace(resource, folder);
+    });
   }
   for (const auto& [file, set] : namespaces) {
     if (set.size() == 1 && !set.begin()->empty()) layout.namespace_of[file] = *set.begin();

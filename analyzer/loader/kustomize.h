@@ -20,6 +20,8 @@ struct KustomizeLayout {
   // resource file -> the folder of the kustomize Component it belongs to, for Components that no
   // kustomization of the input includes (optional add-ons, e.g. `# components:` left commented)
   std::map<std::string, std::string> component_of;
+  // NL0001 on each resources entry that leads back to a kustomization it is included from.
+  std::vector<model::InputProblem> cycles;
 };
 
 // Paths are compared after lexical normalisation, as the inputs name them.

@@ -396,6 +396,9 @@ std::vector<model::Model> load_views(std::vector<InputText> inputs, const LoadOp
       }
       if (move) results[i] = {};
     }
+    for (const model::InputProblem& cycle : context.kustomize.cycles) {
+      if (in_view(view, cycle.range.file)) m.problems.push_back(cycle);
+    }
     model::merge_definitions(m, apply_groups);
     auto derived = std::make_shared<facts::ClusterFacts>(facts::derive_facts(m, facts_config));
     model::add_synthetic_dns_peer(m, derived->dns.value.namespace_name, derived->dns.value.pod_labels);
