@@ -33,6 +33,9 @@ struct CniFact {
   std::vector<Cni> cnis;           // one, or the members of a known combination
   std::string combination;         // "", or e.g. "cilium chained on aws-vpc", "calico policy on aws-vpc"
   std::string display() const;     // "flannel", "canal", "cilium + aws-vpc (chained)"
+  // Cilium, alone or chained, enforces policy by cluster identity: an ipBlock never matches a pod
+  // there (RULES.md NL2xxx preamble). The evaluator and NL2010's message both ask this.
+  bool ip_blocks_skip_pods() const;
 };
 
 struct DnsTarget {

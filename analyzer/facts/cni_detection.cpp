@@ -360,6 +360,10 @@ std::string CniFact::display() const {
   return fmt::format("{}", fmt::join(names, " + "));
 }
 
+bool CniFact::ip_blocks_skip_pods() const {
+  return std::any_of(cnis.begin(), cnis.end(), [](const Cni& c) { return c.name == "cilium"; });
+}
+
 void detect_cni(const model::Model& model, ClusterFacts& facts) { CniDetector(model).run(facts); }
 
 }  // namespace netlint::facts

@@ -112,6 +112,19 @@ TEST_SUITE("facts") {
     CHECK(facts_of(load_texts({{"w.yaml", aws_agent}})).network_policy_enforced.value);
   }
 
+  TEST_CASE("ipBlocks skip pods wherever Cilium enforces, alone or chained, and nowhere else") {
+    const std::string cilium_cm = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cilium-config, namespace: kube-system}\ndata:\n";
+    CHECK(facts_of(load_texts({{"c.yaml", cilium_cm + "  enable-policy: default\n"}})).cni.value.ip_blocks_skip_pods());
+    const std::string aws = daemonset("aws-node", "kube-system", "602401143452.dkr.ecr.us-west-2.amazonaws.com/amazon-k8s-cni:v1.19.0");
+    const ClusterFacts chained = facts_of(load_texts({{"c.yaml", cilium_cm + "  cni-chaining-mode: aws-cni\n"}, {"w.yaml", aws}}));
+    REQUIRE(chained.cni.state == State::kKnown);
+    CHECK(chained.cni.value.display() == "cilium chained on aws-vpc");
+    CHECK(chained.cni.value.ip_blocks_skip_pods());
+    CHECK_FALSE(facts_of(load_texts({{"w.yaml", aws}})).cni.value.ip_blocks_skip_pods());
+    const std::string calico = daemonset("calico-node", "kube-system", "docker.io/calico/node:v3.28.0");
+    CHECK_FALSE(facts_of(load_texts({{"k.yaml", calico}})).cni.value.ip_blocks_skip_pods());
+  }
+
   TEST_CASE("Weave, Antrea and k3s are detected by presence only, enforcement unknown") {
     const ClusterFacts f = facts_of(load_texts({{"w.yaml", daemonset("weave-net", "kube-system", "weaveworks/weave-kube:2.8.1")}}));
     CHECK(f.cni.value.display() == "weave");

@@ -25,16 +25,22 @@ ReferenceIndex::ReferenceIndex(const model::Model& model, std::string domain) {
   }
 }
 
+std::string service_namespace(const Reference& r, const model::PodSource& pod) {
+  switch (r.kind) {
+    case HostKind::kServiceShort: return pod.meta.namespace_name.value;
+    case HostKind::kServiceNamespace:
+    case HostKind::kServiceSvc: return r.namespace_name;
+    case HostKind::kServiceFqdn: return r.other_domain ? std::string() : r.namespace_name;
+    default: return {};
+  }
+}
+
 std::vector<ServiceReference> ReferenceIndex::to_service(std::string_view ns, std::string_view name) const {
   std::vector<ServiceReference> out;
   for (const PodReferences& p : pods_) {
     for (const Reference& r : p.references) {
       if (r.service != name) continue;
-      const bool hit = r.kind == HostKind::kServiceShort ? p.pod->meta.namespace_name.value == ns
-                       : (r.kind == HostKind::kServiceNamespace || r.kind == HostKind::kServiceSvc) ? r.namespace_name == ns
-                       : r.kind == HostKind::kServiceFqdn ? r.namespace_name == ns && !r.other_domain
-                                                            : false;
-      if (hit) out.push_back({p.pod, &r});
+      if (!ns.empty() && service_namespace(r, *p.pod) == ns) out.push_back({p.pod, &r});
     }
   }
   return out;

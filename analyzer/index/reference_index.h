@@ -22,6 +22,10 @@ struct ServiceReference {
   const Reference* reference = nullptr;
 };
 
+// The namespace of the Service a reference names from `pod` (a short name: the pod's own; an
+// FQDN under another domain: none), "" when it names no Service of this cluster.
+std::string service_namespace(const Reference& reference, const model::PodSource& pod);
+
 class ReferenceIndex {
  public:
   // `domain`: the cluster domain FQDN references are resolved in.

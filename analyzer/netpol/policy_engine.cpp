@@ -10,6 +10,7 @@
 
 #include "analyzer/index/label_index.h"
 #include "analyzer/netpol/ipv4_ranges.h"
+#include "analyzer/netpol/namespace_labels.h"
 #include "analyzer/source/path_parts.h"
 #include "analyzer/util/cidr.h"
 
@@ -327,15 +328,8 @@ void PolicyEngine::Impl::build_namespaces() {
   names.emplace(std::string(kIngressControllerNamespace), nullptr);
   for (const auto& [name, object] : names) {
     if (name.empty()) continue;
-    model::PodSource p;
-    if (object != nullptr) p.labels = object->meta.labels;
-    if (model::find_label(p.labels, "kubernetes.io/metadata.name") == nullptr) {
-      p.labels.push_back(model::Label{model::Text{"kubernetes.io/metadata.name", {}}, model::Text{name, {}}});
-    }
-    // A namespace without its object has unknown labels besides its name (RULES.md).
-    p.open_labels = object == nullptr && !options.closed_world;
     namespace_names.push_back(name);
-    namespace_pods.push_back(std::move(p));
+    namespace_pods.push_back(namespace_as_selectable(name, object, !options.closed_world));
   }
   namespace_index.emplace(namespace_pods);
 }
@@ -415,10 +409,7 @@ Tri PolicyEngine::Impl::ip_block_on_pods(const Cidr& cidr, const std::vector<Cid
   if (options.closed_world) return Tri::kNo;
   if (w != nullptr && w->host_network) return Tri::kMaybe;  // the node's address: unknown
   if (!facts.cni.usable() || facts.cni.value.cnis.empty()) return Tri::kMaybe;
-  // Cilium matches cluster identities, never ipBlocks (RULES.md).
-  const bool cilium = std::all_of(facts.cni.value.cnis.begin(), facts.cni.value.cnis.end(),
-                                  [](const facts::Cni& c) { return c.name == "cilium"; });
-  if (cilium) return Tri::kNo;
+  if (facts.cni.value.ip_blocks_skip_pods()) return Tri::kNo;
   if (w != nullptr) {
     const std::string& ip = model.pod_sources[w->pods.front()].pod_ip.value;
     if (auto pod = parse_cidr(ip + (ip.find(':') == std::string::npos ? "/32" : "/128")); pod && !ip.empty()) {

@@ -6,15 +6,10 @@
 #include "analyzer/netpol/ipv4_ranges.h"
 #include "analyzer/netpol/policy_engine.h"
 #include "rules/networkpolicy/ipblock_targets.h"
+#include "rules/service/selector_outcome.h"
 
 namespace netlint::rules {
 namespace {
-
-std::string labels_text(const model::Labels& labels) {
-  std::string out;
-  for (const model::Label& l : labels) out += (out.empty() ? "" : ",") + l.key.value + "=" + l.value.value;
-  return out.empty() ? "k8s-app=kube-dns" : out;
-}
 
 bool runs_node_cache(const model::PodSource& pod) {
   for (const model::Container& c : pod.containers) {
@@ -37,6 +32,11 @@ std::optional<std::uint32_t> piece_of(const netpol::PolicyEngine& engine, const 
 
 }  // namespace
 
+std::string dns_pods_text(const facts::DnsTarget& dns) {
+  const std::string labels = format_selector(dns.pod_labels);
+  return fmt::format("{}, {}", dns.namespace_name, labels.empty() ? "k8s-app=kube-dns" : labels);
+}
+
 std::string DnsDestinations::describe(netpol::Protocol protocol) const {
   const std::string_view proto = netpol::protocol_name(protocol);
   const std::string pods = fmt::format("{} {} to {} ({})", proto, dns_port, pods_noun, dns_pods);
@@ -58,7 +58,7 @@ std::optional<DnsDestinations> dns_destinations(const engine::View& view) {
   if (!f.dns.usable()) return std::nullopt;
   const netpol::PolicyEngine& engine = view.policies();
   DnsDestinations out;
-  out.dns_pods = fmt::format("{}, {}", f.dns.value.namespace_name, labels_text(f.dns.value.pod_labels));
+  out.dns_pods = dns_pods_text(f.dns.value);
   out.dns_port = static_cast<std::uint32_t>(f.dns.value.port);
   const index::LabelSelector selector = index::selector_from_map(f.dns.value.pod_labels);
   std::uint64_t comparisons = 0;
@@ -83,7 +83,7 @@ std::optional<DnsDestinations> dns_destinations(const engine::View& view) {
     for (std::uint32_t w : caches) out.servers.emplace_back(w, 53);
     const model::PodSource& cache = view.model().pod_sources[engine.workloads()[caches.front()].pods.front()];
     out.pods_noun = "the NodeLocal DNSCache pods";
-    out.dns_pods = fmt::format("{}, {}", cache.meta.namespace_name.value, labels_text(cache.labels));
+    out.dns_pods = fmt::format("{}, {}", cache.meta.namespace_name.value, format_selector(cache.labels));
     out.dns_port = 53;
     return out;
   }

@@ -35,6 +35,9 @@ struct DnsDestinations {
   bool pods_dialled = true;  // false in IPVS mode: clusterDNS is the cache's local address only
 };
 
+// "kube-system, k8s-app=kube-dns": the DNS pods' namespace and labels, as messages name them.
+std::string dns_pods_text(const facts::DnsTarget& dns);
+
 // nullopt when the destination cannot be told: the DNS fact ambiguous, NodeLocal DNSCache of an
 // unknown mode or without a usable address, no DNS workload.
 std::optional<DnsDestinations> dns_destinations(const engine::View& view);

@@ -17,14 +17,6 @@ bool is_host(const Cidr& block, std::string_view ip) {
   return host && *host == block;
 }
 
-bool cni_is(const facts::ClusterFacts& f, std::string_view name) {
-  if (f.cni.state != facts::State::kKnown) return false;
-  for (const facts::Cni& c : f.cni.value.cnis) {
-    if (c.name == name) return true;
-  }
-  return false;
-}
-
 // Addresses NodeLocal DNSCache answers on in its mode (domain-addendum.md 3): iptables mode binds
 // the local address and the kube-dns ClusterIP on every node, IPVS mode the local address only.
 bool node_local_answers(const engine::View& view, const Cidr& block) {
@@ -42,7 +34,7 @@ std::optional<ClusterTarget> in_pod_cidr(const engine::View& view, const Cidr& b
     const std::optional<Cidr> pods = parse_cidr(text);
     if (!pods || !contains(*pods, block)) continue;
     ClusterTarget t;
-    t.reason = cni_is(f, "cilium")
+    t.reason = f.cni.state == facts::State::kKnown && f.cni.value.ip_blocks_skip_pods()
                    ? fmt::format("is inside the pod CIDR {}: Cilium never matches ipBlocks against pods (they are selected by identity), so "
                                  "it admits no pod",
                                  pods->str())

@@ -14,6 +14,10 @@ std::optional<std::uint32_t> broadest_isolating(const engine::View& view, const 
   return best;
 }
 
+SourceRange policy_anchor(const model::NetworkPolicy& policy) {
+  return policy.meta.name.range.valid() ? policy.meta.name.range : policy.meta.object_range;
+}
+
 std::string workload_list(const netpol::PolicyEngine& engine, const std::vector<std::uint32_t>& workloads) {
   std::vector<std::string> shown;
   for (std::size_t i = 0; i < workloads.size() && i < 3; ++i) shown.push_back(engine.workloads()[workloads[i]].display());

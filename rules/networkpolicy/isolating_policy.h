@@ -18,6 +18,9 @@ namespace netlint::rules {
 // view; nullopt when no policy surely isolates it.
 std::optional<std::uint32_t> broadest_isolating(const engine::View& view, const std::vector<std::pair<std::uint32_t, index::Tri>>& isolating);
 
+// Where such a finding points: the policy's metadata.name, else the whole object.
+SourceRange policy_anchor(const model::NetworkPolicy& policy);
+
 // "ns/a[Deployment], ns/b[Deployment], ns/c[Deployment] and 4 more" (engine workload indexes).
 std::string workload_list(const netpol::PolicyEngine& engine, const std::vector<std::uint32_t>& workloads);
 

@@ -63,9 +63,8 @@ class NetworkPolicyAllowsServicePort final : public engine::Rule {
   const diag::RuleInfo& info() const noexcept override { return kInfo; }
 
   void check(const engine::View& view, engine::Sink& out) const override {
-    const netpol::PolicyEngine* engine = nullptr;
     for (const ServicePortConfusion& c : find_service_port_confusions(view)) {
-      if (engine == nullptr) engine = &view.policies();
+      const netpol::PolicyEngine& engine = view.policies();  // built by the search above
       const model::NetworkPolicy& p = view.model().network_policies[c.policy];
       out.checking(p.meta.object_range);
       const model::Service& svc = *c.services.front();
@@ -75,7 +74,7 @@ class NetworkPolicyAllowsServicePort final : public engine::Rule {
           fmt::format("{} rule of {} admits {} {}, the port of {}, but its pods ({}) listen on targetPort {}: policies match the "
                       "port after the Service's DNAT, so {} {} stays denied",
                       c.ingress ? "ingress" : "egress", p.meta.display(), proto, c.service_port, svc.meta.display(),
-                      workload_list(*engine, c.destinations), c.target_port, c.ingress ? "traffic from" : "traffic of", workload_list(*engine, c.sources)));
+                      workload_list(engine, c.destinations), c.target_port, c.ingress ? "traffic from" : "traffic of", workload_list(engine, c.sources)));
       d.help = fmt::format("admit {} {} (the targetPort) or the pods' port name instead of {}", proto, c.target_port, c.service_port);
       d.root_cause = port_item_cause(*c.port);
       for (std::size_t i = 0; i < c.services.size(); ++i) {
@@ -84,7 +83,6 @@ class NetworkPolicyAllowsServicePort final : public engine::Rule {
       }
     }
   }
-
 };
 
 }  // namespace

@@ -135,24 +135,33 @@ class BlockCauses {
   }
 
  private:
+  // The first isolating policy's cause (policy_cause).
+  std::string in_rules(const std::vector<std::pair<std::uint32_t, index::Tri>>& isolating, bool ingress) {
+    for (const auto& entry : isolating) {
+      if (const std::string& cause = policy_cause(entry.first, ingress); !cause.empty()) return cause;
+    }
+    return {};
+  }
+
   // An ipBlock of the kube-dns ClusterIP (NL2010), or a peer with a near miss (NL2003), in a rule
-  // of the isolating policies that may carry DNS.
-  std::string in_rules(const std::vector<std::pair<std::uint32_t, index::Tri>>& isolating, bool ingress) const {
-    for (const auto& [index, t] : isolating) {
-      const model::NetworkPolicy& policy = view_.model().network_policies[index];
-      for (const model::PolicyRule& rule : ingress ? policy.ingress : policy.egress) {
-        if (!carries(rule, protocol_)) continue;
-        for (const model::PolicyPeer& peer : rule.peers) {
-          if (peer.ip_block) {
-            const std::optional<ClusterTarget> target = ip_block_targets_cluster(view_, *peer.ip_block);
-            if (!ingress && target && target->kube_dns) return ip_block_cause(*peer.ip_block);
-          } else if (peer_is_typo(view_, policy, peer)) {
-            return peer_cause(peer);
-          }
+  // of the policy that may carry DNS. Once per policy and side, not once per blocked client: a
+  // namespace's default deny cuts off every workload of the namespace.
+  const std::string& policy_cause(std::uint32_t index, bool ingress) {
+    auto [it, inserted] = policy_causes_.try_emplace({index, ingress});
+    if (!inserted) return it->second;
+    const model::NetworkPolicy& policy = view_.model().network_policies[index];
+    for (const model::PolicyRule& rule : ingress ? policy.ingress : policy.egress) {
+      if (!carries(rule, protocol_)) continue;
+      for (const model::PolicyPeer& peer : rule.peers) {
+        if (peer.ip_block) {
+          const std::optional<ClusterTarget> target = ip_block_targets_cluster(view_, *peer.ip_block);
+          if (!ingress && target && target->kube_dns) return it->second = ip_block_cause(*peer.ip_block);
+        } else if (peer_is_typo(view_, policy, peer)) {
+          return it->second = peer_cause(peer);
         }
       }
     }
-    return {};
+    return it->second;
   }
 
   const std::vector<ServicePortConfusion>& confusions() {
@@ -163,6 +172,7 @@ class BlockCauses {
   const engine::View& view_;
   netpol::Protocol protocol_;
   std::optional<std::vector<ServicePortConfusion>> confusions_;
+  std::map<std::pair<std::uint32_t, bool>, std::string> policy_causes_;  // (policy, ingress) -> cause, "" for none
 };
 
 class NetworkPolicyBlocksDns final : public engine::Rule {
@@ -217,7 +227,7 @@ class NetworkPolicyBlocksDns final : public engine::Rule {
     for (const auto& [key, clients] : by_egress) {
       const model::NetworkPolicy& p = view.model().network_policies[key.first];
       out.checking(p.meta.object_range);
-      diag::Diagnostic& d = out.report(anchor(p), fmt::format("{} isolates the egress of {} and no rule admits {}: their name lookups fail",
+      diag::Diagnostic& d = out.report(policy_anchor(p), fmt::format("{} isolates the egress of {} and no rule admits {}: their name lookups fail",
                                                               p.meta.display(), workload_list(engine, clients), dns->describe(protocol_)));
       d.help = dns->help(protocol_);
       d.root_cause = key.second;
@@ -228,7 +238,7 @@ class NetworkPolicyBlocksDns final : public engine::Rule {
       const model::NetworkPolicy& p = view.model().network_policies[key.first];
       out.checking(p.meta.object_range);
       diag::Diagnostic& d = out.report(
-          anchor(p), fmt::format("{} isolates {} ({}) and no rule admits {} from {}: their name lookups fail", p.meta.display(),
+          policy_anchor(p), fmt::format("{} isolates {} ({}) and no rule admits {} from {}: their name lookups fail", p.meta.display(),
                                  dns->pods_noun, dns->dns_pods, what, workload_list(engine, clients)));
       d.help = fmt::format("add an ingress rule admitting {} from every namespace (namespaceSelector: {{}})", what);
       d.root_cause = key.second;
@@ -248,7 +258,6 @@ class NetworkPolicyBlocksDns final : public engine::Rule {
     }
     return false;
   }
-  static SourceRange anchor(const model::NetworkPolicy& p) { return p.meta.name.range.valid() ? p.meta.name.range : p.meta.object_range; }
   static void relate(const engine::View& view, const netpol::PolicyEngine& engine, const std::vector<std::uint32_t>& clients,
                      diag::Diagnostic& d) {
     for (std::uint32_t w : clients) {

@@ -118,13 +118,11 @@ class NetworkPolicyBlocksIngressController final : public engine::Rule {
       const auto& [policy_index, target, sources] = key;
       const model::NetworkPolicy& policy = view.model().network_policies[policy_index];
       out.checking(policy.meta.object_range);
-      std::vector<std::string> names;
-      for (std::uint32_t c : sources) names.push_back(engine.workloads()[c].display());
       const bool host_network = std::any_of(sources.begin(), sources.end(), [&](std::uint32_t c) { return engine.workloads()[c].host_network; });
       diag::Diagnostic& d = out.report(
-          policy.meta.name.range.valid() ? policy.meta.name.range : policy.meta.object_range,
+          policy_anchor(policy),
           fmt::format("{} isolates the ingress of {} and no rule admits the ingress controller {}{} on TCP {}: requests through {} fail with 502/504",
-                      policy.meta.display(), engine.workloads()[target].display(), fmt::join(names, ", "),
+                      policy.meta.display(), engine.workloads()[target].display(), workload_list(engine, sources),
                       host_network ? " (hostNetwork: the nodes' addresses)" : "", fmt::join(f.ports, ","),
                       f.backends.size() == 1 ? "its Ingress" : "its Ingresses"));
       d.help = host_network ? fmt::format("add an ingress rule admitting the nodes' addresses (ipBlock) on TCP {}", fmt::join(f.ports, ","))

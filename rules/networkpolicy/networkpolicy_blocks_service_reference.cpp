@@ -82,31 +82,6 @@ const model::ServicePort* service_port(const model::Service& service, const inde
   return service.ports.size() == 1 ? &service.ports.front() : nullptr;
 }
 
-// The port a Service port reaches on one backend pod: targetPort by number, by name among the
-// pod's serving containers (sidecars included), else the port itself.
-std::optional<std::uint32_t> target_on(const model::ServicePort& sp, const model::PodSource& pod, std::string_view protocol) {
-  std::int64_t port = sp.port.value;
-  if (sp.target_port && !sp.target_port->value.empty()) {
-    if (!sp.target_port_is_name) {
-      if (!sp.target_port_number) return std::nullopt;
-      port = *sp.target_port_number;
-    } else {
-      bool found = false;
-      for (const model::Container* c : serving_containers(pod, true)) {
-        for (const model::ContainerPort& cp : c->ports) {
-          if (cp.name.value == sp.target_port->value && cp.protocol.value == protocol) {
-            port = cp.number.value;
-            found = true;
-          }
-        }
-      }
-      if (!found) return std::nullopt;
-    }
-  }
-  if (port < netpol::kMinPort || port > netpol::kMaxPort) return std::nullopt;
-  return static_cast<std::uint32_t>(port);
-}
-
 struct Backend {
   std::uint32_t workload;
   std::uint32_t port;
@@ -145,7 +120,7 @@ class NetworkPolicyBlocksServiceReference final : public engine::Rule {
       if (!client) continue;
       out.checking(pod_refs.pod->meta.object_range);
       for (const index::Reference& ref : pod_refs.references) {
-        const std::string ns = service_namespace(ref, *pod_refs.pod);
+        const std::string ns = index::service_namespace(ref, *pod_refs.pod);
         if (ns.empty() || !ref.range.valid()) continue;
         const model::Service* service = find_service(m, ns, ref.service);
         if (service == nullptr || !service->has_selector() || service->type.value == "ExternalName") continue;
@@ -188,17 +163,6 @@ class NetworkPolicyBlocksServiceReference final : public engine::Rule {
   }
 
  private:
-  // The namespace of the Service a reference resolves to from `pod`, "" when it names none.
-  static std::string service_namespace(const index::Reference& ref, const model::PodSource& pod) {
-    switch (ref.kind) {
-      case index::HostKind::kServiceShort: return pod.meta.namespace_name.value;
-      case index::HostKind::kServiceNamespace:
-      case index::HostKind::kServiceSvc: return ref.namespace_name;
-      case index::HostKind::kServiceFqdn: return ref.other_domain ? std::string() : ref.namespace_name;
-      default: return {};
-    }
-  }
-
   // The workloads behind a Service with the port each listens on; nullopt when the Service may
   // select pods the view does not show, or the port resolves on none of them.
   static std::optional<std::vector<Backend>> backends_of(const engine::View& view, const netpol::PolicyEngine& engine, const model::Service& service,
@@ -210,7 +174,7 @@ class NetworkPolicyBlocksServiceReference final : public engine::Rule {
       const model::PodSource& pod = view.labels().pod(id);
       if (pod.synthetic || !pod.containers_known) return std::nullopt;
       const std::optional<std::uint32_t> w = engine.workload_of_pod(id);
-      const std::optional<std::uint32_t> port = target_on(sp, pod, sp.protocol.value);
+      const std::optional<std::uint32_t> port = target_port_on(sp, pod);
       if (!w || !port) continue;  // a pod the targetPort does not resolve on is no endpoint (NL1003)
       out.push_back({*w, *port});
     }

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "analyzer/util/cidr.h"
+#include "rules/networkpolicy/dns_destinations.h"
 #include "rules/rule_factories.h"
 
 namespace netlint::rules {
@@ -74,12 +75,10 @@ class NetworkPolicyDnsEgressTooBroad final : public engine::Rule {
           const std::int64_t high = port.end_port ? port.end_port->value : low;
           const bool dns = (low <= 53 && 53 <= high) || (low <= dns_port && dns_port <= high);
           if (!dns) continue;
-          std::string labels;
-          for (const model::Label& l : f.dns.value.pod_labels) labels += (labels.empty() ? "" : ",") + l.key.value + "=" + l.value.value;
           diag::Diagnostic& d = out.report(
-              port.item, fmt::format("egress rule {} of {} allows DNS ({} {}) to every destination, not only to the DNS pods ({}, {})",
+              port.item, fmt::format("egress rule {} of {} allows DNS ({} {}) to every destination, not only to the DNS pods ({})",
                                      i + 1, p.meta.display(), port.protocol.value, low == high ? fmt::format("{}", low) : fmt::format("{}-{}", low, high),
-                                     f.dns.value.namespace_name, labels.empty() ? "k8s-app=kube-dns" : labels));
+                                     dns_pods_text(f.dns.value)));
           d.help = "add a `to` peer with the DNS pods' namespaceSelector and podSelector";
           break;  // one finding per rule
         }

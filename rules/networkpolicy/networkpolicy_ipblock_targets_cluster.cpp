@@ -2,6 +2,7 @@
 // ClusterIPs, where NetworkPolicies either do not match or follow addresses that churn.
 #include <fmt/format.h>
 
+#include "rules/networkpolicy/dns_destinations.h"
 #include "rules/networkpolicy/ipblock_targets.h"
 #include "rules/networkpolicy/root_causes.h"
 #include "rules/rule_factories.h"
@@ -50,6 +51,13 @@ Silent when the pod CIDR and Service CIDR are unknown (configure `cluster.podCID
 ClusterIP when a NodeLocal DNSCache of unknown mode is in the view.
 )md"};
 
+// The DNS pods as the DNS fact knows them (namespace, labels, port after DNAT), else kube-dns's defaults.
+std::string kube_dns_help(const engine::View& view) {
+  const facts::DnsTarget dns = view.facts().dns.usable() ? view.facts().dns.value : facts::DnsTarget{};
+  return fmt::format("select the DNS pods instead ({}): a namespaceSelector on kubernetes.io/metadata.name with a podSelector, on port {}",
+                     dns_pods_text(dns), dns.port);
+}
+
 class NetworkPolicyIpBlockTargetsCluster final : public engine::Rule {
  public:
   const diag::RuleInfo& info() const noexcept override { return kInfo; }
@@ -66,8 +74,7 @@ class NetworkPolicyIpBlockTargetsCluster final : public engine::Rule {
             diag::Diagnostic& d = out.report(peer.ip_block->cidr.range,
                                              fmt::format("ipBlock {} in an {} rule of {} {}", peer.ip_block->cidr.value,
                                                          ingress ? "ingress" : "egress", p.meta.display(), target->reason));
-            d.help = target->kube_dns ? "select the DNS pods instead: namespaceSelector kubernetes.io/metadata.name=kube-system with podSelector "
-                                        "k8s-app=kube-dns, on their targetPort"
+            d.help = target->kube_dns ? kube_dns_help(view)
                                       : "select the pods with a podSelector (and namespaceSelector) instead of their addresses";
             d.root_cause = ip_block_cause(*peer.ip_block);
             d.related = target->related;

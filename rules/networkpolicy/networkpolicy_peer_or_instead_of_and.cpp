@@ -8,7 +8,9 @@
 #include <set>
 
 #include "analyzer/index/label_selector.h"
+#include "analyzer/netpol/namespace_labels.h"
 #include "rules/networkpolicy/policy_selectors.h"
+#include "rules/networkpolicy/root_causes.h"
 #include "rules/rule_factories.h"
 
 namespace netlint::rules {
@@ -69,22 +71,9 @@ std::vector<std::pair<std::string, std::vector<model::PodSource>>> namespaces_wi
     if (name.empty()) continue;
     std::vector<model::PodSource> shapes;
     for (const model::Namespace& ns : m.namespaces) {
-      if (ns.meta.name.value == name) {
-        model::PodSource shape;
-        shape.labels = ns.meta.labels;
-        shapes.push_back(std::move(shape));
-      }
+      if (ns.meta.name.value == name) shapes.push_back(netpol::namespace_as_selectable(name, &ns));
     }
-    if (shapes.empty()) {
-      model::PodSource shape;
-      shape.open_labels = true;
-      shapes.push_back(std::move(shape));
-    }
-    for (model::PodSource& shape : shapes) {
-      if (model::find_label(shape.labels, "kubernetes.io/metadata.name") == nullptr) {
-        shape.labels.push_back(model::Label{model::Text{"kubernetes.io/metadata.name", {}}, model::Text{name, {}}});
-      }
-    }
+    if (shapes.empty()) shapes.push_back(netpol::namespace_as_selectable(name, nullptr));
     out.emplace_back(name, std::move(shapes));
   }
   return out;

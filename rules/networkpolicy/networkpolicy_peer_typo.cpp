@@ -2,6 +2,7 @@
 // peer whose selector matches nothing, with and without a near miss.
 #include <fmt/format.h>
 
+#include "analyzer/netpol/namespace_labels.h"
 #include "rules/networkpolicy/policy_selectors.h"
 #include "rules/networkpolicy/root_causes.h"
 #include "rules/rule_factories.h"
@@ -59,7 +60,7 @@ A `namespaceSelector` by itself is never reported here: namespaces outside the v
 label. Namespaces whose pods the view does not show are not known and are skipped.
 )md"};
 
-constexpr std::string_view kNameLabel = "kubernetes.io/metadata.name";
+using netpol::kNamespaceNameLabel;
 
 struct PeerSite {
   const model::NetworkPolicy* policy;
@@ -118,9 +119,9 @@ class NetworkPolicyPeerTypo final : public engine::Rule {
     diag::Diagnostic& d = out.report(
         entry.key.range,
         fmt::format("`{}` peer namespaceSelector {}={} of {} matches no namespace: Namespace {} has no label \"{}\"; did you mean {}={}",
-                    site.direction, entry.key.value, entry.value.value, site.policy->meta.display(), entry.value.value, entry.key.value, kNameLabel,
+                    site.direction, entry.key.value, entry.value.value, site.policy->meta.display(), entry.value.value, entry.key.value, kNamespaceNameLabel,
                     entry.value.value));
-    d.help = fmt::format("select the namespace by {}: {}", kNameLabel, entry.value.value);
+    d.help = fmt::format("select the namespace by {}: {}", kNamespaceNameLabel, entry.value.value);
     d.root_cause = peer_cause(*site.peer);
     d.related.push_back({target->meta.name.range, fmt::format("Namespace {}", entry.value.value)});
     return true;

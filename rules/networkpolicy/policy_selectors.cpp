@@ -2,23 +2,24 @@
 
 #include <fmt/format.h>
 
+#include "analyzer/netpol/namespace_labels.h"
 #include "rules/service/selector_outcome.h"
 
 namespace netlint::rules {
 
 namespace {
-constexpr std::string_view kNameLabel = "kubernetes.io/metadata.name";
+using netpol::kNamespaceNameLabel;
 }  // namespace
 
 std::optional<std::vector<std::string>> peer_namespaces(const model::NetworkPolicy& policy, const model::PolicyPeer& peer) {
   if (!peer.namespace_selector) return std::vector<std::string>{policy.meta.namespace_name.value};
   const model::SelectorSpec& ns = *peer.namespace_selector;
-  if (ns.match_labels.size() == 1 && ns.match_expressions.empty() && ns.match_labels[0].key.value == kNameLabel) {
+  if (ns.match_labels.size() == 1 && ns.match_expressions.empty() && ns.match_labels[0].key.value == kNamespaceNameLabel) {
     return std::vector<std::string>{ns.match_labels[0].value.value};
   }
   if (ns.match_labels.empty() && ns.match_expressions.size() == 1) {
     const model::SelectorExpression& e = ns.match_expressions[0];
-    if (e.key.value != kNameLabel || e.op.value != "In" || e.values.empty()) return std::nullopt;
+    if (e.key.value != kNamespaceNameLabel || e.op.value != "In" || e.values.empty()) return std::nullopt;
     std::vector<std::string> names;
     for (const model::Text& v : e.values) names.push_back(v.value);
     return names;
@@ -80,10 +81,6 @@ std::string format_selector(const model::SelectorSpec& selector) {
     else parts.push_back(fmt::format("{} {} ({})", e.key.value, e.op.value == "In" ? "in" : "notin", fmt::join(values, ",")));
   }
   return fmt::format("{}", fmt::join(parts, ","));
-}
-
-std::string peer_pod_selector_cause(const model::SelectorSpec& pod_selector) {
-  return fmt::format("netpol-peer-pod-selector:{}:{}", pod_selector.key.file, pod_selector.key.begin);
 }
 
 std::string format_namespaces(const std::vector<std::string>& namespaces) {

@@ -39,11 +39,6 @@ bool peer_is_typo(const engine::View& view, const model::NetworkPolicy& policy, 
 // "app=web,tier in (a,b)"
 std::string format_selector(const model::SelectorSpec& selector);
 
-// The root cause NL2004 and NL2013 share for a peer's podSelector that matches nothing in its
-// namespaces: NL2013 (separate peers where one with both selectors was meant) is the more specific
-// finding and wins by precedence (rules/registry.cpp).
-std::string peer_pod_selector_cause(const model::SelectorSpec& pod_selector);
-
 // "policy shop/deny-all" style display of the namespaces looked in: "namespace \"shop\"",
 // "namespaces \"a\", \"b\"".
 std::string format_namespaces(const std::vector<std::string>& namespaces);

@@ -8,6 +8,7 @@
 
 #include "analyzer/index/label_selector.h"
 #include "analyzer/netpol/policy_engine.h"
+#include "rules/service/service_backends.h"
 
 namespace netlint::rules {
 namespace {
@@ -22,25 +23,6 @@ struct Mismatch {
   const model::Service* service = nullptr;
   const model::ServicePort* port = nullptr;
 };
-
-bool serving(const model::Container& c) { return !c.init || c.restartable; }
-
-// The port a Service port reaches on a pod: the numeric targetPort, or the named one resolved on
-// the pod's containers; nullopt when it cannot be told (NL1003 reports unresolved names).
-std::optional<std::uint32_t> target_on(const model::PodSource& pod, const model::ServicePort& sp, Protocol protocol) {
-  if (!sp.target_port) return static_cast<std::uint32_t>(sp.port.value);
-  if (sp.target_port_number) return static_cast<std::uint32_t>(*sp.target_port_number);
-  for (const model::Container& c : pod.containers) {
-    if (!serving(c)) continue;
-    for (const model::ContainerPort& p : c.ports) {
-      Protocol proto{};
-      if (p.name.value == sp.target_port->value && netpol::parse_protocol(p.protocol.value, proto) && proto == protocol) {
-        return static_cast<std::uint32_t>(p.number.value);
-      }
-    }
-  }
-  return std::nullopt;
-}
 
 bool declares(const model::PodSource& pod, Protocol protocol, std::uint32_t port) {
   for (const model::Container& c : pod.containers) {
@@ -91,7 +73,7 @@ std::vector<Mismatch> find_mismatches(const engine::View& view) {
         if (!w || !seen.insert(*w).second) continue;
         const model::PodSource& pod = model.pod_sources[engine.workloads()[*w].pods.front()];
         if (!pod.containers_known && !pod.synthetic) continue;
-        const std::optional<std::uint32_t> target = target_on(pod, sp, proto);
+        const std::optional<std::uint32_t> target = target_port_on(sp, pod);
         const auto port = static_cast<std::uint32_t>(sp.port.value);
         if (!target || *target == port || declares(pod, proto, port)) continue;
         out.push_back({*w, proto, port, *target, &svc, &sp});

@@ -2,6 +2,8 @@
 // targetPort rules (NL1003, NL1009) and those about a Service's backends (NL1008, NL1010).
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,6 +36,12 @@ std::vector<const Backend*> reportable_failures(const std::vector<const Backend*
 // True when a container's command, args or env values, or a ConfigMap the pod mounts or reads
 // its environment from, mention `number` as a whole number: the app is configured to use it.
 bool pod_configures_number(const engine::View& view, const model::PodSource& pod, std::int64_t number);
+
+// The port a Service port reaches on one backend pod after the Service's DNAT: a numeric
+// targetPort, a named one resolved among the pod's serving containers (sidecars included) with the
+// port's protocol, else the port itself; nullopt when the name does not resolve on the pod (NL1003)
+// or the number is no port.
+std::optional<std::uint32_t> target_port_on(const model::ServicePort& port, const model::PodSource& pod);
 
 // "Service shop/web port 80" or "Service shop/web port 80 (http)".
 std::string service_port_display(const model::Service& service, const model::ServicePort& port);
