@@ -2,10 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <fstream>
+#include <initializer_list>
 #include <optional>
-#include <regex>
 #include <sstream>
+#include <string_view>
 
 #include "analyzer/cli/commands.h"
 #include "analyzer/cli/rule_selection.h"
@@ -86,14 +88,68 @@ std::string page(const engine::Rule& rule, const fs::path& fixtures_dir) {
   return md;
 }
 
+// The test markup is removed by hand-written scanning, not std::regex, whose libstdc++
+// implementation recurses once per character (issue 16). It removes what the two regexes
+//   ^[ \t]*#\s*(netlint-test:|expect-next-line:).*\n   (multiline)   and   [ \t]*#\s*expect:.*
+// removed, with ECMAScript's meaning: `\s` is any of " \t\n\v\f\r" (so it crosses lines), and
+// `.` and `^` stop at, resp. start after, \n and \r.
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; }
+bool is_line_end(char c) { return c == '\n' || c == '\r'; }
+
+// The end of `#\s*KEYWORD` starting at `at`, for the first of `keywords` there, or npos.
+std::size_t after_marker(std::string_view text, std::size_t at, std::initializer_list<std::string_view> keywords) {
+  if (at >= text.size() || text[at] != '#') return std::string_view::npos;
+  for (++at; at < text.size() && is_space(text[at]);) ++at;
+  for (const std::string_view keyword : keywords) {
+    if (text.substr(at).starts_with(keyword)) return at + keyword.size();
+  }
+  return std::string_view::npos;
+}
+
+// The end of a directive line starting at `at` (its \n included), or npos.
+std::size_t directive_line_end(std::string_view text, std::size_t at) {
+  at = std::min(text.find_first_not_of(" \t", at), text.size());
+  const std::size_t after = after_marker(text, at, {"netlint-test:", "expect-next-line:"});
+  if (after == std::string_view::npos) return after;
+  const std::size_t end = text.find_first_of("\n\r", after);
+  return end != std::string_view::npos && text[end] == '\n' ? end + 1 : std::string_view::npos;
+}
+
+// Drops the `# netlint-test:` and `# expect-next-line:` lines.
+std::string drop_directive_lines(std::string_view text) {
+  std::string out;
+  for (std::size_t at = 0; at < text.size();) {
+    const bool line_start = at == 0 || is_line_end(text[at - 1]);
+    const std::size_t end = line_start ? directive_line_end(text, at) : std::string_view::npos;
+    if (end != std::string_view::npos) {
+      at = end;
+    } else {
+      out += text[at++];
+    }
+  }
+  return out;
+}
+
+// Drops each `# expect: ...` to the end of its line, with the blanks before it.
+std::string drop_trailing_expectations(std::string_view text) {
+  std::string out;
+  for (std::size_t at = 0; at < text.size();) {
+    const std::size_t after = after_marker(text, at, {"expect:"});
+    if (after == std::string_view::npos) {
+      out += text[at++];
+      continue;
+    }
+    // The blanks before `#` were copied last, after the line end that stopped an earlier drop.
+    while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
+    at = std::min(text.find_first_of("\n\r", after), text.size());
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string strip_test_markup(const std::string& fixture_text) {
-  static const std::regex kDirectiveLine(R"re(^[ \t]*#\s*(netlint-test:|expect-next-line:).*\n)re",
-                                         std::regex::multiline);
-  static const std::regex kTrailingExpect(R"re([ \t]*#\s*expect:.*)re");
-  std::string out = std::regex_replace(fixture_text, kDirectiveLine, "");
-  out = std::regex_replace(out, kTrailingExpect, "");
+  std::string out = drop_trailing_expectations(drop_directive_lines(fixture_text));
   if (!out.empty() && out.back() != '\n') out += '\n';
   return out;
 }

@@ -5,8 +5,8 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <regex>
 #include <set>
+#include <string_view>
 
 #include "analyzer/config/config_schema.h"
 #include "analyzer/diag/did_you_mean.h"
@@ -31,26 +31,94 @@ bool valid_cidr(const std::string& text) {
   return false;
 }
 
-bool valid_duration(const yaml::NodeRef& node) {
-  if (model::integer_of(node)) return true;
-  static const std::regex kDuration(R"(([0-9]+(\.[0-9]+)?(ms|s|m|h))+)");
-  return node.is_scalar() && std::regex_match(node.scalar(), kDuration);
+// Durations, port ranges and YAML 1.1 numbers are read by hand-written scanning, not std::regex:
+// libstdc++'s regex recursed once per character and overflowed the stack on a 20 KB duration or
+// a 30,000-digit kubernetesVersion (issue 16). Each scanner accepts what its former regex did.
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit_or_underscore(char c) { return is_digit(c) || c == '_'; }
+bool is_hex_or_underscore(char c) { return is_digit_or_underscore(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+bool is_octal_or_underscore(char c) { return (c >= '0' && c <= '7') || c == '_'; }
+
+// Whether `text` is not empty and every character passes `test`.
+template <class Test>
+bool nonempty_all(std::string_view text, Test test) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), test);
 }
 
-bool valid_port_range(const std::string& text) {
-  static const std::regex kRange(R"(([0-9]{1,5})-([0-9]{1,5}))");
-  std::smatch m;
-  if (!std::regex_match(text, m, kRange)) return false;
-  const int low = std::stoi(m[1]);
-  const int high = std::stoi(m[2]);
+// How many characters from `at` on pass `test`.
+template <class Test>
+std::size_t span_of(std::string_view text, std::size_t at, Test test) {
+  std::size_t end = at;
+  while (end < text.size() && test(text[end])) ++end;
+  return end - at;
+}
+
+// ([0-9]+(\.[0-9]+)?(ms|s|m|h))+ : 60s, 1m30s, 1.5h.
+bool duration_text(std::string_view text) {
+  std::size_t at = 0;
+  do {
+    const std::size_t digits = span_of(text, at, is_digit);
+    if (digits == 0) return false;
+    at += digits;
+    if (at < text.size() && text[at] == '.') {
+      const std::size_t fraction = span_of(text, at + 1, is_digit);
+      if (fraction == 0) return false;
+      at += 1 + fraction;
+    }
+    if (text.substr(at, 2) == "ms") at += 2;
+    else if (at < text.size() && (text[at] == 's' || text[at] == 'm' || text[at] == 'h')) at += 1;
+    else return false;
+  } while (at < text.size());
+  return true;
+}
+
+bool valid_duration(const yaml::NodeRef& node) {
+  if (model::integer_of(node)) return true;
+  return node.is_scalar() && duration_text(node.scalar());
+}
+
+// ([0-9]{1,5})-([0-9]{1,5}) with 1 <= low <= high <= 65535.
+bool valid_port_range(std::string_view text) {
+  const auto dash = text.find('-');
+  if (dash == std::string_view::npos) return false;
+  const std::string_view low_text = text.substr(0, dash);
+  const std::string_view high_text = text.substr(dash + 1);
+  const auto port_digits = [](std::string_view part) { return part.size() <= 5 && nonempty_all(part, is_digit); };
+  if (!port_digits(low_text) || !port_digits(high_text)) return false;
+  const int low = std::stoi(std::string(low_text));
+  const int high = std::stoi(std::string(high_text));
   return low >= 1 && low <= high && high <= 65535;
+}
+
+// [-+]?([0-9][0-9_]*)?\.?[0-9_]+([eE][-+]?[0-9]+)? : 80, -1.5, 1_000, .5, 1.30, 6e3.
+bool yaml11_decimal(std::string_view text) {
+  if (!text.empty() && (text[0] == '-' || text[0] == '+')) text.remove_prefix(1);
+  const auto e = text.find_first_of("eE");
+  if (e != std::string_view::npos) {
+    std::string_view exponent = text.substr(e + 1);
+    if (!exponent.empty() && (exponent[0] == '-' || exponent[0] == '+')) exponent.remove_prefix(1);
+    if (!nonempty_all(exponent, is_digit)) return false;
+    text = text.substr(0, e);
+  }
+  const auto dot = text.find('.');
+  if (dot == std::string_view::npos) return nonempty_all(text, is_digit_or_underscore);
+  const std::string_view whole = text.substr(0, dot);  // empty, or a digit then digits and _
+  const bool whole_ok = whole.empty() || (is_digit(whole[0]) && std::all_of(whole.begin(), whole.end(), is_digit_or_underscore));
+  return whole_ok && nonempty_all(text.substr(dot + 1), is_digit_or_underscore);
+}
+
+// The decimal form, 0x[0-9a-fA-F_]+ or 0o?[0-7_]+.
+bool yaml11_number(std::string_view text) {
+  if (text.starts_with("0x")) return nonempty_all(text.substr(2), is_hex_or_underscore);
+  if (text.starts_with("0o")) return nonempty_all(text.substr(2), is_octal_or_underscore);
+  if (text.starts_with("0") && nonempty_all(text.substr(1), is_octal_or_underscore)) return true;
+  return yaml11_decimal(text);
 }
 
 // A plain scalar that YAML 1.1 reads as something other than a string (`1.30`, `yes`, `80`).
 bool plain_non_string(const yaml::NodeRef& node) {
   if (!node.is_scalar() || node.quoted()) return false;
-  static const std::regex kNumber(R"([-+]?([0-9][0-9_]*)?\.?[0-9_]+([eE][-+]?[0-9]+)?|0x[0-9a-fA-F_]+|0o?[0-7_]+)");
-  return model::boolean_of(node).has_value() || std::regex_match(node.scalar(), kNumber);
+  return model::boolean_of(node).has_value() || yaml11_number(node.scalar());
 }
 
 class Validator {
@@ -251,7 +319,8 @@ LoadedConfig parse_config(const std::string& path, std::string text, std::span<c
   Config config;
   config.path = path;
   config.directory = fs::path(path).parent_path().string();
-  if (config.directory.empty()) config.directory = ".";
+  // A std::string, not '= "."': GCC 12 inlines that into a false -Wrestrict error (GCC bug 105329).
+  if (config.directory.empty()) config.directory = std::string(".");
   config.source = source;
 
   const auto spans = yaml::split_documents(source->text);

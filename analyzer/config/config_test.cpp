@@ -121,6 +121,26 @@ TEST_CASE("config: values are type-checked") {
   CHECK(errors.find("include must be a list") != std::string::npos);
 }
 
+TEST_CASE("config: very long values are validated without a stack overflow") {
+  // std::regex recursed once per character and crashed on these (issue 16).
+  SUBCASE("a 20 KB duration") {
+    const auto with_timeout = [](const std::string& timeout) {
+      return "cluster:\n  ingressControllers:\n    - class: nginx\n      loadBalancer: {idleTimeout: " + timeout + "}\n";
+    };
+    std::string valid;
+    for (int i = 0; i < 10000; ++i) valid += "1m";
+    CHECK(errors_of(parse(with_timeout(valid))).empty());
+    const std::string invalid = errors_of(parse(with_timeout(std::string(20000, '1') + "parsecs")));
+    CHECK(invalid.find("cluster.ingressControllers[0].loadBalancer.idleTimeout must be a duration") != std::string::npos);
+  }
+  SUBCASE("a 30,000-digit kubernetesVersion") {
+    const std::string digits(30000, '7');
+    const std::string plain = errors_of(parse("cluster:\n  kubernetesVersion: " + digits + "\n"));
+    CHECK(plain.find("cluster.kubernetesVersion is not a string in YAML; quote it: \"" + digits + "\"") != std::string::npos);
+    CHECK(errors_of(parse("cluster:\n  kubernetesVersion: \"" + digits + "\"\n")).empty());
+  }
+}
+
 TEST_CASE("config: broken YAML, several documents and duplicate keys are errors; empty is fine") {
   CHECK(errors_of(parse("rules: [\n")).find("invalid YAML") != std::string::npos);
   CHECK(errors_of(parse("failOn: error\n---\nfailOn: note\n")).find("one YAML document") != std::string::npos);

@@ -451,6 +451,34 @@ TEST_CASE("bad input: wrong field types are NL0004, and the siblings still repor
   CHECK(typed->containers.size() == 1);
 }
 
+TEST_CASE("bad input: a template that does not parse, with a huge namespace value or 50,000 blanks") {
+  // The loader looks for the namespace a broken template names; std::regex recursed once per
+  // character there and overflowed the stack on these (issue 16).
+  const auto template_with = [](const std::string& metadata_namespace) {
+    return "apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Release.Name }\n" + metadata_namespace +
+           "\n{{- if .Values.x }}\n  labels: {}\n{{- end }}\n";
+  };
+  const auto check = [&](const std::string& metadata_namespace, const std::string& expected_namespace) {
+    const std::string text = between(template_with(metadata_namespace));
+    const Outcome o = lint_one("chart.yaml", text);
+    CHECK(skips(o, SkipReason::kTemplate) == 1);
+    CHECK(findings(o, "NL0001").empty());
+    expect_sibling_finding(o, text);
+    REQUIRE(o.model.opaque_namespaces.size() == 1);
+    CHECK(o.model.opaque_namespaces[0].namespace_name.value == expected_namespace);
+  };
+  SUBCASE("a 40 KB namespace") {
+    const std::string name(40000, 'n');
+    check("  namespace: " + name, name);
+  }
+  SUBCASE("50,000 blanks before the key and after it") {
+    check(std::string(50000, ' ') + "namespace:" + std::string(50000, ' ') + "shop", "shop");
+  }
+  SUBCASE("a line of 50,000 blanks and no namespace: the default one") {
+    check(std::string(50000, ' '), "default");
+  }
+}
+
 TEST_CASE("bad input: damaged texts never crash or hang") {
   // Every prefix of a valid stream (cut anywhere, mid-token or mid-character), then random
   // byte damage, deterministic by seed. Only survival and time are checked here.

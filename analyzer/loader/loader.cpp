@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include <filesystem>
-#include <regex>
+#include <optional>
 #include <set>
 
 #include "analyzer/loader/kustomize.h"
@@ -156,13 +156,59 @@ struct FileResult {
   std::optional<SkipReason> file_skip;
 };
 
+// The namespace a broken template names is found by hand-written scanning, not std::regex:
+// libstdc++'s regex recursed once per character and overflowed the stack on a 40 KB value or
+// 50,000 blanks (issue 16). The scanning reads what the regex
+//   \n\s*namespace:\s*["']?([a-z0-9][-a-z0-9]*)["']?\s*(\n|#|$)
+// read, `\s` being any of " \t\n\v\f\r" (so it crosses lines, as the regex did).
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; }
+bool is_name_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; }
+bool is_quote(char c) { return c == '"' || c == '\''; }
+
+std::size_t skip_spaces(std::string_view text, std::size_t at) {
+  while (at < text.size() && is_space(text[at])) ++at;
+  return at;
+}
+
+// Whether the blanks right before `at` include a line break: `namespace:` starts a line.
+bool starts_line(std::string_view text, std::size_t at) {
+  while (at > 0 && is_space(text[at - 1])) {
+    if (text[--at] == '\n') return true;
+  }
+  return false;
+}
+
+// The name after `namespace:` (which ends at `at`): optionally quoted, then the end of the line,
+// a comment or the end of the document.
+std::optional<std::string_view> namespace_value(std::string_view text, std::size_t at) {
+  at = skip_spaces(text, at);
+  if (at < text.size() && is_quote(text[at])) ++at;
+  const std::size_t begin = at;
+  if (at == text.size() || text[at] == '-' || !is_name_char(text[at])) return std::nullopt;
+  while (at < text.size() && is_name_char(text[at])) ++at;
+  const std::string_view name = text.substr(begin, at - begin);
+  if (at < text.size() && is_quote(text[at])) ++at;
+  const std::size_t after = skip_spaces(text, at);
+  const bool line_ends = text.substr(at, after - at).find('\n') != std::string_view::npos;
+  if (line_ends || after == text.size() || text[after] == '#') return name;
+  return std::nullopt;
+}
+
+// The first `namespace: NAME` at the start of a line whose value is a plain name.
+std::optional<std::string_view> named_namespace(std::string_view document) {
+  constexpr std::string_view kKey = "namespace:";
+  for (auto at = document.find(kKey); at != std::string_view::npos; at = document.find(kKey, at + 1)) {
+    if (!starts_line(document, at)) continue;
+    if (const auto name = namespace_value(document, at + kKey.size())) return name;
+  }
+  return std::nullopt;
+}
+
 // A template that did not parse may create workloads in the namespace it names, or in the
 // default one: the view cannot see them, so that namespace is not known.
 model::OpaqueNamespace template_namespace(std::string_view document, const std::string& fallback, const std::string& path) {
-  static const std::regex kNamespace(R"(\n\s*namespace:\s*["']?([a-z0-9][-a-z0-9]*)["']?\s*(\n|#|$))");
-  std::match_results<std::string_view::const_iterator> m;
-  const bool named = std::regex_search(document.begin(), document.end(), m, kNamespace);
-  return {model::synthesised(named ? m[1].str() : fallback), "the template " + path + " may create workloads in it"};
+  const auto named = named_namespace(document);
+  return {model::synthesised(named ? std::string(*named) : fallback), "the template " + path + " may create workloads in it"};
 }
 
 // Kustomize sets the namespace of every namespaced resource it applies.

@@ -2,10 +2,10 @@
 // workload a finding names has no DNS edge (UDP, resp. TCP, on the DNS port) to the DNS pods in
 // the `connectivity` list of the same input.
 #include <doctest/doctest.h>
+#include <re2/re2.h>
 
 #include <filesystem>
 #include <fstream>
-#include <regex>
 #include <sstream>
 
 #include "analyzer/netpol/connectivity.h"
@@ -39,9 +39,10 @@ TEST_CASE("every workload an NL2005/NL2006 finding names has no DNS edge in the 
         rule->check(view, sink);
         for (const diag::Diagnostic& d : sink.diagnostics()) {
           // The workloads the message names, "ns/name[Kind]", other than the DNS pods.
-          static const std::regex kWorkload(R"(([a-z0-9.-]+/[a-z0-9.-]+)\[[A-Za-z]+\])");
-          for (std::sregex_iterator it(d.message.begin(), d.message.end(), kWorkload), end; it != end; ++it) {
-            const std::string client = it->str();
+          static const RE2 kWorkload(R"(([a-z0-9.-]+/[a-z0-9.-]+\[[A-Za-z]+\]))");
+          re2::StringPiece rest(d.message);
+          std::string client;
+          while (RE2::FindAndConsume(&rest, kWorkload, &client)) {
             if (client.rfind(dns.namespace_name + "/", 0) == 0) continue;
             ++checked;
             for (const netpol::Connection& c : list.connections) {
