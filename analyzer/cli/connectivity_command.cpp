@@ -5,6 +5,7 @@
 #include "analyzer/cli/commands.h"
 #include "analyzer/netpol/connectivity.h"
 #include "analyzer/util/atomic_file.h"
+#include "analyzer/util/display_text.h"
 
 namespace netlint::cli {
 
@@ -22,11 +23,11 @@ int run_connectivity(const LintOptions& options, bool closed_world, std::ostream
     }
     // What the policies say is not what the cluster does when nothing enforces them (NL2015).
     if (const auto& enforced = view.facts->network_policy_enforced; enforced.usable() && !enforced.value) {
-      err << "netlint: warning: " << (view.cluster.empty() ? "the view" : "cluster " + view.cluster)
+      err << "netlint: warning: " << (view.cluster.empty() ? "the view" : "cluster " + printable(view.cluster))
           << " has no component that enforces NetworkPolicy (NL2015): every connection is open there; this lists what the "
              "policies say\n";
     }
-    if (views.size() > 1 && options.format == "text") text += "# cluster " + view.cluster + "\n";
+    if (views.size() > 1 && options.format == "text") text += "# cluster " + printable(view.cluster) + "\n";
     if (options.format == "json") text += netpol::connections_json(list);
     else if (options.format == "dot") text += netpol::connections_dot(list);
     else if (options.format == "mermaid") text += netpol::connections_mermaid(list);

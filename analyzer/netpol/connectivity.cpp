@@ -9,6 +9,7 @@
 
 #include "analyzer/netpol/ingress_targets.h"
 #include "analyzer/netpol/pair_flows.h"
+#include "analyzer/util/display_text.h"
 #include "analyzer/util/json_writer.h"
 
 namespace netlint::netpol {
@@ -66,7 +67,8 @@ std::string conns_of(const Flow& flow) {
 
 std::string connections_text(const ConnectivityList& list) {
   std::string out;
-  for (const Connection& c : list.connections) out += c.src + " => " + c.dst + " : " + conns_of(c.flow) + "\n";
+  // Names come from manifests: controls are escaped (display_text.h), one connection per line.
+  for (const Connection& c : list.connections) out += printable(c.src) + " => " + printable(c.dst) + " : " + conns_of(c.flow) + "\n";
   return out;
 }
 
@@ -83,7 +85,8 @@ std::map<std::string, std::set<std::string>> nodes_by_namespace(const Connectivi
   return out;
 }
 
-std::string dot_quoted(std::string_view text) {
+std::string dot_quoted(std::string_view raw) {
+  const std::string text = printable(raw);  // a newline or ESC in a name stays visible text
   std::string out = "\"";
   for (char ch : text) {
     if (ch == '"' || ch == '\\') out += '\\';
@@ -117,7 +120,8 @@ std::string connections_dot(const ConnectivityList& list) {
 std::string connections_mermaid(const ConnectivityList& list) {
   std::string out = "graph LR\n";
   std::map<std::string, std::string> ids;
-  auto quoted = [](std::string text) {
+  auto quoted = [](std::string_view raw) {
+    std::string text = printable(raw);  // a newline would end the Mermaid statement
     std::replace(text.begin(), text.end(), '"', '\'');
     return "\"" + text + "\"";
   };

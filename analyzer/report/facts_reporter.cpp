@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "analyzer/report/source_locator.h"
+#include "analyzer/util/display_text.h"
 #include "analyzer/util/json_writer.h"
 
 namespace netlint::report {
@@ -110,20 +111,22 @@ std::string mixed_text(const model::Model& model) {
                      fmt::join(examples, "; "), model.variant_identities.size() > 3 ? "; ..." : "");
 }
 
+// Every line goes out through `printable`: values, evidence and paths come from manifests.
 void write_view_text(std::ostream& out, const model::Model& model, const ClusterFacts& f) {
   SourceLocator locator(model);
-  out << "view: " << mixed_text(model) << '\n';
+  const auto line = [&out](const std::string& text) { out << printable(text) << '\n'; };
+  line("view: " + mixed_text(model));
   for (const Row& r : rows(f)) {
-    out << r.name << ": ";
-    if (r.state == State::kUnknown) out << "unknown";
-    else if (r.state == State::kAmbiguous) out << "ambiguous" << (r.value.empty() ? "" : " between: " + r.value);
-    else out << r.value << (r.state == State::kDefault ? " (default)" : "");
-    if (!r.note.empty()) out << " (" << r.note << ")";
-    out << '\n';
-    if (r.config_key.valid()) out << "  configured at " << where(locator, r.config_key) << '\n';
-    for (const facts::Evidence& e : *r.evidence) out << "  " << where(locator, e.range) << ": " << e.what << '\n';
+    std::string text = r.name + ": ";
+    if (r.state == State::kUnknown) text += "unknown";
+    else if (r.state == State::kAmbiguous) text += "ambiguous" + (r.value.empty() ? "" : " between: " + r.value);
+    else text += r.value + (r.state == State::kDefault ? " (default)" : "");
+    if (!r.note.empty()) text += " (" + r.note + ")";
+    line(text);
+    if (r.config_key.valid()) line("  configured at " + where(locator, r.config_key));
+    for (const facts::Evidence& e : *r.evidence) line("  " + where(locator, e.range) + ": " + e.what);
   }
-  for (const facts::Conflict& c : f.conflicts) out << "conflict (" << c.fact << "): " << where(locator, c.anchor) << ": " << c.message << '\n';
+  for (const facts::Conflict& c : f.conflicts) line("conflict (" + c.fact + "): " + where(locator, c.anchor) + ": " + c.message);
 }
 
 void write_view_json(JsonWriter& json, const model::Model& model, const ClusterFacts& f) {
@@ -185,7 +188,7 @@ void write_view_json(JsonWriter& json, const model::Model& model, const ClusterF
 void write_facts_text(std::ostream& out, const std::vector<model::Model>& views) {
   for (const model::Model& view : views) {
     if (&view != &views.front()) out << '\n';
-    if (!view.cluster.empty()) out << "cluster " << view.cluster << ":\n";
+    if (!view.cluster.empty()) out << "cluster " << printable(view.cluster) << ":\n";
     write_view_text(out, view, *view.facts);
   }
 }

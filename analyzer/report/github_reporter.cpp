@@ -4,6 +4,7 @@
 
 #include "analyzer/report/repo_path.h"
 #include "analyzer/report/source_locator.h"
+#include "analyzer/util/display_text.h"
 
 namespace netlint::report {
 namespace {
@@ -56,18 +57,21 @@ void write_github(std::ostream& out, const model::Model& model, const std::vecto
     if (d.range.valid()) {
       const ResolvedRange r = locator.resolve(d.range);
       properties = fmt::format("file={},line={},col={},endLine={},endColumn={},",
-                               github_escape_property(display_path(r.path, root)),
+                               github_escape_property(printable(display_path(r.path, root))),
                                r.start.line, r.start.column, r.end.line, r.end.column);
     }
     properties += "title=" + github_escape_property(fmt::format("{} {}", d.rule->code, d.rule->name));
     // The annotation shows the message as written: help and related locations on lines of their own.
-    std::string message = d.message;
-    if (!d.help.empty()) message += fmt::format("\nhelp: {}", d.help);
+    // The pieces come from manifests: their own controls are escaped (display_text.h) before the
+    // line breaks between them are added.
+    std::string message = printable(d.message);
+    if (!d.help.empty()) message += fmt::format("\nhelp: {}", printable(d.help));
     for (const diag::RelatedLocation& rel : d.related) {
-      if (rel.range.valid()) message += fmt::format("\nnote: {}: {}", where(locator, rel.range, root), rel.message);
+      if (rel.range.valid()) message += fmt::format("\nnote: {}: {}", printable(where(locator, rel.range, root)), printable(rel.message));
     }
     if (!d.clusters.empty()) {
-      message += fmt::format("\n[{} {}]", d.clusters.size() == 1 ? "cluster" : "clusters", fmt::join(d.clusters, ", "));
+      message += '\n';  // two statements: `"\n" + std::string` trips GCC 12's false -Wrestrict (bug 105329)
+      message += printable(fmt::format("[{} {}]", d.clusters.size() == 1 ? "cluster" : "clusters", fmt::join(d.clusters, ", ")));
     }
     out << "::" << command(d.severity) << ' ' << properties << "::" << github_escape_data(message) << '\n';
   }

@@ -3,7 +3,12 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "analyzer/report/source_locator.h"
+#include "analyzer/util/display_text.h"
 
 namespace netlint::report {
 namespace {
@@ -23,11 +28,52 @@ std::string_view severity_color(diag::Severity s, const Palette& p) {
   return p.reset;
 }
 
-std::size_t code_points(std::string_view text) {
+// One column of a source line, as the locator counts columns: a lead byte and the continuation
+// bytes after it. Shown as the code point, or escaped (display_text.h) when it is a control or
+// not valid UTF-8, so a damaged or hostile line cannot drive the terminal.
+struct Column {
+  std::string shown;
+  std::size_t width = 1;  // columns the shown text takes (escapes are ASCII, one per byte)
+  bool tab = false;
+};
+
+std::vector<Column> columns_of(std::string_view line, std::size_t from, std::size_t to) {
+  std::vector<Column> out;
+  std::size_t column = 0;
+  for (std::size_t i = 0; i < line.size() && column < to;) {
+    std::size_t next = i + 1;
+    while (next < line.size() && (static_cast<unsigned char>(line[next]) & 0xC0) == 0x80) ++next;
+    if (column >= from) {
+      const std::string_view unit = line.substr(i, next - i);
+      const utf8::CodePoint c = utf8::decode(unit, 0);
+      Column col;
+      if (c.valid && c.length == unit.size()) {
+        col.shown = printable_code_point(c, static_cast<unsigned char>(unit[0]));
+      } else {
+        for (char b : unit) col.shown += fmt::format("\\x{:02x}", static_cast<unsigned>(static_cast<unsigned char>(b)));
+      }
+      col.tab = unit == "\t";
+      col.width = col.shown.size() == unit.size() && c.valid ? 1 : col.shown.size();
+      out.push_back(std::move(col));
+    }
+    ++column;
+    i = next;
+  }
+  return out;
+}
+
+std::size_t column_count(std::string_view line) {
   std::size_t n = 0;
-  for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  for (char c : line) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
   return n;
 }
+
+// A line longer than kClipAbove columns is shown as kExcerptColumns columns around the range: a
+// minified 50 MB line would otherwise be printed whole for every finding on it. Ordinary lines
+// (a trailing comment makes them long) are shown whole.
+constexpr std::size_t kClipAbove = 512;
+constexpr std::size_t kExcerptColumns = 240;
+constexpr std::size_t kExcerptLeadIn = 80;  // columns shown before the range when clipping
 
 // The source line and a caret line under [start, end) (clipped to the line), indented like
 // clang: " 12 | text" / "    |   ^~~~".
@@ -38,25 +84,33 @@ void write_excerpt(std::ostream& out, SourceLocator& locator, const SourceRange&
   }
   const ResolvedRange r = locator.resolve(range);
   const std::string_view line = locator.line_text(range.file, r.start.line);
+  const std::size_t length = column_count(line);
+  const std::size_t start = r.start.column > 0 ? r.start.column - 1 : 0;  // 0-based
+  std::size_t end = start + 1;
+  if (r.end.line == r.start.line && r.end.column > r.start.column) end = r.end.column - 1;
+  else if (r.end.line > r.start.line) end = std::max(length, start + 1);
+  std::size_t from = 0, to = length;
+  if (length > kClipAbove) {
+    from = start > kExcerptLeadIn ? start - kExcerptLeadIn : 0;
+    to = std::min(length, from + kExcerptColumns);
+  }
+  const std::vector<Column> shown = columns_of(line, from, to);
+  std::string text = from > 0 ? "\u2026" : "";
+  std::string pad = from > 0 ? " " : "";
+  std::size_t width = 0;
+  for (std::size_t i = 0; i < shown.size(); ++i) {
+    const Column& c = shown[i];
+    text += c.shown;
+    const std::size_t column = from + i;
+    // Keep tabs as tabs so the caret lines up however the terminal renders them.
+    if (column < start) pad += c.tab ? std::string("\t") : std::string(c.width, ' ');
+    else if (column < end) width += c.width;
+  }
+  if (to < length) text += "\u2026";
+  width = std::max<std::size_t>(width, 1);
   const std::string number = std::to_string(r.start.line);
   const std::string gutter(number.size() + 1, ' ');
-  out << fmt::format(" {} | {}\n", number, line);
-  // Keep tabs as tabs so the caret lines up however the terminal renders them.
-  std::string pad;
-  std::uint32_t column = 1;
-  for (std::size_t i = 0; i < line.size() && column < r.start.column; ++i) {
-    const auto byte = static_cast<unsigned char>(line[i]);
-    if ((byte & 0xC0) == 0x80) continue;
-    pad += line[i] == '\t' ? '\t' : ' ';
-    ++column;
-  }
-  std::size_t width = 1;
-  if (r.end.line == r.start.line && r.end.column > r.start.column) {
-    width = r.end.column - r.start.column;
-  } else if (r.end.line > r.start.line) {
-    const std::size_t length = code_points(line);
-    width = length >= r.start.column ? length - r.start.column + 1 : 1;
-  }
+  out << fmt::format(" {} | {}\n", number, text);
   out << fmt::format("{} | {}{}^{}{}\n", gutter, pad, p.green, std::string(width - 1, '~'), p.reset);
 }
 
@@ -68,22 +122,22 @@ void write_text(std::ostream& out, const model::Model& model, const std::vector<
   SourceLocator locator(model);
   for (const diag::Diagnostic& d : diagnostics) {
     std::string tag = fmt::format("[{} {}]", d.rule->code, d.rule->name);
-    if (!d.clusters.empty()) tag += fmt::format(" [cluster{} {}]", d.clusters.size() == 1 ? "" : "s", fmt::join(d.clusters, ", "));
+    if (!d.clusters.empty()) tag += printable(fmt::format(" [cluster{} {}]", d.clusters.size() == 1 ? "" : "s", fmt::join(d.clusters, ", ")));
     const std::string_view severity = diag::severity_name(d.severity);
     if (d.range.valid()) {
       const ResolvedRange r = locator.resolve(d.range);
-      out << fmt::format("{}{}:{}:{}:{} {}{}:{} {} {}\n", p.bold, r.path, r.start.line, r.start.column, p.reset,
-                         severity_color(d.severity, p), severity, p.reset, d.message, tag);
+      out << fmt::format("{}{}:{}:{}:{} {}{}:{} {} {}\n", p.bold, printable(r.path), r.start.line, r.start.column, p.reset,
+                         severity_color(d.severity, p), severity, p.reset, printable(d.message), tag);
       write_excerpt(out, locator, d.range, p);
     } else {
-      out << fmt::format("netlint: {}{}:{} {} {}\n", severity_color(d.severity, p), severity, p.reset, d.message, tag);
+      out << fmt::format("netlint: {}{}:{} {} {}\n", severity_color(d.severity, p), severity, p.reset, printable(d.message), tag);
     }
-    if (!d.help.empty()) out << fmt::format("  {}help:{} {}\n", p.bold, p.reset, d.help);
+    if (!d.help.empty()) out << fmt::format("  {}help:{} {}\n", p.bold, p.reset, printable(d.help));
     for (const diag::RelatedLocation& rel : d.related) {
       if (!rel.range.valid()) continue;
       const ResolvedRange r = locator.resolve(rel.range);
-      out << fmt::format("{}{}:{}:{}:{} {}note:{} {}\n", p.bold, r.path, r.start.line, r.start.column, p.reset, p.cyan,
-                         p.reset, rel.message);
+      out << fmt::format("{}{}:{}:{}:{} {}note:{} {}\n", p.bold, printable(r.path), r.start.line, r.start.column, p.reset, p.cyan,
+                         p.reset, printable(rel.message));
       write_excerpt(out, locator, rel.range, p);
     }
   }

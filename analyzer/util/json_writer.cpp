@@ -1,12 +1,25 @@
 #include "analyzer/util/json_writer.h"
 
+#include "analyzer/util/utf8.h"
+
 #include <cstdio>
 
 namespace netlint {
 
 void JsonWriter::write_string(std::ostream& out, std::string_view text) {
   out << '"';
-  for (char c : text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const char c = text[i];
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x80) {
+      // JSON is UTF-8: a byte of a Latin-1 file name or a damaged Corefile becomes U+FFFD.
+      const utf8::CodePoint cp = utf8::decode(text, i);
+      if (cp.valid) out << text.substr(i, cp.length);
+      else out << "\xEF\xBF\xBD";
+      i += cp.length;
+      continue;
+    }
+    ++i;
     switch (c) {
       case '"': out << "\\\""; break;
       case '\\': out << "\\\\"; break;
@@ -16,12 +29,12 @@ void JsonWriter::write_string(std::ostream& out, std::string_view text) {
       case '\b': out << "\\b"; break;
       case '\f': out << "\\f"; break;
       default:
-        if (static_cast<unsigned char>(c) < 0x20) {
+        if (byte < 0x20) {
           char buffer[8];
-          std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
+          std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(byte));
           out << buffer;
         } else {
-          out << c;  // UTF-8 passes through; invalid bytes were replaced when the text was read
+          out << c;
         }
     }
   }

@@ -1,0 +1,104 @@
+// Values written by strangers never reach a terminal or a CI log as control sequences, nor as a
+// line of their own (issue 16 item 8): every human format escapes them, JSON stays valid UTF-8,
+// and an excerpt of a huge minified line is clipped around its range.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+#include "analyzer/testing/cli_run.h"
+
+namespace netlint {
+namespace {
+
+using testing::TempRepo;
+
+// A Deployment whose name carries an OSC title sequence, a colour and a line that GitHub would read
+// as a workflow command; its pods say app=web, and the Service selects the typo app=wbe, so NL1001
+// names the Deployment in its message and related note.
+constexpr const char* kHostile =
+    "apiVersion: apps/v1\nkind: Deployment\n"
+    "metadata: {name: \"web\\e]0;pwned\\a\\e[31m\\n::error file=x.yaml::injected\", namespace: shop}\n"
+    "spec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n"
+    "    spec: {containers: [{name: web, image: nginx, ports: [{containerPort: 80}]}]}\n"
+    "---\n"
+    "apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\n"
+    "spec:\n  selector: {app: wbe}\n  ports: [{port: 80}]\n";
+
+bool has_control(const std::string& text) {
+  for (char c : text) {
+    const auto b = static_cast<unsigned char>(c);
+    if ((b < 0x20 && c != '\n' && c != '\t') || b == 0x7f) return true;
+  }
+  return false;
+}
+
+bool has_line_starting(const std::string& text, const std::string& prefix) {
+  return text.rfind(prefix, 0) == 0 || text.find("\n" + prefix) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_SUITE("cli") {
+  TEST_CASE("output injection: text, github, connectivity and mermaid escape controls in values") {
+    TempRepo repo("injection");
+    repo.write("app.yaml", kHostile);
+    for (const std::string format : {"text", "github"}) {
+      CAPTURE(format);
+      const testing::CliRun run = testing::run_netlint_in(repo.root, "--format " + format + " --color always app.yaml", true);
+      CHECK(run.status == 1);
+      CHECK(run.out.find("NL1001") != std::string::npos);
+      CHECK(run.out.find("web\\e]0;pwned\\x07\\e[31m\\n::error file=x.yaml::injected") != std::string::npos);
+      CHECK_FALSE(run.out.find("pwned\x07") != std::string::npos);
+      CHECK_FALSE(has_line_starting(run.out, "::error file=x.yaml"));
+    }
+    for (const std::string format : {"text", "mermaid", "dot"}) {
+      CAPTURE(format);
+      const testing::CliRun run = testing::run_netlint_in(repo.root, "connectivity --format " + format + " app.yaml", true);
+      CHECK(run.status == 0);
+      CHECK(run.out.find("pwned") != std::string::npos);
+      CHECK_FALSE(has_control(run.out));
+      CHECK_FALSE(has_line_starting(run.out, "::error"));
+    }
+  }
+
+  TEST_CASE("output injection: a file name with a line break or a Latin-1 byte") {
+    TempRepo repo("injection-names");
+    // Different namespaces, so each file has its own finding (equal copies would merge).
+    std::string other = kHostile;
+    for (std::size_t at = other.find("shop"); at != std::string::npos; at = other.find("shop", at + 5)) other.replace(at, 4, "shop2");
+    repo.write("evil\n::error file=y.yaml::x.yaml", kHostile);
+    repo.write("caf\xe9.yaml", other);
+    const testing::CliRun text = testing::run_netlint_in(repo.root, ".", true);
+    CHECK(text.out.find("evil\\n::error file=y.yaml::x.yaml:") != std::string::npos);
+    CHECK(text.out.find("caf\\xe9.yaml:") != std::string::npos);
+    CHECK_FALSE(has_line_starting(text.out, "::error file=y.yaml"));
+    CHECK_FALSE(has_control(text.out));
+    // JSON must be UTF-8 whatever the file system holds: nlohmann's parser rejects anything else.
+    const testing::CliRun json = testing::run_netlint_in(repo.root, "--format json .");
+    nlohmann::json parsed;
+    CHECK_NOTHROW(parsed = nlohmann::json::parse(json.out));
+    CHECK(json.out.find("caf\xef\xbf\xbd.yaml") != std::string::npos);
+  }
+
+  TEST_CASE("output injection: an excerpt of a huge line is clipped around its range") {
+    TempRepo repo("long-line");
+    // One flow-style line of about 2 MB: a long annotation, then the Service's typo'd selector.
+    std::string service = "{apiVersion: v1, kind: Service, metadata: {name: web, namespace: shop, annotations: {note: \"";
+    service += std::string(2'000'000, 'x');
+    service += "\"}}, spec: {selector: {app: wbe}, ports: [{port: 80}]}}\n";
+    repo.write("app.yaml",
+               "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\n"
+               "spec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n"
+               "    spec: {containers: [{name: web, image: nginx, ports: [{containerPort: 80}]}]}\n---\n" + service);
+    const testing::CliRun run = testing::run_netlint_in(repo.root, "app.yaml", true);
+    CHECK(run.status == 1);
+    CHECK(run.out.find("NL1001") != std::string::npos);
+    CHECK(run.out.size() < 4000);  // the whole line would be 2 MB
+    CHECK(run.out.find("\xe2\x80\xa6") != std::string::npos);  // "…" marks the clipped text
+    CHECK(run.out.find("app: wbe}") != std::string::npos);
+  }
+}
+
+}  // namespace netlint
