@@ -412,6 +412,23 @@ TEST_CASE("bad input: kustomizations that fan out or cycle finish at once") {
   }
 }
 
+TEST_CASE("bad input: the text of a Secret that does not parse is never printed") {
+  // NL0001 points into the damaged document; its excerpt would show the credential on that line.
+  for (const std::string damaged : {"apiVersion: v1\nkind: Secret\nmetadata: {name: db}\nstringData:\n  password: hunter2\n   user: x\n",
+                                    "{\"apiVersion\": \"v1\", \"kind\": \"Secret\", \"data\": {\"password\": \"hunter2\" \"x\"}}\n",
+                                    "apiVersion: v1\nkind: 'Secret'\nstringData: {password: \"hunter2\xff\"}\n"}) {
+    CAPTURE(damaged);
+    const std::string text = between(damaged);
+    const Outcome o = lint_one("app.yaml", text);
+    INFO("report:\n", o.report);
+    CHECK(findings(o, "NL0001").size() == 1);
+    CHECK(o.report.find("hunter2") == std::string::npos);
+    CHECK(o.report.find("(source of a Secret is not shown)") != std::string::npos);
+    expect_sibling_finding(o, text);
+    CHECK(o.report.find("app: wbe") != std::string::npos);  // other documents' excerpts are still shown
+  }
+}
+
 TEST_CASE("bad input: wrong field types are NL0004, and the siblings still report") {
   const std::string damaged =
       "apiVersion: v1\n"
