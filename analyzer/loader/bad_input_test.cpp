@@ -14,6 +14,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "analyzer/engine/engine.h"
@@ -204,15 +205,18 @@ TEST_CASE("bad input: binary content") {
     CHECK(findings(o, "NL0001").empty());
     expect_sibling_finding(o, siblings, 1);
   }
-  SUBCASE("a UTF-16 manifest is skipped as binary (kubectl reads UTF-8)") {
+  SUBCASE("a UTF-16 manifest is analyzed decoded, and NL0001 says kubectl rejects it") {
+    const std::string plain = between("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: wide}\n");
     std::string utf16 = "\xFF\xFE";
-    for (const char c : between("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: wide}\n")) {
+    for (const char c : plain) {
       utf16 += c;
       utf16 += '\0';
     }
     const Outcome o = lint_one("wide.yaml", utf16);
-    CHECK(skips(o, SkipReason::kBinary) == 1);
-    CHECK(o.diagnostics.empty());
+    CHECK(skips(o, SkipReason::kBinary) == 0);
+    expect_one(o, "NL0001", "the file is UTF-16LE: kubectl reads manifests as UTF-8 and rejects it (control characters are not "
+                            "allowed); netlint analyzed it decoded", 0);
+    expect_sibling_finding(o, plain);
   }
 }
 
@@ -426,6 +430,58 @@ TEST_CASE("bad input: the text of a Secret that does not parse is never printed"
     CHECK(o.report.find("(source of a Secret is not shown)") != std::string::npos);
     expect_sibling_finding(o, text);
     CHECK(o.report.find("app: wbe") != std::string::npos);  // other documents' excerpts are still shown
+  }
+}
+
+namespace {
+// `utf8` (ASCII here) as UTF-16 or UTF-32 code units, with or without the byte-order mark.
+std::string encode(std::string_view utf8, std::size_t width, bool little, bool bom) {
+  std::string out;
+  auto put = [&](std::uint32_t unit) {
+    for (std::size_t i = 0; i < width; ++i) {
+      const std::size_t shift = 8 * (little ? i : width - 1 - i);
+      out += static_cast<char>((unit >> shift) & 0xFF);
+    }
+  };
+  if (bom) put(0xFEFF);
+  for (char c : utf8) put(static_cast<unsigned char>(c));
+  return out;
+}
+}  // namespace
+
+TEST_CASE("bad input: other encodings, late byte-order marks and CR line ends lose no document") {
+  const std::string plain = std::string(kWorkload) + "---\n" + std::string(kTypoService);
+  SUBCASE("UTF-16 and UTF-32 are decoded") {
+    for (const auto& [width, little, bom] : {std::tuple{2u, true, true}, std::tuple{2u, false, true}, std::tuple{2u, true, false},
+                                             std::tuple{4u, true, true}, std::tuple{4u, false, true}}) {
+      CAPTURE(width);
+      CAPTURE(little);
+      CAPTURE(bom);
+      const Outcome o = lint_one("app.yaml", encode(plain, width, little, bom));
+      CHECK(o.model.stats.documents == 2);
+      CHECK(skips(o, SkipReason::kBinary) == 0);
+      CHECK(findings(o, "NL0001").size() == 1);  // the encoding, which kubectl rejects
+      expect_sibling_finding(o, plain);  // offsets are in the decoded text
+    }
+  }
+  SUBCASE("a byte-order mark before a later document's marker, or after it") {
+    for (const std::string& text : {std::string(kWorkload) + "\xEF\xBB\xBF---\n" + std::string(kTypoService),
+                                   std::string(kWorkload) + "---\n\xEF\xBB\xBF" + std::string(kTypoService)}) {
+      const Outcome o = lint_one("app.yaml", text);
+      CHECK(o.model.stats.documents == 2);
+      CHECK(o.model.stats.skipped() == 0);
+      expect_sibling_finding(o, text);
+    }
+  }
+  SUBCASE("a lone CR is a line break: after a marker, or as every line end") {
+    std::string lone = plain;
+    for (char& c : lone) c = c == '\n' ? '\r' : c;
+    for (const std::string& text : {std::string(kWorkload) + "---\r" + std::string(kTypoService), lone}) {
+      const Outcome o = lint_one("app.yaml", text);
+      CHECK(o.model.stats.documents == 2);
+      CHECK(findings(o, "NL0001").empty());
+      expect_sibling_finding(o, text);
+    }
   }
 }
 

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "analyzer/loader/kustomize.h"
+#include "analyzer/loader/text_encoding.h"
 #include "analyzer/model/extract.h"
 #include "analyzer/model/extract_configs.h"
 #include "analyzer/source/input_kinds.h"
@@ -377,7 +378,22 @@ model::Model load_inputs(std::vector<InputText> inputs, const LoadOptions& optio
 std::vector<model::Model> load_views(std::vector<InputText> inputs, const LoadOptions& options,
                                      const std::vector<ViewSpec>& views) {
   FileContext context;
-  for (const InputText& input : inputs) {
+  std::vector<model::InputProblem> encoding_problems;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    InputText& input = inputs[i];
+    // UTF-16/32 and lone CRs, before anything reads the text. The file is analyzed decoded, and
+    // NL0001 says what kubectl does with it: it reads UTF-8 only ("control characters are not
+    // allowed"), so the apply fails until the file is saved as UTF-8.
+    const SourceEncoding encoding = input.config ? SourceEncoding::kUtf8 : normalise_text(input.text);
+    if (encoding != SourceEncoding::kUtf8) {
+      const auto id = static_cast<FileId>(i);
+      const std::uint32_t end = input.text.empty() ? 0 : 1;
+      encoding_problems.push_back({"NL0001", SourceRange{id, 0, end},
+                                   fmt::format("the file is {}: kubectl reads manifests as UTF-8 and rejects it (control "
+                                               "characters are not allowed); netlint analyzed it decoded",
+                                               encoding_name(encoding)),
+                                   "save the file as UTF-8 (PowerShell: Out-File -Encoding utf8, or Set-Content)"});
+    }
     if (path_basename(input.path) == "Chart.yaml") context.chart_dirs.emplace(path_dirname(input.path));
   }
   context.kustomize = read_kustomizations(inputs);
@@ -390,6 +406,8 @@ std::vector<model::Model> load_views(std::vector<InputText> inputs, const LoadOp
   });
   model::LoadStats stats, context_stats;
   count_files(inputs, results, stats, context_stats);
+  std::vector<bool> results_skipped(results.size());  // file-level skips, before results are moved out
+  for (std::size_t i = 0; i < results.size(); ++i) results_skipped[i] = results[i].file_skip.has_value();
   const std::vector<std::size_t> last_view = last_view_of_each_file(inputs.size(), views);
 
   std::vector<model::Model> out(views.size());
@@ -444,6 +462,10 @@ std::vector<model::Model> load_views(std::vector<InputText> inputs, const LoadOp
     }
     for (const model::InputProblem& cycle : context.kustomize.cycles) {
       if (in_view(view, cycle.range.file)) m.problems.push_back(cycle);
+    }
+    for (const model::InputProblem& encoding : encoding_problems) {
+      const FileId file = encoding.range.file;
+      if (in_view(view, file) && !results_skipped[file]) m.problems.push_back(encoding);
     }
     model::merge_definitions(m, apply_groups);
     auto derived = std::make_shared<facts::ClusterFacts>(facts::derive_facts(m, facts_config));

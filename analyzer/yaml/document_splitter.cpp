@@ -3,7 +3,14 @@
 namespace netlint::yaml {
 namespace {
 
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+// YAML lets every document of a stream start with a byte-order mark (a document prefix), as
+// files concatenated from editors that write one have it; the marker after it still counts.
+std::string_view without_bom(std::string_view line) { return line.substr(0, 3) == kBom ? line.substr(3) : line; }
+
 bool is_marker(std::string_view line, std::string_view marker) {
+  line = without_bom(line);
   if (line.substr(0, 3) != marker) return false;
   return line.size() == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r' || line[3] == '\n';
 }
@@ -15,7 +22,7 @@ bool has_content(std::string_view chunk) {
   while (pos < chunk.size()) {
     std::size_t eol = chunk.find('\n', pos);
     if (eol == std::string_view::npos) eol = chunk.size();
-    std::string_view line = chunk.substr(pos, eol - pos);
+    std::string_view line = without_bom(chunk.substr(pos, eol - pos));
     if (is_marker(line, "---")) line.remove_prefix(3);
     else if (!line.empty() && line[0] == '%') line = {};
     const auto first = line.find_first_not_of(" \t\r");
@@ -43,6 +50,10 @@ std::vector<DocumentSpan> split_documents(std::string_view text, std::uint32_t b
     if (is_marker(line, "---")) {
       flush(pos);
       doc_begin = pos;
+      // A bare marker line followed by a line that starts with a byte-order mark: the document
+      // starts at the mark, which the parser skips at a span's start.
+      const std::string_view rest = without_bom(line).substr(3);
+      if (rest.find_first_not_of(" \t\r\n") == std::string_view::npos && text.substr(next, 3) == kBom) doc_begin = next;
     } else if (is_marker(line, "...")) {
       flush(pos);
       doc_begin = next;  // what follows `...` is a bare document only if it has content
