@@ -372,9 +372,12 @@ def netlint_counts(run):
     if summary["context"]:
         raise ValueError(f"netlint read {summary['context']} files as context: the corpus sits in a repository "
                          "or under a .netlint.yaml, so each project is no longer a view of its own")
-    # Documents that do not parse; an embedded Corefile that does not parse sits in a document that does.
+    # Documents that do not parse. Other NL0001 findings sit in documents that are still objects:
+    # an embedded Corefile that does not parse, a key written twice (kubectl rejects it, netlint
+    # reads the last value), a file in UTF-16/32 (analyzed decoded).
+    still_objects = ("invalid Corefile", "invalid YAML: mapping key ", "the file is UTF-")
     nl0001 = sum(1 for line in corpus_findings.parse_findings("", run.stdout)
-                 if line.split("\t")[1] == "NL0001" and not line.split("\t")[3].startswith("invalid Corefile"))
+                 if line.split("\t")[1] == "NL0001" and not line.split("\t")[3].startswith(still_objects))
     return dict(outcome({"kinds": summary["kinds"], "skipped": summary["skipped"], "parse_errors": nl0001}),
                 files=summary["files"], documents=summary["documents"])
 

@@ -132,14 +132,10 @@ class Validator {
       if (!node.is_null()) error(node, fmt::format("{} must be a mapping", where));
       return;
     }
-    std::set<std::string> seen;
+    // A key written twice never gets here: the YAML reader rejects the document (tree_builder).
     for (std::uint32_t i = 0; i < node.size(); ++i) {
       const yaml::NodeRef key = node.key_at(i);
       const std::string& name = key.scalar();
-      if (!seen.insert(name).second) {
-        error(key, fmt::format("duplicate key '{}' in {}", name, where));
-        continue;
-      }
       const auto field = std::find_if(fields.begin(), fields.end(), [&](const Field& f) { return f.key == name; });
       if (field == fields.end()) {
         std::vector<std::string> names;
@@ -336,6 +332,11 @@ LoadedConfig parse_config(const std::string& path, std::string text, std::span<c
       result.errors.push_back({at.line, at.column, "invalid YAML: " + parsed.error->message});
       return result;
     }
+    for (const yaml::ParseError& dup : parsed.duplicate_keys) {
+      const LineColumn at = LineIndex(source->text).position(source->text, dup.offset);
+      result.errors.push_back({at.line, at.column, "duplicate key: " + dup.message});
+    }
+    if (!parsed.duplicate_keys.empty()) return result;
     if (parsed.tree) config.tree = std::make_shared<const yaml::Tree>(std::move(*parsed.tree));
   }
   if (config.tree) {

@@ -485,6 +485,25 @@ TEST_CASE("bad input: other encodings, late byte-order marks and CR line ends lo
   }
 }
 
+TEST_CASE("bad input: a key written twice is NL0001, and the document is still analyzed with the last value") {
+  // Corpus kubernetes/examples has Deployments with `selector:` twice; kubectl refuses them, and
+  // netlint used the first value silently.
+  const std::string damaged =
+      "apiVersion: v1\nkind: Service\nmetadata: {name: twice, namespace: shop}\n"
+      "spec:\n  selector: {app: web}\n  ports: [{port: 80}]\n  selector: {app: webb}\n";
+  const std::string text = between(damaged);
+  const Outcome o = lint_one("app.yaml", text);
+  INFO("findings:\n", listing(o));
+  expect_one(o, "NL0001", "invalid YAML: mapping key \"selector\" already defined (kubectl rejects the document; netlint reads the last value)",
+             offset_of(text, "selector: {app: webb}"));
+  CHECK(o.model.services.size() == 2);
+  // The last selector (app=webb) is what the Service has: NL1001 reports it as a typo of app=web.
+  const auto typos = findings(o, "NL1001");
+  REQUIRE(typos.size() == 2);
+  CHECK(typos[0]->range.begin == offset_of(text, "app: webb") + 5);
+  CHECK(typos[1]->range.begin == offset_of(text, "app: wbe") + 5);  // the sibling's finding
+}
+
 TEST_CASE("bad input: wrong field types are NL0004, and the siblings still report") {
   const std::string damaged =
       "apiVersion: v1\n"

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <optional>
 #include <set>
@@ -283,6 +284,14 @@ FileResult load_file(const InputText& input, FileId id, const FileContext& conte
     }
     if (!parsed.tree) continue;
     model::extract_document(yaml::root_of(*parsed.tree), id, d, context.extract, out);
+    if (!out.objects.empty()) {
+      // A manifest with a key written twice: kubectl refuses it, netlint reads the last value.
+      for (const yaml::ParseError& dup : parsed.duplicate_keys) {
+        out.problems.push_back({"NL0001", SourceRange{id, dup.offset, std::max(dup.end, dup.offset + 1)},
+                                "invalid YAML: " + dup.message + " (kubectl rejects the document; netlint reads the last value)",
+                                "delete one of the two entries"});
+      }
+    }
     extract_embedded(out, text);
     if (kustomize_namespace != context.kustomize.namespace_of.end()) apply_kustomize_namespace(out, kustomize_namespace->second);
   }

@@ -103,11 +103,6 @@ TEST_CASE("node ref: get, find and children") {
   CHECK(ports.scalar().empty());  // scalar() of a collection is empty
 }
 
-TEST_CASE("node ref: the first of duplicate keys wins") {
-  const Tree tree = parse("a: 1\na: 2\n");
-  CHECK(root_of(tree).get("a").scalar() == "1");
-}
-
 TEST_CASE("node ref: merge keys") {
   const std::string text =
       "base: &base\n"

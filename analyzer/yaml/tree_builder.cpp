@@ -6,10 +6,14 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <istream>
 #include <optional>
 #include <streambuf>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace netlint::yaml {
@@ -79,7 +83,7 @@ std::uint32_t skip_properties(std::string_view text, std::uint32_t offset, bool 
 // Thrown from the event handler: yaml-cpp accepted input that is not valid YAML.
 struct InvalidInput {
   std::uint32_t offset;
-  const char* message;
+  std::string message;
 };
 
 class TreeBuilder final : public YAML::EventHandler {
@@ -168,6 +172,8 @@ class TreeBuilder final : public YAML::EventHandler {
     open(NodeKind::kMap, mark, tag, anchor, style);
   }
   void OnMapEnd() override { close(); }
+
+  std::vector<ParseError> take_duplicates() { return std::move(duplicates_); }
 
   // Where the innermost collection still open starts (where nesting got too deep).
   std::optional<std::uint32_t> innermost_open() const {
@@ -266,7 +272,10 @@ class TreeBuilder final : public YAML::EventHandler {
     open_.pop_back();
     still_open_[frame.id] = false;
     Node& node = tree_.nodes[frame.id];
-    if (node.kind == NodeKind::kMap) reject_collection_keys(frame.children);
+    if (node.kind == NodeKind::kMap) {
+      reject_collection_keys(frame.children);
+      drop_duplicate_keys(frame.children);
+    }
     node.first_child = static_cast<std::uint32_t>(tree_.children.size());
     node.child_count = static_cast<std::uint32_t>(frame.children.size());
     tree_.children.insert(tree_.children.end(), frame.children.begin(), frame.children.end());
@@ -292,6 +301,35 @@ class TreeBuilder final : public YAML::EventHandler {
         throw InvalidInput{tree_.nodes[children[i]].begin, "invalid map key: a mapping key must be a string"};
       }
     }
+  }
+
+  // yaml-cpp keeps both entries of a key written twice, and lookups would take the first.
+  // Lenient readers keep the last; kubectl's rejects the document ("mapping key already
+  // defined"). The earlier entry is dropped and the later key recorded for NL0001. Merge keys
+  // (`<<`) are exempt: they are not fields. Keys compare by value, as the readers do.
+  void drop_duplicate_keys(std::vector<NodeId>& children) {
+    if (children.size() < 4) return;
+    seen_keys_.clear();
+    std::vector<bool> dropped;
+    for (std::size_t i = 0; i < children.size(); i += 2) {
+      const Node& key = tree_.nodes[children[i]];
+      if (key.kind != NodeKind::kScalar || (key.value == "<<" && key.style == ScalarStyle::kPlain)) continue;
+      const auto [it, fresh] = seen_keys_.emplace(key.value, i);
+      if (fresh) continue;
+      if (dropped.empty()) dropped.resize(children.size() / 2, false);
+      dropped[it->second / 2] = true;
+      it->second = i;
+      const std::string shown = key.value.size() > 80 ? key.value.substr(0, 80) + "..." : key.value;
+      duplicates_.push_back(ParseError{key.begin, fmt::format("mapping key \"{}\" already defined", shown), false, key.end});
+    }
+    if (dropped.empty()) return;
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < children.size(); i += 2) {
+      if (dropped[i / 2]) continue;
+      children[kept++] = children[i];
+      children[kept++] = children[i + 1];
+    }
+    children.resize(kept);
   }
 
   // A flow collection written with brackets ends after its `}`/`]` (yaml-cpp gives no end mark).
@@ -335,6 +373,8 @@ class TreeBuilder final : public YAML::EventHandler {
   std::vector<std::vector<NodeId>> spare_;  // reused child lists: fewer allocations per node
   std::vector<NodeId> anchors_;
   std::vector<bool> still_open_;  // by node: a collection whose end event has not come yet
+  std::unordered_map<std::string_view, std::size_t> seen_keys_;  // key -> child index, reused by drop_duplicate_keys
+  std::vector<ParseError> duplicates_;
 };
 
 }  // namespace
@@ -410,6 +450,7 @@ ParseResult parse_document(std::string_view file_text, std::uint32_t begin, std:
     result.error = ParseError{e.offset, e.message, false};
     return result;
   }
+  result.duplicate_keys = builder.take_duplicates();
   if (tree.root != kNoNode) result.tree = std::move(tree);
   return result;
 }

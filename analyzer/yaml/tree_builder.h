@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <vector>
 #include <string>
 #include <string_view>
 
@@ -14,11 +15,16 @@ struct ParseError {
   std::uint32_t offset = 0;  // absolute byte offset of the error
   std::string message;       // yaml-cpp's message, e.g. "illegal map value"
   bool too_deep = false;     // nesting beyond yaml-cpp's recursion limit (DepthGuard<500>)
+  std::uint32_t end = 0;     // where the offending token ends, when known (a duplicate key)
 };
 
 struct ParseResult {
   std::optional<Tree> tree;   // absent for an empty document or on error
   std::optional<ParseError> error;
+  // Keys written twice in one mapping (at the later key). kubectl's reader rejects such a
+  // document ("mapping key already defined"); the tree keeps the last value, as lenient readers
+  // (yaml.v2, Helm) do, so the rest of the document is still analyzed.
+  std::vector<ParseError> duplicate_keys;
 };
 
 // `file_text` is the whole file; [begin, end) the document. Marks are offset to file positions.

@@ -557,4 +557,33 @@ TEST_CASE("tree builder: a mapping or list as a mapping key is a parse error, as
   CHECK(!parse_document(fine, 0, static_cast<std::uint32_t>(fine.size()), 0).error);
 }
 
+TEST_CASE("tree builder: a key written twice in one mapping is recorded, and the last value is kept") {
+  // kubectl's reader rejects such a document ("mapping key already defined"); lenient readers
+  // keep the last value. The tree does the latter, and the loader reports NL0001.
+  for (const std::string text : {"a: 1\na: 2\n", "m: {x: 1, y: 2, x: 2}\n", "l:\n- name: a\n  image: x\n  image: 2\n", "'a': 1\na: 2\n"}) {
+    CAPTURE(text);
+    const ParseResult parsed = parse_document(text, 0, static_cast<std::uint32_t>(text.size()), 0);
+    REQUIRE_FALSE(parsed.error);
+    REQUIRE(parsed.duplicate_keys.size() == 1);
+    CHECK(parsed.duplicate_keys[0].message.find("already defined") != std::string::npos);
+  }
+  const std::string later = "a: 1\nb: 2\na: 3\n";
+  const ParseResult parsed = parse_document(later, 0, static_cast<std::uint32_t>(later.size()), 0);
+  REQUIRE(parsed.duplicate_keys.size() == 1);
+  CHECK(parsed.duplicate_keys[0].offset == testing::offset_of(later, "a: 3"));  // the later key
+  CHECK(parsed.duplicate_keys[0].end == testing::offset_of(later, "a: 3") + 1);
+  const NodeRef root = root_of(*parsed.tree);
+  CHECK(root.size() == 2);
+  CHECK(root.get("a").scalar() == "3");  // the last value, as lenient readers keep it
+  CHECK(root.get("b").scalar() == "2");
+  // Merge keys may repeat; the same key in sibling mappings is no duplicate.
+  for (const std::string fine : {"a: &a {x: 1}\nb: &b {y: 1}\nm: {<<: *a, <<: *b}\n", "- {a: 1}\n- {a: 2}\n"}) {
+    CAPTURE(fine);
+    const ParseResult ok = parse_document(fine, 0, static_cast<std::uint32_t>(fine.size()), 0);
+    CHECK_FALSE(ok.error);
+    CHECK(ok.duplicate_keys.empty());
+  }
+}
+
+
 }  // namespace netlint::yaml
