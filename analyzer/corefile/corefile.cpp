@@ -4,6 +4,8 @@
 #include <cstddef>
 #include <limits>
 #include <new>
+#include <string>
+#include <unordered_map>
 #include <utility>
 
 namespace netlint::corefile {
@@ -443,30 +445,99 @@ class Parser {
   }
 };
 
-void expand_into(const Corefile& cf, const std::vector<Directive>& dirs, std::uint32_t limit,
-                 std::vector<const Snippet*>& stack, std::size_t& budget,
-                 std::vector<Directive>& out) {
-  for (const Directive& d : dirs) {
-    const Snippet* found = nullptr;
-    if (d.name.text == "import" && d.args.size() == 1 && budget > 0 &&
-        stack.size() < kMaxImportDepth) {
+// Splices snippets into one Corefile's blocks, within the bounds of kMaxSplicedDirectives and
+// kMaxSplicedBytes over the whole Corefile.
+class Expander {
+ public:
+  explicit Expander(Corefile& cf) : cf_(cf) {
+    for (const Snippet& s : cf.snippets) by_name_.emplace(s.name, &s);  // names are unique
+  }
+
+  void run() {
+    cf_.expansion_problems.clear();
+    for (ServerBlock& b : cf_.blocks) {
+      std::vector<Directive> out;
+      expand_into(b.directives, 0, out);
+      b.expanded = std::move(out);
+    }
+  }
+
+ private:
+  Corefile& cf_;
+  std::unordered_map<std::string_view, const Snippet*> by_name_;
+  std::vector<const Snippet*> stack_;           // the snippets being spliced, outermost first
+  std::vector<const Directive*> import_stack_;  // the imports that splice them
+  std::size_t imports_left_ = kMaxExpansions;
+  std::size_t directives_ = 0;  // spliced so far in this Corefile
+  std::size_t bytes_ = 0;
+  bool exhausted_ = false;      // a bound was crossed: nothing more is spliced
+  const Directive* crossing_ = nullptr;  // the import whose splice crossed it
+
+  static std::size_t cost(const Token& t) { return sizeof(Token) + t.text.size(); }
+
+  // Counts a directive copied out of a snippet; false (and the problem recorded) when that
+  // crosses a bound.
+  bool count(const Directive& d) {
+    ++directives_;
+    bytes_ += sizeof(Directive) + cost(d.name);
+    for (const Token& a : d.args) bytes_ += cost(a);
+    if (directives_ <= kMaxSplicedDirectives && bytes_ <= kMaxSplicedBytes) return true;
+    exhausted_ = true;
+    crossing_ = import_stack_.back();
+    const Directive& inner = *import_stack_.back();
+    const Directive& outer = *import_stack_.front();
+    std::string message = "import " + inner.args[0].text + " expands past ";
+    message += directives_ > kMaxSplicedDirectives
+                   ? std::to_string(kMaxSplicedDirectives) + " directives"
+                   : std::to_string(kMaxSplicedBytes / (1024 * 1024)) + " MiB of names and arguments";
+    message += " spliced from snippets";
+    if (&inner != &outer) message += " (through import " + outer.args[0].text + ")";
+    message += "; no further snippet is spliced in this Corefile, so what it would bring in is not checked";
+    cf_.expansion_problems.push_back({inner.begin, inner.end, outer.begin, outer.end, std::move(message)});
+    return false;
+  }
+
+  const Snippet* resolve(const Directive& d, std::uint32_t before) const {
+    if (exhausted_ || d.name.text != "import" || d.args.size() != 1 || imports_left_ == 0 ||
+        stack_.size() >= kMaxImportDepth) {
+      return nullptr;
+    }
+    const auto it = by_name_.find(d.args[0].text);
+    if (it == by_name_.end() || it->second->begin >= before) return nullptr;
+    for (const Snippet* on_stack : stack_) {
+      if (on_stack == it->second) return nullptr;  // a cycle stays unexpanded
+    }
+    return it->second;
+  }
+
+  void expand_into(const std::vector<Directive>& dirs, std::uint32_t limit, std::vector<Directive>& out) {
+    for (const Directive& d : dirs) {
+      const bool spliced = !stack_.empty();
+      if (exhausted_ && spliced) return;  // the rest of a snippet being spliced is dropped
       // Caddy resolves a snippet when it reads the import, so only snippets defined earlier
       // count; nested imports resolve at the outermost import (`limit`), where they are spliced.
-      const std::uint32_t before = stack.empty() ? d.begin : limit;
-      for (const Snippet& s : cf.snippets) {
-        if (s.name == d.args[0].text && s.begin < before) found = &s;
-      }
-      for (const Snippet* on_stack : stack) {
-        if (on_stack == found) found = nullptr;  // a cycle stays unexpanded
-      }
-      if (found != nullptr) {
-        --budget;
-        stack.push_back(found);
-        expand_into(cf, found->directives, before, stack, budget, out);
-        stack.pop_back();
+      const std::uint32_t before = spliced ? limit : d.begin;
+      if (const Snippet* found = resolve(d, before)) {
+        --imports_left_;
+        const std::size_t mark = out.size();
+        stack_.push_back(found);
+        import_stack_.push_back(&d);
+        expand_into(found->directives, before, out);
+        stack_.pop_back();
+        import_stack_.pop_back();
+        if (crossing_ == &d) {  // the import that crossed the bound stays as written
+          out.resize(mark);
+          copy_into(d, before, out);
+        }
         continue;
       }
+      if (spliced && !count(d)) return;
+      copy_into(d, before, out);
     }
+  }
+
+  // `d` with the imports of its block expanded.
+  void copy_into(const Directive& d, std::uint32_t before, std::vector<Directive>& out) {
     Directive copy;
     copy.name = d.name;
     copy.args = d.args;
@@ -475,10 +546,10 @@ void expand_into(const Corefile& cf, const std::vector<Directive>& dirs, std::ui
     copy.has_block = d.has_block;
     copy.block_begin = d.block_begin;
     copy.block_end = d.block_end;
-    expand_into(cf, d.block, stack.empty() ? d.begin : limit, stack, budget, copy.block);
+    expand_into(d.block, before, copy.block);
     out.push_back(std::move(copy));
   }
-}
+};
 
 }  // namespace
 
@@ -494,6 +565,7 @@ Corefile parse_with(std::string_view text, Run run) {
   try {
     Parser parser(text, out);
     run(parser);
+    expand_imports(out);
   } catch (const std::bad_alloc&) {
     out.problems.push_back({0, "out of memory while parsing the Corefile"});
   }
@@ -510,12 +582,8 @@ Corefile parse_corefile_fragment(std::string_view text) {
   return parse_with(text, [](Parser& parser) { parser.run_fragment(); });
 }
 
-std::vector<Directive> expand_imports(const Corefile& corefile, const ServerBlock& block) {
-  std::vector<Directive> out;
-  std::vector<const Snippet*> stack;
-  std::size_t budget = kMaxExpansions;
-  expand_into(corefile, block.directives, 0, stack, budget, out);
-  return out;
+void expand_imports(Corefile& corefile) {
+  Expander(corefile).run();
 }
 
 }  // namespace netlint::corefile

@@ -504,6 +504,39 @@ TEST_CASE("bad input: a key written twice is NL0001, and the document is still a
   CHECK(typos[1]->range.begin == offset_of(text, "app: wbe") + 5);  // the sibling's finding
 }
 
+TEST_CASE("bad input: a Corefile snippet bomb stays fast and small") {
+  // Issue 16 item 4: `(s0)` of 10,000 directives and `(s1)` of 9,999 `import s0`, about 200 KB
+  // in CoreDNS's ConfigMap, splice 10^8 directives when expanded: once took 158 s and 5.9 GB,
+  // then bad_alloc in every CoreDNS rule. Splicing stops at 100,000 directives, at the
+  // eleventh `import s0`, and NL4101 says so there.
+  std::string bomb = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: coredns, namespace: kube-system}\ndata:\n  Corefile: |\n";
+  bomb += "    (s0) {\n";
+  for (int i = 0; i < 10000; ++i) bomb += "        log\n";
+  bomb += "    }\n    (s1) {\n";
+  for (int i = 0; i < 9999; ++i) bomb += "        import s0\n";
+  bomb += "    }\n    .:53 {\n        import s1\n        errors\n    }\n";
+  const std::string text = between(bomb);
+  const Outcome o = lint_one("coredns.yaml", text);
+  MESSAGE("Corefile snippet bomb of ", text.size() / 1024, " KB: load + rules + report in ", o.seconds, " s");
+  const std::uint32_t eleventh = offset_of(text, "import s0", 10);
+  expect_one(o, "NL4101",
+             "import s0 expands past 100000 directives spliced from snippets (through import s1); no further snippet is "
+             "spliced in this Corefile, so what it would bring in is not checked",
+             eleventh);
+  const auto bound = findings(o, "NL4101");
+  REQUIRE(bound.size() == 1);
+  REQUIRE(bound[0]->related.size() == 1);
+  CHECK(bound[0]->related[0].range.begin == offset_of(text, "import s1"));
+  expect_sibling_finding(o, text);
+  CHECK(findings(o, "NL0001").empty());
+  CHECK(findings(o, "NL0002").empty());  // no rule ran out of memory
+  REQUIRE(o.model.corefiles.size() == 1);
+  const auto& blocks = o.model.corefiles[0].ast.blocks;
+  REQUIRE(blocks.size() == 1);
+  CHECK(blocks[0].expanded.size() == 100002);  // 100,000 spliced, the crossing import, errors
+  CHECK(o.seconds < 20);  // generous (shared machines); before the bound it ran for minutes
+}
+
 TEST_CASE("bad input: wrong field types are NL0004, and the siblings still report") {
   const std::string damaged =
       "apiVersion: v1\n"

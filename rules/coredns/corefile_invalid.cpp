@@ -36,7 +36,12 @@ fragment) that CoreDNS 1.14 would refuse:
 - two server blocks serving the same transport, zone, bind address and port (`cannot serve
   dns://.:53 - it is already defined`); blocks that use `view` are exempt;
 - a plugin or option newer than the CoreDNS version running the Corefile (from the image tag of
-  the pods that mount it, else the view's CoreDNS version).
+  the pods that mount it, else the view's CoreDNS version);
+- snippet imports that splice more than 100,000 directives into one Corefile: snippets that
+  import snippets multiply, so a few lines can stand for millions, far more than any real
+  Corefile and enough to exhaust CoreDNS's memory at startup. The finding is on the import that
+  crosses the bound; netlint splices no further snippet in that Corefile and checks the rest
+  as written.
 
 ## Why is this bad?
 CoreDNS validates the whole Corefile at startup and exits on the first error: the pods
@@ -45,7 +50,8 @@ configuration keeps running, so the change silently never takes effect.
 
 ## How to fix
 Correct the name or value as the message says; merge duplicated plugins into one; give each
-server block its own zone or port, or bind the blocks to different addresses.
+server block its own zone or port, or bind the blocks to different addresses; import a snippet
+once where it is needed instead of through layers of snippets that repeat it.
 
 ## Known limitations
 Plugins whose block grammar is open or not modelled (rewrite, template, cloud back ends, tsig,
@@ -211,10 +217,17 @@ class CorefileInvalid final : public engine::Rule {
         finder.check_once(b.directives);
       }
       if (!source.fragment) check_addresses(source, blocks, finder);
+      for (const corefile::ExpansionProblem& p : source.ast.expansion_problems) report_expansion(source, p, out);
     });
   }
 
  private:
+  static void report_expansion(const model::CorefileSource& source, const corefile::ExpansionProblem& p, engine::Sink& out) {
+    diag::Diagnostic& f = out.report(source.text.map(p.begin, p.end), p.message);
+    if (p.outer_begin != p.begin) f.related.push_back({source.text.map(p.outer_begin, p.outer_end), "imported into the server block here"});
+    f.help = "import each snippet once where it is needed, instead of through snippets that repeat it";
+  }
+
   static void check_addresses(const model::CorefileSource& source, const std::vector<Block>& blocks, Finder& finder) {
     struct Seen {
       const corefile::Token* key;

@@ -6,7 +6,7 @@ namespace netlint::rules::coredns {
 
 std::vector<Block> blocks_of(const model::CorefileSource& source) {
   std::vector<Block> out;
-  for (const corefile::ServerBlock& b : source.ast.blocks) out.push_back({&b, corefile::expand_imports(source.ast, b)});
+  for (const corefile::ServerBlock& b : source.ast.blocks) out.push_back({&b, b.expanded});
   return out;
 }
 

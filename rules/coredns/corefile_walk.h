@@ -13,9 +13,11 @@
 
 namespace netlint::rules::coredns {
 
+// A server block and its directives with snippet imports expanded (the parser's one expansion,
+// ServerBlock::expanded, shared by every rule: no copy).
 struct Block {
   const corefile::ServerBlock* block = nullptr;
-  std::vector<corefile::Directive> directives;  // imports of snippets expanded
+  const std::vector<corefile::Directive>& directives;
 };
 
 std::vector<Block> blocks_of(const model::CorefileSource& source);

@@ -85,7 +85,7 @@ class DnsClusterDomainMismatch final : public engine::Rule {
     for (const model::CorefileSource& cf : m.corefiles) {
       if (cf.fragment) continue;
       for (const corefile::ServerBlock& block : cf.ast.blocks) {
-        for (const corefile::Directive& d : corefile::expand_imports(cf.ast, block)) {
+        for (const corefile::Directive& d : block.expanded) {
           if (d.name.text != "kubernetes") continue;
           const std::vector<corefile::Token>& tokens = d.args.empty() ? block.keys : d.args;
           for (const corefile::Token& t : tokens) {

@@ -66,7 +66,7 @@ bool autopath_effective(const engine::View& view) {
   for (const model::CorefileSource& cf : view.model().corefiles) {
     if (cf.fragment) continue;
     for (const corefile::ServerBlock& block : cf.ast.blocks) {
-      if (block_has_autopath_verified(corefile::expand_imports(cf.ast, block))) return true;
+      if (block_has_autopath_verified(block.expanded)) return true;
     }
   }
   return false;

@@ -38,11 +38,14 @@ void check_directive(const corefile::Directive& d, std::size_t size, int depth) 
 
 void check(const corefile::Corefile& c, std::size_t size) {
   for (const corefile::ParseProblem& p : c.problems) require(p.offset <= size);
+  for (const corefile::ExpansionProblem& p : c.expansion_problems) {
+    require(p.begin <= p.end && p.end <= size && p.outer_begin <= p.outer_end && p.outer_end <= size);
+  }
   for (const corefile::ServerBlock& b : c.blocks) {
     for (const corefile::Token& k : b.keys) check_token(k, size);
     require(b.begin <= b.end && b.end <= size);
     for (const corefile::Directive& d : b.directives) check_directive(d, size, 0);
-    for (const corefile::Directive& d : corefile::expand_imports(c, b)) check_directive(d, size, 0);
+    for (const corefile::Directive& d : b.expanded) check_directive(d, size, 0);
   }
   for (const corefile::Snippet& s : c.snippets) {
     for (const corefile::Directive& d : s.directives) check_directive(d, size, 0);
