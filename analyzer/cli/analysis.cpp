@@ -1,14 +1,15 @@
 #include "analyzer/cli/analysis.h"
 
+#include <sys/stat.h>
+
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <thread>
 
 #include "analyzer/cli/input_selection.h"
 #include "analyzer/loader/view_partition.h"
 #include "analyzer/loader/loader.h"
 #include "analyzer/source/file_walker.h"
+#include "analyzer/source/input_file.h"
 #include "rules/registry.h"
 
 namespace netlint::cli {
@@ -32,19 +33,25 @@ bool under_named_path(const std::string& config_path, const std::vector<std::str
 
 }  // namespace
 
-bool load_config(const std::string& config_path, std::optional<config::Config>& out, std::ostream& err) {
+bool load_config(const std::string& config_path, std::uint64_t max_size, std::optional<config::Config>& out,
+                 std::ostream& err) {
   const std::string path = !config_path.empty() ? config_path : config::find_config(".");
   if (path.empty()) return true;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    err << "netlint: cannot read config file " << path << '\n';
+  // Never blocks on a FIFO and never reads /dev/zero to exhaustion: a config is a regular file,
+  // or a `<(...)` pipe read up to --max-file-size.
+  FileRead read = read_input_file(path, max_size, /*allow_streams=*/true);
+  if (read.outcome == ReadOutcome::kTooLarge) {
+    err << "netlint: cannot read config file " << path << ": larger than --max-file-size (" << max_size << " bytes)\n";
     return false;
   }
-  std::stringstream text;
-  text << in.rdbuf();
+  if (read.outcome != ReadOutcome::kRead) {
+    err << "netlint: cannot read config file " << path << ": " << read.error << '\n';
+    return false;
+  }
+  std::string text = std::move(read.text);
   std::vector<const diag::RuleInfo*> infos;
   for (const engine::Rule* rule : rules::all_rules()) infos.push_back(&rule->info());
-  config::LoadedConfig loaded = config::parse_config(path, text.str(), infos);
+  config::LoadedConfig loaded = config::parse_config(path, std::move(text), infos);
   for (const config::ConfigError& e : loaded.errors) {
     err << path << ':' << e.line << ':' << e.column << ": error: " << e.message << '\n';
   }
@@ -63,8 +70,8 @@ int load_views(const LintOptions& options, const config::Config* config, std::ve
     request.exclude = config->exclude;
   }
   WalkResult walked = select_inputs(request);
-  for (const std::string& missing : walked.missing) err << "netlint: no such file or directory: " << missing << '\n';
-  if (!walked.missing.empty()) return kExitUsage;
+  for (const std::string& error : walked.errors) err << "netlint: " << error << '\n';
+  if (!walked.errors.empty()) return kExitUsage;
   for (const std::string& warning : walked.warnings) err << "netlint: " << warning << '\n';
 
   LoadOptions load_options;
@@ -85,6 +92,31 @@ int load_views(const LintOptions& options, const config::Config* config, std::ve
   ViewPartition partition = partition_views(walked.inputs, config);
   for (const std::string& warning : partition.warnings) err << "netlint: " << warning << '\n';
   out = netlint::load_views(std::move(walked.inputs), load_options, partition.views);
+  return kLoaded;
+}
+
+int check_output_target(const LintOptions& options, const config::Config* config, const model::Model& model,
+                        std::ostream& err) {
+  if (options.output.empty()) return kLoaded;
+  // Device and inode: every spelling of the path, a symlink to it, a hard link are all caught.
+  struct stat target {};
+  if (::stat(options.output.c_str(), &target) != 0 || !S_ISREG(target.st_mode)) return kLoaded;
+  auto same = [&](const std::string& path) {
+    struct stat st {};
+    return ::stat(path.c_str(), &st) == 0 && st.st_dev == target.st_dev && st.st_ino == target.st_ino;
+  };
+  std::vector<std::string> inputs;
+  for (const SourceFile& file : model.files) {
+    if (file.parent == kNoFile && file.path != "-") inputs.push_back(file.path);
+  }
+  if (config != nullptr) inputs.push_back(config->path);
+  if (!options.baseline.empty()) inputs.push_back(options.baseline);
+  for (const std::string& input : inputs) {
+    if (!same(input)) continue;
+    err << "netlint: refusing to write the report to " << options.output << ": it is the input file " << input
+        << '\n';
+    return kExitUsage;
+  }
   return kLoaded;
 }
 

@@ -12,12 +12,19 @@
 
 namespace netlint::cli {
 
-// Loads --config, or the .netlint.yaml found upward; prints its errors. False: exit 2.
-bool load_config(const std::string& config_path, std::optional<config::Config>& out, std::ostream& err);
+// Loads --config, or the .netlint.yaml found upward (at most `max_size` bytes, a regular file or a
+// `<(...)` pipe); prints its errors. False: exit 2.
+bool load_config(const std::string& config_path, std::uint64_t max_size, std::optional<config::Config>& out,
+                 std::ostream& err);
 
 inline constexpr int kLoaded = -1;
 // Walks the inputs and loads them as one model per view (one, unless the config has
 // `clusters:`); returns kLoaded, or the exit status to stop with.
 int load_views(const LintOptions& options, const config::Config* config, std::vector<model::Model>& out, std::ostream& err);
+
+// --output must not replace a file the run read (a manifest named or found by a walk, context,
+// the config, the baseline): kLoaded, or kExitUsage with a message.
+int check_output_target(const LintOptions& options, const config::Config* config, const model::Model& model,
+                        std::ostream& err);
 
 }  // namespace netlint::cli

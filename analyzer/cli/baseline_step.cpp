@@ -1,12 +1,11 @@
 #include "analyzer/cli/baseline_step.h"
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "analyzer/cli/analysis.h"
 #include "analyzer/cli/input_selection.h"
 #include "analyzer/engine/baseline.h"
+#include "analyzer/source/input_file.h"
 #include "analyzer/util/atomic_file.h"
 
 namespace netlint::cli {
@@ -21,15 +20,22 @@ int apply_baseline(const LintOptions& options, const config::Config* config, con
 
   std::vector<engine::BaselineEntry> baseline;
   if (!options.baseline.empty()) {
-    std::ifstream in(options.baseline, std::ios::binary);
-    if (!in) {
-      err << "netlint: cannot read baseline " << options.baseline << '\n';
+    // Streamed into entries: never the whole text and a tree of it in memory, never past
+    // --max-file-size, never blocked on a FIFO.
+    InputStream in(options.baseline, options.max_file_size, /*allow_streams=*/true);
+    std::string error;
+    const bool read = in.outcome() == ReadOutcome::kRead &&
+                      engine::read_baseline([&](char* buffer, std::size_t size) { return in.read(buffer, size); },
+                                            baseline, error);
+    if (in.outcome() != ReadOutcome::kRead) {
+      err << "netlint: cannot read baseline " << options.baseline << ": "
+          << (in.outcome() == ReadOutcome::kTooLarge
+                  ? "larger than --max-file-size (" + std::to_string(options.max_file_size) + " bytes)"
+                  : in.error())
+          << '\n';
       return kExitUsage;
     }
-    std::stringstream text;
-    text << in.rdbuf();
-    std::string error;
-    if (!engine::read_baseline(text.str(), baseline, error)) {
+    if (!read) {
       err << "netlint: " << options.baseline << ": " << error << '\n';
       return kExitUsage;
     }
@@ -47,7 +53,7 @@ int apply_baseline(const LintOptions& options, const config::Config* config, con
         << options.write_baseline << '\n';
     baseline.insert(baseline.end(), entries.begin(), entries.end());
   }
-  engine::drop_baselined(model, diagnostics, baseline, root);
+  engine::drop_baselined(model, diagnostics, std::move(baseline), root);
   return kLoaded;
 }
 

@@ -7,9 +7,11 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "analyzer/testing/cli_run.h"
+#include "analyzer/source/input_file.h"
 
 namespace netlint {
 namespace {
@@ -37,6 +39,32 @@ std::string service_selecting(const std::string& app) {
   return "apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\nspec:\n  selector: {app: " + app +
          "}\n  ports: [{port: 80}]\n";
 }
+
+// A run that a regression could hang (a FIFO opened for reading) ends after 20 s (status 124).
+Run netlint_bounded(const fs::path& dir, const std::string& args) {
+  return testing::run_shell(fmt::format("cd '{}' && timeout 20 '{}' {} 2>&1", dir.string(), NETLINT_BINARY, args));
+}
+
+// The same in bash, for process substitution: `<(...)` is /dev/fd/63.
+Run netlint_bash(const fs::path& dir, const std::string& args) {
+  const std::string script = fmt::format("cd '{}' && timeout 20 '{}' {} 2>&1", dir.string(), NETLINT_BINARY, args);
+  std::string quoted;
+  for (const char c : script) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return testing::run_shell("bash -c '" + quoted + "'");
+}
+
+std::size_t count(const std::string& text, const std::string& part) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
+  return n;
+}
+
+// A folder with a known finding: Deployment pods app=web, a Service selecting app=wbe (NL1001).
+void write_known_finding(const TempRepo& repo, const std::string& folder = "") {
+  repo.write(folder + "app.yaml", kWebDeployment);
+  repo.write(folder + "svc.yaml", service_selecting("wbe"));
+}
+constexpr const char* kKnownFinding = "svc.yaml:5:19: error: selector app=wbe";
 
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -266,6 +294,154 @@ TEST_SUITE("cli") {
     CHECK(read_file(out).find("\"code\": \"NL1001\"") != std::string::npos);
     fs::remove(out);
     CHECK(netlint("-o /nonexistent-dir/x.json testdata/demo").status == 2);
+  }
+
+  TEST_CASE("issue 16.5: -o writes through a FIFO, keeps a symlink a symlink, and never replaces an input") {
+    const TempRepo repo("output-target", /*git=*/false);
+    write_known_finding(repo, "deploy/");
+    // A symlinked output: the target gets the report, the link stays.
+    repo.write("reports/real.txt", "old\n");
+    fs::create_symlink("real.txt", repo.root / "reports" / "link.txt");
+    const Run linked = netlint_in(repo.root, "--no-timing -o reports/link.txt deploy");
+    CHECK(linked.status == 1);
+    CHECK(fs::is_symlink(repo.root / "reports" / "link.txt"));
+    CHECK(repo.read("reports/real.txt").find(std::string("deploy/") + kKnownFinding) == 0);
+
+    // A FIFO (like /dev/null, a node that is not a regular file) is written through, not renamed over.
+    REQUIRE(::mkfifo((repo.root / "out.fifo").c_str(), 0600) == 0);
+    const Run fifo = testing::run_shell(fmt::format(
+        "cd '{}' && (timeout 20 cat out.fifo > got.txt &) && timeout 20 '{}' --no-timing -o out.fifo deploy; "
+        "status=$?; sleep 0.2; exit $status", repo.root.string(), NETLINT_BINARY));
+    CHECK(fifo.status == 1);
+    CHECK(fs::is_fifo(repo.root / "out.fifo"));
+    for (int i = 0; i < 50 && repo.read("got.txt").find("0 notes") == std::string::npos; ++i) ::usleep(100000);
+    CHECK(repo.read("got.txt").find(std::string("deploy/") + kKnownFinding) == 0);
+
+    // An output that is one of the inputs: named, found by a walk, or through another spelling.
+    const std::string manifest = repo.read("deploy/svc.yaml");
+    for (const std::string args : {"-o deploy/svc.yaml deploy", "-o ./deploy/../deploy/svc.yaml deploy/app.yaml deploy/svc.yaml",
+                                   "-o reports/../deploy/app.yaml deploy/svc.yaml --context deploy/app.yaml"}) {
+      CAPTURE(args);
+      const Run clash = netlint_in(repo.root, args, true);
+      CHECK(clash.status == 2);
+      CHECK(clash.out.find("refusing to write the report to") != std::string::npos);
+    }
+    CHECK(repo.read("deploy/svc.yaml") == manifest);
+    CHECK(repo.read("deploy/app.yaml") == kWebDeployment);
+  }
+
+  TEST_CASE("issue 16.6: a walk skips symlinks out of its root, loops and dangling links; a named symlink is read") {
+    const TempRepo outside("symlink-outside", /*git=*/false);
+    outside.write("svc.yaml", service_selecting("wbe") + "# SECRET-OUTSIDE-TEXT\n");
+    const TempRepo repo("symlinks");
+    write_known_finding(repo, "deploy/");
+    fs::create_symlink(outside.root / "svc.yaml", repo.root / "deploy" / "link.yaml");
+    fs::create_symlink("../../" + outside.root.filename().string() + "/svc.yaml", repo.root / "deploy" / "relative.yaml");
+    fs::create_symlink("/etc/passwd", repo.root / "deploy" / "passwd.yaml");
+    fs::create_symlink("loop-b.yaml", repo.root / "deploy" / "loop-a.yaml");
+    fs::create_symlink("loop-a.yaml", repo.root / "deploy" / "loop-b.yaml");
+    fs::create_symlink("nothing.yaml", repo.root / "deploy" / "dangling.yaml");
+    fs::create_symlink("svc.yaml", repo.root / "deploy" / "z-alias.yaml");  // inside: read (once)
+
+    const Run walk = netlint_in(repo.root, "--no-timing deploy", true);
+    CHECK(walk.status == 1);
+    CHECK(walk.out.find(std::string("deploy/") + kKnownFinding) != std::string::npos);
+    CHECK(count(walk.out, "[NL1001") == 1);
+    CHECK(walk.out.find("SECRET-OUTSIDE-TEXT") == std::string::npos);
+    CHECK(walk.out.find("root:") == std::string::npos);
+    CHECK(count(walk.out, "netlint: skipped deploy/link.yaml: symlink to " + (outside.root / "svc.yaml").generic_string() + ", outside") == 1);
+    CHECK(count(walk.out, "netlint: skipped deploy/relative.yaml: symlink to " + (outside.root / "svc.yaml").generic_string() + ", outside") == 1);
+    CHECK(count(walk.out, "netlint: skipped deploy/passwd.yaml: symlink to /etc/passwd, outside the folder walked") == 1);
+    CHECK(count(walk.out, "netlint: skipped deploy/loop-a.yaml: symlink loop") == 1);
+    CHECK(count(walk.out, "netlint: skipped deploy/dangling.yaml: dangling symlink") == 1);
+    CHECK(walk.out.find("skipped 6 (symlink-outside-root 3, broken-symlink 3)") != std::string::npos);
+
+    // Without paths, the repository walk (the context root) skips them the same way.
+    const Run all = netlint_in(repo.root, "--no-timing", true);
+    CHECK(all.out.find("SECRET-OUTSIDE-TEXT") == std::string::npos);
+    CHECK(count(all.out, "[NL1001") == 1);
+    CHECK(all.out.find("symlink-outside-root 3") != std::string::npos);
+
+    // Named on the command line, a symlink is the user's choice: read.
+    const Run named = netlint_in(repo.root, "--no-timing deploy/link.yaml deploy/app.yaml", true);
+    CHECK(named.status == 1);
+    CHECK(named.out.find("deploy/link.yaml:5:19: error: selector app=wbe") != std::string::npos);
+  }
+
+  TEST_CASE("issue 16.10: FIFOs never block; a walk skips them, named ones are refused, <(...) is linted") {
+    const TempRepo repo("fifo", /*git=*/false);
+    write_known_finding(repo);
+    REQUIRE(::mkfifo((repo.root / "pipe.yaml").c_str(), 0600) == 0);
+    const Run walk = netlint_bounded(repo.root, "--no-timing .");
+    CHECK(walk.status == 1);
+    CHECK(walk.out.find(kKnownFinding) != std::string::npos);
+    CHECK(walk.out.find("netlint: skipped pipe.yaml: not a regular file") != std::string::npos);
+    CHECK(walk.out.find("skipped 1 (not-regular-file 1)") != std::string::npos);
+
+    for (const std::string flag : {"", "--config ", "--context ", "--baseline "}) {
+      CAPTURE(flag);
+      const Run named = netlint_bounded(repo.root, "--no-timing " + flag + "pipe.yaml app.yaml svc.yaml");
+      CHECK(named.status == 2);
+      CHECK(named.out.find("pipe.yaml") != std::string::npos);
+      CHECK(named.out.find("not a regular file") != std::string::npos);
+    }
+
+    // Process substitution is a pipe the user made on purpose: read as a stream.
+    const Run substituted = netlint_bash(repo.root, "--no-timing <(cat svc.yaml) app.yaml");
+    CHECK(substituted.status == 1);
+    CHECK(substituted.out.find("/dev/fd/63:5:19: error: selector app=wbe") == 0);
+    const Run config = netlint_bash(repo.root, "--no-timing --config <(echo 'failOn: never') app.yaml svc.yaml");
+    CHECK(config.status == 0);
+    CHECK(config.out.find(kKnownFinding) != std::string::npos);
+  }
+
+  TEST_CASE("issue 16.12: --max-file-size bounds the config, the baseline, stdin and pipes") {
+    const TempRepo repo("max-size", /*git=*/false);
+    write_known_finding(repo);
+    // 5000 bytes of comments: valid YAML, JSON-padding for the baseline.
+    const std::string padding = "yes '#' | head -c 5000";
+    const Run config = netlint_bash(repo.root, "--max-file-size 1000 --config <(" + padding + ") app.yaml svc.yaml");
+    CHECK(config.status == 2);
+    CHECK(config.out.find("cannot read config file /dev/fd/") != std::string::npos);
+    CHECK(config.out.find("larger than --max-file-size (1000 bytes)") != std::string::npos);
+
+    repo.write("baseline.json", "{\"version\": 1, \"entries\": []}" + std::string(5000, ' ') + "\n");
+    const Run baseline = netlint_bounded(repo.root, "--max-file-size 1000 --baseline baseline.json app.yaml svc.yaml");
+    CHECK(baseline.status == 2);
+    CHECK(baseline.out.find("cannot read baseline baseline.json: larger than --max-file-size (1000 bytes)") !=
+          std::string::npos);
+    CHECK(netlint_bounded(repo.root, "--baseline baseline.json app.yaml svc.yaml").status == 1);  // within the default
+
+    const Run in = netlint_bash(repo.root, "--no-timing --max-file-size 1000 - app.yaml svc.yaml < <(" + padding + ")");
+    CHECK(in.status == 1);
+    CHECK(in.out.find(kKnownFinding) != std::string::npos);
+    CHECK(in.out.find("netlint: skipped -: larger than --max-file-size (1000 bytes)") != std::string::npos);
+    CHECK(in.out.find("(too-large 1)") != std::string::npos);
+    const Run pipe = netlint_bash(repo.root, "--no-timing --max-file-size 1000 <(" + padding + ") app.yaml svc.yaml");
+    CHECK(pipe.status == 1);
+    CHECK(pipe.out.find("(too-large 1)") != std::string::npos);
+  }
+
+  TEST_CASE("issue 16.13: permission denied is named so; --config DIR is refused") {
+    CHECK(describe_errno(EACCES) == "permission denied");
+    CHECK(describe_errno(ENOENT) == "no such file or directory");
+    const TempRepo repo("permissions", /*git=*/false);
+    write_known_finding(repo);
+    repo.write("conf/.netlint.yaml", "failOn: never\n");
+    const Run dir = netlint_in(repo.root, "--config conf app.yaml svc.yaml", true);
+    CHECK(dir.status == 2);
+    CHECK(dir.out.find("cannot read config file conf: is a directory") != std::string::npos);
+
+    repo.write("secret/x.yaml", kWebDeployment);
+    fs::permissions(repo.root / "secret", fs::perms::none);
+    if (::geteuid() == 0) {
+      MESSAGE("running as root: chmod 000 does not stop reads; the 'permission denied' CLI check is skipped");
+    } else {
+      const Run denied = netlint_in(repo.root, "secret/x.yaml svc.yaml", true);
+      CHECK(denied.status == 2);
+      CHECK(denied.out.find("permission denied: secret/x.yaml") != std::string::npos);
+    }
+    fs::permissions(repo.root / "secret", fs::perms::owner_all);
   }
 }
 

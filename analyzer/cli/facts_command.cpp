@@ -9,9 +9,12 @@ namespace netlint::cli {
 
 int run_facts(const LintOptions& options, std::ostream& out, std::ostream& err) {
   std::optional<config::Config> config;
-  if (!load_config(options.config_path, config, err)) return kExitUsage;
+  if (!load_config(options.config_path, options.max_file_size, config, err)) return kExitUsage;
   std::vector<model::Model> views;
   if (const int status = load_views(options, config ? &*config : nullptr, views, err); status != kLoaded) return status;
+  if (const int status = check_output_target(options, config ? &*config : nullptr, views.front(), err); status != kLoaded) {
+    return status;
+  }
   std::ostringstream buffer;
   if (options.format == "json") report::write_facts_json(buffer, views);
   else report::write_facts_text(buffer, views);

@@ -1,5 +1,6 @@
 #include "analyzer/cli/input_selection.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
@@ -7,18 +8,26 @@ namespace netlint::cli {
 namespace fs = std::filesystem;
 namespace {
 
-std::string identity(const std::string& path) {
+std::string identity(const InputText& input) {
   std::error_code ec;
-  const fs::path canonical = fs::weakly_canonical(path, ec);
-  return ec ? path : canonical.string();
+  // A skipped symlink is the link itself: two links to one outside file are two skips.
+  if (input.skip == model::SkipReason::kSymlinkOutsideRoot || input.skip == model::SkipReason::kBrokenSymlink) {
+    const fs::path absolute = fs::absolute(input.path, ec);
+    return ec ? input.path : absolute.lexically_normal().string();
+  }
+  const fs::path canonical = fs::weakly_canonical(input.path, ec);
+  return ec ? input.path : canonical.string();
 }
 
 void append_new(WalkResult& to, WalkResult from, std::set<std::string>& seen) {
   for (InputText& input : from.inputs) {
-    if (input.path == "-" || seen.insert(identity(input.path)).second) to.inputs.push_back(std::move(input));
+    if (input.path == "-" || seen.insert(identity(input)).second) to.inputs.push_back(std::move(input));
   }
-  to.missing.insert(to.missing.end(), from.missing.begin(), from.missing.end());
-  to.warnings.insert(to.warnings.end(), from.warnings.begin(), from.warnings.end());
+  to.errors.insert(to.errors.end(), from.errors.begin(), from.errors.end());
+  // The repository walk meets the named paths' files again: one stderr line each.
+  for (std::string& warning : from.warnings) {
+    if (std::find(to.warnings.begin(), to.warnings.end(), warning) == to.warnings.end()) to.warnings.push_back(std::move(warning));
+  }
 }
 
 }  // namespace

@@ -74,7 +74,7 @@ void write_sarif_report(std::ostream& out, const model::Model& model, const std:
 int run_lint(const LintOptions& options, std::ostream& out, std::ostream& err) {
   const auto started = std::chrono::steady_clock::now();
   std::optional<config::Config> config;
-  if (!load_config(options.config_path, config, err)) return kExitUsage;
+  if (!load_config(options.config_path, options.max_file_size, config, err)) return kExitUsage;
   const RuleSelection selection =
       select_rules(rules::all_rules(), config ? &*config : nullptr, options.enable, options.disable);
   if (!selection.error.empty()) {
@@ -87,6 +87,9 @@ int run_lint(const LintOptions& options, std::ostream& out, std::ostream& err) {
 
   std::vector<model::Model> views;
   if (const int status = load_views(options, config ? &*config : nullptr, views, err); status != kLoaded) return status;
+  if (const int status = check_output_target(options, config ? &*config : nullptr, views.front(), err); status != kLoaded) {
+    return status;
+  }
 
   engine::RunOptions run_options;
   run_options.rules = selection.rules;

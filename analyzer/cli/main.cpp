@@ -21,7 +21,7 @@ constexpr const char* kFooter =
     "Exit status:\n"
     "  0  no finding at or above --fail-on\n"
     "  1  findings at or above --fail-on\n"
-    "  2  usage error, or a named path does not exist\n"
+    "  2  usage error, or a named path cannot be read (missing, denied, a FIFO or device)\n"
     "  3  internal error (a rule failed: see NL0002 in the output)\n"
     "\n"
     "Environment:\n"
@@ -54,7 +54,7 @@ int main(int argc, char** argv) {
       ->type_name("DIR");
   app.add_option("--help-uri-base", options.help_uri_base, "SARIF: each rule's helpUri is URL/<rule-name>.md")
       ->type_name("URL");
-  app.add_option("-o,--output", options.output, "Write the report to FILE (atomically) instead of standard output");
+  app.add_option("-o,--output", options.output, "Write the report to FILE (atomically; never over an input) instead of standard output");
   std::string fail_on;
   CLI::Option* fail_on_option = app.add_option("--fail-on", fail_on, "Lowest severity that makes the exit status 1 (default: the config's failOn, else warning)")
       ->check(CLI::IsMember({"error", "warning", "note", "never"}));
@@ -75,7 +75,7 @@ int main(int argc, char** argv) {
       ->default_str("auto");
   bool no_timing = false;
   app.add_flag("--no-timing", no_timing, "Leave the run time out of the summary line (stable output)");
-  app.add_option("--max-file-size", options.max_file_size, "Skip files larger than this many bytes")
+  app.add_option("--max-file-size", options.max_file_size, "Most bytes read from any input: larger manifests are skipped, a larger config or baseline is an error")
       ->default_str("268435456");
   app.add_option("--baseline", options.baseline, "Report only findings not recorded in FILE (see --write-baseline)")
       ->type_name("FILE");

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <cctype>
 #include <charconv>
 #include <filesystem>
 #include <map>
@@ -11,8 +13,6 @@
 #include <tuple>
 
 #include "analyzer/util/json_writer.h"
-#include "analyzer/yaml/node_ref.h"
-#include "analyzer/yaml/tree_builder.h"
 
 namespace netlint::engine {
 namespace fs = std::filesystem;
@@ -119,46 +119,269 @@ std::string write_baseline(std::vector<BaselineEntry> entries) {
   return out.str();
 }
 
-bool read_baseline(std::string_view text, std::vector<BaselineEntry>& out, std::string& error) {
-  // JSON is YAML: netlint's own parser reads it (nlohmann-json stays in the SARIF unit).
-  const yaml::ParseResult parsed = yaml::parse_document(text, 0, static_cast<std::uint32_t>(text.size()), 0);
-  if (parsed.error || !parsed.tree) {
-    error = parsed.error ? "not JSON: " + parsed.error->message : "empty";
+namespace {
+
+// A pull parser for the baseline's JSON, fed in chunks: entries are built as they are read, so a
+// baseline costs its entries and one chunk, not a document tree of many times the file's size.
+class JsonStream {
+ public:
+  explicit JsonStream(const BaselineChunks& read) : read_(read) {}
+
+  int peek() {
+    if (pos_ == len_ && !refill()) return -1;
+    return static_cast<unsigned char>(buffer_[pos_]);
+  }
+  int get() {
+    const int c = peek();
+    if (c >= 0) ++pos_;
+    return c;
+  }
+  void skip_blanks() {
+    for (int c = peek(); c == ' ' || c == '\t' || c == '\n' || c == '\r'; c = peek()) ++pos_;
+  }
+  bool expect(char wanted) {
+    skip_blanks();
+    if (get() == wanted) return true;
+    return fail(fmt::format("'{}' expected", wanted));
+  }
+  // After a value in an object or array: true for ',', false for `close` (or an error).
+  bool next(char close) {
+    skip_blanks();
+    const int c = get();
+    if (c == ',') return true;
+    if (c != close) fail(fmt::format("',' or '{}' expected", close));
     return false;
   }
-  const yaml::NodeRef root = yaml::root_of(*parsed.tree);
-  if (!root.is_map() || root.get("version").scalar() != std::to_string(kBaselineVersion)) {
-    error = fmt::format("not a netlint baseline of version {}", kBaselineVersion);
+  bool string(std::string& out) {
+    out.clear();
+    skip_blanks();
+    if (get() != '"') return fail("string expected");
+    for (;;) {
+      const int c = get();
+      if (c < 0) return fail("unterminated string");
+      if (c == '"') return true;
+      if (c != '\\') {
+        out += static_cast<char>(c);
+        continue;
+      }
+      const int e = get();
+      switch (e) {
+        case '"': case '\\': case '/': out += static_cast<char>(e); break;
+        case 'b': out += '\b'; break;
+        case 'f': out += '\f'; break;
+        case 'n': out += '\n'; break;
+        case 'r': out += '\r'; break;
+        case 't': out += '\t'; break;
+        case 'u': {
+          std::uint32_t code = 0;
+          if (!hex4(code)) return false;
+          if (code >= 0xD800 && code < 0xDC00 && peek() == '\\') {
+            ++pos_;
+            std::uint32_t low = 0;
+            if (get() != 'u' || !hex4(low)) return fail("bad surrogate pair");
+            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+          }
+          utf8(code, out);
+          break;
+        }
+        default: return fail("bad escape");
+      }
+    }
+  }
+  // A number, true, false or null, as written.
+  bool token(std::string& out) {
+    out.clear();
+    skip_blanks();
+    for (int c = peek(); c >= 0 && (std::isalnum(c) != 0 || c == '-' || c == '+' || c == '.'); c = peek()) {
+      out += static_cast<char>(get());
+    }
+    return !out.empty() || fail("value expected");
+  }
+  bool skip_value(int depth = 0) {
+    if (depth > 64) return fail("nested too deeply");
+    skip_blanks();
+    std::string ignored;
+    const int c = peek();
+    if (c == '"') return string(ignored);
+    if (c == '{' || c == '[') {
+      const char close = c == '{' ? '}' : ']';
+      ++pos_;
+      skip_blanks();
+      if (peek() == close) return ++pos_, true;
+      do {
+        if (c == '{' && (!string(ignored) || !expect(':'))) return false;
+        if (!skip_value(depth + 1)) return false;
+      } while (next(close));
+      return error_.empty();
+    }
+    return token(ignored);
+  }
+  bool at_end() {
+    skip_blanks();
+    return peek() < 0;
+  }
+  bool fail(const std::string& message) {
+    if (error_.empty()) error_ = message;
     return false;
   }
-  const yaml::NodeRef entries = root.get("entries");
-  if (!entries.is_sequence()) {
-    error = "no 'entries' list";
-    return false;
-  }
-  for (std::uint32_t i = 0; i < entries.size(); ++i) {
-    const yaml::NodeRef item = entries.item(i);
-    BaselineEntry e;
-    e.rule = item.get("rule").scalar();
-    e.path = item.get("path").scalar();
-    e.fingerprint = item.get("fingerprint").scalar();
-    e.message = item.get("message").scalar();
-    const std::string& occurrence = item.get("occurrence").scalar();
-    const auto [end, ec] = std::from_chars(occurrence.data(), occurrence.data() + occurrence.size(), e.occurrence);
-    if (!item.is_map() || e.rule.empty() || e.fingerprint.empty() || ec != std::errc() ||
-        end != occurrence.data() + occurrence.size()) {
-      error = fmt::format("entry {} needs rule, path, fingerprint and occurrence", i + 1);
+  const std::string& error() const { return error_; }
+
+ private:
+  bool refill() {
+    if (ended_) return false;
+    const std::ptrdiff_t n = read_(buffer_.data(), buffer_.size());
+    if (n <= 0) {
+      ended_ = true;
+      if (n < 0) fail("read error");
       return false;
     }
-    out.push_back(std::move(e));
+    pos_ = 0;
+    len_ = static_cast<std::size_t>(n);
+    return true;
+  }
+  bool hex4(std::uint32_t& code) {
+    for (int i = 0; i < 4; ++i) {
+      const int c = get();
+      const int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+      if (digit < 0) return fail("bad \\u escape");
+      code = code * 16 + static_cast<std::uint32_t>(digit);
+    }
+    return true;
+  }
+  static void utf8(std::uint32_t code, std::string& out) {
+    if (code < 0x80) {
+      out += static_cast<char>(code);
+    } else if (code < 0x800) {
+      out += static_cast<char>(0xC0 | (code >> 6));
+      out += static_cast<char>(0x80 | (code & 0x3F));
+    } else if (code < 0x10000) {
+      out += static_cast<char>(0xE0 | (code >> 12));
+      out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (code & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (code >> 18));
+      out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (code & 0x3F));
+    }
+  }
+
+  const BaselineChunks& read_;
+  std::array<char, 64 * 1024> buffer_{};
+  std::size_t pos_ = 0, len_ = 0;
+  bool ended_ = false;
+  std::string error_;
+};
+
+// One entry object; false with `error` set when it is not JSON or lacks a field.
+bool read_entry(JsonStream& json, std::size_t index, BaselineEntry& e, std::string& error) {
+  bool has_occurrence = false;
+  bool valid = true;
+  if (!json.expect('{')) return false;
+  json.skip_blanks();
+  if (json.peek() == '}') {
+    json.get();
+    valid = false;
+  } else {
+    std::string key, occurrence;
+    do {
+      if (!json.string(key) || !json.expect(':')) return false;
+      json.skip_blanks();
+      const bool is_string = json.peek() == '"';
+      if (key == "rule" || key == "path" || key == "fingerprint" || key == "message") {
+        std::string& field = key == "rule" ? e.rule : key == "path" ? e.path : key == "fingerprint" ? e.fingerprint : e.message;
+        if (is_string ? !json.string(field) : !json.token(field)) return false;
+      } else if (key == "occurrence") {
+        if (is_string ? !json.string(occurrence) : !json.token(occurrence)) return false;
+        const auto [end, ec] = std::from_chars(occurrence.data(), occurrence.data() + occurrence.size(), e.occurrence);
+        has_occurrence = ec == std::errc() && end == occurrence.data() + occurrence.size();
+      } else if (!json.skip_value()) {
+        return false;
+      }
+    } while (json.next('}'));
+    if (!json.error().empty()) return false;
+  }
+  if (!valid || e.rule.empty() || e.fingerprint.empty() || !has_occurrence) {
+    error = fmt::format("entry {} needs rule, path, fingerprint and occurrence", index + 1);
+    return false;
   }
   return true;
 }
 
+}  // namespace
+
+bool read_baseline(const BaselineChunks& read, std::vector<BaselineEntry>& out, std::string& error) {
+  JsonStream json(read);
+  std::string version;
+  bool has_entries = false;
+  std::vector<BaselineEntry> entries;
+  auto not_json = [&] {
+    if (error.empty()) error = "not JSON: " + json.error();
+    return false;
+  };
+  if (!json.expect('{')) return not_json();
+  json.skip_blanks();
+  if (json.peek() == '}') {
+    json.get();
+  } else {
+    std::string key;
+    do {
+      if (!json.string(key) || !json.expect(':')) return not_json();
+      json.skip_blanks();
+      if (key == "version" && json.peek() != '"' && json.peek() != '{' && json.peek() != '[') {
+        if (!json.token(version)) return not_json();
+      } else if (key == "entries" && json.peek() == '[') {
+        has_entries = true;
+        json.get();
+        json.skip_blanks();
+        if (json.peek() == ']') {
+          json.get();
+          continue;
+        }
+        do {
+          BaselineEntry e;
+          if (!read_entry(json, entries.size(), e, error)) return not_json();
+          entries.push_back(std::move(e));
+        } while (json.next(']'));
+        if (!json.error().empty()) return not_json();
+      } else if (!json.skip_value()) {
+        return not_json();
+      }
+    } while (json.next('}'));
+  }
+  if (!json.error().empty() || !json.at_end()) {
+    json.fail("text after the object");
+    return not_json();
+  }
+  if (version != std::to_string(kBaselineVersion)) {
+    error = fmt::format("not a netlint baseline of version {}", kBaselineVersion);
+    return false;
+  }
+  if (!has_entries) {
+    error = "no 'entries' list";
+    return false;
+  }
+  out.insert(out.end(), std::make_move_iterator(entries.begin()), std::make_move_iterator(entries.end()));
+  return true;
+}
+
+bool read_baseline(std::string_view text, std::vector<BaselineEntry>& out, std::string& error) {
+  bool given = false;
+  const BaselineChunks once = [&](char* buffer, std::size_t size) -> std::ptrdiff_t {
+    // The whole text in chunks of the buffer's size.
+    if (given && text.empty()) return 0;
+    given = true;
+    const std::size_t n = std::min(size, text.size());
+    std::copy_n(text.data(), n, buffer);
+    text.remove_prefix(n);
+    return static_cast<std::ptrdiff_t>(n);
+  };
+  return read_baseline(once, out, error);
+}
+
 std::size_t drop_baselined(const model::Model& model, std::vector<diag::Diagnostic>& findings,
-                           std::span<const BaselineEntry> baseline, const std::string& root) {
-  if (baseline.empty() || findings.empty()) return 0;
-  std::vector<BaselineEntry> known(baseline.begin(), baseline.end());
+                           std::vector<BaselineEntry> known, const std::string& root) {
+  if (known.empty() || findings.empty()) return 0;
   std::sort(known.begin(), known.end(), [](const BaselineEntry& a, const BaselineEntry& b) { return identity(a) < identity(b); });
   const std::vector<BaselineEntry> current = baseline_entries(model, findings, root);
   const std::size_t before = findings.size();

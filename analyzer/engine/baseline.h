@@ -5,7 +5,9 @@
 // fingerprints are told apart by their order (occurrence 1, 2, ...).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -42,11 +44,15 @@ std::vector<BaselineEntry> baseline_entries(const model::Model& model, std::span
 // recorded.
 std::string write_baseline(std::vector<BaselineEntry> entries);
 
-// Reads a baseline file; false with `error` set when it is not one.
+// Reads a baseline file; false with `error` set when it is not one (a JSON object with
+// "version": 1 and "entries"). Streamed: `read` fills a buffer and returns the bytes it put there,
+// 0 at the end, -1 on an error; only the entries are kept, never the whole text or a tree.
+using BaselineChunks = std::function<std::ptrdiff_t(char* buffer, std::size_t size)>;
+bool read_baseline(const BaselineChunks& read, std::vector<BaselineEntry>& out, std::string& error);
 bool read_baseline(std::string_view text, std::vector<BaselineEntry>& out, std::string& error);
 
 // Removes the findings the baseline holds; returns how many.
 std::size_t drop_baselined(const model::Model& model, std::vector<diag::Diagnostic>& findings,
-                           std::span<const BaselineEntry> baseline, const std::string& root);
+                           std::vector<BaselineEntry> baseline, const std::string& root);
 
 }  // namespace netlint::engine

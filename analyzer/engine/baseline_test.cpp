@@ -79,3 +79,32 @@ TEST_CASE("baseline: the file is sorted, reads back, leaves NL0002 out and rejec
 }
 
 }  // namespace netlint::engine
+
+namespace netlint::engine {
+
+TEST_CASE("baseline: read as a stream, one byte at a time, with JSON escapes and unknown keys") {
+  const std::string text =
+      "{\"tool\": {\"x\": [1, {\"y\": null}]}, \"version\": 1, \"entries\": [\n"
+      "  {\"rule\": \"NL1001\", \"path\": \"d/\\u00e9.yaml\", \"fingerprint\": \"00ff\", \"occurrence\": 2,"
+      " \"message\": \"a \\\"b\\\" \\ud83d\\ude00\\n\", \"extra\": [true]}]}\n";
+  std::size_t at = 0;
+  std::vector<BaselineEntry> read;
+  std::string error;
+  REQUIRE(read_baseline(
+      [&](char* buffer, std::size_t) -> std::ptrdiff_t {
+        if (at == text.size()) return 0;
+        buffer[0] = text[at++];
+        return 1;
+      },
+      read, error));
+  REQUIRE(read.size() == 1);
+  CHECK(read[0].path == "d/\xC3\xA9.yaml");
+  CHECK(read[0].occurrence == 2);
+  CHECK(read[0].message == "a \"b\" \xF0\x9F\x98\x80\n");
+  CHECK(!read_baseline("{\"version\": 1, \"entries\": []} trailing", read, error));
+  CHECK(error.starts_with("not JSON"));
+  CHECK(!read_baseline("{\"version\": 1}", read, error));
+  CHECK(error == "no 'entries' list");
+}
+
+}  // namespace netlint::engine

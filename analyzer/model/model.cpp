@@ -11,6 +11,9 @@ const char* skip_reason_name(SkipReason reason) {
     case SkipReason::kBinary: return "binary";
     case SkipReason::kTooLarge: return "too-large";
     case SkipReason::kUnreadable: return "unreadable";
+    case SkipReason::kNotRegularFile: return "not-regular-file";
+    case SkipReason::kSymlinkOutsideRoot: return "symlink-outside-root";
+    case SkipReason::kBrokenSymlink: return "broken-symlink";
     case SkipReason::kCount: break;
   }
   return "?";

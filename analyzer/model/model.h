@@ -44,7 +44,10 @@ enum class SkipReason : std::uint8_t {
   kTemplate,        // Go/Helm templates
   kBinary,          // a file with NUL bytes
   kTooLarge,        // above --max-file-size
-  kUnreadable,      // could not be read (permissions, symlink loop)
+  kUnreadable,      // could not be read (permissions)
+  kNotRegularFile,  // a FIFO, socket or device found by a walk (never opened: it could block)
+  kSymlinkOutsideRoot,  // a walk found a symlink to a file outside the walked folder
+  kBrokenSymlink,   // a symlink loop or a dangling symlink
   kCount
 };
 const char* skip_reason_name(SkipReason reason);

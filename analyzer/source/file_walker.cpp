@@ -1,9 +1,11 @@
 #include "analyzer/source/file_walker.h"
 #include "analyzer/source/input_kinds.h"
+#include "analyzer/source/input_file.h"
 
 #include "analyzer/source/glob.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -20,72 +22,126 @@ bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-// Reads a whole file; nullopt when it cannot be read.
-// Reads a whole file into a string of exactly its size (a growing string would hold up to
-// twice the input while reading, and file texts stay in memory for the whole run).
-std::optional<std::string> read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) return std::nullopt;
-  const std::streamoff size = in.tellg();
-  if (size < 0) return std::nullopt;
-  std::string text(static_cast<std::size_t>(size), '\0');
-  in.seekg(0);
-  if (size > 0 && !in.read(text.data(), size)) return std::nullopt;
-  // A file that grew while being read keeps its first `size` bytes; one that shrank fails above.
-  return text;
-}
-
-InputText read_input(const fs::path& path, std::string display, const WalkOptions& options, WalkResult& result) {
-  InputText input;
-  input.path = std::move(display);
-  std::error_code ec;
-  const auto size = fs::file_size(path, ec);
-  if (!ec && size > options.max_file_size) {
-    input.skip = model::SkipReason::kTooLarge;
-    return input;
-  }
-  if (auto text = read_file(path)) {
-    input.text = std::move(*text);
-  } else {
-    input.skip = model::SkipReason::kUnreadable;
-    result.warnings.push_back("cannot read " + input.path);
-  }
-  return input;
-}
-
 std::string display_path(const fs::path& p) {
   std::string s = p.lexically_normal().generic_string();
   if (s.size() > 2 && s.compare(0, 2, "./") == 0) s.erase(0, 2);
   return s;
 }
 
-void walk_directory(const fs::path& root, const WalkOptions& options, WalkResult& result) {
-  std::vector<fs::path> found;
+// A file a walk found: read it, or skip it (counted in the summary) with one stderr line saying why.
+struct Found {
+  fs::path path;
+  std::optional<model::SkipReason> skip;
+  std::string why;
+};
+
+InputText read_found(const Found& found, std::string display, const WalkOptions& options, WalkResult& result) {
+  InputText input;
+  input.path = std::move(display);
+  if (found.skip) {
+    input.skip = found.skip;
+    result.warnings.push_back("skipped " + input.path + ": " + found.why);
+    return input;
+  }
+  // A walk reads regular files only: a FIFO that replaced the file since the walk saw it is skipped.
+  FileRead read = read_input_file(found.path.string(), options.max_file_size, /*allow_streams=*/false);
+  switch (read.outcome) {
+    case ReadOutcome::kRead: input.text = std::move(read.text); break;
+    case ReadOutcome::kTooLarge: input.skip = model::SkipReason::kTooLarge; break;
+    case ReadOutcome::kNotRegular:
+      input.skip = model::SkipReason::kNotRegularFile;
+      result.warnings.push_back("skipped " + input.path + ": " + read.error);
+      break;
+    case ReadOutcome::kFailed:
+      input.skip = model::SkipReason::kUnreadable;
+      result.warnings.push_back("cannot read " + input.path + ": " + read.error);
+      break;
+  }
+  return input;
+}
+
+bool inside(const fs::path& path, const fs::path& root) {
+  const auto mismatch = std::mismatch(root.begin(), root.end(), path.begin(), path.end());
+  return mismatch.first == root.end();
+}
+
+// A non-directory entry of a walk under `root` (canonical) whose name makes it an input. A
+// symlink is followed only to a regular file inside the root: a committed `x.yaml -> /etc/passwd`
+// would otherwise put the target's text into excerpts. Loops, dangling links and FIFOs, sockets
+// or devices are skipped; none of them is opened.
+Found examine(const fs::directory_entry& entry, const fs::path& root) {
+  Found found{entry.path(), std::nullopt, {}};
   std::error_code ec;
-  // Directory symlinks are not followed: that is how a symlink loop cannot make us spin.
+  if (entry.is_symlink(ec)) {
+    const fs::path target = fs::canonical(entry.path(), ec);
+    if (ec) {
+      found.skip = model::SkipReason::kBrokenSymlink;
+      found.why = ec.value() == ELOOP    ? "symlink loop"
+                  : ec.value() == ENOENT ? "dangling symlink"
+                                         : "symlink: " + describe_errno(ec.value());
+      return found;
+    }
+    if (!inside(target, root)) {
+      found.skip = model::SkipReason::kSymlinkOutsideRoot;
+      // The same words from every walk that meets the link (a named folder, the repository).
+      found.why = "symlink to " + target.generic_string() + ", outside the folder walked";
+      return found;
+    }
+  }
+  const fs::file_status status = entry.status(ec);
+  if (!ec && !fs::is_regular_file(status)) {
+    found.skip = model::SkipReason::kNotRegularFile;
+    found.why = "not a regular file";
+  }
+  return found;
+}
+
+// Is the entry a directory (itself, not through a symlink: directory symlinks are not followed,
+// which is also how a symlink loop cannot make a walk spin)?
+bool is_real_directory(const fs::directory_entry& entry) {
+  std::error_code ec;
+  return !entry.is_symlink(ec) && entry.is_directory(ec);
+}
+
+// A symlink to a directory is neither walked nor reported.
+bool is_directory_link(const fs::directory_entry& entry) {
+  std::error_code ec;
+  return entry.is_symlink(ec) && entry.is_directory(ec);
+}
+
+fs::path canonical_root(const fs::path& root) {
+  std::error_code ec;
+  fs::path canonical = fs::canonical(root, ec);
+  return ec ? fs::absolute(root, ec).lexically_normal() : canonical;
+}
+
+void walk_directory(const fs::path& root, const WalkOptions& options, WalkResult& result) {
+  std::vector<Found> found;
+  std::error_code ec;
+  const fs::path real_root = canonical_root(root);
   fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
   if (ec) {
-    result.warnings.push_back("cannot read directory " + root.string() + ": " + ec.message());
+    result.warnings.push_back("cannot read directory " + root.string() + ": " + describe_errno(ec.value()));
     return;
   }
   for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (ec) {
-      result.warnings.push_back("cannot read " + it->path().string() + ": " + ec.message());
+      result.warnings.push_back("cannot read " + it->path().string() + ": " + describe_errno(ec.value()));
       ec.clear();
       continue;
     }
     const std::string name = it->path().filename().string();
-    if (it->is_directory(ec)) {
+    if (is_real_directory(*it)) {
       if (name == ".git" || name == "node_modules") it.disable_recursion_pending();
       continue;
     }
-    if (!it->is_regular_file(ec)) continue;
+    if (is_directory_link(*it)) continue;
     const std::string relative = it->path().lexically_relative(root).generic_string();
     // netlint's own config is read as the config (analysis.cpp), never as an input manifest.
-    if (is_input_file_name(relative) && name != ".netlint.yaml") found.push_back(it->path());
+    if (is_input_file_name(relative) && name != ".netlint.yaml") found.push_back(examine(*it, real_root));
   }
-  std::sort(found.begin(), found.end());
-  for (const fs::path& p : found) result.inputs.push_back(read_input(p, display_path(p), options, result));
+  std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.path < b.path; });
+  for (const Found& f : found) result.inputs.push_back(read_found(f, display_path(f.path), options, result));
 }
 
 }  // namespace
@@ -97,10 +153,11 @@ WalkResult walk_context(const ContextSelection& selection, const WalkOptions& op
   std::error_code ec;
   const fs::path root = fs::absolute(selection.root, ec).lexically_normal();
   const fs::path cwd = fs::current_path(ec);
-  std::vector<fs::path> found;
+  const fs::path real_root = canonical_root(root);
+  std::vector<Found> found;
   fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
   if (ec) {
-    result.warnings.push_back("cannot read directory " + root.string() + ": " + ec.message());
+    result.warnings.push_back("cannot read directory " + root.string() + ": " + describe_errno(ec.value()));
     return result;
   }
   for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
@@ -110,17 +167,17 @@ WalkResult walk_context(const ContextSelection& selection, const WalkOptions& op
     }
     const std::string name = it->path().filename().string();
     const std::string relative = it->path().lexically_relative(root).generic_string();
-    if (it->is_directory(ec)) {
+    if (is_real_directory(*it)) {
       if (name == ".git" || name == "node_modules" || exclude.covers_directory(relative)) it.disable_recursion_pending();
       continue;
     }
-    if (!it->is_regular_file(ec) || !is_input_file_name(relative) || name == ".netlint.yaml") continue;
+    if (is_directory_link(*it) || !is_input_file_name(relative) || name == ".netlint.yaml") continue;
     if ((!include.empty() && !include.matches(relative)) || exclude.matches(relative)) continue;
-    found.push_back(it->path());
+    found.push_back(examine(*it, real_root));
   }
-  std::sort(found.begin(), found.end());
-  for (const fs::path& p : found) {
-    InputText input = read_input(p, display_path(p.lexically_relative(cwd)), options, result);
+  std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.path < b.path; });
+  for (const Found& f : found) {
+    InputText input = read_found(f, display_path(f.path.lexically_relative(cwd)), options, result);
     input.reported = reported;
     result.inputs.push_back(std::move(input));
   }
@@ -136,22 +193,33 @@ bool is_input_file_name(std::string_view relative_path) {
 WalkResult walk_inputs(const std::vector<std::string>& paths, const WalkOptions& options) {
   WalkResult result;
   for (const std::string& path : paths) {
-    if (path == "-") {
-      std::ostringstream buffer;
-      buffer << std::cin.rdbuf();
-      result.inputs.push_back(InputText{"-", buffer.str(), true, std::nullopt});
+    std::error_code ec;
+    const fs::file_status status = path == "-" ? fs::file_status(fs::file_type::fifo) : fs::status(path, ec);
+    if (fs::is_directory(status)) {
+      walk_directory(path, options, result);
       continue;
     }
-    std::error_code ec;
-    const fs::file_status status = fs::status(path, ec);
-    if (ec || !fs::exists(status)) {
-      result.missing.push_back(path);
-    } else if (fs::is_directory(status)) {
-      walk_directory(path, options, result);
-    } else {
-      // A file named on the command line is always read, whatever its name.
-      result.inputs.push_back(read_input(path, display_path(path), options, result));
+    // A file named on the command line is always read, whatever its name, and through a symlink:
+    // naming it is the user's choice. "-" and `<(...)` pipes are read as streams; other FIFOs,
+    // sockets and devices are refused before they are opened.
+    InputText input;
+    input.path = path == "-" ? path : display_path(path);
+    FileRead read = read_input_file(path, options.max_file_size, /*allow_streams=*/true);
+    switch (read.outcome) {
+      case ReadOutcome::kRead: input.text = std::move(read.text); break;
+      case ReadOutcome::kTooLarge:
+        input.skip = model::SkipReason::kTooLarge;
+        if (path == "-" || is_stream_path(path)) {
+          result.warnings.push_back("skipped " + input.path + ": larger than --max-file-size (" +
+                                    std::to_string(options.max_file_size) + " bytes)");
+        }
+        break;
+      case ReadOutcome::kNotRegular:
+      case ReadOutcome::kFailed:
+        result.errors.push_back(read.error + ": " + path);
+        continue;
     }
+    result.inputs.push_back(std::move(input));
   }
   return result;
 }

@@ -18,8 +18,10 @@ struct WalkOptions {
 
 struct WalkResult {
   std::vector<InputText> inputs;     // sorted by path within each named directory, then as named
-  std::vector<std::string> missing;  // named paths that do not exist (usage error)
-  std::vector<std::string> warnings; // unreadable files, symlink loops (one stderr line each)
+  // Named paths that cannot be read (usage error, exit 2), as "REASON: PATH": missing, permission
+  // denied, a directory or FIFO where a file is needed.
+  std::vector<std::string> errors;
+  std::vector<std::string> warnings; // skipped and unreadable files found by a walk (one stderr line each)
 };
 
 // The repository's files as context (RULES.md Inputs): everything under `root` that
@@ -35,7 +37,7 @@ WalkResult walk_context(const ContextSelection& selection, const WalkOptions& op
 // A file found in a directory walk is read when this is true.
 bool is_input_file_name(std::string_view relative_path);
 
-// `-` reads standard input.
+// `-` reads standard input; `<(...)` pipes are read as streams (bounded by max_file_size).
 WalkResult walk_inputs(const std::vector<std::string>& paths, const WalkOptions& options);
 
 }  // namespace netlint
