@@ -10,6 +10,7 @@
 #include "analyzer/loader/loader.h"
 #include "analyzer/source/file_walker.h"
 #include "analyzer/source/input_file.h"
+#include "analyzer/util/display_text.h"
 #include "rules/registry.h"
 
 namespace netlint::cli {
@@ -41,11 +42,11 @@ bool load_config(const std::string& config_path, std::uint64_t max_size, std::op
   // or a `<(...)` pipe read up to --max-file-size.
   FileRead read = read_input_file(path, max_size, /*allow_streams=*/true);
   if (read.outcome == ReadOutcome::kTooLarge) {
-    err << "netlint: cannot read config file " << path << ": larger than --max-file-size (" << max_size << " bytes)\n";
+    err << "netlint: cannot read config file " << printable(path) << ": larger than --max-file-size (" << max_size << " bytes)\n";
     return false;
   }
   if (read.outcome != ReadOutcome::kRead) {
-    err << "netlint: cannot read config file " << path << ": " << read.error << '\n';
+    err << "netlint: cannot read config file " << printable(path) << ": " << printable(read.error) << '\n';
     return false;
   }
   std::string text = std::move(read.text);
@@ -53,7 +54,7 @@ bool load_config(const std::string& config_path, std::uint64_t max_size, std::op
   for (const engine::Rule* rule : rules::all_rules()) infos.push_back(&rule->info());
   config::LoadedConfig loaded = config::parse_config(path, std::move(text), infos);
   for (const config::ConfigError& e : loaded.errors) {
-    err << path << ':' << e.line << ':' << e.column << ": error: " << e.message << '\n';
+    err << printable(path) << ':' << e.line << ':' << e.column << ": error: " << printable(e.message) << '\n';
   }
   out = std::move(loaded.config);
   return loaded.errors.empty();
@@ -70,9 +71,9 @@ int load_views(const LintOptions& options, const config::Config* config, std::ve
     request.exclude = config->exclude;
   }
   WalkResult walked = select_inputs(request);
-  for (const std::string& error : walked.errors) err << "netlint: " << error << '\n';
+  for (const std::string& error : walked.errors) err << "netlint: " << printable(error) << '\n';
   if (!walked.errors.empty()) return kExitUsage;
-  for (const std::string& warning : walked.warnings) err << "netlint: " << warning << '\n';
+  for (const std::string& warning : walked.warnings) err << "netlint: " << printable(warning) << '\n';
 
   LoadOptions load_options;
   load_options.default_namespace = options.default_namespace;
@@ -90,7 +91,7 @@ int load_views(const LintOptions& options, const config::Config* config, std::ve
     walked.inputs.push_back(std::move(config_text));
   }
   ViewPartition partition = partition_views(walked.inputs, config);
-  for (const std::string& warning : partition.warnings) err << "netlint: " << warning << '\n';
+  for (const std::string& warning : partition.warnings) err << "netlint: " << printable(warning) << '\n';
   out = netlint::load_views(std::move(walked.inputs), load_options, partition.views);
   return kLoaded;
 }
@@ -113,7 +114,7 @@ int check_output_target(const LintOptions& options, const config::Config* config
   if (!options.baseline.empty()) inputs.push_back(options.baseline);
   for (const std::string& input : inputs) {
     if (!same(input)) continue;
-    err << "netlint: refusing to write the report to " << options.output << ": it is the input file " << input
+    err << "netlint: refusing to write the report to " << printable(options.output) << ": it is the input file " << printable(input)
         << '\n';
     return kExitUsage;
   }

@@ -1,5 +1,7 @@
 #include "analyzer/cli/baseline_step.h"
 
+#include "analyzer/util/display_text.h"
+
 #include <filesystem>
 
 #include "analyzer/cli/analysis.h"
@@ -28,7 +30,7 @@ int apply_baseline(const LintOptions& options, const config::Config* config, con
                       engine::read_baseline([&](char* buffer, std::size_t size) { return in.read(buffer, size); },
                                             baseline, error);
     if (in.outcome() != ReadOutcome::kRead) {
-      err << "netlint: cannot read baseline " << options.baseline << ": "
+      err << "netlint: cannot read baseline " << printable(options.baseline) << ": "
           << (in.outcome() == ReadOutcome::kTooLarge
                   ? "larger than --max-file-size (" + std::to_string(options.max_file_size) + " bytes)"
                   : in.error())
@@ -36,7 +38,7 @@ int apply_baseline(const LintOptions& options, const config::Config* config, con
       return kExitUsage;
     }
     if (!read) {
-      err << "netlint: " << options.baseline << ": " << error << '\n';
+      err << "netlint: " << printable(options.baseline) << ": " << printable(error) << '\n';
       return kExitUsage;
     }
   }

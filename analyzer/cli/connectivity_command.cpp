@@ -21,7 +21,7 @@ int run_connectivity(const LintOptions& options, bool closed_world, std::ostream
   for (const model::Model& view : views) {
     const netpol::ConnectivityList list = netpol::list_connections(view, *view.facts, netpol::EngineOptions{closed_world});
     if (!list.error.empty()) {
-      err << "netlint: connectivity: " << list.error << '\n';
+      err << "netlint: connectivity: " << printable(list.error) << '\n';
       return kExitUsage;
     }
     // What the policies say is not what the cluster does when nothing enforces them (NL2015).
@@ -39,7 +39,7 @@ int run_connectivity(const LintOptions& options, bool closed_world, std::ostream
   if (options.output.empty()) {
     out << text;
   } else if (const std::string error = write_file_atomically(options.output, text); !error.empty()) {
-    err << "netlint: " << error << '\n';
+    err << "netlint: " << printable(error) << '\n';
     return kExitUsage;
   }
   return kExitClean;

@@ -4,6 +4,7 @@
 #include "analyzer/cli/commands.h"
 #include "analyzer/report/facts_reporter.h"
 #include "analyzer/util/atomic_file.h"
+#include "analyzer/util/display_text.h"
 
 namespace netlint::cli {
 
@@ -21,7 +22,7 @@ int run_facts(const LintOptions& options, std::ostream& out, std::ostream& err) 
   if (options.output.empty()) {
     out << buffer.str();
   } else if (const std::string error = write_file_atomically(options.output, buffer.str()); !error.empty()) {
-    err << "netlint: " << error << '\n';
+    err << "netlint: " << printable(error) << '\n';
     return kExitUsage;
   }
   return kExitClean;

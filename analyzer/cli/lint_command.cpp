@@ -23,6 +23,7 @@
 #include "analyzer/report/text_reporter.h"
 #include "analyzer/util/atomic_file.h"
 #include "analyzer/source/file_walker.h"
+#include "analyzer/util/display_text.h"
 #include "rules/registry.h"
 
 namespace netlint::cli {
@@ -126,7 +127,7 @@ int run_lint(const LintOptions& options, std::ostream& out, std::ostream& err) {
   if (to_terminal) {
     out << buffer.str();
   } else if (const std::string error = write_file_atomically(options.output, buffer.str()); !error.empty()) {
-    err << "netlint: " << error << '\n';
+    err << "netlint: " << printable(error) << '\n';
     return kExitUsage;
   }
 
@@ -147,7 +148,7 @@ int run_config_schema(const std::string& output, std::ostream& out, std::ostream
   if (output.empty()) {
     out << schema;
   } else if (const std::string error = write_file_atomically(output, schema); !error.empty()) {
-    err << "netlint: " << error << '\n';
+    err << "netlint: " << printable(error) << '\n';
     return kExitUsage;
   }
   return kExitClean;

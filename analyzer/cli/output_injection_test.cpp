@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <sys/stat.h>
+
 #include <string>
 
 #include "analyzer/testing/cli_run.h"
@@ -80,6 +82,19 @@ TEST_SUITE("cli") {
     nlohmann::json parsed;
     CHECK_NOTHROW(parsed = nlohmann::json::parse(json.out));
     CHECK(json.out.find("caf\xef\xbf\xbd.yaml") != std::string::npos);
+  }
+
+  TEST_CASE("output injection: stderr warnings escape the file names they name") {
+    TempRepo repo("injection-stderr");
+    repo.write("app.yaml", kHostile);
+    // A FIFO in the walk is skipped with a line on stderr that names it.
+    const std::string fifo = (repo.root / "pipe\n::error file=z.yaml::boom\x1b[2J.yaml").string();
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    const testing::CliRun run = testing::run_netlint_in(repo.root, ".", true);
+    CHECK(run.out.find("pipe\\n::error file=z.yaml::boom\\e[2J.yaml") != std::string::npos);
+    CHECK_FALSE(has_line_starting(run.out, "::error file=z.yaml"));
+    CHECK_FALSE(has_control(run.out));
+    CHECK(run.out.find("NL1001") != std::string::npos);
   }
 
   TEST_CASE("output injection: an excerpt of a huge line is clipped around its range") {
