@@ -537,6 +537,31 @@ TEST_CASE("bad input: a Corefile snippet bomb stays fast and small") {
   CHECK(o.seconds < 20);  // generous (shared machines); before the bound it ran for minutes
 }
 
+TEST_CASE("bad input: tagged and out-of-range numbers read as kubectl reads them, and never as -1") {
+  // `!!int "81"` is 81 to kubectl: a numeric targetPort that the pods declare (no NL1003 for a
+  // port *name* "81"). `1e400` is no number at all (Go's ParseFloat overflows): NL0004, and the
+  // port is left out of the model instead of becoming -1 in messages and pairings.
+  const std::string damaged =
+      "apiVersion: v1\nkind: Service\nmetadata: {name: tagged, namespace: shop}\n"
+      "spec:\n  selector: {app: web}\n  ports:\n  - {port: 82, targetPort: !!int \"8080\"}\n  - {port: 1e400, targetPort: 9999}\n";
+  const std::string text = between(damaged);
+  const Outcome o = lint_one("app.yaml", text);
+  INFO("findings:\n", listing(o));
+  CHECK(findings(o, "NL1003").empty());
+  CHECK(findings(o, "NL1009").empty());
+  expect_one(o, "NL0004", "port \"1e400\" is a string, but it must be an integer from 1 to 65535", offset_of(text, "1e400"));
+  CHECK(o.report.find("-1") == std::string::npos);
+  const model::Service* tagged = nullptr;
+  for (const model::Service& s : o.model.services) {
+    if (s.meta.name.value == "tagged") tagged = &s;
+  }
+  REQUIRE(tagged != nullptr);
+  REQUIRE(tagged->ports.size() == 1);
+  CHECK(tagged->ports[0].target_port_number == 8080);
+  CHECK_FALSE(tagged->ports[0].target_port_is_name);
+  expect_sibling_finding(o, text);
+}
+
 TEST_CASE("bad input: wrong field types are NL0004, and the siblings still report") {
   const std::string damaged =
       "apiVersion: v1\n"

@@ -218,7 +218,14 @@ Container extract_container(const yaml::NodeRef& node, bool init, Problems& prob
     port.item = p.range();
     port.name = text_of(p.get("name"));
     const yaml::NodeRef number = p.get("containerPort");
-    port.number = {integer_of(number).value_or(-1), number.range()};
+    const std::optional<std::int64_t> port_number = integer_of(number);
+    // An invalid containerPort is NL0004 and the API rejects the pod: which ports the container
+    // declares is then unknown (ports_known), so no rule pairs a Service's targetPort against it.
+    if (!port_number || *port_number < 1 || *port_number > 65535) {
+      c.ports_known = false;
+      continue;
+    }
+    port.number = {*port_number, number.range()};
     port.protocol = text_field(p, "protocol", "TCP");
     c.ports.push_back(std::move(port));
   }
@@ -264,6 +271,11 @@ void extract_pod_spec(const yaml::NodeRef& spec, PodSource& out, Problems& probl
     for (std::uint32_t i = 0; i < list.size(); ++i) {
       if (list.item(i).is_map()) out.containers.push_back(extract_container(list.item(i), init, problems));
     }
+  }
+  // A pod with an invalid containerPort is rejected by the API (NL0004); what it would declare
+  // is unknown, so the rules that pair ports with it stay silent.
+  for (const Container& c : out.containers) {
+    if (!c.ports_known) out.containers_known = false;
   }
   out.config_map_volumes = extract_config_map_volumes(spec, problems);
   if (const yaml::NodeRef grace = spec.get("terminationGracePeriodSeconds"); grace.is_scalar()) {

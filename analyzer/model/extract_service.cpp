@@ -57,7 +57,11 @@ Service extract_service(const yaml::NodeRef& object, const ObjectMeta& meta, std
     port.item = p.range();
     port.name = text_of(p.get("name"));
     const yaml::NodeRef number = p.get("port");
-    port.port = {integer_of(number).value_or(-1), number.range()};
+    const std::optional<std::int64_t> port_number = integer_of(number);
+    // A port that is no number from 1 to 65535 is NL0004, and the API rejects the Service: no
+    // rule pairs anything through it (an invalid port as -1 reached messages and NL1009).
+    if (!port_number || *port_number < 1 || *port_number > 65535) continue;
+    port.port = {*port_number, number.range()};
     if (const yaml::NodeRef target = p.get("targetPort"); target.is_scalar()) {
       port.target_port = text_of(target);
       port.target_port_number = integer_of(target);

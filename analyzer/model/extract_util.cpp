@@ -1,5 +1,7 @@
 #include "analyzer/model/extract_util.h"
 
+#include "analyzer/model/field_checks.h"
+
 #include <charconv>
 #include <string_view>
 #include <unordered_set>
@@ -20,30 +22,13 @@ Text text_field(const yaml::NodeRef& map, std::string_view key, std::string_view
 }
 
 std::optional<std::int64_t> integer_of(const yaml::NodeRef& node) {
-  if (!node.is_scalar() || node.quoted()) return std::nullopt;
-  std::string digits;
-  std::string_view text = node.scalar();
-  bool negative = false;
-  if (!text.empty() && (text[0] == '-' || text[0] == '+')) {
-    negative = text[0] == '-';
-    text.remove_prefix(1);
-  }
-  int base = 10;
-  if (text.size() > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) {
-    base = 16;
-    text.remove_prefix(2);
-  } else if (text.size() > 2 && text[0] == '0' && text[1] == 'o') {
-    base = 8;
-    text.remove_prefix(2);
-  }
-  for (char c : text) {
-    if (c != '_') digits.push_back(c);
-  }
-  if (digits.empty()) return std::nullopt;
-  std::int64_t value = 0;
-  const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value, base);
-  if (error != std::errc() || end != digits.data() + digits.size()) return std::nullopt;
-  return negative ? -value : value;
+  // As kubectl's reader types it (field_checks resolve): a plain integer in Go's ParseInt forms
+  // (`0x1F`, `0o17`, `017` octal, `_` separators), or any scalar tagged `!!int` (`!!int "81"` is
+  // 81); never a quoted or other string. Beyond int64 it is no integer.
+  const Resolved r = resolve(node);
+  if (r.type != YamlType::kInt) return std::nullopt;
+  if (!(r.number >= -9.2e18 && r.number <= 9.2e18)) return std::nullopt;
+  return static_cast<std::int64_t>(r.number);
 }
 
 std::optional<bool> boolean_of(const yaml::NodeRef& node) {

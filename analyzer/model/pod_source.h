@@ -61,6 +61,7 @@ struct Container {
   bool init = false;
   bool restartable = false;       // init container with restartPolicy: Always (a sidecar)
   std::vector<ContainerPort> ports;
+  bool ports_known = true;        // false when a containerPort is no valid number (NL0004)
   std::vector<EnvVar> env;
   std::vector<EnvFrom> env_from;
   std::vector<Text> command;
