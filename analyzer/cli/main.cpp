@@ -36,6 +36,18 @@ constexpr const char* kFooter =
     "  netlint connectivity deploy/    who may talk to whom under the NetworkPolicies\n"
     "  kustomize build . | netlint -   lint rendered output";
 
+// `--namespace` names a namespace: a DNS-1123 label, as the API server requires
+// (ValidateNamespaceName). Anything else would put every namespace-less object in a namespace
+// that cannot exist.
+const CLI::Validator kNamespaceName(
+    [](std::string& value) -> std::string {
+      const auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+      bool ok = !value.empty() && value.size() <= 63 && alnum(value.front()) && alnum(value.back());
+      for (char c : value) ok = ok && (alnum(c) || c == '-');
+      return ok ? std::string() : "is not a namespace name (lower-case letters, digits and '-', at most 63, starting and ending alphanumeric)";
+    },
+    "NAMESPACE");
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -51,7 +63,7 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json", "sarif", "github"}))->default_str("text");
   app.add_option("--sarif-category", options.sarif_category, "SARIF: run.automationDetails.id, e.g. netlint/ (GitHub's category)");
   app.add_option("--base-dir", options.base_dir, "sarif, github: paths relative to DIR (default: the git root, else here)")
-      ->type_name("DIR");
+      ->type_name("DIR")->check(CLI::ExistingDirectory);
   app.add_option("--help-uri-base", options.help_uri_base, "SARIF: each rule's helpUri is URL/<rule-name>.md")
       ->type_name("URL");
   app.add_option("-o,--output", options.output, "Write the report to FILE (atomically; never over an input) instead of standard output");
@@ -68,7 +80,7 @@ int main(int argc, char** argv) {
   app.add_option("--context", options.context_paths, "Read PATH for cross-references without reporting on it; repeatable")
       ->type_name("PATH")->allow_extra_args(false);
   app.add_option("--namespace", options.default_namespace, "Namespace of objects that do not name one")
-      ->default_str("default");
+      ->default_str("default")->check(kNamespaceName);
   app.add_option("-j,--jobs", options.jobs, "Threads for parsing (default: all cores)")->check(CLI::Range(1u, 1024u));
   app.add_option("--color", options.color, "Colour the text output")
       ->check(CLI::IsMember({"auto", "always", "never"}))
@@ -108,7 +120,7 @@ int main(int argc, char** argv) {
   facts->add_option("-o,--output", facts_options.output, "Write to FILE (atomically) instead of standard output");
   facts->add_option("--config", facts_options.config_path, "Config file (default: .netlint.yaml found upward)");
   facts->add_option("--context", facts_options.context_paths, "Read PATH as context too; repeatable")->type_name("PATH")->allow_extra_args(false);
-  facts->add_option("--namespace", facts_options.default_namespace, "Namespace of objects that do not name one")->default_str("default");
+  facts->add_option("--namespace", facts_options.default_namespace, "Namespace of objects that do not name one")->default_str("default")->check(kNamespaceName);
 
   CLI::App* connectivity = app.add_subcommand("connectivity", "Print the connections the NetworkPolicies allow between workloads, IP ranges and the ingress controller");
   netlint::cli::LintOptions connectivity_options;
@@ -118,7 +130,7 @@ int main(int argc, char** argv) {
   connectivity->add_option("-o,--output", connectivity_options.output, "Write to FILE (atomically) instead of standard output");
   connectivity->add_option("--config", connectivity_options.config_path, "Config file (default: .netlint.yaml found upward)");
   connectivity->add_option("--context", connectivity_options.context_paths, "Read PATH as context too; repeatable")->type_name("PATH")->allow_extra_args(false);
-  connectivity->add_option("--namespace", connectivity_options.default_namespace, "Namespace of objects that do not name one")->default_str("default");
+  connectivity->add_option("--namespace", connectivity_options.default_namespace, "Namespace of objects that do not name one")->default_str("default")->check(kNamespaceName);
   connectivity->add_flag("--closed-world", closed_world,
                          "Assume the view is the whole cluster, as netpol-analyzer does: labels and namespaces exactly as written, ipBlocks never match pods, no unknown flows");
 

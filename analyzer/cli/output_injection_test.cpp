@@ -97,6 +97,22 @@ TEST_SUITE("cli") {
     CHECK(run.out.find("NL1001") != std::string::npos);
   }
 
+  TEST_CASE("usage: --namespace must be a namespace name, --base-dir an existing folder (exit 2)") {
+    TempRepo repo("usage-values");
+    repo.write("app.yaml", kHostile);
+    for (const std::string bad : {"--namespace 'Prod'", "--namespace 'a b'", "--namespace '-x'", "--namespace ''",
+                                  "--namespace \"$(printf 'x\\033[31m')\"", "--base-dir no-such-folder"}) {
+      CAPTURE(bad);
+      const testing::CliRun run = testing::run_netlint_in(repo.root, bad + " app.yaml", true);
+      CHECK(run.status == 2);
+      CHECK_FALSE(has_control(run.out));
+    }
+    for (const std::string sub : {"facts", "connectivity"}) {
+      CHECK(testing::run_netlint_in(repo.root, sub + " --namespace Prod app.yaml").status == 2);
+    }
+    CHECK(testing::run_netlint_in(repo.root, "--namespace shop-2 --base-dir . app.yaml").status == 1);
+  }
+
   TEST_CASE("output injection: an excerpt of a huge line is clipped around its range") {
     TempRepo repo("long-line");
     // One flow-style line of about 2 MB: a long annotation, then the Service's typo'd selector.
