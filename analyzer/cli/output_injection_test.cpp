@@ -113,6 +113,22 @@ TEST_SUITE("cli") {
     CHECK(testing::run_netlint_in(repo.root, "--namespace shop-2 --base-dir . app.yaml").status == 1);
   }
 
+  TEST_CASE("walk: a folder netlint may not open is named on stderr, not skipped silently") {
+    // Root opens every folder, so the run drops to the nobody user (setpriv, util-linux).
+    TempRepo repo("unreadable-folder", false);
+    repo.write("app/app.yaml", kHostile);
+    repo.write("locked/more.yaml", kHostile);
+    std::filesystem::permissions(repo.root, std::filesystem::perms::all);
+    std::filesystem::permissions(repo.root / "app", std::filesystem::perms::all);
+    std::filesystem::permissions(repo.root / "app" / "app.yaml", std::filesystem::perms::all);
+    std::filesystem::permissions(repo.root / "locked", std::filesystem::perms::none);
+    const std::string as_nobody = ::geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
+    const testing::CliRun run = testing::run_shell(fmt::format("cd '{}' && {}'{}' . 2>&1", repo.root.string(), as_nobody, NETLINT_BINARY));
+    std::filesystem::permissions(repo.root / "locked", std::filesystem::perms::all);
+    CHECK(run.out.find("netlint: skipped folder ./locked: permission denied") != std::string::npos);
+    CHECK(run.out.find("NL1001") != std::string::npos);  // the readable folder is still linted
+  }
+
   TEST_CASE("output injection: an excerpt of a huge line is clipped around its range") {
     TempRepo repo("long-line");
     // One flow-style line of about 2 MB: a long annotation, then the Service's typo'd selector.

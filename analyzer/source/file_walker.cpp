@@ -4,6 +4,8 @@
 
 #include "analyzer/source/glob.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <filesystem>
@@ -115,6 +117,14 @@ fs::path canonical_root(const fs::path& root) {
   return ec ? fs::absolute(root, ec).lexically_normal() : canonical;
 }
 
+// The iterator skips a folder it may not open (skip_permission_denied) without a word: its
+// manifests would be lost silently. Say so on stderr (the warnings are deduplicated).
+bool readable_folder(const fs::path& folder, WalkResult& result) {
+  if (::access(folder.c_str(), R_OK | X_OK) == 0) return true;
+  result.warnings.push_back("skipped folder " + folder.string() + ": " + describe_errno(errno));
+  return false;
+}
+
 void walk_directory(const fs::path& root, const WalkOptions& options, WalkResult& result) {
   std::vector<Found> found;
   std::error_code ec;
@@ -133,6 +143,7 @@ void walk_directory(const fs::path& root, const WalkOptions& options, WalkResult
     const std::string name = it->path().filename().string();
     if (is_real_directory(*it)) {
       if (name == ".git" || name == "node_modules") it.disable_recursion_pending();
+      else if (!readable_folder(it->path(), result)) it.disable_recursion_pending();
       continue;
     }
     if (is_directory_link(*it)) continue;
@@ -169,6 +180,7 @@ WalkResult walk_context(const ContextSelection& selection, const WalkOptions& op
     const std::string relative = it->path().lexically_relative(root).generic_string();
     if (is_real_directory(*it)) {
       if (name == ".git" || name == "node_modules" || exclude.covers_directory(relative)) it.disable_recursion_pending();
+      else if (!readable_folder(it->path(), result)) it.disable_recursion_pending();
       continue;
     }
     if (is_directory_link(*it) || !is_input_file_name(relative) || name == ".netlint.yaml") continue;
