@@ -281,7 +281,7 @@ TEST_SUITE("cli") {
     CHECK(netlint("--disable service-selector-typo " + typo).status == 0);
     const Run unknown = netlint("--disable service-selector-typ " + typo, true);
     CHECK(unknown.status == 2);
-    CHECK(unknown.out.find("unknown rule 'service-selector-typ'; did you mean 'service-selector-typo'?") !=
+    CHECK(unknown.out.find("unknown rule, group or prefix 'service-selector-typ'; did you mean 'service-selector-typo'?") !=
           std::string::npos);
   }
 

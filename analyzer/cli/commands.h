@@ -27,7 +27,9 @@ struct LintOptions {
   std::string output;                // --output FILE (written atomically); empty: stdout
   std::optional<FailOn> fail_on;     // --fail-on; else the config's failOn; else warning
   std::string config_path;           // --config; empty: .netlint.yaml found upward
-  std::vector<std::string> enable, disable;  // --enable/--disable RULE (code or name)
+  std::vector<std::string> enable, disable;  // --enable/--disable RULE: aliases of --extend-select/--ignore
+  std::vector<std::string> select, extend_select, ignore;  // --select/--extend-select/--ignore (comma-separated)
+  bool has_select = false;                                  // --select given (even empty)
   std::vector<std::string> context_paths;    // --context PATH: read, never reported
   std::string default_namespace = "default";
   unsigned jobs = 0;                 // 0: all cores

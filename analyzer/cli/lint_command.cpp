@@ -76,8 +76,13 @@ int run_lint(const LintOptions& options, std::ostream& out, std::ostream& err) {
   const auto started = std::chrono::steady_clock::now();
   std::optional<config::Config> config;
   if (!load_config(options.config_path, options.max_file_size, config, err)) return kExitUsage;
-  const RuleSelection selection =
-      select_rules(rules::all_rules(), config ? &*config : nullptr, options.enable, options.disable);
+  SelectorSource cli;
+  if (options.has_select) cli.select = options.select;
+  cli.extend_select = options.extend_select;
+  cli.extend_select.insert(cli.extend_select.end(), options.enable.begin(), options.enable.end());
+  cli.ignore = options.ignore;
+  cli.ignore.insert(cli.ignore.end(), options.disable.begin(), options.disable.end());
+  const RuleSelection selection = select_rules(rules::all_rules(), config ? &*config : nullptr, cli);
   if (!selection.error.empty()) {
     err << "netlint: " << selection.error << '\n';
     return kExitUsage;
@@ -157,12 +162,17 @@ int run_config_schema(const std::string& output, std::ostream& out, std::ostream
 int run_rules_table(std::ostream& out) {
   std::size_t name_width = 4;
   for (const engine::Rule* rule : rules::all_rules()) name_width = std::max(name_width, rule->info().name.size());
-  out << "CODE    SEVERITY  " << std::string("NAME") << std::string(name_width - 4 + 2, ' ') << "SUMMARY\n";
+  // GROUP decides whether a rule runs by default (DEFAULT on: correctness, suspicious, perf).
+  constexpr std::size_t kGroupWidth = 15;
+  out << "CODE    SEVERITY  " << std::string("NAME") << std::string(name_width - 4 + 2, ' ') << "GROUP" << std::string(kGroupWidth - 5, ' ')
+      << "DEFAULT  SUMMARY\n";
   for (const engine::Rule* rule : rules::all_rules()) {
     const diag::RuleInfo& info = rule->info();
     const std::string_view severity = diag::severity_name(info.severity);
+    const std::string_view group = diag::group_name(info.group);
     out << info.code << "  " << severity << std::string(10 - severity.size(), ' ') << info.name
-        << std::string(name_width - info.name.size() + 2, ' ') << info.summary << '\n';
+        << std::string(name_width - info.name.size() + 2, ' ') << group << std::string(kGroupWidth - group.size(), ' ')
+        << (selected_by_default(info) ? "on       " : "off      ") << info.summary << '\n';
   }
   return kExitClean;
 }

@@ -73,9 +73,17 @@ int main(int argc, char** argv) {
   app.add_option("--config", options.config_path, "Config file (default: .netlint.yaml found upward from here, up to the repository root)");
   // One value per occurrence (repeat the flag for more), so `--disable NL1001 deploy/` keeps
   // deploy/ as a path instead of reading it as a second rule.
-  app.add_option("--enable", options.enable, "Run RULE (code or name) even if the config turns it off; repeatable")
+  CLI::Option* select_option = app.add_option("--select", options.select,
+                 "Run exactly these rules: codes, names, groups (correctness, suspicious, perf, best-practice, nursery), "
+                 "code prefixes (NL2) or ALL; comma-separated")
+      ->type_name("LIST")->delimiter(',')->allow_extra_args(false);
+  app.add_option("--extend-select", options.extend_select, "Add rules, groups or prefixes to the selection; comma-separated")
+      ->type_name("LIST")->delimiter(',')->allow_extra_args(false);
+  app.add_option("--ignore", options.ignore, "Remove rules, groups or prefixes from the selection; comma-separated")
+      ->type_name("LIST")->delimiter(',')->allow_extra_args(false);
+  app.add_option("--enable", options.enable, "Same as --extend-select RULE; repeatable")
       ->type_name("RULE")->allow_extra_args(false);
-  app.add_option("--disable", options.disable, "Do not run RULE (code or name); repeatable")
+  app.add_option("--disable", options.disable, "Same as --ignore RULE; repeatable")
       ->type_name("RULE")->allow_extra_args(false);
   app.add_option("--context", options.context_paths, "Read PATH for cross-references without reporting on it; repeatable")
       ->type_name("PATH")->allow_extra_args(false);
@@ -140,6 +148,7 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? netlint::cli::kExitClean : netlint::cli::kExitUsage;
   }
+  options.has_select = select_option->count() > 0;
 
   try {
     if (rules->parsed()) {

@@ -1,8 +1,14 @@
-// Which rules run and at which severity: every rule by default, then .netlint.yaml `rules:`
-// (severity, off), then --disable and --enable (code or name) from the command line.
+// Which rules run and at which severity (RULES.md "Rule groups and selection"). Three sources
+// apply in order: the default (correctness, suspicious, perf), .netlint.yaml, the command line.
+// A source with `select` starts from nothing; one without adjusts what the previous left.
+// Within a source, selectors apply from least to most specific (ALL < group < prefix, shorter
+// first < code or name), and at each level select/extend-select before ignore. `rules:` entries
+// of the config select their code at code level (any severity) or ignore it (`off`);
+// --enable/--disable are --extend-select/--ignore.
 #pragma once
 
 #include <map>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -12,16 +18,25 @@
 
 namespace netlint::cli {
 
+// One source's selectors: codes, names, groups, code prefixes (`NL2`, `NL20`) or `ALL`.
+struct SelectorSource {
+  std::optional<std::vector<std::string>> select;
+  std::vector<std::string> extend_select;
+  std::vector<std::string> ignore;
+};
+
 struct RuleSelection {
   std::vector<const engine::Rule*> rules;        // registry order
   std::map<std::string, diag::Severity> severities;  // code -> configured severity
-  std::string error;                             // a usage error (unknown rule), else empty
+  std::string error;                             // a usage error (unknown selector), else empty
 };
 
 // "unknown rule 'NL1010'; did you mean 'NL1001'? (netlint rules lists them)".
 std::string unknown_rule(std::span<const engine::Rule* const> registry, const std::string& written);
 
-RuleSelection select_rules(std::span<const engine::Rule* const> registry, const config::Config* config,
-                           const std::vector<std::string>& enable, const std::vector<std::string>& disable);
+// Whether a rule runs when nothing is configured: its group is correctness, suspicious or perf.
+bool selected_by_default(const diag::RuleInfo& info);
+
+RuleSelection select_rules(std::span<const engine::Rule* const> registry, const config::Config* config, const SelectorSource& cli);
 
 }  // namespace netlint::cli

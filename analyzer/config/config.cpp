@@ -343,6 +343,9 @@ LoadedConfig parse_config(const std::string& path, std::string text, std::span<c
     const yaml::NodeRef root = yaml::root_of(*config.tree);
     Validator(*source, rules, config, result.errors).object(root, config_fields(), "the top level");
     config.include = scalars(root.get("include"));
+    if (root.get("select")) config.select = scalars(root.get("select"));
+    config.extend_select = scalars(root.get("extend-select"));
+    config.ignore = scalars(root.get("ignore"));
     config.exclude = scalars(root.get("exclude"));
     if (root.get("failOn").is_scalar()) config.fail_on = root.get("failOn").scalar();
     config.cluster = root.get("cluster");

@@ -35,6 +35,10 @@ struct Config {
   std::vector<std::string> exclude;
   std::optional<std::string> fail_on;  // error | warning | note | never
   std::map<std::string, RuleSetting> rules;  // by rule code
+  // Rule selection (RULES.md "Rule groups and selection"): codes, names, groups, prefixes, ALL.
+  std::optional<std::vector<std::string>> select;  // absent: adjust the default selection
+  std::vector<std::string> extend_select;
+  std::vector<std::string> ignore;
   // cluster: and clusters: stay as validated YAML (the facts layer reads them with positions).
   std::shared_ptr<const SourceFile> source;
   std::shared_ptr<const yaml::Tree> tree;

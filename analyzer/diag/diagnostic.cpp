@@ -21,4 +21,27 @@ bool parse_severity(std::string_view text, Severity& out) {
   return false;
 }
 
+std::string_view group_name(Group group) {
+  switch (group) {
+    case Group::kCorrectness: return "correctness";
+    case Group::kSuspicious: return "suspicious";
+    case Group::kPerf: return "perf";
+    case Group::kBestPractice: return "best-practice";
+    case Group::kNursery: return "nursery";
+  }
+  return "suspicious";
+}
+
+bool parse_group(std::string_view text, Group& out) {
+  for (Group g : {Group::kCorrectness, Group::kSuspicious, Group::kPerf, Group::kBestPractice, Group::kNursery}) {
+    if (text == group_name(g)) {
+      out = g;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool default_selected(Group group) { return group == Group::kCorrectness || group == Group::kSuspicious || group == Group::kPerf; }
+
 }  // namespace netlint::diag

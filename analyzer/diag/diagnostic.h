@@ -15,6 +15,14 @@ std::string_view severity_name(Severity severity);
 // Parses "error" | "warning" | "note"; false on anything else.
 bool parse_severity(std::string_view text, Severity& out);
 
+// What kind of mistake a rule finds (RULES.md "Rule groups and selection"): the group decides
+// whether it runs by default (correctness, suspicious, perf), the severity whether it fails the
+// run. Nursery rules are new or widened, selected only by name or by the group `nursery`.
+enum class Group : std::uint8_t { kCorrectness, kSuspicious, kPerf, kBestPractice, kNursery };
+std::string_view group_name(Group group);  // "correctness", ..., "best-practice", "nursery"
+bool parse_group(std::string_view text, Group& out);
+bool default_selected(Group group);
+
 // A rule option (configurable in .netlint.yaml), described for docs and the config schema.
 struct RuleOption {
   std::string_view name;
@@ -28,6 +36,7 @@ struct RuleInfo {
   std::string_view code;           // "NL1001": never reused
   std::string_view name;           // "service-selector-typo": kebab-case, never reused
   Severity severity = Severity::kWarning;
+  Group group = Group::kSuspicious;
   std::string_view summary;        // one line, lowercase, no trailing period
   std::string_view doc;            // Markdown: "## Why is this bad?", "## How to fix", "## Known limitations"
   std::span<const RuleOption> options = {};

@@ -147,6 +147,7 @@ Json rule_descriptor(const diag::RuleInfo& rule, const SarifOptions& options) {
   const std::string help_markdown = rule.doc.empty() ? summary : std::string(rule.doc);
   Json tags = Json::array();
   for (const std::string_view tag : sarif::rule_tags(rule.code)) tags.push_back(tag);
+  tags.push_back(fmt::format("group:{}", diag::group_name(rule.group)));
   std::string base = options.help_uri_base;
   while (!base.empty() && base.back() == '/') base.pop_back();
   return Json{
@@ -156,7 +157,8 @@ Json rule_descriptor(const diag::RuleInfo& rule, const SarifOptions& options) {
       {"fullDescription", {{"text", full}}},
       {"help", {{"text", help_text}, {"markdown", help_markdown}}},
       {"helpUri", fmt::format("{}/{}.md", base, rule.name)},
-      {"defaultConfiguration", {{"level", level(rule.severity)}}},
+      // Rules outside the default selection (best-practice, nursery) are listed but not enabled.
+      {"defaultConfiguration", {{"level", level(rule.severity)}, {"enabled", diag::default_selected(rule.group)}}},
       {"properties",
        {{"tags", tags}, {"precision", sarif::rule_precision(rule.code)}, {"problem.severity", problem_severity(rule.severity)}}},
   };

@@ -18,9 +18,9 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-constexpr diag::RuleInfo kParse{.code = "NL0001", .name = "parse-error", .severity = diag::Severity::kError,
+constexpr diag::RuleInfo kParse{.code = "NL0001", .name = "parse-error", .severity = diag::Severity::kError, .group = diag::Group::kCorrectness,
                                 .summary = "the file does not parse", .doc = "## What it finds\nA file that is not YAML.\n"};
-constexpr diag::RuleInfo kTypo{.code = "NL1001", .name = "service-selector-typo", .severity = diag::Severity::kError,
+constexpr diag::RuleInfo kTypo{.code = "NL1001", .name = "service-selector-typo", .severity = diag::Severity::kError, .group = diag::Group::kCorrectness,
                                .summary = "service selector matches no pods, but a near miss exists",
                                .doc = "## What it finds\nA Service whose `selector` is\n**almost** right.\n\n## How to fix\nSee [the docs](https://k8s.io).\n"};
 constexpr diag::RuleInfo kNote{.code = "NL2003", .name = "some-policy-note", .severity = diag::Severity::kNote,
@@ -93,11 +93,12 @@ TEST_CASE("sarif: the log, the run, the driver and every rule as a descriptor") 
   CHECK(typo["help"]["text"] == "What it finds\nA Service whose selector is\nalmost right.\n\nHow to fix\nSee the docs (https://k8s.io).");
   CHECK(typo["helpUri"] == "https://example.test/rules/service-selector-typo.md");
   CHECK(typo["defaultConfiguration"]["level"] == "error");
-  CHECK(typo["properties"]["tags"] == json::array({"kubernetes", "service"}));
+  CHECK(typo["properties"]["tags"] == json::array({"kubernetes", "service", "group:correctness"}));
+  CHECK(typo["defaultConfiguration"]["enabled"] == true);
   CHECK(typo["properties"]["precision"] == "high");
   CHECK(typo["properties"]["problem.severity"] == "error");
   CHECK(driver["rules"][0]["properties"]["precision"] == "very-high");
-  CHECK(driver["rules"][0]["properties"]["tags"] == json::array({"kubernetes", "input"}));
+  CHECK(driver["rules"][0]["properties"]["tags"] == json::array({"kubernetes", "input", "group:correctness"}));
   // A rule without docs still has every text GitHub requires.
   const json& note = driver["rules"][2];
   CHECK(note["defaultConfiguration"]["level"] == "note");

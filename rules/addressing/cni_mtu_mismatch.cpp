@@ -15,6 +15,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL5104",
     .name = "cni-mtu-mismatch",
     .severity = diag::Severity::kWarning,
+    .group = diag::Group::kSuspicious,
     .summary = "a configured pod MTU plus the encapsulation overhead exceeds the node MTU",
     .doc = R"md(## What it finds
 A pod MTU written in the CNI's config, not `0` (auto-detect), that together with the overhead of

@@ -12,6 +12,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL5103",
     .name = "node-pod-capacity",
     .severity = diag::Severity::kWarning,
+    .group = diag::Group::kSuspicious,
     .summary = "the per-node pod block holds fewer addresses than the kubelet's maxPods",
     .doc = R"md(## What it finds
 With IPAM that gives each node one fixed block (Flannel and Canal, which use the node's

@@ -18,6 +18,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL5102",
     .name = "pod-cidr-mismatch",
     .severity = diag::Severity::kError,
+    .group = diag::Group::kCorrectness,
     .summary = "pod ranges of one install that violate their IPAM's relation",
     .doc = R"md(## What it finds
 Pod ranges written in several places of one install that do not fit together:

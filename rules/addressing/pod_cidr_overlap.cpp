@@ -13,6 +13,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL5101",
     .name = "pod-cidr-overlap",
     .severity = diag::Severity::kError,
+    .group = diag::Group::kCorrectness,
     .summary = "the pod CIDR overlaps the Service CIDR or the node network",
     .doc = R"md(## What it finds
 A pod range (Flannel `Network`, Calico pools, Cilium's cluster pool, kubeadm `podSubnet`, or

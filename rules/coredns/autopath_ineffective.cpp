@@ -14,6 +14,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL4106",
     .name = "coredns-autopath-ineffective",
     .severity = diag::Severity::kWarning,
+    .group = diag::Group::kSuspicious,
     .summary = "autopath @kubernetes without pods verified, or behind NodeLocal DNSCache",
     .doc = R"md(## What it finds
 `autopath @kubernetes` in a server block whose `kubernetes` plugin does not use `pods verified`

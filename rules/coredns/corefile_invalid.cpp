@@ -23,6 +23,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL4101",
     .name = "coredns-corefile-invalid",
     .severity = diag::Severity::kError,
+    .group = diag::Group::kCorrectness,
     .summary = "a Corefile that upstream CoreDNS refuses at startup",
     .doc = R"md(## What it finds
 A Corefile (a file, a ConfigMap key `Corefile` or `*.server`, or the directives of a `*.override`

@@ -18,6 +18,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL4109",
     .name = "coredns-deployment-fragile",
     .severity = diag::Severity::kNote,
+    .group = diag::Group::kBestPractice,
     .summary = "the CoreDNS Deployment: one replica, no memory limit, or no disruption budget",
     .doc = R"md(## What it finds
 The Deployment whose upstream CoreDNS container mounts a Corefile, when

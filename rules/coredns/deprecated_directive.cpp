@@ -15,6 +15,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL4103",
     .name = "coredns-deprecated-directive",
     .severity = diag::Severity::kWarning,
+    .group = diag::Group::kSuspicious,
     .summary = "a plugin or option that the CoreDNS version in use deprecates or ignores",
     .doc = R"md(## What it finds
 A plugin or option that is deprecated (it works, with a warning in the log) or ignored (accepted,

@@ -15,6 +15,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL4104",
     .name = "coredns-forward-loop",
     .severity = diag::Severity::kWarning,
+    .group = diag::Group::kSuspicious,
     .summary = "forward to /etc/resolv.conf or a loopback address in a block without loop",
     .doc = R"md(## What it finds
 A `forward` plugin whose upstreams include a resolv.conf-style file (`/etc/resolv.conf`) or a

@@ -14,6 +14,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL4107",
     .name = "coredns-forward-unbounded",
     .severity = diag::Severity::kNote,
+    .group = diag::Group::kBestPractice,
     .summary = "forward without max_concurrent: a slow upstream grows memory without bound",
     .doc = R"md(## What it finds
 A `forward` plugin without `max_concurrent` in its block.

@@ -14,6 +14,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL4108",
     .name = "coredns-lameduck-missing",
     .severity = diag::Severity::kNote,
+    .group = diag::Group::kBestPractice,
     .summary = "health without lameduck: queries are dropped during rollouts",
     .doc = R"md(## What it finds
 The `health` plugin without a `lameduck` duration in the cluster's CoreDNS Corefile (not in

@@ -16,7 +16,8 @@ using namespace coredns;
 constexpr diag::RuleInfo kInfo{
     .code = "NL4111",
     .name = "coredns-metrics-port-mismatch",
-    .severity = diag::Severity::kNote,
+    .severity = diag::Severity::kWarning,
+    .group = diag::Group::kSuspicious,
     .summary = "the CoreDNS metrics port exposed does not match the prometheus address",
     .doc = R"md(## What it finds
 A container that runs a Corefile with `prometheus` whose container port named `metrics`, or a

@@ -17,6 +17,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL4105",
     .name = "coredns-negative-cache-long",
     .severity = diag::Severity::kNote,
+    .group = diag::Group::kBestPractice,
     .summary = "negative answers for the cluster zone cached longer than 10 s",
     .doc = R"md(## What it finds
 A server block with `cache` in front of the `kubernetes` plugin where negative answers for the

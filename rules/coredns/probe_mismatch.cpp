@@ -16,6 +16,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL4110",
     .name = "coredns-probe-mismatch",
     .severity = diag::Severity::kError,
+    .group = diag::Group::kCorrectness,
     .summary = "a CoreDNS probe that does not match the Corefile's health or ready address",
     .doc = R"md(## What it finds
 A container that runs a Corefile (it mounts the Corefile's ConfigMap key) with an HTTP liveness

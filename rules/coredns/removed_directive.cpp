@@ -14,6 +14,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL4102",
     .name = "coredns-removed-directive",
     .severity = diag::Severity::kError,
+    .group = diag::Group::kCorrectness,
     .summary = "a plugin or option that the CoreDNS version in use has removed",
     .doc = R"md(## What it finds
 A plugin or option that CoreDNS removed by the version running the Corefile: the `proxy`

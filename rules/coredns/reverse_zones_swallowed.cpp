@@ -15,6 +15,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL4112",
     .name = "coredns-reverse-zones-swallowed",
     .severity = diag::Severity::kWarning,
+    .group = diag::Group::kSuspicious,
     .summary = "the kubernetes plugin serves reverse zones without a fallthrough for them",
     .doc = R"md(## What it finds
 A `kubernetes` plugin whose zones include reverse zones (`in-addr.arpa`, `ip6.arpa`, a zone

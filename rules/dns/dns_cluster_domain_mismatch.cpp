@@ -16,6 +16,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL4005",
     .name = "dns-cluster-domain-mismatch",
     .severity = diag::Severity::kError,
+    .group = diag::Group::kCorrectness,
     .summary = "the kubelet's clusterDomain or clusterDNS is not what CoreDNS serves",
     .doc = R"md(## What it finds
 A `KubeletConfiguration` (a file, or the `kubelet-config` ConfigMap) whose

@@ -15,6 +15,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL4003",
     .name = "dns-config-invalid",
     .severity = diag::Severity::kError,
+    .group = diag::Group::kCorrectness,
     .summary = "a pod's dnsConfig that the API server rejects",
     .doc = R"md(## What it finds
 A pod template whose `dnsPolicy`/`dnsConfig` the API server's validation rejects:

@@ -20,6 +20,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL4006",
     .name = "dns-config-truncated",
     .severity = diag::Severity::kWarning,
+    .group = diag::Group::kSuspicious,
     .summary = "a pod's resolver config that the kubelet or the resolver silently cuts or alters",
     .doc = R"md(## What it finds
 A pod template whose `dnsConfig` the API server accepts, but whose effective resolver

@@ -21,6 +21,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL4002",
     .name = "dns-name-unresolvable",
     .severity = diag::Severity::kError,
+    .group = diag::Group::kCorrectness,
     .summary = "a pod names a cluster Service that will not resolve from its namespace",
     .doc = R"md(## What it finds
 A host name in a pod's env values, arguments, command or mounted ConfigMap files that has

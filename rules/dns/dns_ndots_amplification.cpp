@@ -16,7 +16,8 @@ constexpr int kDefaultClusterNdots = 5;
 constexpr diag::RuleInfo kInfo{
     .code = "NL4001",
     .name = "dns-ndots-amplification",
-    .severity = diag::Severity::kWarning,
+    .severity = diag::Severity::kNote,
+    .group = diag::Group::kPerf,
     .summary = "a pod resolves external names through every search domain first",
     .doc = R"md(## What it finds
 A pod that resolves through cluster DNS with the default `ndots: 5` and names an external

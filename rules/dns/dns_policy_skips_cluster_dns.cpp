@@ -14,6 +14,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL4004",
     .name = "dns-policy-skips-cluster-dns",
     .severity = diag::Severity::kWarning,
+    .group = diag::Group::kSuspicious,
     .summary = "a pod that does not resolve through cluster DNS names cluster Services",
     .doc = R"md(## What it finds
 A pod template whose resolver is not cluster DNS and that names cluster Services in its env

@@ -14,6 +14,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL3007",
     .name = "ingress-api-removed",
     .severity = diag::Severity::kError,
+    .group = diag::Group::kCorrectness,
     .summary = "an Ingress, IngressClass or NetworkPolicy API version that is no longer served",
     .doc = R"md(## What it finds
 Objects written in API versions Kubernetes has removed:

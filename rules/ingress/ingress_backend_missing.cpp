@@ -13,6 +13,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL3001",
     .name = "ingress-backend-missing",
     .severity = diag::Severity::kError,
+    .group = diag::Group::kCorrectness,
     .summary = "an Ingress backend names a Service that is not in the Ingress's namespace",
     .doc = R"md(## What it finds
 An Ingress rule's backend, or its default backend, names a Service that does not exist in the

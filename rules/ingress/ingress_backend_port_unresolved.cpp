@@ -17,6 +17,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL3002",
     .name = "ingress-backend-port-unresolved",
     .severity = diag::Severity::kError,
+    .group = diag::Group::kCorrectness,
     .summary = "an Ingress backend's port number or name is not a port of its Service",
     .doc = R"md(## What it finds
 An Ingress backend whose `service.port.number` is not the `port` of any of the Service's ports,

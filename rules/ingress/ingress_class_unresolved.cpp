@@ -15,6 +15,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL3004",
     .name = "ingress-class-unresolved",
     .severity = diag::Severity::kWarning,
+    .group = diag::Group::kSuspicious,
     .summary = "an Ingress that no IngressClass of the view takes",
     .doc = R"md(## What it finds
 When the view holds IngressClasses: an Ingress whose `ingressClassName` none of them has

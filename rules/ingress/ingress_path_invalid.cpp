@@ -17,6 +17,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL3006",
     .name = "ingress-path-invalid",
     .severity = diag::Severity::kWarning,
+    .group = diag::Group::kSuspicious,
     .summary = "an Exact or Prefix path that ingress-nginx's strict path validation rejects",
     .doc = R"md(## What it finds
 For an Ingress served by an ingress-nginx controller in the view that validates path types

@@ -16,6 +16,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL3003",
     .name = "ingress-route-conflict",
     .severity = diag::Severity::kWarning,
+    .group = diag::Group::kSuspicious,
     .summary = "two Ingresses of one class claim the same host, path and pathType",
     .doc = R"md(## What it finds
 Two different Ingresses of the same class with a rule for the same exact host and the same

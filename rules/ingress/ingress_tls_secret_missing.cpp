@@ -12,6 +12,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL3005",
     .name = "ingress-tls-secret-missing",
     .severity = diag::Severity::kNote,
+    .group = diag::Group::kBestPractice,
     .summary = "an Ingress TLS secretName that nothing in the view produces",
     .doc = R"md(## What it finds
 An Ingress `tls` entry whose `secretName` is produced by nothing in the view: no Secret of that

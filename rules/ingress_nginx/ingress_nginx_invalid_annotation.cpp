@@ -12,7 +12,8 @@ namespace {
 constexpr diag::RuleInfo kInfo{
     .code = "NL6004",
     .name = "ingress-nginx-invalid-annotation",
-    .severity = diag::Severity::kError,
+    .severity = diag::Severity::kWarning,
+    .group = diag::Group::kSuspicious,
     .summary = "an ingress-nginx annotation whose value does not parse for its type",
     .doc = R"md(## What it finds
 An ingress-nginx annotation whose value does not parse as the controller parses it: timeouts

@@ -14,7 +14,8 @@ namespace {
 constexpr diag::RuleInfo kInfo{
     .code = "NL6002",
     .name = "ingress-nginx-invalid-value",
-    .severity = diag::Severity::kError,
+    .severity = diag::Severity::kWarning,
+    .group = diag::Group::kSuspicious,
     .summary = "an ingress-nginx ConfigMap value that does not parse for its key",
     .doc = R"md(## What it finds
 A value in the ConfigMap an ingress-nginx controller of the view reads that does not parse for

@@ -13,6 +13,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL6012",
     .name = "ingress-nginx-keepalive-disabled",
     .severity = diag::Severity::kWarning,
+    .group = diag::Group::kSuspicious,
     .summary = "keep-alive \"0\" in an ingress-nginx ConfigMap disables client keep-alive",
     .doc = R"md(## What it finds
 `keep-alive` set to 0 in the ConfigMap an ingress-nginx controller of the view reads (any value

@@ -13,6 +13,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL6003",
     .name = "ingress-nginx-unknown-annotation",
     .severity = diag::Severity::kWarning,
+    .group = diag::Group::kSuspicious,
     .summary = "an nginx.ingress.kubernetes.io annotation that ingress-nginx does not read",
     .doc = R"md(## What it finds
 An annotation under ingress-nginx's prefix (`nginx.ingress.kubernetes.io/`, or the controller's

@@ -13,6 +13,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL6001",
     .name = "ingress-nginx-unknown-key",
     .severity = diag::Severity::kWarning,
+    .group = diag::Group::kSuspicious,
     .summary = "an ingress-nginx ConfigMap key the controller does not read (typo or removed)",
     .doc = R"md(## What it finds
 A key in the ConfigMap an ingress-nginx controller of the view reads (its `--configmap`) that

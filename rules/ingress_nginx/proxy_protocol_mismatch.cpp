@@ -12,6 +12,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL6010",
     .name = "proxy-protocol-mismatch",
     .severity = diag::Severity::kError,
+    .group = diag::Group::kCorrectness,
     .summary = "ingress-nginx use-proxy-protocol and the load balancer's PROXY protocol disagree",
     .doc = R"md(## What it finds
 An ingress-nginx controller whose ConfigMap sets `use-proxy-protocol: "true"` while the

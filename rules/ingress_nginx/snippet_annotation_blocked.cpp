@@ -13,6 +13,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL6011",
     .name = "snippet-annotation-blocked",
     .severity = diag::Severity::kError,
+    .group = diag::Group::kCorrectness,
     .summary = "a snippet annotation the serving ingress-nginx controller does not accept",
     .doc = R"md(## What it finds
 A Critical-risk annotation (`configuration-snippet`, `server-snippet`, `auth-snippet`,

@@ -17,6 +17,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL6008",
     .name = "timeout-backend-exceeds-proxy-read",
     .severity = diag::Severity::kWarning,
+    .group = diag::Group::kSuspicious,
     .summary = "the backend's own request timeout is longer than nginx's proxy read timeout",
     .doc = R"md(## What it finds
 A workload behind an Ingress that ingress-nginx serves, whose own request timeout is stated

@@ -12,6 +12,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL6005",
     .name = "timeout-lb-idle-exceeds-keepalive",
     .severity = diag::Severity::kError,
+    .group = diag::Group::kCorrectness,
     .summary = "an L7 load balancer keeps idle connections to nginx longer than nginx keep-alive",
     .doc = R"md(## What it finds
 An ingress-nginx controller behind a load balancer that ends HTTP and pools its connections to

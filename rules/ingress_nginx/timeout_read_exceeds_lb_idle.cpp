@@ -16,6 +16,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL6006",
     .name = "timeout-read-exceeds-lb-idle",
     .severity = diag::Severity::kWarning,
+    .group = diag::Group::kSuspicious,
     .summary = "nginx proxy read or send timeout is longer than the load balancer's idle timeout",
     .doc = R"md(## What it finds
 An effective `proxy-read-timeout` or `proxy-send-timeout` of ingress-nginx (the ConfigMap value,

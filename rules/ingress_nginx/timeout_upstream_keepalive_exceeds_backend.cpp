@@ -17,6 +17,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL6007",
     .name = "timeout-upstream-keepalive-exceeds-backend",
     .severity = diag::Severity::kError,
+    .group = diag::Group::kCorrectness,
     .summary = "nginx keeps upstream connections idle at least as long as the backend does",
     .doc = R"md(## What it finds
 A workload behind an Ingress that ingress-nginx serves, whose idle keep-alive timeout is stated

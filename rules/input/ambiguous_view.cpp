@@ -11,6 +11,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL0006",
     .name = "ambiguous-view",
     .severity = diag::Severity::kNote,
+    .group = diag::Group::kSuspicious,
     .summary = "conflicting cluster evidence, or config that contradicts the manifests",
     .doc = R"md(## What it finds
 netlint derives cluster facts from the manifests (`netlint facts` prints them): the CNI and

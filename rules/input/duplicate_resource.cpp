@@ -10,6 +10,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL0005",
     .name = "duplicate-resource",
     .severity = diag::Severity::kWarning,
+    .group = diag::Group::kSuspicious,
     .summary = "the same object defined twice with different content in one apply",
     .doc = R"md(## What it finds
 Two definitions of the same object (API group, kind, namespace and name) with different content

@@ -8,6 +8,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL0002",
     .name = "internal-error",
     .severity = diag::Severity::kError,
+    .group = diag::Group::kCorrectness,
     .summary = "a rule failed on this input (a bug in netlint)",
     .doc = R"md(## What it finds
 A rule that failed while checking an object. The message names the rule and the failure; the

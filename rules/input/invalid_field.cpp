@@ -10,6 +10,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL0004",
     .name = "invalid-field",
     .severity = diag::Severity::kError,
+    .group = diag::Group::kCorrectness,
     .summary = "a field netlint reads that the API server would reject",
     .doc = R"md(## What it finds
 A field that netlint reads and that the API server would reject, because of:

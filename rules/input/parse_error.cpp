@@ -9,6 +9,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL0001",
     .name = "parse-error",
     .severity = diag::Severity::kError,
+    .group = diag::Group::kCorrectness,
     .summary = "a manifest or config that does not parse",
     .doc = R"md(## What it finds
 A YAML or JSON document that looks like a Kubernetes manifest (it has `apiVersion` and `kind`

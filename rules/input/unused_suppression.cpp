@@ -9,6 +9,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL0003",
     .name = "unused-suppression",
     .severity = diag::Severity::kNote,
+    .group = diag::Group::kSuspicious,
     .summary = "a netlint.io/ignore annotation or # netlint:ignore comment suppressing nothing",
     .doc = R"md(## What it finds
 A suppression that silences no finding:

@@ -12,6 +12,7 @@ constexpr diag::RuleInfo kConflictInfo{
     .code = "NL5004",
     .name = "kube-proxy-replacement-conflict",
     .severity = diag::Severity::kWarning,
+    .group = diag::Group::kSuspicious,
     .summary = "kube-proxy replacement beside a kube-proxy DaemonSet, or a non-boolean value",
     .doc = R"md(## What it finds
 Cilium's `kube-proxy-replacement: "true"` (ConfigMap `cilium-config`) while a kube-proxy
@@ -36,6 +37,7 @@ constexpr diag::RuleInfo kApiserverInfo{
     .code = "NL5006",
     .name = "cilium-kpr-without-apiserver",
     .severity = diag::Severity::kWarning,
+    .group = diag::Group::kSuspicious,
     .summary = "kube-proxy replacement on, but the cilium agent lacks the API server address",
     .doc = R"md(## What it finds
 Cilium's `kube-proxy-replacement: "true"` while the cilium agent DaemonSet has no

@@ -14,6 +14,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL5001",
     .name = "kube-proxy-config-invalid",
     .severity = diag::Severity::kError,
+    .group = diag::Group::kCorrectness,
     .summary = "a KubeProxyConfiguration value kube-proxy refuses at startup",
     .doc = R"md(## What it finds
 Values of the KubeProxyConfiguration that make kube-proxy exit at startup:

@@ -13,6 +13,7 @@ constexpr diag::RuleInfo kIptablesInfo{
     .code = "NL5002",
     .name = "kube-proxy-iptables-at-scale",
     .severity = diag::Severity::kWarning,
+    .group = diag::Group::kPerf,
     .summary = "iptables mode while the configured cluster scale exceeds 5,000 Services",
     .doc = R"md(## What it finds
 kube-proxy in iptables mode (written, or the default when `mode` is empty) while `.netlint.yaml`
@@ -36,6 +37,7 @@ constexpr diag::RuleInfo kIpvsInfo{
     .code = "NL5003",
     .name = "kube-proxy-ipvs-deprecated",
     .severity = diag::Severity::kNote,
+    .group = diag::Group::kBestPractice,
     .summary = "ipvs mode on Kubernetes 1.35 or later, where it is deprecated",
     .doc = R"md(## What it finds
 `mode: ipvs` in the KubeProxyConfiguration while the cluster runs Kubernetes 1.35 or later (or

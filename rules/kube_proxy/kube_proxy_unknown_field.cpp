@@ -14,6 +14,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL5005",
     .name = "kube-proxy-unknown-field",
     .severity = diag::Severity::kWarning,
+    .group = diag::Group::kSuspicious,
     .summary = "an unknown or removed field in the KubeProxyConfiguration",
     .doc = R"md(## What it finds
 A field of the KubeProxyConfiguration (the `kube-proxy` ConfigMap's `config.conf`, or a file)

@@ -14,6 +14,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL2018",
     .name = "networkpolicy-allows-service-port",
     .severity = diag::Severity::kError,
+    .group = diag::Group::kCorrectness,
     .summary = "a rule admits a Service's port where the pods listen on its targetPort",
     .doc = R"md(## What it finds
 A NetworkPolicy rule whose `ports` item admits a Service's `port` for peers that reach that

@@ -86,6 +86,7 @@ const diag::RuleInfo kUdpInfo{
     .code = "NL2005",
     .name = "networkpolicy-blocks-dns",
     .severity = diag::Severity::kError,
+    .group = diag::Group::kCorrectness,
     .summary = "the NetworkPolicies stop pods' DNS queries to the cluster DNS pods",
     .doc = kUdpDoc};
 
@@ -93,6 +94,7 @@ const diag::RuleInfo kTcpInfo{
     .code = "NL2006",
     .name = "networkpolicy-blocks-dns-tcp",
     .severity = diag::Severity::kWarning,
+    .group = diag::Group::kSuspicious,
     .summary = "the NetworkPolicies let DNS over UDP pass but stop DNS over TCP",
     .doc = kTcpDoc};
 

@@ -20,7 +20,8 @@ namespace {
 constexpr diag::RuleInfo kInfo{
     .code = "NL2014",
     .name = "networkpolicy-blocks-ingress-controller",
-    .severity = diag::Severity::kWarning,
+    .severity = diag::Severity::kError,
+    .group = diag::Group::kCorrectness,
     .summary = "a NetworkPolicy stops ingress-nginx from reaching an Ingress backend",
     .doc = R"md(## What it finds
 An Ingress served by an ingress-nginx controller of the view routes to a Service whose pods are

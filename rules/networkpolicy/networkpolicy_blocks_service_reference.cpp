@@ -21,6 +21,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL2016",
     .name = "networkpolicy-blocks-service-reference",
     .severity = diag::Severity::kWarning,
+    .group = diag::Group::kSuspicious,
     .summary = "a workload names a Service that the NetworkPolicies do not let it reach",
     .doc = R"md(## What it finds
 A workload whose configuration names a cluster Service (a URL or `host:port` in an env value,

@@ -15,6 +15,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL2007",
     .name = "networkpolicy-dns-egress-too-broad",
     .severity = diag::Severity::kNote,
+    .group = diag::Group::kBestPractice,
     .summary = "egress to the DNS port allowed to every destination rather than to the DNS pods",
     .doc = R"md(## What it finds
 An egress rule of a NetworkPolicy that lists the DNS port (53, or the DNS pods' port after the

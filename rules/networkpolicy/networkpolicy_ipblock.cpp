@@ -13,6 +13,7 @@ constexpr diag::RuleInfo kInvalidInfo{
     .code = "NL2009",
     .name = "networkpolicy-ipblock-invalid",
     .severity = diag::Severity::kError,
+    .group = diag::Group::kCorrectness,
     .summary = "an ipBlock cidr or except the API server rejects",
     .doc = R"md(## What it finds
 An `ipBlock` of a NetworkPolicy rule whose `cidr` or an `except` entry is not a CIDR
@@ -37,6 +38,7 @@ constexpr diag::RuleInfo kHostBitsInfo{
     .code = "NL2017",
     .name = "networkpolicy-ipblock-host-bits",
     .severity = diag::Severity::kWarning,
+    .group = diag::Group::kSuspicious,
     .summary = "an ipBlock cidr with host bits set, which some dataplanes reject",
     .doc = R"md(## What it finds
 An `ipBlock` `cidr` or `except` whose address has bits set beyond its prefix length, such as

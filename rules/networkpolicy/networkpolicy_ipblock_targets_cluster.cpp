@@ -14,6 +14,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL2010",
     .name = "networkpolicy-ipblock-targets-cluster",
     .severity = diag::Severity::kWarning,
+    .group = diag::Group::kSuspicious,
     .summary = "an ipBlock on pod addresses or Service ClusterIPs, which policies do not match",
     .doc = R"md(## What it finds
 An `ipBlock.cidr` of a NetworkPolicy rule that

@@ -15,7 +15,8 @@ namespace {
 constexpr diag::RuleInfo kInfo{
     .code = "NL2015",
     .name = "networkpolicy-not-enforced",
-    .severity = diag::Severity::kError,
+    .severity = diag::Severity::kWarning,
+    .group = diag::Group::kSuspicious,
     .summary = "a NetworkPolicy in a cluster whose CNI does not enforce NetworkPolicy",
     .doc = R"md(## What it finds
 A NetworkPolicy (`networking.k8s.io`) in a view where every CNI that the manifests install

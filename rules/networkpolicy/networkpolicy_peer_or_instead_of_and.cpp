@@ -20,6 +20,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL2013",
     .name = "networkpolicy-peer-or-instead-of-and",
     .severity = diag::Severity::kWarning,
+    .group = diag::Group::kSuspicious,
     .summary = "separate namespaceSelector and podSelector peers where one peer was meant",
     .doc = R"md(## What it finds
 A `from` or `to` list with a `namespaceSelector` peer and a separate `podSelector` peer:

@@ -14,6 +14,7 @@ constexpr diag::RuleInfo kTypoInfo{
     .code = "NL2003",
     .name = "networkpolicy-peer-typo",
     .severity = diag::Severity::kError,
+    .group = diag::Group::kCorrectness,
     .summary = "a NetworkPolicy peer selector matches nothing, but a near miss exists",
     .doc = R"md(## What it finds
 A `from` or `to` peer of a NetworkPolicy whose selector matches nothing while a near miss
@@ -42,6 +43,7 @@ constexpr diag::RuleInfo kNothingInfo{
     .code = "NL2004",
     .name = "networkpolicy-peer-selects-nothing",
     .severity = diag::Severity::kWarning,
+    .group = diag::Group::kSuspicious,
     .summary = "a NetworkPolicy peer podSelector matches no pods of its known namespaces",
     .doc = R"md(## What it finds
 A `from` or `to` peer whose `podSelector` (alone, or with a `namespaceSelector` that names only

@@ -16,6 +16,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL2011",
     .name = "networkpolicy-port-invalid",
     .severity = diag::Severity::kError,
+    .group = diag::Group::kCorrectness,
     .summary = "a NetworkPolicy port the API rejects or that can never match",
     .doc = R"md(## What it finds
 A `ports` item of a NetworkPolicy rule that

@@ -11,6 +11,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL2008",
     .name = "networkpolicy-rules-ignored",
     .severity = diag::Severity::kWarning,
+    .group = diag::Group::kSuspicious,
     .summary = "ingress or egress rules of a direction the policy's policyTypes leaves out",
     .doc = R"md(## What it finds
 A NetworkPolicy with `ingress` (or `egress`) rules whose explicit `policyTypes` does not list

@@ -11,6 +11,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL2012",
     .name = "networkpolicy-rules-shadowed",
     .severity = diag::Severity::kWarning,
+    .group = diag::Group::kSuspicious,
     .summary = "an allow-all rule beside other rules of the same direction makes them dead",
     .doc = R"md(## What it finds
 A NetworkPolicy rule that allows everything, `- {}` (no `from`/`to` and no `ports`, or both

@@ -13,6 +13,7 @@ constexpr diag::RuleInfo kTypoInfo{
     .code = "NL2001",
     .name = "networkpolicy-selector-typo",
     .severity = diag::Severity::kError,
+    .group = diag::Group::kCorrectness,
     .summary = "a NetworkPolicy's podSelector matches no pods, but a near miss exists",
     .doc = R"md(## What it finds
 A NetworkPolicy whose `podSelector` (a `matchLabels` map) matches no pod of its namespace, while
@@ -36,6 +37,7 @@ constexpr diag::RuleInfo kNoPodsInfo{
     .code = "NL2002",
     .name = "networkpolicy-selects-no-pods",
     .severity = diag::Severity::kWarning,
+    .group = diag::Group::kSuspicious,
     .summary = "a NetworkPolicy's podSelector matches no pods of its known namespace",
     .doc = R"md(## What it finds
 A NetworkPolicy with a non-empty `podSelector` that matches no pod of its namespace, where the

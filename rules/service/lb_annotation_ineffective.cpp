@@ -13,6 +13,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL6009",
     .name = "lb-annotation-ineffective",
     .severity = diag::Severity::kWarning,
+    .group = diag::Group::kSuspicious,
     .summary = "a load balancer annotation the provisioned load balancer ignores or cannot use",
     .doc = R"md(## What it finds
 On a `type: LoadBalancer` Service whose provider netlint identifies from its annotations or

@@ -13,6 +13,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL1006",
     .name = "service-external-name-unresolvable",
     .severity = diag::Severity::kError,
+    .group = diag::Group::kCorrectness,
     .summary = "an ExternalName that clients can never resolve",
     .doc = R"md(## What it finds
 A Service of type ExternalName whose `externalName` is:

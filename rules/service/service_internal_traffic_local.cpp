@@ -13,6 +13,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL1010",
     .name = "service-internal-traffic-local",
     .severity = diag::Severity::kWarning,
+    .group = diag::Group::kSuspicious,
     .summary = "internalTrafficPolicy Local on a Service whose backends are not a DaemonSet",
     .doc = R"md(## What it finds
 A Service with `internalTrafficPolicy: Local` whose selected workloads are not all DaemonSets.

@@ -13,6 +13,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL1005",
     .name = "service-node-port-conflict",
     .severity = diag::Severity::kError,
+    .group = diag::Group::kCorrectness,
     .summary = "a nodePort outside the node-port range, or one nodePort on two Services",
     .doc = R"md(## What it finds
 A Service's `nodePort` or `healthCheckNodePort` outside the cluster's node-port range (the API

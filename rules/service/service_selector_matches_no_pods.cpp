@@ -11,6 +11,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL1002",
     .name = "service-selector-matches-no-pods",
     .severity = diag::Severity::kWarning,
+    .group = diag::Group::kSuspicious,
     .summary = "service selector matches no pods in its namespace",
     .doc = R"md(## What it finds
 A Service whose selector matches no pod source (Pod, Deployment, StatefulSet, DaemonSet, Job,

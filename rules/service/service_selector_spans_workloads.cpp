@@ -17,6 +17,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL1008",
     .name = "service-selector-spans-workloads",
     .severity = diag::Severity::kNote,
+    .group = diag::Group::kSuspicious,
     .summary = "a selector of broad keys only that selects differently named apps",
     .doc = R"md(## What it finds
 A Service whose selector uses only broad keys (`tier`, `component`, `part-of`, also as

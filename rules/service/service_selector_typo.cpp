@@ -11,6 +11,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL1001",
     .name = "service-selector-typo",
     .severity = diag::Severity::kError,
+    .group = diag::Group::kCorrectness,
     .summary = "service selector matches no pods, but a near miss exists",
     .doc = R"md(## What it finds
 A Service whose selector matches no pod source in its namespace, while changing exactly one

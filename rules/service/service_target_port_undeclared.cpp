@@ -15,6 +15,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL1009",
     .name = "service-target-port-undeclared",
     .severity = diag::Severity::kWarning,
+    .group = diag::Group::kSuspicious,
     .summary = "a numeric targetPort no selected pod declares, while they declare ports",
     .doc = R"md(## What it finds
 A Service port whose numeric `targetPort` (or, without one, its `port`) is not declared by any

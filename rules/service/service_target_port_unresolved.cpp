@@ -18,6 +18,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL1003",
     .name = "service-target-port-unresolved",
     .severity = diag::Severity::kError,
+    .group = diag::Group::kCorrectness,
     .summary = "a named targetPort the selected pods do not declare for the port's protocol",
     .doc = R"md(## What it finds
 A Service port whose `targetPort` is a name (`targetPort: http`) while a workload the Service

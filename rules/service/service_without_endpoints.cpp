@@ -11,6 +11,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL1004",
     .name = "service-without-endpoints",
     .severity = diag::Severity::kWarning,
+    .group = diag::Group::kSuspicious,
     .summary = "a selectorless Service that is used, with no Endpoints or EndpointSlice",
     .doc = R"md(## What it finds
 A Service without `selector` (and not of type ExternalName) that the view uses, as an Ingress

@@ -11,7 +11,8 @@ namespace {
 constexpr diag::RuleInfo kInfo{
     .code = "NL1007",
     .name = "statefulset-service-not-headless",
-    .severity = diag::Severity::kWarning,
+    .severity = diag::Severity::kNote,
+    .group = diag::Group::kBestPractice,
     .summary = "a StatefulSet's serviceName names a Service that is not headless",
     .doc = R"md(## What it finds
 A StatefulSet whose `serviceName` (its governing Service) names a Service of its namespace that

@@ -17,6 +17,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL6102",
     .name = "prestop-missing-behind-service",
     .severity = diag::Severity::kNote,
+    .group = diag::Group::kBestPractice,
     .summary = "pods behind an exposed Service with no preStop delay",
     .doc = R"md(## What it finds
 A Deployment, StatefulSet, DaemonSet or ReplicaSet whose pods a Service selects, where the

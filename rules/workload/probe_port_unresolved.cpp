@@ -11,6 +11,7 @@ constexpr diag::RuleInfo kInfo{
     .code = "NL6103",
     .name = "probe-port-unresolved",
     .severity = diag::Severity::kError,
+    .group = diag::Group::kCorrectness,
     .summary = "a probe on a named port that its container does not declare",
     .doc = R"md(## What it finds
 A liveness, readiness or startup probe (`httpGet`, `tcpSocket`) whose `port` is a name that the

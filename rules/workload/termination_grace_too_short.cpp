@@ -9,7 +9,8 @@ namespace {
 constexpr diag::RuleInfo kInfo{
     .code = "NL6101",
     .name = "termination-grace-too-short",
-    .severity = diag::Severity::kWarning,
+    .severity = diag::Severity::kNote,
+    .group = diag::Group::kBestPractice,
     .summary = "a preStop sleep at or above the pod's termination grace period",
     .doc = R"md(## What it finds
 A container whose `preStop` hook sleeps (`exec` with `sleep N`, or the `sleep` action) for at
