@@ -54,8 +54,12 @@ NearMissIndex::NearMissIndex(std::span<const std::string> candidates, std::size_
   std::sort(deletions_.begin(), deletions_.end());
 }
 
-std::vector<std::string> NearMissIndex::best(std::string_view written, std::span<const KnownConfusion> confusions) const {
-  if (!indexed_) return best_near_misses(written, names_, confusions);
+std::vector<std::string_view> NearMissIndex::proposals(std::string_view written, std::span<const KnownConfusion> confusions) const {
+  std::vector<std::string_view> out;
+  if (!indexed_) {
+    out.assign(names_.begin(), names_.end());
+    return out;
+  }
   std::vector<std::uint32_t> ids;
   for (const KnownConfusion& c : confusions) {
     if (c.written != written) continue;
@@ -68,17 +72,23 @@ std::vector<std::string> NearMissIndex::best(std::string_view written, std::span
   for_each_deletion(written, depth_of(written), [&](std::uint64_t h) {
     auto it = std::lower_bound(deletions_.begin(), deletions_.end(), std::pair<std::uint64_t, std::uint32_t>{h, 0});
     for (; it != deletions_.end() && it->first == h; ++it) {
-      // The distance is at least the difference in length (best_near_misses skips those too).
+      // The distance is at least the difference in length (near_miss_score skips those too).
       const std::size_t a = names_[it->second].size();
       if ((a > written.size() ? a - written.size() : written.size() - a) <= 2) ids.push_back(it->second);
     }
   });
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  std::vector<std::string> proposals;
-  proposals.reserve(ids.size());
-  for (std::uint32_t id : ids) proposals.push_back(names_[id]);
-  return best_near_misses(written, proposals, confusions);
+  out.reserve(ids.size());
+  for (std::uint32_t id : ids) out.push_back(names_[id]);  // names_ is sorted: so is `out`
+  return out;
+}
+
+std::vector<std::string> NearMissIndex::best(std::string_view written, std::span<const KnownConfusion> confusions) const {
+  if (!indexed_) return best_near_misses(written, names_, confusions);
+  std::vector<std::string> candidates;
+  for (std::string_view name : proposals(written, confusions)) candidates.emplace_back(name);
+  return best_near_misses(written, candidates, confusions);
 }
 
 }  // namespace netlint::diag

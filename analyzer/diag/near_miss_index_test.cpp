@@ -5,8 +5,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "analyzer/diag/did_you_mean.h"
@@ -139,6 +141,15 @@ TEST_CASE("near-miss index: random candidate sets agree with best_near_misses") 
       const std::vector<std::string> expected = best_near_misses(written, candidates, kConfusions);
       INFO("set ", set, ", written: ", written);
       REQUIRE(index.best(written, kConfusions) == expected);
+      // proposals() misses no candidate that scores (the selector fixes score them all).
+      const std::vector<std::string_view> proposed = index.proposals(written, kConfusions);
+      REQUIRE(std::is_sorted(proposed.begin(), proposed.end()));
+      for (const std::string& c : candidates) {
+        if (near_miss_score(written, c, kConfusions)) {
+          INFO("candidate: ", c);
+          REQUIRE(std::binary_search(proposed.begin(), proposed.end(), std::string_view(c)));
+        }
+      }
       found += expected.empty() ? 0u : 1u;
       several += expected.size() > 1 ? 1u : 0u;
     }

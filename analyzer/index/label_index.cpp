@@ -7,7 +7,7 @@ namespace {
 const std::vector<PodId> kNoPods;
 }
 
-LabelIndex::LabelIndex(const std::vector<model::PodSource>& pods) : pods_(pods) {
+LabelIndex::LabelIndex(const std::vector<model::PodSource>& pods, std::size_t linear_below) : pods_(pods), linear_below_(linear_below) {
   for (PodId id = 0; id < pods.size(); ++id) {
     const model::PodSource& pod = pods[id];
     NamespaceIndex& ns = namespaces_[pod.meta.namespace_name.value];
@@ -16,6 +16,35 @@ LabelIndex::LabelIndex(const std::vector<model::PodSource>& pods) : pods_(pods) 
     for (const std::string& key : pod.unknown_label_keys) ns.unknown_value[key].push_back(id);
     if (pod.open_labels) ns.open.push_back(id);
   }
+  // Only the slots: an index is built when a did-you-mean first needs it.
+  for (auto& [name, ns] : namespaces_) {
+    for (const auto& [key, values] : ns.by_key) ns.value_near_misses.emplace(key, std::make_unique<LazyNearMisses>());
+    ns.key_near_misses = std::make_unique<LazyNearMisses>();
+  }
+}
+
+const diag::NearMissIndex& LabelIndex::built(LazyNearMisses& lazy, const auto& names) const {
+  std::call_once(lazy.once, [&] {
+    std::vector<std::string> candidates;
+    candidates.reserve(names.size());
+    for (const auto& [name, unused] : names) candidates.push_back(name);
+    lazy.index = std::make_unique<diag::NearMissIndex>(candidates, linear_below_);
+  });
+  return *lazy.index;
+}
+
+const diag::NearMissIndex* LabelIndex::value_near_misses(std::string_view namespace_name, std::string_view key) const {
+  const NamespaceIndex* ns = find(namespace_name);
+  if (ns == nullptr) return nullptr;
+  const auto values = ns->by_key.find(key);
+  if (values == ns->by_key.end()) return nullptr;
+  return &built(*ns->value_near_misses.find(key)->second, values->second);
+}
+
+const diag::NearMissIndex* LabelIndex::key_near_misses(std::string_view namespace_name) const {
+  const NamespaceIndex* ns = find(namespace_name);
+  if (ns == nullptr || ns->by_key.empty()) return nullptr;
+  return &built(*ns->key_near_misses, ns->by_key);
 }
 
 const LabelIndex::NamespaceIndex* LabelIndex::find(std::string_view namespace_name) const {

@@ -36,21 +36,30 @@ std::vector<SelectorFix> suggest_selector_fixes(const LabelIndex& index, std::st
     fixes.push_back({entry, std::string(key), std::string(value), score, std::move(pods)});
   };
 
+  // The candidates come from the label index's near-miss lookups, which propose every value
+  // (key) that can score without comparing with all of them: a scan per selector entry was
+  // quadratic in a namespace of many distinct values. The order they are considered in does not
+  // matter: the fixes are filtered and sorted below.
   for (std::size_t entry = 0; entry < selector.size(); ++entry) {
     const std::string& key = selector[entry].key.value;
     const std::string& value = selector[entry].value.value;
     // A typo in the value: another value of the same key.
     if (const auto* values = index.values_of(namespace_name, key)) {
-      for (const auto& [candidate, carriers] : *values) {
-        if (auto score = diag::near_miss_score(value, candidate, confusions)) consider(entry, key, candidate, *score, carriers);
+      for (std::string_view candidate : index.value_near_misses(namespace_name, key)->proposals(value, confusions)) {
+        const auto score = diag::near_miss_score(value, candidate, confusions);
+        if (!score) continue;
+        const auto carriers = values->find(std::string(candidate));
+        if (carriers != values->end()) consider(entry, key, candidate, *score, carriers->second);
       }
     }
     // A typo in the key: the same value under a near-miss key.
-    for (std::string_view candidate_key : index.keys_in(namespace_name)) {
-      const auto score = diag::near_miss_score(key, candidate_key, confusions);
-      if (!score) continue;
-      const auto* values = index.values_of(namespace_name, candidate_key);
-      if (auto it = values->find(value); it != values->end()) consider(entry, candidate_key, value, *score, it->second);
+    if (const diag::NearMissIndex* keys = index.key_near_misses(namespace_name)) {
+      for (std::string_view candidate_key : keys->proposals(key, confusions)) {
+        const auto score = diag::near_miss_score(key, candidate_key, confusions);
+        if (!score) continue;
+        const auto* values = index.values_of(namespace_name, candidate_key);
+        if (auto it = values->find(value); it != values->end()) consider(entry, candidate_key, value, *score, it->second);
+      }
     }
   }
   if (fixes.empty()) return fixes;

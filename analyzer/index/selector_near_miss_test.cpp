@@ -344,6 +344,12 @@ TEST_CASE("property: fixes equal a brute-force search and each one really fixes 
     const auto expected = brute_force_fixes(pods, ns, selector);
     CAPTURE(round);
     INFO("expected " << describe(expected) << "; got " << describe(actual));
+    // The same through the near-miss indexes (what large namespaces use; small sets are scanned).
+    const LabelIndex indexed(pods, 0);
+    const auto through_index = suggest_selector_fixes(indexed, ns, selector);
+    INFO("through the near-miss index: " << describe(through_index));
+    REQUIRE(through_index.size() == expected.size());
+    for (std::size_t i = 0; i < through_index.size(); ++i) REQUIRE(same(through_index[i], expected[i]));
 
     // No brute-force fix means no suggestion.
     if (expected.empty()) REQUIRE(actual.empty());

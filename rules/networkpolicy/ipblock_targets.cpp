@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include "analyzer/util/cidr.h"
 
 namespace netlint::rules {
 namespace {
@@ -47,7 +46,7 @@ std::optional<ClusterTarget> in_pod_cidr(const engine::View& view, const Cidr& b
   return std::nullopt;
 }
 
-std::optional<ClusterTarget> on_cluster_ips(const engine::View& view, const Cidr& block) {
+std::optional<ClusterTarget> on_cluster_ips(const engine::View& view, const ClusterIpServices& by_cluster_ip, const Cidr& block) {
   const facts::ClusterFacts& f = view.facts();
   const std::string dns_ip = kube_dns_cluster_ip(view);
   const bool node_local = f.node_local_dns.state == facts::State::kKnown;
@@ -63,11 +62,10 @@ std::optional<ClusterTarget> on_cluster_ips(const engine::View& view, const Cidr
     if (!f.dns.evidence.empty()) t.related.push_back({f.dns.evidence.front().range, "the kube-dns Service"});
     return t;
   }
-  for (const model::Service& svc : view.model().services) {
-    if (!is_host(block, svc.cluster_ip.value)) continue;
-    return ClusterTarget{.reason = fmt::format("is the ClusterIP of {}: {}", svc.meta.display(), dnat),
+  if (const model::Service* svc = by_cluster_ip.find(block)) {
+    return ClusterTarget{.reason = fmt::format("is the ClusterIP of {}: {}", svc->meta.display(), dnat),
                          .kube_dns = false,
-                         .related = {{svc.cluster_ip.range, fmt::format("clusterIP of {}", svc.meta.display())}}};
+                         .related = {{svc->cluster_ip.range, fmt::format("clusterIP of {}", svc->meta.display())}}};
   }
   if (!f.service_cidrs.usable()) return std::nullopt;
   for (const std::string& text : f.service_cidrs.value) {
@@ -93,11 +91,25 @@ std::string kube_dns_cluster_ip(const engine::View& view) {
   return {};
 }
 
-std::optional<ClusterTarget> ip_block_targets_cluster(const engine::View& view, const model::IpBlock& block) {
+ClusterIpServices::ClusterIpServices(const engine::View& view) {
+  for (const model::Service& svc : view.model().services) {
+    if (const std::optional<Cidr> host = host_route(svc.cluster_ip.value)) by_address_.try_emplace({host->v6, host->address}, &svc);
+  }
+}
+
+const model::Service* ClusterIpServices::find(const Cidr& block) const {
+  // Equal to a host route: a full-length prefix, which never has host bits.
+  if (block.prefix != block.bits() || !block.canonical) return nullptr;
+  const auto it = by_address_.find({block.v6, block.address});
+  return it == by_address_.end() ? nullptr : it->second;
+}
+
+std::optional<ClusterTarget> ip_block_targets_cluster(const engine::View& view, const ClusterIpServices& services,
+                                                      const model::IpBlock& block) {
   const std::optional<Cidr> cidr = parse_cidr(block.cidr.value);
   if (!cidr || cidr->prefix == 0) return std::nullopt;
   if (node_local_answers(view, *cidr)) return std::nullopt;
-  if (auto t = on_cluster_ips(view, *cidr)) return t;
+  if (auto t = on_cluster_ips(view, services, *cidr)) return t;
   return in_pod_cidr(view, *cidr);
 }
 

@@ -4,13 +4,18 @@
 // it, and NL2005/NL2006, which yield to NL2010 when the only DNS rule is such a block.
 #pragma once
 
+#include <array>
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "analyzer/diag/diagnostic.h"
 #include "analyzer/engine/view.h"
 #include "analyzer/model/network_policy.h"
+#include "analyzer/util/cidr.h"
 
 namespace netlint::rules {
 
@@ -24,7 +29,21 @@ struct ClusterTarget {
 // NodeLocal DNSCache changes what clusterDNS means; empty when unknown.
 std::string kube_dns_cluster_ip(const engine::View& view);
 
+// The Services of the view by their clusterIP (the first in model order per address), parsed
+// once: testing every Service's clusterIP against every ipBlock was quadratic (thousands of /32
+// peers against thousands of Services). Build one per rule check and pass it to every lookup.
+class ClusterIpServices {
+ public:
+  explicit ClusterIpServices(const engine::View& view);
+  // The Service whose clusterIP, as a host route, equals `block`; nullptr when none.
+  const model::Service* find(const Cidr& block) const;
+
+ private:
+  std::map<std::pair<bool, std::array<std::uint8_t, 16>>, const model::Service*> by_address_;
+};
+
 // nullopt when the block is fine, unparsable (NL2009), `0.0.0.0/0`, or the facts are unknown.
-std::optional<ClusterTarget> ip_block_targets_cluster(const engine::View& view, const model::IpBlock& block);
+std::optional<ClusterTarget> ip_block_targets_cluster(const engine::View& view, const ClusterIpServices& services,
+                                                      const model::IpBlock& block);
 
 }  // namespace netlint::rules

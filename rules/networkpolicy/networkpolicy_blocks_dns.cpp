@@ -156,7 +156,8 @@ class BlockCauses {
       if (!carries(rule, protocol_)) continue;
       for (const model::PolicyPeer& peer : rule.peers) {
         if (peer.ip_block) {
-          const std::optional<ClusterTarget> target = ip_block_targets_cluster(view_, *peer.ip_block);
+          if (!cluster_ips_) cluster_ips_.emplace(view_);
+          const std::optional<ClusterTarget> target = ip_block_targets_cluster(view_, *cluster_ips_, *peer.ip_block);
           if (!ingress && target && target->kube_dns) return it->second = ip_block_cause(*peer.ip_block);
         } else if (peer_is_typo(view_, policy, peer)) {
           return it->second = peer_cause(peer);
@@ -174,6 +175,7 @@ class BlockCauses {
   const engine::View& view_;
   netpol::Protocol protocol_;
   std::optional<std::vector<ServicePortConfusion>> confusions_;
+  std::optional<ClusterIpServices> cluster_ips_;  // built on the first ipBlock
   std::map<std::pair<std::uint32_t, bool>, std::string> policy_causes_;  // (policy, ingress) -> cause, "" for none
 };
 

@@ -64,13 +64,14 @@ class NetworkPolicyIpBlockTargetsCluster final : public engine::Rule {
   const diag::RuleInfo& info() const noexcept override { return kInfo; }
 
   void check(const engine::View& view, engine::Sink& out) const override {
+    const ClusterIpServices services(view);
     for (const model::NetworkPolicy& p : view.model().network_policies) {
       out.checking(p.meta.object_range);
       for (const bool ingress : {true, false}) {
         for (const model::PolicyRule& rule : ingress ? p.ingress : p.egress) {
           for (const model::PolicyPeer& peer : rule.peers) {
             if (!peer.ip_block) continue;
-            const std::optional<ClusterTarget> target = ip_block_targets_cluster(view, *peer.ip_block);
+            const std::optional<ClusterTarget> target = ip_block_targets_cluster(view, services, *peer.ip_block);
             if (!target) continue;
             diag::Diagnostic& d = out.report(peer.ip_block->cidr.range,
                                              fmt::format("ipBlock {} in an {} rule of {} {}", peer.ip_block->cidr.value,
