@@ -452,8 +452,12 @@ std::string encode(std::string_view utf8, std::size_t width, bool little, bool b
 TEST_CASE("bad input: other encodings, late byte-order marks and CR line ends lose no document") {
   const std::string plain = std::string(kWorkload) + "---\n" + std::string(kTypoService);
   SUBCASE("UTF-16 and UTF-32 are decoded") {
-    for (const auto& [width, little, bom] : {std::tuple{2u, true, true}, std::tuple{2u, false, true}, std::tuple{2u, true, false},
-                                             std::tuple{4u, true, true}, std::tuple{4u, false, true}}) {
+    for (const auto& encoding : {std::tuple{2u, true, true}, std::tuple{2u, false, true}, std::tuple{2u, true, false},
+                                 std::tuple{4u, true, true}, std::tuple{4u, false, true}}) {
+      // Plain variables: CAPTURE is a lambda, and clang before 16 cannot capture structured bindings.
+      const unsigned width = std::get<0>(encoding);
+      const bool little = std::get<1>(encoding);
+      const bool bom = std::get<2>(encoding);
       CAPTURE(width);
       CAPTURE(little);
       CAPTURE(bom);

@@ -175,8 +175,10 @@ KustomizeLayout read_kustomizations(const std::vector<InputText>& inputs) {
   for (const auto& [folder, k] : by_folder) {
     if (!k.component || included.count(folder) != 0) continue;
     IncludeWalk members(by_folder, reported_already);
+    // A plain reference: clang before 16 cannot capture a structured binding in a lambda.
+    const std::string& component = folder;
     members.run(k, outermost_namespace, [&](const Kustomization&, const std::string&, const std::string& resource) {
-      layout.component_of.emplace(resource, folder);
+      layout.component_of.emplace(resource, component);
     });
   }
   for (const auto& [file, set] : namespaces) {
