@@ -13,6 +13,7 @@
 #include <tuple>
 
 #include "analyzer/util/json_writer.h"
+#include "analyzer/util/utf8.h"
 
 namespace netlint::engine {
 namespace fs = std::filesystem;
@@ -181,7 +182,7 @@ class JsonStream {
             if (get() != 'u' || !hex4(low)) return fail("bad surrogate pair");
             code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
           }
-          utf8(code, out);
+          utf8::append(out, static_cast<char32_t>(code));
           break;
         }
         default: return fail("bad escape");
@@ -248,24 +249,6 @@ class JsonStream {
     }
     return true;
   }
-  static void utf8(std::uint32_t code, std::string& out) {
-    if (code < 0x80) {
-      out += static_cast<char>(code);
-    } else if (code < 0x800) {
-      out += static_cast<char>(0xC0 | (code >> 6));
-      out += static_cast<char>(0x80 | (code & 0x3F));
-    } else if (code < 0x10000) {
-      out += static_cast<char>(0xE0 | (code >> 12));
-      out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (code & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (code >> 18));
-      out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (code & 0x3F));
-    }
-  }
-
   const BaselineChunks& read_;
   std::array<char, 64 * 1024> buffer_{};
   std::size_t pos_ = 0, len_ = 0;
