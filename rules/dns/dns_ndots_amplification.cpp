@@ -96,7 +96,8 @@ bool one_shot_shell(const model::Container& c) {
   for (const model::Text& w : c.command) words.push_back(&w);
   for (const model::Text& w : c.args) words.push_back(&w);
   if (words.size() < 3) return false;
-  const std::string_view program = words[0]->value.substr(words[0]->value.rfind('/') + 1);
+  const std::string_view command = words[0]->value;
+  const std::string_view program = command.substr(command.rfind('/') + 1);
   if (program != "sh" && program != "bash" && program != "ash" && program != "dash") return false;
   if (words[1]->value != "-c" && words[1]->value != "-ec" && words[1]->value != "-ce") return false;
   // The last statement of the body: after the last newline, `;` or `&&`.
