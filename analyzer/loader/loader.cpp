@@ -12,6 +12,7 @@
 #include "analyzer/model/extract.h"
 #include "analyzer/model/extract_configs.h"
 #include "analyzer/source/input_kinds.h"
+#include "analyzer/util/utf8.h"
 #include "analyzer/model/extract_util.h"
 #include "analyzer/model/view_merge.h"
 #include "analyzer/model/synthetic_peers.h"
@@ -75,37 +76,11 @@ struct NonText {
 };
 
 std::optional<NonText> first_non_text_byte(std::string_view text) {
-  const std::size_t n = text.size();
-  std::size_t i = 0;
-  while (i < n) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c == 0) return NonText{i, true};
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t length = 0;
-    unsigned char low = 0x80;  // the range allowed for the second byte
-    unsigned char high = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-      length = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      length = 3;
-      if (c == 0xE0) low = 0xA0;
-      if (c == 0xED) high = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      length = 4;
-      if (c == 0xF0) low = 0x90;
-      if (c == 0xF4) high = 0x8F;
-    } else {
-      return NonText{i, false};
-    }
-    if (i + length > n) return NonText{i, false};
-    for (std::size_t k = 1; k < length; ++k) {
-      const auto next = static_cast<unsigned char>(text[i + k]);
-      if (next < (k == 1 ? low : 0x80) || next > (k == 1 ? high : 0xBF)) return NonText{i, false};
-    }
-    i += length;
+  for (std::size_t i = 0; i < text.size();) {
+    if (text[i] == '\0') return NonText{i, true};
+    const utf8::CodePoint c = utf8::decode(text, i);
+    if (!c.valid) return NonText{i, false};
+    i += c.length;
   }
   return std::nullopt;
 }

@@ -5,52 +5,12 @@
 
 #include <fmt/format.h>
 
+#include "analyzer/util/utf8.h"
+
 namespace netlint::report {
 namespace {
 
 constexpr std::uint16_t kReplacement = 0xFFFD;
-
-// The number of bytes of a well-formed UTF-8 sequence starting at `i`, and its code point;
-// 0 when the bytes at `i` are not one (then the caller emits U+FFFD for the maximal invalid prefix).
-struct Decoded {
-  std::size_t length = 0;      // 0: invalid
-  std::size_t consumed = 1;    // bytes to skip when invalid (the maximal subpart, at least 1)
-  char32_t code_point = 0;
-};
-
-Decoded decode(std::string_view s, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char b0 = byte(i);
-  if (b0 < 0x80) return {1, 1, b0};
-  std::size_t need = 0;
-  char32_t cp = 0;
-  unsigned char lo = 0x80, hi = 0xBF;  // bounds of the second byte (WHATWG UTF-8 decoder)
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    need = 1;
-    cp = b0 & 0x1Fu;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    need = 2;
-    cp = b0 & 0x0Fu;
-    if (b0 == 0xE0) lo = 0xA0;
-    if (b0 == 0xED) hi = 0x9F;
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    need = 3;
-    cp = b0 & 0x07u;
-    if (b0 == 0xF0) lo = 0x90;
-    if (b0 == 0xF4) hi = 0x8F;
-  } else {
-    return {};
-  }
-  std::size_t k = 1;
-  for (; k <= need; ++k) {
-    if (i + k >= s.size()) return {0, k, 0};
-    const unsigned char b = byte(i + k);
-    const unsigned char low = k == 1 ? lo : 0x80, high = k == 1 ? hi : 0xBF;
-    if (b < low || b > high) return {0, k, 0};
-    cp = (cp << 6) | (b & 0x3Fu);
-  }
-  return {need + 1, need + 1, cp};
-}
 
 }  // namespace
 
@@ -58,19 +18,18 @@ std::vector<std::uint16_t> utf16_units(std::string_view utf8_text) {
   std::vector<std::uint16_t> units;
   units.reserve(utf8_text.size());
   for (std::size_t i = 0; i < utf8_text.size();) {
-    const Decoded d = decode(utf8_text, i);
-    if (d.length == 0) {
-      units.push_back(kReplacement);
-      i += d.consumed;
+    const utf8::CodePoint d = utf8::decode(utf8_text, i);
+    i += d.length;
+    if (!d.valid) {
+      units.push_back(kReplacement);  // one per maximal subpart, as codeql-action's decoder
       continue;
     }
-    i += d.length;
-    if (d.code_point >= 0x10000) {
-      const char32_t v = d.code_point - 0x10000;
+    if (d.value >= 0x10000) {
+      const char32_t v = d.value - 0x10000;
       units.push_back(static_cast<std::uint16_t>(0xD800 + (v >> 10)));
       units.push_back(static_cast<std::uint16_t>(0xDC00 + (v & 0x3FF)));
     } else {
-      units.push_back(static_cast<std::uint16_t>(d.code_point));
+      units.push_back(static_cast<std::uint16_t>(d.value));
     }
   }
   return units;

@@ -48,7 +48,7 @@ std::vector<Column> columns_of(std::string_view line, std::size_t from, std::siz
       const utf8::CodePoint c = utf8::decode(unit, 0);
       Column col;
       if (c.valid && c.length == unit.size()) {
-        col.shown = printable_code_point(c, static_cast<unsigned char>(unit[0]));
+        col.shown = printable_code_point(c, unit);
       } else {
         for (char b : unit) col.shown += fmt::format("\\x{:02x}", static_cast<unsigned>(static_cast<unsigned char>(b)));
       }

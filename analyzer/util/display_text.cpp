@@ -14,8 +14,12 @@ bool needs_escape(char32_t c) {
 
 }  // namespace
 
-std::string printable_code_point(const utf8::CodePoint& c, unsigned char first_byte) {
-  if (!c.valid) return fmt::format("\\x{:02x}", first_byte);
+std::string printable_code_point(const utf8::CodePoint& c, std::string_view bytes) {
+  if (!c.valid) {
+    std::string out;
+    for (char b : bytes.substr(0, c.length)) out += fmt::format("\\x{:02x}", static_cast<unsigned>(static_cast<unsigned char>(b)));
+    return out;
+  }
   if (!needs_escape(c.value)) {
     std::string out;
     utf8::append(out, c.value);
@@ -36,9 +40,8 @@ std::string printable(std::string_view text) {
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
     const utf8::CodePoint c = utf8::decode(text, i);
-    const auto first = static_cast<unsigned char>(text[i]);
     if (c.valid && !needs_escape(c.value)) out.append(text.substr(i, c.length));
-    else out += printable_code_point(c, first);
+    else out += printable_code_point(c, text.substr(i, c.length));
     i += c.length;
   }
   return out;

@@ -12,10 +12,10 @@
 
 namespace netlint {
 
-// How one code point is shown: itself, or an escape for C0 controls but tab (`\n`, `\r`, `\e`,
-// `\x01`), DEL (`\x7f`), C1 controls and the bidirectional overrides that can reorder what a
-// reader sees (`\u0085`, `\u202e`); an invalid byte as `\xff`.
-std::string printable_code_point(const utf8::CodePoint& c, unsigned char first_byte);
+// How the code point decoded from `bytes` is shown: itself, or an escape for C0 controls but tab
+// (`\n`, `\r`, `\e`, `\x01`), DEL (`\x7f`), C1 controls and the bidirectional overrides that can
+// reorder what a reader sees (`\u0085`, `\u202e`); each byte of an invalid sequence as `\xff`.
+std::string printable_code_point(const utf8::CodePoint& c, std::string_view bytes);
 
 // `text` with every such code point or byte escaped.
 std::string printable(std::string_view text);

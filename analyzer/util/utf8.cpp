@@ -25,10 +25,10 @@ CodePoint decode(std::string_view text, std::size_t at) {
   } else {
     return {};
   }
-  if (at + length > text.size()) return {};
   for (std::uint32_t i = 1; i < length; ++i) {
+    if (at + i >= text.size()) return {0, i, false};  // cut off by the end: the subpart so far
     const unsigned char b = byte(at + i);
-    if (b < (i == 1 ? low : 0x80) || b > (i == 1 ? high : 0xBF)) return {};
+    if (b < (i == 1 ? low : 0x80) || b > (i == 1 ? high : 0xBF)) return {0, i, false};
     value = (value << 6) | (b & 0x3Fu);
   }
   return {value, length, true};

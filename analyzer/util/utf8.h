@@ -11,7 +11,10 @@ namespace netlint::utf8 {
 
 struct CodePoint {
   char32_t value = 0;
-  std::uint32_t length = 1;  // bytes taken; 1 for an invalid byte, which is skipped alone
+  // Bytes taken. For an invalid sequence, its maximal subpart (the lead byte and the continuation
+  // bytes that fit it before the first that does not, at least 1): each subpart is one U+FFFD, as
+  // the WHATWG/Unicode decoders replace it (and GitHub's fingerprints count it).
+  std::uint32_t length = 1;
   bool valid = false;
 };
 

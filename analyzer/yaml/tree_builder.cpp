@@ -307,13 +307,31 @@ class TreeBuilder final : public YAML::EventHandler {
   // Lenient readers keep the last; kubectl's rejects the document ("mapping key already
   // defined"). The earlier entry is dropped and the later key recorded for NL0001. Merge keys
   // (`<<`) are exempt: they are not fields. Keys compare by value, as the readers do.
+  bool is_field_key(NodeId id) const {
+    const Node& key = tree_.nodes[id];
+    return key.kind == NodeKind::kScalar && !(key.value == "<<" && key.style == ScalarStyle::kPlain);
+  }
+
+  // Most mappings are small and have no duplicate: a pairwise scan answers that without the hash
+  // map (this runs for every mapping of every document).
+  bool may_have_duplicates(const std::vector<NodeId>& children) const {
+    if (children.size() > 32) return true;
+    for (std::size_t i = 2; i < children.size(); i += 2) {
+      if (!is_field_key(children[i])) continue;
+      for (std::size_t j = 0; j < i; j += 2) {
+        if (is_field_key(children[j]) && tree_.nodes[children[j]].value == tree_.nodes[children[i]].value) return true;
+      }
+    }
+    return false;
+  }
+
   void drop_duplicate_keys(std::vector<NodeId>& children) {
-    if (children.size() < 4) return;
+    if (children.size() < 4 || !may_have_duplicates(children)) return;
     seen_keys_.clear();
     std::vector<bool> dropped;
     for (std::size_t i = 0; i < children.size(); i += 2) {
+      if (!is_field_key(children[i])) continue;
       const Node& key = tree_.nodes[children[i]];
-      if (key.kind != NodeKind::kScalar || (key.value == "<<" && key.style == ScalarStyle::kPlain)) continue;
       const auto [it, fresh] = seen_keys_.emplace(key.value, i);
       if (fresh) continue;
       if (dropped.empty()) dropped.resize(children.size() / 2, false);
