@@ -16,7 +16,9 @@ It parses netlint's text output: a finding's first line is
 `netlint: severity: message [CODE name]`); the `path:line:col: note: ...` lines without a
 `[CODE name]` tag that follow it are related locations, and lines starting with a space are
 source excerpts or help. The last line is the summary line (parse_summary reads it).
-Importable: corpus_test.py uses projects(), run_netlint(), parse_findings() and parse_summary().
+Importable: corpus_test.py uses projects(), run_netlint(), parse_findings() and parse_summary();
+tools/review-accept uses projects(), run_netlint() and finding_matches() (parse_findings' parser,
+which keeps the severity).
 """
 
 import argparse
@@ -48,32 +50,43 @@ def projects(corpus):
                   if d not in EXCLUDED and not d.startswith(".") and os.path.isdir(os.path.join(corpus, d)))
 
 
-def run_netlint(netlint, corpus, project, path=None):
+def run_netlint(netlint, corpus, project, path=None, select="ALL,nursery"):
     """Runs netlint on one project folder (or on `path`, relative to corpus) from the corpus
-    folder, so the paths it prints are relative to the corpus. Returns the CompletedProcess."""
+    folder, so the paths it prints are relative to the corpus. Returns the CompletedProcess.
+    `select` is the --select value; None runs the default selection (tools/review-accept)."""
     env = dict(os.environ, NO_COLOR="1")
     paths = [path] if path else [project] + [os.path.join(project, f) for f in NAMED.get(project, [])]
     # Every rule, nursery included (RULES.md Acceptance's second selection): the recorded list
     # covers the rules that are off by default too, so a change to any of them shows.
-    return subprocess.run([netlint, "--no-timing", "--fail-on", "never", "--color", "never", "--select", "ALL,nursery", *paths],
+    selection = ["--select", select] if select else []
+    return subprocess.run([netlint, "--no-timing", "--fail-on", "never", "--color", "never", *selection, *paths],
                           cwd=corpus, env=env, capture_output=True, text=True, errors="replace")
 
 
-def parse_findings(project, stdout):
-    """One `project<TAB>code<TAB>location<TAB>message` line per finding in netlint's text output."""
-    lines = []
+def finding_matches(project, stdout):
+    """The FINDING match of each finding's first line in netlint's text output (groups path,
+    line, col, severity, message, code, name; path/line/col None without a location)."""
+    found = []
     for text in stdout.splitlines():
         if not text or text[0] == " ":
             continue  # excerpt, caret line or help
         m = FINDING.match(text)
         if m:
-            where = f"{m['path']}:{m['line']}:{m['col']}" if m["path"] else "-"
-            message = m["message"].replace("\t", " ")
-            lines.append(f"{project}\t{m['code']}\t{where}\t{message}")
+            found.append(m)
         elif RELATED.match(text) or SUMMARY.match(text):
             continue
         else:
             raise ValueError(f"unrecognised line in netlint output for {project}: {text!r}")
+    return found
+
+
+def parse_findings(project, stdout):
+    """One `project<TAB>code<TAB>location<TAB>message` line per finding in netlint's text output."""
+    lines = []
+    for m in finding_matches(project, stdout):
+        where = f"{m['path']}:{m['line']}:{m['col']}" if m["path"] else "-"
+        message = m["message"].replace("\t", " ")
+        lines.append(f"{project}\t{m['code']}\t{where}\t{message}")
     return lines
 
 
