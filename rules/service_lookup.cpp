@@ -1,5 +1,7 @@
 #include "rules/service_lookup.h"
 
+#include "analyzer/model/namespace_name.h"
+
 namespace netlint::rules {
 
 namespace {
@@ -16,7 +18,10 @@ std::string key_of(std::string_view ns, std::string_view name) {
 ServiceLookup::ServiceLookup(const model::Model& model) {
   for (const model::Service& s : model.services) {
     auto& defs = by_key_[key_of(s.meta.namespace_name.value, s.meta.name.value)];
-    if (defs.empty()) names_[s.meta.namespace_name.value].push_back(s.meta.name.value);
+    if (defs.empty()) {
+      names_[s.meta.namespace_name.value].push_back(s.meta.name.value);
+      namespaces_of_name_[s.meta.name.value].push_back(s.meta.namespace_name.value);
+    }
     defs.push_back(&s);
   }
 }
@@ -25,6 +30,15 @@ const std::vector<const model::Service*>& ServiceLookup::find(std::string_view n
   static const std::vector<const model::Service*> kNone;
   const auto it = by_key_.find(key_of(namespace_name, name));
   return it == by_key_.end() ? kNone : it->second;
+}
+
+bool ServiceLookup::exists_possibly(std::string_view namespace_name, std::string_view name) const {
+  const auto it = namespaces_of_name_.find(std::string(name));
+  if (it == namespaces_of_name_.end()) return false;
+  for (const std::string& ns : it->second) {
+    if (model::may_equal(ns, namespace_name)) return true;
+  }
+  return false;
 }
 
 const std::vector<std::string>& ServiceLookup::names_in(std::string_view namespace_name) const {

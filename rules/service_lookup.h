@@ -19,6 +19,9 @@ class ServiceLookup {
   explicit ServiceLookup(const model::Model& model);
   // Every definition of Service `name` in `namespace_name`; empty when none.
   const std::vector<const model::Service*>& find(std::string_view namespace_name, std::string_view name) const;
+  // True when a Service `name` exists in a namespace that *may equal* `namespace_name` (the
+  // apply-time `~` and a named one): the reference's resolution is possible, not absent.
+  bool exists_possibly(std::string_view namespace_name, std::string_view name) const;
   // The Service names of a namespace (for did-you-mean).
   const std::vector<std::string>& names_in(std::string_view namespace_name) const;
   // diag::best_near_misses(written, names_in(namespace_name)), through a near-miss index of the
@@ -29,6 +32,7 @@ class ServiceLookup {
  private:
   std::unordered_map<std::string, std::vector<const model::Service*>> by_key_;
   std::unordered_map<std::string, std::vector<std::string>> names_;
+  std::unordered_map<std::string, std::vector<std::string>> namespaces_of_name_;
   mutable std::mutex near_miss_mutex_;
   mutable std::unordered_map<std::string, std::unique_ptr<const diag::NearMissIndex>> near_miss_;
 };

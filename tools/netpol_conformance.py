@@ -53,13 +53,14 @@ def main():
         return 0
     passed, failed, excluded = 0, [], []
     # An empty working directory: no git root and no .netlint.yaml above it, so the view is
-    # exactly the case's folder.
+    # exactly the case's folder. netpol-analyzer puts a namespace-less object in `default`; netlint
+    # (RULES.md v3) keeps it in the apply-time namespace unless told, so the runs say `-n default`.
     with tempfile.TemporaryDirectory() as cwd:
         for case_dir, expected_path in cases(args.index):
             if args.only and case_dir != args.only:
                 continue
             folder = os.path.abspath(os.path.join(root, "tests", case_dir))
-            run = subprocess.run([args.netlint, "connectivity", "--closed-world", folder], cwd=cwd,
+            run = subprocess.run([args.netlint, "connectivity", "--closed-world", "--namespace", "default", folder], cwd=cwd,
                                  capture_output=True, text=True, check=False)
             with open(os.path.join(root, expected_path), encoding="utf-8") as f:
                 expected = f.read()

@@ -76,7 +76,7 @@ int load_views(const LintOptions& options, const config::Config* config, std::ve
   for (const std::string& warning : walked.warnings) err << "netlint: " << printable(warning) << '\n';
 
   LoadOptions load_options;
-  load_options.default_namespace = options.default_namespace;
+  load_options.apply_namespace = options.default_namespace;
   load_options.jobs = options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   if (config != nullptr) {
     load_options.facts.global = config->cluster;

@@ -48,6 +48,12 @@ const CLI::Validator kNamespaceName(
     },
     "NAMESPACE");
 
+// RULES.md "Apply units and namespaces": no default; unset, namespace-less objects share one
+// unnamed apply-time namespace that may equal any named one.
+constexpr const char* kNamespaceHelp =
+    "Namespace that objects naming none are applied in, as with kubectl -n (default: cluster.applyNamespace, "
+    "else unnamed)";
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -87,8 +93,7 @@ int main(int argc, char** argv) {
       ->type_name("RULE")->allow_extra_args(false);
   app.add_option("--context", options.context_paths, "Read PATH for cross-references without reporting on it; repeatable")
       ->type_name("PATH")->allow_extra_args(false);
-  app.add_option("--namespace", options.default_namespace, "Namespace of objects that do not name one")
-      ->default_str("default")->check(kNamespaceName);
+  app.add_option("--namespace", options.default_namespace, kNamespaceHelp)->check(kNamespaceName);
   app.add_option("-j,--jobs", options.jobs, "Threads for parsing (default: all cores)")->check(CLI::Range(1u, 1024u));
   app.add_option("--color", options.color, "Colour the text output")
       ->check(CLI::IsMember({"auto", "always", "never"}))
@@ -128,7 +133,7 @@ int main(int argc, char** argv) {
   facts->add_option("-o,--output", facts_options.output, "Write to FILE (atomically) instead of standard output");
   facts->add_option("--config", facts_options.config_path, "Config file (default: .netlint.yaml found upward)");
   facts->add_option("--context", facts_options.context_paths, "Read PATH as context too; repeatable")->type_name("PATH")->allow_extra_args(false);
-  facts->add_option("--namespace", facts_options.default_namespace, "Namespace of objects that do not name one")->default_str("default")->check(kNamespaceName);
+  facts->add_option("--namespace", facts_options.default_namespace, kNamespaceHelp)->check(kNamespaceName);
 
   CLI::App* connectivity = app.add_subcommand("connectivity", "Print the connections the NetworkPolicies allow between workloads, IP ranges and the ingress controller");
   netlint::cli::LintOptions connectivity_options;
@@ -138,7 +143,7 @@ int main(int argc, char** argv) {
   connectivity->add_option("-o,--output", connectivity_options.output, "Write to FILE (atomically) instead of standard output");
   connectivity->add_option("--config", connectivity_options.config_path, "Config file (default: .netlint.yaml found upward)");
   connectivity->add_option("--context", connectivity_options.context_paths, "Read PATH as context too; repeatable")->type_name("PATH")->allow_extra_args(false);
-  connectivity->add_option("--namespace", connectivity_options.default_namespace, "Namespace of objects that do not name one")->default_str("default")->check(kNamespaceName);
+  connectivity->add_option("--namespace", connectivity_options.default_namespace, kNamespaceHelp)->check(kNamespaceName);
   connectivity->add_flag("--closed-world", closed_world,
                          "Assume the view is the whole cluster, as netpol-analyzer does: labels and namespaces exactly as written, ipBlocks never match pods, no unknown flows");
 

@@ -147,7 +147,35 @@ class Validator {
     }
   }
 
+  // RULES.md "Namespace states": a namespace listed both complete and open is a config error;
+  // applyNamespace names a namespace (a DNS-1123 label, as kubectl -n requires).
+  void cluster_namespaces(const yaml::NodeRef& cluster, const std::string& where) {
+    if (const yaml::NodeRef apply = cluster.get("applyNamespace"); apply.is_scalar() && !dns1123_label(apply.scalar())) {
+      error(apply, fmt::format("{}.applyNamespace '{}' is not a namespace name (lower-case letters, digits and '-', "
+                               "at most 63, starting and ending alphanumeric)", where, apply.scalar()));
+    }
+    const yaml::NodeRef states = cluster.get("namespaces");
+    const yaml::NodeRef complete = states.get("complete"), open = states.get("open");
+    if (!open.is_sequence() || !complete.is_sequence()) return;
+    for (std::uint32_t i = 0; i < open.size(); ++i) {
+      const yaml::NodeRef item = open.item(i);
+      if (!item.is_scalar()) continue;
+      for (std::uint32_t j = 0; j < complete.size(); ++j) {
+        if (complete.item(j).is_scalar() && complete.item(j).scalar() == item.scalar()) {
+          error(item, fmt::format("namespace '{}' is listed both complete and open in {}.namespaces", item.scalar(), where));
+        }
+      }
+    }
+  }
+
  private:
+  static bool dns1123_label(std::string_view v) {
+    const auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+    bool ok = !v.empty() && v.size() <= 63 && alnum(v.front()) && alnum(v.back());
+    for (char c : v) ok = ok && (alnum(c) || c == '-');
+    return ok;
+  }
+
   void value(const yaml::NodeRef& node, const Field& field, const std::string& where) {
     using T = ValueType;
     switch (field.type) {
@@ -341,7 +369,13 @@ LoadedConfig parse_config(const std::string& path, std::string text, std::span<c
   }
   if (config.tree) {
     const yaml::NodeRef root = yaml::root_of(*config.tree);
-    Validator(*source, rules, config, result.errors).object(root, config_fields(), "the top level");
+    Validator validator(*source, rules, config, result.errors);
+    validator.object(root, config_fields(), "the top level");
+    validator.cluster_namespaces(root.get("cluster"), "cluster");
+    const yaml::NodeRef views = root.get("clusters");
+    for (std::uint32_t i = 0; i < views.size(); ++i) {
+      validator.cluster_namespaces(views.value_at(i).get("cluster"), "clusters." + views.key_at(i).scalar() + ".cluster");
+    }
     config.include = scalars(root.get("include"));
     if (root.get("select")) config.select = scalars(root.get("select"));
     config.extend_select = scalars(root.get("extend-select"));

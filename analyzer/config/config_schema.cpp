@@ -35,7 +35,14 @@ constexpr std::array<Field, 1> kScale = {{
     {"services", T::kInteger, "number of Services in the cluster"},
 }};
 
-constexpr std::array<Field, 13> kCluster = {{
+constexpr std::array<Field, 2> kNamespaceStates = {{
+    {"complete", T::kStringList, "namespaces whose every workload is in the view (\"~\": the apply-time namespace)"},
+    {"open", T::kStringList, "namespaces other sources also deploy into"},
+}};
+
+constexpr std::array<Field, 15> kCluster = {{
+    {"applyNamespace", T::kString, "namespace of objects that name none (kubectl -n); --namespace wins; unset: unnamed"},
+    {"namespaces", T::kObject, "namespace states that override detection", kNamespaceStates},
     {"domain", T::kString, "cluster domain (default cluster.local)"},
     {"cni", T::kEnum, "the CNI plugin; auto detects it from the manifests", {}, kCnis},
     {"podCIDRs", T::kCidrList, "pod networks"},

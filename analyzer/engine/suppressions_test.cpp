@@ -122,7 +122,7 @@ TEST_CASE("suppressions: annotations and comments are collected with their ancho
   CHECK(text.substr(annotation.anchor.begin, annotation.anchor.end - annotation.anchor.begin) == "\"NL1001 -- why\"");
   REQUIRE(annotation.scopes.size() == 1);
   CHECK(annotation.scopes[0] == m.objects[0].object_range);
-  CHECK(annotation.object == "ConfigMap default/a1");
+  CHECK(annotation.object == "ConfigMap (apply-time)/a1");
   const Suppression& comment = found[1];
   CHECK(comment.source == Suppression::Source::kComment);
   CHECK(text.substr(comment.anchor.begin, comment.anchor.end - comment.anchor.begin) == "# netlint:ignore NL1002");

@@ -20,7 +20,7 @@ class View {
       : model_(model),
         facts_(model.facts ? model.facts : std::make_shared<const facts::ClusterFacts>(facts::derive_facts(model))),
         labels_(model.pod_sources),
-        namespaces_(model),
+        namespaces_(model, facts_->namespace_states),
         dns_(dns_facts_of(*facts_)) {}
   View(const View&) = delete;
   View& operator=(const View&) = delete;

@@ -113,6 +113,12 @@ struct ClusterFacts {
   Fact<int> node_mtu;
   Fact<std::vector<std::string>> node_search_domains;
   Fact<int> scale_services;
+  // .netlint.yaml `cluster.namespaces` (RULES.md "Namespace states": config wins over detection;
+  // "~" names the apply-time namespace). Read by index::NamespaceCatalog.
+  struct NamespaceStateConfig {
+    std::vector<std::string> complete;
+    std::vector<std::string> open;
+  } namespace_states;
   std::vector<Conflict> conflicts;
 };
 

@@ -193,6 +193,10 @@ void apply_config(const FactsConfig& config, ClusterFacts& facts) {
     facts.ingress_controllers.state = State::kKnown;
     facts.ingress_controllers.config_key = r.anchor(e.key);
   }
+  if (auto e = r.find("namespaces"); e && e.value.is_map()) {
+    facts.namespace_states.complete = strings(e.value.get("complete"));
+    facts.namespace_states.open = strings(e.value.get("open"));
+  }
   if (auto e = r.find("scale"); e && e.value.is_map()) {
     if (auto n = model::integer_of(e.value.get("services"))) w.set(facts.scale_services, static_cast<int>(*n), e.key, "scale.services", "", std::to_string(*n));
   }

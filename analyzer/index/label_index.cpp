@@ -1,5 +1,7 @@
 #include "analyzer/index/label_index.h"
 
+#include "analyzer/model/namespace_name.h"
+
 #include <algorithm>
 
 namespace netlint::index {
@@ -150,6 +152,13 @@ bool LabelIndex::matches_any(std::string_view namespace_name, const LabelSelecto
   }
   comparisons_ += comparisons;
   return any;
+}
+
+bool LabelIndex::matches_any_possibly(std::string_view namespace_name, const LabelSelector& selector) const {
+  for (const auto& [name, ns] : namespaces_) {
+    if (model::may_equal(name, namespace_name) && matches_any(name, selector)) return true;
+  }
+  return false;
 }
 
 }  // namespace netlint::index

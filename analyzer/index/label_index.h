@@ -37,6 +37,10 @@ class LabelIndex {
   // !match(...).none(), stopping at the first pod that matches or may match: absence checks
   // (NL2001-NL2004, once per policy peer) must not evaluate every pod of a large namespace.
   bool matches_any(std::string_view namespace_name, const LabelSelector& selector) const;
+  // matches_any() over the namespaces that *may equal* `namespace_name` (the apply-time `~` and
+  // named ones: model/namespace_name.h): a match there makes a selector's resolution *possible*,
+  // so absence rules stay silent (RULES.md "Apply units and namespaces", Resolution).
+  bool matches_any_possibly(std::string_view namespace_name, const LabelSelector& selector) const;
   const std::vector<PodId>& pods_in(std::string_view namespace_name) const;
   const model::PodSource& pod(PodId id) const { return pods_[id]; }
   // Every written value of `key` among the pods of a namespace, with the pods carrying it.

@@ -686,8 +686,8 @@ TEST_CASE("bad input: a template that does not parse, with a huge namespace valu
   SUBCASE("50,000 blanks before the key and after it") {
     check(std::string(50000, ' ') + "namespace:" + std::string(50000, ' ') + "shop", "shop");
   }
-  SUBCASE("a line of 50,000 blanks and no namespace: the default one") {
-    check(std::string(50000, ' '), "default");
+  SUBCASE("a line of 50,000 blanks and no namespace: the apply-time one") {
+    check(std::string(50000, ' '), "~");
   }
 }
 

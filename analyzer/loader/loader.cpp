@@ -190,20 +190,9 @@ model::OpaqueNamespace template_namespace(std::string_view document, const std::
 
 // Kustomize sets the namespace of every namespaced resource it applies.
 void apply_kustomize_namespace(model::DocumentObjects& out, const std::string& ns) {
-  auto set = [&](model::ObjectMeta& meta) {
+  model::for_each_object_meta(out, [&](model::ObjectMeta& meta) {
     if (!model::is_cluster_scoped(meta.kind.value)) meta.namespace_name.value = ns;
-  };
-  for (auto& o : out.objects) set(o);
-  for (auto& o : out.pod_sources) set(o.meta);
-  for (auto& o : out.services) set(o.meta);
-  for (auto& o : out.ingresses) set(o.meta);
-  for (auto& o : out.secret_producers) set(o.meta);
-  for (auto& o : out.config_maps) set(o.meta);
-  for (auto& o : out.namespaces) set(o.meta);
-  for (auto& o : out.network_policies) set(o.meta);
-  for (auto& o : out.routes) set(o.meta);
-  for (auto& o : out.configs) set(o.owner);
-  for (auto& o : out.corefiles) set(o.owner);
+  });
 }
 
 FileResult load_file(const InputText& input, FileId id, const FileContext& context) {
@@ -359,6 +348,21 @@ model::Model load_inputs(std::vector<InputText> inputs, const LoadOptions& optio
   return std::move(views.front());
 }
 
+namespace {
+
+// RULES.md "Apply units and namespaces": --namespace, else the view's own
+// `cluster.applyNamespace`, else the global one; empty: the namespace stays `~`.
+std::string apply_namespace_of(const LoadOptions& options, const ViewSpec& view) {
+  if (!options.apply_namespace.empty()) return options.apply_namespace;
+  for (const yaml::NodeRef& scope : {view.facts, options.facts.global}) {
+    const yaml::NodeRef value = scope.get("applyNamespace");
+    if (value.is_scalar() && !value.scalar().empty()) return value.scalar();
+  }
+  return {};
+}
+
+}  // namespace
+
 std::vector<model::Model> load_views(std::vector<InputText> inputs, const LoadOptions& options,
                                      const std::vector<ViewSpec>& views) {
   FileContext context;
@@ -381,7 +385,6 @@ std::vector<model::Model> load_views(std::vector<InputText> inputs, const LoadOp
     if (path_basename(input.path) == "Chart.yaml") context.chart_dirs.emplace(path_dirname(input.path));
   }
   context.kustomize = read_kustomizations(inputs);
-  context.extract.default_namespace = options.default_namespace;
 
   // Every file is read and parsed once, whatever views it belongs to.
   std::vector<FileResult> results(inputs.size());
@@ -418,6 +421,7 @@ std::vector<model::Model> load_views(std::vector<InputText> inputs, const LoadOp
       if (inputs[i].config) facts_config.config_file = file.id;
       if (auto apply = context.kustomize.apply_of.find(normalised(file.path)); apply != context.kustomize.apply_of.end()) {
         apply_groups.emplace(file.id, apply->second);
+        file.apply_build = apply->second;
       }
       if (auto component = context.kustomize.component_of.find(normalised(file.path)); component != context.kustomize.component_of.end()) {
         file.optional_component = component->second;
@@ -451,6 +455,7 @@ std::vector<model::Model> load_views(std::vector<InputText> inputs, const LoadOp
       const FileId file = encoding.range.file;
       if (in_view(view, file) && !results_skipped[file]) m.problems.push_back(encoding);
     }
+    model::assign_apply_time_namespace(m, apply_namespace_of(options, view));
     model::merge_definitions(m, apply_groups);
     auto derived = std::make_shared<facts::ClusterFacts>(facts::derive_facts(m, facts_config));
     model::add_synthetic_dns_peer(m, derived->dns.value.namespace_name, derived->dns.value.pod_labels);

@@ -22,7 +22,9 @@ struct InputText {
 };
 
 struct LoadOptions {
-  std::string default_namespace = "default";
+  // The apply-time namespace from --namespace; empty: each view's `cluster.applyNamespace`, else
+  // `~` (RULES.md "Apply units and namespaces"; model/namespace_name.h).
+  std::string apply_namespace;
   unsigned jobs = 1;
   // `cluster:` settings for the facts (config_file is filled in by load_inputs when an input
   // has `config` set).

@@ -345,7 +345,7 @@ TEST_CASE("loader: namespaces are defaulted for namespaced kinds only") {
     const model::Model m = load_one("ns.yaml", text);
     const model::ObjectMeta* plain = object(m, "ConfigMap", "plain");
     REQUIRE(plain);
-    CHECK(plain->namespace_name.value == "default");
+    CHECK(plain->namespace_name.value == "~");
     CHECK_FALSE(plain->namespace_name.range.valid());  // synthesised: no position
     CHECK_FALSE(plain->namespace_written);
     const model::ObjectMeta* written = object(m, "ConfigMap", "written");
@@ -360,7 +360,7 @@ TEST_CASE("loader: namespaces are defaulted for namespaced kinds only") {
   }
   SUBCASE("configured default namespace") {
     LoadOptions options;
-    options.default_namespace = "team-a";
+    options.apply_namespace = "team-a";
     const model::Model m = load_one("ns.yaml", text, options);
     CHECK(object(m, "ConfigMap", "plain")->namespace_name.value == "team-a");
     CHECK(object(m, "ConfigMap", "written")->namespace_name.value == "prod");
@@ -682,7 +682,7 @@ TEST_CASE("loader: fields of the wrong type read as absent and never crash") {
   REQUIRE(m.services.size() == 2);
   const model::Service& svc = m.services[0];
   CHECK(svc.meta.name.value.empty());
-  CHECK(svc.meta.namespace_name.value == "default");  // a map is not a namespace: defaulted
+  CHECK(svc.meta.namespace_name.value == "~");  // a map is not a namespace: defaulted
   CHECK(svc.meta.labels.empty());
   CHECK(svc.meta.annotations.empty());
   CHECK(svc.selector.empty());

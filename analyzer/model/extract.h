@@ -6,12 +6,15 @@
 #include <vector>
 
 #include "analyzer/model/model.h"
+#include "analyzer/model/namespace_name.h"
 #include "analyzer/yaml/node_ref.h"
 
 namespace netlint::model {
 
 struct ExtractOptions {
-  std::string default_namespace = "default";
+  // Given to objects that name no namespace: always `~` when loading (the loader names it per
+  // view, model::assign_apply_time_namespace); tests may pass a name.
+  std::string default_namespace = std::string(kApplyTimeNamespace);
 };
 
 // What one document contributed. Merged into the Model in file-then-offset order.

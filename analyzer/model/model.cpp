@@ -1,5 +1,7 @@
 #include "analyzer/model/model.h"
 
+#include "analyzer/model/namespace_name.h"
+
 namespace netlint::model {
 
 const char* skip_reason_name(SkipReason reason) {
@@ -17,6 +19,16 @@ const char* skip_reason_name(SkipReason reason) {
     case SkipReason::kCount: break;
   }
   return "?";
+}
+
+void assign_apply_time_namespace(Model& model, const std::string& name) {
+  if (name.empty() || is_apply_time(name)) return;
+  for_each_object_meta(model, [&](ObjectMeta& meta) {
+    if (is_apply_time(meta.namespace_name.value)) meta.namespace_name.value = name;
+  });
+  for (OpaqueNamespace& o : model.opaque_namespaces) {
+    if (is_apply_time(o.namespace_name.value)) o.namespace_name.value = name;
+  }
 }
 
 std::uint32_t LoadStats::objects() const {

@@ -90,7 +90,7 @@ struct Model {
   // Definitions of one identity differ across files (overlays, provider variants): facts that
   // depend on them may be ambiguous.
   bool mixed = false;
-  std::vector<std::string> variant_identities;  // the identities with variants, in first-seen order
+  std::vector<std::string> variant_identities;  // the identities with variants, sorted
   // What the view implies about the cluster (analyzer/facts), derived once after loading.
   std::shared_ptr<const facts::ClusterFacts> facts;
   LoadStats stats;          // the reported files
@@ -98,5 +98,26 @@ struct Model {
 
   const SourceFile& file(FileId id) const { return files.at(id); }
 };
+
+// Calls `f(ObjectMeta&)` on the metadata of every object of a Model or a DocumentObjects (both
+// hold the same kinds of vectors), including the owners of embedded configs and Corefiles.
+template <class Objects, class F>
+void for_each_object_meta(Objects& o, F f) {
+  for (auto& x : o.objects) f(x);
+  for (auto& x : o.pod_sources) f(x.meta);
+  for (auto& x : o.services) f(x.meta);
+  for (auto& x : o.ingresses) f(x.meta);
+  for (auto& x : o.secret_producers) f(x.meta);
+  for (auto& x : o.config_maps) f(x.meta);
+  for (auto& x : o.namespaces) f(x.meta);
+  for (auto& x : o.network_policies) f(x.meta);
+  for (auto& x : o.routes) f(x.meta);
+  for (auto& x : o.configs) f(x.owner);
+  for (auto& x : o.corefiles) f(x.owner);
+}
+
+// Names the apply-time namespace of one view: every object (and opaque namespace) left in `~`
+// moves to `name` (RULES.md: `--namespace NS`, else the view's `cluster.applyNamespace`).
+void assign_apply_time_namespace(Model& model, const std::string& name);
 
 }  // namespace netlint::model

@@ -1,5 +1,7 @@
 #include "analyzer/model/object_meta.h"
 
+#include "analyzer/model/namespace_name.h"
+
 namespace netlint::model {
 
 const Label* find_label(const Labels& labels, std::string_view key) {
@@ -28,7 +30,7 @@ std::string ObjectMeta::display() const {
   // generateName objects (and broken ones) have no name: say so rather than print "ns/".
   const std::string shown = name.value.empty() ? "(unnamed)" : name.value;
   if (namespace_name.value.empty()) return kind.value + " " + shown;
-  return kind.value + " " + namespace_name.value + "/" + shown;
+  return kind.value + " " + namespace_display(namespace_name.value) + "/" + shown;
 }
 
 }  // namespace netlint::model

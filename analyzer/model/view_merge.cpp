@@ -3,8 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <unordered_map>
+
+#include "analyzer/model/namespace_name.h"
 
 namespace netlint::model {
 namespace {
@@ -25,13 +28,14 @@ void drop_merged(std::vector<T>& items, const std::set<std::pair<FileId, std::ui
 
 std::string identity_key(const ObjectMeta& object) {
   const std::string group = object.group();
-  return fmt::format("{}/{} {}/{}", unify_group(group) ? "" : group, object.kind.value, object.namespace_name.value,
-                     object.name.value);
+  return fmt::format("{}/{} {}/{}", unify_group(group) ? "" : group, object.kind.value,
+                     namespace_display(object.namespace_name.value), object.name.value);
 }
 
 void merge_definitions(Model& model, const ApplyGroups& apply_groups) {
-  // Identities in file-then-offset order, reported files first for the choice of the kept copy.
-  std::unordered_map<std::string, std::vector<std::size_t>> by_identity;
+  // Identities in key order (so variant_identities and NL0005 come out the same on every build),
+  // each identity's definitions in file-then-offset order, reported files first for the kept copy.
+  std::map<std::string, std::vector<std::size_t>> by_identity;
   for (std::size_t i = 0; i < model.objects.size(); ++i) {
     if (model.objects[i].name.value.empty()) continue;  // generateName or broken: no identity
     by_identity[identity_key(model.objects[i])].push_back(i);

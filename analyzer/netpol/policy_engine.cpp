@@ -13,6 +13,7 @@
 #include "analyzer/netpol/namespace_labels.h"
 #include "analyzer/source/path_parts.h"
 #include "analyzer/util/cidr.h"
+#include "analyzer/model/namespace_name.h"
 
 namespace netlint::netpol {
 namespace {
@@ -153,8 +154,8 @@ std::string owner_kind(const model::PodSource& pod) { return pod.owner_kind.valu
 }  // namespace
 
 std::string Workload::display() const {
-  return variant.empty() ? fmt::format("{}/{}[{}]", namespace_name, name, kind)
-                         : fmt::format("{}/{}[{}] ({})", namespace_name, name, kind, variant);
+  return variant.empty() ? fmt::format("{}/{}[{}]", model::namespace_display(namespace_name), name, kind)
+                         : fmt::format("{}/{}[{}] ({})", model::namespace_display(namespace_name), name, kind, variant);
 }
 
 std::string Ipv4Interval::display() const { return fmt::format("{}-{}[External]", ipv4_str(low), ipv4_str(high)); }

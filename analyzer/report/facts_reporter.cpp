@@ -5,6 +5,8 @@
 #include <functional>
 #include <sstream>
 
+#include "analyzer/index/namespace_catalog.h"
+#include "analyzer/model/namespace_name.h"
 #include "analyzer/report/source_locator.h"
 #include "analyzer/util/display_text.h"
 #include "analyzer/util/json_writer.h"
@@ -127,6 +129,11 @@ void write_view_text(std::ostream& out, const model::Model& model, const Cluster
     for (const facts::Evidence& e : *r.evidence) line("  " + where(locator, e.range) + ": " + e.what);
   }
   for (const facts::Conflict& c : f.conflicts) line("conflict (" + c.fact + "): " + where(locator, c.anchor) + ": " + c.message);
+  // RULES.md "Namespace states": each namespace with its state and the reason.
+  line("namespaces:");
+  for (const auto& [name, status] : index::NamespaceCatalog(model, f.namespace_states).all()) {
+    line(fmt::format("  {}: {} ({})", model::namespace_display(name), index::namespace_state_name(status.state), status.reason));
+  }
 }
 
 void write_view_json(JsonWriter& json, const model::Model& model, const ClusterFacts& f) {
@@ -178,6 +185,12 @@ void write_view_json(JsonWriter& json, const model::Model& model, const ClusterF
       json.end_object();
     }
     json.end_array().end_object();
+  }
+  json.end_array();
+  json.key("namespaces").begin_array();
+  for (const auto& [name, status] : index::NamespaceCatalog(model, f.namespace_states).all()) {
+    json.begin_object().key("name").value(name).key("state").value(index::namespace_state_name(status.state));
+    json.key("reason").value(status.reason).end_object();
   }
   json.end_array();
   json.end_object();

@@ -52,6 +52,9 @@ struct SourceFile {
   // The optional kustomize Component the file belongs to (folder), "" for none: objects of two
   // different optional Components are not known to be applied together.
   std::string optional_component;
+  // The kustomization that lists the file as a resource, "" for none: its build is the file's
+  // apply unit (RULES.md "Apply units and namespaces").
+  std::string apply_build;
 
   // Embedded texts (issue: facts layer) remember where they sit in their parent.
   FileId parent = kNoFile;

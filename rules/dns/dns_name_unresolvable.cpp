@@ -10,6 +10,7 @@
 #include <set>
 
 #include "analyzer/diag/did_you_mean.h"
+#include "analyzer/model/namespace_name.h"
 #include "rules/dns/dns_support.h"
 #include "rules/rule_factories.h"
 #include "rules/service_lookup.h"
@@ -72,7 +73,7 @@ class DnsNameUnresolvable final : public engine::Rule {
     for (const model::ObjectMeta& object : view.model().objects) {
       if (!index::NamespaceCatalog::is_built_in(object)) with_custom_resources.insert(object.namespace_name.value);
     }
-    const auto complete = [&](const std::string& ns) { return view.namespaces().known(ns) && !with_custom_resources.contains(ns); };
+    const auto complete = [&](const std::string& ns) { return view.namespaces().complete(ns) && !with_custom_resources.contains(ns); };
     const bool domain_known = view.facts().domain.state == facts::State::kKnown;
     const std::string& domain = view.dns_facts().domain;
 
@@ -94,7 +95,10 @@ class DnsNameUnresolvable final : public engine::Rule {
                  {fmt::format("{}.{}", ref.service, ns), fqdn(ref, ns, domain)});
           continue;
         }
-        if (!services.find(ns, ref.service).empty() || !complete(ns) || nginx_upstream()) continue;
+        if (!services.find(ns, ref.service).empty() || services.exists_possibly(ns, ref.service) || !complete(ns) ||
+            nginx_upstream()) {
+          continue;
+        }
         if (ref.kind == index::HostKind::kServiceShort) {
           // Elsewhere only: the short name is the mistake. Nowhere: maybe not a Service at all.
           std::vector<std::string> elsewhere;
@@ -103,7 +107,7 @@ class DnsNameUnresolvable final : public engine::Rule {
           report(out, ref,
                  fmt::format("{} is a short name, searched only in the pod's namespace {}, which has no Service {}: it "
                              "does not resolve",
-                             ref.host, ns, ref.service),
+                             ref.host, model::namespace_display(ns), ref.service),
                  elsewhere, true);
           continue;
         }
@@ -120,7 +124,10 @@ class DnsNameUnresolvable final : public engine::Rule {
 
  private:
   static bool exempt(const model::PodSource& pod, const index::Reference& ref) {
-    if (ref.service == "kubernetes" && (ref.namespace_name == "default" || ref.namespace_name.empty())) return true;
+    if (ref.service == "kubernetes" && (ref.namespace_name == "default" || ref.namespace_name.empty() ||
+                                        model::is_apply_time(ref.namespace_name))) {
+      return true;
+    }
     return std::any_of(pod.host_aliases.begin(), pod.host_aliases.end(), [&](const model::Text& h) { return h.value == ref.host; });
   }
 

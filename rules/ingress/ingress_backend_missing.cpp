@@ -5,6 +5,7 @@
 #include "analyzer/diag/did_you_mean.h"
 #include "rules/service_lookup.h"
 #include "rules/rule_factories.h"
+#include "analyzer/model/namespace_name.h"
 
 namespace netlint::rules {
 namespace {
@@ -47,13 +48,14 @@ class IngressBackendMissing final : public engine::Rule {
       const std::string& ns = ingress.meta.namespace_name.value;
       ingress.for_each_backend([&](const model::IngressBackend& backend, const model::IngressPath*) {
         const model::Text& name = backend.service_name;
-        if (name.value.empty() || !services.find(ns, name.value).empty()) return;
+        if (name.value.empty() || !services.find(ns, name.value).empty() || services.exists_possibly(ns, name.value)) return;
         const std::vector<std::string> near = services.near_misses(ns, name.value);
-        if (near.empty() && !view.namespaces().known(ns)) return;
-        std::string message = fmt::format("backend Service \"{}\" does not exist in namespace \"{}\"", name.value, ns);
+        // By-name absence without a near miss: only where the view holds the namespace whole.
+        if (near.empty() && !view.namespaces().complete(ns)) return;
+        std::string message = fmt::format("backend Service \"{}\" does not exist in {}", name.value, model::namespace_phrase(ns));
         if (!near.empty()) message += fmt::format("; did you mean \"{}\"?", diag::join_alternatives(near));
         diag::Diagnostic& d = out.report(name.range, std::move(message));
-        d.help = near.empty() ? fmt::format("create Service {} in namespace {}, or route to an existing Service", name.value, ns)
+        d.help = near.empty() ? fmt::format("create Service {} in {}, or route to an existing Service", name.value, model::namespace_phrase(ns))
                               : fmt::format("change the backend to \"{}\"", near.front());
         for (const std::string& candidate : near) {
           for (const model::Service* s : services.find(ns, candidate)) {

@@ -109,7 +109,7 @@ class NetworkPolicyPeerOrInsteadOfAnd final : public engine::Rule {
     if (view.model().network_policies.empty()) return;
     const auto namespaces = namespaces_with_pods(view.model());
     for (const model::NetworkPolicy& policy : view.model().network_policies) {
-      if (!view.namespaces().known(policy.meta.namespace_name.value)) continue;
+      if (!view.namespaces().selector_absence_counts(policy.meta.namespace_name.value, policy.meta.file)) continue;
       out.checking(policy.meta.object_range);
       for (const model::PolicyRule& rule : policy.ingress) check_rule(view, namespaces, policy, rule, "from", out);
       for (const model::PolicyRule& rule : policy.egress) check_rule(view, namespaces, policy, rule, "to", out);

@@ -139,8 +139,12 @@ class NetworkPolicyPeerSelectsNothing final : public engine::Rule {
       if (!site.peer->pod_selector) continue;
       const std::optional<std::vector<std::string>> namespaces = peer_namespaces(*site.policy, *site.peer);
       if (!namespaces) continue;
-      const bool all_known = std::all_of(namespaces->begin(), namespaces->end(), [&](const std::string& ns) { return view.namespaces().known(ns); });
-      if (!all_known) continue;
+      // Selector absence: every namespace the peer may select must count.
+      const FileId file = site.policy->meta.file;
+      const bool all_count = std::all_of(namespaces->begin(), namespaces->end(), [&](const std::string& ns) {
+        return view.namespaces().selector_absence_counts(ns, file);
+      });
+      if (!all_count) continue;
       out.checking(site.policy->meta.object_range);
       const PodSelectorOutcome outcome = analyse_pod_selector(view, *site.peer->pod_selector, *namespaces);
       if (!outcome.selects_nothing || !outcome.fixes.empty()) continue;

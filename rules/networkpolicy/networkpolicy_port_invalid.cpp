@@ -107,14 +107,14 @@ class NetworkPolicyPortInvalid final : public engine::Rule {
     const std::string& ns = p.meta.namespace_name.value;
     std::vector<index::PodId> pods;
     if (ingress) {
-      if (!view.namespaces().known(ns)) return;
+      if (!view.namespaces().selector_absence_counts(ns, p.meta.file)) return;
       const index::SelectorMatches m = view.labels().match(ns, index::selector_from_spec(p.pod_selector));
       if (!m.maybe.empty()) return;
       pods = m.yes;
     } else {
       if (rule.peers.empty()) return;
       for (const model::PolicyPeer& peer : rule.peers) {
-        if (!peer.pod_selector || peer.namespace_selector || peer.ip_block || !view.namespaces().known(ns)) return;
+        if (!peer.pod_selector || peer.namespace_selector || peer.ip_block || !view.namespaces().selector_absence_counts(ns, p.meta.file)) return;
         const index::SelectorMatches m = view.labels().match(ns, index::selector_from_spec(*peer.pod_selector));
         if (!m.maybe.empty()) return;
         pods.insert(pods.end(), m.yes.begin(), m.yes.end());

@@ -5,6 +5,7 @@
 #include "rules/networkpolicy/policy_selectors.h"
 #include "rules/rule_factories.h"
 #include "rules/service/selector_outcome.h"
+#include "analyzer/model/namespace_name.h"
 
 namespace netlint::rules {
 namespace {
@@ -71,8 +72,8 @@ class NetworkPolicySelectorTypo final : public engine::Rule {
       const std::vector<std::string> alternatives = fix_alternatives(view, outcome.fixes);
       diag::Diagnostic& d = out.report(
           key_typo ? entry.key.range : entry.value.range,
-          fmt::format("podSelector {} of {} matches no pods in namespace \"{}\": the policy isolates nothing; did you mean {}",
-                      format_selector(policy.pod_selector), policy.meta.display(), policy.meta.namespace_name.value,
+          fmt::format("podSelector {} of {} matches no pods in {}: the policy isolates nothing; did you mean {}",
+                      format_selector(policy.pod_selector), policy.meta.display(), model::namespace_phrase(policy.meta.namespace_name.value),
                       diag::join_alternatives(alternatives)));
       d.help = fmt::format("change the selector to {}={}, or the pods' label to match it", fix.key, fix.value);
       add_fix_labels(view, outcome.fixes, key_typo, d.related);
@@ -87,13 +88,13 @@ class NetworkPolicySelectsNoPods final : public engine::Rule {
   void check(const engine::View& view, engine::Sink& out) const override {
     for (const model::NetworkPolicy& policy : view.model().network_policies) {
       const std::string& ns = policy.meta.namespace_name.value;
-      if (!view.namespaces().known(ns)) continue;
+      if (!view.namespaces().selector_absence_counts(ns, policy.meta.file)) continue;
       out.checking(policy.meta.object_range);
       const PodSelectorOutcome outcome = analyse_pod_selector(view, policy.pod_selector, {ns});
       if (!outcome.selects_nothing || !outcome.fixes.empty()) continue;
       const SourceRange anchor = policy.pod_selector.key.valid() ? policy.pod_selector.key : policy.meta.name.range;
-      diag::Diagnostic& d = out.report(anchor, fmt::format("podSelector {} of {} matches no pods in namespace \"{}\": the policy isolates nothing",
-                                                           format_selector(policy.pod_selector), policy.meta.display(), ns));
+      diag::Diagnostic& d = out.report(anchor, fmt::format("podSelector {} of {} matches no pods in {}: the policy isolates nothing",
+                                                           format_selector(policy.pod_selector), policy.meta.display(), model::namespace_phrase(ns)));
       d.help = "point the selector at the pods' labels, move the policy to their namespace, or delete it";
     }
   }

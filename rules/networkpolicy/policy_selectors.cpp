@@ -56,7 +56,8 @@ PodSelectorOutcome analyse_pod_selector(const engine::View& view, const model::S
   if (selector.empty()) return outcome;  // `{}` selects every pod of its namespaces
   const index::LabelSelector parsed = index::selector_from_spec(selector);
   for (const std::string& ns : namespaces) {
-    if (view.labels().matches_any(ns, parsed)) return outcome;
+    // A match in a namespace that may be this one (the apply-time `~`) makes it possible.
+    if (view.labels().matches_any(ns, parsed) || view.labels().matches_any_possibly(ns, parsed)) return outcome;
   }
   outcome.selects_nothing = true;
   if (!selector.match_expressions.empty()) return outcome;  // near misses are for label maps

@@ -9,7 +9,9 @@ SelectorOutcome analyse_service_selector(const engine::View& view, const model::
   if (!service.has_selector() || service.type.value == "ExternalName") return outcome;
   const std::string& ns = service.meta.namespace_name.value;
   const index::SelectorMatches matches = view.labels().match(ns, index::selector_from_map(service.selector));
-  if (!matches.none()) return outcome;
+  // Absent only when no namespace that may be the Service's matches either (a `~` Service and
+  // pods in a named namespace may be applied together with -n).
+  if (!matches.none() || view.labels().matches_any_possibly(ns, index::selector_from_map(service.selector))) return outcome;
   outcome.selects_nothing = true;
   outcome.fixes = index::suggest_selector_fixes(view.labels(), ns, service.selector);
   return outcome;

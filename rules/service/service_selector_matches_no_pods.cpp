@@ -3,6 +3,7 @@
 
 #include "rules/rule_factories.h"
 #include "rules/service/selector_outcome.h"
+#include "analyzer/model/namespace_name.h"
 
 namespace netlint::rules {
 namespace {
@@ -42,12 +43,12 @@ class ServiceSelectorMatchesNoPods final : public engine::Rule {
       out.checking(service.meta.object_range);
       const SelectorOutcome outcome = analyse_service_selector(view, service);
       if (!outcome.selects_nothing || !outcome.fixes.empty()) continue;
-      // An absence is only reported where the view shows every workload of the namespace.
-      if (!view.namespaces().known(service.meta.namespace_name.value)) continue;
+      // Selector absence: in a complete namespace, or beside the pods shipped with the Service.
+      if (!view.namespaces().selector_absence_counts(service.meta.namespace_name.value, service.meta.file)) continue;
       diag::Diagnostic& d =
-          out.report(service.selector_key, fmt::format("selector {} matches no pods in namespace \"{}\"",
+          out.report(service.selector_key, fmt::format("selector {} matches no pods in {}",
                                                        format_selector(service.selector),
-                                                       service.meta.namespace_name.value));
+                                                       model::namespace_phrase(service.meta.namespace_name.value)));
       d.help = "make the selector match the pod template labels of the workload that serves this Service";
     }
   }

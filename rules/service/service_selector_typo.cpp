@@ -3,6 +3,7 @@
 
 #include "rules/rule_factories.h"
 #include "rules/service/selector_outcome.h"
+#include "analyzer/model/namespace_name.h"
 
 namespace netlint::rules {
 namespace {
@@ -80,8 +81,8 @@ class ServiceSelectorTypo final : public engine::Rule {
                                                        : label->value.range;
 
     const std::string message =
-        fmt::format("selector {} matches no pods in namespace \"{}\"; did you mean {}", format_selector(service.selector),
-                    service.meta.namespace_name.value, diag::join_alternatives(alternatives));
+        fmt::format("selector {} matches no pods in {}; did you mean {}", format_selector(service.selector),
+                    model::namespace_phrase(service.meta.namespace_name.value), diag::join_alternatives(alternatives));
     const bool blame_workload =
         workload_side.valid() && services_using(view, service, entry) >= kAgreeingServicesToBlameWorkload;
     if (blame_workload) {

@@ -57,7 +57,7 @@ class ServiceWithoutEndpoints final : public engine::Rule {
       out.checking(service.meta.object_range);
       const std::string& ns = service.meta.namespace_name.value;
       const std::string& name = service.meta.name.value;
-      if (!view.namespaces().known(ns) || has_endpoints(m, service)) continue;
+      if (!view.namespaces().complete(ns) || has_endpoints(m, service)) continue;
       std::vector<diag::RelatedLocation> uses = uses_of(view, ns, name);
       if (uses.empty()) continue;
       diag::Diagnostic& d = out.report(
