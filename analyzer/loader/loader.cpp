@@ -9,6 +9,7 @@
 
 #include "analyzer/loader/kustomize.h"
 #include "analyzer/loader/text_encoding.h"
+#include "analyzer/model/apply_units.h"
 #include "analyzer/model/extract.h"
 #include "analyzer/model/extract_configs.h"
 #include "analyzer/source/input_kinds.h"
@@ -456,6 +457,9 @@ std::vector<model::Model> load_views(std::vector<InputText> inputs, const LoadOp
       if (in_view(view, file) && !results_skipped[file]) m.problems.push_back(encoding);
     }
     model::assign_apply_time_namespace(m, apply_namespace_of(options, view));
+    const model::FileLinks links = model::link_files(m);
+    model::assign_apply_units(m, links);
+    model::bind_apply_time_namespace(m, links);
     model::merge_definitions(m, apply_groups);
     auto derived = std::make_shared<facts::ClusterFacts>(facts::derive_facts(m, facts_config));
     model::add_synthetic_dns_peer(m, derived->dns.value.namespace_name, derived->dns.value.pod_labels);

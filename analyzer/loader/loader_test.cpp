@@ -341,11 +341,27 @@ TEST_CASE("loader: namespaces are defaulted for namespaced kinds only") {
       "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: prod\n"
       "---\n"
       "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: reader\n";
-  SUBCASE("default namespace") {
+  SUBCASE("a file naming one namespace is applied in it (RULES.md: apply unit naming only N)") {
     const model::Model m = load_one("ns.yaml", text);
     const model::ObjectMeta* plain = object(m, "ConfigMap", "plain");
     REQUIRE(plain);
+    CHECK(plain->namespace_name.value == "prod");
+    CHECK_FALSE(plain->namespace_written);
+  }
+  SUBCASE("otherwise the apply-time namespace") {
+    const std::string unnamed = text.substr(0, text.find("---\n")) + "---\n" +
+                                "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: written\n  namespace: prod\n---\n" +
+                                "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: other\n  namespace: stage\n";
+    const model::Model m = load_one("ns.yaml", unnamed);
+    const model::ObjectMeta* plain = object(m, "ConfigMap", "plain");
+    REQUIRE(plain);
     CHECK(plain->namespace_name.value == "~");
+    CHECK(plain->display() == "ConfigMap (apply-time)/plain");
+  }
+  SUBCASE("written namespaces, cluster-scoped kinds") {
+    const model::Model m = load_one("ns.yaml", text);
+    const model::ObjectMeta* plain = object(m, "ConfigMap", "plain");
+    REQUIRE(plain);
     CHECK_FALSE(plain->namespace_name.range.valid());  // synthesised: no position
     CHECK_FALSE(plain->namespace_written);
     const model::ObjectMeta* written = object(m, "ConfigMap", "written");

@@ -55,6 +55,9 @@ struct SourceFile {
   // The kustomization that lists the file as a resource, "" for none: its build is the file's
   // apply unit (RULES.md "Apply units and namespaces").
   std::string apply_build;
+  // The file's apply unit ("build:<kustomization>" or "group:<first file>"), set per view by
+  // model::assign_apply_units: the scope a namespace-less selector binds in before the view.
+  std::string apply_unit;
 
   // Embedded texts (issue: facts layer) remember where they sit in their parent.
   FileId parent = kNoFile;

@@ -4,10 +4,32 @@
 
 #include <algorithm>
 
+#include "analyzer/model/namespace_name.h"
 #include "analyzer/netpol/conn_set.h"
 #include "analyzer/source/path_parts.h"
 
 namespace netlint::rules {
+namespace {
+
+// A Service without a namespace binds in the nearest scope that has a match: its own file, then
+// its apply unit, then the view (RULES.md "Label selectors"): labels such as `app: nginx` coincide
+// across unrelated examples of one folder, and a sample's Service means the pods shipped with it.
+void narrow_to_nearest_scope(const model::Model& model, FileId service_file, std::vector<const model::PodSource*>& pods) {
+  if (service_file >= model.files.size()) return;
+  const std::string& unit = model.file(service_file).apply_unit;
+  auto keep_if_any = [&](auto&& in_scope) {
+    if (std::none_of(pods.begin(), pods.end(), in_scope)) return false;
+    std::erase_if(pods, [&](const model::PodSource* pod) { return !in_scope(pod); });
+    return true;
+  };
+  if (keep_if_any([&](const model::PodSource* pod) { return pod->meta.file == service_file; })) return;
+  if (unit.empty()) return;
+  keep_if_any([&](const model::PodSource* pod) {
+    return pod->meta.file < model.files.size() && model.file(pod->meta.file).apply_unit == unit;
+  });
+}
+
+}  // namespace
 
 std::vector<const model::PodSource*> selected_backends(const engine::View& view, const model::Service& service) {
   std::vector<const model::PodSource*> out;
@@ -18,6 +40,7 @@ std::vector<const model::PodSource*> selected_backends(const engine::View& view,
     const model::PodSource& pod = view.labels().pod(id);
     if (!pod.synthetic && pod.containers_known) out.push_back(&pod);
   }
+  if (model::is_apply_time(service.meta.namespace_name.value)) narrow_to_nearest_scope(view.model(), service.meta.file, out);
   return out;
 }
 
