@@ -2,9 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <set>
 #include <functional>
 
+#include "analyzer/model/extract_util.h"
 #include "analyzer/yaml/document_splitter.h"
 #include "analyzer/yaml/node_ref.h"
 #include "analyzer/yaml/tree_builder.h"
@@ -23,6 +26,9 @@ struct Kustomization {
   std::vector<std::string> resources;  // normalised file or folder paths
   std::vector<SourceRange> resource_at;  // where each resources entry is written
   std::vector<std::string> patches;
+  // `commonLabels`, and `labels` entries with `includeSelectors: true`: kustomize adds these to
+  // metadata, pod templates and selectors alike (builtinpluginconsts/commonlabels.go).
+  model::Labels selector_labels;
   bool component = false;  // kind: Component, an optional add-on a kustomization opts into
 };
 
@@ -40,7 +46,7 @@ std::vector<yaml::NodeRef> paths_in(const yaml::NodeRef& list) {
 std::optional<Kustomization> parse(const InputText& input, FileId file) {
   const auto spans = yaml::split_documents(input.text);
   if (spans.empty()) return std::nullopt;
-  yaml::ParseResult parsed = yaml::parse_document(input.text, spans[0].begin, spans[0].end, 0);
+  yaml::ParseResult parsed = yaml::parse_document(input.text, spans[0].begin, spans[0].end, file);
   if (!parsed.tree) return std::nullopt;
   const yaml::NodeRef root = yaml::root_of(*parsed.tree);
   Kustomization k;
@@ -61,6 +67,13 @@ std::optional<Kustomization> parse(const InputText& input, FileId file) {
   }
   for (const char* key : {"patchesStrategicMerge", "patches", "patchesJson6902"}) {
     for (const yaml::NodeRef& node : paths_in(root.get(key))) k.patches.push_back(normal(dir / node.scalar()));
+  }
+  k.selector_labels = model::string_map(root.get("commonLabels"));
+  const yaml::NodeRef labels = root.get("labels");
+  for (std::uint32_t i = 0; i < labels.size(); ++i) {
+    const yaml::NodeRef entry = labels.item(i);
+    if (entry.get("includeSelectors").scalar() != "true") continue;
+    for (model::Label& label : model::string_map(entry.get("pairs"))) k.selector_labels.push_back(std::move(label));
   }
   return k;
 }
@@ -124,6 +137,74 @@ class IncludeWalk {
   std::set<std::pair<std::string, std::size_t>> reported_;
 };
 
+// The labels a walk has accumulated, as the walk's state string: one "<kustomization>\t<index>"
+// line per label, so that IncludeWalk's per-(kustomization, state) memo covers them too.
+class LabelState {
+ public:
+  explicit LabelState(const std::map<std::string, Kustomization>& by_folder) {
+    for (const auto& [folder, k] : by_folder) by_path_.emplace(k.path, &k);
+  }
+
+  std::vector<const model::Label*> decode(const std::string& state) const {
+    std::vector<const model::Label*> out;
+    std::size_t at = 0;
+    while (at < state.size()) {
+      const std::size_t tab = state.find('\t', at);
+      const std::size_t end = state.find('\n', tab);
+      const Kustomization& k = *by_path_.at(state.substr(at, tab - at));
+      out.push_back(&k.selector_labels.at(std::stoul(state.substr(tab + 1, end - tab - 1))));
+      at = end + 1;
+    }
+    return out;
+  }
+
+  // Going down into `k`: its labels join those inherited, the outer ones winning on a key
+  // (kustomize runs an including kustomization's transformers after the included one's).
+  std::string descend(const Kustomization& k, const std::string& inherited) const {
+    if (k.selector_labels.empty()) return inherited;
+    std::set<std::string_view> keys;
+    const auto outer = decode(inherited);
+    for (const model::Label* label : outer) keys.insert(label->key.value);
+    std::string state = inherited;
+    for (std::size_t i = 0; i < k.selector_labels.size(); ++i) {
+      if (keys.insert(k.selector_labels[i].key.value).second) state += k.path + "\t" + std::to_string(i) + "\n";
+    }
+    return state;
+  }
+
+ private:
+  std::map<std::string, const Kustomization*> by_path_;
+};
+
+// Every resource file's selector labels (KustomizeLayout::selector_labels_of): for a file that
+// several builds reach, the labels all of them add with the same value.
+void collect_selector_labels(const std::map<std::string, Kustomization>& by_folder, const std::set<std::string>& included,
+                             KustomizeLayout& layout) {
+  const LabelState labels(by_folder);
+  std::map<std::string, std::vector<std::vector<const model::Label*>>> reaching;
+  std::vector<model::InputProblem> cycles_reported_already;
+  IncludeWalk walk(by_folder, cycles_reported_already);
+  const auto descend = [&](const Kustomization& k, const std::string& inherited) { return labels.descend(k, inherited); };
+  for (const auto& [folder, k] : by_folder) {
+    if (included.count(folder) != 0 || k.component) continue;
+    walk.run(k, descend, [&](const Kustomization&, const std::string& state, const std::string& resource) {
+      reaching[resource].push_back(labels.decode(state));
+    });
+  }
+  for (const auto& [resource, paths] : reaching) {
+    model::Labels common;
+    for (const model::Label* label : paths.front()) {
+      const bool everywhere = std::all_of(paths.begin(), paths.end(), [&](const std::vector<const model::Label*>& other) {
+        return std::any_of(other.begin(), other.end(), [&](const model::Label* o) {
+          return o->key.value == label->key.value && o->value.value == label->value.value;
+        });
+      });
+      if (everywhere) common.push_back(*label);
+    }
+    if (!common.empty()) layout.selector_labels_of.emplace(resource, std::move(common));
+  }
+}
+
 }  // namespace
 
 bool is_kustomization_file(std::string_view path) {
@@ -184,6 +265,7 @@ KustomizeLayout read_kustomizations(const std::vector<InputText>& inputs) {
   for (const auto& [file, set] : namespaces) {
     if (set.size() == 1 && !set.begin()->empty()) layout.namespace_of[file] = *set.begin();
   }
+  collect_selector_labels(by_folder, included, layout);
   return layout;
 }
 

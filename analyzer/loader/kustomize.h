@@ -1,5 +1,5 @@
-// Kustomizations are read, not linted (RULES.md Inputs): their `namespace:` applies to the
-// resources they list (transitively through the kustomizations they include), the files they
+// Kustomizations are read, not linted (RULES.md Inputs): their `namespace:` and `commonLabels:`
+// apply to the resources they list (transitively through the kustomizations they include), the files they
 // name as patches are partial objects that never enter the model, and their resources form one
 // apply (for duplicate-resource).
 #pragma once
@@ -16,6 +16,10 @@ namespace netlint {
 struct KustomizeLayout {
   std::map<std::string, std::string> namespace_of;  // resource file -> namespace it is applied in
   std::map<std::string, std::string> apply_of;      // resource file -> the kustomization listing it
+  // resource file -> the labels the builds reaching it add to labels, pod templates and selectors
+  // (`commonLabels`, `labels` with `includeSelectors`), each anchored on its kustomization entry;
+  // for a file two builds reach, only the labels both add.
+  std::map<std::string, model::Labels> selector_labels_of;
   std::set<std::string> patch_files;                // partial objects: skipped
   // resource file -> the folder of the kustomize Component it belongs to, for Components that no
   // kustomization of the input includes (optional add-ons, e.g. `# components:` left commented)

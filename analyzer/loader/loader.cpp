@@ -196,12 +196,47 @@ void apply_kustomize_namespace(model::DocumentObjects& out, const std::string& n
   });
 }
 
+// Kustomize's commonLabels (and `labels` with includeSelectors) set these on every object's labels,
+// pod templates, Service selectors (creating one on a Service that has none) and NetworkPolicy
+// `matchLabels` where one is written (builtinpluginconsts/commonlabels.go); each value carries the
+// kustomization entry that wrote it.
+void apply_kustomize_labels(model::DocumentObjects& out, const model::Labels& labels) {
+  const auto set_all = [&](model::Labels& target) {
+    for (const model::Label& label : labels) {
+      const auto same_key = std::find_if(target.begin(), target.end(), [&](const model::Label& l) { return l.key.value == label.key.value; });
+      if (same_key == target.end()) target.push_back(label);
+      else *same_key = label;
+    }
+  };
+  model::for_each_object_meta(out, [&](model::ObjectMeta& meta) { set_all(meta.labels); });
+  for (model::PodSource& pod : out.pod_sources) set_all(pod.labels);
+  for (model::Service& service : out.services) {
+    if (service.type.value == "ExternalName") continue;
+    if (!service.selector_key.valid()) service.selector_key = labels.front().key.range;
+    set_all(service.selector);
+  }
+  const auto set_written = [&](model::SelectorSpec& selector) {
+    if (!selector.match_labels.empty()) set_all(selector.match_labels);
+  };
+  for (model::NetworkPolicy& policy : out.network_policies) {
+    set_written(policy.pod_selector);
+    for (auto* rules : {&policy.ingress, &policy.egress}) {
+      for (model::PolicyRule& rule : *rules) {
+        for (model::PolicyPeer& peer : rule.peers) {
+          if (peer.pod_selector) set_written(*peer.pod_selector);
+        }
+      }
+    }
+  }
+}
+
 FileResult load_file(const InputText& input, FileId id, const FileContext& context) {
   FileResult result;
   if (input.config) return result;  // no documents, no stats: only a place for anchors
   result.file_skip = classify_file(input, context);
   if (result.file_skip) return result;
   const auto kustomize_namespace = context.kustomize.namespace_of.find(normalised(input.path));
+  const auto kustomize_labels = context.kustomize.selector_labels_of.find(normalised(input.path));
   const std::string_view text = input.text;
   // Corefiles and CNI configs are not YAML streams: one document each, read by their own parser.
   if (is_corefile_path(input.path) || is_cni_config_path(input.path)) {
@@ -259,6 +294,7 @@ FileResult load_file(const InputText& input, FileId id, const FileContext& conte
     }
     extract_embedded(out, text);
     if (kustomize_namespace != context.kustomize.namespace_of.end()) apply_kustomize_namespace(out, kustomize_namespace->second);
+    if (kustomize_labels != context.kustomize.selector_labels_of.end()) apply_kustomize_labels(out, kustomize_labels->second);
   }
   return result;
 }

@@ -804,3 +804,41 @@ TEST_CASE("loader: a synthetic DNS peer stands for the DNS pods only when none i
 }
 
 }  // namespace netlint
+
+namespace netlint {
+
+TEST_CASE("loader: kustomize commonLabels reach labels, pod templates and selectors, anchored in the kustomization") {
+  const std::string base = "commonLabels: {team: shop}\nresources: [deploy.yaml, svc.yaml, netpol.yaml]\n";
+  const std::string overlay_a = "resources: [../../base]\ncommonLabels: {env: a}\n";
+  const std::string overlay_b = "resources: [../../base]\ncommonLabels: {env: b}\n";
+  std::vector<InputText> inputs;
+  inputs.push_back(input("base/kustomization.yaml", base));
+  inputs.push_back(input("overlays/a/kustomization.yaml", overlay_a));
+  inputs.push_back(input("overlays/b/kustomization.yaml", overlay_b));
+  inputs.push_back(input("base/deploy.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\n"
+                                             "spec:\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: c}]}\n"));
+  inputs.push_back(input("base/svc.yaml", "apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\nspec: {ports: [{port: 80}]}\n"));
+  inputs.push_back(input("base/netpol.yaml",
+                         "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p, namespace: shop}\n"
+                         "spec:\n  podSelector: {}\n  ingress:\n  - from: [{podSelector: {matchLabels: {app: web}}}]\n"));
+  const model::Model m = load(std::move(inputs));
+  const auto web = std::find_if(m.pod_sources.begin(), m.pod_sources.end(), [](const model::PodSource& p) { return !p.synthetic; });
+  REQUIRE(web != m.pod_sources.end());
+  // Both overlays reach the base: only the label both add (team, from the base) is certain; env
+  // differs between them.
+  const model::Label* team = model::find_label(web->labels, "team");
+  REQUIRE(team != nullptr);
+  CHECK(team->value.value == "shop");
+  CHECK(m.file(team->value.range.file).path == "base/kustomization.yaml");
+  CHECK(model::find_label(web->labels, "env") == nullptr);
+  // A selector-less Service gets one: kustomize creates it.
+  REQUIRE(m.services.size() == 1);
+  CHECK(model::find_label(m.services[0].selector, "team") != nullptr);
+  CHECK(m.services[0].selector_key.valid());
+  // A NetworkPolicy's `podSelector: {}` still selects every pod; a written matchLabels gains it.
+  REQUIRE(m.network_policies.size() == 1);
+  CHECK(m.network_policies[0].pod_selector.match_labels.empty());
+  CHECK(model::find_label(m.network_policies[0].ingress.at(0).peers.at(0).pod_selector->match_labels, "team") != nullptr);
+}
+
+}  // namespace netlint
