@@ -33,14 +33,6 @@ class UnionFind {
   std::vector<FileId> parent_;
 };
 
-bool selects(const Labels& selector, const Labels& labels) {
-  for (const Label& want : selector) {
-    const Label* have = find_label(labels, want.key.value);
-    if (have == nullptr || have->value.value != want.value.value) return false;
-  }
-  return true;
-}
-
 // The objects of one directory's files outside builds that a reference may resolve to, indexed
 // so that each reference touches only its candidates (a folder of 4,000 files stays linear).
 struct DirectoryIndex {
@@ -80,7 +72,7 @@ FileLinks link_files(const Model& model) {
     std::set<FileId> targets;
     for (auto it = begin; it != end; ++it) {
       const PodSource& pod = *it->second;
-      if (equal_or_may_equal(pod.meta.namespace_name.value, service.meta.namespace_name.value) && selects(service.selector, pod.labels)) {
+      if (equal_or_may_equal(pod.meta.namespace_name.value, service.meta.namespace_name.value) && selector_matches(service.selector, pod.labels)) {
         targets.insert(pod.meta.file);
       }
     }
