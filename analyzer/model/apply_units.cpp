@@ -1,5 +1,6 @@
 #include "analyzer/model/apply_units.h"
 
+#include <algorithm>
 #include <map>
 #include <numeric>
 #include <set>
@@ -36,14 +37,20 @@ class UnionFind {
 // The objects of one directory's files outside builds that a reference may resolve to, indexed
 // so that each reference touches only its candidates (a folder of 4,000 files stays linear).
 struct DirectoryIndex {
-  std::multimap<std::pair<std::string_view, std::string_view>, const PodSource*> pods_by_label;
+  // label -> the files whose pods carry it, each file once, in file order
+  std::map<std::pair<std::string_view, std::string_view>, std::vector<FileId>> files_by_label;
   std::multimap<std::string_view, const ObjectMeta*> services_by_name;
 };
+
+// A reference that more files than this would satisfy is not tied to any of them: a file group
+// is a folder split by kind or one example's few files, and linking every Service of a folder to
+// every pod file sharing `app: web` would make the links quadratic in the folder's size.
+constexpr std::size_t kMaxLinkTargets = 16;
 
 // Links `from` to every file in `targets` unless `from` is one of them: RULES.md links A to B
 // only when the reference in A has no match in A.
 void link(FileLinks& links, FileId from, const std::set<FileId>& targets) {
-  if (targets.contains(from)) return;
+  if (targets.contains(from) || targets.size() > kMaxLinkTargets) return;
   for (FileId file : targets) links.edges.emplace_back(from, file);
 }
 
@@ -54,10 +61,15 @@ FileLinks link_files(const Model& model) {
   auto in_group = [&](FileId file) { return file < model.files.size() && model.file(file).apply_build.empty(); };
   std::map<std::string_view, DirectoryIndex> directories;
   auto directory_of = [&](FileId file) -> DirectoryIndex& { return directories[path_dirname(model.file(file).path)]; };
+  std::vector<std::vector<const PodSource*>> pods_in_file(model.files.size());
   for (const PodSource& pod : model.pod_sources) {
     if (pod.synthetic || !in_group(pod.meta.file)) continue;
+    pods_in_file[pod.meta.file].push_back(&pod);
     DirectoryIndex& dir = directory_of(pod.meta.file);
-    for (const Label& label : pod.labels) dir.pods_by_label.emplace(std::pair{std::string_view(label.key.value), std::string_view(label.value.value)}, &pod);
+    for (const Label& label : pod.labels) {
+      std::vector<FileId>& files = dir.files_by_label[{label.key.value, label.value.value}];
+      if (files.empty() || files.back() != pod.meta.file) files.push_back(pod.meta.file);
+    }
   }
   for (const Service& service : model.services) {
     if (in_group(service.meta.file)) directory_of(service.meta.file).services_by_name.emplace(service.meta.name.value, &service.meta);
@@ -68,13 +80,20 @@ FileLinks link_files(const Model& model) {
     if (!in_group(from) || !service.has_selector()) continue;
     const DirectoryIndex& dir = directory_of(from);
     const Label& first = service.selector.front();
-    const auto [begin, end] = dir.pods_by_label.equal_range(std::pair{std::string_view(first.key.value), std::string_view(first.value.value)});
+    const auto candidates = dir.files_by_label.find({first.key.value, first.value.value});
+    if (candidates == dir.files_by_label.end()) continue;
+    const auto selects_pods_in = [&](FileId file) {
+      return std::any_of(pods_in_file[file].begin(), pods_in_file[file].end(), [&](const PodSource* pod) {
+        return equal_or_may_equal(pod->meta.namespace_name.value, service.meta.namespace_name.value) &&
+               selector_matches(service.selector, pod->labels);
+      });
+    };
+    if (selects_pods_in(from)) continue;
     std::set<FileId> targets;
-    for (auto it = begin; it != end; ++it) {
-      const PodSource& pod = *it->second;
-      if (equal_or_may_equal(pod.meta.namespace_name.value, service.meta.namespace_name.value) && selector_matches(service.selector, pod.labels)) {
-        targets.insert(pod.meta.file);
-      }
+    for (FileId file : candidates->second) {
+      if (!selects_pods_in(file)) continue;
+      targets.insert(file);
+      if (targets.size() > kMaxLinkTargets) break;
     }
     link(links, from, targets);
   }
@@ -84,7 +103,7 @@ FileLinks link_files(const Model& model) {
     const DirectoryIndex& dir = directory_of(from);
     const auto [begin, end] = dir.services_by_name.equal_range(name);
     std::set<FileId> targets;
-    for (auto it = begin; it != end; ++it) {
+    for (auto it = begin; it != end && targets.size() <= kMaxLinkTargets && !targets.contains(from); ++it) {
       if (equal_or_may_equal(it->second->namespace_name.value, ns)) targets.insert(it->second->file);
     }
     link(links, from, targets);

@@ -87,4 +87,16 @@ TEST_CASE("namespace-less objects applied with files naming exactly one namespac
   CHECK(namespace_of(m, "Service", "cache") == "shop");
 }
 
+TEST_CASE("a reference that many files would satisfy links to none of them") {
+  std::vector<std::pair<std::string, std::string>> files;
+  for (int i = 0; i < 20; ++i) files.emplace_back("many/deploy-" + std::to_string(i) + ".yaml", deployment("web"));
+  files.emplace_back("many/service.yaml", service("web", "shop"));
+  const Model m = load_files(std::move(files));
+  CHECK(file(m, "many/service.yaml").apply_unit == "group:many/service.yaml");
+  CHECK(namespace_of(m, "Service", "web") == "shop");
+  for (const ObjectMeta& o : m.objects) {
+    if (o.kind.value == "Deployment") CHECK(o.namespace_name.value == "~");
+  }
+}
+
 }  // namespace netlint::model
