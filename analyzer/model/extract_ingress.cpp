@@ -71,8 +71,10 @@ std::optional<SecretProducer> extract_secret_producer(const yaml::NodeRef& objec
   const std::string group = meta.group();
   const yaml::NodeRef spec = object.get("spec");
   Text name;
+  bool tls = true;
   if (kind == "Secret" && meta.api_version.value == "v1") {
     name = meta.name;
+    tls = object.get("type").scalar() == "kubernetes.io/tls";
   } else if (kind == "Certificate" && group == "cert-manager.io") {
     name = text_of(spec.get("secretName"));
   } else if (kind == "ExternalSecret" && group.starts_with("external-secrets.io")) {
@@ -85,7 +87,7 @@ std::optional<SecretProducer> extract_secret_producer(const yaml::NodeRef& objec
     return std::nullopt;
   }
   if (name.value.empty()) return std::nullopt;
-  return SecretProducer{meta, name};
+  return SecretProducer{meta, name, tls};
 }
 
 }  // namespace netlint::model

@@ -38,6 +38,9 @@ struct IngressTls {
 struct SecretProducer {
   ObjectMeta meta;
   Text secret_name;
+  // Whether it produces a TLS Secret: a `kubernetes.io/tls` Secret or a cert-manager Certificate;
+  // a SealedSecret or ExternalSecret may (its type is the template's, often left implicit).
+  bool tls = false;
 };
 
 struct Ingress {

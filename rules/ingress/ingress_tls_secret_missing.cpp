@@ -1,7 +1,13 @@
-// NL3005 ingress-tls-secret-missing: a TLS secretName nothing in the view produces.
+// NL3005 ingress-tls-secret-missing: a TLS secretName nothing in the view produces, where the
+// view shows how that namespace's TLS Secrets are made (RULES.md v3: narrowed).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
+#include <map>
+#include <set>
+
+#include "analyzer/diag/did_you_mean.h"
 
 #include "rules/rule_factories.h"
 
@@ -19,7 +25,11 @@ An Ingress `tls` entry whose `secretName` is produced by nothing in the view: no
 name in the Ingress's namespace, no cert-manager annotation on the Ingress
 (`cert-manager.io/cluster-issuer`, `cert-manager.io/issuer`, `kubernetes.io/tls-acme`), no
 cert-manager Certificate with that `spec.secretName`, no ExternalSecret targeting it and no
-SealedSecret of that name.
+SealedSecret of that name. Only where the view shows how the namespace's TLS Secrets are made:
+the name is a near miss of a TLS Secret produced there (a typo), or the view produces the TLS
+Secrets of the namespace's other Ingresses. Repositories that never commit Secrets, and examples
+that create them with `kubectl create secret tls`, are the norm, so a missing Secret alone says
+nothing.
 
 ## Why is this bad?
 When the Secret does not exist in the cluster, the controller serves its default certificate
@@ -43,29 +53,72 @@ class IngressTlsSecretMissing final : public engine::Rule {
   const diag::RuleInfo& info() const noexcept override { return kInfo; }
 
   void check(const engine::View& view, engine::Sink& out) const override {
+    const Producers producers = collect(view);
     for (const model::Ingress& ingress : view.model().ingresses) {
-      if (ingress.tls.empty()) continue;
+      if (ingress.tls.empty() || cert_manager_annotated(ingress)) continue;
       out.checking(ingress.meta.object_range);
-      bool cert_manager = false;
-      for (std::string_view a : kCertManagerAnnotations) cert_manager = cert_manager || model::find_label(ingress.meta.annotations, a) != nullptr;
-      if (cert_manager) continue;
+      const std::string& ns = ingress.meta.namespace_name.value;
       for (const model::IngressTls& tls : ingress.tls) {
         const std::string& name = tls.secret_name.value;
-        if (name.empty() || model::is_installer_placeholder(name) || produced(view, ingress.meta.namespace_name.value, name)) continue;
-        out.report(tls.secret_name.range,
-                   fmt::format("TLS Secret \"{}\" is not produced by anything in the view (no Secret, Certificate, ExternalSecret or "
-                               "SealedSecret, no cert-manager annotation): unless it is created out of band, {} serves the "
-                               "controller's default certificate",
-                               name, ingress.meta.display()))
-            .help = "add a cert-manager annotation or Certificate, or make sure the Secret is created before the Ingress";
+        if (name.empty() || model::is_installer_placeholder(name) || producers.any.contains({ns, name})) continue;
+        const auto tls_names = producers.tls_by_namespace.find(ns);
+        std::vector<std::string> near;
+        if (tls_names != producers.tls_by_namespace.end()) {
+          const std::vector<std::string> candidates(tls_names->second.begin(), tls_names->second.end());
+          near = diag::best_near_misses(name, candidates);
+        }
+        if (near.empty() && !other_ingress_secret_produced(view, producers, ingress)) continue;
+        std::string message = fmt::format(
+            "TLS Secret \"{}\" is not produced by anything in the view (no Secret, Certificate, ExternalSecret or SealedSecret, "
+            "no cert-manager annotation){}: unless it is created out of band, {} serves the controller's default certificate",
+            name, near.empty() ? std::string(", though the view produces the TLS Secrets of the namespace's other Ingresses") : fmt::format("; did you mean \"{}\"?", diag::join_alternatives(near)),
+            ingress.meta.display());
+        out.report(tls.secret_name.range, std::move(message)).help =
+            near.empty() ? "add a cert-manager annotation or Certificate, or make sure the Secret is created before the Ingress"
+                         : fmt::format("write secretName: {}", near.front());
       }
     }
   }
 
  private:
-  static bool produced(const engine::View& view, const std::string& ns, const std::string& name) {
-    for (const model::SecretProducer& p : view.model().secret_producers) {
-      if (p.meta.namespace_name.value == ns && p.secret_name.value == name) return true;
+  struct Producers {
+    std::set<std::pair<std::string, std::string>> any;               // (namespace, Secret name)
+    std::map<std::string, std::set<std::string>> tls_by_namespace;  // TLS Secrets produced
+  };
+
+  static bool cert_manager_annotated(const model::Ingress& ingress) {
+    return std::any_of(kCertManagerAnnotations.begin(), kCertManagerAnnotations.end(),
+                       [&](std::string_view a) { return model::find_label(ingress.meta.annotations, a) != nullptr; });
+  }
+
+  // Secrets produced by objects, plus the TLS Secrets cert-manager makes for annotated Ingresses.
+  static Producers collect(const engine::View& view) {
+    Producers p;
+    for (const model::SecretProducer& producer : view.model().secret_producers) {
+      const std::string& ns = producer.meta.namespace_name.value;
+      p.any.emplace(ns, producer.secret_name.value);
+      if (producer.tls) p.tls_by_namespace[ns].insert(producer.secret_name.value);
+    }
+    for (const model::Ingress& ingress : view.model().ingresses) {
+      if (!cert_manager_annotated(ingress)) continue;
+      for (const model::IngressTls& tls : ingress.tls) {
+        if (tls.secret_name.value.empty()) continue;
+        p.any.emplace(ingress.meta.namespace_name.value, tls.secret_name.value);
+        p.tls_by_namespace[ingress.meta.namespace_name.value].insert(tls.secret_name.value);
+      }
+    }
+    return p;
+  }
+
+  // Another Ingress of the namespace whose TLS Secret the view produces: the repository makes
+  // that namespace's TLS Secrets itself, so one it does not make is more likely forgotten.
+  static bool other_ingress_secret_produced(const engine::View& view, const Producers& producers, const model::Ingress& ingress) {
+    const std::string& ns = ingress.meta.namespace_name.value;
+    for (const model::Ingress& other : view.model().ingresses) {
+      if (&other == &ingress || other.meta.namespace_name.value != ns) continue;
+      for (const model::IngressTls& tls : other.tls) {
+        if (producers.tls_by_namespace.contains(ns) && producers.tls_by_namespace.at(ns).contains(tls.secret_name.value)) return true;
+      }
     }
     return false;
   }
