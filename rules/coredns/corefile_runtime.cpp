@@ -46,7 +46,10 @@ CorefileRuntime runtime_of(const engine::View& view, const model::CorefileSource
       for (const model::Container& c : pod.containers) {
         if (!container_mounts(pod, c, corefile)) continue;
         mounted = true;
-        if (is_node_cache_image(c.image.value)) r.node_local_dns = true;
+        if (is_node_cache_image(c.image.value)) {
+          r.node_local_dns = true;
+          if (auto v = facts::parse_version(facts::image_version(c.image.value))) r.node_cache_version = *v;
+        }
         if (image.empty() || (!is_upstream_coredns_image(image) && is_upstream_coredns_image(c.image.value))) image = c.image.value;
       }
       if (mounted) r.pods.push_back(&pod);

@@ -5,6 +5,7 @@
 // silent on unknown plugins).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,9 @@ struct CorefileRuntime {
   std::string version_origin;   // "image coredns/coredns:1.2.2", "the newest release"
   bool upstream = true;         // an unknown image counts as upstream
   bool node_local_dns = false;  // run by NodeLocal DNSCache (k8s-dns-node-cache) or its ConfigMap
+  // The k8s-dns-node-cache image's version when its tag gives one: node-cache embeds its own,
+  // older CoreDNS (1.15.x embeds CoreDNS 1.6.4; kubernetes/dns#359, #416).
+  std::optional<facts::Version> node_cache_version;
   std::vector<const model::PodSource*> pods;  // the pod sources mounting the Corefile
 };
 

@@ -1,7 +1,12 @@
-// NL4107 coredns-forward-unbounded: `forward` without `max_concurrent`.
+// NL4107 coredns-forward-unbounded: `forward` without `max_concurrent` in a cluster DNS server
+// whose CoreDNS supports it (RULES.md v3: narrowed).
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "rules/coredns/corefile_query.h"
+#include "rules/coredns/corefile_runtime.h"
+#include "rules/coredns/plugin_table.h"
 #include "rules/coredns/corefile_walk.h"
 #include "rules/rule_factories.h"
 
@@ -17,7 +22,9 @@ constexpr diag::RuleInfo kInfo{
     .group = diag::Group::kBestPractice,
     .summary = "forward without max_concurrent: a slow upstream grows memory without bound",
     .doc = R"md(## What it finds
-A `forward` plugin without `max_concurrent` in its block.
+A `forward` plugin without `max_concurrent` in a cluster DNS server: a Corefile with the
+`kubernetes` plugin, or NodeLocal DNSCache's. One finding per Corefile, on its first such
+`forward`, the others related.
 
 ## Why is this bad?
 Each query in flight to the upstream holds memory (about 2 kB). Without a bound, a slow or
@@ -30,7 +37,9 @@ Kubernetes 1.19.
 Add `max_concurrent 1000` (or a bound that fits the memory limit) to the forward block.
 
 ## Known limitations
-None known. NodeLocal DNSCache runs the same forward plugin and is reported too.
+A CoreDNS that serves something else (a test backend answering a zone of its own) is not cluster
+DNS and is left alone. `max_concurrent` exists from CoreDNS 1.7.0 (coredns#3640); an older image
+is silent, and so is NodeLocal DNSCache before 1.16.0, which embeds an older CoreDNS.
 )md"};
 
 class ForwardUnbounded final : public engine::Rule {
@@ -39,20 +48,43 @@ class ForwardUnbounded final : public engine::Rule {
 
   void check(const engine::View& view, engine::Sink& out) const override {
     for_each_corefile(view, [&](const model::CorefileSource& source, const CorefileRuntime& runtime) {
-      const std::string_view server = runtime.node_local_dns ? "NodeLocal DNSCache" : "CoreDNS";
       out.checking(source.text.anchor());
-      for (const Block& b : blocks_of(source)) {
+      const std::vector<Block> blocks = blocks_of(source);
+      if (!cluster_dns(blocks, runtime) || !supports_max_concurrent(runtime)) return;
+      std::vector<const corefile::Directive*> unbounded;
+      for (const Block& b : blocks) {
         for (const corefile::Directive* f : find_all(b.directives, "forward")) {
-          if (find_directive(f->block, "max_concurrent") != nullptr) continue;
-          diag::Diagnostic& d = out.report(range_of(source, f->name),
-                                           fmt::format("forward without max_concurrent: a slow upstream lets queries in flight grow until "
-                                                       "{} runs out of memory",
-                                                       server));
-          d.help = "add `max_concurrent 1000` to the forward block";
+          if (find_directive(f->block, "max_concurrent") == nullptr) unbounded.push_back(f);
         }
       }
+      if (unbounded.empty()) return;
+      const std::string_view server = runtime.node_local_dns ? "NodeLocal DNSCache" : "CoreDNS";
+      diag::Diagnostic& d = out.report(range_of(source, unbounded.front()->name),
+                                       fmt::format("forward without max_concurrent: a slow upstream lets queries in flight grow until "
+                                                   "{} runs out of memory",
+                                                   server));
+      for (std::size_t i = 1; i < unbounded.size(); ++i) d.related.push_back({range_of(source, unbounded[i]->name), "another unbounded forward"});
+      d.help = "add `max_concurrent 1000` to the forward block";
     });
   }
+
+ private:
+  // Cluster DNS: the Corefile serves the cluster's names (`kubernetes`), or NodeLocal DNSCache
+  // runs it in front of them. A CoreDNS answering a zone of its own is some app's backend.
+  static bool cluster_dns(const std::vector<Block>& blocks, const CorefileRuntime& runtime) {
+    if (runtime.node_local_dns) return true;
+    return std::any_of(blocks.begin(), blocks.end(), [](const Block& b) { return find_directive(b.directives, "kubernetes") != nullptr; });
+  }
+
+  static bool supports_max_concurrent(const CorefileRuntime& runtime) {
+    if (runtime.node_local_dns) return !runtime.node_cache_version || !(*runtime.node_cache_version < kNodeCacheWithMaxConcurrent);
+    const PluginSpec* forward = find_plugin("forward");
+    const OptionSpec* option = forward != nullptr ? find_option(*forward, "max_concurrent") : nullptr;
+    return option == nullptr || status_at(option->life, runtime.version) == Status::kCurrent;
+  }
+
+  // k8s-dns-node-cache 1.16.0 is the first built on a CoreDNS with forward's max_concurrent.
+  static inline const facts::Version kNodeCacheWithMaxConcurrent = *facts::parse_version("1.16.0");
 };
 
 }  // namespace
