@@ -422,3 +422,30 @@ TEST_CASE("connection sets print as netpol-analyzer prints them") {
 
 }  // namespace
 }  // namespace netlint::netpol
+
+namespace netlint::netpol {
+
+TEST_CASE("a namespaceSelector may or may not select the apply-time namespace") {
+  const std::string bare_pod = R"(---
+apiVersion: v1
+kind: Pod
+metadata: {name: d, labels: {app: d}}
+spec: {containers: [{name: c}]}
+)";
+  const Fixture f(R"(
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: from-dev, namespace: prod}
+spec:
+  podSelector: {}
+  ingress:
+  - from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: dev}}}]
+)", kOpen, bare_pod);
+  // d is in the namespace of the apply, which may be dev: neither allowed nor denied for sure.
+  CHECK(f.flow("d", "a").allowed.str() == "No Connections");
+  CHECK(f.flow("d", "a").possible.str() == "All Connections");
+  CHECK(f.allowed("c", "a") == "All Connections");
+  CHECK(f.flow("b", "a").possible.str() == "No Connections");
+}
+
+}  // namespace netlint::netpol
