@@ -121,6 +121,27 @@ TEST_CASE("config: values are type-checked") {
   CHECK(errors.find("include must be a list") != std::string::npos);
 }
 
+TEST_CASE("config: the apply-time namespace and namespace states (RULES.md v3)") {
+  const LoadedConfig good = parse(
+      "cluster:\n"
+      "  applyNamespace: shop\n"
+      "  namespaces: {complete: [shop, \"~\"], open: [shared]}\n"
+      "clusters:\n"
+      "  prod: {paths: [\"prod/**\"], cluster: {applyNamespace: prod-shop}}\n");
+  CHECK(errors_of(good).empty());
+  const LoadedConfig bad = parse(
+      "cluster:\n"
+      "  applyNamespace: Shop\n"
+      "  namespaces: {complete: [a, b], open: [b]}\n"
+      "clusters:\n"
+      "  prod: {paths: [\"prod/**\"], cluster: {namespaces: {complete: [x], open: [x]}}}\n");
+  const std::string errors = errors_of(bad);
+  CHECK(errors.find("cluster.applyNamespace 'Shop' is not a namespace name") != std::string::npos);
+  CHECK(errors.find("namespace 'b' is listed both complete and open") != std::string::npos);
+  CHECK(errors.find("namespace 'x' is listed both complete and open") != std::string::npos);
+  CHECK(errors.find("'a'") == std::string::npos);
+}
+
 TEST_CASE("config: very long values are validated without a stack overflow") {
   // std::regex recursed once per character and crashed on these (issue 16).
   SUBCASE("a 20 KB duration") {
