@@ -394,7 +394,11 @@ std::optional<PodSource> extract_pod_source(const yaml::NodeRef& object, const O
     if (selector.value.is_map()) extract_selector(selector.value, selector.key.range(), &problems);
   }
   out.template_key = tmpl.key.range();
-  if (kind == "StatefulSet") out.service_name = text_of(spec.get("serviceName"));
+  if (kind == "StatefulSet") {
+    out.service_name = text_of(spec.get("serviceName"));
+    // A placeholder (`${SERVICE}`) names no Service the view could hold: unknown, kept empty.
+    if (unknown_placeholder(out.service_name, FieldKind::kLowerCase, problems)) out.service_name.value.clear();
+  }
   if (const yaml::NodeRef replicas = holder.get("replicas"); replicas.is_scalar() && (shape == nullptr || !shape->cron)) {
     if (auto n = integer_of(replicas)) out.replicas = Spanned<std::int64_t>{*n, replicas.range()};
   }

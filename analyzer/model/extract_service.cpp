@@ -41,6 +41,8 @@ Service extract_service(const yaml::NodeRef& object, const ObjectMeta& meta, std
   check_string_map(selector, "selector", problems);
   svc.cluster_ip = text_field(spec, "clusterIP");
   svc.external_name = text_field(spec, "externalName");
+  // A placeholder host (`${DB_HOST}`, `<db-host>`) is unknown: nothing to resolve (NL1006).
+  if (unknown_placeholder(svc.external_name, FieldKind::kLowerCase, problems)) svc.external_name.value.clear();
   svc.internal_traffic_policy = text_field(spec, "internalTrafficPolicy", "Cluster");
   svc.load_balancer_class = text_field(spec, "loadBalancerClass");
   if (const yaml::NodeRef hc = spec.get("healthCheckNodePort"); hc.is_scalar()) {
