@@ -280,7 +280,10 @@ FileResult load_file(const InputText& input, FileId id, const FileContext& conte
       }
     }
     extract_embedded(out, text);
-    if (kustomize_namespace != context.kustomize.namespace_of.end()) apply_kustomize_namespace(out, kustomize_namespace->second);
+    if (kustomize_namespace != context.kustomize.namespace_of.end()) {
+      apply_kustomize_namespace(out, kustomize_namespace->second);
+      out.all_caps_namespaces.clear();  // the kustomization's namespace replaces what is written
+    }
   }
   return result;
 }
@@ -469,6 +472,7 @@ std::vector<model::Model> load_views(std::vector<InputText> inputs, const LoadOp
         take(m.corefiles, doc.corefiles, move);
         take(m.opaque_namespaces, doc.opaque_namespaces, move);
         take(m.problems, doc.problems, move);
+        take(m.all_caps_namespaces, doc.all_caps_namespaces, move);
       }
       if (move) results[i] = {};
     }

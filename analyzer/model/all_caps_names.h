@@ -10,7 +10,8 @@
 namespace netlint::model {
 
 // Adds NL0004 problems for all-caps targetPorts whose lower-case form is a container port name
-// in the view. The port stays unknown to the pairing rules (one root cause, one finding).
+// in the view, and all-caps namespaces whose lower-case form is a namespace of the view. The
+// value stays unknown to the other rules (one root cause, one finding).
 void report_all_caps_declared_names(Model& model);
 
 }  // namespace netlint::model

@@ -34,6 +34,7 @@ struct DocumentObjects {
   std::vector<InputProblem> problems;
   std::optional<SkipReason> skip;   // set when the document is not analyzed
   std::uint32_t placeholders = 0;   // placeholder values met in fields netlint reads (model/placeholder.h)
+  std::vector<Text> all_caps_namespaces;  // `namespace: PROD` as written (model/all_caps_names)
 };
 
 void extract_document(const yaml::NodeRef& root, FileId file, std::uint32_t document,

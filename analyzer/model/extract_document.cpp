@@ -103,7 +103,10 @@ ObjectMeta extract_meta(const yaml::NodeRef& object, FileId file, std::uint32_t 
   meta.namespace_name = text_of(metadata.value.get("namespace"));
   // A placeholder namespace (`${NAMESPACE}`, `<your-namespace>`) is filled in when applying, as
   // `-n` fills in a missing one: the object is in the apply-time namespace.
-  if (unknown_placeholder(meta.namespace_name, FieldKind::kLowerCase, problems)) meta.namespace_name = {};
+  if (unknown_placeholder(meta.namespace_name, FieldKind::kLowerCase, problems)) {
+    if (is_all_caps_identifier(meta.namespace_name.value)) problems.back().root_cause = std::string(kAllCapsNamespace);
+    meta.namespace_name = {};
+  }
   meta.namespace_written = !meta.namespace_name.value.empty();
   if (!meta.namespace_written && !is_cluster_scoped(meta.kind.value)) {
     meta.namespace_name = synthesised(options.default_namespace);
@@ -138,6 +141,9 @@ void extract_document(const yaml::NodeRef& root, FileId file, std::uint32_t docu
   const auto marks = std::stable_partition(out.problems.begin(), out.problems.end(),
                                            [](const InputProblem& p) { return p.code != kPlaceholderMark; });
   out.placeholders += static_cast<std::uint32_t>(out.problems.end() - marks);
+  for (auto m = marks; m != out.problems.end(); ++m) {
+    if (m->root_cause == kAllCapsNamespace) out.all_caps_namespaces.push_back(Text{m->message, m->range});
+  }
   out.problems.erase(marks, out.problems.end());
 }
 

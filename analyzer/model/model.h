@@ -95,6 +95,9 @@ struct Model {
   // Namespaces that hold workloads the view cannot read: GitOps targets, unparsed templates.
   std::vector<OpaqueNamespace> opaque_namespaces;
   std::vector<InputProblem> problems;
+  // `metadata.namespace` values that are all-caps words (`PROD`): placeholders, read as the
+  // apply-time namespace, unless `prod` is a namespace of the view (model/all_caps_names).
+  std::vector<Text> all_caps_namespaces;
   // Definitions of one identity differ across files (overlays, provider variants): facts that
   // depend on them may be ambiguous.
   bool mixed = false;

@@ -52,5 +52,8 @@ bool line_has_angle_bracket_placeholder(std::string_view line);
 // real problems (the field checks are where they are recognised); extract_document moves them
 // out before anything reports problems, keeping only the count (the `placeholders` note).
 inline constexpr std::string_view kPlaceholderMark = "placeholder";
+// The mark's root_cause for an all-caps metadata.namespace (`PROD`): kept beside the model, as
+// it is NL0004 with a did-you-mean when `prod` is a namespace of the view (model/all_caps_names).
+inline constexpr std::string_view kAllCapsNamespace = "all-caps-namespace";
 
 }  // namespace netlint::model
