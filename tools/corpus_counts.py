@@ -16,7 +16,10 @@ Rules applied (RULES.md "Inputs"):
   * file-level skips (not counted as files): Helm chart files (Chart.yaml, Chart.yml,
     values.yaml, values.yml, values.schema.json) -> helm-chart; kustomization.yaml,
     kustomization.yml, Kustomization, and the files kustomizations name as patches -> kustomize; files under <chart>/templates/ where
-    <chart>/Chart.yaml is selected -> template; files holding a NUL byte -> binary.
+    <chart>/Chart.yaml is selected -> template; files holding a NUL byte -> binary. Before
+    all of these, negative fixtures (RULES.md "Negative fixtures"): a file whose base name or a
+    folder below DIR has `invalid`, `malformed` or `bad` as its first `-`/`_`/`.`-delimited token
+    (any case) -> negative-fixture, never read.
   * documents: the file (after a UTF-8 byte-order mark) is split at column-0 `---` and `...`
     lines; a chunk is a document when it holds anything besides blank lines, comments, `%`
     directives and the `---` marker itself.
@@ -24,7 +27,8 @@ Rules applied (RULES.md "Inputs"):
     kustomize.config.k8s.io, config.kubernetes.io and kpt.dev -> skipped (kustomize).
     `kind: List`, and any `*List` kind with an `items` list, contributes its items that are
     mappings with a string kind (counted under the item's kind), never itself.
-  * a document that does not parse: a template skip when its text holds `{{`, a parse error
+  * a document that does not parse: a template skip when its text holds `{{`, a fill-in-template
+    skip when the line PyYAML marks (or the one before) holds `key: <...>` or `- <...>`, a parse error
     (netlint reports NL0001) when its text holds both an apiVersion and a kind key, else a
     not-kubernetes skip. A document that parses to anything without a string apiVersion and
     kind is a not-kubernetes skip; an empty (null) document is counted but neither an object
@@ -98,7 +102,22 @@ def kustomize_patches(root, files):
     return patches
 
 
+NEGATIVE_TOKENS = {"invalid", "malformed", "bad"}
+FILL_IN = re.compile(r"""^\s*(?:-\s+)?(?:[^#:]+:\s+)?["']?<[^<>/\s][^\n]*>["']?\s*(?:#.*)?$""")
+
+
+def negative_fixture(relative):
+    return any(re.split(r"[-_.]", part, maxsplit=1)[0].lower() in NEGATIVE_TOKENS for part in relative.split("/"))
+
+
+def fill_in_template(text, mark_line):
+    lines = text.splitlines()
+    return any(0 <= i < len(lines) and FILL_IN.match(lines[i]) for i in (mark_line, mark_line - 1))
+
+
 def file_skip(relative, data, chart_dirs, patches=frozenset()):
+    if negative_fixture(relative):
+        return "negative-fixture"
     name = relative.rsplit("/", 1)[-1]
     if name in HELM_FILES:
         return "helm-chart"
@@ -204,6 +223,8 @@ def file_outcome(relative, data):
             outcome["unparsed"].append({"document": index, "at": at, "error": problem})
             if "{{" in text:
                 outcome["skipped"]["template"] += 1
+            elif mark and fill_in_template(text, mark.line):
+                outcome["skipped"]["fill-in-template"] += 1
             elif looks_like_manifest(text):
                 outcome["parse_errors"].append(at)
             else:

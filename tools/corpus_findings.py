@@ -35,6 +35,8 @@ NAMED = {"coredns__deployment": ["kubernetes/coredns.yaml.sed"]}
 FINDING = re.compile(
     r"^(?:(?P<path>.+?):(?P<line>\d+):(?P<col>\d+)|netlint): (?P<severity>error|warning|note): "
     r"(?P<message>.*) \[(?P<code>NL\d{4}) (?P<name>[a-z0-9-]+)\]$")
+# A run-level note (RULES.md "Run-level notes (NL0006)"): a statement about the view, never a finding.
+VIEW_NOTE = re.compile(r"^view: note: .* \[NL0006 [a-z-]+\]$")
 RELATED = re.compile(r"^.+?:\d+:\d+: note: ")
 SUMMARY = re.compile(
     r"^(?P<files>\d+) files?, (?P<documents>\d+) documents?, (?P<objects>\d+) objects?"
@@ -73,7 +75,7 @@ def finding_matches(project, stdout):
         m = FINDING.match(text)
         if m:
             found.append(m)
-        elif RELATED.match(text) or SUMMARY.match(text):
+        elif RELATED.match(text) or SUMMARY.match(text) or VIEW_NOTE.match(text):
             continue
         else:
             raise ValueError(f"unrecognised line in netlint output for {project}: {text!r}")

@@ -194,10 +194,11 @@ PINS = {
                   "VolumeSnapshotClass": 1},
     },
     # kustomize's own examples: the kustomizations and the files they name as patches are skipped.
+    # examples/validationTransformer/invalid.yaml is a negative fixture (RULES.md v3): a counted skip.
     "kubernetes-sigs__kustomize": {
-        "files": 21, "documents": 24, "parse_errors": 0,
-        "skipped": {"kustomize": 24, "not-kubernetes": 1},
-        "kinds": {"Bee": 1, "ConfigMap": 3, "Deployment": 7, "MyKind": 2, "Pod": 1, "Secret": 3, "Service": 6},
+        "files": 20, "documents": 23, "parse_errors": 0,
+        "skipped": {"kustomize": 24, "not-kubernetes": 1, "negative-fixture": 1},
+        "kinds": {"Bee": 1, "ConfigMap": 2, "Deployment": 7, "MyKind": 2, "Pod": 1, "Secret": 3, "Service": 6},
     },
     "kubernetes-sigs__gateway-api": {
         "files": 252, "documents": 616, "parse_errors": 0,
@@ -216,13 +217,15 @@ PINS = {
     },
     # site-src/user-story-examples/user-story-4-v{1,2}.yaml write `{key: "tenant"; operator: Exists}`:
     # a flow mapping broken by `;`, which no YAML reader accepts (NL0001, both manifests).
+    # pkg/crdtest/testdata/invalid/invalid-ingress-action.yaml is a negative fixture (RULES.md v3):
+    # a counted skip (one ClusterNetworkPolicy fewer).
     "kubernetes-sigs__network-policy-api": {
-        "files": 61, "documents": 75, "parse_errors": 2,
+        "files": 60, "documents": 74, "parse_errors": 2,
         "parse_error_files": ["site-src/user-story-examples/user-story-4-v1.yaml",
                               "site-src/user-story-examples/user-story-4-v2.yaml"],
-        "skipped": {"template": 3},
+        "skipped": {"template": 3, "negative-fixture": 1},
         "kinds": {"AdminNetworkPolicy": 6, "AdminNetworkPolicyList": 1, "BaselineAdminNetworkPolicy": 3,
-                  "ClusterNetworkPolicy": 28, "DaemonSet": 1, "Deployment": 2, "Namespace": 5, "NetworkPolicy": 17,
+                  "ClusterNetworkPolicy": 27, "DaemonSet": 1, "Deployment": 2, "Namespace": 5, "NetworkPolicy": 17,
                   "Pod": 2, "ReplicaSet": 1, "Service": 1, "StatefulSet": 5},
     },
     "IBM-Cloud__kube-samples": {

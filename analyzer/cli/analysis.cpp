@@ -68,6 +68,8 @@ int load_views(const LintOptions& options, const config::Config* config, std::ve
   if (config != nullptr) {
     request.config_directory = config->directory;
     request.include = config->include;
+    request.walk.include_root = config->directory;
+    request.walk.include = config->include;
     request.exclude = config->exclude;
   }
   WalkResult walked = select_inputs(request);

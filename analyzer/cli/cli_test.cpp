@@ -225,6 +225,43 @@ TEST_SUITE("cli") {
     CHECK(explicit_config.status == 2);
   }
 
+  TEST_CASE("negative fixtures: a walk skips them with a run-level note; a named file and `include` lint them") {
+    const TempRepo repo("negative-fixtures");
+    constexpr const char* kBroken = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x\n";
+    repo.write("tests/invalid.yaml", kBroken);
+    repo.write("tests/bad_policies/deny.yaml", kBroken);
+    repo.write("tests/badger.yaml", kBroken);  // not `bad`: linted
+    const Run walked = netlint_in(repo.root, "--no-timing --fail-on never tests");
+    CHECK(count(walked.out, "[NL0001 parse-error]") == 1);
+    CHECK(walked.out.find("tests/badger.yaml:3:") != std::string::npos);
+    CHECK(walked.out.find("view: note: 2 negative fixtures skipped") != std::string::npos);
+    CHECK(walked.out.find("[NL0006 negative-fixtures]\n") != std::string::npos);
+    CHECK(walked.out.find("skipped 2 (negative-fixture 2)") != std::string::npos);
+    // Named on the command line, a file is linted whatever its name (as netlint's own
+    // testdata/rules/*/bad.yaml are by the fixture runner and the docs).
+    const Run named = netlint_in(repo.root, "--no-timing --fail-on never tests/invalid.yaml");
+    CHECK(named.out.find("tests/invalid.yaml:3:") != std::string::npos);
+    CHECK(named.out.find("negative") == std::string::npos);
+    // `include` overrides the skip (RULES.md), for a named folder and for the repository walk.
+    repo.write(".netlint.yaml", "include: [\"tests/**\"]\n");
+    CHECK(count(netlint_in(repo.root, "--no-timing --fail-on never tests").out, "[NL0001 parse-error]") == 3);
+    CHECK(count(netlint_in(repo.root, "--no-timing --fail-on never").out, "[NL0001 parse-error]") == 3);
+  }
+
+  TEST_CASE("placeholders: unknown values with a run-level note; fill-in templates are counted skips") {
+    const TempRepo repo("placeholders");
+    repo.write("svc.yaml",
+               "apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\nspec:\n  ports:\n"
+               "  - port: 80\n    targetPort: $WEB_PORT\n");
+    repo.write("secret.yaml", "apiVersion: v1\nkind: Secret\nmetadata: {name: s, namespace: shop}\n"
+                              "stringData:\n  password: <your password: here>\n");
+    const Run run = netlint_in(repo.root, "--no-timing --fail-on never .");
+    CHECK(run.out.find("[NL0004") == std::string::npos);
+    CHECK(run.out.find("[NL0001") == std::string::npos);
+    CHECK(run.out.find("view: note: 1 document holds placeholders") != std::string::npos);
+    CHECK(run.out.find("fill-in-template 1") != std::string::npos);
+  }
+
   TEST_CASE("clusters: one view per cluster; findings name their clusters in text and JSON; facts per view") {
     const TempRepo repo("clusters");
     repo.write(".netlint.yaml",

@@ -15,6 +15,8 @@
 #include "analyzer/source/input_kinds.h"
 #include "analyzer/util/utf8.h"
 #include "analyzer/model/extract_util.h"
+#include "analyzer/model/placeholder.h"
+#include "analyzer/model/all_caps_names.h"
 #include "analyzer/model/view_merge.h"
 #include "analyzer/model/synthetic_peers.h"
 #include "analyzer/util/parallel.h"
@@ -189,6 +191,25 @@ model::OpaqueNamespace template_namespace(std::string_view document, const std::
   return {model::synthesised(named ? std::string(*named) : fallback), "the template " + path + " may create workloads in it"};
 }
 
+// A document that fails to parse on a line holding an angle-bracket placeholder (`key: <your
+// value: here>`) is a fill-in template. yaml-cpp may report the error on the next line, so the
+// line before counts too.
+bool fill_in_template(std::string_view text, std::uint32_t begin, std::uint32_t end, std::uint32_t error_at) {
+  const std::size_t at = std::clamp<std::size_t>(error_at, begin, end);
+  std::size_t line_end = text.find('\n', at);
+  if (line_end == std::string_view::npos || line_end > end) line_end = end;
+  std::size_t line_start = at;
+  while (line_start > begin && text[line_start - 1] != '\n') --line_start;
+  for (int lines = 0; lines < 2; ++lines) {
+    if (model::line_has_angle_bracket_placeholder(text.substr(line_start, line_end - line_start))) return true;
+    if (line_start <= begin) break;
+    line_end = line_start - 1;
+    line_start = line_end;
+    while (line_start > begin && text[line_start - 1] != '\n') --line_start;
+  }
+  return false;
+}
+
 // Kustomize sets the namespace of every namespaced resource it applies.
 void apply_kustomize_namespace(model::DocumentObjects& out, const std::string& ns) {
   model::for_each_object_meta(out, [&](model::ObjectMeta& meta) {
@@ -275,6 +296,8 @@ FileResult load_file(const InputText& input, FileId id, const FileContext& conte
       if (!parsed.error->too_deep && doc_text.find("{{") != std::string_view::npos) {
         out.skip = SkipReason::kTemplate;
         out.opaque_namespaces.push_back(template_namespace(doc_text, context.extract.default_namespace, input.path));
+      } else if (!parsed.error->too_deep && fill_in_template(text, begin, end, parsed.error->offset)) {
+        out.skip = SkipReason::kFillInTemplate;
       } else if (parsed.error->too_deep || looks_like_manifest(doc_text)) {
         out.problems.push_back(parse_problem(text, begin, end, id, *parsed.error));
       } else {
@@ -293,7 +316,10 @@ FileResult load_file(const InputText& input, FileId id, const FileContext& conte
       }
     }
     extract_embedded(out, text);
-    if (kustomize_namespace != context.kustomize.namespace_of.end()) apply_kustomize_namespace(out, kustomize_namespace->second);
+    if (kustomize_namespace != context.kustomize.namespace_of.end()) {
+      apply_kustomize_namespace(out, kustomize_namespace->second);
+      out.all_caps_namespaces.clear();  // the kustomization's namespace replaces what is written
+    }
     if (kustomize_labels != context.kustomize.selector_labels_of.end()) apply_kustomize_labels(out, kustomize_labels->second);
   }
   return result;
@@ -356,6 +382,7 @@ void count_files(const std::vector<InputText>& inputs, const std::vector<FileRes
     st.documents += r.document_count;
     for (const model::DocumentObjects& doc : r.documents) {
       if (doc.skip) ++st.skips[static_cast<int>(*doc.skip)];
+      if (doc.placeholders != 0) ++st.placeholder_documents;
       for (const model::ObjectMeta& meta : doc.objects) ++st.objects_per_kind[meta.kind.value];
     }
   }
@@ -482,6 +509,7 @@ std::vector<model::Model> load_views(std::vector<InputText> inputs, const LoadOp
         take(m.corefiles, doc.corefiles, move);
         take(m.opaque_namespaces, doc.opaque_namespaces, move);
         take(m.problems, doc.problems, move);
+        take(m.all_caps_namespaces, doc.all_caps_namespaces, move);
       }
       if (move) results[i] = {};
     }
@@ -497,6 +525,7 @@ std::vector<model::Model> load_views(std::vector<InputText> inputs, const LoadOp
     model::assign_apply_units(m, links);
     model::bind_apply_time_namespace(m, links);
     model::merge_definitions(m, apply_groups);
+    model::report_all_caps_declared_names(m);
     auto derived = std::make_shared<facts::ClusterFacts>(facts::derive_facts(m, facts_config));
     model::add_synthetic_dns_peer(m, derived->dns.value.namespace_name, derived->dns.value.pod_labels);
     m.facts = std::move(derived);

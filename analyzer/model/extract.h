@@ -33,6 +33,8 @@ struct DocumentObjects {
   std::vector<OpaqueNamespace> opaque_namespaces;
   std::vector<InputProblem> problems;
   std::optional<SkipReason> skip;   // set when the document is not analyzed
+  std::uint32_t placeholders = 0;   // placeholder values met in fields netlint reads (model/placeholder.h)
+  std::vector<Text> all_caps_namespaces;  // `namespace: PROD` as written (model/all_caps_names)
 };
 
 void extract_document(const yaml::NodeRef& root, FileId file, std::uint32_t document,
@@ -47,7 +49,7 @@ ObjectMeta extract_meta(const yaml::NodeRef& object, FileId file, std::uint32_t 
 std::optional<PodSource> extract_pod_source(const yaml::NodeRef& object, const ObjectMeta& meta,
                                             std::vector<InputProblem>& problems);
 Service extract_service(const yaml::NodeRef& object, const ObjectMeta& meta, std::vector<InputProblem>& problems);
-Ingress extract_ingress(const yaml::NodeRef& object, const ObjectMeta& meta);
+Ingress extract_ingress(const yaml::NodeRef& object, const ObjectMeta& meta, std::vector<InputProblem>& problems);
 NetworkPolicy extract_network_policy(const yaml::NodeRef& object, const ObjectMeta& meta, std::vector<InputProblem>& problems);
 Route extract_route(const yaml::NodeRef& object, const ObjectMeta& meta);
 // The Secret an object makes exist (see SecretProducer), if it is one of those kinds.

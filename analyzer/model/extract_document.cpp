@@ -6,6 +6,7 @@
 #include "analyzer/yaml/canonical_hash.h"
 #include "analyzer/model/extract_util.h"
 #include "analyzer/model/field_checks.h"
+#include "analyzer/model/placeholder.h"
 
 namespace netlint::model {
 namespace {
@@ -59,7 +60,7 @@ void extract_object(const yaml::NodeRef& object, FileId file, std::uint32_t docu
   if (auto pods = extract_pod_source(object, meta, out.problems)) out.pod_sources.push_back(std::move(*pods));
   if (core && kind == "Service") out.services.push_back(extract_service(object, meta, out.problems));
   if (kind == "Ingress" && (in_group(meta.api_version.value, "networking.k8s.io") || in_group(meta.api_version.value, "extensions"))) {
-    out.ingresses.push_back(extract_ingress(object, meta));
+    out.ingresses.push_back(extract_ingress(object, meta, out.problems));
   }
   if (kind == "NetworkPolicy" && (in_group(meta.api_version.value, "networking.k8s.io") || in_group(meta.api_version.value, "extensions"))) {
     out.network_policies.push_back(extract_network_policy(object, meta, out.problems));
@@ -100,6 +101,12 @@ ObjectMeta extract_meta(const yaml::NodeRef& object, FileId file, std::uint32_t 
   meta.metadata_key = metadata.key.range();
   meta.name = text_of(metadata.value.get("name"));
   meta.namespace_name = text_of(metadata.value.get("namespace"));
+  // A placeholder namespace (`${NAMESPACE}`, `<your-namespace>`) is filled in when applying, as
+  // `-n` fills in a missing one: the object is in the apply-time namespace.
+  if (unknown_placeholder(meta.namespace_name, FieldKind::kLowerCase, problems)) {
+    if (is_all_caps_identifier(meta.namespace_name.value)) problems.back().root_cause = std::string(kAllCapsNamespace);
+    meta.namespace_name = {};
+  }
   meta.namespace_written = !meta.namespace_name.value.empty();
   if (!meta.namespace_written && !is_cluster_scoped(meta.kind.value)) {
     meta.namespace_name = synthesised(options.default_namespace);
@@ -129,8 +136,15 @@ void extract_document(const yaml::NodeRef& root, FileId file, std::uint32_t docu
     out.skip = SkipReason::kKustomize;
     return;
   }
-  if (extract_list(root, text_of(kind), file, document, options, out)) return;
-  extract_object(root, file, document, options, out);
+  if (!extract_list(root, text_of(kind), file, document, options, out)) extract_object(root, file, document, options, out);
+  // The extractors mark the placeholders they meet among the problems; only their count leaves.
+  const auto marks = std::stable_partition(out.problems.begin(), out.problems.end(),
+                                           [](const InputProblem& p) { return p.code != kPlaceholderMark; });
+  out.placeholders += static_cast<std::uint32_t>(out.problems.end() - marks);
+  for (auto m = marks; m != out.problems.end(); ++m) {
+    if (m->root_cause == kAllCapsNamespace) out.all_caps_namespaces.push_back(Text{m->message, m->range});
+  }
+  out.problems.erase(marks, out.problems.end());
 }
 
 }  // namespace netlint::model

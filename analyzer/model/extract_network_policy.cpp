@@ -3,6 +3,7 @@
 
 #include "analyzer/model/extract.h"
 #include "analyzer/model/extract_util.h"
+#include "analyzer/model/field_checks.h"
 #include "analyzer/model/network_policy.h"
 
 namespace netlint::model {
@@ -41,6 +42,8 @@ PolicyPeer peer_of(const yaml::NodeRef& item, std::vector<InputProblem>& problem
     block.key = e.key.range();
     block.cidr = text_of(e.value.get("cidr"));
     block.except = string_list(e.value.get("except"));
+    block.placeholder = unknown_placeholder(block.cidr, FieldKind::kLowerCase, problems);
+    for (const Text& x : block.except) block.placeholder = unknown_placeholder(x, FieldKind::kLowerCase, problems) || block.placeholder;
     peer.ip_block = std::move(block);
   }
   return peer;

@@ -97,6 +97,8 @@ std::optional<Probe> extract_probe(const yaml::NodeRef& container, std::string_v
     if (!handler) continue;
     probe.kind = h.kind;
     probe.port = text_of(handler.get("port"));
+    // A placeholder port (`$PORT`, `PORT`) is unknown: kept empty (check_port marks it).
+    if (is_placeholder(probe.port.value, FieldKind::kLowerCase)) probe.port.value.clear();
     probe.port_is_name = !probe.port.value.empty() && !integer_of(handler.get("port"));
     if (h.kind == Probe::Kind::kHttpGet) probe.path = text_of(handler.get("path"));
     check_port(handler.find("port"), h.kind == Probe::Kind::kGrpc ? PortField::kPort : PortField::kNumberOrName,
@@ -217,6 +219,8 @@ Container extract_container(const yaml::NodeRef& node, bool init, Problems& prob
     ContainerPort port;
     port.item = p.range();
     port.name = text_of(p.get("name"));
+    // A placeholder name (`${PORT_NAME}`) is unknown: so is which names the container declares.
+    if (is_placeholder(port.name.value, FieldKind::kLowerCase)) c.ports_known = false;
     const yaml::NodeRef number = p.get("containerPort");
     const std::optional<std::int64_t> port_number = integer_of(number);
     // An invalid containerPort is NL0004 and the API rejects the pod: which ports the container
@@ -390,7 +394,11 @@ std::optional<PodSource> extract_pod_source(const yaml::NodeRef& object, const O
     if (selector.value.is_map()) extract_selector(selector.value, selector.key.range(), &problems);
   }
   out.template_key = tmpl.key.range();
-  if (kind == "StatefulSet") out.service_name = text_of(spec.get("serviceName"));
+  if (kind == "StatefulSet") {
+    out.service_name = text_of(spec.get("serviceName"));
+    // A placeholder (`${SERVICE}`) names no Service the view could hold: unknown, kept empty.
+    if (unknown_placeholder(out.service_name, FieldKind::kLowerCase, problems)) out.service_name.value.clear();
+  }
   if (const yaml::NodeRef replicas = holder.get("replicas"); replicas.is_scalar() && (shape == nullptr || !shape->cron)) {
     if (auto n = integer_of(replicas)) out.replicas = Spanned<std::int64_t>{*n, replicas.range()};
   }

@@ -41,6 +41,8 @@ Service extract_service(const yaml::NodeRef& object, const ObjectMeta& meta, std
   check_string_map(selector, "selector", problems);
   svc.cluster_ip = text_field(spec, "clusterIP");
   svc.external_name = text_field(spec, "externalName");
+  // A placeholder host (`${DB_HOST}`, `<db-host>`) is unknown: nothing to resolve (NL1006).
+  if (unknown_placeholder(svc.external_name, FieldKind::kLowerCase, problems)) svc.external_name.value.clear();
   svc.internal_traffic_policy = text_field(spec, "internalTrafficPolicy", "Cluster");
   svc.load_balancer_class = text_field(spec, "loadBalancerClass");
   if (const yaml::NodeRef hc = spec.get("healthCheckNodePort"); hc.is_scalar()) {
@@ -56,16 +58,28 @@ Service extract_service(const yaml::NodeRef& object, const ObjectMeta& meta, std
     ServicePort port;
     port.item = p.range();
     port.name = text_of(p.get("name"));
+    // A placeholder port name (`${PORT_NAME}`) is unknown: which port a backend names is too.
+    if (unknown_placeholder(port.name, FieldKind::kLowerCase, problems)) svc.ports_known = false;
     const yaml::NodeRef number = p.get("port");
     const std::optional<std::int64_t> port_number = integer_of(number);
     // A port that is no number from 1 to 65535 is NL0004, and the API rejects the Service: no
-    // rule pairs anything through it (an invalid port as -1 reached messages and NL1009).
-    if (!port_number || *port_number < 1 || *port_number > 65535) continue;
+    // rule pairs anything through it (an invalid port as -1 reached messages and NL1009). A
+    // placeholder (`$PORT`) is not invalid but unknown: the Service's ports are then not known.
+    if (!port_number || *port_number < 1 || *port_number > 65535) {
+      if (number.is_scalar() && is_placeholder(number.scalar(), FieldKind::kLowerCase)) svc.ports_known = false;
+      continue;
+    }
     port.port = {*port_number, number.range()};
     if (const yaml::NodeRef target = p.get("targetPort"); target.is_scalar()) {
       port.target_port = text_of(target);
       port.target_port_number = integer_of(target);
       port.target_port_is_name = !port.target_port_number.has_value();
+      // `$MINIO_CONSOLE_PORT`, `<port>`, `PORT`: the pods' port is unknown, so the pairings
+      // through it (NL1003, NL1009, NL2011, NL2018, NL3002) stay silent.
+      if (!port.target_port_number && is_placeholder(port.target_port->value, FieldKind::kLowerCase)) {
+        port.target_port_placeholder = true;
+        port.target_port_is_name = false;
+      }
     }
     port.protocol = text_field(p, "protocol", "TCP");
     if (const yaml::NodeRef node_port = p.get("nodePort"); node_port.is_scalar()) {

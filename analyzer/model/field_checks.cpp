@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "analyzer/model/extract_util.h"
+#include "analyzer/model/placeholder.h"
 
 namespace netlint::model {
 namespace {
@@ -220,6 +221,13 @@ bool all_digits(std::string_view text) {
   return true;
 }
 
+// A placeholder is never NL0004: it is marked (for the `placeholders` note) and left unknown.
+bool placeholder(const yaml::NodeRef& value, std::string_view text, FieldKind field, Problems& out) {
+  if (!is_placeholder(text, field)) return false;
+  out.push_back(InputProblem{std::string(kPlaceholderMark), value.range(), std::string(text), {}, {}});
+  return true;
+}
+
 }  // namespace
 
 Resolved resolve_plain(std::string_view in) {
@@ -279,17 +287,12 @@ Resolved resolve(const yaml::NodeRef& node) {
   return resolve_plain(n.value);
 }
 
-bool has_placeholder(std::string_view text) {
-  for (std::size_t at = text.find("__"); at != std::string_view::npos; at = text.find("__", at + 1)) {
-    std::size_t end = at + 2;
-    bool upper = false;
-    while (end < text.size() && ((text[end] >= 'A' && text[end] <= 'Z') || is_digit(text[end]) || text[end] == '_')) {
-      upper = upper || (text[end] >= 'A' && text[end] <= 'Z');
-      ++end;
-    }
-    if (upper && end - at >= 5 && text[end - 1] == '_' && text[end - 2] == '_') return true;
-  }
-  return false;
+bool has_placeholder(std::string_view text) { return is_placeholder(text, FieldKind::kText); }
+
+bool unknown_placeholder(const Text& value, FieldKind field, Problems& out) {
+  if (!is_placeholder(value.value, field)) return false;
+  out.push_back(InputProblem{std::string(kPlaceholderMark), value.range, value.value, {}, {}});
+  return true;
 }
 
 std::string port_name_problem(std::string_view name) {
@@ -377,7 +380,8 @@ void check_port(const yaml::NodeRef::Entry& field, PortField kind, std::string_v
       report(out, value.range(), fmt::format("{} {} is a boolean in YAML, but it must be {}", what, text, expected));
       return;
     case YamlType::kString:
-      if (text.empty() || has_placeholder(text)) return;
+      // Port numbers and names have no upper case: `PORT` stands for a value like `$PORT` does.
+      if (text.empty() || placeholder(value, text, FieldKind::kLowerCase, out)) return;
       if (kind == PortField::kNumberOrName) {
         const std::string problem = port_name_problem(text);
         if (problem.empty()) return;
@@ -438,7 +442,7 @@ void check_port_name(const yaml::NodeRef::Entry& field, std::string_view what, P
     report(out, value.range(), std::move(message));
     return;
   }
-  if (text.empty() || has_placeholder(text)) return;
+  if (text.empty() || placeholder(value, text, FieldKind::kLowerCase, out)) return;
   const std::string problem = port_name_problem(text);
   if (!problem.empty()) {
     report(out, value.range(), fmt::format("{} {} is not a valid port name: it {}", what, double_quoted(shown(text)), problem));
@@ -461,7 +465,7 @@ void check_protocol(const yaml::NodeRef::Entry& field, Problems& out) {
            fmt::format("protocol {} is {} in YAML, but it must be {}", shown(text), type_phrase(r.type), kExpected));
     return;
   }
-  if (text == "TCP" || text == "UDP" || text == "SCTP" || has_placeholder(text)) return;
+  if (text == "TCP" || text == "UDP" || text == "SCTP" || placeholder(value, text, FieldKind::kText, out)) return;
   std::string upper(text);
   for (char& c : upper) {
     if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
@@ -498,7 +502,7 @@ void check_boolean(const yaml::NodeRef::Entry& field, std::string_view what, Pro
     case YamlType::kString:
       break;
   }
-  if (has_placeholder(text)) return;
+  if (placeholder(value, text, FieldKind::kText, out)) return;
   const Resolved inner = resolve_plain(text);
   if (inner.type == YamlType::kBool) {
     report(out, value.range(),

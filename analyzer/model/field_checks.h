@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "analyzer/model/model.h"
+#include "analyzer/model/placeholder.h"
 #include "analyzer/yaml/node_ref.h"
 
 namespace netlint::model {
@@ -40,9 +41,15 @@ Resolved resolve_plain(std::string_view text);
 // "a number", "a boolean", "a string", "a map", "a list", "empty" (for messages).
 std::string_view yaml_type_phrase(YamlType type);
 
-// True for a value an installer substitutes (`__UPPER_SNAKE__`, `__PILLAR__DNS__SERVER__`):
-// its value is unknown, never invalid (RULES.md Inputs).
+// True for a placeholder in a field where upper case is valid (model/placeholder.h): an
+// installer token (`__CNI_MTU__`), envsubst, a printf verb, `{{ }}` or `<...>`. Its value is
+// unknown, never invalid. The port checks below also take all-caps words (`PORT`) and record
+// each placeholder they skip with kPlaceholderMark.
 bool has_placeholder(std::string_view text);
+
+// True when `value` is a placeholder for a field of kind `field` (model/placeholder.h): it is
+// marked for the `placeholders` note and the caller reads the value as unknown.
+bool unknown_placeholder(const Text& value, FieldKind field, Problems& out);
 
 // Why `name` is not an IANA_SVC_NAME (what the API server requires of port names), as a
 // lowercase clause ("must contain at least one letter"); empty when it is one.

@@ -25,6 +25,7 @@ struct IngressPath {
 
 struct IngressRule {
   Text host;                                     // empty: every host
+  bool host_unknown = false;                     // a placeholder (`<YOUR_DOMAIN>`): matches no other host
   std::vector<IngressPath> paths;
 };
 

@@ -16,6 +16,8 @@ const char* skip_reason_name(SkipReason reason) {
     case SkipReason::kNotRegularFile: return "not-regular-file";
     case SkipReason::kSymlinkOutsideRoot: return "symlink-outside-root";
     case SkipReason::kBrokenSymlink: return "broken-symlink";
+    case SkipReason::kNegativeFixture: return "negative-fixture";
+    case SkipReason::kFillInTemplate: return "fill-in-template";
     case SkipReason::kCount: break;
   }
   return "?";

@@ -48,6 +48,12 @@ enum class SkipReason : std::uint8_t {
   kNotRegularFile,  // a FIFO, socket or device found by a walk (never opened: it could block)
   kSymlinkOutsideRoot,  // a walk found a symlink to a file outside the walked folder
   kBrokenSymlink,   // a symlink loop or a dangling symlink
+  // A test input written to fail (`invalid.yaml`, `bad-policy.yaml`, `bad_netpols/`): RULES.md
+  // "Negative fixtures"; the run-level note `negative-fixtures` counts them.
+  kNegativeFixture,
+  // A document that does not parse on a line holding an angle-bracket placeholder (`<editme>`):
+  // a fill-in template, not a broken manifest (RULES.md "API defaulting and placeholders").
+  kFillInTemplate,
   kCount
 };
 const char* skip_reason_name(SkipReason reason);
@@ -64,6 +70,8 @@ struct LoadStats {
   std::uint32_t documents = 0;
   std::map<std::string, std::uint32_t> objects_per_kind;
   std::uint32_t skips[static_cast<int>(SkipReason::kCount)] = {};
+  // Documents holding placeholders in fields netlint reads (the run-level note `placeholders`).
+  std::uint32_t placeholder_documents = 0;
   std::uint32_t objects() const;
   std::uint32_t skipped() const;
 };
@@ -87,6 +95,9 @@ struct Model {
   // Namespaces that hold workloads the view cannot read: GitOps targets, unparsed templates.
   std::vector<OpaqueNamespace> opaque_namespaces;
   std::vector<InputProblem> problems;
+  // `metadata.namespace` values that are all-caps words (`PROD`): placeholders, read as the
+  // apply-time namespace, unless `prod` is a namespace of the view (model/all_caps_names).
+  std::vector<Text> all_caps_namespaces;
   // Definitions of one identity differ across files (overlays, provider variants): facts that
   // depend on them may be ambiguous.
   bool mixed = false;

@@ -25,6 +25,7 @@ struct IpBlock {
   Text cidr;
   std::vector<Text> except;
   SourceRange key;                                // `ipBlock:`
+  bool placeholder = false;                       // cidr or an except is a placeholder (`${POD_CIDR}`)
 };
 
 // One `from`/`to` item. The API rejects an item with none of the three, and ipBlock beside a

@@ -15,6 +15,9 @@ struct ServicePort {
   std::optional<Text> target_port;
   bool target_port_is_name = false;
   std::optional<std::int64_t> target_port_number;  // when targetPort is a number
+  // targetPort is a placeholder (`$PORT`, `<port>`, `PORT`): written, but its value is unknown
+  // (neither a name nor a number; target_port holds the text for anchors).
+  bool target_port_placeholder = false;
   Text protocol;                  // defaulted "TCP"
   std::optional<Spanned<std::int64_t>> node_port;
   SourceRange item;
@@ -26,6 +29,9 @@ struct Service {
   Labels selector;                // empty when absent or `{}`
   SourceRange selector_key;       // `selector:` (invalid when absent)
   std::vector<ServicePort> ports;
+  // False when a port or port name is a placeholder: `ports` lacks what it stands for, so no
+  // rule may conclude that the Service has no such port.
+  bool ports_known = true;
   Text cluster_ip;
   Text external_name;
   Text internal_traffic_policy;

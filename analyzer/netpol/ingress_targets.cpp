@@ -18,6 +18,7 @@ struct WantedPort {
 std::vector<WantedPort> access_ports(const model::Service& service, const WantedPort& wanted) {
   std::vector<WantedPort> out;
   for (const model::ServicePort& sp : service.ports) {
+    if (sp.target_port_placeholder) continue;  // the pods' port is unknown: nothing to check through it
     WantedPort access;
     access.given = true;
     if (sp.target_port && !sp.target_port->value.empty()) {

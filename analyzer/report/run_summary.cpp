@@ -24,6 +24,23 @@ RunSummary summarise(const model::LoadStats& stats, const std::vector<diag::Diag
   return s;
 }
 
+std::vector<CountedNote> counted_notes(const model::LoadStats& stats) {
+  std::vector<CountedNote> notes;
+  if (stats.placeholder_documents != 0) {
+    notes.push_back({"placeholders", fmt::format("{} placeholders (`${{NAME}}`, `<editme>`, `__NAME__`, ...) that are filled in "
+                                                 "before applying; rules treat their values as unknown",
+                                                 counted(stats.placeholder_documents, "document holds", "documents hold"))});
+  }
+  const std::uint32_t negative = stats.skips[static_cast<int>(model::SkipReason::kNegativeFixture)];
+  if (negative != 0) {
+    notes.push_back({"negative-fixtures",
+                     fmt::format("{} skipped: test inputs written to fail (a file or folder named invalid*, malformed* or "
+                                 "bad*); list them under include: in .netlint.yaml to lint them",
+                                 counted(negative, "negative fixture", "negative fixtures"))});
+  }
+  return notes;
+}
+
 std::string summary_line(const RunSummary& summary, bool with_time) {
   const model::LoadStats& st = summary.stats;
   std::string line = fmt::format("{}, {}, {}", counted(st.files, "file", "files"),

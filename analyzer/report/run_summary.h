@@ -25,4 +25,12 @@ RunSummary summarise(const model::LoadStats& stats, const std::vector<diag::Diag
 //  1 error, 2 warnings, 0 notes[ in 0.02s]"
 std::string summary_line(const RunSummary& summary, bool with_time);
 
+// The run-level notes (RULES.md "Run-level notes (NL0006)") the load counts give: `placeholders`
+// and `negative-fixtures`, each `{topic, message}`, only when their count is not zero.
+struct CountedNote {
+  std::string_view topic;
+  std::string message;
+};
+std::vector<CountedNote> counted_notes(const model::LoadStats& stats);
+
 }  // namespace netlint::report

@@ -141,6 +141,10 @@ void write_text(std::ostream& out, const model::Model& model, const std::vector<
       write_excerpt(out, locator, rel.range, p);
     }
   }
+  // Run-level notes: no `path:line:col:` prefix, so problem matchers skip them.
+  for (const CountedNote& note : counted_notes(summary.stats)) {
+    out << fmt::format("view: {}note:{} {} [NL0006 {}]\n", p.cyan, p.reset, printable(note.message), note.topic);
+  }
   out << summary_line(summary, options.timing) << '\n';
 }
 

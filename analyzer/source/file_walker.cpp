@@ -37,9 +37,34 @@ struct Found {
   std::string why;
 };
 
+// The first token of a name, up to the first `-`, `_` or `.`, lowercased.
+bool negative_token(std::string_view name) {
+  std::string token(name.substr(0, name.find_first_of("-_.")));
+  for (char& c : token) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return token == "invalid" || token == "malformed" || token == "bad";
+}
+
+// Negative fixtures are counted skips, never read, unless the config's `include` names them.
+void skip_negative_fixture(Found& found, std::string_view relative, const WalkOptions& options) {
+  if (found.skip || !is_negative_fixture(relative)) return;
+  if (!options.include.empty()) {
+    std::error_code ec;
+    const fs::path root = fs::absolute(options.include_root, ec).lexically_normal();
+    const std::string from_config = fs::absolute(found.path, ec).lexically_normal().lexically_relative(root).generic_string();
+    if (GlobSet(options.include).matches(from_config)) return;
+  }
+  found.skip = model::SkipReason::kNegativeFixture;
+}
+
 InputText read_found(const Found& found, std::string display, const WalkOptions& options, WalkResult& result) {
   InputText input;
   input.path = std::move(display);
+  if (found.skip == model::SkipReason::kNegativeFixture) {  // counted (a run-level note), no stderr line
+    input.skip = found.skip;
+    return input;
+  }
   if (found.skip) {
     input.skip = found.skip;
     result.warnings.push_back("skipped " + input.path + ": " + found.why);
@@ -149,7 +174,10 @@ void walk_directory(const fs::path& root, const WalkOptions& options, WalkResult
     if (is_directory_link(*it)) continue;
     const std::string relative = it->path().lexically_relative(root).generic_string();
     // netlint's own config is read as the config (analysis.cpp), never as an input manifest.
-    if (is_input_file_name(relative) && name != ".netlint.yaml") found.push_back(examine(*it, real_root));
+    if (is_input_file_name(relative) && name != ".netlint.yaml") {
+      found.push_back(examine(*it, real_root));
+      skip_negative_fixture(found.back(), relative, options);
+    }
   }
   std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.path < b.path; });
   for (const Found& f : found) result.inputs.push_back(read_found(f, display_path(f.path), options, result));
@@ -186,6 +214,8 @@ WalkResult walk_context(const ContextSelection& selection, const WalkOptions& op
     if (is_directory_link(*it) || !is_input_file_name(relative) || name == ".netlint.yaml") continue;
     if ((!include.empty() && !include.matches(relative)) || exclude.matches(relative)) continue;
     found.push_back(examine(*it, real_root));
+    // An `include` that selects the file overrides the negative-fixture skip.
+    if (include.empty()) skip_negative_fixture(found.back(), relative, options);
   }
   std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.path < b.path; });
   for (const Found& f : found) {
@@ -194,6 +224,17 @@ WalkResult walk_context(const ContextSelection& selection, const WalkOptions& op
     result.inputs.push_back(std::move(input));
   }
   return result;
+}
+
+bool is_negative_fixture(std::string_view relative_path) {
+  for (std::string_view rest = relative_path; !rest.empty();) {
+    const std::size_t slash = rest.find('/');
+    const std::string_view part = rest.substr(0, slash);
+    if (part != "." && part != ".." && negative_token(part)) return true;
+    if (slash == std::string_view::npos) break;
+    rest.remove_prefix(slash + 1);
+  }
+  return false;
 }
 
 bool is_input_file_name(std::string_view relative_path) {

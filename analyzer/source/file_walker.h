@@ -14,6 +14,10 @@ namespace netlint {
 
 struct WalkOptions {
   std::uint64_t max_file_size = 256ull << 20;
+  // The config's `include` globs (relative to `include_root`, the config's folder): a negative
+  // fixture they match is read (RULES.md: `include` overrides it).
+  std::string include_root;
+  std::vector<std::string> include;
 };
 
 struct WalkResult {
@@ -33,6 +37,12 @@ struct ContextSelection {
   std::vector<std::string> exclude;
 };
 WalkResult walk_context(const ContextSelection& selection, const WalkOptions& options, bool reported = false);
+
+// A negative fixture (RULES.md "Negative fixtures"): the file's base name or one of its folders
+// has `invalid`, `malformed` or `bad` as its first `-`/`_`/`.`-delimited token (`invalid.yaml`,
+// `bad-policy.yaml`, `bad_netpols/`). `relative_path` is relative to the folder walked, so the
+// folder a user names is never one of them; a file named on the command line is never one.
+bool is_negative_fixture(std::string_view relative_path);
 
 // A file found in a directory walk is read when this is true.
 bool is_input_file_name(std::string_view relative_path);

@@ -57,7 +57,7 @@ class MetricsPortMismatch final : public engine::Rule {
           continue;
         }
         for (const model::ServicePort& sp : svc.ports) {
-          if (sp.name.value != "metrics" || sp.target_port_is_name) continue;  // a name resolves to the container port above
+          if (sp.name.value != "metrics" || sp.target_port_is_name || sp.target_port_placeholder) continue;  // a name resolves to the container port above
           const std::int64_t target = sp.target_port_number.value_or(sp.port.value);
           if (listens(target)) continue;
           const SourceRange at = sp.target_port ? sp.target_port->range : sp.port.range;

@@ -66,7 +66,7 @@ class IngressBackendPortUnresolved final : public engine::Rule {
     // Any variant having the port resolves it.
     std::vector<std::string> names;
     for (const model::Service* s : services) {
-      if (s->type.value == "ExternalName") return;
+      if (s->type.value == "ExternalName" || !s->ports_known) return;  // a placeholder port may be it
       for (const model::ServicePort& p : s->ports) {
         if (backend.port_number ? p.port.value == backend.port_number->value : p.name.value == backend.port_name.value) return;
         if (!p.name.value.empty()) names.push_back(p.name.value);
@@ -85,7 +85,7 @@ class IngressBackendPortUnresolved final : public engine::Rule {
       const auto backends = selected_backends(view, service);
       const auto target = std::find_if(service.ports.begin(), service.ports.end(), [&](const model::ServicePort& p) {
         if (p.target_port_number) return *p.target_port_number == backend.port_number->value;
-        if (!p.target_port) return false;
+        if (!p.target_port || p.target_port_placeholder) return false;
         for (const model::PodSource* pod : backends) {
           for (const model::Container& c : pod->containers) {
             for (const model::ContainerPort& cp : c.ports) {

@@ -70,7 +70,7 @@ class IngressRouteConflict final : public engine::Rule {
       const std::string cls = class_of(ingress, classes);
       const bool nginx = is_nginx_class(cls, classes);
       for (const model::IngressRule& rule : ingress.rules) {
-        if (model::is_installer_placeholder(rule.host.value)) continue;
+        if (rule.host_unknown || model::is_installer_placeholder(rule.host.value)) continue;
         for (const model::IngressPath& path : rule.paths) {
           std::string type = path.path_type.value.empty() ? "ImplementationSpecific" : path.path_type.value;
           if (nginx && type == "ImplementationSpecific") type = "Prefix";

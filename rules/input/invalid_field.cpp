@@ -47,7 +47,12 @@ Only the fields netlint reads are checked: metadata names, namespaces, labels an
 Service selectors and ports; workload selectors; container ports, env, args, command and
 probe ports; `hostNetwork` and `dnsConfig`; ConfigMap data. A missing required field (a port
 without `containerPort`) is not reported, nor is the node-port range the cluster allows.
-Values that installers substitute (`__UPPER_SNAKE__`) are unknown and never reported.
+Placeholders are unknown and never reported: installer tokens (`__UPPER_SNAKE__`, `@NAME@`),
+envsubst (`${NAME}`, `$NAME`; not the kubelet's `$(NAME)`), printf verbs (`%s`), `{{ ... }}`,
+a whole value in angle brackets (`<editme>`), and an all-caps word (`PORT`) where valid values
+have no upper case (ports, port names). An all-caps `targetPort` whose lower-case form a
+container in the view declares is reported with a did-you-mean instead (`HTTP` for `http`).
+A quoted number (`"8080"`) is never a placeholder.
 )md"};
 
 class InvalidField final : public InputProblemRule {

@@ -27,8 +27,13 @@ after `:`, a tab used for indentation or an unclosed quote.
 ## Known limitations
 Each document of a multi-document file is parsed alone, so one broken document never hides
 the findings of its siblings. Broken documents that do not look like Kubernetes manifests
-(a CI workflow, a docker-compose file) and Go/Helm templates (`{{ ... }}`) are skipped and
-counted in the summary line instead of being reported.
+(a CI workflow, a docker-compose file), Go/Helm templates (`{{ ... }}`) and fill-in templates
+(the error is on a line holding an angle-bracket placeholder such as `<your password: here>`)
+are skipped and counted in the summary line instead of being reported. So are negative
+fixtures, test inputs written to fail: files whose name, or a folder below the path linted, has
+`invalid`, `malformed` or `bad` as its first `-`/`_`/`.`-delimited token (`invalid.yaml`,
+`bad_netpols/`). A file named on the command line, or selected by `include` in `.netlint.yaml`,
+is linted whatever its name.
 )md"};
 
 class ParseError final : public InputProblemRule {

@@ -76,6 +76,7 @@ class NetworkPolicyIpBlockInvalid final : public engine::Rule {
     for (const model::NetworkPolicy& p : view.model().network_policies) {
       out.checking(p.meta.object_range);
       for_each_ip_block(p, [&](const model::IpBlock& block) {
+        if (block.placeholder) return;  // filled in before applying: unknown, never invalid
         const auto cidr = parse_cidr(block.cidr.value);
         if (block.cidr.value.empty()) {
           report(out, block.cidr.range.valid() ? block.cidr.range : block.key, "ipBlock of " + p.meta.display() + " has no cidr");
@@ -111,6 +112,7 @@ class NetworkPolicyIpBlockHostBits final : public engine::Rule {
     for (const model::NetworkPolicy& p : view.model().network_policies) {
       out.checking(p.meta.object_range);
       for_each_ip_block(p, [&](const model::IpBlock& block) {
+        if (block.placeholder) return;
         check_value(p, block.cidr, "cidr", out);
         for (const model::Text& e : block.except) check_value(p, e, "except", out);
       });

@@ -47,6 +47,7 @@ class ServiceTargetPortUndeclared final : public engine::Rule {
       if (backends.empty()) continue;
       for (const model::ServicePort& port : service.ports) {
         if (port.target_port && port.target_port_is_name) continue;  // NL1003's
+        if (port.target_port_placeholder) continue;                   // unknown: nothing to pair
         check_port(view, service, port, backends, out);
       }
     }
