@@ -20,7 +20,7 @@ constexpr diag::RuleInfo kInfo{
     .name = "service-target-port-undeclared",
     .severity = diag::Severity::kWarning,
     .group = diag::Group::kSuspicious,
-    .summary = "a numeric targetPort no selected pod declares, while they declare ports that point elsewhere",
+    .summary = "a numeric targetPort no selected pod declares, while their ports point elsewhere",
     .doc = R"md(## What it finds
 A Service port whose numeric `targetPort` (or, without one, its `port`) is not declared by any
 container of a workload the Service selects (ports compared by number only, whatever the
