@@ -79,6 +79,8 @@ struct IngressController {
   bool config_map_known = true;
   // --annotations-prefix: the prefix of the annotations the controller reads.
   std::string annotations_prefix = "nginx.ingress.kubernetes.io";
+  // --watch-ingress-without-class: the controller also takes Ingresses that name no class.
+  bool watches_classless = false;
   std::optional<LoadBalancerFacts> load_balancer;
   std::vector<Evidence> evidence;
 };
