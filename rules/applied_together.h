@@ -28,4 +28,12 @@ inline bool applied_together(const engine::View& view, FileId a, FileId b) {
   return folder_holds(fa, fb) || folder_holds(fb, fa);
 }
 
+// RULES.md "Applied together", for the pairwise conflicts (NL1005, NL3003): the folder test above,
+// or both objects in complete namespaces (the repository owns both, so they meet in one cluster).
+// Variants of one identity are never two objects; callers skip them.
+inline bool objects_applied_together(const engine::View& view, const model::ObjectMeta& a, const model::ObjectMeta& b) {
+  if (applied_together(view, a.file, b.file)) return true;
+  return view.namespaces().complete(a.namespace_name.value) && view.namespaces().complete(b.namespace_name.value);
+}
+
 }  // namespace netlint::rules

@@ -40,7 +40,7 @@ constexpr std::array<Field, 2> kNamespaceStates = {{
     {"open", T::kStringList, "namespaces other sources also deploy into"},
 }};
 
-constexpr std::array<Field, 15> kCluster = {{
+constexpr std::array<Field, 16> kCluster = {{
     {"applyNamespace", T::kString, "namespace of objects that name none (kubectl -n); --namespace wins; unset: unnamed"},
     {"namespaces", T::kObject, "namespace states that override detection", kNamespaceStates},
     {"domain", T::kString, "cluster domain (default cluster.local)"},
@@ -53,6 +53,7 @@ constexpr std::array<Field, 15> kCluster = {{
     {"nodePortRange", T::kPortRange, "the API server's --service-node-port-range (default 30000-32767)"},
     {"kubernetesVersion", T::kString, "Kubernetes version, e.g. \"1.33\""},
     {"networkPolicyEnforced", T::kBoolean, "overrides whether the CNI enforces NetworkPolicy"},
+    {"kubeProxy", T::kBoolean, "whether kube-proxy runs (false: absent, e.g. replaced by Cilium); unset: detected"},
     {"dns", T::kObject, "the cluster DNS pods", kDns},
     {"ingressControllers", T::kObjectList, "ingress controllers and the load balancers in front", kIngressController},
     {"scale", T::kObject, "cluster size", kScale},

@@ -24,6 +24,7 @@ ClusterFacts derive_facts(const model::Model& model, const FactsConfig& config) 
   detect_versions(model, facts);
   detect_node_local_dns(model, facts);
   detect_ingress_controllers(model, facts);
+  detect_kube_proxy(model, facts);
   apply_config(config, facts);
   return facts;
 }

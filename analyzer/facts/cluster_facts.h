@@ -79,6 +79,8 @@ struct IngressController {
   bool config_map_known = true;
   // --annotations-prefix: the prefix of the annotations the controller reads.
   std::string annotations_prefix = "nginx.ingress.kubernetes.io";
+  // --watch-ingress-without-class: the controller also takes Ingresses that name no class.
+  bool watches_classless = false;
   std::optional<LoadBalancerFacts> load_balancer;
   std::vector<Evidence> evidence;
 };
@@ -113,6 +115,9 @@ struct ClusterFacts {
   Fact<int> node_mtu;
   Fact<std::vector<std::string>> node_search_domains;
   Fact<int> scale_services;
+  // RULES.md Facts `kubeProxy`: true present, false absent (known only from a kube-proxy
+  // DaemonSet or config, kubeadm's proxy.disabled/skipPhases, or .netlint.yaml).
+  Fact<bool> kube_proxy;
   // .netlint.yaml `cluster.namespaces` (RULES.md "Namespace states": config wins over detection;
   // "~" names the apply-time namespace). Read by index::NamespaceCatalog.
   struct NamespaceStateConfig {
@@ -148,6 +153,7 @@ void detect_addressing(const model::Model& model, ClusterFacts& facts);
 void detect_versions(const model::Model& model, ClusterFacts& facts);
 void detect_ingress_controllers(const model::Model& model, ClusterFacts& facts);
 void detect_node_local_dns(const model::Model& model, ClusterFacts& facts);
+void detect_kube_proxy(const model::Model& model, ClusterFacts& facts);
 // Applies .netlint.yaml over detection; contradictions become conflicts.
 void apply_config(const FactsConfig& config, ClusterFacts& facts);
 

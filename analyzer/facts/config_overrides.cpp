@@ -153,6 +153,12 @@ void apply_config(const FactsConfig& config, ClusterFacts& facts) {
   if (auto e = r.find("nodeMTU"); e) {
     if (auto n = model::integer_of(e.value)) w.set(facts.node_mtu, static_cast<int>(*n), e.key, "nodeMTU", std::to_string(facts.node_mtu.value), std::to_string(*n));
   }
+  if (auto e = r.find("kubeProxy"); e) {
+    if (auto b = model::boolean_of(e.value)) {
+      const auto text = [](bool present) { return std::string(present ? "present" : "absent"); };
+      w.set(facts.kube_proxy, *b, e.key, "kubeProxy", text(facts.kube_proxy.value), text(*b));
+    }
+  }
   if (auto e = r.find("nodePortRange"); e && e.value.is_scalar()) {
     PortRange range;
     if (std::sscanf(e.value.scalar().c_str(), "%d-%d", &range.low, &range.high) == 2) {

@@ -94,6 +94,10 @@ void detect_ingress_controllers(const model::Model& m, ClusterFacts& facts) {
       c.evidence.push_back({cm->range, "--configmap=" + cm->value});
     }
     if (auto prefix = flag_value(*container, "annotations-prefix")) c.annotations_prefix = index::expand_references(prefix->value, env);
+    if (auto watch = flag_value(*container, "watch-ingress-without-class"); watch && watch->value == "true") {
+      c.watches_classless = true;
+      c.evidence.push_back({watch->range, "--watch-ingress-without-class"});
+    }
     c.load_balancer = front_load_balancer(m, pod);
     identities.push_back(identity_of(pod.meta));
     controllers.push_back(std::move(c));

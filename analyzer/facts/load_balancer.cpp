@@ -451,12 +451,36 @@ void classify_proxy(const model::Service& service, const Product& product, const
 
 // ---- ignored annotations, Go durations --------------------------------------------------------
 
+bool same_value(std::string_view written, std::string_view listed) {
+  while (!written.empty() && (written.front() == ' ' || written.front() == '\t')) written.remove_prefix(1);
+  while (!written.empty() && (written.back() == ' ' || written.back() == '\t')) written.remove_suffix(1);
+  if (written.size() != listed.size()) return false;
+  for (std::size_t i = 0; i < written.size(); ++i) {
+    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    if (lower(written[i]) != lower(listed[i])) return false;
+  }
+  return true;
+}
+
+// RULES.md NL6009: whether an ignored annotation's value asks for behaviour the LB does not give
+// (a value restating what it does anyway is harmless).
+bool asks_for_something(const lb::IgnoredSpec& spec, std::string_view value, const LoadBalancerProfile& profile) {
+  const auto listed = [&](std::span<const std::string_view> values) {
+    return std::any_of(values.begin(), values.end(), [&](std::string_view v) { return same_value(value, v); });
+  };
+  if (!spec.only_values.empty() && !listed(spec.only_values)) return false;
+  if (listed(spec.restating_values)) return false;
+  if (spec.unless_proxy_enabled && profile.proxy_protocol.enabled == Tristate::kTrue) return false;
+  return true;
+}
+
 void classify_ignored(const model::Service& service, const Product& product, LoadBalancerProfile& profile) {
   for (const model::Label& a : service.meta.annotations) {
     for (const lb::IgnoredSpec& spec : product.ignored) {
       const bool matches = spec.prefix ? std::string_view(a.key.value).starts_with(spec.key) : a.key.value == spec.key;
       if (!matches) continue;
       if (spec.when == lb::IgnoreWhen::kNotL7 && profile.kind != LbKind::kL4) continue;
+      if (!asks_for_something(spec, a.value.value, profile)) continue;
       add_ignored(profile, a, std::string(spec.reason));
     }
   }

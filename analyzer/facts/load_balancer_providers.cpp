@@ -61,23 +61,35 @@ constexpr std::array kAwsNlbAnnotations = {
                    .allowed_attributes = kInTreeNlbAttributes,
                    .condition = "needs cloud-provider-aws v1.34.0 or later; older controllers ignore it"},
 };
-// Addendum 1.1: the NLB branch of EnsureLoadBalancer returns before reading these; the CPA docs
-// mark them ELB-only.
+// Addendum 1.1 and RULES.md NL6009: the NLB branch of EnsureLoadBalancer reads
+// cross-zone-load-balancing-enabled and the access-log enabled/bucket annotations
+// (aws_loadbalancer.go reconcileLBAttributes), and backend-protocol only as `ssl` on TLS
+// listeners; it ignores the rest. A value that restates what the NLB does anyway (a tcp backend,
+// the 350 s idle timeout, the target group's default 300 s deregistration delay, which is always
+// on) asks for nothing, so it is not listed.
 constexpr std::string_view kClbOnly = "classic ELB only: the in-tree NLB does not read it";
+constexpr std::array kNlbIdleRestating = {"350"sv};
+constexpr std::array kNlbHttpBackends = {"http"sv, "https"sv};
+constexpr std::array kNlbDrainingOn = {"true"sv};
+constexpr std::array kNlbDrainingDefault = {"300"sv};
+constexpr std::array kClbProxyAsks = {"*"sv};
 constexpr std::array kAwsNlbIgnored = {
     IgnoredSpec{.key = AWS "access-log-emit-interval", .reason = kClbOnly},
-    IgnoredSpec{.key = AWS "access-log-enabled", .reason = kClbOnly},
-    IgnoredSpec{.key = AWS "access-log-s3-bucket-name", .reason = kClbOnly},
-    IgnoredSpec{.key = AWS "access-log-s3-bucket-prefix", .reason = kClbOnly},
-    IgnoredSpec{.key = AWS "backend-protocol", .reason = kClbOnly},
-    IgnoredSpec{.key = AWS "connection-draining-enabled", .reason = kClbOnly},
-    IgnoredSpec{.key = AWS "connection-draining-timeout", .reason = kClbOnly},
+    IgnoredSpec{.key = AWS "backend-protocol",
+                .reason = "the in-tree NLB reads it only as ssl on TLS listeners and never speaks HTTP to the backends",
+                .only_values = kNlbHttpBackends},
+    IgnoredSpec{.key = AWS "connection-draining-enabled",
+                .reason = "classic ELB only: the in-tree NLB's target group always drains (300 s deregistration delay)",
+                .restating_values = kNlbDrainingOn},
+    IgnoredSpec{.key = AWS "connection-draining-timeout",
+                .reason = "classic ELB only: the in-tree NLB's target group keeps its 300 s deregistration delay",
+                .restating_values = kNlbDrainingDefault},
     IgnoredSpec{.key = AWS "connection-idle-timeout",
-                .reason = "classic ELB only: the in-tree NLB keeps its 350 s idle timeout"},
-    IgnoredSpec{.key = AWS "cross-zone-load-balancing-enabled", .reason = kClbOnly},
+                .reason = "classic ELB only: the in-tree NLB keeps its 350 s idle timeout", .restating_values = kNlbIdleRestating},
     IgnoredSpec{.key = AWS "extra-security-groups", .reason = kClbOnly},
     IgnoredSpec{.key = AWS "proxy-protocol",
-                .reason = "classic ELB only: on an NLB use target-group-attributes proxy_protocol_v2.enabled=true"},
+                .reason = "classic ELB only: on an NLB use target-group-attributes proxy_protocol_v2.enabled=true",
+                .only_values = kClbProxyAsks, .unless_proxy_enabled = true},
 };
 constexpr Product kAwsNlb{
     .provider = LbProvider::kAwsNlb,
@@ -97,7 +109,8 @@ constexpr std::array kAwsLbcAnnotations = {
 constexpr std::array kAwsLbcIgnored = {
     IgnoredSpec{.key = AWS "connection-idle-timeout",
                 .reason = "not read by the AWS Load Balancer Controller: use listener-attributes "
-                          "tcp.idle_timeout.seconds"},
+                          "tcp.idle_timeout.seconds",
+                .restating_values = kNlbIdleRestating},
 };
 constexpr Product kAwsLbcNlb{
     .provider = LbProvider::kAwsLbcNlb,

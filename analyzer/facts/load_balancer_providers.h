@@ -85,6 +85,14 @@ struct IgnoredSpec {
   bool prefix = false;
   IgnoreWhen when = IgnoreWhen::kAlways;
   std::string_view reason;
+  // RULES.md NL6009: an ignored annotation matters only when its value asks for behaviour the LB
+  // does not give. Values (compared ignoring ASCII case and surrounding blanks) that restate what
+  // the LB does anyway are not listed as ignored; when `only_values` is set, only those are.
+  std::span<const std::string_view> restating_values = {};
+  std::span<const std::string_view> only_values = {};
+  // Not listed when the product's own PROXY annotation enables PROXY (an NLB's
+  // target-group-attributes): the CLB annotation then asks for nothing the LB does not do.
+  bool unless_proxy_enabled = false;
 };
 
 enum class KindModel : std::uint8_t {

@@ -345,6 +345,8 @@ TEST_CASE("load balancer: AWS nlb is L4 with the 350 s default idle timeout and 
 }
 
 TEST_CASE("load balancer: the CLB-only annotations on an in-tree NLB are ignored, each with its range and a reason") {
+  // RULES.md NL6009: the NLB reads cross-zone, access-log-enabled and the bucket annotations; a
+  // value restating what it does anyway (backend tcp, draining on) asks for nothing.
   const Loaded nlb = classify(
       "    service.beta.kubernetes.io/aws-load-balancer-type: nlb\n"
       "    service.beta.kubernetes.io/aws-load-balancer-connection-idle-timeout: \"600\"\n"
@@ -361,15 +363,9 @@ TEST_CASE("load balancer: the CLB-only annotations on an in-tree NLB are ignored
       "    service.beta.kubernetes.io/aws-load-balancer-healthcheck-path: /healthz\n");
   CHECK(nlb.ignored() == Strings{
                              "service.beta.kubernetes.io/aws-load-balancer-connection-idle-timeout",
-                             "service.beta.kubernetes.io/aws-load-balancer-cross-zone-load-balancing-enabled",
                              "service.beta.kubernetes.io/aws-load-balancer-proxy-protocol",
-                             "service.beta.kubernetes.io/aws-load-balancer-access-log-enabled",
                              "service.beta.kubernetes.io/aws-load-balancer-access-log-emit-interval",
-                             "service.beta.kubernetes.io/aws-load-balancer-access-log-s3-bucket-name",
-                             "service.beta.kubernetes.io/aws-load-balancer-access-log-s3-bucket-prefix",
-                             "service.beta.kubernetes.io/aws-load-balancer-connection-draining-enabled",
                              "service.beta.kubernetes.io/aws-load-balancer-connection-draining-timeout",
-                             "service.beta.kubernetes.io/aws-load-balancer-backend-protocol",
                              "service.beta.kubernetes.io/aws-load-balancer-extra-security-groups",
                          });
   const LbIgnoredAnnotation& idle = nlb.profile.ignored_annotations.front();
@@ -728,9 +724,32 @@ TEST_CASE("load balancer: Exoscale is only recognised; MetalLB is L4 with PROXY 
   CHECK(classify("    metallb.io/loadBalancerIPs: 192.0.2.10\n").profile.provider == LbProvider::kMetalLb);
 }
 
+TEST_CASE("load balancer: an ignored NLB annotation is listed only when its value asks for something (RULES.md NL6009)") {
+  const Loaded restating = classify(
+      "    service.beta.kubernetes.io/aws-load-balancer-type: nlb\n"
+      "    service.beta.kubernetes.io/aws-load-balancer-connection-idle-timeout: \" 350 \"\n"
+      "    service.beta.kubernetes.io/aws-load-balancer-connection-draining-enabled: \"True\"\n"
+      "    service.beta.kubernetes.io/aws-load-balancer-connection-draining-timeout: \"300\"\n"
+      "    service.beta.kubernetes.io/aws-load-balancer-backend-protocol: ssl\n");
+  CHECK(restating.profile.ignored_annotations.empty());
+  const Loaded asking = classify(
+      "    service.beta.kubernetes.io/aws-load-balancer-type: nlb\n"
+      "    service.beta.kubernetes.io/aws-load-balancer-connection-draining-enabled: \"false\"\n"
+      "    service.beta.kubernetes.io/aws-load-balancer-backend-protocol: HTTP\n");
+  CHECK(asking.ignored() == Strings{"service.beta.kubernetes.io/aws-load-balancer-connection-draining-enabled",
+                                    "service.beta.kubernetes.io/aws-load-balancer-backend-protocol"});
+  // PROXY asked for with the CLB annotation, but the target group sends it already.
+  const Loaded proxied = classify(
+      "    service.beta.kubernetes.io/aws-load-balancer-type: nlb\n"
+      "    service.beta.kubernetes.io/aws-load-balancer-proxy-protocol: \"*\"\n"
+      "    service.beta.kubernetes.io/aws-load-balancer-target-group-attributes: proxy_protocol_v2.enabled=true\n");
+  CHECK(proxied.profile.proxy_protocol.enabled == Tristate::kTrue);
+  CHECK(proxied.profile.ignored_annotations.empty());
+}
+
 // ---- ingress-nginx's provider deploy manifests (addendum section 2, "Static deploy manifests") ------
 
-TEST_CASE("load balancer corpus: ingress-nginx aws: an in-tree NLB; backend-protocol and cross-zone are CLB-only") {
+TEST_CASE("load balancer corpus: ingress-nginx aws: an in-tree NLB; backend-protocol tcp and cross-zone are not ignored") {
   const std::optional<Loaded> aws = ingress_nginx_controller("aws");
   if (!aws) return;
   const LoadBalancerProfile& p = aws->profile;
@@ -743,9 +762,8 @@ TEST_CASE("load balancer corpus: ingress-nginx aws: an in-tree NLB; backend-prot
   CHECK(p.idle_timeout.is_default);
   CHECK(p.proxy_protocol.enabled == Tristate::kFalse);
   CHECK(!p.proxy_protocol.range.valid());
-  CHECK(aws->ignored() == Strings{"service.beta.kubernetes.io/aws-load-balancer-backend-protocol",
-                                  "service.beta.kubernetes.io/aws-load-balancer-cross-zone-load-balancing-enabled"});
-  CHECK(aws->at(p.ignored_annotations[1].range) == "service.beta.kubernetes.io/aws-load-balancer-cross-zone-load-balancing-enabled");
+  // backend-protocol: tcp restates the NLB's behaviour; the NLB reads cross-zone (RULES.md NL6009).
+  CHECK(p.ignored_annotations.empty());
   CHECK(p.problems.empty());
 }
 
@@ -758,8 +776,7 @@ TEST_CASE("load balancer corpus: ingress-nginx aws/nlb-with-tls-termination: the
   CHECK(p.idle_timeout.seconds == 350);  // not the "60" it writes
   CHECK(p.idle_timeout.is_default);
   CHECK(p.proxy_protocol.enabled == Tristate::kFalse);
-  CHECK(tls->ignored() == Strings{"service.beta.kubernetes.io/aws-load-balancer-connection-idle-timeout",
-                                  "service.beta.kubernetes.io/aws-load-balancer-cross-zone-load-balancing-enabled"});
+  CHECK(tls->ignored() == Strings{"service.beta.kubernetes.io/aws-load-balancer-connection-idle-timeout"});
   CHECK(p.ignored_annotations[0].reason == "classic ELB only: the in-tree NLB keeps its 350 s idle timeout");
   CHECK(p.problems.empty());
 }

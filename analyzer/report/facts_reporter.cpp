@@ -85,6 +85,7 @@ std::vector<Row> rows(const ClusterFacts& f) {
                                       c.load_balancer ? ", load balancer: " + lb_text(*c.load_balancer) : ""));
   }
   out.push_back(row("ingressControllers", f.ingress_controllers, fmt::format("{}", fmt::join(controllers, "; "))));
+  out.push_back(row("kubeProxy", f.kube_proxy, f.kube_proxy.value ? "present" : "absent"));
   out.push_back(row("nodeLocalDNS", f.node_local_dns, fmt::format("mode {}{}", f.node_local_dns.value.mode,
                                                                   f.node_local_dns.value.address.empty() ? "" : ", address " + f.node_local_dns.value.address)));
   out.push_back(row("nodeCIDRs", f.node_cidrs, list_text(f.node_cidrs.value)));

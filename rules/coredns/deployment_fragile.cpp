@@ -1,12 +1,15 @@
-// NL4109 coredns-deployment-fragile: the CoreDNS Deployment runs one replica without an
-// autoscaler, has no memory limit, or has no PodDisruptionBudget where the view uses them.
+// NL4109 coredns-deployment-fragile: the cluster DNS Deployment (a Corefile with the kubernetes
+// plugin, or the kube-dns Service selects it) runs one replica without an autoscaler, has no
+// memory limit, or has no PodDisruptionBudget where the view uses them.
 #include <fmt/format.h>
 
 #include <set>
 
 #include "analyzer/facts/evidence.h"
 #include "rules/coredns/coredns_pods.h"
+#include "rules/coredns/corefile_query.h"
 #include "rules/coredns/corefile_runtime.h"
+#include "rules/coredns/corefile_walk.h"
 #include "rules/rule_factories.h"
 
 namespace netlint::rules {
@@ -21,7 +24,8 @@ constexpr diag::RuleInfo kInfo{
     .group = diag::Group::kBestPractice,
     .summary = "the CoreDNS Deployment: one replica, no memory limit, or no disruption budget",
     .doc = R"md(## What it finds
-The Deployment whose upstream CoreDNS container mounts a Corefile, when
+The cluster DNS Deployment (its upstream CoreDNS container mounts a Corefile with the
+`kubernetes` plugin, or the kube-dns Service selects its pods), when
 - it runs one replica (`replicas: 1`, or not written: the default 1) and no autoscaler in the
   view targets it (a HorizontalPodAutoscaler, or cluster-proportional-autoscaler's
   `--target=deployment/<name>`);
@@ -63,9 +67,18 @@ class DeploymentFragile final : public engine::Rule {
 
   void check(const engine::View& view, engine::Sink& out) const override {
     std::set<const model::PodSource*> seen;
+    // Pods that mount a Corefile with the kubernetes plugin: they answer for the cluster.
+    std::set<const model::PodSource*> cluster_dns;
+    for_each_corefile(view, [&](const model::CorefileSource& source, const CorefileRuntime& runtime) {
+      for (const Block& b : blocks_of(source)) {
+        if (find_directive(b.directives, "kubernetes") != nullptr) cluster_dns.insert(runtime.pods.begin(), runtime.pods.end());
+      }
+    });
     for (const CorednsContainer& cc : coredns_containers(view)) {
       const model::PodSource& pod = *cc.pod;
       if (pod.meta.kind.value != "Deployment" || !is_upstream_coredns_image(cc.container->image.value)) continue;
+      // RULES.md v3: the cluster DNS only, not a CoreDNS serving some other zone.
+      if (cluster_dns.count(&pod) == 0 && !selected_by_dns_service(view, pod)) continue;
       out.checking(pod.meta.object_range);
       if (!cc.container->memory_limit) {
         out.report(cc.container->name.range, fmt::format("container {} of {} has no memory limit: a CoreDNS that grows starves its node "
@@ -86,6 +99,20 @@ class DeploymentFragile final : public engine::Rule {
   }
 
  private:
+  // The kube-dns Service (the dns fact's, when in view) selects the pod.
+  static bool selected_by_dns_service(const engine::View& view, const model::PodSource& pod) {
+    const std::string& dns_service = view.facts().dns.value.service;
+    if (dns_service.empty()) return false;
+    for (const model::Service& svc : view.model().services) {
+      if (svc.meta.namespace_name.value + "/" + svc.meta.name.value != dns_service) continue;
+      if (svc.meta.namespace_name.value == pod.meta.namespace_name.value && svc.has_selector() &&
+          model::selector_matches(svc.selector, pod.labels)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static bool autoscaled(const engine::View& view, const model::PodSource& pod) {
     for (const model::ConfigDocument& doc : view.model().configs) {
       if (doc.kind != "HorizontalPodAutoscaler" || doc.owner.namespace_name.value != pod.meta.namespace_name.value) continue;

@@ -3,6 +3,7 @@
 
 #include "rules/coredns/corefile_query.h"
 #include "rules/coredns/corefile_walk.h"
+#include "rules/coredns/plugin_table.h"
 #include "rules/rule_factories.h"
 
 namespace netlint::rules {
@@ -39,6 +40,8 @@ class LameduckMissing final : public engine::Rule {
   void check(const engine::View& view, engine::Sink& out) const override {
     for_each_corefile(view, [&](const model::CorefileSource& source, const CorefileRuntime& runtime) {
       if (runtime.node_local_dns) return;
+      // RULES.md v3: silent when the CoreDNS in use lacks the option the help recommends.
+      if (!option_available("health", "lameduck", runtime.version)) return;
       out.checking(source.text.anchor());
       for (const Block& b : blocks_of(source)) {
         for (const corefile::Directive* h : find_all(b.directives, "health")) {

@@ -6,6 +6,7 @@
 
 #include "rules/coredns/corefile_query.h"
 #include "rules/coredns/corefile_walk.h"
+#include "rules/coredns/plugin_table.h"
 #include "rules/rule_factories.h"
 
 namespace netlint::rules {
@@ -59,7 +60,10 @@ class NegativeCacheLong final : public engine::Rule {
   const diag::RuleInfo& info() const noexcept override { return kInfo; }
 
   void check(const engine::View& view, engine::Sink& out) const override {
-    for_each_corefile(view, [&](const model::CorefileSource& source, const CorefileRuntime&) {
+    for_each_corefile(view, [&](const model::CorefileSource& source, const CorefileRuntime& runtime) {
+      // RULES.md v3: silent when the CoreDNS in use lacks `cache { disable denial }`, which the
+      // help recommends (1.9.4 and later).
+      if (!option_available("cache", "disable", runtime.version)) return;
       out.checking(source.text.anchor());
       for (const Block& b : blocks_of(source)) {
         const corefile::Directive* cache = find_directive(b.directives, "cache");

@@ -199,4 +199,15 @@ Status status_at(const Lifecycle& life, const facts::Version& version) {
   return Status::kCurrent;
 }
 
+bool option_available(std::string_view plugin, std::string_view option, const facts::Version& version) {
+  const PluginSpec* p = find_plugin(plugin);
+  if (p == nullptr) return true;
+  const Status plugin_status = status_at(p->life, version);
+  if (plugin_status == Status::kUnknownYet || plugin_status == Status::kRemoved || plugin_status == Status::kIgnored) return false;
+  const OptionSpec* o = find_option(*p, option);
+  if (o == nullptr) return true;
+  const Status status = status_at(o->life, version);
+  return status == Status::kCurrent || status == Status::kDeprecated;
+}
+
 }  // namespace netlint::rules::coredns

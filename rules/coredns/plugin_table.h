@@ -58,4 +58,9 @@ const OptionSpec* find_option(const PluginSpec& plugin, std::string_view name);
 enum class Status { kUnknownYet, kCurrent, kDeprecated, kIgnored, kRemoved };
 Status status_at(const Lifecycle& life, const facts::Version& version);
 
+// True when `version` accepts `plugin`'s block option `option` and it has an effect (current or
+// deprecated): a rule whose help recommends the option stays silent otherwise (RULES.md NL4105,
+// NL4108). Unknown plugins and options are taken as available.
+bool option_available(std::string_view plugin, std::string_view option, const facts::Version& version);
+
 }  // namespace netlint::rules::coredns

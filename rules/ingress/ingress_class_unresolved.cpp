@@ -21,7 +21,8 @@ constexpr diag::RuleInfo kInfo{
 When the view holds IngressClasses: an Ingress whose `ingressClassName` none of them has
 (with a did-you-mean), or an Ingress with neither `ingressClassName` nor the legacy
 `kubernetes.io/ingress.class` annotation while no IngressClass is marked default
-(`ingressclass.kubernetes.io/is-default-class: "true"`).
+(`ingressclass.kubernetes.io/is-default-class: "true"`) and no ingress-nginx controller in the
+view runs with `--watch-ingress-without-class` (such a controller takes class-less Ingresses).
 
 ## Why is this bad?
 No controller takes the Ingress: its routes are never configured, its address stays empty, and
@@ -49,6 +50,12 @@ class IngressClassUnresolved final : public engine::Rule {
       names.push_back(c.meta->name.value);
       has_default = has_default || c.is_default;
     }
+    // RULES.md v3 (Clarifications): class-less Ingresses belong to a controller run with
+    // --watch-ingress-without-class.
+    bool classless_taken = false;
+    if (view.facts().ingress_controllers.usable()) {
+      for (const facts::IngressController& c : view.facts().ingress_controllers.value) classless_taken = classless_taken || c.watches_classless;
+    }
     for (const model::Ingress& ingress : view.model().ingresses) {
       out.checking(ingress.meta.object_range);
       const model::Text& written = ingress.class_name;
@@ -63,7 +70,7 @@ class IngressClassUnresolved final : public engine::Rule {
         d.help = near.empty() ? "set ingressClassName to one of the IngressClasses" : fmt::format("set ingressClassName to \"{}\"", near.front());
         continue;
       }
-      if (!ingress.class_annotation.value.empty() || has_default) continue;
+      if (!ingress.class_annotation.value.empty() || has_default || classless_taken) continue;
       out.report(ingress.meta.name.range,
                  fmt::format("{} names no class, and no IngressClass of the view ({}) is the default: no controller takes it",
                              ingress.meta.display(), fmt::join(names, ", ")))

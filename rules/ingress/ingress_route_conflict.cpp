@@ -27,7 +27,8 @@ Canary Ingresses (`nginx.ingress.kubernetes.io/canary: "true"`) are meant to sha
 are exempt, and so are hosts that are installer placeholders (`__INGRESS_HOST__`).
 
 Two Ingresses are taken to be applied together when they sit in one folder (or one's folder
-holds the other's), or when `.netlint.yaml` puts them in one of its `clusters:`. Without
+holds the other's), when both namespaces are complete, or when `.netlint.yaml` puts them in one
+of its `clusters:`. Without
 `clusters:`, Ingresses in unrelated folders may be alternatives applied one at a time (a
 repository of examples, one folder per environment) and are not compared; declare the clusters
 to have every pair of a cluster compared.
@@ -86,7 +87,7 @@ class IngressRouteConflict final : public engine::Rule {
         for (std::size_t j = 0; j < i && first == nullptr; ++j) {
           // Variants of one Ingress (overlays, other files) are one Ingress.
           if (claims[j].ingress->meta.display() == claims[i].ingress->meta.display()) continue;
-          if (applied_together(view, claims[j].ingress->meta.file, claims[i].ingress->meta.file)) first = &claims[j];
+          if (objects_applied_together(view, claims[j].ingress->meta, claims[i].ingress->meta)) first = &claims[j];
         }
         if (first == nullptr) continue;
         const auto& [cls, host, path, type] = route;

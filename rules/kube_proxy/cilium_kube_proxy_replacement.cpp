@@ -42,7 +42,8 @@ constexpr diag::RuleInfo kApiserverInfo{
     .doc = R"md(## What it finds
 Cilium's `kube-proxy-replacement: "true"` while the cilium agent DaemonSet has no
 `KUBERNETES_SERVICE_HOST` environment variable (the Helm chart sets it from `k8sServiceHost`),
-and no kube-proxy runs in the view.
+and kube-proxy is known to be absent: `kubeProxy: false` in `.netlint.yaml`, kubeadm's
+`proxy.disabled: true` (v1beta4) or `skipPhases` with `addon/kube-proxy`.
 
 ## Why is this bad?
 Without kube-proxy, nothing programs the `kubernetes` Service's ClusterIP until Cilium does; but
@@ -57,8 +58,9 @@ Silent when `cilium-config` gives the agent the API server another way (`k8s-api
 `k8s-api-server-urls`, `k8s-kubeconfig-path`).
 
 ## Known limitations
-The agent DaemonSet is recognised by the name `cilium` or an image of `cilium/cilium`. A
-kube-proxy managed outside the repository (a platform's network operator) is not seen.
+The agent DaemonSet is recognised by the name `cilium` or an image of `cilium/cilium`. Silent
+while the `kubeProxy` fact is unknown (`netlint facts` shows it): kube-system is open, so a
+repository without a kube-proxy DaemonSet says nothing about the cluster.
 )md"};
 
 struct Kpr {
@@ -122,7 +124,11 @@ class CiliumKprWithoutApiserver final : public engine::Rule {
 
   void check(const engine::View& view, engine::Sink& out) const override {
     const Kpr kpr = find_kpr(view);
-    if (kpr.entry == nullptr || kpr.entry->value.value != "true" || kube_proxy::kube_proxy_daemonset(view) != nullptr) return;
+    if (kpr.entry == nullptr || kpr.entry->value.value != "true") return;
+    // RULES.md v3: only when kube-proxy is known to be absent. kube-system is open, so not
+    // seeing a kube-proxy DaemonSet proves nothing (a CNI chart's repository never holds one).
+    const facts::Fact<bool>& kube_proxy = view.facts().kube_proxy;
+    if (!kube_proxy.usable() || kube_proxy.value) return;
     // The agent may also be pointed at the API server by its own options (domain-addendum.md 4).
     for (const model::ConfigMapEntry& e : kpr.config_map->data) {
       if (e.key.value == "k8s-api-server" || e.key.value == "k8s-api-server-urls" || e.key.value == "k8s-kubeconfig-path") return;
@@ -143,6 +149,11 @@ class CiliumKprWithoutApiserver final : public engine::Rule {
                     agent->meta.display()));
     d.help = "set k8sServiceHost and k8sServicePort in the Cilium Helm values";
     d.related.push_back({agent->meta.name.range, agent->meta.display()});
+    if (kube_proxy.configured()) {
+      d.related.push_back({kube_proxy.config_key, "kubeProxy: false"});
+    } else if (!kube_proxy.evidence.empty()) {
+      d.related.push_back({kube_proxy.evidence.front().range, kube_proxy.evidence.front().what});
+    }
   }
 };
 

@@ -18,10 +18,16 @@ constexpr diag::RuleInfo kInfo{
     .doc = R"md(## What it finds
 On a `type: LoadBalancer` Service whose provider netlint identifies from its annotations or
 `loadBalancerClass`:
-- an annotation of that provider that the provisioned product does not read, such as the
-  classic-ELB-only `service.beta.kubernetes.io/aws-load-balancer-connection-idle-timeout`,
-  `...-cross-zone-load-balancing-enabled` or `...-proxy-protocol` on an NLB
-  (`aws-load-balancer-type: nlb`), or Hetzner's HTTP settings on a TCP load balancer;
+- an annotation of that provider that the provisioned product does not read, when its value
+  asks for behaviour that product does not give: on an AWS NLB (`aws-load-balancer-type: nlb`)
+  the classic-ELB `connection-idle-timeout` other than the NLB's fixed 350 s,
+  `connection-draining-*` other than the target group's default (always on, 300 s),
+  `proxy-protocol: "*"` unless `target-group-attributes` enables PROXY v2, or an `http`/`https`
+  `backend-protocol`; Hetzner's HTTP settings on a TCP load balancer. A value that restates
+  what the load balancer does anyway (`backend-protocol: tcp`) is silent, and so are the
+  annotations the in-tree NLB does read (`cross-zone-load-balancing-enabled`,
+  `access-log-enabled`, `access-log-s3-bucket-name`, `access-log-s3-bucket-prefix`; and
+  `backend-protocol: ssl` on TLS listeners);
 - a value the provider cannot use: outside its documented range (the Azure idle timeout is in
   **minutes**, 4 to 100, so `"240"` meant as seconds is out of range), not of its type, or not
   one of the values the cloud controller accepts.

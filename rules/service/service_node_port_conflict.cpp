@@ -1,9 +1,10 @@
 // NL1005 service-node-port-conflict: a nodePort or healthCheckNodePort outside the node-port
-// range, or one number on two Services (node ports are one cluster-wide pool).
+// range, or one number on two Services applied together (node ports are one cluster-wide pool).
 #include <fmt/format.h>
 
 #include <map>
 
+#include "rules/applied_together.h"
 #include "rules/rule_factories.h"
 
 namespace netlint::rules {
@@ -18,8 +19,12 @@ constexpr diag::RuleInfo kInfo{
     .doc = R"md(## What it finds
 A Service's `nodePort` or `healthCheckNodePort` outside the cluster's node-port range (the API
 server's `--service-node-port-range`, 30000-32767 unless the view or `.netlint.yaml` says
-otherwise), or the same number on two different Services, whatever their protocols. Within one
-Service, a TCP and a UDP port may share a node port.
+otherwise), or the same number on two different Services applied together, whatever their
+protocols. Within one Service, a TCP and a UDP port may share a node port. Two Services are taken
+to be applied together when one's folder holds the other's (outside optional kustomize
+Components), when `.netlint.yaml` declares the view one cluster (`clusters:`), or when both
+namespaces are complete; Services of unrelated folders may be alternatives (examples, one folder
+per environment) that never meet in one cluster.
 
 ## Why is this bad?
 The API server rejects the Service: `provided port is not in the valid range` or `provided port
@@ -68,18 +73,21 @@ class ServiceNodePortConflict final : public engine::Rule {
         by_number[u.number.value].push_back(u);
       }
     }
-    for (const auto& entry : by_number) report_conflicts(entry.second, out);
+    for (const auto& entry : by_number) report_conflicts(view, entry.second, out);
   }
 
  private:
   // Each later Service using a number an earlier (different) Service uses is reported once.
-  static void report_conflicts(const std::vector<Use>& uses, engine::Sink& out) {
+  static void report_conflicts(const engine::View& view, const std::vector<Use>& uses, engine::Sink& out) {
     const auto identity = [](const model::Service* s) { return s->meta.display(); };
     for (std::size_t i = 1; i < uses.size(); ++i) {
       const Use* earlier = nullptr;
       for (std::size_t j = 0; j < i && earlier == nullptr; ++j) {
-        // Variants of one Service (other files, other overlays) are not two Services.
-        if (identity(uses[j].service) != identity(uses[i].service)) earlier = &uses[j];
+        // Variants of one Service (other files, other overlays) are not two Services; RULES.md v3:
+        // only Services applied together clash (the range check above is unchanged).
+        if (identity(uses[j].service) != identity(uses[i].service) && objects_applied_together(view, uses[j].service->meta, uses[i].service->meta)) {
+          earlier = &uses[j];
+        }
       }
       if (earlier == nullptr) continue;
       out.checking(uses[i].service->meta.object_range);

@@ -24,7 +24,9 @@ A Service whose selector uses only broad keys (`tier`, `component`, `part-of`, a
 `app.kubernetes.io/component` and `app.kubernetes.io/part-of`) and selects workloads of
 differently named apps (by their `app` or `app.kubernetes.io/name` label, else their name).
 Canary and version sets that share the app name (`reviews` v1, v2, v3) are one app and stay
-silent.
+silent, and so are headless Services (clients pick pods by name; nothing is balanced) and
+Services whose ports are all metrics ports (named `metrics` or `*-metrics`), which are meant to
+span the apps they expose.
 
 ## Why is this bad?
 The Service balances connections across unrelated workloads: a share of the requests meant for
@@ -38,8 +40,8 @@ Workloads in the Service's own folder are compared when there are any; workloads
 share the namespace and labels are then taken for other examples or environments.
 
 ## Known limitations
-A Service that is meant to span several apps (a shared metrics endpoint) is reported too; it is
-a note for that reason.
+A Service that is meant to span several apps under other port names is reported too; it is a
+note for that reason.
 )md"};
 
 constexpr std::array<std::string_view, 5> kBroadKeys = {"tier", "component", "part-of", "app.kubernetes.io/component",
@@ -52,6 +54,15 @@ std::string app_name(const model::PodSource& pod) {
   return pod.meta.name.value;
 }
 
+// Every port is named `metrics` or `*-metrics`.
+bool metrics_only(const model::Service& service) {
+  if (service.ports.empty()) return false;
+  return std::all_of(service.ports.begin(), service.ports.end(), [](const model::ServicePort& p) {
+    const std::string_view name = p.name.value;
+    return name == "metrics" || name.ends_with("-metrics");
+  });
+}
+
 class ServiceSelectorSpansWorkloads final : public engine::Rule {
  public:
   const diag::RuleInfo& info() const noexcept override { return kInfo; }
@@ -59,6 +70,9 @@ class ServiceSelectorSpansWorkloads final : public engine::Rule {
   void check(const engine::View& view, engine::Sink& out) const override {
     for (const model::Service& service : view.model().services) {
       if (!service.has_selector()) continue;
+      // RULES.md v3: a headless Service lists every pod by name (nothing is balanced), and one
+      // that serves only metrics is meant to span the apps it scrapes.
+      if (service.headless() || metrics_only(service)) continue;
       const bool broad_only = std::all_of(service.selector.begin(), service.selector.end(), [](const model::Label& l) {
         return std::find(kBroadKeys.begin(), kBroadKeys.end(), l.key.value) != kBroadKeys.end();
       });

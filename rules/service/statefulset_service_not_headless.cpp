@@ -1,9 +1,14 @@
 // NL1007 statefulset-service-not-headless: a StatefulSet's serviceName names a Service that is
-// not headless.
+// not headless, in its apply unit and selecting only its pods, when peers are likely to look each
+// other up (replicas >= 2 or a per-pod name in view; RULES.md v3: narrowed).
 #include <fmt/format.h>
 
-#include "rules/service_lookup.h"
+#include <string_view>
+
+#include "analyzer/source/path_parts.h"
 #include "rules/rule_factories.h"
+#include "rules/service/service_backends.h"
+#include "rules/service_lookup.h"
 
 namespace netlint::rules {
 namespace {
@@ -16,7 +21,10 @@ constexpr diag::RuleInfo kInfo{
     .summary = "a StatefulSet's serviceName names a Service that is not headless",
     .doc = R"md(## What it finds
 A StatefulSet whose `serviceName` (its governing Service) names a Service of its namespace that
-has a ClusterIP instead of `clusterIP: None`.
+has a ClusterIP instead of `clusterIP: None`, when that Service is applied with the StatefulSet
+(same kustomize build, else same directory), selects only that StatefulSet's pods, and the pods
+are likely to find each other through it: `replicas` is 2 or more, or a per-pod name
+`<statefulset>-<n>.<service>` appears in the view (env, args, ConfigMaps).
 
 ## Why is this bad?
 The governing Service exists so that every pod gets a stable DNS name
@@ -32,9 +40,54 @@ balanced address.
 
 ## Known limitations
 A governing Service that is missing from the view is not reported here. Applications that never
-resolve their peers by DNS (they shard by the pod's ordinal) work with a ClusterIP Service; the
-finding is then about the StatefulSet contract, not an outage.
+resolve their peers by DNS (they shard by the pod's ordinal) work with a ClusterIP Service, and
+manifests do not show how peers discover each other; hence the conditions above, and the note
+severity.
 )md"};
+
+// RULES.md "Apply units": one kustomize build, else (an approximation of the file group) one
+// directory; a file in a build and one outside it are never one unit.
+bool same_apply_unit(const engine::View& view, FileId a, FileId b) {
+  if (a == b) return true;
+  const SourceFile& fa = view.model().file(a);
+  const SourceFile& fb = view.model().file(b);
+  if (!fa.apply_build.empty() || !fb.apply_build.empty()) return fa.apply_build == fb.apply_build;
+  return path_dirname(fa.path) == path_dirname(fb.path);
+}
+
+// `<sts>-<n>.<svc>` in `text`, as a whole DNS label sequence (not inside a longer name).
+bool mentions_pod_name(std::string_view text, std::string_view sts, std::string_view svc) {
+  const auto name_char = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; };
+  for (std::size_t at = text.find(sts); at != std::string_view::npos; at = text.find(sts, at + 1)) {
+    if (at > 0 && (name_char(text[at - 1]) || text[at - 1] == '.')) continue;
+    std::size_t i = at + sts.size();
+    if (i >= text.size() || text[i] != '-') continue;
+    const std::size_t digits = ++i;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+    if (i == digits || i >= text.size() || text[i] != '.') continue;
+    ++i;
+    if (text.substr(i, svc.size()) != svc) continue;
+    i += svc.size();
+    if (i == text.size() || !name_char(text[i])) return true;
+  }
+  return false;
+}
+
+bool per_pod_name_in_view(const engine::View& view, std::string_view sts, std::string_view svc) {
+  for (const model::PodSource& pod : view.model().pod_sources) {
+    for (const model::Container& c : pod.containers) {
+      for (const model::Text& t : c.command) if (mentions_pod_name(t.value, sts, svc)) return true;
+      for (const model::Text& t : c.args) if (mentions_pod_name(t.value, sts, svc)) return true;
+      for (const model::EnvVar& e : c.env) if (e.value && mentions_pod_name(e.value->value, sts, svc)) return true;
+    }
+  }
+  for (const model::ConfigMap& cm : view.model().config_maps) {
+    for (const model::ConfigMapEntry& e : cm.data) {
+      if (!e.binary && mentions_pod_name(e.value.value, sts, svc)) return true;
+    }
+  }
+  return false;
+}
 
 class StatefulSetServiceNotHeadless final : public engine::Rule {
  public:
@@ -51,16 +104,39 @@ class StatefulSetServiceNotHeadless final : public engine::Rule {
       bool headless = false;
       for (const model::Service* s : named) headless = headless || s->headless() || s->type.value == "ExternalName";
       if (headless) continue;
-      const model::Service& service = *named.front();
+      const model::Service* service = governing_service(view, pod, named);
+      if (service == nullptr) continue;
+      const std::int64_t replicas = pod.replicas ? pod.replicas->value : 1;  // the API default
+      if (replicas < 2 && !per_pod_name_in_view(view, pod.meta.name.value, pod.service_name.value)) continue;
       diag::Diagnostic& d = out.report(
           pod.service_name.range,
           fmt::format("serviceName \"{}\" names {}, which is not headless: the name resolves to one ClusterIP instead of the "
                       "StatefulSet's pods, so peers cannot find each other through it",
-                      pod.service_name.value, service.meta.display()));
-      d.help = fmt::format("give {} clusterIP: None (recreate it), and add a separate Service for clients", service.meta.display());
-      d.related.push_back({service.cluster_ip.range.valid() ? service.cluster_ip.range : service.meta.name.range,
-                           fmt::format("{}", service.meta.display())});
+                      pod.service_name.value, service->meta.display()));
+      d.help = fmt::format("give {} clusterIP: None (recreate it), and add a separate Service for clients", service->meta.display());
+      d.related.push_back({service->cluster_ip.range.valid() ? service->cluster_ip.range : service->meta.name.range,
+                           fmt::format("{}", service->meta.display())});
     }
+  }
+
+ private:
+  // The Service of that name in the StatefulSet's apply unit that selects its pods and no others;
+  // nullptr when none does (another unit's Service, or one shared with other workloads).
+  static const model::Service* governing_service(const engine::View& view, const model::PodSource& sts,
+                                                 const std::vector<const model::Service*>& named) {
+    const std::string identity = sts.meta.group() + " " + sts.meta.display();
+    for (const model::Service* s : named) {
+      if (!same_apply_unit(view, sts.meta.file, s->meta.file)) continue;
+      const auto backends = selected_backends(view, *s);
+      bool only_this = !backends.empty();
+      bool includes_this = false;
+      for (const model::PodSource* p : backends) {
+        only_this = only_this && p->meta.group() + " " + p->meta.display() == identity;
+        includes_this = includes_this || p == &sts;
+      }
+      if (only_this && includes_this) return s;
+    }
+    return nullptr;
   }
 };
 

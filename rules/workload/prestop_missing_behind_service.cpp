@@ -5,8 +5,10 @@
 
 #include <fmt/format.h>
 
+#include "analyzer/source/path_parts.h"
 #include "rules/applied_together.h"
 #include "rules/rule_factories.h"
+#include "rules/service/gateway_pods.h"
 #include "rules/service/service_backends.h"
 #include "rules/service_lookup.h"
 
@@ -21,8 +23,12 @@ constexpr diag::RuleInfo kInfo{
     .summary = "pods behind an exposed Service with no preStop delay",
     .doc = R"md(## What it finds
 A Deployment, StatefulSet, DaemonSet or ReplicaSet whose pods a Service selects, where the
-Service takes traffic from outside the cluster (it is `type: LoadBalancer` or `NodePort`, or an
-Ingress routes to it), and no serving container of the pods has a `preStop` hook.
+Service takes traffic from outside the cluster (it is `type: LoadBalancer`, or an Ingress
+routes to it, or it is `type: NodePort` and no LoadBalancer Service or Ingress of its namespace
+sits in its directory or kustomize build), and no serving container of the pods has a `preStop`
+hook. Routes and ports that serve only metrics (path `/metrics`, port names `metrics`,
+`*-metrics`) are no exposure. Silent for 0 replicas, single-replica StatefulSets, and pods whose
+only serving containers are istio `proxyv2` gateways (pilot-agent drains Envoy on SIGTERM).
 
 The Service, its Ingress and the workload are paired only when they are applied together: when
 one's folder holds the other's, or `.netlint.yaml` declares the view one cluster.
@@ -42,12 +48,41 @@ plus the server's own drain time (NL6101).
 
 ## Known limitations
 A server that keeps accepting requests for a while after SIGTERM by itself needs no hook, and
-netlint cannot see that. Bare Pods, Jobs and CronJobs are not checked.
+netlint cannot see that. Bare Pods, Jobs and CronJobs are not checked. Not yet exempt:
+`strategy: Recreate`/`OnDelete` and single replicas with an emptyDir; Gateway API routes are not
+yet read as exposure.
 )md"};
 
 bool serves_long_lived(const model::PodSource& pod) {
   const std::string& kind = pod.meta.kind.value;
   return kind == "Deployment" || kind == "StatefulSet" || kind == "DaemonSet" || kind == "ReplicaSet";
+}
+
+// RULES.md v3: workloads no rollout makes hitless anyway: 0 replicas, a single-replica
+// StatefulSet (its one pod is replaced, never overlapped), and pods whose only serving
+// containers drain themselves (istio `proxyv2` gateways: pilot-agent drains Envoy on SIGTERM).
+// Not yet: `strategy: Recreate`/`OnDelete` and single replicas with an emptyDir (the model does
+// not keep them).
+bool exempt(const model::PodSource& pod) {
+  if (pod.replicas && pod.replicas->value == 0) return true;
+  if (pod.meta.kind.value == "StatefulSet" && (!pod.replicas || pod.replicas->value == 1)) return true;
+  const auto serving = serving_containers(pod, true);
+  return !serving.empty() && std::all_of(serving.begin(), serving.end(), [](const model::Container* c) { return is_istio_gateway_proxy(*c); });
+}
+
+bool metrics_name(std::string_view name) { return name == "metrics" || name.ends_with("-metrics"); }
+
+// A Service whose ports all serve metrics is no exposure.
+bool metrics_only(const model::Service& s) {
+  return !s.ports.empty() && std::all_of(s.ports.begin(), s.ports.end(), [](const model::ServicePort& p) { return metrics_name(p.name.value); });
+}
+
+// Same directory, or the same kustomize build (RULES.md NL6102's "same directory or build").
+bool same_directory_or_build(const engine::View& view, FileId a, FileId b) {
+  const SourceFile& fa = view.model().file(a);
+  const SourceFile& fb = view.model().file(b);
+  if (!fa.apply_build.empty() && fa.apply_build == fb.apply_build) return true;
+  return path_dirname(fa.path) == path_dirname(fb.path);
 }
 
 bool has_pre_stop(const model::PodSource& pod) {
@@ -86,10 +121,25 @@ class PrestopMissingBehindService final : public engine::Rule {
     const ServiceLookup services(m);
     std::unordered_map<const model::Service*, std::vector<Exposure>> exposed;
     for (const model::Service& s : m.services) {
-      if (s.type.value == "LoadBalancer" || s.type.value == "NodePort") exposed[&s].push_back({"type " + s.type.value, s.type.range});
+      if (s.type.value == "LoadBalancer" && !metrics_only(s)) exposed[&s].push_back({"type " + s.type.value, s.type.range});
+    }
+    // A NodePort Service is exposure only when no LoadBalancer Service or route exists for its
+    // namespace in its directory or build: where one does, an unrouted NodePort is internal
+    // (GCE-style Ingress backends must be NodePort, and are exposed through their route).
+    for (const model::Service& s : m.services) {
+      if (s.type.value != "NodePort" || metrics_only(s)) continue;
+      const auto near_entry = [&](const model::ObjectMeta& other) {
+        return other.namespace_name.value == s.meta.namespace_name.value && same_directory_or_build(view, other.file, s.meta.file);
+      };
+      const bool entry_beside =
+          std::any_of(m.services.begin(), m.services.end(), [&](const model::Service& o) { return o.type.value == "LoadBalancer" && near_entry(o.meta); }) ||
+          std::any_of(m.ingresses.begin(), m.ingresses.end(), [&](const model::Ingress& i) { return near_entry(i.meta); });
+      if (!entry_beside) exposed[&s].push_back({"type " + s.type.value, s.type.range});
     }
     for (const model::Ingress& ingress : m.ingresses) {
-      ingress.for_each_backend([&](const model::IngressBackend& backend, const model::IngressPath*) {
+      ingress.for_each_backend([&](const model::IngressBackend& backend, const model::IngressPath* path) {
+        // Routes that serve only metrics are no exposure.
+        if ((path != nullptr && path->path.value == "/metrics") || metrics_name(backend.port_name.value)) return;
         for (const model::Service* s : services.find(ingress.meta.namespace_name.value, backend.service_name.value)) {
           if (!applied_together(view, ingress.meta.file, s->meta.file)) continue;
           std::vector<Exposure>& e = exposed[s];
@@ -105,7 +155,7 @@ class PrestopMissingBehindService final : public engine::Rule {
       const auto it = exposed.find(&s);
       if (it == exposed.end() || !s.has_selector()) continue;
       for (const model::PodSource* pod : exposed_backends(view, s)) {
-        if (!serves_long_lived(*pod) || has_pre_stop(*pod)) continue;
+        if (!serves_long_lived(*pod) || has_pre_stop(*pod) || exempt(*pod)) continue;
         if (const auto r = reported.find(pod); r != reported.end()) {
           out.diagnostics()[r->second].related.push_back({s.meta.name.range, fmt::format("also behind {}", s.meta.display())});
           continue;
