@@ -18,7 +18,8 @@ constexpr diag::RuleInfo kInfo{
     .group = diag::Group::kSuspicious,
     .summary = "a numeric targetPort no selected pod declares, while they declare ports",
     .doc = R"md(## What it finds
-A Service port whose numeric `targetPort` (or, without one, its `port`) is not declared by any
+A Service port whose numeric `targetPort` (or, when it is not written, 0 or `""`, its `port`: the
+API server's default) is not declared by any
 container of a workload the Service selects, while every container of that workload lists its
 ports. Sidecars (restartable init containers) count.
 
@@ -46,7 +47,8 @@ class ServiceTargetPortUndeclared final : public engine::Rule {
       const auto backends = selected_backends(view, service);
       if (backends.empty()) continue;
       for (const model::ServicePort& port : service.ports) {
-        if (port.target_port && port.target_port_is_name) continue;  // NL1003's
+        // A name is NL1003's; an unknown targetPort (NL0004) pairs with nothing.
+        if (!port.target_port_number) continue;
         check_port(view, service, port, backends, out);
       }
     }
@@ -58,7 +60,7 @@ class ServiceTargetPortUndeclared final : public engine::Rule {
   // to use the number (args, env, a ConfigMap it mounts): the app listens there, undeclared.
   static void check_port(const engine::View& view, const model::Service& service, const model::ServicePort& port,
                          const std::vector<const model::PodSource*>& backends, engine::Sink& out) {
-    const std::int64_t number = port.target_port_number.value_or(port.port.value);
+    const std::int64_t number = *port.target_port_number;
     std::vector<std::string> declared;
     std::vector<std::string> workloads;
     for (const model::PodSource* pod : backends) {
@@ -75,12 +77,13 @@ class ServiceTargetPortUndeclared final : public engine::Rule {
       if (pod_configures_number(view, *pod, number)) return;
       if (std::find(workloads.begin(), workloads.end(), pod->meta.display()) == workloads.end()) workloads.push_back(pod->meta.display());
     }
-    const SourceRange anchor = port.target_port ? port.target_port->range : port.port.range;
+    // A defaulted targetPort anchors on its port entry (api_defaults.h) and says so.
     diag::Diagnostic& d = out.report(
-        anchor, fmt::format("{} {}/{} is not declared by any container of {} (they declare {}): connections to {} "
-                            "are refused unless the app listens there",
-                            port.target_port ? "targetPort" : "port (used as targetPort)", number, port.protocol.value,
-                            fmt::join(workloads, ", "), fmt::join(declared, ", "), service_port_display(service, port)));
+        port.target_port->range,
+        fmt::format("targetPort {}/{}{} is not declared by any container of {} (they declare {}): connections to {} "
+                    "are refused unless the app listens there",
+                    number, port.protocol.value, port.target_port_defaulted ? fmt::format(" (default {})", number) : "",
+                    fmt::join(workloads, ", "), fmt::join(declared, ", "), service_port_display(service, port)));
     d.help = "set targetPort to the port the container listens on, or declare that port in the container";
     for (const model::PodSource* pod : backends) {
       d.related.push_back({pod->template_key, fmt::format("pod template of {}", pod->meta.display())});
