@@ -150,6 +150,10 @@ TEST_CASE("api defaults: NetworkPolicy port protocol TCP; policyTypes stay as wr
   REQUIRE(np.egress[0].ports.size() == 2);
   CHECK(np.egress[0].ports[0].protocol.value == "TCP");
   CHECK(np.egress[0].ports[1].protocol.value == "udp");
+  CHECK_FALSE(np.egress[0].ports[1].protocol_valid);
+  // The API server rejects the policy: the evaluator reads it as one that may select its pods.
+  CHECK_FALSE(np.policy_types_valid);
+  CHECK(np.rejected);
 }
 
 TEST_CASE("api defaults: enums, unknown values and did-you-mean") {

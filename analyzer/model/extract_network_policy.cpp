@@ -20,7 +20,7 @@ PolicyPort port_of(const yaml::NodeRef& item, std::vector<InputProblem>& problem
   p.item = item.range();
   // Defaulted to TCP by api_defaults.h; a wrong-case protocol is NL0004 and stays as written:
   // the evaluator reads no port from it (the API rejects the policy).
-  check_protocol(item.find("protocol"), problems);
+  p.protocol_valid = check_protocol(item.find("protocol"), problems);
   p.protocol = text_field(item, "protocol");
   if (const yaml::NodeRef port = item.get("port"); port.is_scalar()) {
     p.port = text_of(port);
@@ -105,7 +105,7 @@ NetworkPolicy extract_network_policy(const yaml::NodeRef& object, const ObjectMe
     p.policy_types_key = e.key.range();
     p.policy_types = string_list(e.value);
     for (std::uint32_t i = 0; e.value.is_sequence() && i < e.value.size(); ++i) {
-      check_enum_item(e.value.item(i), {"policyType", kPolicyTypes, false}, problems);
+      if (!check_enum_item(e.value.item(i), {"policyType", kPolicyTypes, false}, problems)) p.policy_types_valid = false;
     }
   }
   if (const yaml::NodeRef::Entry e = spec.value.find("ingress"); e.key) {
@@ -117,6 +117,12 @@ NetworkPolicy extract_network_policy(const yaml::NodeRef& object, const ObjectMe
     p.egress_written = true;
     p.egress_key = e.key.range();
     p.egress = rules_of(e.value, "to", problems);
+  }
+  p.rejected = !p.policy_types_valid;
+  for (const auto* rules : {&p.ingress, &p.egress}) {
+    for (const PolicyRule& rule : *rules) {
+      for (const PolicyPort& port : rule.ports) p.rejected = p.rejected || !port.protocol_valid;
+    }
   }
   return p;
 }
