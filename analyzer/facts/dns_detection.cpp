@@ -14,8 +14,8 @@ namespace {
 int dns_port(const model::Service& svc, const model::Model& m) {
   for (const model::ServicePort& p : svc.ports) {
     if (p.port.value != 53 || p.protocol.value != "UDP") continue;
-    if (!p.target_port || p.target_port_placeholder) return 53;  // a placeholder: as a name no pod declares
-    if (!p.target_port_is_name) return static_cast<int>(std::strtol(p.target_port->value.c_str(), nullptr, 10));
+    if (!p.target_port || p.target_port_placeholder) return 53;  // unknown (NL0004) or a placeholder: the default
+    if (p.target_port_number) return static_cast<int>(*p.target_port_number);  // as written, or defaulted to 53
     for (const model::PodSource& pod : m.pod_sources) {
       if (pod.meta.namespace_name.value != svc.meta.namespace_name.value || pod.synthetic || !model::selector_matches(svc.selector, pod.labels)) continue;
       for (const model::Container& c : pod.containers) {

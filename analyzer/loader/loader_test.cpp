@@ -533,7 +533,13 @@ TEST_CASE("loader: Service fields") {
   CHECK(tls.protocol.value == "UDP");
   CHECK_FALSE(tls.node_port);
 
-  CHECK_FALSE(svc.ports[2].target_port);  // absent: same as port
+  // Not written: the API server's default, the port, anchored on the port entry.
+  const model::ServicePort& bare = svc.ports[2];
+  REQUIRE(bare.target_port);
+  CHECK(bare.target_port_defaulted);
+  CHECK(bare.target_port_number == bare.port.value);
+  CHECK(bare.target_port->value == std::to_string(bare.port.value));
+  CHECK(bare.target_port->range.begin == bare.item.begin);
 }
 
 TEST_CASE("loader: ConfigMap data entries with positions") {
@@ -692,7 +698,7 @@ TEST_CASE("loader: fields of the wrong type read as absent and never crash") {
   const model::Model m = load_one("bad.yaml", text);
   // The wrong types are NL0004 problems (their messages: field_checks_test.cpp and the
   // invalid-field fixtures); extraction reads around them exactly as before.
-  CHECK(m.problems.size() == 16);
+  CHECK(m.problems.size() == 17);
   CHECK(std::all_of(m.problems.begin(), m.problems.end(),
                     [](const model::InputProblem& p) { return p.code == "NL0004"; }));
   REQUIRE(m.services.size() == 2);

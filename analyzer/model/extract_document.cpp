@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <array>
 
+#include "analyzer/model/api_defaults.h"
 #include "analyzer/model/extract.h"
 #include "analyzer/model/extract_configs.h"
 #include "analyzer/yaml/canonical_hash.h"
@@ -57,13 +58,21 @@ void extract_object(const yaml::NodeRef& object, FileId file, std::uint32_t docu
   meta.content_hash = yaml::canonical_hash(object, "metadata.namespace");
   const std::string& kind = meta.kind.value;
   const bool core = meta.api_version.value == "v1";
-  if (auto pods = extract_pod_source(object, meta, out.problems)) out.pod_sources.push_back(std::move(*pods));
-  if (core && kind == "Service") out.services.push_back(extract_service(object, meta, out.problems));
+  // API defaults are applied to each object as it is extracted, before any rule reads it.
+  if (auto pods = extract_pod_source(object, meta, out.problems)) {
+    apply_api_defaults(*pods);
+    out.pod_sources.push_back(std::move(*pods));
+  }
+  if (core && kind == "Service") {
+    out.services.push_back(extract_service(object, meta, out.problems));
+    apply_api_defaults(out.services.back());
+  }
   if (kind == "Ingress" && (in_group(meta.api_version.value, "networking.k8s.io") || in_group(meta.api_version.value, "extensions"))) {
     out.ingresses.push_back(extract_ingress(object, meta, out.problems));
   }
   if (kind == "NetworkPolicy" && (in_group(meta.api_version.value, "networking.k8s.io") || in_group(meta.api_version.value, "extensions"))) {
     out.network_policies.push_back(extract_network_policy(object, meta, out.problems));
+    apply_api_defaults(out.network_policies.back());
   }
   if (kind == "Route" && in_group(meta.api_version.value, "route.openshift.io")) out.routes.push_back(extract_route(object, meta));
   if (auto producer = extract_secret_producer(object, meta)) out.secret_producers.push_back(std::move(*producer));

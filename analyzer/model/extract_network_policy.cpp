@@ -13,10 +13,15 @@ bool written_type(const NetworkPolicy& p, std::string_view type) {
   return std::any_of(p.policy_types.begin(), p.policy_types.end(), [&](const Text& t) { return t.value == type; });
 }
 
-PolicyPort port_of(const yaml::NodeRef& item) {
+constexpr std::string_view kPolicyTypes[] = {"Ingress", "Egress"};
+
+PolicyPort port_of(const yaml::NodeRef& item, std::vector<InputProblem>& problems) {
   PolicyPort p;
   p.item = item.range();
-  p.protocol = text_field(item, "protocol", "TCP");
+  // Defaulted to TCP by api_defaults.h; a wrong-case protocol is NL0004 and stays as written:
+  // the evaluator reads no port from it (the API rejects the policy).
+  p.protocol_valid = check_protocol(item.find("protocol"), problems);
+  p.protocol = text_field(item, "protocol");
   if (const yaml::NodeRef port = item.get("port"); port.is_scalar()) {
     p.port = text_of(port);
     if (auto n = integer_of(port)) p.port_number = *n;
@@ -67,7 +72,7 @@ std::vector<PolicyRule> rules_of(const yaml::NodeRef& list, std::string_view pee
       rule.ports_written = true;
       rule.ports_key = ports.key.range();
       for (std::uint32_t j = 0; j < ports.value.size(); ++j) {
-        if (ports.value.item(j).is_map()) rule.ports.push_back(port_of(ports.value.item(j)));
+        if (ports.value.item(j).is_map()) rule.ports.push_back(port_of(ports.value.item(j), problems));
       }
     }
     rules.push_back(std::move(rule));
@@ -101,6 +106,9 @@ NetworkPolicy extract_network_policy(const yaml::NodeRef& object, const ObjectMe
     p.policy_types_written = true;
     p.policy_types_key = e.key.range();
     p.policy_types = string_list(e.value);
+    for (std::uint32_t i = 0; e.value.is_sequence() && i < e.value.size(); ++i) {
+      if (!check_enum_item(e.value.item(i), {"policyType", kPolicyTypes, false}, problems)) p.policy_types_valid = false;
+    }
   }
   if (const yaml::NodeRef::Entry e = spec.value.find("ingress"); e.key) {
     p.ingress_written = true;
@@ -111,6 +119,12 @@ NetworkPolicy extract_network_policy(const yaml::NodeRef& object, const ObjectMe
     p.egress_written = true;
     p.egress_key = e.key.range();
     p.egress = rules_of(e.value, "to", problems);
+  }
+  p.rejected = !p.policy_types_valid;
+  for (const auto* rules : {&p.ingress, &p.egress}) {
+    for (const PolicyRule& rule : *rules) {
+      for (const PolicyPort& port : rule.ports) p.rejected = p.rejected || !port.protocol_valid;
+    }
   }
   return p;
 }

@@ -214,7 +214,7 @@ Container extract_container(const yaml::NodeRef& node, bool init, Problems& prob
     const yaml::NodeRef p = ports.item(i);
     if (!p.is_map()) continue;
     check_port(p.find("containerPort"), PortField::kPort, "containerPort", problems);
-    check_protocol(p.find("protocol"), problems);
+    const bool protocol_ok = check_protocol(p.find("protocol"), problems);
     check_port_name(p.find("name"), "container port name", problems);
     ContainerPort port;
     port.item = p.range();
@@ -225,12 +225,13 @@ Container extract_container(const yaml::NodeRef& node, bool init, Problems& prob
     const std::optional<std::int64_t> port_number = integer_of(number);
     // An invalid containerPort is NL0004 and the API rejects the pod: which ports the container
     // declares is then unknown (ports_known), so no rule pairs a Service's targetPort against it.
-    if (!port_number || *port_number < 1 || *port_number > 65535) {
+    // So does a protocol it rejects (`tcp`): the port is neither TCP nor another protocol.
+    if (!port_number || *port_number < 1 || *port_number > 65535 || !protocol_ok) {
       c.ports_known = false;
       continue;
     }
     port.number = {*port_number, number.range()};
-    port.protocol = text_field(p, "protocol", "TCP");
+    port.protocol = text_field(p, "protocol");  // defaulted TCP by api_defaults.h
     c.ports.push_back(std::move(port));
   }
   const yaml::NodeRef env = node.get("env");
@@ -268,6 +269,10 @@ Container extract_container(const yaml::NodeRef& node, bool init, Problems& prob
   return c;
 }
 
+// pkg/apis/core/validation: validateDNSPolicy, validateRestartPolicy.
+constexpr std::string_view kDnsPolicies[] = {"ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"};
+constexpr std::string_view kRestartPolicies[] = {"Always", "OnFailure", "Never"};
+
 void extract_pod_spec(const yaml::NodeRef& spec, PodSource& out, Problems& problems) {
   out.containers.reserve(spec.get("initContainers").size() + spec.get("containers").size());
   for (const auto& [key, init] : {std::pair{"initContainers", true}, std::pair{"containers", false}}) {
@@ -288,7 +293,11 @@ void extract_pod_spec(const yaml::NodeRef& spec, PodSource& out, Problems& probl
   const yaml::NodeRef host_network = spec.get("hostNetwork");
   out.host_network = {boolean_of(host_network).value_or(false), host_network.range()};
   check_boolean(spec.find("hostNetwork"), "hostNetwork", problems);
-  out.dns_policy = text_field(spec, "dnsPolicy", "ClusterFirst");
+  // Defaulted ClusterFirst by api_defaults.h; a wrong-case value is NL0004 and stays as
+  // written, so rules read the pod's DNS as unknown.
+  out.dns_policy = text_field(spec, "dnsPolicy");
+  check_enum(spec.find("dnsPolicy"), {"dnsPolicy", kDnsPolicies}, problems);
+  check_enum(spec.find("restartPolicy"), {"restartPolicy", kRestartPolicies}, problems);
   const yaml::NodeRef aliases = spec.get("hostAliases");
   for (std::uint32_t i = 0; aliases.is_sequence() && i < aliases.size(); ++i) {
     for (Text& host : string_list(aliases.item(i).get("hostnames"))) out.host_aliases.push_back(std::move(host));

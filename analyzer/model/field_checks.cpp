@@ -9,6 +9,7 @@
 #include <optional>
 #include <utility>
 
+#include "analyzer/diag/did_you_mean.h"
 #include "analyzer/model/extract_util.h"
 #include "analyzer/model/placeholder.h"
 
@@ -367,7 +368,8 @@ void check_port(const yaml::NodeRef::Entry& field, PortField kind, std::string_v
   const yaml::NodeRef& value = field.value;
   const Resolved r = resolve(value);
   const std::string& text = value.scalar();
-  const std::string_view expected = kind == PortField::kNumberOrName ? "a port number or a port name" : kPortRange;
+  const bool may_be_name = kind == PortField::kNumberOrName || kind == PortField::kTargetPort;
+  const std::string_view expected = may_be_name ? "a port number or a port name" : kPortRange;
   switch (r.type) {
     case YamlType::kAbsent:
     case YamlType::kNull:
@@ -382,7 +384,7 @@ void check_port(const yaml::NodeRef::Entry& field, PortField kind, std::string_v
     case YamlType::kString:
       // Port numbers and names have no upper case: `PORT` stands for a value like `$PORT` does.
       if (text.empty() || placeholder(value, text, FieldKind::kLowerCase, out)) return;
-      if (kind == PortField::kNumberOrName) {
+      if (may_be_name) {
         const std::string problem = port_name_problem(text);
         if (problem.empty()) return;
         if (all_digits(text)) {
@@ -414,7 +416,8 @@ void check_port(const yaml::NodeRef::Entry& field, PortField kind, std::string_v
     report(out, value.range(), fmt::format("{} {} is not a whole number; it must be {}", what, shown(text), kPortRange));
     return;
   }
-  if (kind == PortField::kNodePort && r.number == 0) return;  // 0: allocate one
+  if (kind == PortField::kNodePort && r.number == 0) return;    // 0: allocate one
+  if (kind == PortField::kTargetPort && r.number == 0) return;  // 0: the Service port (SetDefaults_Service)
   if (r.number < 1 || r.number > 65535) {
     report(out, value.range(), fmt::format("{} {} is out of range; ports are 1-65535", what, shown(text)));
   }
@@ -449,36 +452,101 @@ void check_port_name(const yaml::NodeRef::Entry& field, std::string_view what, P
   }
 }
 
-void check_protocol(const yaml::NodeRef::Entry& field, Problems& out) {
-  if (!field) return;
+bool check_protocol(const yaml::NodeRef::Entry& field, Problems& out) {
+  if (!field) return true;
   const yaml::NodeRef& value = field.value;
   const Resolved r = resolve(value);
   const std::string& text = value.scalar();
   constexpr std::string_view kExpected = "TCP, UDP or SCTP";
-  if (r.type == YamlType::kAbsent || r.type == YamlType::kNull) return;
+  if (r.type == YamlType::kAbsent || r.type == YamlType::kNull) return true;
   if (is_collection(r.type)) {
     report(out, field.key.range(), fmt::format("protocol is {}, but it must be {}", type_phrase(r.type), kExpected));
-    return;
+    return false;
   }
   if (r.type != YamlType::kString) {
     report(out, value.range(),
            fmt::format("protocol {} is {} in YAML, but it must be {}", shown(text), type_phrase(r.type), kExpected));
-    return;
+    return false;
   }
-  if (text == "TCP" || text == "UDP" || text == "SCTP" || placeholder(value, text, FieldKind::kText, out)) return;
+  // "" is the API's unset value: it defaults to TCP (api_defaults.h).
+  if (text.empty() || text == "TCP" || text == "UDP" || text == "SCTP" || placeholder(value, text, FieldKind::kText, out)) return true;
   std::string upper(text);
   for (char& c : upper) {
     if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
   }
   if (upper == "TCP" || upper == "UDP" || upper == "SCTP") {
     report(out, value.range(), fmt::format("protocol {} is not valid; protocols are case-sensitive: write {}", text, upper));
-    return;
+    return false;
   }
   std::string help;
   for (std::string_view app : {"HTTP", "HTTPS", "HTTP2", "H2C", "GRPC", "WS", "WSS", "TLS"}) {
     if (upper == app) help = "an application protocol such as HTTP or gRPC goes into appProtocol";
   }
   report(out, value.range(), fmt::format("protocol {} is not valid; use {}", shown(text), kExpected), std::move(help));
+  return false;
+}
+
+namespace {
+
+// "A, B or C".
+std::string members_text(std::span<const std::string_view> members) {
+  std::vector<std::string> items(members.begin(), members.end());
+  return diag::join_alternatives(items);
+}
+
+bool check_enum_value(const yaml::NodeRef& key, const yaml::NodeRef& value, const EnumField& spec, Problems& out) {
+  const Resolved r = resolve(value);
+  const std::string& text = value.scalar();
+  const std::string expected = members_text(spec.members);
+  if (r.type == YamlType::kAbsent || r.type == YamlType::kNull) return true;
+  if (is_collection(r.type)) {
+    report(out, collection_anchor(key, value), fmt::format("{} is {}, but it must be {}", spec.what, type_phrase(r.type), expected));
+    return false;
+  }
+  if (r.type != YamlType::kString) {
+    report(out, value.range(),
+           fmt::format("{} {} is {} in YAML, but it must be {}", spec.what, shown(text), type_phrase(r.type), expected));
+    return false;
+  }
+  if ((text.empty() && spec.empty_is_unset) || has_placeholder(text)) return true;
+  for (const std::string_view member : spec.members) {
+    if (text == member) return true;
+  }
+  auto lower = [](std::string_view s) {
+    std::string l(s);
+    for (char& c : l) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return l;
+  };
+  for (const std::string_view member : spec.members) {
+    if (lower(text) == lower(member)) {
+      report(out, value.range(),
+             fmt::format("{} {} is not valid; {} is case-sensitive: write {}", spec.what, text, spec.what, member));
+      return false;
+    }
+  }
+  const std::vector<std::string> candidates(spec.members.begin(), spec.members.end());
+  const std::vector<std::string> near = diag::best_near_misses(text, candidates);
+  if (!near.empty()) {
+    report(out, value.range(),
+           fmt::format("{} {} is not valid; did you mean {}? (valid: {})", spec.what, shown(text), diag::join_alternatives(near),
+                       expected));
+  } else {
+    report(out, value.range(), fmt::format("{} {} is not valid; use {}", spec.what, text.empty() ? "\"\"" : shown(text), expected));
+  }
+  return false;
+}
+
+}  // namespace
+
+bool check_enum(const yaml::NodeRef::Entry& field, const EnumField& spec, Problems& out) {
+  if (!field) return true;
+  return check_enum_value(field.key, field.value, spec, out);
+}
+
+bool check_enum_item(const yaml::NodeRef& item, const EnumField& spec, Problems& out) {
+  return check_enum_value({}, item, spec, out);
 }
 
 void check_boolean(const yaml::NodeRef::Entry& field, std::string_view what, Problems& out) {

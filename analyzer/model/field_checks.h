@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -78,14 +79,32 @@ void check_list(const yaml::NodeRef::Entry& field, Problems& out);
 enum class PortField : std::uint8_t {
   kPort,      // an integer 1-65535 (containerPort, Service port, grpc probe port)
   kNodePort,  // an integer 1-65535, or 0 (allocate one)
-  kNumberOrName,  // an integer 1-65535 or an IANA_SVC_NAME (targetPort, httpGet/tcpSocket probe port)
+  kNumberOrName,  // an integer 1-65535 or an IANA_SVC_NAME (httpGet/tcpSocket probe port)
+  kTargetPort,    // kNumberOrName, or 0 or "": the API server defaults those to the Service port (api_defaults.h)
 };
 // `field` is the key as written ("containerPort"); `what` the subject of messages, usually the same.
 void check_port(const yaml::NodeRef::Entry& field, PortField kind, std::string_view what, Problems& out);
 // A port's `name` that must be an IANA_SVC_NAME (container ports); `what` is "container port name".
 void check_port_name(const yaml::NodeRef::Entry& field, std::string_view what, Problems& out);
-// `protocol`: TCP, UDP or SCTP.
-void check_protocol(const yaml::NodeRef::Entry& field, Problems& out);
+// `protocol`: TCP, UDP or SCTP (or "", which the API defaults to TCP). True when rules may read
+// the value (absent, valid or a placeholder).
+bool check_protocol(const yaml::NodeRef::Entry& field, Problems& out);
+
+// An enum field (Service `type`, `dnsPolicy`, a `policyTypes` item, ...): the API server takes
+// exactly its members, case-sensitively. Messages:
+//   `<what> <value> is not valid; <what> is case-sensitive: write <Member>`   (wrong case)
+//   `<what> <value> is not valid; did you mean <Member>? (valid: A, B or C)`  (a near miss)
+//   `<what> <value> is not valid; use A, B or C`
+// An empty string is the API's "not set" (it applies the default) when `empty_is_unset`.
+struct EnumField {
+  std::string_view what;                       // "type", "dnsPolicy", "policyTypes item"
+  std::span<const std::string_view> members;
+  bool empty_is_unset = true;
+};
+// True when the value is absent, null, a member or a placeholder (the value rules may read).
+bool check_enum(const yaml::NodeRef::Entry& field, const EnumField& spec, Problems& out);
+// The same for one list item (no key: the item itself is the anchor).
+bool check_enum_item(const yaml::NodeRef& item, const EnumField& spec, Problems& out);
 // A boolean field (hostNetwork).
 void check_boolean(const yaml::NodeRef::Entry& field, std::string_view what, Problems& out);
 

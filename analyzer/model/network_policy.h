@@ -14,6 +14,7 @@ namespace netlint::model {
 
 struct PolicyPort {
   Text protocol;                                  // defaulted "TCP" (invalid range) when not written
+  bool protocol_valid = true;                     // false: NL0004, kept as written
   std::optional<Text> port;                       // absent: every port of the protocol
   std::optional<std::int64_t> port_number;        // when `port` is an integer
   bool port_is_name = false;                      // `port` is a string that is not a number
@@ -58,11 +59,16 @@ struct NetworkPolicy {
   SelectorSpec pod_selector;                      // absent reads as `{}` (the API requires it)
   std::vector<Text> policy_types;                 // as written
   bool policy_types_written = false;
+  bool policy_types_valid = true;                 // false: an item is NL0004 (`egress`), the types are unknown
   SourceRange policy_types_key;
   std::vector<PolicyRule> ingress, egress;
   bool ingress_written = false, egress_written = false;
   SourceRange ingress_key, egress_key;
   SourceRange spec_key;
+  // A value the API server rejects (NL0004: `protocol: tcp`, `policyTypes: [egress]`): the
+  // policy is never created, and what it would do is unknown, never read as a default. The
+  // evaluator treats it as a policy that may select its pods.
+  bool rejected = false;
 
   // Effective policyTypes after the API's defaulting: when not written (or empty), Ingress,
   // plus Egress only when `egress` has at least one rule (so `egress: []` does not isolate).

@@ -11,21 +11,25 @@ namespace netlint::model {
 struct ServicePort {
   Text name;
   Spanned<std::int64_t> port;
-  // targetPort as written: a number or a name; absent means "same as port".
+  // targetPort after API defaulting (api_defaults.h): a number or a name as written, or, when
+  // not written, 0 or "", the port's number (target_port_defaulted; the range is then the port
+  // entry's). nullopt when its value is unknown: one the API server rejects (NL0004).
   std::optional<Text> target_port;
   bool target_port_is_name = false;
-  std::optional<std::int64_t> target_port_number;  // when targetPort is a number
+  std::optional<std::int64_t> target_port_number;  // when targetPort is a number (always when defaulted)
+  bool target_port_defaulted = false;
+  bool target_port_unknown = false;  // set by extraction: never defaulted
   // targetPort is a placeholder (`$PORT`, `<port>`, `PORT`): written, but its value is unknown
-  // (neither a name nor a number; target_port holds the text for anchors).
+  // (neither a name nor a number; target_port holds the text for anchors; also target_port_unknown).
   bool target_port_placeholder = false;
-  Text protocol;                  // defaulted "TCP"
+  Text protocol;                  // defaulted "TCP" (invalid range) when not written
   std::optional<Spanned<std::int64_t>> node_port;
   SourceRange item;
 };
 
 struct Service {
   ObjectMeta meta;
-  Text type;                      // defaulted "ClusterIP"
+  Text type;                      // defaulted "ClusterIP" (invalid range) when not written
   Labels selector;                // empty when absent or `{}`
   SourceRange selector_key;       // `selector:` (invalid when absent)
   std::vector<ServicePort> ports;
@@ -34,7 +38,7 @@ struct Service {
   bool ports_known = true;
   Text cluster_ip;
   Text external_name;
-  Text internal_traffic_policy;
+  Text internal_traffic_policy;   // defaulted "Cluster" except for ExternalName
   // spec.loadBalancerClass: empty when not written. When set, the cloud provider's built-in
   // controller leaves the Service alone and the controller of that class provisions the LB.
   Text load_balancer_class;

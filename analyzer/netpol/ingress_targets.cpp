@@ -14,22 +14,22 @@ struct WantedPort {
   std::int64_t number = 0;
 };
 
-// The pods' port each matching Service port leads to (targetPort, else port).
+// The pods' port each matching Service port leads to (its targetPort, defaulted to the port);
+// none for a targetPort whose value is unknown.
 std::vector<WantedPort> access_ports(const model::Service& service, const WantedPort& wanted) {
   std::vector<WantedPort> out;
   for (const model::ServicePort& sp : service.ports) {
     if (sp.target_port_placeholder) continue;  // the pods' port is unknown: nothing to check through it
     WantedPort access;
     access.given = true;
-    if (sp.target_port && !sp.target_port->value.empty()) {
+    const bool known = sp.target_port.has_value();
+    if (known) {
       access.is_name = sp.target_port_is_name;
       access.name = sp.target_port->value;
       access.number = sp.target_port_number.value_or(0);
-    } else {
-      access.number = sp.port.value;
     }
     if (!wanted.given) {
-      out.push_back(access);
+      if (known) out.push_back(access);
       continue;
     }
     const bool by_name = wanted.is_name && !sp.name.value.empty() && sp.name.value == wanted.name;
@@ -37,7 +37,7 @@ std::vector<WantedPort> access_ports(const model::Service& service, const Wanted
     const bool by_target = sp.target_port && sp.target_port_is_name == wanted.is_name &&
                            (wanted.is_name ? sp.target_port->value == wanted.name : sp.target_port_number == wanted.number);
     if (by_name || by_number || by_target) {
-      out.push_back(access);
+      if (known) out.push_back(access);
       break;
     }
   }

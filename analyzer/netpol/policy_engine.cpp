@@ -495,16 +495,19 @@ void PolicyEngine::Impl::compile_policies() {
     const model::NetworkPolicy& p = model.network_policies[pi];
     const std::string& ns = p.meta.namespace_name.value;
     const index::SelectorMatches selected = peer_index->match(ns, index::selector_from_spec(p.pod_selector));
+    // A policy the API server rejects (NL0004) may or may not exist: it selects its pods maybe,
+    // in both directions, so the flows it touches are unknown.
+    const Tri surely = p.rejected ? Tri::kMaybe : Tri::kYes;
     auto select = [&](std::vector<Selection>& sel) {
       for (index::PodId id : selected.yes) {
-        if (id < workloads.size()) sel[id].emplace_back(pi, Tri::kYes);
+        if (id < workloads.size()) sel[id].emplace_back(pi, surely);
       }
       for (index::PodId id : selected.maybe) {
         if (id < workloads.size()) sel[id].emplace_back(pi, Tri::kMaybe);
       }
     };
     for (const bool is_ingress : {true, false}) {
-      if (is_ingress ? !p.affects_ingress() : !p.affects_egress()) continue;  // rules of other types are ignored
+      if (!p.rejected && (is_ingress ? !p.affects_ingress() : !p.affects_egress())) continue;  // rules of other types are ignored
       select(is_ingress ? in_sel : eg_sel);
       auto& rules = is_ingress ? in_rules : eg_rules;
       auto& peers = is_ingress ? in_peers : eg_peers;
@@ -519,7 +522,11 @@ void PolicyEngine::Impl::compile_policies() {
         if (r.all_ports()) rule.numeric = ConnSet::all();
         for (const model::PolicyPort& port : r.ports) {
           Protocol proto = Protocol::kTcp;
-          if (!parse_protocol(port.protocol.value, proto)) continue;  // the API rejects it
+          if (!parse_protocol(port.protocol.value, proto)) {
+            // NL0004: the policy is rejected (selected maybe), so this only widens what may pass.
+            rule.numeric = ConnSet::all();
+            continue;
+          }
           if (!port.port) {
             rule.numeric.add(proto, kMinPort, kMaxPort);
           } else if (port.port_number) {

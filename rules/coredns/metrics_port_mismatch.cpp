@@ -57,11 +57,12 @@ class MetricsPortMismatch final : public engine::Rule {
           continue;
         }
         for (const model::ServicePort& sp : svc.ports) {
-          if (sp.name.value != "metrics" || sp.target_port_is_name || sp.target_port_placeholder) continue;  // a name resolves to the container port above
-          const std::int64_t target = sp.target_port_number.value_or(sp.port.value);
+          // A name resolves to the container port above; an unknown targetPort pairs with nothing.
+          if (sp.name.value != "metrics" || !sp.target_port_number || sp.target_port_placeholder) continue;
+          const std::int64_t target = *sp.target_port_number;
           if (listens(target)) continue;
-          const SourceRange at = sp.target_port ? sp.target_port->range : sp.port.range;
-          report(out, cc, at, fmt::format("{} port metrics (target {})", svc.meta.display(), target));
+          report(out, cc, sp.target_port->range,
+                 fmt::format("{} port metrics ({}target {})", svc.meta.display(), sp.target_port_defaulted ? "default " : "", target));
         }
       }
     }

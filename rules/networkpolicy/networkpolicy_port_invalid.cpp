@@ -65,7 +65,8 @@ class NetworkPolicyPortInvalid final : public engine::Rule {
         for (const model::PolicyRule& rule : ingress ? p.ingress : p.egress) {
           for (const model::PolicyPort& port : rule.ports) {
             check_range(p, port, out);
-            if (effective && port.port_is_name) check_named(view, p, rule, port, ingress, out);
+            // A protocol the API rejects (NL0004) is unknown: no pairing through it.
+            if (effective && port.port_is_name && port.protocol_valid) check_named(view, p, rule, port, ingress, out);
           }
         }
       }

@@ -38,6 +38,7 @@ class NetworkPolicyRulesIgnored final : public engine::Rule {
   void check(const engine::View& view, engine::Sink& out) const override {
     for (const model::NetworkPolicy& p : view.model().network_policies) {
       if (p.policy_types.empty()) continue;  // defaulted: the rules decide the types
+      if (!p.policy_types_valid) continue;   // NL0004 (`egress`): the types are unknown
       out.checking(p.meta.object_range);
       std::string types;
       for (const model::Text& t : p.policy_types) types += (types.empty() ? "" : ", ") + t.value;

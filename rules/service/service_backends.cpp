@@ -121,21 +121,20 @@ bool pod_configures_number(const engine::View& view, const model::PodSource& pod
 }
 
 std::optional<std::uint32_t> target_port_on(const model::ServicePort& sp, const model::PodSource& pod) {
-  std::int64_t port = sp.port.value;
-  if (sp.target_port && !sp.target_port->value.empty()) {
-    if (!sp.target_port_is_name) {
-      if (!sp.target_port_number) return std::nullopt;
-      port = *sp.target_port_number;
-    } else {
-      const model::ContainerPort* named = nullptr;
-      for (const model::Container* c : serving_containers(pod, true)) {
-        for (const model::ContainerPort& cp : c->ports) {
-          if (named == nullptr && cp.name.value == sp.target_port->value && cp.protocol.value == sp.protocol.value) named = &cp;
-        }
+  if (!sp.target_port) return std::nullopt;  // unknown (the API rejects it)
+  std::int64_t port = 0;
+  if (!sp.target_port_is_name) {
+    if (!sp.target_port_number) return std::nullopt;
+    port = *sp.target_port_number;  // as written, or defaulted to the port
+  } else {
+    const model::ContainerPort* named = nullptr;
+    for (const model::Container* c : serving_containers(pod, true)) {
+      for (const model::ContainerPort& cp : c->ports) {
+        if (named == nullptr && cp.name.value == sp.target_port->value && cp.protocol.value == sp.protocol.value) named = &cp;
       }
-      if (named == nullptr) return std::nullopt;
-      port = named->number.value;
     }
+    if (named == nullptr) return std::nullopt;
+    port = named->number.value;
   }
   if (port < netpol::kMinPort || port > netpol::kMaxPort) return std::nullopt;
   return static_cast<std::uint32_t>(port);

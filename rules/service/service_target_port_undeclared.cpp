@@ -22,10 +22,11 @@ constexpr diag::RuleInfo kInfo{
     .group = diag::Group::kSuspicious,
     .summary = "a numeric targetPort no selected pod declares, while their ports point elsewhere",
     .doc = R"md(## What it finds
-A Service port whose numeric `targetPort` (or, without one, its `port`) is not declared by any
-container of a workload the Service selects (ports compared by number only, whatever the
-protocol), while every container of that workload lists its ports (sidecars, restartable init
-containers, count), and something corroborates that the number is the mistake:
+A Service port whose numeric `targetPort` (or, when it is not written, 0 or `""`, its `port`: the
+API server's default) is not declared by any container of a workload the Service selects (ports
+compared by number only, whatever the protocol), while every container of that workload lists
+its ports (sidecars, restartable init containers, count), and something corroborates that the
+number is the mistake:
 - a declared container port named like the Service port has another number;
 - another Service that selects the same pods maps a port of that name to a declared number;
 - or the Service has one port and the pods declare exactly one.
@@ -63,8 +64,8 @@ class ServiceTargetPortUndeclared final : public engine::Rule {
       const auto backends = selected_backends(view, service);
       if (backends.empty()) continue;
       for (const model::ServicePort& port : service.ports) {
-        if (port.target_port && port.target_port_is_name) continue;  // NL1003's
-        if (port.target_port_placeholder) continue;                   // unknown: nothing to pair
+        // A name is NL1003's; an unknown targetPort (NL0004, a placeholder) pairs with nothing.
+        if (!port.target_port_number || port.target_port_placeholder) continue;
         check_port(view, service, port, backends, out);
       }
     }
@@ -79,7 +80,7 @@ class ServiceTargetPortUndeclared final : public engine::Rule {
   // needs corroboration that the number, not the declaration, is wrong (see `corroboration`).
   static void check_port(const engine::View& view, const model::Service& service, const model::ServicePort& port,
                          const std::vector<const model::PodSource*>& backends, engine::Sink& out) {
-    const std::int64_t number = port.target_port_number.value_or(port.port.value);
+    const std::int64_t number = *port.target_port_number;
     std::vector<Declared> all_declared;
     std::vector<std::string> declared;
     std::vector<std::string> workloads;
@@ -101,12 +102,13 @@ class ServiceTargetPortUndeclared final : public engine::Rule {
     }
     const std::optional<std::string> why = corroboration(view, service, port, backends, all_declared);
     if (!why) return;
-    const SourceRange anchor = port.target_port ? port.target_port->range : port.port.range;
+    // A defaulted targetPort anchors on its port entry (api_defaults.h) and says so.
     diag::Diagnostic& d = out.report(
-        anchor, fmt::format("{} {}/{} is not declared by any container of {} (they declare {}), and {}: connections to {} "
-                            "are refused unless the app listens there",
-                            port.target_port ? "targetPort" : "port (used as targetPort)", number, port.protocol.value,
-                            fmt::join(workloads, ", "), fmt::join(declared, ", "), *why, service_port_display(service, port)));
+        port.target_port->range,
+        fmt::format("targetPort {}/{}{} is not declared by any container of {} (they declare {}), and {}: connections to {} "
+                    "are refused unless the app listens there",
+                    number, port.protocol.value, port.target_port_defaulted ? fmt::format(" (default {})", number) : "",
+                    fmt::join(workloads, ", "), fmt::join(declared, ", "), *why, service_port_display(service, port)));
     d.help = "set targetPort to the port the container listens on (most often the fix), or declare that port in the container";
     for (const model::PodSource* pod : backends) {
       d.related.push_back({pod->template_key, fmt::format("pod template of {}", pod->meta.display())});
