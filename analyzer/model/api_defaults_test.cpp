@@ -53,16 +53,20 @@ TEST_CASE("api defaults: a Service's targetPort not written, 0 or \"\" is its po
 
 TEST_CASE("api defaults: a written targetPort is kept; one the API rejects is unknown, not defaulted") {
   SUBCASE("a number and a name") {
-    const ServicePort& number = only_port(extract(service_with_port("    targetPort: 8000\n")));
+    // Keep each document alive: only_port() returns a reference into it.
+    const DocumentObjects number_doc = extract(service_with_port("    targetPort: 8000\n"));
+    const ServicePort& number = only_port(number_doc);
     CHECK_FALSE(number.target_port_defaulted);
     CHECK(number.target_port_number == 8000);
-    const ServicePort& name = only_port(extract(service_with_port("    targetPort: http\n")));
+    const DocumentObjects name_doc = extract(service_with_port("    targetPort: http\n"));
+    const ServicePort& name = only_port(name_doc);
     CHECK_FALSE(name.target_port_defaulted);
     CHECK(name.target_port_is_name);
     CHECK(name.target_port->value == "http");
   }
   SUBCASE("a whole float reaches the API server as an integer") {
-    const ServicePort& p = only_port(extract(service_with_port("    targetPort: 8000.0\n")));
+    const DocumentObjects d = extract(service_with_port("    targetPort: 8000.0\n"));
+    const ServicePort& p = only_port(d);
     CHECK(p.target_port_number == 8000);
     CHECK_FALSE(p.target_port_is_name);
   }
