@@ -67,7 +67,7 @@ class IngressTlsSecretMissing final : public engine::Rule {
           const std::vector<std::string> candidates(tls_names->second.begin(), tls_names->second.end());
           near = diag::best_near_misses(name, candidates);
         }
-        if (near.empty() && !other_ingress_secret_produced(view, producers, ingress)) continue;
+        if (near.empty() && !other_ingress_secret_produced(producers, ingress)) continue;
         std::string message = fmt::format(
             "TLS Secret \"{}\" is not produced by anything in the view (no Secret, Certificate, ExternalSecret or SealedSecret, "
             "no cert-manager annotation){}: unless it is created out of band, {} serves the controller's default certificate",
@@ -84,6 +84,18 @@ class IngressTlsSecretMissing final : public engine::Rule {
   struct Producers {
     std::set<std::pair<std::string, std::string>> any;               // (namespace, Secret name)
     std::map<std::string, std::set<std::string>> tls_by_namespace;  // TLS Secrets produced
+    // Per namespace, how many Ingresses name at least one TLS Secret the view produces.
+    std::map<std::string, std::uint32_t> ingresses_with_produced_tls;
+
+    bool produces_tls(const std::string& ns, const std::string& name) const {
+      const auto it = tls_by_namespace.find(ns);
+      return it != tls_by_namespace.end() && it->second.contains(name);
+    }
+    bool names_produced_tls(const model::Ingress& ingress) const {
+      return std::any_of(ingress.tls.begin(), ingress.tls.end(), [&](const model::IngressTls& tls) {
+        return produces_tls(ingress.meta.namespace_name.value, tls.secret_name.value);
+      });
+    }
   };
 
   static bool cert_manager_annotated(const model::Ingress& ingress) {
@@ -107,20 +119,18 @@ class IngressTlsSecretMissing final : public engine::Rule {
         p.tls_by_namespace[ingress.meta.namespace_name.value].insert(tls.secret_name.value);
       }
     }
+    for (const model::Ingress& ingress : view.model().ingresses) {
+      if (p.names_produced_tls(ingress)) ++p.ingresses_with_produced_tls[ingress.meta.namespace_name.value];
+    }
     return p;
   }
 
   // Another Ingress of the namespace whose TLS Secret the view produces: the repository makes
   // that namespace's TLS Secrets itself, so one it does not make is more likely forgotten.
-  static bool other_ingress_secret_produced(const engine::View& view, const Producers& producers, const model::Ingress& ingress) {
-    const std::string& ns = ingress.meta.namespace_name.value;
-    for (const model::Ingress& other : view.model().ingresses) {
-      if (&other == &ingress || other.meta.namespace_name.value != ns) continue;
-      for (const model::IngressTls& tls : other.tls) {
-        if (producers.tls_by_namespace.contains(ns) && producers.tls_by_namespace.at(ns).contains(tls.secret_name.value)) return true;
-      }
-    }
-    return false;
+  static bool other_ingress_secret_produced(const Producers& producers, const model::Ingress& ingress) {
+    const auto it = producers.ingresses_with_produced_tls.find(ingress.meta.namespace_name.value);
+    const std::uint32_t with = it == producers.ingresses_with_produced_tls.end() ? 0 : it->second;
+    return with > (producers.names_produced_tls(ingress) ? 1u : 0u);
   }
 };
 
