@@ -11,6 +11,7 @@
 #include "analyzer/diag/diagnostic.h"
 #include "analyzer/facts/fact.h"
 #include "analyzer/model/model.h"
+#include "analyzer/model/namespace_name.h"
 #include "analyzer/yaml/node_ref.h"
 
 namespace netlint::facts {
@@ -120,10 +121,7 @@ struct ClusterFacts {
   Fact<bool> kube_proxy;
   // .netlint.yaml `cluster.namespaces` (RULES.md "Namespace states": config wins over detection;
   // "~" names the apply-time namespace). Read by index::NamespaceCatalog.
-  struct NamespaceStateConfig {
-    std::vector<std::string> complete;
-    std::vector<std::string> open;
-  } namespace_states;
+  model::NamespaceStateConfig namespace_states;
   std::vector<Conflict> conflicts;
 };
 

@@ -142,7 +142,7 @@ bool NamespaceCatalog::is_inert_custom_kind(const model::ObjectMeta& object) {
   return std::binary_search(kInertCustomKinds.begin(), kInertCustomKinds.end(), GroupKind{group, object.kind.value});
 }
 
-NamespaceCatalog::NamespaceCatalog(const model::Model& model, const facts::ClusterFacts::NamespaceStateConfig& states)
+NamespaceCatalog::NamespaceCatalog(const model::Model& model, const model::NamespaceStateConfig& states)
     : configured_complete_(states.complete.begin(), states.complete.end()),
       configured_open_(states.open.begin(), states.open.end()),
       model_(model) {

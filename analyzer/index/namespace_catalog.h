@@ -12,8 +12,8 @@
 #include <string_view>
 #include <vector>
 
-#include "analyzer/facts/cluster_facts.h"
 #include "analyzer/model/model.h"
+#include "analyzer/model/namespace_name.h"
 
 namespace netlint::index {
 
@@ -28,7 +28,7 @@ struct NamespaceStatus {
 class NamespaceCatalog {
  public:
   // `states` is .netlint.yaml's `cluster.namespaces` (config wins over detection).
-  NamespaceCatalog(const model::Model& model, const facts::ClusterFacts::NamespaceStateConfig& states);
+  NamespaceCatalog(const model::Model& model, const model::NamespaceStateConfig& states);
   explicit NamespaceCatalog(const model::Model& model) : NamespaceCatalog(model, {}) {}
 
   NamespaceStatus status(std::string_view namespace_name) const;

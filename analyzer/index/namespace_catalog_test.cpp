@@ -99,7 +99,7 @@ TEST_CASE("pod-creating custom resources the model reads (Prometheus, a Rollout)
 TEST_CASE("config wins over detection; \"~\" names the apply-time namespace") {
   const model::Model m = load_files({{"shop/all.yaml", namespace_object("shop") + deployment_in("shop")},
                                      {"bare/deployment.yaml", deployment_in("")}});
-  facts::ClusterFacts::NamespaceStateConfig states;
+  model::NamespaceStateConfig states;
   states.open = {"shop"};
   states.complete = {"~", "payments"};
   const NamespaceCatalog configured(m, states);

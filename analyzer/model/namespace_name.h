@@ -8,6 +8,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace netlint::model {
 
@@ -29,6 +30,14 @@ inline bool equal_or_may_equal(std::string_view a, std::string_view b) { return 
 inline std::string namespace_display(std::string_view namespace_name) {
   return is_apply_time(namespace_name) ? std::string("(apply-time)") : std::string(namespace_name);
 }
+
+// .netlint.yaml's `cluster.namespaces` (RULES.md "Namespace states": config wins over detection;
+// "~" names the apply-time namespace). Kept here, below facts and indexes, so that the facts
+// carry it and index::NamespaceCatalog reads it without the index layer including the facts.
+struct NamespaceStateConfig {
+  std::vector<std::string> complete;
+  std::vector<std::string> open;
+};
 
 // How a message names a namespace: `namespace "shop"`, or `the apply-time namespace`.
 inline std::string namespace_phrase(std::string_view namespace_name) {
