@@ -171,4 +171,11 @@ TEST_CASE("config: broken YAML, several documents and duplicate keys are errors;
   CHECK(empty.config);
 }
 
+TEST_CASE("config: rule option values are checked against the option's type") {
+  const std::string errors = errors_of(parse("rules:\n  NL4105: {maxSeconds: soon}\n"));
+  CHECK(errors.find("2:24 rules.NL4105.maxSeconds must be a non-negative integer") != std::string::npos);
+  const LoadedConfig ok = parse("rules:\n  NL4105: {maxSeconds: 30}\n");
+  CHECK(ok.errors.empty());
+}
+
 }  // namespace netlint::config

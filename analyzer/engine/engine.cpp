@@ -71,7 +71,13 @@ std::vector<diag::Diagnostic> check_view(const View& view, const RunOptions& opt
   // Rules run one after another: measured on the demo and the corpus, they take a few
   // percent of a run next to parsing, which is parallel over files (see docs/architecture.md).
   for (const Rule* rule : options.rules) {
-    Sink sink(rule->info());
+    const OptionValues* configured = nullptr;
+    if (options.rule_options != nullptr) {
+      if (const auto it = options.rule_options->find(std::string(rule->info().code)); it != options.rule_options->end()) {
+        configured = &it->second;
+      }
+    }
+    Sink sink(rule->info(), configured);
     try {
       rule->check(view, sink);
       auto& found = sink.diagnostics();
