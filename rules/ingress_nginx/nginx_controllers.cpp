@@ -87,6 +87,7 @@ std::optional<Effective> effective_integer(std::string_view key, const Controlle
       const std::string name = controller.fact->annotations_prefix + "/" + std::string(key);
       if (const model::Label* written = model::find_label(ingress->meta.annotations, name)) {
         const Parsed p = parse_annotation_value(*a, written->value.value);
+        if (p.placeholder) return std::nullopt;  // filled in before applying: unknown
         if (p.ok && p.integer) return Effective{*p.integer, Effective::kAnnotation, written->value.range};
       }
     }
@@ -95,6 +96,7 @@ std::optional<Effective> effective_integer(std::string_view key, const Controlle
   if (s.state == Setting::kUnknown) return std::nullopt;
   if (s.state == Setting::kSet) {
     const Parsed p = parse_key_value(*spec, s.entry->value.value);
+    if (p.placeholder) return std::nullopt;
     if (p.ok && p.integer) return Effective{*p.integer, Effective::kConfigMap, s.entry->value.range};
   }
   const auto fallback = parse_go_int(spec->default_value, 64);
