@@ -47,3 +47,29 @@ TEST_SUITE("cli") {
 }
 
 }  // namespace netlint
+
+namespace netlint {
+
+TEST_SUITE("cli") {
+  // RULES.md NL4001 help: ndots = 1 + the most dots among the pod's in-cluster names (at least 2);
+  // an external host with fewer dots than that is still searched, and the help says so.
+  TEST_CASE("NL4001 help sizes ndots to the pod's in-cluster names") {
+    testing::TempRepo repo("ndots-help");
+    const std::string pod =
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: app, namespace: shop}\nspec:\n"
+        "  selector: {matchLabels: {app: app}}\n  template:\n    metadata: {labels: {app: app}}\n    spec:\n"
+        "      containers:\n      - name: app\n        image: example/app:1\n        env:\n";
+    repo.write("short.yaml", pod + "        - {name: API_URL, value: \"https://api.stripe.com/v1\"}\n"
+                                   "        - {name: DB_HOST, value: db.shop}\n");
+    const testing::CliRun short_names = testing::run_netlint_in(repo.root, "--color never short.yaml");
+    CHECK(short_names.out.find("dnsConfig.options [{name: ndots, value: \"2\"}] (1 + the 1 dot of its in-cluster name db.shop") !=
+          std::string::npos);
+    repo.write("deep.yaml", pod + "        - {name: API_URL, value: \"https://api.stripe.com/v1\"}\n"
+                                  "        - {name: ORDERS, value: \"http://orders.shop.svc:8080\"}\n");
+    const testing::CliRun deep = testing::run_netlint_in(repo.root, "--color never deep.yaml");
+    CHECK(deep.out.find("value: \"3\"}] (1 + the 2 dots of its in-cluster name orders.shop.svc") != std::string::npos);
+    CHECK(deep.out.find("api.stripe.com has fewer dots and is still searched then") != std::string::npos);
+  }
+}
+
+}  // namespace netlint
