@@ -60,6 +60,10 @@ bool load_config(const std::string& config_path, std::uint64_t max_size, std::op
   return loaded.errors.empty();
 }
 
+unsigned effective_jobs(const LintOptions& options) {
+  return options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+}
+
 int load_views(const LintOptions& options, const config::Config* config, std::vector<model::Model>& out, std::ostream& err) {
   InputRequest request;
   request.paths = options.paths;
@@ -79,7 +83,7 @@ int load_views(const LintOptions& options, const config::Config* config, std::ve
 
   LoadOptions load_options;
   load_options.apply_namespace = options.default_namespace;
-  load_options.jobs = options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  load_options.jobs = effective_jobs(options);
   if (config != nullptr) {
     load_options.facts.global = config->cluster;
     // The config file joins the inputs as a place for anchors (NL0006 on its keys).

@@ -103,6 +103,7 @@ int run_lint(const LintOptions& options, std::ostream& out, std::ostream& err) {
   run_options.precedence = rules::precedence();
   run_options.severities = &selection.severities;
   run_options.rule_options = &selection.options;
+  run_options.jobs = effective_jobs(options);
   run_options.registry = rules::all_rules();
   run_options.unused_suppression = &rules::find_rule("NL0003")->info();
   std::vector<diag::Diagnostic> diagnostics = engine::run_views(views, run_options);
