@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <thread>
 
@@ -67,8 +68,18 @@ unsigned effective_jobs(const LintOptions& options) {
 int load_views(const LintOptions& options, const config::Config* config, std::vector<model::Model>& out, std::ostream& err) {
   InputRequest request;
   request.paths = options.paths;
+  if (!options.stdin_filename.empty()) {
+    // As ruff and eslint: --stdin-filename alone reads standard input; beside paths, "-" must be
+    // among them (else the name would describe nothing).
+    if (request.paths.empty()) request.paths.push_back("-");
+    if (std::find(request.paths.begin(), request.paths.end(), "-") == request.paths.end()) {
+      err << "netlint: --stdin-filename names standard input, but '-' is not among the paths\n";
+      return kExitUsage;
+    }
+  }
   request.context_paths = options.context_paths;
   request.walk.max_file_size = options.max_file_size;
+  request.walk.stdin_filename = options.stdin_filename;
   if (config != nullptr) {
     request.config_directory = config->directory;
     request.include = config->include;
