@@ -76,6 +76,21 @@ TEST_SUITE("cli") {
     const testing::CliRun linted = testing::run_netlint_in(repo.root, "--color never app", true);
     CHECK(linted.out.find("no manifests found") == std::string::npos);
   }
+
+  TEST_CASE("helm template output on standard input reports at the template paths, in text, JSON and SARIF") {
+    testing::TempRepo repo("helm-stream");
+    repo.write("rendered.yaml",
+               "---\n# Source: shop/templates/service.yaml\napiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\n"
+               "spec:\n  selector: {app: wbe}\n  ports: [{port: 80}]\n"
+               "---\n# Source: shop/templates/deployment.yaml\n" + std::string(kDeployment));
+    const testing::CliRun text = testing::run_netlint_in(repo.root, "--color never - < rendered.yaml");
+    CHECK(text.out.find("shop/templates/service.yaml:7:19: error: selector app=wbe matches no pods") != std::string::npos);
+    CHECK(text.out.find("shop/templates/deployment.yaml:") != std::string::npos);
+    const testing::CliRun json = testing::run_netlint_in(repo.root, "--format json - < rendered.yaml");
+    CHECK(json.out.find("\"shop/templates/service.yaml\"") != std::string::npos);
+    const testing::CliRun sarif = testing::run_netlint_in(repo.root, "--format sarif - < rendered.yaml");
+    CHECK(sarif.out.find("\"uri\": \"shop/templates/service.yaml\"") != std::string::npos);
+  }
 }
 
 }  // namespace netlint

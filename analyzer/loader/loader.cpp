@@ -65,7 +65,7 @@ std::optional<SkipReason> classify_file(const InputText& input, const FileContex
   if (is_kustomization_file(input.path) || context.kustomize.patch_files.count(normalised(input.path)) != 0) {
     return SkipReason::kKustomize;  // read for namespace and patches, never linted; patches are partial objects
   }
-  if (is_chart_template(input.path, context.chart_dirs)) return SkipReason::kTemplate;
+  if (!input.rendered && is_chart_template(input.path, context.chart_dirs)) return SkipReason::kTemplate;
   if (looks_binary(input.text)) return SkipReason::kBinary;
   return std::nullopt;
 }

@@ -19,6 +19,9 @@ struct InputText {
   bool reported = true;                          // false: context only
   std::optional<model::SkipReason> skip;         // decided before reading (unreadable, too large)
   bool config = false;                           // .netlint.yaml: kept for anchors, never parsed as input
+  // Rendered Helm output split by its `# Source:` comments (source/helm_rendered.h): named after
+  // a template, but rendered, so never skipped as one.
+  bool rendered = false;
 };
 
 struct LoadOptions {

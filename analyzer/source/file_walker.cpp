@@ -1,4 +1,5 @@
 #include "analyzer/source/file_walker.h"
+#include "analyzer/source/helm_rendered.h"
 #include "analyzer/source/input_kinds.h"
 #include "analyzer/source/input_file.h"
 
@@ -243,6 +244,29 @@ bool is_input_file_name(std::string_view relative_path) {
   return is_corefile_path(relative_path) || is_net_d_cni_path(relative_path);
 }
 
+// A file named on the command line (or standard input) that is Helm's rendered output becomes one
+// input per template it names (source/helm_rendered.h). Files a directory walk finds are not split:
+// their path decides their `clusters:` view and apply unit.
+namespace {
+
+void push_named_input(InputText input, WalkResult& result) {
+  std::vector<RenderedSource> sources = input.skip ? std::vector<RenderedSource>{} : split_helm_sources(input.text);
+  if (sources.empty()) {
+    result.inputs.push_back(std::move(input));
+    return;
+  }
+  for (RenderedSource& source : sources) {
+    InputText part;
+    part.path = source.path.empty() ? input.path : source.path;
+    part.text = std::move(source.text);
+    part.reported = input.reported;
+    part.rendered = !source.path.empty();
+    result.inputs.push_back(std::move(part));
+  }
+}
+
+}  // namespace
+
 WalkResult walk_inputs(const std::vector<std::string>& paths, const WalkOptions& options) {
   WalkResult result;
   for (const std::string& path : paths) {
@@ -272,7 +296,7 @@ WalkResult walk_inputs(const std::vector<std::string>& paths, const WalkOptions&
         result.errors.push_back(read.error + ": " + path);
         continue;
     }
-    result.inputs.push_back(std::move(input));
+    push_named_input(std::move(input), result);
   }
   return result;
 }
