@@ -11,7 +11,7 @@ namespace {
 std::string identity(const InputText& input) {
   std::error_code ec;
   // A skipped symlink is the link itself: two links to one outside file are two skips.
-  if (input.skip == model::SkipReason::kSymlinkOutsideRoot || input.skip == model::SkipReason::kBrokenSymlink) {
+  if (input.skip == SkipReason::kSymlinkOutsideRoot || input.skip == SkipReason::kBrokenSymlink) {
     const fs::path absolute = fs::absolute(input.path, ec);
     return ec ? input.path : absolute.lexically_normal().string();
   }

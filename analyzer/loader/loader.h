@@ -10,19 +10,9 @@
 
 #include "analyzer/facts/cluster_facts.h"
 #include "analyzer/model/model.h"
+#include "analyzer/source/input_text.h"
 
 namespace netlint {
-
-struct InputText {
-  std::string path;
-  std::string text;
-  bool reported = true;                          // false: context only
-  std::optional<model::SkipReason> skip;         // decided before reading (unreadable, too large)
-  bool config = false;                           // .netlint.yaml: kept for anchors, never parsed as input
-  // Rendered Helm output split by its `# Source:` comments (source/helm_rendered.h): named after
-  // a template, but rendered, so never skipped as one.
-  bool rendered = false;
-};
 
 struct LoadOptions {
   // The apply-time namespace from --namespace; empty: each view's `cluster.applyNamespace`, else

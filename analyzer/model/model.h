@@ -16,6 +16,7 @@
 #include "analyzer/model/pod_source.h"
 #include "analyzer/model/service.h"
 #include "analyzer/model/settings.h"
+#include "analyzer/source/skip_reason.h"
 #include "analyzer/source/source_file.h"
 
 namespace netlint::facts {
@@ -36,26 +37,8 @@ struct InputProblem {
   std::string root_cause = {};
 };
 
-// Why a file or document was not analyzed (counted in the summary, never a finding).
-enum class SkipReason : std::uint8_t {
-  kNotKubernetes,   // YAML without apiVersion/kind, or broken YAML that does not look like a manifest
-  kKustomize,       // kustomization files and kustomize/kpt config objects
-  kHelmChart,       // Chart.yaml, values.yaml
-  kTemplate,        // Go/Helm templates
-  kBinary,          // a file with NUL bytes
-  kTooLarge,        // above --max-file-size
-  kUnreadable,      // could not be read (permissions)
-  kNotRegularFile,  // a FIFO, socket or device found by a walk (never opened: it could block)
-  kSymlinkOutsideRoot,  // a walk found a symlink to a file outside the walked folder
-  kBrokenSymlink,   // a symlink loop or a dangling symlink
-  // A test input written to fail (`invalid.yaml`, `bad-policy.yaml`, `bad_netpols/`): RULES.md
-  // "Negative fixtures"; the run-level note `negative-fixtures` counts them.
-  kNegativeFixture,
-  // A document that does not parse on a line holding an angle-bracket placeholder (`<editme>`):
-  // a fill-in template, not a broken manifest (RULES.md "API defaulting and placeholders").
-  kFillInTemplate,
-  kCount
-};
+// SkipReason lives with the inputs (source/skip_reason.h): the walker decides most skips.
+using netlint::SkipReason;
 const char* skip_reason_name(SkipReason reason);
 
 // A namespace that objects the view cannot read may fill with pods (RULES.md: GitOps objects

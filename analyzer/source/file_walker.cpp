@@ -34,7 +34,7 @@ std::string display_path(const fs::path& p) {
 // A file a walk found: read it, or skip it (counted in the summary) with one stderr line saying why.
 struct Found {
   fs::path path;
-  std::optional<model::SkipReason> skip;
+  std::optional<SkipReason> skip;
   std::string why;
 };
 
@@ -56,13 +56,13 @@ void skip_negative_fixture(Found& found, std::string_view relative, const WalkOp
     const std::string from_config = fs::absolute(found.path, ec).lexically_normal().lexically_relative(root).generic_string();
     if (GlobSet(options.include).matches(from_config)) return;
   }
-  found.skip = model::SkipReason::kNegativeFixture;
+  found.skip = SkipReason::kNegativeFixture;
 }
 
 InputText read_found(const Found& found, std::string display, const WalkOptions& options, WalkResult& result) {
   InputText input;
   input.path = std::move(display);
-  if (found.skip == model::SkipReason::kNegativeFixture) {  // counted (a run-level note), no stderr line
+  if (found.skip == SkipReason::kNegativeFixture) {  // counted (a run-level note), no stderr line
     input.skip = found.skip;
     return input;
   }
@@ -75,13 +75,13 @@ InputText read_found(const Found& found, std::string display, const WalkOptions&
   FileRead read = read_input_file(found.path.string(), options.max_file_size, /*allow_streams=*/false);
   switch (read.outcome) {
     case ReadOutcome::kRead: input.text = std::move(read.text); break;
-    case ReadOutcome::kTooLarge: input.skip = model::SkipReason::kTooLarge; break;
+    case ReadOutcome::kTooLarge: input.skip = SkipReason::kTooLarge; break;
     case ReadOutcome::kNotRegular:
-      input.skip = model::SkipReason::kNotRegularFile;
+      input.skip = SkipReason::kNotRegularFile;
       result.warnings.push_back("skipped " + input.path + ": " + read.error);
       break;
     case ReadOutcome::kFailed:
-      input.skip = model::SkipReason::kUnreadable;
+      input.skip = SkipReason::kUnreadable;
       result.warnings.push_back("cannot read " + input.path + ": " + read.error);
       break;
   }
@@ -103,14 +103,14 @@ Found examine(const fs::directory_entry& entry, const fs::path& root) {
   if (entry.is_symlink(ec)) {
     const fs::path target = fs::canonical(entry.path(), ec);
     if (ec) {
-      found.skip = model::SkipReason::kBrokenSymlink;
+      found.skip = SkipReason::kBrokenSymlink;
       found.why = ec.value() == ELOOP    ? "symlink loop"
                   : ec.value() == ENOENT ? "dangling symlink"
                                          : "symlink: " + describe_errno(ec.value());
       return found;
     }
     if (!inside(target, root)) {
-      found.skip = model::SkipReason::kSymlinkOutsideRoot;
+      found.skip = SkipReason::kSymlinkOutsideRoot;
       // The same words from every walk that meets the link (a named folder, the repository).
       found.why = "symlink to " + target.generic_string() + ", outside the folder walked";
       return found;
@@ -118,7 +118,7 @@ Found examine(const fs::directory_entry& entry, const fs::path& root) {
   }
   const fs::file_status status = entry.status(ec);
   if (!ec && !fs::is_regular_file(status)) {
-    found.skip = model::SkipReason::kNotRegularFile;
+    found.skip = SkipReason::kNotRegularFile;
     found.why = "not a regular file";
   }
   return found;
@@ -285,7 +285,7 @@ WalkResult walk_inputs(const std::vector<std::string>& paths, const WalkOptions&
     switch (read.outcome) {
       case ReadOutcome::kRead: input.text = std::move(read.text); break;
       case ReadOutcome::kTooLarge:
-        input.skip = model::SkipReason::kTooLarge;
+        input.skip = SkipReason::kTooLarge;
         if (path == "-" || is_stream_path(path)) {
           result.warnings.push_back("skipped " + input.path + ": larger than --max-file-size (" +
                                     std::to_string(options.max_file_size) + " bytes)");

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "analyzer/loader/loader.h"
+#include "analyzer/source/input_text.h"
 
 namespace netlint {
 

@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""The layer check (issue 17 item 5): every `#include "analyzer/<layer>/..."` or `"rules/..."`
+in a source file must point at its own layer or a lower one, so the layers only point down.
+Test files (`*_test.cpp`) sit above everything and are not checked. Prints each back-edge with the
+file and line; exit 1 when there is one.
+
+The order, lowest first (each layer may include those before it):
+  util       strings, CIDRs, UTF-8, JSON writing, threads: no netlint types
+  source     files, inputs, positions, the walker
+  yaml       the YAML tree and document splitting
+  diag       findings and did-you-mean
+  corefile   the Corefile grammar
+  model      the typed objects extracted from YAML
+  index      label, reference and namespace indexes over the model
+  facts      cluster facts derived from the model
+  netpol     the NetworkPolicy evaluator
+  config     .netlint.yaml
+  loader     inputs -> views (models with facts)
+  engine     rules, runs, suppressions, baselines
+  report     output formats
+  rules      the rule catalog
+  testing    the fixture runner and CLI test helpers
+  lsp        the language server
+  cli        the command line (top)
+"""
+import os
+import re
+import sys
+
+ORDER = ["util", "source", "yaml", "diag", "corefile", "model", "index", "facts", "netpol", "config",
+         "loader", "engine", "report", "rules", "testing", "lsp", "cli"]
+RANK = {layer: i for i, layer in enumerate(ORDER)}
+INCLUDE = re.compile(r'^\s*#\s*include\s+"(analyzer/([a-z_]+)/|rules/)')
+
+
+def layer_of(path):
+    parts = path.split(os.sep)
+    if parts[0] == "rules":
+        return "rules"
+    if parts[0] == "analyzer" and len(parts) > 2:
+        return parts[1]
+    return None
+
+
+def main():
+    root = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..")
+    os.chdir(root)
+    problems = []
+    unknown = set()
+    for top in ("analyzer", "rules"):
+        for folder, _, files in os.walk(top):
+            for name in sorted(files):
+                if not name.endswith((".h", ".cpp")) or name.endswith("_test.cpp"):
+                    continue
+                path = os.path.join(folder, name)
+                own = layer_of(path)
+                if own not in RANK:
+                    unknown.add(own)
+                    continue
+                with open(path, encoding="utf-8") as f:
+                    for number, line in enumerate(f, 1):
+                        m = INCLUDE.match(line)
+                        if not m:
+                            continue
+                        target = "rules" if m.group(1) == "rules/" else m.group(2)
+                        if target not in RANK:
+                            unknown.add(target)
+                        elif RANK[target] > RANK[own]:
+                            problems.append(f"{path}:{number}: {own} includes {target}, a higher layer: {line.strip()}")
+    for layer in sorted(x for x in unknown if x):
+        problems.append(f"layer '{layer}' is not in tools/check_layers.py ORDER: place it")
+    for p in problems:
+        print(p)
+    print(f"layers: {len(problems)} problem(s)")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
