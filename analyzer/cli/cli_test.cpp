@@ -134,7 +134,9 @@ TEST_SUITE("cli") {
         "production/order-service\n"
         " 14 |         app: orders-service\n"
         "    |              ^~~~~~~~~~~~~~\n"
-        "1 file, 2 documents, 2 objects (Deployment 1, Service 1); 1 error, 0 warnings, 0 notes\n";
+        "view: note: 1 namespace: 0 complete, 0 open, 1 unknown (`netlint facts` lists each with its reason) "
+        "[NL0006 namespaces]\n"
+        "1 file, 2 documents, 2 objects (Deployment 1, Service 1); 1 error, 0 warnings, 0 notes, 1 view note\n";
     CHECK(run.out == expected);
   }
 
@@ -157,7 +159,9 @@ TEST_SUITE("cli") {
     repo.write("other/broken-svc.yaml", service_selecting("ghost"));  // context: never reported
     const Run ok = netlint_in(repo.root, "--no-timing deploy/svc.yaml");
     CHECK(ok.status == 0);
-    CHECK(ok.out == "1 file, 1 document, 1 object (Service 1); 0 errors, 0 warnings, 0 notes\n");
+    CHECK(ok.out ==
+          "view: note: 1 namespace: 0 complete, 0 open, 1 unknown (`netlint facts` lists each with its reason) [NL0006 namespaces]\n"
+          "1 file, 1 document, 1 object (Service 1); 0 errors, 0 warnings, 0 notes, 1 view note\n");
     repo.write("deploy/svc.yaml", service_selecting("wbe"));
     const Run typo = netlint_in(repo.root, "--no-timing deploy/svc.yaml");
     CHECK(typo.status == 1);

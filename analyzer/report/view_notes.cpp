@@ -48,8 +48,8 @@ ViewNote conflict_note(const facts::Conflict& c) {
   return note;
 }
 
-// "5 namespaces: 1 complete, 1 open, 3 unknown; ...": one per view, from the same catalog the
-// absence rules ask.
+// "5 namespaces: 1 complete, 1 open, 3 unknown (...)": one per view, from the same catalog the
+// absence rules ask (absence is reported only where the state lets it).
 ViewNote namespaces_note(const std::vector<std::pair<std::string, index::NamespaceStatus>>& all) {
   std::size_t complete = 0, open = 0, unknown = 0;
   for (const auto& [name, status] : all) {
@@ -62,8 +62,7 @@ ViewNote namespaces_note(const std::vector<std::pair<std::string, index::Namespa
   ViewNote note;
   note.topic = "namespaces";
   note.message = fmt::format(
-      "{} {}: {} complete, {} open, {} unknown; rules that report a missing object stay silent where the view may "
-      "not hold everything (`netlint facts` lists each with its reason; cluster.namespaces sets them)",
+      "{} {}: {} complete, {} open, {} unknown (`netlint facts` lists each with its reason)",
       all.size(), all.size() == 1 ? "namespace" : "namespaces", complete, open, unknown);
   return note;
 }

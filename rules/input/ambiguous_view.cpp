@@ -13,7 +13,7 @@ constexpr diag::RuleInfo kInfo{
     .name = "ambiguous-view",
     .severity = diag::Severity::kNote,
     .group = diag::Group::kSuspicious,
-    .summary = "run-level notes: statements about the view (ambiguous facts, config over detection, skips, namespaces)",
+    .summary = "run-level notes: statements about the view, never findings",
     .doc = R"md(## What it is
 NL0006 is not a finding: it is the id of **run-level notes**, statements about the view as a
 whole rather than about an object to edit. They are never results, never enter a baseline, are
