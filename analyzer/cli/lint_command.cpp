@@ -135,7 +135,9 @@ int run_lint(const LintOptions& options, std::ostream& out, std::ostream& err) {
   summary.context_files = model.context_stats.files;
   // Run-level notes (NL0006): about the views, never findings, so they stay out of `diagnostics`,
   // the baseline and the exit status.
-  summary.view = report::collect_view_report(views, selection.view_notes);
+  std::vector<report::ViewNote> run_notes;
+  if (!selection.v2_codes_left_out.empty()) run_notes.push_back(report::selection_note(selection.v2_codes_left_out));
+  summary.view = report::collect_view_report(views, selection.view_notes, std::move(run_notes));
   bool internal = false;
   bool failing = false;
   for (const diag::Diagnostic& d : diagnostics) {

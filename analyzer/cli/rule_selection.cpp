@@ -147,6 +147,15 @@ RuleSelection select_rules(std::span<const engine::Rule* const> registry, const 
     if (rule->info().run_level) selection.view_notes = selection.view_notes && selected.count(rule) != 0;
     else if (selected.count(rule) != 0) selection.rules.push_back(rule);
   }
+  // A v2 config selected every rule implicitly; v3's default leaves some out (RULES.md "Rule
+  // groups and selection"): say which, once, for a config that does not choose with `select`.
+  if (config != nullptr && !config->select && !cli.select) {
+    for (const engine::Rule* rule : registry) {
+      const diag::RuleInfo& info = rule->info();
+      if (info.run_level || info.group == diag::Group::kNursery || selected.count(rule) != 0) continue;
+      selection.v2_codes_left_out.emplace_back(info.code);
+    }
+  }
   return selection;
 }
 

@@ -33,6 +33,11 @@ struct RuleSelection {
   // Whether run-level notes (NL0006) are shown: they ignore `select`, groups, prefixes and ALL;
   // only a code-level `ignore` of NL0006 (or `rules: {NL0006: {severity: off}}`) hides them.
   bool view_notes = true;
+  // RULES.md: a config without `select` gets one run-level note (topic `selection`) naming the
+  // v2 codes the resulting selection leaves out. v2 codes are the registered ones outside the
+  // nursery (nursery holds the codes new in v3). Empty when the note does not apply (no config,
+  // a config or command line with `select`, or nothing left out).
+  std::vector<std::string> v2_codes_left_out;
 };
 
 // "unknown rule 'NL1010'; did you mean 'NL1001'? (netlint rules lists them)".

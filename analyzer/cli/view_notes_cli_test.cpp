@@ -62,7 +62,10 @@ TEST_SUITE("cli") {
     repo.write(".netlint.yaml", "rules: {NL0006: {severity: error}}\n");
     const Run configured = run_in(repo, "--no-timing --fail-on note --config .netlint.yaml .");
     CHECK(configured.status == 0);
-    CHECK(count(configured.out, "view: note:") == 2);
+    // A config without select: the `selection` note names the v2 codes left out.
+    CHECK(count(configured.out, "view: note:") == 3);
+    CHECK(configured.out.find("of netlint v2 are off: NL1007, NL2007, ") != std::string::npos);
+    CHECK(configured.out.find("(add them with extend-select, or set select) [NL0006 selection]\n") != std::string::npos);
     // `netlint rules` still lists it, as the id of run-level notes.
     CHECK(run_in(repo, "rules").out.find("NL0006  -         ambiguous-view") != std::string::npos);
   }
@@ -99,7 +102,9 @@ TEST_SUITE("cli") {
     CHECK(run["tool"]["driver"]["notifications"][0]["id"] == "NL0006");
     const json& invocation = run["invocations"][0];
     CHECK(invocation["executionSuccessful"] == true);
-    REQUIRE(invocation["toolConfigurationNotifications"].size() == 1);
+    // The config's cni against the manifests, then the config's selection (it has no select).
+    REQUIRE(invocation["toolConfigurationNotifications"].size() == 2);
+    CHECK(invocation["toolConfigurationNotifications"][1]["properties"]["topic"] == "selection");
     const json& configured = invocation["toolConfigurationNotifications"][0];
     CHECK(configured["descriptor"] == json::parse(R"({"id": "NL0006", "index": 0})"));
     CHECK(configured["level"] == "note");

@@ -69,7 +69,20 @@ ViewNote namespaces_note(const std::vector<std::pair<std::string, index::Namespa
 
 }  // namespace
 
-ViewReport collect_view_report(std::span<const model::Model> views, bool with_notes) {
+ViewNote selection_note(const std::vector<std::string>& v2_codes_left_out) {
+  ViewNote note;
+  note.topic = "selection";
+  std::string codes;
+  for (const std::string& code : v2_codes_left_out) codes += (codes.empty() ? "" : ", ") + code;
+  note.message = fmt::format(
+      "the config has no select, so the default groups (correctness, suspicious, perf) run; {} {} of netlint v2 "
+      "{} off: {} (add them with extend-select, or set select)",
+      v2_codes_left_out.size(), v2_codes_left_out.size() == 1 ? "code" : "codes", v2_codes_left_out.size() == 1 ? "is" : "are",
+      codes);
+  return note;
+}
+
+ViewReport collect_view_report(std::span<const model::Model> views, bool with_notes, std::vector<ViewNote> run_notes) {
   ViewReport report;
   std::vector<ViewNote> namespace_notes;
   for (const model::Model& view : views) {
@@ -89,6 +102,7 @@ ViewReport collect_view_report(std::span<const model::Model> views, bool with_no
       report.notes.push_back({std::string(counted.topic), std::move(counted.message), {}, {}});
     }
   }
+  for (ViewNote& note : run_notes) report.notes.push_back(std::move(note));
   for (ViewNote& note : namespace_notes) report.notes.push_back(std::move(note));
   if (!with_notes) report.notes.clear();
   return report;

@@ -45,9 +45,13 @@ struct ViewReport {
 
 // The notes and namespaces of a run over `views` (one per `clusters:` entry, or the only one),
 // in this order: each view's fact conflicts (`ambiguous-fact`, `config-overrides-detection`),
-// the load's counted notes (`placeholders`, `negative-fixtures`), each view's `namespaces` note.
-// A note several views give alike is kept once with all their names. `with_notes` false (the
-// user's `ignore: [NL0006]`) leaves the notes out but keeps the namespaces.
-ViewReport collect_view_report(std::span<const model::Model> views, bool with_notes);
+// the load's counted notes (`placeholders`, `negative-fixtures`), `run_notes` (the command's own,
+// such as `selection`), each view's `namespaces` note. A note several views give alike is kept
+// once with all their names. `with_notes` false (the user's `ignore: [NL0006]`) leaves the notes
+// out but keeps the namespaces.
+ViewReport collect_view_report(std::span<const model::Model> views, bool with_notes, std::vector<ViewNote> run_notes = {});
+
+// The `selection` note: the v2 codes a config without `select` leaves out (not empty).
+ViewNote selection_note(const std::vector<std::string>& v2_codes_left_out);
 
 }  // namespace netlint::report
