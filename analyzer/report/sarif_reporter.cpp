@@ -215,18 +215,27 @@ class ResultWriter {
   std::unordered_map<FileId, std::unique_ptr<std::vector<std::string>>> hashes_;
 };
 
-// tool.driver.notifications[0]: what NL0006 notes are, for viewers that show descriptors.
+// tool.driver.notifications[0]: what NL0006 notes are. GitHub wants every reporting descriptor
+// to carry shortDescription, fullDescription and help.text (multitool GH2012), rules or not.
 Json notification_descriptor(const SarifOptions& options) {
-  Json descriptor{{"id", kViewNoteId}};
-  if (const diag::RuleInfo* info = options.view_note_info) {
-    std::string base = options.help_uri_base;
-    while (!base.empty() && base.back() == '/') base.pop_back();
-    descriptor["name"] = info->name;
-    descriptor["shortDescription"] = {{"text", sentence(info->summary)}};
-    descriptor["helpUri"] = fmt::format("{}/{}.md", base, info->name);
-  }
-  descriptor["defaultConfiguration"] = {{"level", "note"}};
-  return descriptor;
+  const diag::RuleInfo fallback{.code = kViewNoteId, .name = "ambiguous-view", .severity = diag::Severity::kNote,
+                                .summary = "run-level notes: statements about the view, never findings", .doc = ""};
+  const diag::RuleInfo& info = options.view_note_info != nullptr ? *options.view_note_info : fallback;
+  const std::string summary = sentence(info.summary);
+  std::string full = sarif::first_paragraph(info.doc);
+  full = full.empty() ? summary : sentence(full);
+  std::string base = options.help_uri_base;
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  return Json{
+      {"id", kViewNoteId},
+      {"name", info.name},
+      {"shortDescription", {{"text", summary}}},
+      {"fullDescription", {{"text", full}}},
+      {"help", {{"text", info.doc.empty() ? summary : sarif::markdown_to_text(info.doc)},
+                {"markdown", info.doc.empty() ? summary : std::string(info.doc)}}},
+      {"helpUri", fmt::format("{}/{}.md", base, info.name)},
+      {"defaultConfiguration", {{"level", "note"}}},
+  };
 }
 
 bool configuration_topic(std::string_view topic) { return topic == "config-overrides-detection" || topic == "selection"; }

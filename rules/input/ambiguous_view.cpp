@@ -31,21 +31,23 @@ never counted by `failOn` and never change the exit status. Each note has a topi
   are unknown to rules.
 - `negative-fixtures`: files or folders named `invalid*`, `malformed*` or `bad*` were skipped as
   test inputs written to fail.
+- `selection`: a config without `select` runs the default groups (correctness, suspicious,
+  perf); the note names the codes of netlint v2 that this leaves out.
 - `namespaces`: how many namespaces of the view are complete, open or unknown; rules that report
   a missing object stay silent where the view may not hold everything.
 
-RULES.md also names the topics `kustomize-unsupported`, `kustomize-not-built`, `inert-files`
-and `selection`, which this version does not write yet.
+RULES.md also names the topics `kustomize-unsupported`, `kustomize-not-built` and `inert-files`,
+which this version does not write yet.
 
 ## How they are shown
 - text: after the findings, before the summary line, one line each without a `path:line:col:`
   prefix (problem matchers skip it), e.g.
-  `view: note: the view mixes variants that disagree for the pod CIDRs (...) (a/flannel.yaml:8, b/flannel.yaml:8) [NL0006 ambiguous-fact]`;
+  `view: note: the view mixes evidence of several clusters for the pod CIDRs (...) (b/flannel.yaml:8, a/flannel.yaml:8) [NL0006 ambiguous-fact]`;
   the summary line counts them as `N view notes`.
 - json: the top-level `view` object (`notes`, with `id`, `topic`, `message` and `evidence`;
   `namespaces`, each with its `state` and `reason`) and `summary.viewNotes`.
 - sarif: notifications of `runs[0].invocations[0]` (tool configuration notifications for
-  `config-overrides-detection`, tool execution notifications otherwise) referring to the `NL0006`
+  `config-overrides-detection` and `selection`, tool execution notifications otherwise) referring to the `NL0006`
   descriptor of `tool.driver.notifications`; code scanning makes no alerts of them.
 - github: `::notice title=NL0006 <topic>::<message>`, without a file.
 
