@@ -70,6 +70,25 @@ def main():
         "an empty clusters list": lambda o: o["diagnostics"][0].update(clusters=[]),
         "clusters as a string": lambda o: o["diagnostics"][0].update(clusters="prod"),
     }
+    # Run-level notes (RULES.md "Run-level notes (NL0006)"): the view object is checked as strictly.
+    with_evidence = next((o for o in outputs if any(n["evidence"] for n in o["view"]["notes"])), None)
+    expect(with_evidence is not None, "no output has a run-level note with evidence")
+    first_note = lambda o: next(n for n in o["view"]["notes"] if n["evidence"])
+    view_mutations = {
+        "a missing view": lambda o: o.pop("view"),
+        "an unknown view field": lambda o: o["view"].update(extra=1),
+        "an unknown note field": lambda o: first_note(o).update(severity="note"),
+        "a note id other than NL0006": lambda o: first_note(o).update(id="NL0007"),
+        "a topic outside the enum": lambda o: first_note(o).update(topic="mystery"),
+        "an evidence without positions": lambda o: first_note(o)["evidence"][0].pop("start"),
+        "a namespace state outside the enum": lambda o: o["view"]["namespaces"].append({"name": "x", "state": "known", "reason": ""}),
+        "a missing summary.viewNotes": lambda o: o["summary"].pop("viewNotes"),
+        "version 1": lambda o: o.update(version=1),
+    }
+    for name, mutate in view_mutations.items():
+        broken = copy.deepcopy(with_evidence or with_finding)
+        mutate(broken)
+        expect(not validator.is_valid(broken), f"the schema accepts {name}")
     for name, mutate in mutations.items():
         broken = copy.deepcopy(with_finding)
         mutate(broken)

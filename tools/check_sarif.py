@@ -109,6 +109,29 @@ def own_checks(log, root, expect, name):
         for field in ("shortDescription", "fullDescription", "help"):
             expect(rule.get(field, {}).get("text"), f"{name}: rule {rule['id']} has no {field}.text")
         expect(rule.get("helpUri", "").endswith(f"/{rule['name']}.md"), f"{name}: rule {rule['id']} helpUri")
+    # Run-level notes (RULES.md "Run-level notes (NL0006)"): notifications of the one invocation,
+    # never results; NL0006 is a notification descriptor, not a rule.
+    expect("NL0006" not in ids, f"{name}: NL0006 in tool.driver.rules")
+    descriptors = run["tool"]["driver"].get("notifications", [])
+    expect([d.get("id") for d in descriptors] == ["NL0006"], f"{name}: tool.driver.notifications is not [NL0006]")
+    invocations = run.get("invocations", [])
+    expect(len(invocations) == 1 and isinstance(invocations[0].get("executionSuccessful"), bool),
+           f"{name}: invocations[0].executionSuccessful missing")
+    for invocation in invocations[:1]:
+        for kind in ("toolConfigurationNotifications", "toolExecutionNotifications"):
+            for i, note in enumerate(invocation.get(kind, [])):
+                where = f"{name}: {kind}[{i}]"
+                topic = note.get("properties", {}).get("topic")
+                expect(note.get("descriptor") == {"id": "NL0006", "index": 0}, f"{where}: descriptor {note.get('descriptor')}")
+                expect(note.get("level") == "note" and note.get("message", {}).get("text"), f"{where}: level or message")
+                configuration = topic in ("config-overrides-detection", "selection")
+                expect(configuration == (kind == "toolConfigurationNotifications"), f"{where}: topic {topic} in {kind}")
+                for location in note.get("locations", []):
+                    region = location["physicalLocation"].get("region", {})
+                    expect(all(f in region for f in ("startLine", "startColumn", "endLine", "endColumn")),
+                           f"{where}: region incomplete")
+                    uri = location["physicalLocation"]["artifactLocation"]["uri"]
+                    expect(" " not in uri and "\\" not in uri, f"{where}: unencoded URI {uri!r}")
     texts = {}
     for i, result in enumerate(run["results"]):
         where = f"{name}: result {i} ({result.get('ruleId')})"

@@ -43,7 +43,8 @@ SUMMARY = re.compile(
     r"(?: \(\+(?P<context>\d+) read as context\))?"
     r"(?: \((?P<kinds>.*?)\))?"
     r"(?:; skipped (?P<skipped_total>\d+) \((?P<skipped>.*?)\))?"
-    r"; (?P<errors>\d+) errors?, (?P<warnings>\d+) warnings?, (?P<notes>\d+) notes?(?: in \S+)?$")
+    r"; (?P<errors>\d+) errors?, (?P<warnings>\d+) warnings?, (?P<notes>\d+) notes?"
+    r"(?:, (?P<view_notes>\d+) view notes?)?(?: in \S+)?$")
 
 
 def projects(corpus):
@@ -103,13 +104,14 @@ def _counted(listing):
 def parse_summary(stdout):
     """The summary line (netlint's last stdout line) as a dict: files, documents, objects,
     context (files read as context only), kinds {kind: n}, skipped {reason: n}, errors,
-    warnings, notes. ValueError if absent."""
+    warnings, notes, view_notes (run-level notes, not findings). ValueError if absent."""
     lines = stdout.rstrip("\n").splitlines()
     m = SUMMARY.match(lines[-1]) if lines else None
     if not m:
         raise ValueError(f"no summary line at the end of netlint's output: {lines[-1] if lines else '(empty)'!r}")
     summary = {key: int(m[key]) for key in ("files", "documents", "objects", "errors", "warnings", "notes")}
     summary["context"] = int(m["context"] or 0)
+    summary["view_notes"] = int(m["view_notes"] or 0)
     summary["kinds"] = _counted(m["kinds"])
     summary["skipped"] = _counted(m["skipped"])
     if sum(summary["kinds"].values()) != summary["objects"]:

@@ -134,7 +134,13 @@ TEST_SUITE("cli") {
         "production/order-service\n"
         " 14 |         app: orders-service\n"
         "    |              ^~~~~~~~~~~~~~\n"
-        "1 file, 2 documents, 2 objects (Deployment 1, Service 1); 1 error, 0 warnings, 0 notes\n";
+        // The repository's own .netlint.yaml has no select: the `selection` note says what v3 leaves out.
+        "view: note: the config has no select, so the default groups (correctness, suspicious, perf) run; 10 codes of "
+        "netlint v2 are off: NL1007, NL2007, NL3005, NL4105, NL4107, NL4108, NL4109, NL5003, NL6101, NL6102 (add them "
+        "with extend-select, or set select) [NL0006 selection]\n"
+        "view: note: 1 namespace: 0 complete, 0 open, 1 unknown (`netlint facts` lists each with its reason) "
+        "[NL0006 namespaces]\n"
+        "1 file, 2 documents, 2 objects (Deployment 1, Service 1); 1 error, 0 warnings, 0 notes, 2 view notes\n";
     CHECK(run.out == expected);
   }
 
@@ -157,7 +163,9 @@ TEST_SUITE("cli") {
     repo.write("other/broken-svc.yaml", service_selecting("ghost"));  // context: never reported
     const Run ok = netlint_in(repo.root, "--no-timing deploy/svc.yaml");
     CHECK(ok.status == 0);
-    CHECK(ok.out == "1 file, 1 document, 1 object (Service 1); 0 errors, 0 warnings, 0 notes\n");
+    CHECK(ok.out ==
+          "view: note: 1 namespace: 0 complete, 0 open, 1 unknown (`netlint facts` lists each with its reason) [NL0006 namespaces]\n"
+          "1 file, 1 document, 1 object (Service 1); 0 errors, 0 warnings, 0 notes, 1 view note\n");
     repo.write("deploy/svc.yaml", service_selecting("wbe"));
     const Run typo = netlint_in(repo.root, "--no-timing deploy/svc.yaml");
     CHECK(typo.status == 1);
@@ -206,7 +214,8 @@ TEST_SUITE("cli") {
 
     repo.write(".netlint.yaml", "failOn: never\nrules: {NL1001: {severity: off}}\n");
     const Run off = netlint_in(repo.root, "--no-timing deploy/svc.yaml");
-    CHECK(off.out.find("NL1001") == std::string::npos);
+    CHECK(off.out.find("[NL1001 ") == std::string::npos);
+    CHECK(off.out.find("of netlint v2 are off: NL1001, ") != std::string::npos);  // the `selection` note
     const Run enabled = netlint_in(repo.root, "--no-timing --enable NL1001 deploy/svc.yaml");
     CHECK(enabled.status == 0);  // failOn: never from the config
     CHECK(enabled.out.find("[NL1001 service-selector-typo]") != std::string::npos);

@@ -58,16 +58,19 @@ FailOn parse_fail_on(const std::string& text) {
 // SARIF and github paths are relative to this folder: --base-dir, else the repository root.
 std::string report_root(const LintOptions& options) { return !options.base_dir.empty() ? options.base_dir : git_root(); }
 
-// Every rule of the registry goes into tool.driver.rules, enabled or not, so ruleIndex is stable.
+// Every rule of the registry goes into tool.driver.rules, enabled or not, so ruleIndex is stable
+// (but NL0006, whose run-level notes are notifications).
 void write_sarif_report(std::ostream& out, const model::Model& model, const std::vector<diag::Diagnostic>& diagnostics,
-                        const LintOptions& options) {
+                        const LintOptions& options, const report::ViewReport& view, bool internal_error) {
   std::vector<const diag::RuleInfo*> infos;
   for (const engine::Rule* rule : rules::all_rules()) infos.push_back(&rule->info());
   report::SarifOptions sarif;
   sarif.category = options.sarif_category;
   if (!options.help_uri_base.empty()) sarif.help_uri_base = options.help_uri_base;
   sarif.root = report_root(options);
-  report::write_sarif(out, model, diagnostics, infos, sarif);
+  sarif.execution_successful = !internal_error;
+  sarif.view_note_info = &rules::find_rule("NL0006")->info();
+  report::write_sarif(out, model, diagnostics, infos, sarif, view);
 }
 
 // A run that analyzed no file says so on stderr (the exit status stays 0: an empty folder is no
@@ -130,15 +133,26 @@ int run_lint(const LintOptions& options, std::ostream& out, std::ostream& err) {
   const auto elapsed = std::chrono::steady_clock::now() - started;
   report::RunSummary summary = report::summarise(model.stats, diagnostics, elapsed);
   summary.context_files = model.context_stats.files;
+  // Run-level notes (NL0006): about the views, never findings, so they stay out of `diagnostics`,
+  // the baseline and the exit status.
+  std::vector<report::ViewNote> run_notes;
+  if (!selection.v2_codes_left_out.empty()) run_notes.push_back(report::selection_note(selection.v2_codes_left_out));
+  summary.view = report::collect_view_report(views, selection.view_notes, std::move(run_notes));
+  bool internal = false;
+  bool failing = false;
+  for (const diag::Diagnostic& d : diagnostics) {
+    internal |= d.rule->code == "NL0002";
+    failing |= fails(d.severity, fail_on);
+  }
   // Reports go to a buffer first: --output writes them atomically, and stdout gets them whole.
   std::ostringstream buffer;
   const bool to_terminal = options.output.empty();
   if (options.format == "json") {
     report::write_json(buffer, model, diagnostics, summary, options.timing);
   } else if (options.format == "sarif") {
-    write_sarif_report(buffer, model, diagnostics, options);
+    write_sarif_report(buffer, model, diagnostics, options, summary.view, internal);
   } else if (options.format == "github") {
-    report::write_github(buffer, model, diagnostics, report_root(options));
+    report::write_github(buffer, model, diagnostics, report_root(options), summary.view.notes);
   } else {
     report::TextOptions text_options;
     text_options.color = to_terminal && use_color(options.color, out);
@@ -152,12 +166,6 @@ int run_lint(const LintOptions& options, std::ostream& out, std::ostream& err) {
     return kExitUsage;
   }
 
-  bool internal = false;
-  bool failing = false;
-  for (const diag::Diagnostic& d : diagnostics) {
-    internal |= d.rule->code == "NL0002";
-    failing |= fails(d.severity, fail_on);
-  }
   if (internal) return kExitInternal;
   return failing ? kExitFindings : kExitClean;
 }
@@ -184,11 +192,12 @@ int run_rules_table(std::ostream& out) {
       << "DEFAULT  SUMMARY\n";
   for (const engine::Rule* rule : rules::all_rules()) {
     const diag::RuleInfo& info = rule->info();
-    const std::string_view severity = diag::severity_name(info.severity);
-    const std::string_view group = diag::group_name(info.group);
+    // NL0006 is the id of run-level notes: no severity, its own group, shown unless ignored.
+    const std::string_view severity = info.run_level ? "-" : diag::severity_name(info.severity);
+    const std::string_view group = info.run_level ? "run-level" : diag::group_name(info.group);
     out << info.code << "  " << severity << std::string(10 - severity.size(), ' ') << info.name
         << std::string(name_width - info.name.size() + 2, ' ') << group << std::string(kGroupWidth - group.size(), ' ')
-        << (selected_by_default(info) ? "on       " : "off      ") << info.summary << '\n';
+        << (info.run_level || selected_by_default(info) ? "on       " : "off      ") << info.summary << '\n';
   }
   return kExitClean;
 }

@@ -62,6 +62,13 @@ std::string lint_output(const engine::Rule& rule, const std::string& name, const
 std::string page(const engine::Rule& rule, const fs::path& fixtures_dir) {
   const diag::RuleInfo& info = rule.info();
   std::string md = fmt::format("# {} {}\n\n", info.code, info.name);
+  if (info.run_level) {
+    // Run-level notes have no severity, group or fixture example (RULES.md "Run-level notes").
+    md += fmt::format("> {}\n\nGroup: **run-level** (not a finding; shown unless `ignore: [{}]`)\n\n", info.summary, info.code);
+    md += std::string(info.doc);
+    if (md.back() != '\n') md += '\n';
+    return md;
+  }
   md += fmt::format("> {}\n\nDefault severity: **{}**\n\nGroup: **{}** ({})\n\n", info.summary, diag::severity_name(info.severity),
                     diag::group_name(info.group),
                     diag::default_selected(info.group) ? "runs by default" : "off by default; select it with `extend-select`");
@@ -165,8 +172,9 @@ std::map<std::string, std::string> generate_rule_docs(const fs::path& fixtures_d
     const diag::RuleInfo& info = rule->info();
     pages[std::string(info.name) + ".md"] = page(*rule, fixtures_dir);
     index += fmt::format("| {} | [{}]({}.md) | {} | {} | {} | {} |\n", info.code, info.name, info.name,
-                         diag::severity_name(info.severity), diag::group_name(info.group),
-                         diag::default_selected(info.group) ? "on" : "off", info.summary);
+                         info.run_level ? "-" : diag::severity_name(info.severity),
+                         info.run_level ? "run-level" : diag::group_name(info.group),
+                         info.run_level || diag::default_selected(info.group) ? "on" : "off", info.summary);
   }
   pages["README.md"] = index;
   return pages;

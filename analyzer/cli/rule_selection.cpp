@@ -34,6 +34,7 @@ struct Selector {
 bool matches(const Selector& s, const diag::RuleInfo& info) {
   const bool nursery = info.group == diag::Group::kNursery;
   if (s.level == kCodeLevel) return info.code == s.text || info.name == s.text;
+  if (info.run_level) return false;  // run-level notes answer to their own code only
   if (s.level == 0) return !nursery;  // ALL: every group but nursery
   if (s.level == 1) return diag::group_name(info.group) == s.text;
   return !nursery && std::string_view(info.code).starts_with(s.text);  // a prefix never selects nursery
@@ -87,7 +88,10 @@ bool apply(std::span<const engine::Rule* const> registry, const SelectorSource& 
   };
   if (source.select && !add_all(*source.select, true)) return false;
   if (!add_all(source.extend_select, true) || !add_all(source.ignore, false)) return false;
-  if (source.select) selected.clear();
+  if (source.select) {
+    // `select` starts from nothing, but run-level notes ignore it (RULES.md).
+    std::erase_if(selected, [](const engine::Rule* rule) { return !rule->info().run_level; });
+  }
   // Least specific first; at one level additions before removals.
   std::stable_sort(selectors.begin(), selectors.end(), [](const Selector& a, const Selector& b) {
     return a.level != b.level ? a.level < b.level : (a.add && !b.add);
@@ -113,6 +117,9 @@ bool selected_by_default(const diag::RuleInfo& info) { return diag::default_sele
 RuleSelection select_rules(std::span<const engine::Rule* const> registry, const config::Config* config, const SelectorSource& cli) {
   RuleSelection selection;
   std::set<const engine::Rule*> selected;
+  for (const engine::Rule* rule : registry) {
+    if (rule->info().run_level) selected.insert(rule);  // notes are shown unless ignored by code
+  }
   SelectorSource defaults;
   defaults.select = std::vector<std::string>{"correctness", "suspicious", "perf"};
   std::vector<SelectorSource> sources = {defaults};
@@ -137,7 +144,17 @@ RuleSelection select_rules(std::span<const engine::Rule* const> registry, const 
     if (!apply(registry, source, selected, selection.error)) return selection;
   }
   for (const engine::Rule* rule : registry) {
-    if (selected.count(rule) != 0) selection.rules.push_back(rule);
+    if (rule->info().run_level) selection.view_notes = selection.view_notes && selected.count(rule) != 0;
+    else if (selected.count(rule) != 0) selection.rules.push_back(rule);
+  }
+  // A v2 config selected every rule implicitly; v3's default leaves some out (RULES.md "Rule
+  // groups and selection"): say which, once, for a config that does not choose with `select`.
+  if (config != nullptr && !config->select && !cli.select) {
+    for (const engine::Rule* rule : registry) {
+      const diag::RuleInfo& info = rule->info();
+      if (info.run_level || info.group == diag::Group::kNursery || selected.count(rule) != 0) continue;
+      selection.v2_codes_left_out.emplace_back(info.code);
+    }
   }
   return selection;
 }

@@ -4,7 +4,7 @@
 // Within a source, selectors apply from least to most specific (ALL < group < prefix, shorter
 // first < code or name), and at each level select/extend-select before ignore. `rules:` entries
 // of the config select their code at code level (any severity) or ignore it (`off`);
-// --enable/--disable are --extend-select/--ignore.
+// --enable/--disable are --extend-select/--ignore. Run-level entries (NL0006) never run as rules.
 #pragma once
 
 #include <map>
@@ -30,6 +30,14 @@ struct RuleSelection {
   std::map<std::string, diag::Severity> severities;  // code -> configured severity
   std::map<std::string, engine::OptionValues> options;  // code -> configured options
   std::string error;                             // a usage error (unknown selector), else empty
+  // Whether run-level notes (NL0006) are shown: they ignore `select`, groups, prefixes and ALL;
+  // only a code-level `ignore` of NL0006 (or `rules: {NL0006: {severity: off}}`) hides them.
+  bool view_notes = true;
+  // RULES.md: a config without `select` gets one run-level note (topic `selection`) naming the
+  // v2 codes the resulting selection leaves out. v2 codes are the registered ones outside the
+  // nursery (nursery holds the codes new in v3). Empty when the note does not apply (no config,
+  // a config or command line with `select`, or nothing left out).
+  std::vector<std::string> v2_codes_left_out;
 };
 
 // "unknown rule 'NL1010'; did you mean 'NL1001'? (netlint rules lists them)".

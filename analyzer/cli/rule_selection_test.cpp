@@ -98,3 +98,47 @@ TEST_CASE("selection: an unknown selector is a usage error with did-you-mean") {
 }
 
 }  // namespace netlint::cli
+
+namespace netlint::cli {
+
+TEST_CASE("selection: NL0006 never runs; only a code-level ignore hides run-level notes") {
+  const RuleSelection plain = select_rules(rules::all_rules(), nullptr, {});
+  CHECK_FALSE(runs(plain, "NL0006"));
+  CHECK(plain.view_notes);
+  SelectorSource everything;
+  everything.select = {"ALL", "nursery"};
+  const RuleSelection all = select_rules(rules::all_rules(), nullptr, everything);
+  CHECK_FALSE(runs(all, "NL0006"));
+  CHECK(all.view_notes);
+  SelectorSource broad;
+  broad.ignore = {"ALL", "suspicious", "NL0"};
+  CHECK(select_rules(rules::all_rules(), nullptr, broad).view_notes);
+  SelectorSource by_code;
+  by_code.ignore = {"NL0006"};
+  CHECK_FALSE(select_rules(rules::all_rules(), nullptr, by_code).view_notes);
+  const config::Config ignored = config_of("ignore: [ambiguous-view]\n");
+  CHECK_FALSE(select_rules(rules::all_rules(), &ignored, {}).view_notes);
+  SelectorSource reselect;
+  reselect.select = {"correctness"};  // select starts from nothing, but not for the notes
+  CHECK_FALSE(select_rules(rules::all_rules(), &ignored, reselect).view_notes);
+  const config::Config off = config_of("rules: {NL0006: {severity: off}}\n");
+  CHECK_FALSE(select_rules(rules::all_rules(), &off, {}).view_notes);
+}
+
+TEST_CASE("selection: a config without select names the v2 codes its selection leaves out") {
+  CHECK(select_rules(rules::all_rules(), nullptr, {}).v2_codes_left_out.empty());  // no config
+  const config::Config none = config_of("failOn: error\n");
+  const std::vector<std::string> left = select_rules(rules::all_rules(), &none, {}).v2_codes_left_out;
+  CHECK(std::find(left.begin(), left.end(), "NL6102") != left.end());  // best-practice
+  CHECK(std::find(left.begin(), left.end(), "NL1001") == left.end());  // default-on
+  for (const std::string& code : left) CHECK(rules::find_rule(code)->info().group != diag::Group::kNursery);
+  const config::Config ignores = config_of("ignore: [NL2005]\nextend-select: [best-practice]\n");
+  CHECK(select_rules(rules::all_rules(), &ignores, {}).v2_codes_left_out == std::vector<std::string>{"NL2005"});
+  const config::Config selects = config_of("select: [correctness]\n");
+  CHECK(select_rules(rules::all_rules(), &selects, {}).v2_codes_left_out.empty());
+  SelectorSource cli;
+  cli.select = {"ALL"};
+  CHECK(select_rules(rules::all_rules(), &none, cli).v2_codes_left_out.empty());
+}
+
+}  // namespace netlint::cli

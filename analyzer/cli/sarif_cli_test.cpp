@@ -87,7 +87,9 @@ TEST_SUITE("cli") {
     CHECK(run.out.starts_with("::error file=a.yaml,line=13,col=19,endLine=13,endColumn=23,"
                               "title=NL1001 service-selector-typo::selector app=webb matches no pods"));
     CHECK(run.out.find("%0Ahelp: ") != std::string::npos);
-    CHECK(std::count(run.out.begin(), run.out.end(), '\n') == 1);
+    // The finding, then the run-level `namespaces` note as a notice without a file.
+    CHECK(std::count(run.out.begin(), run.out.end(), '\n') == 2);
+    CHECK(run.out.find("\n::notice title=NL0006 namespaces::1 namespace: ") != std::string::npos);
     CHECK(run_in(repo.root, "--format github --fail-on never a.yaml").status == 0);
     // Paths relative to the repository root, from a subfolder too, as GitHub reads them.
     fs::create_directories(repo.root / ".git");

@@ -40,6 +40,10 @@ struct RuleInfo {
   std::string_view summary;        // one line, lowercase, no trailing period
   std::string_view doc;            // Markdown: "## Why is this bad?", "## How to fix", "## Known limitations"
   std::span<const RuleOption> options = {};
+  // The id of run-level notes (RULES.md "Run-level notes (NL0006)"), not a rule: it never runs
+  // and never reports a finding; its code and name stay resolvable so configs, `--ignore` (which
+  // hides the notes) and doc links keep working. Severity and group mean nothing for it.
+  bool run_level = false;
 };
 
 struct RelatedLocation {

@@ -12,6 +12,10 @@ std::string_view state_name(State state) {
   return "unknown";
 }
 
+std::string_view conflict_topic(ConflictKind kind) {
+  return kind == ConflictKind::kConfigOverridesDetection ? "config-overrides-detection" : "ambiguous-fact";
+}
+
 ClusterFacts derive_facts(const model::Model& model, const FactsConfig& config) {
   ClusterFacts facts;
   // The four facts with defaults (RULES.md Facts); dns's default is set by detect_dns.

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "analyzer/diag/diagnostic.h"
@@ -86,12 +87,19 @@ struct IngressController {
   std::vector<Evidence> evidence;
 };
 
-// NL0006: evidence that conflicts, or config that contradicts detection.
+// What a conflict is, which decides its run-level note's topic (RULES.md "Run-level notes
+// (NL0006)"): evidence of the view that disagrees (`ambiguous-fact`), or .netlint.yaml setting a
+// fact the manifests contradict (`config-overrides-detection`).
+enum class ConflictKind : std::uint8_t { kAmbiguousFact, kConfigOverridesDetection };
+std::string_view conflict_topic(ConflictKind kind);  // "ambiguous-fact", "config-overrides-detection"
+
+// A run-level note (NL0006): evidence that conflicts, or config that contradicts detection.
 struct Conflict {
   std::string fact;                // "cni", "podCIDRs", ...
   SourceRange anchor;              // the later conflicting evidence, or the config key
   std::vector<diag::RelatedLocation> related;
   std::string message;
+  ConflictKind kind = ConflictKind::kAmbiguousFact;
 };
 
 struct ClusterFacts {

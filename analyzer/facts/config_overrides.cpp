@@ -34,6 +34,7 @@ class ConfigReader {
     const bool detected_known = fact.state == State::kKnown || fact.state == State::kAmbiguous;
     if (detected_known && detected != configured) {
       Conflict c;
+      c.kind = ConflictKind::kConfigOverridesDetection;
       c.fact = std::string(name);
       c.anchor = anchor(key);
       for (const Evidence& e : fact.evidence) {

@@ -240,6 +240,9 @@ TEST_SUITE("facts") {
     CHECK(f.conflicts[0].anchor.file == 1);
     CHECK(f.conflicts[0].anchor.begin == config_text.find("cni"));
     CHECK(f.conflicts[0].message.find("the manifests show flannel") != std::string::npos);
+    // Its run-level note's topic comes from the kind, not from the wording.
+    CHECK(f.conflicts[0].kind == ConflictKind::kConfigOverridesDetection);
+    CHECK(conflict_topic(f.conflicts[0].kind) == "config-overrides-detection");
     CHECK(m.stats.skipped() == 0);  // the config file is no input
   }
 }

@@ -50,7 +50,7 @@ std::string github_escape_data(std::string_view text) { return escape(text, fals
 std::string github_escape_property(std::string_view text) { return escape(text, true); }
 
 void write_github(std::ostream& out, const model::Model& model, const std::vector<diag::Diagnostic>& diagnostics,
-                  std::string_view root) {
+                  std::string_view root, std::span<const ViewNote> notes) {
   SourceLocator locator(model);
   for (const diag::Diagnostic& d : diagnostics) {
     std::string properties;
@@ -74,6 +74,15 @@ void write_github(std::ostream& out, const model::Model& model, const std::vecto
       message += printable(fmt::format("[{} {}]", d.clusters.size() == 1 ? "cluster" : "clusters", fmt::join(d.clusters, ", ")));
     }
     out << "::" << command(d.severity) << ' ' << properties << "::" << github_escape_data(message) << '\n';
+  }
+  for (const ViewNote& note : notes) {
+    std::string message = printable(note.message);
+    if (!note.clusters.empty()) {
+      message += '\n';
+      message += printable(fmt::format("[{} {}]", note.clusters.size() == 1 ? "cluster" : "clusters", fmt::join(note.clusters, ", ")));
+    }
+    out << "::notice title=" << github_escape_property(printable(fmt::format("{} {}", kViewNoteId, note.topic))) << "::"
+        << github_escape_data(message) << '\n';
   }
 }
 

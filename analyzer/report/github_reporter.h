@@ -7,17 +7,21 @@
 #pragma once
 
 #include <ostream>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "analyzer/diag/diagnostic.h"
 #include "analyzer/model/model.h"
+#include "analyzer/report/view_notes.h"
 
 namespace netlint::report {
 
+// Run-level notes follow the findings as `::notice title=NL0006 <topic>::<message>`, without
+// `file` (RULES.md "Run-level notes"): they are about the view, not a line.
 void write_github(std::ostream& out, const model::Model& model, const std::vector<diag::Diagnostic>& diagnostics,
-                  std::string_view root);
+                  std::string_view root, std::span<const ViewNote> notes = {});
 
 // The command's message: `%` -> %25, CR -> %0D, LF -> %0A.
 std::string github_escape_data(std::string_view text);

@@ -1,4 +1,5 @@
-// `--format github`: one workflow command per finding, escaped as GitHub's toolkit escapes.
+// `--format github`: one workflow command per finding and per run-level note, escaped as GitHub's
+// toolkit escapes.
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -47,6 +48,18 @@ TEST_CASE("github: one line per finding with positions, title, level and the rel
         "::notice file=my dir/a%2Cb.yaml,line=3,col=19,endLine=3,endColumn=21,title=NL1001 service-selector-typo::"
         "selector app=\xc3\xa9x matches no pods: 100%25%0A[cluster prod]\n"
         "::warning title=NL1001 service-selector-typo::selector app=\xc3\xa9x matches no pods: 100%25\n");
+}
+
+TEST_CASE("github: run-level notes are notices without a file, after the findings, escaped") {
+  const model::Model model = load_inputs({}, LoadOptions{});
+  std::vector<ViewNote> notes;
+  notes.push_back({"ambiguous-fact", "pod CIDRs disagree: 10.0.0.0/8 vs 100%\nnext", {{{0, 0, 1}, "ignored: no file"}}, {}});
+  notes.push_back({"namespaces", "1 namespace: 0 complete", {}, {"prod", "edge"}});
+  std::ostringstream out;
+  write_github(out, model, {}, std::filesystem::current_path().string(), notes);
+  CHECK(out.str() ==
+        "::notice title=NL0006 ambiguous-fact::pod CIDRs disagree: 10.0.0.0/8 vs 100%25\\nnext\n"
+        "::notice title=NL0006 namespaces::1 namespace: 0 complete%0A[clusters prod, edge]\n");
 }
 
 }  // namespace

@@ -56,6 +56,39 @@ void write_json(std::ostream& out, const model::Model& model, const std::vector<
   }
   json.end_array();
 
+  // Run-level notes are statements about the view, never diagnostics (RULES.md "Run-level notes").
+  json.key("view").begin_object();
+  json.key("notes").begin_array();
+  for (const ViewNote& note : summary.view.notes) {
+    json.begin_object();
+    json.key("id").value(kViewNoteId);
+    json.key("topic").value(note.topic);
+    json.key("message").value(note.message);
+    json.key("evidence").begin_array();
+    for (const NoteEvidence& e : note.evidence) {
+      json.begin_object();
+      write_location(json, locator, e.range);
+      json.key("message").value(e.message);
+      json.end_object();
+    }
+    json.end_array();
+    if (!note.clusters.empty()) {
+      json.key("clusters").begin_array();
+      for (const std::string& cluster : note.clusters) json.value(cluster);
+      json.end_array();
+    }
+    json.end_object();
+  }
+  json.end_array();
+  json.key("namespaces").begin_array();
+  for (const NamespaceRow& row : summary.view.namespaces) {
+    json.begin_object().key("name").value(row.name).key("state").value(row.state).key("reason").value(row.reason);
+    if (!row.cluster.empty()) json.key("cluster").value(row.cluster);
+    json.end_object();
+  }
+  json.end_array();
+  json.end_object();
+
   const model::LoadStats& st = summary.stats;
   json.key("summary").begin_object();
   json.key("files").value(st.files);
@@ -72,6 +105,7 @@ void write_json(std::ostream& out, const model::Model& model, const std::vector<
   json.key("errors").value(summary.errors);
   json.key("warnings").value(summary.warnings);
   json.key("notes").value(summary.notes);
+  json.key("viewNotes").value(static_cast<std::uint32_t>(summary.view.notes.size()));
   if (timing) json.key("seconds").value(summary.elapsed.count());
   json.end_object();
   json.end_object();

@@ -64,6 +64,8 @@ std::string summary_line(const RunSummary& summary, bool with_time) {
   }
   line += fmt::format("; {}, {}, {}", counted(summary.errors, "error", "errors"),
                       counted(summary.warnings, "warning", "warnings"), counted(summary.notes, "note", "notes"));
+  // Run-level notes are no findings: counted apart, and only when there are any.
+  if (!summary.view.notes.empty()) line += ", " + counted(static_cast<std::uint32_t>(summary.view.notes.size()), "view note", "view notes");
   if (with_time) line += fmt::format(" in {:.2f}s", summary.elapsed.count());
   return line;
 }

@@ -215,11 +215,40 @@ class ResultWriter {
   std::unordered_map<FileId, std::unique_ptr<std::vector<std::string>>> hashes_;
 };
 
+// tool.driver.notifications[0]: what NL0006 notes are. GitHub wants every reporting descriptor
+// to carry shortDescription, fullDescription and help.text (multitool GH2012), rules or not.
+Json notification_descriptor(const SarifOptions& options) {
+  const diag::RuleInfo fallback{.code = kViewNoteId, .name = "ambiguous-view", .severity = diag::Severity::kNote,
+                                .summary = "run-level notes: statements about the view, never findings", .doc = ""};
+  const diag::RuleInfo& info = options.view_note_info != nullptr ? *options.view_note_info : fallback;
+  const std::string summary = sentence(info.summary);
+  std::string full = sarif::first_paragraph(info.doc);
+  full = full.empty() ? summary : sentence(full);
+  std::string base = options.help_uri_base;
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  return Json{
+      {"id", kViewNoteId},
+      {"name", info.name},
+      {"shortDescription", {{"text", summary}}},
+      {"fullDescription", {{"text", full}}},
+      {"help", {{"text", info.doc.empty() ? summary : sarif::markdown_to_text(info.doc)},
+                {"markdown", info.doc.empty() ? summary : std::string(info.doc)}}},
+      {"helpUri", fmt::format("{}/{}.md", base, info.name)},
+      {"defaultConfiguration", {{"level", "note"}}},
+  };
+}
+
+bool configuration_topic(std::string_view topic) { return topic == "config-overrides-detection" || topic == "selection"; }
+
 }  // namespace
 
 void write_sarif(std::ostream& out, const model::Model& model, const std::vector<diag::Diagnostic>& diagnostics,
-                 std::span<const diag::RuleInfo* const> rules, const SarifOptions& options) {
-  std::vector<const diag::RuleInfo*> rule_list(rules.begin(), rules.end());
+                 std::span<const diag::RuleInfo* const> rules, const SarifOptions& options, const ViewReport& view) {
+  std::vector<const diag::RuleInfo*> rule_list;
+  // NL0006 is no rule (RULES.md: it leaves tool.driver.rules); its notes are notifications.
+  for (const diag::RuleInfo* rule : rules) {
+    if (!rule->run_level) rule_list.push_back(rule);
+  }
   std::map<std::string_view, std::size_t> rule_index;
   for (std::size_t i = 0; i < rule_list.size(); ++i) rule_index.emplace(rule_list[i]->code, i);
   for (const diag::Diagnostic& d : diagnostics) {
@@ -261,12 +290,35 @@ void write_sarif(std::ostream& out, const model::Model& model, const std::vector
     results.push_back(std::move(result));
   }
 
+  Json configuration_notes = Json::array();
+  Json execution_notes = Json::array();
+  for (const ViewNote& note : view.notes) {
+    Json notification{{"descriptor", {{"id", kViewNoteId}, {"index", 0}}}, {"level", "note"}, {"message", {{"text", sentence(note.message)}}}};
+    Json locations = Json::array();
+    for (const NoteEvidence& e : note.evidence) {
+      if (!e.range.valid()) continue;
+      std::uint32_t ignored = 0;
+      Json location{{"physicalLocation", writer.physical_location(e.range, ignored)}};
+      if (!e.message.empty()) location["message"] = {{"text", sentence(e.message)}};
+      locations.push_back(std::move(location));
+    }
+    if (!locations.empty()) notification["locations"] = std::move(locations);
+    notification["properties"] = {{"topic", note.topic}};
+    if (!note.clusters.empty()) notification["properties"]["clusters"] = note.clusters;
+    (configuration_topic(note.topic) ? configuration_notes : execution_notes).push_back(std::move(notification));
+  }
+  Json invocation{{"executionSuccessful", options.execution_successful}};
+  if (!configuration_notes.empty()) invocation["toolConfigurationNotifications"] = std::move(configuration_notes);
+  if (!execution_notes.empty()) invocation["toolExecutionNotifications"] = std::move(execution_notes);
+
   Json run{{"tool",
             {{"driver",
               {{"name", "netlint"},
                {"semanticVersion", NETLINT_VERSION},
                {"informationUri", kInformationUri},
-               {"rules", std::move(rules_json)}}}}}};
+               {"rules", std::move(rules_json)},
+               {"notifications", Json::array({notification_descriptor(options)})}}}}}};
+  run["invocations"] = Json::array({std::move(invocation)});
   if (!options.category.empty()) run["automationDetails"] = {{"id", options.category}};
   run["columnKind"] = "utf16CodeUnits";
   run["results"] = std::move(results);

@@ -1,5 +1,6 @@
 // `--format sarif`: SARIF 2.1.0 for GitHub code scanning and other SARIF viewers, one run per
-// file, every rule of the registry in tool.driver.rules, UTF-16 columns, repository-relative
+// file, every rule of the registry in tool.driver.rules (but NL0006, whose run-level notes are
+// notifications), UTF-16 columns, repository-relative
 // URIs and GitHub's primaryLocationLineHash (shared/knowledge/integrations.md section 1).
 // The only translation unit of the analyzer that includes nlohmann-json.
 #pragma once
@@ -12,6 +13,7 @@
 
 #include "analyzer/diag/diagnostic.h"
 #include "analyzer/model/model.h"
+#include "analyzer/report/view_notes.h"
 
 namespace netlint::report {
 
@@ -26,12 +28,19 @@ struct SarifOptions {
   // The absolute folder URIs are relative to (the repository root, or --base-dir); files outside
   // it get absolute file:/// URIs. Empty: the working directory.
   std::string root;
+  // invocations[0].executionSuccessful: false only when the run exits 3 (an internal error).
+  bool execution_successful = true;
+  // The descriptor of run-level notes (NL0006) in tool.driver.notifications; null: a minimal one.
+  const diag::RuleInfo* view_note_info = nullptr;
 };
 
 // `rules` is every rule of the registry, in the order of tool.driver.rules; a diagnostic of a
-// rule not in it (a test-only rule) appends that rule.
+// rule not in it (a test-only rule) appends that rule. Run-level notes (`view.notes`) become
+// invocations[0] notifications (RULES.md "Run-level notes"): tool configuration notifications for
+// `config-overrides-detection` and `selection`, tool execution notifications for the others,
+// each referring to the NL0006 descriptor in tool.driver.notifications; never results.
 void write_sarif(std::ostream& out, const model::Model& model, const std::vector<diag::Diagnostic>& diagnostics,
-                 std::span<const diag::RuleInfo* const> rules, const SarifOptions& options);
+                 std::span<const diag::RuleInfo* const> rules, const SarifOptions& options, const ViewReport& view = {});
 
 // The pieces, for tests.
 namespace sarif {

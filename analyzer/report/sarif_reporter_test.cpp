@@ -48,10 +48,11 @@ struct Fixture {
   }
 };
 
-json render(const Fixture& f, const std::vector<diag::Diagnostic>& diagnostics, SarifOptions options = {}) {
+json render(const Fixture& f, const std::vector<diag::Diagnostic>& diagnostics, SarifOptions options = {},
+            const ViewReport& view = {}) {
   if (options.root.empty()) options.root = fs::current_path().string();
   std::ostringstream out;
-  write_sarif(out, f.model, diagnostics, kRules, options);
+  write_sarif(out, f.model, diagnostics, kRules, options, view);
   return json::parse(out.str());
 }
 
@@ -145,6 +146,48 @@ TEST_CASE("sarif: a result has ruleIndex, level, message, one location with four
   CHECK(w["ruleIndex"] == 2);
   CHECK_FALSE(w.contains("properties"));
   CHECK_FALSE(w.contains("relatedLocations"));
+}
+
+TEST_CASE("sarif: run-level notes are invocation notifications, never results, and NL0006 is no rule") {
+  Fixture f({{"deploy/svc.yaml", kService}, {".netlint.yaml", "cluster:\n  cni: calico\n"}});
+  constexpr diag::RuleInfo kViewNote{.code = "NL0006", .name = "ambiguous-view", .severity = diag::Severity::kNote,
+                                     .summary = "run-level notes", .doc = "", .run_level = true};
+  const diag::RuleInfo* const rules[] = {&kParse, &kViewNote, &kTypo};
+  ViewReport view;
+  view.notes.push_back({"config-overrides-detection", "config sets cni to calico", {{{1, 11, 17}, "cni set in .netlint.yaml"}}, {}});
+  view.notes.push_back({"ambiguous-fact", "pod CIDRs disagree", {{{0, 0, 4}, "one"}, {{}, "no place"}}, {"prod"}});
+  view.notes.push_back({"namespaces", "1 namespace: 0 complete, 0 open, 1 unknown", {}, {}});
+  SarifOptions options;
+  options.root = fs::current_path().string();
+  options.execution_successful = false;
+  options.view_note_info = &kViewNote;
+  std::ostringstream out;
+  write_sarif(out, f.model, {}, rules, options, view);
+  const json run = json::parse(out.str())["runs"][0];
+  CHECK(run["results"].empty());
+  const json& driver = run["tool"]["driver"];
+  REQUIRE(driver["rules"].size() == 2);  // NL0006 left tool.driver.rules
+  CHECK(driver["rules"][1]["id"] == "NL1001");
+  CHECK(driver["notifications"][0]["id"] == "NL0006");
+  CHECK(driver["notifications"][0]["helpUri"] == "https://github.com/netlint/netlint/blob/main/docs/rules/ambiguous-view.md");
+  const json& invocation = run["invocations"][0];
+  CHECK(invocation["executionSuccessful"] == false);
+  REQUIRE(invocation["toolConfigurationNotifications"].size() == 1);
+  const json& configured = invocation["toolConfigurationNotifications"][0];
+  CHECK(configured["descriptor"] == json{{"id", "NL0006"}, {"index", 0}});
+  CHECK(configured["level"] == "note");
+  CHECK(configured["message"]["text"] == "Config sets cni to calico.");
+  CHECK(configured["properties"] == json{{"topic", "config-overrides-detection"}});
+  CHECK(configured["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == ".netlint.yaml");
+  CHECK(configured["locations"][0]["physicalLocation"]["region"]["startLine"] == 2);
+  REQUIRE(invocation["toolExecutionNotifications"].size() == 2);
+  const json& ambiguous = invocation["toolExecutionNotifications"][0];
+  CHECK(ambiguous["properties"] == json{{"topic", "ambiguous-fact"}, {"clusters", {"prod"}}});
+  CHECK(ambiguous["locations"].size() == 1);  // the evidence without a place is left out
+  CHECK_FALSE(invocation["toolExecutionNotifications"][1].contains("locations"));
+  // Without notes the invocation still says whether the run succeeded.
+  const json plain = render(f, {})["runs"][0];
+  CHECK(plain["invocations"] == json::array({{{"executionSuccessful", true}}}));
 }
 
 TEST_CASE("sarif: columns count UTF-16 units, an emoji two") {

@@ -141,9 +141,22 @@ void write_text(std::ostream& out, const model::Model& model, const std::vector<
       write_excerpt(out, locator, rel.range, p);
     }
   }
-  // Run-level notes: no `path:line:col:` prefix, so problem matchers skip them.
-  for (const CountedNote& note : counted_notes(summary.stats)) {
-    out << fmt::format("view: {}note:{} {} [NL0006 {}]\n", p.cyan, p.reset, printable(note.message), note.topic);
+  // Run-level notes: no `path:line:col:` prefix, so problem matchers skip them; the views a note
+  // holds in come before the id, so every note line ends with `[NL0006 <topic>]`.
+  // The evidence's places follow the message (text has no other channel for them).
+  for (const ViewNote& note : summary.view.notes) {
+    std::string places;
+    for (const NoteEvidence& e : note.evidence) {
+      const ResolvedRange r = locator.resolve(e.range);
+      places += fmt::format("{}{}:{}", places.empty() ? "" : ", ", printable(r.path), r.start.line);
+    }
+    if (!places.empty()) places = " (" + places + ")";
+    std::string clusters;
+    if (!note.clusters.empty()) {
+      clusters = printable(fmt::format(" [cluster{} {}]", note.clusters.size() == 1 ? "" : "s", fmt::join(note.clusters, ", ")));
+    }
+    out << fmt::format("view: {}note:{} {}{}{} [{} {}]\n", p.cyan, p.reset, printable(note.message), places, clusters, kViewNoteId,
+                       printable(note.topic));
   }
   out << summary_line(summary, options.timing) << '\n';
 }
