@@ -57,7 +57,7 @@ TEST_SUITE("facts") {
       CHECK(f.cni.value.display() == "flannel");
       CHECK(f.network_policy_enforced.state == State::kKnown);
       CHECK_FALSE(f.network_policy_enforced.value);
-      CHECK(f.pod_cidrs.value == std::vector<std::string>{"10.244.0.0/16"});
+      CHECK(f.pod_cidrs.ipv4.value == std::vector<std::string>{"10.244.0.0/16"});
     }
     {
       const model::Model m = load_corpus_files({"projectcalico__calico/manifests/calico.yaml"});
@@ -70,7 +70,7 @@ TEST_SUITE("facts") {
       const ClusterFacts& f = facts_of(m);
       CHECK(f.cni.state == State::kKnown);
       CHECK(f.cni.value.display() == "canal");
-      CHECK(f.pod_cidrs.value == std::vector<std::string>{"10.244.0.0/16"});
+      CHECK(f.pod_cidrs.ipv4.value == std::vector<std::string>{"10.244.0.0/16"});
     }
     {
       const std::string base = "projectsyn__component-cilium/tests/golden/defaults/cilium/cilium/01_cilium_helmchart/cilium/templates/";
@@ -137,12 +137,12 @@ TEST_SUITE("facts") {
     const ClusterFacts known = facts_of(load_texts({{"k.yaml", kubelet}}));
     CHECK(known.domain.state == State::kKnown);
     CHECK(known.domain.value == "corp.local");
-    CHECK(known.cluster_dns_ip.value == "10.96.0.10");
+    CHECK(known.cluster_dns.value == std::vector<std::string>{"10.96.0.10"});
     const ClusterFacts empty = facts_of(load_texts({{"x.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n"}}));
     CHECK(empty.domain.state == State::kDefault);
     CHECK(empty.domain.value == "cluster.local");
     CHECK(empty.dns.state == State::kDefault);
-    CHECK(empty.pod_cidrs.state == State::kUnknown);
+    CHECK(empty.pod_cidrs.ipv4.state == State::kUnknown);
     CHECK(empty.cni.state == State::kUnknown);
     const std::string other = "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nclusterDomain: other.local\n";
     const model::Model mixed = load_texts({{"a/k.yaml", kubelet}, {"b/k.yaml", other}});
@@ -177,7 +177,7 @@ TEST_SUITE("facts") {
     CHECK(f.dns.state == State::kKnown);
     CHECK(f.dns.value.namespace_name == "dns");
     CHECK(f.dns.value.port == 5353);
-    CHECK(f.dns.value.cluster_ip == "10.0.0.10");
+    CHECK(f.dns.value.cluster_ip(Family::kIPv4) == "10.0.0.10");
     REQUIRE(m.pod_sources.size() == 1);
     CHECK(m.pod_sources[0].synthetic);
     CHECK(m.pod_sources[0].meta.namespace_name.value == "dns");
@@ -198,7 +198,7 @@ TEST_SUITE("facts") {
     const model::Model m = load_texts({{"kubelet.yaml", kubelet}, {"pod.yaml", pod}}, options);
     const engine::View view(m);
     CHECK(view.dns_facts().domain == "corp.local");
-    CHECK(view.dns_facts().cluster_dns == std::optional<std::string>("169.254.20.10"));
+    CHECK(view.dns_facts().cluster_dns == std::vector<std::string>{"169.254.20.10"});
     const model::PodSource* web = nullptr;
     for (const model::PodSource& p : m.pod_sources) {
       if (!p.synthetic) web = &p;
@@ -215,7 +215,7 @@ TEST_SUITE("facts") {
     const model::Model plain = load_texts({{"svc.yaml", svc}, {"pod.yaml", pod}});
     const engine::View plain_view(plain);
     CHECK(plain_view.dns_facts().domain == "cluster.local");
-    CHECK(plain_view.dns_facts().cluster_dns == std::optional<std::string>("10.96.0.10"));
+    CHECK(plain_view.dns_facts().cluster_dns == std::vector<std::string>{"10.96.0.10"});
     CHECK(plain_view.dns_facts().node_search_domains.empty());
   }
 

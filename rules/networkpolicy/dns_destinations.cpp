@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "analyzer/index/label_selector.h"
 #include "analyzer/netpol/ipv4_ranges.h"
 #include "analyzer/netpol/policy_engine.h"
@@ -90,13 +92,20 @@ std::optional<DnsDestinations> dns_destinations(const engine::View& view) {
   if (nl.mode != "iptables" && nl.mode != "ipvs") return std::nullopt;
   std::vector<std::string> addresses;
   if (!nl.address.empty()) addresses.push_back(nl.address);
+  auto add = [&](const std::string& a) {
+    if (std::find(addresses.begin(), addresses.end(), a) == addresses.end()) addresses.push_back(a);
+  };
   if (nl.mode == "iptables") {
-    if (const std::string ip = kube_dns_cluster_ip(view); !ip.empty()) addresses.push_back(ip);
+    for (const std::string& ip : kube_dns_cluster_ips(view)) add(ip);
   } else {
     out.servers.clear();  // IPVS mode: clusterDNS is the local address; the DNS pods are not dialled
     out.pods_dialled = false;
   }
   if (addresses.empty() || (nl.mode == "ipvs" && nl.address.empty())) return std::nullopt;
+  // Every kubelet clusterDNS entry is a nameserver pods ask (RULES.md Facts "Dual-stack").
+  if (f.cluster_dns.usable()) {
+    for (const std::string& a : f.cluster_dns.value) add(a);
+  }
   for (const std::string& a : addresses) {
     const std::optional<std::uint32_t> piece = piece_of(engine, a);
     if (!piece) return std::nullopt;  // an IPv6 address: not modelled as an external piece
