@@ -64,7 +64,7 @@ class View {
     if (f.domain.usable()) d.domain = f.domain.value;
     if (f.node_search_domains.usable()) d.node_search_domains = f.node_search_domains.value;
     if (f.cluster_dns.usable()) d.cluster_dns = f.cluster_dns.value;
-    else if (f.dns.usable() && !f.dns.value.all_cluster_ips().empty()) d.cluster_dns = {f.dns.value.all_cluster_ips().front()};
+    else if (f.dns.usable() && !f.dns.value.cluster_ip(f.dns.value.primary).empty()) d.cluster_dns = {f.dns.value.cluster_ip(f.dns.value.primary)};
     return d;
   }
 };

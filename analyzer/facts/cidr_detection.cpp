@@ -59,7 +59,8 @@ struct PoolCandidate {
 };
 
 std::optional<int> integer(const std::string& text) {
-  if (text.empty() || !std::all_of(text.begin(), text.end(), ::isdigit) || text.size() > 3) return std::nullopt;
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (text.empty() || !std::all_of(text.begin(), text.end(), digit) || text.size() > 3) return std::nullopt;
   return std::stoi(text);
 }
 

@@ -48,6 +48,7 @@ struct DnsTarget {
   std::string service;             // "kube-system/kube-dns" when the Service is in view
   // The Service's ClusterIP per family (spec.clusterIPs, else clusterIP); empty when not written.
   std::array<std::string, 2> cluster_ips;
+  Family primary = Family::kIPv4;  // the family of spec.clusterIP (the first of clusterIPs)
 
   const std::string& cluster_ip(Family f) const { return cluster_ips[static_cast<std::size_t>(f)]; }
   // Every written ClusterIP, IPv4 first.

@@ -47,6 +47,7 @@ void detect_dns(const model::Model& m, ClusterFacts& facts) {
     t.port = dns_port(svc, m);
     t.service = svc.meta.namespace_name.value + "/" + svc.meta.name.value;
     // spec.clusterIPs holds one address per family on dual-stack Services; clusterIP is its first.
+    if (!svc.cluster_ip.value.empty() && svc.cluster_ip.value != "None") t.primary = family_of(svc.cluster_ip.value);
     std::vector<model::Text> ips = svc.cluster_ips;
     if (ips.empty()) ips.push_back(svc.cluster_ip);
     for (const model::Text& ip : ips) {

@@ -321,6 +321,12 @@ TEST_SUITE("facts") {
     CHECK(f.dns.value.cluster_ip(Family::kIPv6) == "fd00:10:96::a");
     const engine::View view(m);
     CHECK(view.dns_facts().cluster_dns.size() == 3);
+    // Without a kubelet config, pods get the Service's primary address (its clusterIP), here IPv6.
+    const std::string v6_primary =
+        "apiVersion: v1\nkind: Service\nmetadata: {name: kube-dns, namespace: kube-system}\nspec:\n  clusterIP: \"fd00:10:96::a\"\n"
+        "  clusterIPs: [\"fd00:10:96::a\", 10.96.0.10]\n  selector: {k8s-app: kube-dns}\n  ports: [{name: dns, port: 53, protocol: UDP}]\n";
+    const model::Model v6 = load_texts({{"svc.yaml", v6_primary}});
+    CHECK(engine::View(v6).dns_facts().cluster_dns == std::vector<std::string>{"fd00:10:96::a"});
   }
 
   TEST_CASE("dual-stack config: podCIDRs replaces only the families it names; nodeBlockSize and serviceCIDRs per family") {
