@@ -28,11 +28,21 @@ inline bool applied_together(const engine::View& view, FileId a, FileId b) {
   return folder_holds(fa, fb) || folder_holds(fb, fa);
 }
 
-// RULES.md "Applied together", for the pairwise conflicts (NL1005, NL3003): the folder test above,
-// or both objects in complete namespaces (the repository owns both, so they meet in one cluster).
+// RULES.md "Apply units": one kustomize build, else one file group (files of a directory linked
+// by references that only a neighbour satisfies; model::assign_apply_units).
+inline bool same_apply_unit(const engine::View& view, FileId a, FileId b) {
+  if (a == b) return true;
+  const std::string& ua = view.model().file(a).apply_unit;
+  return !ua.empty() && ua == view.model().file(b).apply_unit;
+}
+
+// RULES.md "Applied together", for the pairwise conflicts (NL1005, NL3003): two objects of one
+// apply unit, of one cluster declared under `clusters:`, or of two complete namespaces (the
+// repository owns both, so they meet in one cluster). Two self-contained examples side by side in
+// one folder are separate units: alternatives, not one install.
 // Variants of one identity are never two objects; callers skip them.
 inline bool objects_applied_together(const engine::View& view, const model::ObjectMeta& a, const model::ObjectMeta& b) {
-  if (applied_together(view, a.file, b.file)) return true;
+  if (!view.model().cluster.empty() || same_apply_unit(view, a.file, b.file)) return true;
   return view.namespaces().complete(a.namespace_name.value) && view.namespaces().complete(b.namespace_name.value);
 }
 

@@ -30,6 +30,8 @@ import jsonschema
 
 from check_support import Tally, suite_inputs
 
+import shared_material  # tools/: absent ../shared skips loudly (77) or fails in CI
+
 MULTITOOL_VERSION = "5.7.0"
 DEFAULT_MULTITOOL = (f"/opt/netlint-tools/sarif-multitool-{MULTITOOL_VERSION}/node_modules/"
                      "@microsoft/sarif-multitool-linux/Sarif.Multitool")
@@ -173,6 +175,7 @@ def main():
     options = parser.parse_args()
     root = pathlib.Path(options.source).resolve()
     schema_path = pathlib.Path(options.schema) if options.schema else root / ".." / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+    shared_material.require(str(schema_path), "SARIF schema validation")
     schema = json.loads(schema_path.read_text())
     validator_class = jsonschema.validators.validator_for(schema)
     validator_class.check_schema(schema)

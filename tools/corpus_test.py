@@ -35,6 +35,8 @@ sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import corpus_findings  # noqa: E402
 
+import shared_material  # tools/: absent ../shared skips loudly (77) or fails in CI
+
 # The truth per project, following RULES.md "Inputs": files read (after file-level skips),
 # documents in them, skips per reason, documents that look like manifests and do not parse
 # (netlint's NL0001) and objects per kind (List items counted one by one).
@@ -516,10 +518,7 @@ def main():
     parser.add_argument("--corpus", required=True)
     args = parser.parse_args()
     args.netlint = os.path.abspath(args.netlint)
-    if not os.path.isdir(args.corpus):
-        print(f"corpus: no corpus folder at {args.corpus}: skipped")
-        print("0 passed, 0 failed")
-        return 0
+    shared_material.require(args.corpus, "corpus test")
     try:
         import corpus_counts as counter
     except ImportError as e:  # PyYAML missing

@@ -18,6 +18,8 @@ import subprocess
 import sys
 import tempfile
 
+import shared_material  # tools/: absent ../shared skips loudly (77) or fails in CI
+
 ORACLE = os.path.join("oracles", "np-guard__netpol-analyzer")
 
 # case dir -> why netlint's answer is right and the expectation is not (at most 3).
@@ -48,9 +50,8 @@ def main():
     parser.add_argument("--only", help="run one case")
     args = parser.parse_args()
     root = os.path.join(args.corpus, ORACLE)
-    if not os.path.isdir(root) or not os.path.isfile(args.index):
-        print(f"note: no oracle at {root} or no index {args.index}; conformance not checked")
-        return 0
+    shared_material.require(root, "netpol-analyzer conformance")
+    shared_material.require(args.index, "netpol-analyzer conformance")
     passed, failed, excluded = 0, [], []
     # An empty working directory: no git root and no .netlint.yaml above it, so the view is
     # exactly the case's folder. netpol-analyzer puts a namespace-less object in `default`; netlint

@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <thread>
 
@@ -60,11 +61,25 @@ bool load_config(const std::string& config_path, std::uint64_t max_size, std::op
   return loaded.errors.empty();
 }
 
+unsigned effective_jobs(const LintOptions& options) {
+  return options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+}
+
 int load_views(const LintOptions& options, const config::Config* config, std::vector<model::Model>& out, std::ostream& err) {
   InputRequest request;
   request.paths = options.paths;
+  if (!options.stdin_filename.empty()) {
+    // As ruff and eslint: --stdin-filename alone reads standard input; beside paths, "-" must be
+    // among them (else the name would describe nothing).
+    if (request.paths.empty()) request.paths.push_back("-");
+    if (std::find(request.paths.begin(), request.paths.end(), "-") == request.paths.end()) {
+      err << "netlint: --stdin-filename names standard input, but '-' is not among the paths\n";
+      return kExitUsage;
+    }
+  }
   request.context_paths = options.context_paths;
   request.walk.max_file_size = options.max_file_size;
+  request.walk.stdin_filename = options.stdin_filename;
   if (config != nullptr) {
     request.config_directory = config->directory;
     request.include = config->include;
@@ -79,7 +94,7 @@ int load_views(const LintOptions& options, const config::Config* config, std::ve
 
   LoadOptions load_options;
   load_options.apply_namespace = options.default_namespace;
-  load_options.jobs = options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  load_options.jobs = effective_jobs(options);
   if (config != nullptr) {
     load_options.facts.global = config->cluster;
     // The config file joins the inputs as a place for anchors (NL0006 on its keys).

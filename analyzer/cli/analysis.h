@@ -20,6 +20,9 @@ bool load_config(const std::string& config_path, std::uint64_t max_size, std::op
 inline constexpr int kLoaded = -1;
 // Walks the inputs and loads them as one model per view (one, unless the config has
 // `clusters:`); returns kLoaded, or the exit status to stop with.
+// --jobs, else every core: the threads for parsing and for running the rules.
+unsigned effective_jobs(const LintOptions& options);
+
 int load_views(const LintOptions& options, const config::Config* config, std::vector<model::Model>& out, std::ostream& err);
 
 // --output must not replace a file the run read (a manifest named or found by a walk, context,

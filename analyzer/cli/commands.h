@@ -31,6 +31,7 @@ struct LintOptions {
   std::vector<std::string> select, extend_select, ignore;  // --select/--extend-select/--ignore (comma-separated)
   bool has_select = false;                                  // --select given (even empty)
   std::vector<std::string> context_paths;    // --context PATH: read, never reported
+  std::string stdin_filename;        // --stdin-filename PATH: standard input is analyzed as PATH
   std::string default_namespace;      // --namespace; empty: cluster.applyNamespace, else `~`
   unsigned jobs = 0;                 // 0: all cores
   bool timing = true;

@@ -70,6 +70,18 @@ void write_sarif_report(std::ostream& out, const model::Model& model, const std:
   report::write_sarif(out, model, diagnostics, infos, sarif);
 }
 
+// A run that analyzed no file says so on stderr (the exit status stays 0: an empty folder is no
+// error); a Helm chart, whose templates are skipped, also says how to lint what it renders.
+void warn_if_nothing_linted(const model::LoadStats& stats, std::ostream& err) {
+  if (stats.files != 0) return;
+  const auto skipped = [&](model::SkipReason r) { return stats.skips[static_cast<int>(r)]; };
+  err << "netlint: no manifests found\n";
+  if (skipped(model::SkipReason::kHelmChart) + skipped(model::SkipReason::kTemplate) != 0) {
+    err << "netlint: Helm chart files and templates are not linted; render the chart and lint the output: "
+           "helm template RELEASE CHART | netlint -\n";
+  }
+}
+
 }  // namespace
 
 int run_lint(const LintOptions& options, std::ostream& out, std::ostream& err) {
@@ -97,11 +109,15 @@ int run_lint(const LintOptions& options, std::ostream& out, std::ostream& err) {
     return status;
   }
 
+  warn_if_nothing_linted(views.front().stats, err);
+
   engine::RunOptions run_options;
   run_options.rules = selection.rules;
   run_options.internal_error = &rules::find_rule("NL0002")->info();
   run_options.precedence = rules::precedence();
   run_options.severities = &selection.severities;
+  run_options.rule_options = &selection.options;
+  run_options.jobs = effective_jobs(options);
   run_options.registry = rules::all_rules();
   run_options.unused_suppression = &rules::find_rule("NL0003")->info();
   std::vector<diag::Diagnostic> diagnostics = engine::run_views(views, run_options);

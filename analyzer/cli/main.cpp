@@ -91,10 +91,14 @@ int main(int argc, char** argv) {
       ->type_name("RULE")->allow_extra_args(false);
   app.add_option("--disable", options.disable, "Same as --ignore RULE; repeatable")
       ->type_name("RULE")->allow_extra_args(false);
+  app.add_option("--stdin-filename", options.stdin_filename,
+                 "Analyze standard input as if it were PATH (its folder, its clusters: view, the path reported); "
+                 "implies '-' when no path is given")
+      ->type_name("PATH");
   app.add_option("--context", options.context_paths, "Read PATH for cross-references without reporting on it; repeatable")
       ->type_name("PATH")->allow_extra_args(false);
   app.add_option("--namespace", options.default_namespace, kNamespaceHelp)->check(kNamespaceName);
-  app.add_option("-j,--jobs", options.jobs, "Threads for parsing (default: all cores)")->check(CLI::Range(1u, 1024u));
+  app.add_option("-j,--jobs", options.jobs, "Threads for parsing and for running the rules (default: all cores)")->check(CLI::Range(1u, 1024u));
   app.add_option("--color", options.color, "Colour the text output")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->default_str("auto");

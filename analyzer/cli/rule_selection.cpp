@@ -128,6 +128,7 @@ RuleSelection select_rules(std::span<const engine::Rule* const> registry, const 
       if (setting.off) from_config.ignore.push_back(code);
       else if (setting.severity) from_config.extend_select.push_back(code);
       if (setting.severity) selection.severities[code] = *setting.severity;
+      if (!setting.options.empty()) selection.options[code].insert(setting.options.begin(), setting.options.end());
     }
     sources.push_back(std::move(from_config));
   }

@@ -28,6 +28,7 @@ struct SelectorSource {
 struct RuleSelection {
   std::vector<const engine::Rule*> rules;        // registry order
   std::map<std::string, diag::Severity> severities;  // code -> configured severity
+  std::map<std::string, engine::OptionValues> options;  // code -> configured options
   std::string error;                             // a usage error (unknown selector), else empty
 };
 

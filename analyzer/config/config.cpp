@@ -335,8 +335,22 @@ class Validator {
         error(value, fmt::format("{}.{} must be a single value", where, key.scalar()));
         continue;
       }
+      if (!option_value_valid(*option, value.scalar())) {
+        error(value, fmt::format("{}.{} must be {}", where, key.scalar(),
+                                 option->type == "boolean" ? "true or false" : "a non-negative integer"));
+        continue;
+      }
       setting.options[key.scalar()] = value.scalar();
     }
+  }
+
+  // The types rules read (engine::Sink::option_flag, option_integer).
+  static bool option_value_valid(const diag::RuleOption& option, const std::string& value) {
+    if (option.type == "boolean") return value == "true" || value == "false";
+    if (option.type == "integer") {
+      return !value.empty() && value.size() <= 9 && std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
+    }
+    return true;
   }
 
   static std::string did_you_mean(const std::string& written, const std::vector<std::string>& candidates) {

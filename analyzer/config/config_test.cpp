@@ -191,4 +191,11 @@ TEST_CASE("config: dual-stack keys (RULES.md Facts): one Service CIDR per family
   CHECK(errors.find("'kube-dns' is not an IP address") != std::string::npos);
 }
 
+TEST_CASE("config: rule option values are checked against the option's type") {
+  const std::string errors = errors_of(parse("rules:\n  NL4105: {maxSeconds: soon}\n"));
+  CHECK(errors.find("2:24 rules.NL4105.maxSeconds must be a non-negative integer") != std::string::npos);
+  const LoadedConfig ok = parse("rules:\n  NL4105: {maxSeconds: 30}\n");
+  CHECK(ok.errors.empty());
+}
+
 }  // namespace netlint::config

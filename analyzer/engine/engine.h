@@ -28,6 +28,10 @@ struct RunOptions {
   std::span<const Precedence> precedence;
   // Severities configured per rule code (.netlint.yaml `rules:`); others keep their default.
   const std::map<std::string, diag::Severity>* severities = nullptr;
+  // Options configured per rule code (.netlint.yaml `rules:`); others keep their defaults.
+  const std::map<std::string, OptionValues>* rule_options = nullptr;
+  // Threads the rules of one view run on (issue 21); the findings are the same for any count.
+  unsigned jobs = 1;
   // Every registered rule: suppressions may name a rule this run does not run. Empty: `rules`.
   std::span<const Rule* const> registry;
   // Metadata for NL0003, which the engine itself reports for suppressions that suppress nothing

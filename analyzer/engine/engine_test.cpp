@@ -130,4 +130,18 @@ TEST_CASE("engine: findings of several views are tagged with their cluster and m
   CHECK(untouched[0].clusters.empty());
 }
 
+TEST_CASE("engine: a rule reads its options, configured or defaulted; an undeclared one is a bug") {
+  static constexpr diag::RuleOption kOptions[] = {{"minReplicas", "integer", "1", "d"}, {"helmKeys", "boolean", "false", "d"}};
+  static constexpr diag::RuleInfo kWithOptions{.code = "NL6102", .name = "with-options", .severity = diag::Severity::kNote,
+                                               .summary = "o", .doc = "", .options = kOptions};
+  const Sink defaults(kWithOptions);
+  CHECK(defaults.option_integer("minReplicas") == 1);
+  CHECK_FALSE(defaults.option_flag("helmKeys"));
+  const OptionValues configured = {{"minReplicas", "2"}, {"helmKeys", "true"}};
+  const Sink set(kWithOptions, &configured);
+  CHECK(set.option_integer("minReplicas") == 2);
+  CHECK(set.option_flag("helmKeys"));
+  CHECK_THROWS_AS(set.option_flag("nearMissAnywhere"), std::logic_error);
+}
+
 }  // namespace netlint::engine

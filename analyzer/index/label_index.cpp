@@ -14,8 +14,13 @@ LabelIndex::LabelIndex(const std::vector<model::PodSource>& pods, std::size_t li
     const model::PodSource& pod = pods[id];
     NamespaceIndex& ns = namespaces_[pod.meta.namespace_name.value];
     ns.all.push_back(id);
-    for (const model::Label& label : pod.labels) ns.by_key[label.key.value][label.value.value].push_back(id);
-    for (const std::string& key : pod.unknown_label_keys) ns.unknown_value[key].push_back(id);
+    // Each list holds a pod once, in ascending order (candidates() relies on it); a label or an
+    // unknown key written twice does not add the pod twice.
+    const auto add = [id](std::vector<PodId>& ids) {
+      if (ids.empty() || ids.back() != id) ids.push_back(id);
+    };
+    for (const model::Label& label : pod.labels) add(ns.by_key[label.key.value][label.value.value]);
+    for (const std::string& key : pod.unknown_label_keys) add(ns.unknown_value[key]);
     if (pod.open_labels) ns.open.push_back(id);
   }
   // Only the slots: an index is built when a did-you-mean first needs it.
@@ -100,26 +105,33 @@ std::vector<PodId> LabelIndex::candidates(const NamespaceIndex& ns, const LabelS
     }
   }
   if (best == nullptr) return ns.all;
+  // Each id list is in ascending PodId order (built in pod order); only a merge of several
+  // needs sorting, and an open pod that also wrote the key then appears twice.
   std::vector<PodId> out;
   out.reserve(best_size);
-  out.insert(out.end(), ns.open.begin(), ns.open.end());
-  if (auto u = ns.unknown_value.find(best->key); u != ns.unknown_value.end()) {
-    out.insert(out.end(), u->second.begin(), u->second.end());
-  }
+  std::size_t lists = 0;
+  const auto add = [&](const std::vector<PodId>& ids) {
+    if (ids.empty()) return;
+    out.insert(out.end(), ids.begin(), ids.end());
+    ++lists;
+  };
+  add(ns.open);
+  if (auto u = ns.unknown_value.find(best->key); u != ns.unknown_value.end()) add(u->second);
   if (auto k = ns.by_key.find(best->key); k != ns.by_key.end()) {
     if (best->op == Op::kExists) {
-      for (const auto& [value, ids] : k->second) out.insert(out.end(), ids.begin(), ids.end());
+      for (const auto& [value, ids] : k->second) add(ids);
     } else {
       // Look the listed values up: walking every value of the key here made each match cost
       // the number of distinct values (quadratic over 50,000 unique `app` values).
       for (const std::string& v : best->values) {
-        if (auto it = k->second.find(v); it != k->second.end()) out.insert(out.end(), it->second.begin(), it->second.end());
+        if (auto it = k->second.find(v); it != k->second.end()) add(it->second);
       }
     }
   }
-  // An open pod that also wrote the key appears twice.
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
+  if (lists > 1) {
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+  }
   return out;
 }
 

@@ -80,6 +80,11 @@ struct NonText {
 
 std::optional<NonText> first_non_text_byte(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
+    // ASCII other than NUL, nearly every byte of a manifest, without a call (5% of a run).
+    if (const auto b = static_cast<unsigned char>(text[i]); b != 0 && b < 0x80) {
+      ++i;
+      continue;
+    }
     if (text[i] == '\0') return NonText{i, true};
     const utf8::CodePoint c = utf8::decode(text, i);
     if (!c.valid) return NonText{i, false};

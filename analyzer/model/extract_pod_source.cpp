@@ -287,6 +287,11 @@ void extract_pod_spec(const yaml::NodeRef& spec, PodSource& out, Problems& probl
     if (!c.ports_known) out.containers_known = false;
   }
   out.config_map_volumes = extract_config_map_volumes(spec, problems);
+  const yaml::NodeRef volumes = spec.get("volumes");
+  for (std::uint32_t i = 0; i < volumes.size(); ++i) {
+    const yaml::NodeRef v = volumes.item(i);
+    if (v.is_map() && v.find("emptyDir") && v.get("name").is_scalar()) out.empty_dir_volumes.push_back(v.get("name").scalar());
+  }
   if (const yaml::NodeRef grace = spec.get("terminationGracePeriodSeconds"); grace.is_scalar()) {
     if (auto n = integer_of(grace)) out.termination_grace = Spanned<std::int64_t>{*n, grace.range()};
   }
@@ -408,6 +413,8 @@ std::optional<PodSource> extract_pod_source(const yaml::NodeRef& object, const O
     // A placeholder (`${SERVICE}`) names no Service the view could hold: unknown, kept empty.
     if (unknown_placeholder(out.service_name, FieldKind::kLowerCase, problems)) out.service_name.value.clear();
   }
+  const yaml::NodeRef strategy = kind == "Deployment" ? holder.get("strategy") : holder.get("updateStrategy");
+  if (strategy.get("type").is_scalar()) out.update_strategy = strategy.get("type").scalar();
   if (const yaml::NodeRef replicas = holder.get("replicas"); replicas.is_scalar() && (shape == nullptr || !shape->cron)) {
     if (auto n = integer_of(replicas)) out.replicas = Spanned<std::int64_t>{*n, replicas.range()};
   }

@@ -121,6 +121,7 @@ struct PodSource {
   bool containers_known = true;
   std::vector<Container> containers;  // init containers first (Container::init), then app containers
   std::vector<ConfigMapVolume> config_map_volumes;
+  std::vector<std::string> empty_dir_volumes;  // names of the pod's `emptyDir` volumes
   Spanned<bool> host_network;
   Text dns_policy;                // defaulted "ClusterFirst" (invalid range)
   std::optional<DnsConfig> dns_config;
@@ -130,6 +131,9 @@ struct PodSource {
   Text service_name;              // a StatefulSet's governing Service (`serviceName`); else empty
   std::optional<Spanned<std::int64_t>> termination_grace;  // terminationGracePeriodSeconds when written
   std::optional<Spanned<std::int64_t>> replicas;           // a workload's spec.replicas when written
+  // How a rollout replaces pods: Deployment `strategy.type`, StatefulSet/DaemonSet
+  // `updateStrategy.type`, as written (empty: the API default, RollingUpdate).
+  std::string update_strategy;
   // A Pod's controlling owner (ownerReferences, `controller: true`, else the first): live dumps.
   Text owner_kind;
   Text owner_name;

@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "analyzer/index/label_index.h"
 #include "analyzer/netpol/ipv4_ranges.h"
@@ -222,6 +223,8 @@ struct PolicyEngine::Impl {
   void check_label_gaps();
   void build_externals();
   void compile_policies();
+  void narrow_to_apply_unit(const model::NetworkPolicy& policy, index::SelectorMatches& selected) const;
+  std::unordered_set<std::string> units_with_apply_time_pods;  // SourceFile::apply_unit values
   Selection match_selector_peer(const model::NetworkPolicy& policy, const model::PolicyPeer& peer) const;
   Tri ip_block_on_pods(const Cidr& cidr, const std::vector<Cidr>& except, const Workload* w) const;
   void build_classes();
@@ -487,8 +490,37 @@ Selection PolicyEngine::Impl::match_selector_peer(const model::NetworkPolicy& po
   return out;
 }
 
+// RULES.md "Label selectors": a policy in the apply-time namespace `~` selects the `~` pods of
+// its apply unit when that unit holds any, else the view's `~` pods (never its file alone).
+// Folders of independent examples each applied with `kubectl apply -f` are separate units: one
+// example's default-deny does not isolate another's pods.
+void PolicyEngine::Impl::narrow_to_apply_unit(const model::NetworkPolicy& policy, index::SelectorMatches& selected) const {
+  if (!model::is_apply_time(policy.meta.namespace_name.value) || policy.meta.file >= model.files.size()) return;
+  const std::string& unit = model.file(policy.meta.file).apply_unit;
+  if (unit.empty()) return;
+  const auto in_unit = [&](index::PodId id) {
+    if (id >= workloads.size()) return false;
+    const Workload& w = workloads[id];
+    if (!model::is_apply_time(w.namespace_name)) return false;
+    return std::any_of(w.pods.begin(), w.pods.end(), [&](std::uint32_t pod) {
+      const FileId file = model.pod_sources[pod].meta.file;
+      return file < model.files.size() && model.file(file).apply_unit == unit;
+    });
+  };
+  if (units_with_apply_time_pods.count(unit) == 0) return;
+  std::erase_if(selected.yes, [&](index::PodId id) { return id < workloads.size() && !in_unit(id); });
+  std::erase_if(selected.maybe, [&](index::PodId id) { return id < workloads.size() && !in_unit(id); });
+}
+
 void PolicyEngine::Impl::compile_policies() {
   const std::size_t endpoints = endpoint_count();
+  for (const Workload& w : workloads) {
+    if (!model::is_apply_time(w.namespace_name)) continue;
+    for (std::uint32_t pod : w.pods) {
+      const FileId file = model.pod_sources[pod].meta.file;
+      if (file < model.files.size() && !model.file(file).apply_unit.empty()) units_with_apply_time_pods.insert(model.file(file).apply_unit);
+    }
+  }
   in_sel.assign(workloads.size(), {});
   eg_sel.assign(workloads.size(), {});
   src_in_sig.assign(endpoints, {});
@@ -497,7 +529,8 @@ void PolicyEngine::Impl::compile_policies() {
   for (std::uint32_t pi = 0; pi < model.network_policies.size(); ++pi) {
     const model::NetworkPolicy& p = model.network_policies[pi];
     const std::string& ns = p.meta.namespace_name.value;
-    const index::SelectorMatches selected = peer_index->match(ns, index::selector_from_spec(p.pod_selector));
+    index::SelectorMatches selected = peer_index->match(ns, index::selector_from_spec(p.pod_selector));
+    narrow_to_apply_unit(p, selected);
     // A policy the API server rejects (NL0004) may or may not exist: it selects its pods maybe,
     // in both directions, so the flows it touches are unknown.
     const Tri surely = p.rejected ? Tri::kMaybe : Tri::kYes;
@@ -561,7 +594,14 @@ void PolicyEngine::Impl::compile_policies() {
           const std::uint32_t group = group_count++;
           groups.push_back(group);
           Selection matched;
-          if (peer.ip_block && !peer.pod_selector && !peer.namespace_selector) {
+          if (peer.ip_block && !peer.pod_selector && !peer.namespace_selector && peer.ip_block->placeholder) {
+            // A placeholder block (`${POD_CIDR}`) is filled in before applying: it may match any
+            // pod or address (RULES.md "API defaulting and placeholders": undecided, not nothing).
+            for (std::uint32_t w = 0; w < workloads.size(); ++w) matched.emplace_back(w, Tri::kMaybe);
+            if (is_ingress) matched.emplace_back(ic(), Tri::kMaybe);
+            const auto& externals = is_ingress ? ext_src : ext_dst;
+            for (std::uint32_t x = 0; x < externals.size(); ++x) matched.emplace_back(is_ingress ? ext_src_id(x) : ext_dst_id(x), Tri::kMaybe);
+          } else if (peer.ip_block && !peer.pod_selector && !peer.namespace_selector) {
             const auto cidr = parse_cidr(peer.ip_block->cidr.value);
             if (!cidr) continue;  // NL2009 reports it; it matches nothing
             std::vector<Cidr> except;

@@ -256,7 +256,7 @@ WalkResult walk_inputs(const std::vector<std::string>& paths, const WalkOptions&
     // naming it is the user's choice. "-" and `<(...)` pipes are read as streams; other FIFOs,
     // sockets and devices are refused before they are opened.
     InputText input;
-    input.path = path == "-" ? path : display_path(path);
+    input.path = path != "-" ? display_path(path) : options.stdin_filename.empty() ? path : display_path(options.stdin_filename);
     FileRead read = read_input_file(path, options.max_file_size, /*allow_streams=*/true);
     switch (read.outcome) {
       case ReadOutcome::kRead: input.text = std::move(read.text); break;

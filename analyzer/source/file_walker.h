@@ -18,6 +18,9 @@ struct WalkOptions {
   // fixture they match is read (RULES.md: `include` overrides it).
   std::string include_root;
   std::vector<std::string> include;
+  // --stdin-filename: "-" is analyzed as if it were this path (reported under it, in its folder's
+  // apply unit and its `clusters:` view); the file on disk at that path is then not read.
+  std::string stdin_filename;
 };
 
 struct WalkResult {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <stdexcept>
 
 #include "analyzer/loader/loader.h"
@@ -106,6 +107,12 @@ CaseResult run_fixture_case(const std::filesystem::path& path, const CaseSetup& 
   options.registry = setup.all_rules;
   options.unused_suppression = setup.unused_suppression;
   options.precedence = setup.precedence;
+  // A case folder's `rules: {CODE: {option: value}}` sets the options a case exercises.
+  std::map<std::string, engine::OptionValues> rule_options;
+  if (config) {
+    for (const auto& [code, setting] : config->rules) rule_options[code].insert(setting.options.begin(), setting.options.end());
+  }
+  options.rule_options = &rule_options;
   const std::vector<diag::Diagnostic> found = engine::run_views(views, options);
   const model::Model& model = views.front();
   result.findings = found.size();

@@ -5,12 +5,12 @@
 
 #include <set>
 
-#include "analyzer/facts/evidence.h"
 #include "rules/coredns/coredns_pods.h"
 #include "rules/coredns/corefile_query.h"
 #include "rules/coredns/corefile_runtime.h"
 #include "rules/coredns/corefile_walk.h"
 #include "rules/rule_factories.h"
+#include "rules/workload/scaling_evidence.h"
 
 namespace netlint::rules {
 namespace {
@@ -46,21 +46,6 @@ Autoscalers outside the view (a managed addon) are unknown: write them in the vi
 rule off for that cluster.
 )md"};
 
-bool labels_match(const model::ConfigDocument& pdb, const model::Labels& labels) {
-  bool any = false;
-  for (const model::Setting& s : pdb.settings.entries) {
-    if (s.path.starts_with("spec.selector.matchExpressions")) return true;  // not modelled: count as matching
-    constexpr std::string_view kPrefix = "spec.selector.matchLabels.";
-    if (!s.path.starts_with(kPrefix)) continue;
-    any = true;
-    const std::string key = s.path.substr(kPrefix.size());
-    bool found = false;
-    for (const model::Label& l : labels) found = found || (l.key.value == key && l.value.value == s.value.value);
-    if (!found) return false;
-  }
-  return any || pdb.settings.find("spec.selector") == nullptr;
-}
-
 class DeploymentFragile final : public engine::Rule {
  public:
   const diag::RuleInfo& info() const noexcept override { return kInfo; }
@@ -88,7 +73,7 @@ class DeploymentFragile final : public engine::Rule {
       }
       if (!seen.insert(&pod).second) continue;
       const std::int64_t replicas = pod.replicas ? pod.replicas->value : 1;
-      if (replicas <= 1 && !autoscaled(view, pod)) {
+      if (replicas <= 1 && !autoscaler_targets(view, pod)) {
         out.report(pod.replicas ? pod.replicas->range : pod.meta.name.range,
                    fmt::format("{} runs {} replica{} and no autoscaler in the view targets it: one eviction or crash takes cluster DNS down",
                                pod.meta.display(), replicas, pod.replicas ? "" : " (default 1)"))
@@ -113,31 +98,12 @@ class DeploymentFragile final : public engine::Rule {
     return false;
   }
 
-  static bool autoscaled(const engine::View& view, const model::PodSource& pod) {
-    for (const model::ConfigDocument& doc : view.model().configs) {
-      if (doc.kind != "HorizontalPodAutoscaler" || doc.owner.namespace_name.value != pod.meta.namespace_name.value) continue;
-      const model::Setting* name = doc.settings.find("spec.scaleTargetRef.name");
-      if (name == nullptr || name->placeholder || name->value.value == pod.meta.name.value) return true;
-    }
-    for (const model::PodSource& other : view.model().pod_sources) {
-      for (const model::Container& c : other.containers) {
-        if (c.image.value.find("cluster-proportional-autoscaler") == std::string::npos) continue;
-        const auto target = facts::flag_value(c, "target");
-        if (!target) return true;
-        const std::string_view t = target->value;
-        const auto slash = t.rfind('/');
-        if (slash == std::string_view::npos || t.substr(slash + 1) == pod.meta.name.value) return true;
-      }
-    }
-    return false;
-  }
-
   static void check_pdb(const engine::View& view, const model::PodSource& pod, engine::Sink& out) {
     bool any_pdb = false;
     for (const model::ConfigDocument& doc : view.model().configs) {
       if (doc.kind != "PodDisruptionBudget") continue;
       any_pdb = true;
-      if (doc.owner.namespace_name.value == pod.meta.namespace_name.value && labels_match(doc, pod.labels)) return;
+      if (doc.owner.namespace_name.value == pod.meta.namespace_name.value && disruption_budget_selects(doc, pod.labels)) return;
     }
     if (!any_pdb) return;
     out.report(pod.meta.name.range, fmt::format("no PodDisruptionBudget in the view selects the pods of {}: a node drain may evict every "

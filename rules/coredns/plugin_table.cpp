@@ -68,7 +68,8 @@ constexpr OptionSpec kCache[] = {
     {"keepttl", "", {.since = "1.10.1"}},
 };
 
-constexpr OptionSpec kHealth[] = {{"lameduck", "DURATION"}};
+// lameduck: commit c39e5cd "plugin/health: add lameduck mode" (February 2018), first released in 1.0.6.
+constexpr OptionSpec kHealth[] = {{"lameduck", "DURATION", {.since = "1.0.6"}}};
 constexpr OptionSpec kReady[] = {{"monitor", "until-ready|continuously"}};
 constexpr OptionSpec kPrometheus[] = {{"runtime_metrics", ""}};
 constexpr OptionSpec kErrors[] = {

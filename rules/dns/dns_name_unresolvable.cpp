@@ -18,6 +18,14 @@
 namespace netlint::rules {
 namespace {
 
+constexpr diag::RuleOption kOptions[] = {
+    {.name = "nearMissAnywhere",
+     .type = "boolean",
+     .default_value = "false",
+     .description = "also report, outside complete namespaces, a name one edit away from a Service the view holds in "
+                    "that namespace (widened; precision not yet measured)"},
+};
+
 constexpr diag::RuleInfo kInfo{
     .code = "NL4002",
     .name = "dns-name-unresolvable",
@@ -53,10 +61,15 @@ works in the namespace that holds the Service and fails everywhere else.
 Write the namespace (`orders.billing`, or the FQDN `orders.billing.svc.cluster.local`), create
 the Service, or fix the name.
 
+With the option `nearMissAnywhere: true`, a name in a namespace the view does not know
+completely is reported too when it is a near miss of a Service the view holds there
+(`ordres.billing` beside Service `orders`): the typo is evidence enough.
+
 ## Known limitations
 Names built at run time, and Services created by operators or Helm hooks the view does not
 hold, are not seen. A per-pod name under a Service that exists is not checked further.
-)md"};
+)md",
+    .options = kOptions};
 
 class DnsNameUnresolvable final : public engine::Rule {
  public:
@@ -64,6 +77,7 @@ class DnsNameUnresolvable final : public engine::Rule {
 
   void check(const engine::View& view, engine::Sink& out) const override {
     const ServiceLookup services(view.model());
+    const bool near_miss_anywhere = out.option_flag("nearMissAnywhere");
     std::map<std::string, std::set<std::string>, std::less<>> namespaces_of;  // Service name -> namespaces
     for (const model::Service& s : view.model().services) namespaces_of[s.meta.name.value].insert(s.meta.namespace_name.value);
     // Stricter than a known namespace: custom resources of any kind (even ones that create no
@@ -95,10 +109,21 @@ class DnsNameUnresolvable final : public engine::Rule {
                  {fmt::format("{}.{}", ref.service, ns), fqdn(ref, ns, domain)});
           continue;
         }
-        if (!services.find(ns, ref.service).empty() || services.exists_possibly(ns, ref.service) || !complete(ns) ||
-            nginx_upstream()) {
+        if (!services.find(ns, ref.service).empty() || services.exists_possibly(ns, ref.service)) continue;
+        const std::string what = ref.kind == index::HostKind::kPodName ? "the per-pod name " + ref.host : ref.host;
+        if (!complete(ns)) {
+          // Option nearMissAnywhere (RULES.md NL4002, widened): a near miss of a Service the view
+          // holds in that namespace is evidence of a typo even where other Services may exist.
+          if (!near_miss_anywhere || nginx_upstream()) continue;
+          std::vector<std::string> near;
+          for (const std::string& n : services.near_misses(ns, ref.service)) {
+            near.push_back(ref.kind == index::HostKind::kServiceShort ? n : n + "." + ns);
+          }
+          if (near.empty()) continue;
+          report(out, ref, fmt::format("namespace {} has no Service {}: {} does not resolve", ns, ref.service, what), near);
           continue;
         }
+        if (nginx_upstream()) continue;
         if (ref.kind == index::HostKind::kServiceShort) {
           // Elsewhere only: the short name is the mistake. Nowhere: maybe not a Service at all.
           std::vector<std::string> elsewhere;
@@ -116,7 +141,6 @@ class DnsNameUnresolvable final : public engine::Rule {
         if (suggestions.empty()) {
           for (const std::string& near : services.near_misses(ns, ref.service)) suggestions.push_back(near + "." + ns);
         }
-        const std::string what = ref.kind == index::HostKind::kPodName ? "the per-pod name " + ref.host : ref.host;
         report(out, ref, fmt::format("namespace {} has no Service {}: {} does not resolve", ns, ref.service, what), suggestions);
       }
     }

@@ -139,6 +139,36 @@ std::vector<const index::Reference*> client_endpoints(const index::PodReferences
   return out;
 }
 
+// RULES.md NL4001 help: ndots = 1 + the most dots among the pod's in-cluster names that are not
+// fully qualified (at least 2), so that those still go through the search list; an external host
+// with fewer dots than that can only skip the search with a trailing dot.
+std::string ndots_help(const index::PodReferences& pod_refs, const index::Reference& external) {
+  int deepest = 0;
+  const index::Reference* deepest_name = nullptr;
+  for (const index::Reference& ref : pod_refs.references) {
+    const bool searched = ref.kind == index::HostKind::kServiceShort || ref.kind == index::HostKind::kServiceNamespace ||
+                          ref.kind == index::HostKind::kServiceSvc || (ref.kind == index::HostKind::kPodName && ref.domain.empty());
+    if (!searched || ref.trailing_dot) continue;
+    if (const int d = dots(ref.host); deepest_name == nullptr || d > deepest) {
+      deepest = d;
+      deepest_name = &ref;
+    }
+  }
+  const int ndots = std::max(2, deepest + 1);
+  const std::string why = deepest_name == nullptr || deepest + 1 < 2
+                              ? ""
+                              : fmt::format(" (1 + the {} dot{} of its in-cluster name {}, which must still be searched)", deepest,
+                                            deepest == 1 ? "" : "s", deepest_name->host);
+  if (dots(external.host) < ndots) {
+    return fmt::format("lower ndots for the pod: dnsConfig.options [{{name: ndots, value: \"{}\"}}]{}; {} has fewer dots and is "
+                       "still searched then: a trailing dot ({}.) avoids it where the client accepts one (not in HTTP URLs)",
+                       ndots, why, external.host, external.host);
+  }
+  return fmt::format("lower ndots for the pod: dnsConfig.options [{{name: ndots, value: \"{}\"}}]{}; a trailing dot ({}.) only for "
+                     "non-HTTP targets",
+                     ndots, why, external.host);
+}
+
 class DnsNdotsAmplification final : public engine::Rule {
  public:
   const diag::RuleInfo& info() const noexcept override { return kInfo; }
@@ -168,8 +198,7 @@ class DnsNdotsAmplification final : public engine::Rule {
           fmt::format("{} has {} dot{} < ndots {}: each lookup tries {}.{}{} before the real name: {}{} queries instead of 2",
                       first.host, d, d == 1 ? "" : "s", dns.ndots, first.host, dns.searches.front(), s > 1 ? ", ..." : "",
                       node_searches_known ? "" : "at least ", 2 * (s + 1)));
-      diagnostic.help = "lower ndots for the pod: dnsConfig.options [{name: ndots, value: \"2\"}]; a trailing dot "
-                        "(api.example.com.) only for non-HTTP targets";
+      diagnostic.help = ndots_help(pod_refs, first);
       for (std::size_t i = 1; i < amplified.size(); ++i) {
         const index::Reference& other = *amplified[i];
         if (other.range == first.range && other.host == first.host) continue;

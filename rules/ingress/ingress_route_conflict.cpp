@@ -26,12 +26,11 @@ written: `*.example.com` and `shop.example.com` are different rules (the exact h
 Canary Ingresses (`nginx.ingress.kubernetes.io/canary: "true"`) are meant to share a route and
 are exempt, and so are hosts that are installer placeholders (`__INGRESS_HOST__`).
 
-Two Ingresses are taken to be applied together when they sit in one folder (or one's folder
-holds the other's), when both namespaces are complete, or when `.netlint.yaml` puts them in one
-of its `clusters:`. Without
-`clusters:`, Ingresses in unrelated folders may be alternatives applied one at a time (a
-repository of examples, one folder per environment) and are not compared; declare the clusters
-to have every pair of a cluster compared.
+Two Ingresses are taken to be applied together when they are in one apply unit (one kustomize
+build, or files of one folder that reference each other's objects), when both namespaces are
+complete, or when `.netlint.yaml` puts them in one of its `clusters:`. Self-contained examples
+side by side, and folders per environment, may be alternatives applied one at a time and are not
+compared; declare the clusters to have every pair of a cluster compared.
 
 ## Why is this bad?
 The controller merges all Ingresses of its class into one routing table and keeps only one

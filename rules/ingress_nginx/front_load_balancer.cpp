@@ -80,6 +80,7 @@ std::optional<bool> effective_bool(std::string_view key, const Controller& contr
   if (s.state == Setting::kUnknown) return std::nullopt;
   if (s.state == Setting::kSet) {
     const Parsed p = parse_key_value(*spec, s.entry->value.value);
+    if (p.placeholder) return std::nullopt;  // filled in before applying: unknown
     if (p.ok && p.boolean) {
       if (range != nullptr) *range = s.entry->value.range;
       return *p.boolean;

@@ -37,7 +37,18 @@ std::vector<Controller> controllers(const engine::View& view) {
 Serving serving_of(const model::Ingress& ingress, const std::vector<IngressClassInfo>& classes, const std::vector<Controller>& all) {
   Serving s;
   s.cls = class_of(ingress, classes);
-  if (s.cls.empty()) return s;
+  if (s.cls.empty()) {
+    // RULES.md Clarifications "Ingress class": an Ingress with no class and no default
+    // IngressClass belongs to every ingress-nginx controller run with
+    // --watch-ingress-without-class, and is checked as that controller's class.
+    for (const Controller& c : all) {
+      if (c.fact->watches_classless) s.controllers.push_back(&c);
+    }
+    if (s.controllers.empty()) return s;
+    s.kind = Serving::kIngressNginx;
+    if (!s.controllers.front()->fact->classes.empty()) s.cls = s.controllers.front()->fact->classes.front();
+    return s;
+  }
   for (const Controller& c : all) {
     if (std::find(c.fact->classes.begin(), c.fact->classes.end(), s.cls) != c.fact->classes.end()) s.controllers.push_back(&c);
   }
@@ -87,6 +98,7 @@ std::optional<Effective> effective_integer(std::string_view key, const Controlle
       const std::string name = controller.fact->annotations_prefix + "/" + std::string(key);
       if (const model::Label* written = model::find_label(ingress->meta.annotations, name)) {
         const Parsed p = parse_annotation_value(*a, written->value.value);
+        if (p.placeholder) return std::nullopt;  // filled in before applying: unknown
         if (p.ok && p.integer) return Effective{*p.integer, Effective::kAnnotation, written->value.range};
       }
     }
@@ -95,6 +107,7 @@ std::optional<Effective> effective_integer(std::string_view key, const Controlle
   if (s.state == Setting::kUnknown) return std::nullopt;
   if (s.state == Setting::kSet) {
     const Parsed p = parse_key_value(*spec, s.entry->value.value);
+    if (p.placeholder) return std::nullopt;
     if (p.ok && p.integer) return Effective{*p.integer, Effective::kConfigMap, s.entry->value.range};
   }
   const auto fallback = parse_go_int(spec->default_value, 64);

@@ -16,6 +16,8 @@
 #include <limits>
 #include <vector>
 
+#include "analyzer/model/placeholder.h"
+
 namespace netlint::rules::nginx {
 namespace {
 
@@ -677,6 +679,12 @@ Parsed ok_plain() {
   return p;
 }
 
+Parsed placeholder_value() {
+  Parsed p = ok_plain();
+  p.placeholder = true;
+  return p;
+}
+
 // The checks both tables share; `annotation` switches the integer parser (annotations use Atoi).
 Parsed parse_typed(ValueType type, std::string_view v, std::string_view values, bool case_insensitive, Rejection enum_rejection) {
   switch (type) {
@@ -826,6 +834,11 @@ std::optional<std::int64_t> parse_go_int(std::string_view text, int bits) {
 }
 
 Parsed parse_key_value(const KeySpec& key, std::string_view value) {
+  // nginx-syntax values hold nginx variables (`$remote_addr`): only installer tokens, `${NAME}`
+  // and templates there (RULES.md "API defaulting and placeholders").
+  if (model::is_placeholder(value, key.rejection == Rejection::kNginx ? model::FieldKind::kScript : model::FieldKind::kText)) {
+    return placeholder_value();
+  }
   // Empty nginx-syntax values: the template's handling differs per key; never reported.
   if (value.empty() && key.rejection == Rejection::kNginx) return ok_plain();
   if (value.empty() && (key.type == T::kNginxSize || key.type == T::kNginxTime || key.type == T::kNumberAndSize ||
@@ -838,6 +851,7 @@ Parsed parse_key_value(const KeySpec& key, std::string_view value) {
 }
 
 Parsed parse_annotation_value(const AnnotationSpec& annotation, std::string_view value) {
+  if (model::is_placeholder(value, model::FieldKind::kText)) return placeholder_value();
   // Annotations go through strconv directly, without mapstructure's weak typing: "" is no boolean.
   if (value.empty() && annotation.type == T::kBoolean) return fail("a boolean (true or false)");
   return parse_typed(annotation.type, value, annotation.values, annotation.case_insensitive, Rejection::kController);

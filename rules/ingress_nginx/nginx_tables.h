@@ -87,6 +87,9 @@ std::span<const diag::KnownConfusion> annotation_confusions();
 // The outcome of parsing a value as the controller does.
 struct Parsed {
   bool ok = false;
+  // A value filled in before applying (`${TIMEOUT}`, `{{ .Values.x }}`; model/placeholder): ok
+  // (never invalid) and unknown (no integer, no boolean): rules that need it stay silent.
+  bool placeholder = false;
   std::optional<std::int64_t> integer;  // integer and seconds types (and decimal ones)
   std::optional<bool> boolean;          // kBoolean
   std::string expected;                 // when !ok: what the type wants, e.g. "an integer number of seconds"

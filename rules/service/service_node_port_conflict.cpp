@@ -21,10 +21,10 @@ A Service's `nodePort` or `healthCheckNodePort` outside the cluster's node-port 
 server's `--service-node-port-range`, 30000-32767 unless the view or `.netlint.yaml` says
 otherwise), or the same number on two different Services applied together, whatever their
 protocols. Within one Service, a TCP and a UDP port may share a node port. Two Services are taken
-to be applied together when one's folder holds the other's (outside optional kustomize
-Components), when `.netlint.yaml` declares the view one cluster (`clusters:`), or when both
-namespaces are complete; Services of unrelated folders may be alternatives (examples, one folder
-per environment) that never meet in one cluster.
+to be applied together when they are in one apply unit (one kustomize build, or files of one
+folder that reference each other's objects), when `.netlint.yaml` declares the view one cluster
+(`clusters:`), or when both namespaces are complete; self-contained examples side by side and
+folders per environment may be alternatives that never meet in one cluster.
 
 ## Why is this bad?
 The API server rejects the Service: `provided port is not in the valid range` or `provided port

@@ -13,6 +13,14 @@
 namespace netlint::rules {
 namespace {
 
+constexpr diag::RuleOption kOptions[] = {
+    {.name = "helmKeys",
+     .type = "boolean",
+     .default_value = "false",
+     .description = "also count Helm's release keys as broad: `app.kubernetes.io/instance`, `release`, "
+                    "`app.kubernetes.io/managed-by` (widened; precision not yet measured)"},
+};
+
 constexpr diag::RuleInfo kInfo{
     .code = "NL1008",
     .name = "service-selector-spans-workloads",
@@ -39,13 +47,26 @@ Add the app's own label to the selector (`app: orders`), so that it selects one 
 Workloads in the Service's own folder are compared when there are any; workloads elsewhere that
 share the namespace and labels are then taken for other examples or environments.
 
+With the option `helmKeys: true`, Helm's release keys (`app.kubernetes.io/instance`,
+`release`, `app.kubernetes.io/managed-by`) count as broad keys too: a selector of only the
+release name takes in every app of the chart.
+
 ## Known limitations
 A Service that is meant to span several apps under other port names is reported too; it is a
 note for that reason.
-)md"};
+)md",
+    .options = kOptions};
 
 constexpr std::array<std::string_view, 5> kBroadKeys = {"tier", "component", "part-of", "app.kubernetes.io/component",
                                                         "app.kubernetes.io/part-of"};
+// Option helmKeys (RULES.md NL1008, widened): the keys Helm charts stamp on every object of a
+// release.
+constexpr std::array<std::string_view, 3> kHelmKeys = {"app.kubernetes.io/instance", "release", "app.kubernetes.io/managed-by"};
+
+bool broad_key(std::string_view key, bool helm_keys) {
+  return std::find(kBroadKeys.begin(), kBroadKeys.end(), key) != kBroadKeys.end() ||
+         (helm_keys && std::find(kHelmKeys.begin(), kHelmKeys.end(), key) != kHelmKeys.end());
+}
 
 std::string app_name(const model::PodSource& pod) {
   for (std::string_view key : {"app.kubernetes.io/name", "app"}) {
@@ -68,14 +89,14 @@ class ServiceSelectorSpansWorkloads final : public engine::Rule {
   const diag::RuleInfo& info() const noexcept override { return kInfo; }
 
   void check(const engine::View& view, engine::Sink& out) const override {
+    const bool helm_keys = out.option_flag("helmKeys");
     for (const model::Service& service : view.model().services) {
       if (!service.has_selector()) continue;
       // RULES.md v3: a headless Service lists every pod by name (nothing is balanced), and one
       // that serves only metrics is meant to span the apps it scrapes.
       if (service.headless() || metrics_only(service)) continue;
-      const bool broad_only = std::all_of(service.selector.begin(), service.selector.end(), [](const model::Label& l) {
-        return std::find(kBroadKeys.begin(), kBroadKeys.end(), l.key.value) != kBroadKeys.end();
-      });
+      const bool broad_only = std::all_of(service.selector.begin(), service.selector.end(),
+                                          [&](const model::Label& l) { return broad_key(l.key.value, helm_keys); });
       if (!broad_only) continue;
       out.checking(service.meta.object_range);
       std::vector<std::string> apps;

@@ -5,7 +5,7 @@
 
 #include <string_view>
 
-#include "analyzer/source/path_parts.h"
+#include "rules/applied_together.h"
 #include "rules/rule_factories.h"
 #include "rules/service/service_backends.h"
 #include "rules/service_lookup.h"
@@ -44,16 +44,6 @@ resolve their peers by DNS (they shard by the pod's ordinal) work with a Cluster
 manifests do not show how peers discover each other; hence the conditions above, and the note
 severity.
 )md"};
-
-// RULES.md "Apply units": one kustomize build, else (an approximation of the file group) one
-// directory; a file in a build and one outside it are never one unit.
-bool same_apply_unit(const engine::View& view, FileId a, FileId b) {
-  if (a == b) return true;
-  const SourceFile& fa = view.model().file(a);
-  const SourceFile& fb = view.model().file(b);
-  if (!fa.apply_build.empty() || !fb.apply_build.empty()) return fa.apply_build == fb.apply_build;
-  return path_dirname(fa.path) == path_dirname(fb.path);
-}
 
 // `<sts>-<n>.<svc>` in `text`, as a whole DNS label sequence (not inside a longer name).
 bool mentions_pod_name(std::string_view text, std::string_view sts, std::string_view svc) {

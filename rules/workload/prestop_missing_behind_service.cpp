@@ -11,9 +11,19 @@
 #include "rules/service/gateway_pods.h"
 #include "rules/service/service_backends.h"
 #include "rules/service_lookup.h"
+#include "rules/workload/scaling_evidence.h"
 
 namespace netlint::rules {
 namespace {
+
+constexpr diag::RuleOption kOptions[] = {
+    {.name = "minReplicas",
+     .type = "integer",
+     .default_value = "1",
+     .description = "2: only workloads with `replicas` of at least 2, or targeted by a HorizontalPodAutoscaler or a "
+                    "PodDisruptionBudget (with the default RollingUpdate a one-replica Deployment still overlaps, "
+                    "so 1 reports it too)"},
+};
 
 constexpr diag::RuleInfo kInfo{
     .code = "NL6102",
@@ -27,8 +37,15 @@ Service takes traffic from outside the cluster (it is `type: LoadBalancer`, or a
 routes to it, or it is `type: NodePort` and no LoadBalancer Service or Ingress of its namespace
 sits in its directory or kustomize build), and no serving container of the pods has a `preStop`
 hook. Routes and ports that serve only metrics (path `/metrics`, port names `metrics`,
-`*-metrics`) are no exposure. Silent for 0 replicas, single-replica StatefulSets, and pods whose
-only serving containers are istio `proxyv2` gateways (pilot-agent drains Envoy on SIGTERM).
+`*-metrics`) are no exposure.
+
+Silent where no rollout is hitless anyway: `strategy: Recreate` (Deployments) and `OnDelete`
+(StatefulSets, DaemonSets), 0 replicas, single-replica StatefulSets, and a single replica with
+an `emptyDir` mounted anywhere but the scratch directories (`/tmp`, `/run`, `/var/tmp`,
+`/var/run`, `/var/cache` and below them: its state starts empty on every rollout). Also silent
+for pods whose only serving containers are istio `proxyv2` gateways (pilot-agent drains Envoy on
+SIGTERM). With the option `minReplicas: 2`, only workloads with `replicas` of at least 2 or
+targeted by a HorizontalPodAutoscaler or a PodDisruptionBudget are checked.
 
 The Service, its Ingress and the workload are paired only when they are applied together: when
 one's folder holds the other's, or `.netlint.yaml` declares the view one cluster.
@@ -48,26 +65,58 @@ plus the server's own drain time (NL6101).
 
 ## Known limitations
 A server that keeps accepting requests for a while after SIGTERM by itself needs no hook, and
-netlint cannot see that. Bare Pods, Jobs and CronJobs are not checked. Not yet exempt:
-`strategy: Recreate`/`OnDelete` and single replicas with an emptyDir; Gateway API routes are not
-yet read as exposure.
-)md"};
+netlint cannot see that. Bare Pods, Jobs and CronJobs are not checked. Gateway API routes are
+not yet read as exposure.
+)md",
+    .options = kOptions};
 
 bool serves_long_lived(const model::PodSource& pod) {
   const std::string& kind = pod.meta.kind.value;
   return kind == "Deployment" || kind == "StatefulSet" || kind == "DaemonSet" || kind == "ReplicaSet";
 }
 
-// RULES.md v3: workloads no rollout makes hitless anyway: 0 replicas, a single-replica
-// StatefulSet (its one pod is replaced, never overlapped), and pods whose only serving
-// containers drain themselves (istio `proxyv2` gateways: pilot-agent drains Envoy on SIGTERM).
-// Not yet: `strategy: Recreate`/`OnDelete` and single replicas with an emptyDir (the model does
-// not keep them).
+// Scratch directories (RULES.md NL6102): `tmp` and `run` at the root; `tmp`, `run` and `cache`
+// under `var`; and below them. An emptyDir there holds nothing a rollout would lose.
+bool scratch_path(std::string_view path) {
+  while (path.size() > 1 && path.ends_with('/')) path.remove_suffix(1);
+  for (std::string_view dir : {"/tmp", "/run", "/var/tmp", "/var/run", "/var/cache"}) {
+    if (path == dir || (path.starts_with(dir) && path.size() > dir.size() && path[dir.size()] == '/')) return true;
+  }
+  return false;
+}
+
+// An emptyDir volume mounted by some container outside the scratch directories: state that every
+// replacement pod starts without.
+bool empty_dir_state(const model::PodSource& pod) {
+  for (const model::Container& c : pod.containers) {
+    for (const model::VolumeMount& m : c.volume_mounts) {
+      const bool empty_dir = std::find(pod.empty_dir_volumes.begin(), pod.empty_dir_volumes.end(), m.name.value) != pod.empty_dir_volumes.end();
+      if (empty_dir && !scratch_path(m.mount_path.value)) return true;
+    }
+  }
+  return false;
+}
+
+// RULES.md v3: workloads no rollout makes hitless anyway: `Recreate` and `OnDelete` rollouts
+// (old pods go before new ones come, or only when deleted by hand), 0 replicas, a single-replica
+// StatefulSet (its one pod is replaced, never overlapped), a single replica holding state in an
+// emptyDir, and pods whose only serving containers drain themselves (istio `proxyv2` gateways:
+// pilot-agent drains Envoy on SIGTERM).
 bool exempt(const model::PodSource& pod) {
+  if (pod.update_strategy == "Recreate" || pod.update_strategy == "OnDelete") return true;
   if (pod.replicas && pod.replicas->value == 0) return true;
-  if (pod.meta.kind.value == "StatefulSet" && (!pod.replicas || pod.replicas->value == 1)) return true;
+  const bool single = pod.meta.kind.value != "DaemonSet" && (!pod.replicas || pod.replicas->value == 1);
+  if (single && (pod.meta.kind.value == "StatefulSet" || empty_dir_state(pod))) return true;
   const auto serving = serving_containers(pod, true);
   return !serving.empty() && std::all_of(serving.begin(), serving.end(), [](const model::Container* c) { return is_istio_gateway_proxy(*c); });
+}
+
+// Option minReplicas: a workload below it is checked only when an autoscaler or a disruption
+// budget says it runs (or is meant to keep) more pods than written. DaemonSets have no replicas.
+bool below_min_replicas(const engine::View& view, const model::PodSource& pod, std::int64_t min_replicas) {
+  if (min_replicas <= 1 || pod.meta.kind.value == "DaemonSet") return false;
+  const std::int64_t replicas = pod.replicas ? pod.replicas->value : 1;
+  return replicas < min_replicas && !autoscaler_targets(view, pod) && !disruption_budget_covers(view, pod);
 }
 
 bool metrics_name(std::string_view name) { return name == "metrics" || name.ends_with("-metrics"); }
@@ -119,6 +168,7 @@ class PrestopMissingBehindService final : public engine::Rule {
   void check(const engine::View& view, engine::Sink& out) const override {
     const model::Model& m = view.model();
     const ServiceLookup services(m);
+    const std::int64_t min_replicas = out.option_integer("minReplicas");
     std::unordered_map<const model::Service*, std::vector<Exposure>> exposed;
     for (const model::Service& s : m.services) {
       if (s.type.value == "LoadBalancer" && !metrics_only(s)) exposed[&s].push_back({"type " + s.type.value, s.type.range});
@@ -155,7 +205,7 @@ class PrestopMissingBehindService final : public engine::Rule {
       const auto it = exposed.find(&s);
       if (it == exposed.end() || !s.has_selector()) continue;
       for (const model::PodSource* pod : exposed_backends(view, s)) {
-        if (!serves_long_lived(*pod) || has_pre_stop(*pod) || exempt(*pod)) continue;
+        if (!serves_long_lived(*pod) || has_pre_stop(*pod) || exempt(*pod) || below_min_replicas(view, *pod, min_replicas)) continue;
         if (const auto r = reported.find(pod); r != reported.end()) {
           out.diagnostics()[r->second].related.push_back({s.meta.name.range, fmt::format("also behind {}", s.meta.display())});
           continue;
