@@ -18,6 +18,11 @@ namespace netlint::config {
 namespace {
 namespace fs = std::filesystem;
 
+bool valid_ip(const std::string& text) {
+  unsigned char buffer[16];
+  return inet_pton(AF_INET, text.c_str(), buffer) == 1 || inet_pton(AF_INET6, text.c_str(), buffer) == 1;
+}
+
 bool valid_cidr(const std::string& text) {
   const auto slash = text.find('/');
   if (slash == std::string::npos) return false;
@@ -149,6 +154,32 @@ class Validator {
 
   // RULES.md "Namespace states": a namespace listed both complete and open is a config error;
   // applyNamespace names a namespace (a DNS-1123 label, as kubectl -n requires).
+  // RULES.md Facts "Dual-stack": a cluster has one Service CIDR per IP family; a block size is a
+  // prefix length of its family.
+  void cluster_families(const yaml::NodeRef& cluster, const std::string& where) {
+    const yaml::NodeRef services = cluster.get("serviceCIDRs");
+    std::array<const yaml::NodeRef*, 2> first{};
+    std::vector<yaml::NodeRef> items;
+    for (std::uint32_t i = 0; services.is_sequence() && i < services.size(); ++i) items.push_back(services.item(i));
+    for (const yaml::NodeRef& item : items) {
+      if (!item.is_scalar()) continue;
+      const bool v6 = item.scalar().find(':') != std::string::npos;
+      const yaml::NodeRef*& seen = first[v6 ? 1 : 0];
+      if (seen == nullptr) {
+        seen = &item;
+        continue;
+      }
+      error(item, fmt::format("{}.serviceCIDRs has a second {} range '{}' (after '{}'): a cluster has one Service CIDR per IP family",
+                              where, v6 ? "IPv6" : "IPv4", item.scalar(), seen->scalar()));
+    }
+    const yaml::NodeRef blocks = cluster.get("nodeBlockSize");
+    for (const auto& [key, bits] : {std::pair<std::string_view, int>{"ipv4", 32}, {"ipv6", 128}}) {
+      const yaml::NodeRef size = blocks.get(key);
+      const auto n = model::integer_of(size);
+      if (n && (*n < 0 || *n > bits)) error(size, fmt::format("{}.nodeBlockSize.{} must be a prefix length from 0 to {}", where, key, bits));
+    }
+  }
+
   void cluster_namespaces(const yaml::NodeRef& cluster, const std::string& where) {
     if (const yaml::NodeRef apply = cluster.get("applyNamespace"); apply.is_scalar() && !dns1123_label(apply.scalar())) {
       error(apply, fmt::format("{}.applyNamespace '{}' is not a namespace name (lower-case letters, digits and '-', "
@@ -192,6 +223,7 @@ class Validator {
       case T::kEnum: choice(node, field.choices, where); break;
       case T::kStringList:
       case T::kCidrList:
+      case T::kIpList:
         if (!node.is_sequence()) {
           error(node, fmt::format("{} must be a list", where));
           break;
@@ -201,6 +233,8 @@ class Validator {
           if (!item.is_scalar()) error(item, fmt::format("{} items must be strings", where));
           else if (field.type == T::kCidrList && !valid_cidr(item.scalar()))
             error(item, fmt::format("{}: '{}' is not a CIDR such as 10.244.0.0/16", where, item.scalar()));
+          else if (field.type == T::kIpList && !valid_ip(item.scalar()))
+            error(item, fmt::format("{}: '{}' is not an IP address such as 10.96.0.10", where, item.scalar()));
         }
         break;
       case T::kPortRange:
@@ -386,9 +420,12 @@ LoadedConfig parse_config(const std::string& path, std::string text, std::span<c
     Validator validator(*source, rules, config, result.errors);
     validator.object(root, config_fields(), "the top level");
     validator.cluster_namespaces(root.get("cluster"), "cluster");
+    validator.cluster_families(root.get("cluster"), "cluster");
     const yaml::NodeRef views = root.get("clusters");
     for (std::uint32_t i = 0; i < views.size(); ++i) {
-      validator.cluster_namespaces(views.value_at(i).get("cluster"), "clusters." + views.key_at(i).scalar() + ".cluster");
+      const std::string where = "clusters." + views.key_at(i).scalar() + ".cluster";
+      validator.cluster_namespaces(views.value_at(i).get("cluster"), where);
+      validator.cluster_families(views.value_at(i).get("cluster"), where);
     }
     config.include = scalars(root.get("include"));
     if (root.get("select")) config.select = scalars(root.get("select"));

@@ -12,6 +12,7 @@ using T = ValueType;
 
 // Patterns mirror config.cpp's checks (which stay the authority: they also check ranges).
 constexpr std::string_view kCidrPattern = R"(^[0-9A-Fa-f:.]+/[0-9]{1,3}$)";
+constexpr std::string_view kIpPattern = R"(^[0-9A-Fa-f:.]+$)";
 constexpr std::string_view kPortRangePattern = R"(^[0-9]{1,5}-[0-9]{1,5}$)";
 constexpr std::string_view kDurationPattern = R"(^([0-9]+(\.[0-9]+)?(ms|s|m|h))+$)";
 
@@ -71,6 +72,10 @@ void write_field(JsonWriter& json, const Field& field, std::span<const diag::Rul
     case T::kCidrList:
       json.begin_object().key("type").value("array").key("items");
       string_with_pattern(json, kCidrPattern);
+      break;
+    case T::kIpList:
+      json.begin_object().key("type").value("array").key("items");
+      string_with_pattern(json, kIpPattern);
       break;
     case T::kPortRange:
       json.begin_object().key("type").value("string").key("pattern").value(kPortRangePattern);

@@ -40,14 +40,22 @@ constexpr std::array<Field, 2> kNamespaceStates = {{
     {"open", T::kStringList, "namespaces other sources also deploy into"},
 }};
 
-constexpr std::array<Field, 16> kCluster = {{
+// RULES.md Facts "Dual-stack": one per-node block size per family.
+constexpr std::array<Field, 2> kNodeBlockSize = {{
+    {"ipv4", T::kInteger, "prefix length of a node's IPv4 pod block, e.g. 24 (0-32)"},
+    {"ipv6", T::kInteger, "prefix length of a node's IPv6 pod block, e.g. 64 (0-128)"},
+}};
+
+constexpr std::array<Field, 18> kCluster = {{
     {"applyNamespace", T::kString, "namespace of objects that name none (kubectl -n); --namespace wins; unset: unnamed"},
     {"namespaces", T::kObject, "namespace states that override detection", kNamespaceStates},
     {"domain", T::kString, "cluster domain (default cluster.local)"},
     {"cni", T::kEnum, "the CNI plugin; auto detects it from the manifests", {}, kCnis},
-    {"podCIDRs", T::kCidrList, "pod networks"},
-    {"serviceCIDRs", T::kCidrList, "Service ClusterIP ranges"},
-    {"nodeCIDRs", T::kCidrList, "node networks"},
+    {"podCIDRs", T::kCidrList, "pod ranges, any number per IP family; replaces the detected pod ranges of each family it names"},
+    {"serviceCIDRs", T::kCidrList, "Service ClusterIP ranges, at most one per IP family"},
+    {"nodeCIDRs", T::kCidrList, "node networks, any number per IP family"},
+    {"nodeBlockSize", T::kObject, "per-node pod block of host-local style IPAM, per IP family", kNodeBlockSize},
+    {"clusterDNS", T::kIpList, "the kubelet's clusterDNS addresses, in its order (every one is a pod nameserver)"},
     {"nodeMTU", T::kInteger, "MTU of the node network"},
     {"nodeSearchDomains", T::kStringList, "search domains in the nodes' resolv.conf"},
     {"nodePortRange", T::kPortRange, "the API server's --service-node-port-range (default 30000-32767)"},

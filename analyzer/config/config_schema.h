@@ -14,6 +14,7 @@ enum class ValueType {
   kEnum,          // one of `choices`
   kStringList,
   kCidrList,      // list of IPv4/IPv6 CIDRs
+  kIpList,        // list of IPv4/IPv6 addresses, in order (clusterDNS)
   kPortRange,     // "30000-32767"
   kDuration,      // "60s", "5m", or seconds as an integer
   kLabels,        // string -> string map

@@ -171,6 +171,26 @@ TEST_CASE("config: broken YAML, several documents and duplicate keys are errors;
   CHECK(empty.config);
 }
 
+TEST_CASE("config: dual-stack keys (RULES.md Facts): one Service CIDR per family, block sizes per family, clusterDNS addresses") {
+  const LoadedConfig ok = parse(
+      "cluster:\n"
+      "  serviceCIDRs: [10.96.0.0/12, \"fd00:10:96::/112\"]\n"
+      "  podCIDRs: [10.244.0.0/16, 10.245.0.0/16, \"fd00:10:244::/56\"]\n"
+      "  nodeBlockSize: {ipv4: 24, ipv6: 64}\n"
+      "  clusterDNS: [169.254.20.10, 10.96.0.10]\n");
+  CHECK(errors_of(ok).empty());
+  const LoadedConfig bad = parse(
+      "cluster:\n"
+      "  serviceCIDRs: [10.96.0.0/12, 10.100.0.0/16]\n"
+      "  nodeBlockSize: {ipv4: 33, ipv5: 64}\n"
+      "  clusterDNS: [kube-dns]\n");
+  const std::string errors = errors_of(bad);
+  CHECK(errors.find("cluster.serviceCIDRs has a second IPv4 range '10.100.0.0/16' (after '10.96.0.0/12')") != std::string::npos);
+  CHECK(errors.find("cluster.nodeBlockSize.ipv4 must be a prefix length from 0 to 32") != std::string::npos);
+  CHECK(errors.find("unknown key 'ipv5'") != std::string::npos);
+  CHECK(errors.find("'kube-dns' is not an IP address") != std::string::npos);
+}
+
 TEST_CASE("config: rule option values are checked against the option's type") {
   const std::string errors = errors_of(parse("rules:\n  NL4105: {maxSeconds: soon}\n"));
   CHECK(errors.find("2:24 rules.NL4105.maxSeconds must be a non-negative integer") != std::string::npos);

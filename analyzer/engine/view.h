@@ -56,14 +56,15 @@ class View {
   mutable std::unique_ptr<netpol::PolicyEngine> policies_;
 
   // The domain when known or defaulted (an ambiguous one stays cluster.local: rules that need
-  // it read facts().domain's state); clusterDNS from the kubelet, else the kube-dns ClusterIP,
-  // which is what the kubelet is normally given (NodeLocal DNSCache in iptables mode keeps it).
+  // it read facts().domain's state); clusterDNS from the kubelet (all entries, in order), else the
+  // kube-dns ClusterIP, which is what the kubelet is normally given (kubeadm: one address, of
+  // the first Service family; NodeLocal DNSCache in iptables mode keeps it).
   static index::DnsFacts dns_facts_of(const facts::ClusterFacts& f) {
     index::DnsFacts d;
     if (f.domain.usable()) d.domain = f.domain.value;
     if (f.node_search_domains.usable()) d.node_search_domains = f.node_search_domains.value;
-    if (f.cluster_dns_ip.usable()) d.cluster_dns = f.cluster_dns_ip.value;
-    else if (f.dns.usable() && !f.dns.value.cluster_ip.empty()) d.cluster_dns = f.dns.value.cluster_ip;
+    if (f.cluster_dns.usable()) d.cluster_dns = f.cluster_dns.value;
+    else if (f.dns.usable() && !f.dns.value.cluster_ip(f.dns.value.primary).empty()) d.cluster_dns = {f.dns.value.cluster_ip(f.dns.value.primary)};
     return d;
   }
 };

@@ -3,6 +3,7 @@
 // one file per subject (cni_detection.cpp, dns_detection.cpp, ...); this header is the shape.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -11,6 +12,7 @@
 
 #include "analyzer/diag/diagnostic.h"
 #include "analyzer/facts/fact.h"
+#include "analyzer/facts/family.h"
 #include "analyzer/model/model.h"
 #include "analyzer/model/namespace_name.h"
 #include "analyzer/yaml/node_ref.h"
@@ -45,7 +47,20 @@ struct DnsTarget {
   model::Labels pod_labels;        // default {k8s-app: kube-dns}
   int port = 53;                   // the DNS pods' port after Service DNAT
   std::string service;             // "kube-system/kube-dns" when the Service is in view
-  std::string cluster_ip;          // the Service's clusterIP when written
+  // The Service's ClusterIP per family (spec.clusterIPs, else clusterIP); empty when not written.
+  std::array<std::string, 2> cluster_ips;
+  Family primary = Family::kIPv4;  // the family of spec.clusterIP (the first of clusterIPs)
+
+  const std::string& cluster_ip(Family f) const { return cluster_ips[static_cast<std::size_t>(f)]; }
+  // Every written ClusterIP, IPv4 first.
+  std::vector<std::string> all_cluster_ips() const;
+};
+
+// A CNI pool (RULES.md Facts "Dual-stack": pools are sets per family, several never conflict):
+// a Calico IPPool with its blockSize, a Cilium cluster pool, Flannel's Network or IPv6Network.
+struct Pool {
+  std::string cidr;
+  std::optional<int> block_size;   // Calico's per-block prefix (default 26 for IPv4, 122 for IPv6)
 };
 
 struct PortRange {
@@ -107,12 +122,19 @@ struct ClusterFacts {
   Fact<bool> network_policy_enforced;
   Fact<DnsTarget> dns;
   Fact<PortRange> node_port_range;
-  Fact<std::vector<std::string>> pod_cidrs;
+  // Per family (RULES.md Facts "Dual-stack"): the cluster pod CIDR (kubeadm podSubnet,
+  // --cluster-cidr, kube-proxy clusterCIDR) is one value per family; the CNI's pools are a set.
+  PerFamily<std::string> cluster_pod_cidr;
+  PerFamily<std::vector<Pool>> cni_pools;
+  // The pod ranges of a family: its cluster pod CIDR and its CNI pools (or `podCIDRs` from
+  // .netlint.yaml, which replaces them for each family it names). What the rules read.
+  PerFamily<std::vector<std::string>> pod_cidrs;
   Fact<std::string> ipam_mode;
-  Fact<int> node_block_prefix;     // per-node block as a prefix length (/24, /26)
-  Fact<std::vector<std::string>> service_cidrs;
+  PerFamily<int> node_block_prefix;  // per-node block of host-local style IPAM as a prefix length
+  PerFamily<std::string> service_cidr;
   Fact<std::string> domain;
-  Fact<std::string> cluster_dns_ip;
+  // kubelet clusterDNS in its order: every entry goes first into a ClusterFirst pod's resolv.conf.
+  Fact<std::vector<std::string>> cluster_dns;
   Fact<int> max_pods;
   Fact<std::string> kubernetes_version;
   Fact<std::string> coredns_version;
@@ -120,7 +142,7 @@ struct ClusterFacts {
   Fact<std::string> cilium_version;
   Fact<std::vector<IngressController>> ingress_controllers;
   Fact<NodeLocalDns> node_local_dns;
-  Fact<std::vector<std::string>> node_cidrs;
+  PerFamily<std::vector<std::string>> node_cidrs;  // config only; a set per family
   Fact<int> node_mtu;
   Fact<std::vector<std::string>> node_search_domains;
   Fact<int> scale_services;
@@ -156,6 +178,7 @@ struct NewestVersions {
 void detect_cni(const model::Model& model, ClusterFacts& facts);
 void detect_dns(const model::Model& model, ClusterFacts& facts);
 void detect_addressing(const model::Model& model, ClusterFacts& facts);
+void detect_cidrs(const model::Model& model, ClusterFacts& facts);  // the per-family CIDR facts
 void detect_versions(const model::Model& model, ClusterFacts& facts);
 void detect_ingress_controllers(const model::Model& model, ClusterFacts& facts);
 void detect_node_local_dns(const model::Model& model, ClusterFacts& facts);

@@ -115,6 +115,45 @@ IngressController configured_controller(const yaml::NodeRef& item) {
   return c;
 }
 
+// The per-family keys (RULES.md Facts "Dual-stack"): a list sets only the families it names
+// (`podCIDRs: [10.44.0.0/16]` keeps the detected IPv6 ranges); `nodeBlockSize` by family key.
+void apply_family_config(ConfigReader& r, ClusterFacts& facts) {
+  auto by_family = [](const std::vector<std::string>& items) {
+    std::array<std::vector<std::string>, 2> out;
+    for (const std::string& item : items) out[static_cast<std::size_t>(family_of(item))].push_back(item);
+    return out;
+  };
+  auto lists = [&](std::string_view key, PerFamily<std::vector<std::string>>& fact) {
+    const auto e = r.find(key);
+    if (!e || !e.value.is_sequence()) return;
+    const auto items = by_family(strings(e.value));
+    for (Family f : kFamilies) {
+      const std::vector<std::string>& value = items[static_cast<std::size_t>(f)];
+      if (value.empty()) continue;
+      r.set(fact[f], value, e.key, fmt::format("{} ({})", key, family_display(f)), join(fact[f].value), join(value));
+    }
+  };
+  lists("podCIDRs", facts.pod_cidrs);
+  lists("nodeCIDRs", facts.node_cidrs);
+  // At most one Service CIDR per family (config validation reports more).
+  if (const auto e = r.find("serviceCIDRs"); e && e.value.is_sequence()) {
+    const auto items = by_family(strings(e.value));
+    for (Family f : kFamilies) {
+      const std::vector<std::string>& value = items[static_cast<std::size_t>(f)];
+      if (value.size() == 1) r.set(facts.service_cidr[f], value.front(), e.key, fmt::format("serviceCIDRs ({})", family_display(f)), facts.service_cidr[f].value, value.front());
+    }
+  }
+  if (const auto e = r.find("nodeBlockSize"); e && e.value.is_map()) {
+    for (Family f : kFamilies) {
+      const auto n = model::integer_of(e.value.get(family_key(f)));
+      if (!n) continue;
+      Fact<int>& fact = facts.node_block_prefix[f];
+      r.set(fact, static_cast<int>(*n), e.key, fmt::format("nodeBlockSize.{}", family_key(f)),
+            fact.usable() ? std::to_string(fact.value) : std::string(), std::to_string(*n));
+    }
+  }
+}
+
 }  // namespace
 
 void apply_config(const FactsConfig& config, ClusterFacts& facts) {
@@ -147,9 +186,8 @@ void apply_config(const FactsConfig& config, ClusterFacts& facts) {
       w.set(fact, value, e.key, key, join(fact.value), join(value));
     }
   };
-  list("podCIDRs", facts.pod_cidrs);
-  list("serviceCIDRs", facts.service_cidrs);
-  list("nodeCIDRs", facts.node_cidrs);
+  apply_family_config(r, facts);
+  list("clusterDNS", facts.cluster_dns);
   list("nodeSearchDomains", facts.node_search_domains);
   if (auto e = r.find("nodeMTU"); e) {
     if (auto n = model::integer_of(e.value)) w.set(facts.node_mtu, static_cast<int>(*n), e.key, "nodeMTU", std::to_string(facts.node_mtu.value), std::to_string(*n));

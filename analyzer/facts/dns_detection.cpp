@@ -46,10 +46,18 @@ void detect_dns(const model::Model& m, ClusterFacts& facts) {
     t.pod_labels = svc.selector;
     t.port = dns_port(svc, m);
     t.service = svc.meta.namespace_name.value + "/" + svc.meta.name.value;
-    if (svc.cluster_ip.value != "None") t.cluster_ip = svc.cluster_ip.value;
+    // spec.clusterIPs holds one address per family on dual-stack Services; clusterIP is its first.
+    if (!svc.cluster_ip.value.empty() && svc.cluster_ip.value != "None") t.primary = family_of(svc.cluster_ip.value);
+    std::vector<model::Text> ips = svc.cluster_ips;
+    if (ips.empty()) ips.push_back(svc.cluster_ip);
+    for (const model::Text& ip : ips) {
+      if (ip.value.empty() || ip.value == "None") continue;
+      std::string& slot = t.cluster_ips[static_cast<std::size_t>(family_of(ip.value))];
+      if (slot.empty()) slot = ip.value;
+    }
     std::vector<std::string> labels;
     for (const model::Label& l : t.pod_labels) labels.push_back(l.key.value + "=" + l.value.value);
-    const std::string value = fmt::format("{} {} port {} {}", t.namespace_name, fmt::join(labels, ","), t.port, t.cluster_ip);
+    const std::string value = fmt::format("{} {} port {} {}", t.namespace_name, fmt::join(labels, ","), t.port, fmt::join(t.cluster_ips, ","));
     facts.dns.evidence.push_back({svc.selector_key, fmt::format("{} selector {}", svc.meta.display(), fmt::join(labels, ","))});
     if (chosen == nullptr) {
       chosen = &svc;

@@ -137,4 +137,53 @@ void choose(std::vector<Candidate> candidates, Fact<std::string>& fact, FactName
   facts.conflicts.push_back(std::move(conflict));
 }
 
+Candidate from_setting(const model::ConfigDocument& doc, const model::Setting& s, int priority) {
+  return Candidate{s.value.value, {s.value.range, fmt::format("{} {}: {}", doc.display(), s.path, s.value.value)},
+                   doc.owner.kind.value.empty() ? doc.display() : identity_of(doc.owner) + " " + doc.key.value, priority};
+}
+
+// A flag of a control-plane container (static Pod manifests of kube-apiserver etc.).
+void flag_candidates(const model::Model& m, std::string_view binary, std::string_view flag, int priority,
+                     std::vector<Candidate>& out) {
+  for (const model::PodSource& pod : m.pod_sources) {
+    for (const model::Container& c : pod.containers) {
+      const bool runs = std::any_of(c.command.begin(), c.command.end(), [&](const model::Text& w) { return w.value.find(binary) != std::string::npos; }) ||
+                        image_repository(c.image.value).ends_with(binary);
+      if (!runs) continue;
+      if (auto v = flag_value(c, flag)) {
+        out.push_back({v->value, {v->range, fmt::format("{} --{}={}", pod.meta.display(), flag, v->value)}, identity_of(pod.meta), priority});
+      }
+    }
+  }
+}
+
+// kubeadm's extraArgs: a map (v1beta3) or a list of {name, value} (v1beta4).
+void kubeadm_arg(const model::ConfigDocument& doc, std::string_view component, std::string_view flag, int priority,
+                 std::vector<Candidate>& out) {
+  const std::string base = fmt::format("{}.extraArgs", component);
+  if (const model::Setting* s = doc.settings.find(base + "." + std::string(flag))) {
+    out.push_back(from_setting(doc, *s, priority));
+    return;
+  }
+  for (int i = 0; i < 256; ++i) {
+    const model::Setting* name = doc.settings.find(fmt::format("{}[{}].name", base, i));
+    if (name == nullptr) break;
+    if (name->value.value != flag) continue;
+    if (const model::Setting* value = doc.settings.find(fmt::format("{}[{}].value", base, i))) out.push_back(from_setting(doc, *value, priority));
+  }
+}
+
+void choose_int(std::vector<Candidate> candidates, Fact<int>& fact, FactName name, ClusterFacts& facts) {
+  Fact<std::string> text;
+  choose(std::move(candidates), text, name, facts);
+  fact.evidence = std::move(text.evidence);
+  fact.state = text.state;
+  if (text.usable()) {
+    char* end = nullptr;
+    const long v = std::strtol(text.value.c_str(), &end, 10);
+    if (end != nullptr && *end == '\0' && !text.value.empty()) fact.value = static_cast<int>(v);
+    else fact.state = State::kUnknown;
+  }
+}
+
 }  // namespace netlint::facts

@@ -50,5 +50,16 @@ struct FactName {
   std::string_view description;
 };
 void choose(std::vector<Candidate> candidates, Fact<std::string>& fact, FactName name, ClusterFacts& facts);
+// choose() for an integer fact: a value that is not an integer leaves it unknown.
+void choose_int(std::vector<Candidate> candidates, Fact<int>& fact, FactName name, ClusterFacts& facts);
+
+// Candidates from where control-plane settings are written: a setting of a config document
+// (KubeletConfiguration, kubeadm ClusterConfiguration, ...); a flag of a control-plane
+// container (`binary` in its command or image); kubeadm's `<component>.extraArgs`, a map
+// (v1beta3) or a list of {name, value} (v1beta4).
+Candidate from_setting(const model::ConfigDocument& doc, const model::Setting& s, int priority);
+void flag_candidates(const model::Model& m, std::string_view binary, std::string_view flag, int priority, std::vector<Candidate>& out);
+void kubeadm_arg(const model::ConfigDocument& doc, std::string_view component, std::string_view flag, int priority,
+                 std::vector<Candidate>& out);
 
 }  // namespace netlint::facts

@@ -57,7 +57,7 @@ TEST_SUITE("facts") {
       CHECK(f.cni.value.display() == "flannel");
       CHECK(f.network_policy_enforced.state == State::kKnown);
       CHECK_FALSE(f.network_policy_enforced.value);
-      CHECK(f.pod_cidrs.value == std::vector<std::string>{"10.244.0.0/16"});
+      CHECK(f.pod_cidrs.ipv4.value == std::vector<std::string>{"10.244.0.0/16"});
     }
     {
       const model::Model m = load_corpus_files({"projectcalico__calico/manifests/calico.yaml"});
@@ -70,7 +70,7 @@ TEST_SUITE("facts") {
       const ClusterFacts& f = facts_of(m);
       CHECK(f.cni.state == State::kKnown);
       CHECK(f.cni.value.display() == "canal");
-      CHECK(f.pod_cidrs.value == std::vector<std::string>{"10.244.0.0/16"});
+      CHECK(f.pod_cidrs.ipv4.value == std::vector<std::string>{"10.244.0.0/16"});
     }
     {
       const std::string base = "projectsyn__component-cilium/tests/golden/defaults/cilium/cilium/01_cilium_helmchart/cilium/templates/";
@@ -137,12 +137,12 @@ TEST_SUITE("facts") {
     const ClusterFacts known = facts_of(load_texts({{"k.yaml", kubelet}}));
     CHECK(known.domain.state == State::kKnown);
     CHECK(known.domain.value == "corp.local");
-    CHECK(known.cluster_dns_ip.value == "10.96.0.10");
+    CHECK(known.cluster_dns.value == std::vector<std::string>{"10.96.0.10"});
     const ClusterFacts empty = facts_of(load_texts({{"x.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n"}}));
     CHECK(empty.domain.state == State::kDefault);
     CHECK(empty.domain.value == "cluster.local");
     CHECK(empty.dns.state == State::kDefault);
-    CHECK(empty.pod_cidrs.state == State::kUnknown);
+    CHECK(empty.pod_cidrs.ipv4.state == State::kUnknown);
     CHECK(empty.cni.state == State::kUnknown);
     const std::string other = "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nclusterDomain: other.local\n";
     const model::Model mixed = load_texts({{"a/k.yaml", kubelet}, {"b/k.yaml", other}});
@@ -177,7 +177,7 @@ TEST_SUITE("facts") {
     CHECK(f.dns.state == State::kKnown);
     CHECK(f.dns.value.namespace_name == "dns");
     CHECK(f.dns.value.port == 5353);
-    CHECK(f.dns.value.cluster_ip == "10.0.0.10");
+    CHECK(f.dns.value.cluster_ip(Family::kIPv4) == "10.0.0.10");
     REQUIRE(m.pod_sources.size() == 1);
     CHECK(m.pod_sources[0].synthetic);
     CHECK(m.pod_sources[0].meta.namespace_name.value == "dns");
@@ -198,7 +198,7 @@ TEST_SUITE("facts") {
     const model::Model m = load_texts({{"kubelet.yaml", kubelet}, {"pod.yaml", pod}}, options);
     const engine::View view(m);
     CHECK(view.dns_facts().domain == "corp.local");
-    CHECK(view.dns_facts().cluster_dns == std::optional<std::string>("169.254.20.10"));
+    CHECK(view.dns_facts().cluster_dns == std::vector<std::string>{"169.254.20.10"});
     const model::PodSource* web = nullptr;
     for (const model::PodSource& p : m.pod_sources) {
       if (!p.synthetic) web = &p;
@@ -215,7 +215,7 @@ TEST_SUITE("facts") {
     const model::Model plain = load_texts({{"svc.yaml", svc}, {"pod.yaml", pod}});
     const engine::View plain_view(plain);
     CHECK(plain_view.dns_facts().domain == "cluster.local");
-    CHECK(plain_view.dns_facts().cluster_dns == std::optional<std::string>("10.96.0.10"));
+    CHECK(plain_view.dns_facts().cluster_dns == std::vector<std::string>{"10.96.0.10"});
     CHECK(plain_view.dns_facts().node_search_domains.empty());
   }
 
@@ -244,6 +244,117 @@ TEST_SUITE("facts") {
     CHECK(f.conflicts[0].kind == ConflictKind::kConfigOverridesDetection);
     CHECK(conflict_topic(f.conflicts[0].kind) == "config-overrides-detection");
     CHECK(m.stats.skipped() == 0);  // the config file is no input
+  }
+
+  // RULES.md Facts "Dual-stack".
+  TEST_CASE("dual-stack: --cluster-cidr with one range per family keeps both, neither ambiguous") {
+    const std::string kcm =
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: kube-controller-manager, namespace: kube-system}\nspec:\n  containers:\n"
+        "  - name: kcm\n    image: registry.k8s.io/kube-controller-manager:v1.33.0\n"
+        "    command: [kube-controller-manager, \"--cluster-cidr=10.244.0.0/16,fd00:10:244::/56\", --node-cidr-mask-size-ipv4=24,"
+        " --node-cidr-mask-size-ipv6=64]\n";
+    const model::Model m = load_texts({{"kcm.yaml", kcm}});
+    const ClusterFacts& f = facts_of(m);
+    CHECK(f.cluster_pod_cidr.ipv4.state == State::kKnown);
+    CHECK(f.cluster_pod_cidr.ipv4.value == "10.244.0.0/16");
+    CHECK(f.cluster_pod_cidr.ipv6.state == State::kKnown);
+    CHECK(f.cluster_pod_cidr.ipv6.value == "fd00:10:244::/56");
+    CHECK(f.pod_cidrs.ipv4.value == std::vector<std::string>{"10.244.0.0/16"});
+    CHECK(f.pod_cidrs.ipv6.value == std::vector<std::string>{"fd00:10:244::/56"});
+    CHECK(f.node_block_prefix.ipv4.value == 24);
+    CHECK(f.node_block_prefix.ipv6.value == 64);
+    CHECK(f.conflicts.empty());
+  }
+
+  TEST_CASE("dual-stack: a Calico install with an IPv4 and an IPv6 IPPool has two pools, no ambiguity") {
+    const std::string pools =
+        "apiVersion: crd.projectcalico.org/v1\nkind: IPPool\nmetadata: {name: default-ipv4-ippool}\n"
+        "spec: {cidr: 192.168.0.0/16, blockSize: 26, natOutgoing: true}\n---\n"
+        "apiVersion: crd.projectcalico.org/v1\nkind: IPPool\nmetadata: {name: default-ipv6-ippool}\n"
+        "spec: {cidr: \"fd00:192:168::/48\", blockSize: 122}\n---\n"
+        "apiVersion: crd.projectcalico.org/v1\nkind: IPPool\nmetadata: {name: extra-ipv4-ippool}\nspec: {cidr: 10.48.0.0/16}\n";
+    const model::Model m = load_texts({{"calico.yaml", daemonset("calico-node", "kube-system", "docker.io/calico/node:v3.30.0")}, {"pools.yaml", pools}});
+    const ClusterFacts& f = facts_of(m);
+    REQUIRE(f.cni_pools.ipv4.state == State::kKnown);
+    REQUIRE(f.cni_pools.ipv4.value.size() == 2);  // separate pools of one family never conflict
+    CHECK(f.cni_pools.ipv4.value[0].cidr == "192.168.0.0/16");
+    CHECK(f.cni_pools.ipv4.value[0].block_size == 26);
+    CHECK(f.cni_pools.ipv4.value[1].block_size == 26);  // Calico's IPv4 default
+    REQUIRE(f.cni_pools.ipv6.value.size() == 1);
+    CHECK(f.cni_pools.ipv6.value[0].block_size == 122);
+    CHECK(f.pod_cidrs.ipv4.value == std::vector<std::string>{"192.168.0.0/16", "10.48.0.0/16"});
+    CHECK(f.pod_cidrs.ipv6.value == std::vector<std::string>{"fd00:192:168::/48"});
+    // Calico's blocks are no per-node block: the node block stays unknown, not ambiguous.
+    CHECK(f.node_block_prefix.ipv4.state == State::kUnknown);
+    CHECK(f.node_block_prefix.ipv6.state == State::kUnknown);
+    CHECK(f.conflicts.empty());
+  }
+
+  TEST_CASE("dual-stack: only two values of one family conflict") {
+    const std::string kubeadm =
+        "apiVersion: kubeadm.k8s.io/v1beta3\nkind: ClusterConfiguration\n"
+        "networking: {podSubnet: \"10.244.0.0/16,fd00:10:244::/56\", serviceSubnet: \"10.96.0.0/12,fd00:10:96::/112\"}\n";
+    const std::string kcm =
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: kube-controller-manager, namespace: kube-system}\nspec:\n  containers:\n"
+        "  - name: kcm\n    image: registry.k8s.io/kube-controller-manager:v1.33.0\n"
+        "    command: [kube-controller-manager, \"--cluster-cidr=10.244.0.0/16,fd00:99::/56\"]\n";
+    const model::Model m = load_texts({{"kubeadm.yaml", kubeadm}, {"kcm.yaml", kcm}});
+    const ClusterFacts& f = facts_of(m);
+    CHECK(f.cluster_pod_cidr.ipv4.state == State::kKnown);
+    CHECK(f.cluster_pod_cidr.ipv6.state == State::kAmbiguous);
+    CHECK(f.pod_cidrs.ipv4.usable());
+    CHECK(f.pod_cidrs.ipv6.state == State::kAmbiguous);
+    CHECK(f.service_cidr.ipv4.value == "10.96.0.0/12");
+    CHECK(f.service_cidr.ipv6.value == "fd00:10:96::/112");
+    REQUIRE(f.conflicts.size() == 1);
+    CHECK(f.conflicts[0].message.find("fd00:10:244::/56 vs fd00:99::/56") != std::string::npos);
+  }
+
+  TEST_CASE("dual-stack: clusterDNS is an ordered list; kube-dns has one ClusterIP per family") {
+    const std::string kubelet =
+        "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nclusterDNS: [169.254.20.10, 10.96.0.10, \"fd00:10:96::a\"]\n";
+    const std::string svc =
+        "apiVersion: v1\nkind: Service\nmetadata: {name: kube-dns, namespace: kube-system}\nspec:\n  clusterIP: 10.96.0.10\n"
+        "  clusterIPs: [10.96.0.10, \"fd00:10:96::a\"]\n  ipFamilyPolicy: PreferDualStack\n"
+        "  selector: {k8s-app: kube-dns}\n  ports: [{name: dns, port: 53, protocol: UDP}]\n";
+    const model::Model m = load_texts({{"kubelet.yaml", kubelet}, {"svc.yaml", svc}});
+    const ClusterFacts& f = facts_of(m);
+    CHECK(f.cluster_dns.value == std::vector<std::string>{"169.254.20.10", "10.96.0.10", "fd00:10:96::a"});
+    CHECK(f.dns.value.cluster_ip(Family::kIPv4) == "10.96.0.10");
+    CHECK(f.dns.value.cluster_ip(Family::kIPv6) == "fd00:10:96::a");
+    const engine::View view(m);
+    CHECK(view.dns_facts().cluster_dns.size() == 3);
+    // Without a kubelet config, pods get the Service's primary address (its clusterIP), here IPv6.
+    const std::string v6_primary =
+        "apiVersion: v1\nkind: Service\nmetadata: {name: kube-dns, namespace: kube-system}\nspec:\n  clusterIP: \"fd00:10:96::a\"\n"
+        "  clusterIPs: [\"fd00:10:96::a\", 10.96.0.10]\n  selector: {k8s-app: kube-dns}\n  ports: [{name: dns, port: 53, protocol: UDP}]\n";
+    const model::Model v6 = load_texts({{"svc.yaml", v6_primary}});
+    CHECK(engine::View(v6).dns_facts().cluster_dns == std::vector<std::string>{"fd00:10:96::a"});
+  }
+
+  TEST_CASE("dual-stack config: podCIDRs replaces only the families it names; nodeBlockSize and serviceCIDRs per family") {
+    const std::string config_text =
+        "cluster:\n  podCIDRs: [10.44.0.0/16, 10.45.0.0/16]\n  serviceCIDRs: [\"fd00:10:96::/112\"]\n"
+        "  nodeBlockSize: {ipv4: 24, ipv6: 64}\n  nodeCIDRs: [192.168.1.0/24, \"2001:db8::/64\"]\n  clusterDNS: [169.254.20.10, 10.96.0.10]\n";
+    config::LoadedConfig loaded = config::parse_config(".netlint.yaml", config_text, {});
+    REQUIRE(loaded.config);
+    REQUIRE(loaded.errors.empty());
+    LoadOptions options;
+    options.facts.global = loaded.config->cluster;
+    const std::string flannel =
+        "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: kube-flannel-cfg, namespace: kube-flannel}\ndata:\n"
+        "  net-conf.json: '{\"Network\": \"10.244.0.0/16\", \"IPv6Network\": \"fd00:10:244::/56\", \"EnableIPv6\": true}'\n";
+    const model::Model m = load_texts({{"flannel.yaml", flannel}}, options);
+    const ClusterFacts& f = facts_of(m);
+    CHECK(f.pod_cidrs.ipv4.value == std::vector<std::string>{"10.44.0.0/16", "10.45.0.0/16"});
+    CHECK(f.pod_cidrs.ipv6.value == std::vector<std::string>{"fd00:10:244::/56"});  // detected, kept
+    CHECK(f.service_cidr.ipv4.state == State::kUnknown);
+    CHECK(f.service_cidr.ipv6.value == "fd00:10:96::/112");
+    CHECK(f.node_block_prefix.ipv4.value == 24);
+    CHECK(f.node_block_prefix.ipv6.value == 64);
+    CHECK(f.node_cidrs.ipv4.value == std::vector<std::string>{"192.168.1.0/24"});
+    CHECK(f.node_cidrs.ipv6.value == std::vector<std::string>{"2001:db8::/64"});
+    CHECK(f.cluster_dns.value == std::vector<std::string>{"169.254.20.10", "10.96.0.10"});
   }
 }
 

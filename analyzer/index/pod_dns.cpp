@@ -39,7 +39,7 @@ PodDns pod_dns(const model::PodSource& pod, const DnsFacts& facts) {
 
   if (dns.effective_policy == "ClusterFirst") {
     dns.cluster_dns = true;
-    if (facts.cluster_dns) dns.nameservers.push_back(*facts.cluster_dns);
+    for (const std::string& server : facts.cluster_dns) add_unique(dns.nameservers, server);
     const std::string& ns = pod.meta.namespace_name.value;
     add_unique(dns.searches, ns + ".svc." + facts.domain);
     add_unique(dns.searches, "svc." + facts.domain);
@@ -57,9 +57,11 @@ PodDns pod_dns(const model::PodSource& pod, const DnsFacts& facts) {
       set_option(dns.options, {option.name.value, option.value ? std::optional<std::string>(option.value->value) : std::nullopt});
     }
   }
-  if (dns.effective_policy == "None" && facts.cluster_dns) {
-    // A None pod resolves through cluster DNS only when it names the cluster DNS address.
-    dns.cluster_dns = std::find(dns.nameservers.begin(), dns.nameservers.end(), *facts.cluster_dns) != dns.nameservers.end();
+  if (dns.effective_policy == "None" && !facts.cluster_dns.empty()) {
+    // A None pod resolves through cluster DNS only when it names a cluster DNS address.
+    dns.cluster_dns = std::any_of(facts.cluster_dns.begin(), facts.cluster_dns.end(), [&](const std::string& server) {
+      return std::find(dns.nameservers.begin(), dns.nameservers.end(), server) != dns.nameservers.end();
+    });
   }
   dns.ndots = 1;  // the resolver's own default
   for (const ResolverOption& option : dns.options) {

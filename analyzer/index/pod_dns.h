@@ -16,7 +16,9 @@ namespace netlint::index {
 struct DnsFacts {
   std::string domain = "cluster.local";
   std::vector<std::string> node_search_domains;  // config only; unknown means []
-  std::optional<std::string> cluster_dns;        // kubelet clusterDNS, when known
+  // kubelet clusterDNS in its order (RULES.md Facts: every entry goes first into resolv.conf);
+  // empty when unknown.
+  std::vector<std::string> cluster_dns;
 };
 
 struct ResolverOption {

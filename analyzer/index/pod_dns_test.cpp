@@ -22,7 +22,7 @@ using Strings = std::vector<std::string>;
 TEST_CASE("pod DNS: ClusterFirst by default: cluster search list, node domains, ndots 5") {
   DnsFacts facts;
   facts.node_search_domains = {"corp.example.com"};
-  facts.cluster_dns = "10.96.0.10";
+  facts.cluster_dns = {"10.96.0.10"};
   const PodDns dns = pod_dns(pod_from("  containers: [{name: c}]\n"), facts);
   CHECK(dns.effective_policy == "ClusterFirst");
   CHECK(dns.cluster_dns);
@@ -64,7 +64,7 @@ TEST_CASE("pod DNS: hostNetwork with ClusterFirst uses the node; ClusterFirstWit
   CHECK(with_net.cluster_dns);
   CHECK(with_net.ndots == 5);
   DnsFacts facts;
-  facts.cluster_dns = "10.96.0.10";
+  facts.cluster_dns = {"10.96.0.10"};
   CHECK(pod_dns(pod_from("  dnsPolicy: None\n  dnsConfig: {nameservers: [10.96.0.10]}\n  containers: [{name: c}]\n"), facts).cluster_dns);
   CHECK(!pod_dns(pod_from("  dnsPolicy: None\n  dnsConfig: {nameservers: [1.1.1.1]}\n  containers: [{name: c}]\n"), facts).cluster_dns);
   CHECK(!pod_dns(pod_from("  dnsPolicy: Default\n  containers: [{name: c}]\n"), facts).cluster_dns);

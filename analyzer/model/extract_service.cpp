@@ -72,6 +72,7 @@ Service extract_service(const yaml::NodeRef& object, const ObjectMeta& meta, std
   svc.selector = string_map(selector.value);
   check_string_map(selector, "selector", problems);
   svc.cluster_ip = text_field(spec, "clusterIP");
+  svc.cluster_ips = string_list(spec.get("clusterIPs"));
   svc.external_name = text_field(spec, "externalName");
   // A placeholder host (`${DB_HOST}`, `<db-host>`) is unknown: nothing to resolve (NL1006).
   if (unknown_placeholder(svc.external_name, FieldKind::kLowerCase, problems)) svc.external_name.value.clear();

@@ -37,6 +37,9 @@ struct Service {
   // rule may conclude that the Service has no such port.
   bool ports_known = true;
   Text cluster_ip;
+  // spec.clusterIPs: one address per IP family on dual-stack Services (the first equals
+  // clusterIP); empty when not written.
+  std::vector<Text> cluster_ips;
   Text external_name;
   Text internal_traffic_policy;   // defaulted "Cluster" except for ExternalName
   // spec.loadBalancerClass: empty when not written. When set, the cloud provider's built-in

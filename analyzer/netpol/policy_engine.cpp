@@ -423,14 +423,16 @@ void PolicyEngine::Impl::parse_addresses() {
     workload_ip.push_back(pod);
   }
   pod_pools.emplace();
-  if (!facts.pod_cidrs.usable()) return;
-  for (const std::string& text : facts.pod_cidrs.value) {
-    auto pool = parse_cidr(text);
-    if (!pool) {
-      pod_pools.reset();
-      return;
+  for (facts::Family family : facts::kFamilies) {
+    if (!facts.pod_cidrs[family].usable()) continue;
+    for (const std::string& text : facts.pod_cidrs[family].value) {
+      auto pool = parse_cidr(text);
+      if (!pool) {
+        pod_pools.reset();
+        return;
+      }
+      pod_pools->push_back(*pool);
     }
-    pod_pools->push_back(*pool);
   }
 }
 
@@ -448,7 +450,8 @@ Tri PolicyEngine::Impl::ip_block_on_pods(const Cidr& cidr, const std::vector<Cid
       return Tri::kYes;
     }
   }
-  if (!facts.pod_cidrs.usable() || !pod_pools) return Tri::kMaybe;
+  // The pod ranges of the block's family (RULES.md Facts "Dual-stack").
+  if (!facts.pod_cidrs[facts::family_of_v6(cidr.v6)].usable() || !pod_pools) return Tri::kMaybe;
   bool overlap = false, covers = true;
   for (const Cidr& pool : *pod_pools) {
     if (pool.v6 != cidr.v6) continue;

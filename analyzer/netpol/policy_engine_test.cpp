@@ -257,10 +257,10 @@ spec:
   CHECK(on_cilium.between(open.w("c"), open.w("a")).possible.empty());
   facts::ClusterFacts calico = cilium;
   calico.cni.value.cnis[0].name = "calico";
-  calico.pod_cidrs.set({"192.168.0.0/16"});
+  calico.pod_cidrs.ipv4.set({"192.168.0.0/16"});
   const PolicyEngine on_calico(open.model, calico, {});
   CHECK(on_calico.between(open.w("c"), open.w("a")).possible.empty());  // the block misses the pod range
-  calico.pod_cidrs.set({"10.244.0.0/16"});
+  calico.pod_cidrs.ipv4.set({"10.244.0.0/16"});
   const PolicyEngine covering(open.model, calico, {});
   CHECK(covering.between(open.w("c"), open.w("a")).allowed.is_all());  // the block covers the pod range
 }

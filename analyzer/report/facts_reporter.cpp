@@ -51,6 +51,20 @@ Row row(std::string name, const facts::Fact<T>& f, std::string value, std::strin
 
 std::string list_text(const std::vector<std::string>& items) { return fmt::format("{}", fmt::join(items, ", ")); }
 
+std::string pools_text(const std::vector<facts::Pool>& pools) {
+  std::vector<std::string> parts;
+  for (const facts::Pool& p : pools) parts.push_back(p.block_size ? fmt::format("{} (blockSize {})", p.cidr, *p.block_size) : p.cidr);
+  return list_text(parts);
+}
+
+// One row per family ("podCIDRs.ipv4", "podCIDRs.ipv6"): each slot has its own state.
+template <class T, class Text>
+void per_family(std::vector<Row>& out, std::string_view name, const facts::PerFamily<T>& fact, Text text) {
+  for (facts::Family family : facts::kFamilies) {
+    out.push_back(row(fmt::format("{}.{}", name, facts::family_key(family)), fact[family], text(fact[family].value)));
+  }
+}
+
 std::vector<Row> rows(const ClusterFacts& f) {
   std::vector<Row> out;
   std::string cni = f.cni.value.display();
@@ -62,14 +76,18 @@ std::vector<Row> rows(const ClusterFacts& f) {
   const facts::DnsTarget& d = f.dns.value;
   out.push_back(row("dns", f.dns, fmt::format("namespace {}, pods {}, port {}{}{}", d.namespace_name, labels_text(d.pod_labels), d.port,
                                               d.service.empty() ? "" : ", service " + d.service,
-                                              d.cluster_ip.empty() ? "" : ", clusterIP " + d.cluster_ip)));
+                                              d.all_cluster_ips().empty() ? "" : ", clusterIPs " + list_text(d.all_cluster_ips()))));
   out.push_back(row("nodePortRange", f.node_port_range, fmt::format("{}-{}", f.node_port_range.value.low, f.node_port_range.value.high)));
-  out.push_back(row("podCIDRs", f.pod_cidrs, list_text(f.pod_cidrs.value)));
+  // RULES.md Facts "Dual-stack": the pod ranges of a family are its cluster pod CIDR and pools.
+  const auto same = [](const std::string& v) { return v; };
+  per_family(out, "podCIDRs", f.pod_cidrs, list_text);
+  per_family(out, "clusterPodCIDR", f.cluster_pod_cidr, same);
+  per_family(out, "cniPools", f.cni_pools, pools_text);
   out.push_back(row("ipamMode", f.ipam_mode, f.ipam_mode.value));
-  out.push_back(row("nodeBlockPrefix", f.node_block_prefix, fmt::format("/{}", f.node_block_prefix.value)));
-  out.push_back(row("serviceCIDRs", f.service_cidrs, list_text(f.service_cidrs.value)));
+  per_family(out, "nodeBlockSize", f.node_block_prefix, [](int prefix) { return fmt::format("/{}", prefix); });
+  per_family(out, "serviceCIDRs", f.service_cidr, same);
   out.push_back(row("domain", f.domain, f.domain.value));
-  out.push_back(row("clusterDNS", f.cluster_dns_ip, f.cluster_dns_ip.value));
+  out.push_back(row("clusterDNS", f.cluster_dns, list_text(f.cluster_dns.value)));
   out.push_back(row("maxPods", f.max_pods, std::to_string(f.max_pods.value)));
   auto version = [&](std::string name, const facts::Fact<std::string>& v, std::string_view newest) {
     out.push_back(row(std::move(name), v, v.value, v.state == State::kUnknown ? fmt::format("rules assume the newest known release, {}", newest) : ""));
@@ -88,7 +106,7 @@ std::vector<Row> rows(const ClusterFacts& f) {
   out.push_back(row("kubeProxy", f.kube_proxy, f.kube_proxy.value ? "present" : "absent"));
   out.push_back(row("nodeLocalDNS", f.node_local_dns, fmt::format("mode {}{}", f.node_local_dns.value.mode,
                                                                   f.node_local_dns.value.address.empty() ? "" : ", address " + f.node_local_dns.value.address)));
-  out.push_back(row("nodeCIDRs", f.node_cidrs, list_text(f.node_cidrs.value)));
+  per_family(out, "nodeCIDRs", f.node_cidrs, list_text);
   out.push_back(row("nodeMTU", f.node_mtu, std::to_string(f.node_mtu.value)));
   out.push_back(row("nodeSearchDomains", f.node_search_domains, f.node_search_domains.value.empty() ? "[]" : list_text(f.node_search_domains.value)));
   out.push_back(row("scale.services", f.scale_services, std::to_string(f.scale_services.value)));

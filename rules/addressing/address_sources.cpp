@@ -94,7 +94,7 @@ std::vector<PodRange> pod_ranges(const model::Model& m) {
 }
 
 Source pod_cidr_source(const engine::View& view, const Cidr& cidr, std::string_view text) {
-  const auto& fact = view.facts().pod_cidrs;
+  const auto& fact = view.facts().pod_cidrs[facts::family_of_v6(cidr.v6)];
   if (fact.configured()) return source_of(fact, "podCIDRs", text);
   const std::vector<PodRange> ranges = pod_ranges(view.model());
   for (const RangeRole role : {RangeRole::kFlannelNetwork, RangeRole::kCalicoPool, RangeRole::kCiliumPool, RangeRole::kClusterCidr,
@@ -114,6 +114,12 @@ std::vector<FactCidr> fact_cidrs(const facts::Fact<std::vector<std::string>>& fa
     if (auto c = parse_cidr(text)) out.push_back({*c, text});
   }
   return out;
+}
+
+std::vector<FactCidr> fact_cidrs(const facts::Fact<std::string>& fact) {
+  if (!fact.usable()) return {};
+  if (auto c = parse_cidr(fact.value)) return {{*c, fact.value}};
+  return {};
 }
 
 }  // namespace netlint::rules::addressing

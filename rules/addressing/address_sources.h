@@ -61,5 +61,6 @@ struct FactCidr {
   std::string text;
 };
 std::vector<FactCidr> fact_cidrs(const facts::Fact<std::vector<std::string>>& fact);
+std::vector<FactCidr> fact_cidrs(const facts::Fact<std::string>& fact);  // a single-valued slot
 
 }  // namespace netlint::rules::addressing

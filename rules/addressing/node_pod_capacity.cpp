@@ -18,11 +18,13 @@ constexpr diag::RuleInfo kInfo{
 With IPAM that gives each node one fixed block (Flannel and Canal, which use the node's
 `podCIDR`; Cilium in `cluster-pool` or `kubernetes` mode), a block that holds fewer pod
 addresses than the kubelet's `maxPods`. A block of prefix length m holds 2^(32-m) - 2 pod
-addresses (IPv4; 2^(128-m) - 2 for IPv6): a /24 holds 254, a /25 126, a /26 62.
+addresses (IPv4; 2^(128-m) - 2 for IPv6): a /24 holds 254, a /25 126, a /26 62. On dual-stack
+clusters each family is checked on its own: a pod takes one address of each.
 
-The block comes from kube-controller-manager's `--node-cidr-mask-size` (or kubeadm's
-`controllerManager.extraArgs`) or Cilium's `cluster-pool-ipv4-mask-size`; `maxPods` from a
-KubeletConfiguration (a file or the `kubelet-config` ConfigMap).
+The block comes from kube-controller-manager's `--node-cidr-mask-size` (or
+`--node-cidr-mask-size-ipv4`/`-ipv6`, also in kubeadm's `controllerManager.extraArgs`), Cilium's
+`cluster-pool-ipv4-mask-size`/`-ipv6-mask-size`, or `nodeBlockSize` in `.netlint.yaml`;
+`maxPods` from a KubeletConfiguration (a file or the `kubelet-config` ConfigMap).
 
 ## Why is this bad?
 The scheduler places up to `maxPods` pods on a node, but the CNI can hand out only the block's
@@ -52,13 +54,17 @@ class NodePodCapacity final : public engine::Rule {
   const diag::RuleInfo& info() const noexcept override { return kInfo; }
 
   void check(const engine::View& view, engine::Sink& out) const override {
+    // A dual-stack pod takes one address of each family: each family's block must hold maxPods.
+    for (facts::Family family : facts::kFamilies) check_family(view, family, out);
+  }
+
+ private:
+  static void check_family(const engine::View& view, facts::Family family, engine::Sink& out) {
     const facts::ClusterFacts& f = view.facts();
-    if (!host_local_style(f) || !f.node_block_prefix.usable() || !f.max_pods.usable()) return;
-    // The block is IPv4 unless every pod range is IPv6.
-    const auto pods = addressing::fact_cidrs(f.pod_cidrs);
-    const bool v6 = !pods.empty() && std::all_of(pods.begin(), pods.end(), [](const addressing::FactCidr& c) { return c.cidr.v6; });
-    const int bits = v6 ? 128 : 32;
-    const int prefix = f.node_block_prefix.value;
+    const facts::Fact<int>& block_fact = f.node_block_prefix[family];
+    if (!host_local_style(f) || !block_fact.usable() || !f.max_pods.usable()) return;
+    const int bits = family == facts::Family::kIPv6 ? 128 : 32;
+    const int prefix = block_fact.value;
     const int max_pods = f.max_pods.value;
     if (prefix < 0 || prefix > bits || max_pods <= 0) return;
     const int host_bits = bits - prefix;
@@ -66,7 +72,7 @@ class NodePodCapacity final : public engine::Rule {
     const std::int64_t capacity = (std::int64_t{1} << host_bits) - 2;
     if (capacity >= max_pods) return;
 
-    const addressing::Source block = addressing::source_of(f.node_block_prefix, "nodeBlockPrefix", std::to_string(prefix));
+    const addressing::Source block = addressing::source_of(block_fact, "nodeBlockSize", std::to_string(prefix));
     const addressing::Source pods_limit = addressing::source_of(f.max_pods, "maxPods", std::to_string(max_pods));
     out.checking(pods_limit.range);
     diag::Diagnostic& d = out.report(
@@ -77,7 +83,7 @@ class NodePodCapacity final : public engine::Rule {
                     std::max<std::int64_t>(capacity, 0)));
     d.help = fmt::format("set maxPods to at most {}, or give nodes larger blocks when the cluster is created",
                          std::max<std::int64_t>(capacity, 0));
-    d.related.push_back({block.range, fmt::format("per-node block /{}", prefix)});
+    d.related.push_back({block.range, fmt::format("per-node {} block /{}", facts::family_display(family), prefix)});
   }
 };
 

@@ -48,8 +48,9 @@ kube-proxy `clusterCIDR` should agree (a pool may be a part of the cluster CIDR,
 it). Remove the cluster-pool keys when Cilium uses `ipam: kubernetes`.
 
 ## Known limitations
-Silent when the view mixes several clusters' pod ranges (the pod CIDR fact is ambiguous; split
-the view with `clusters:`). Node podCIDRs assigned by hand or by a cloud's node IPAM are not seen.
+Ranges are compared within a family. Silent for a family whose pod ranges the view defines
+several ways (several clusters in one view: the fact is ambiguous; split the view with
+`clusters:`). Node podCIDRs assigned by hand or by a cloud's node IPAM are not seen.
 )md"};
 
 bool is_pool(RangeRole role) {
@@ -88,8 +89,10 @@ class PodCidrMismatch final : public engine::Rule {
   const diag::RuleInfo& info() const noexcept override { return kInfo; }
 
   void check(const engine::View& view, engine::Sink& out) const override {
-    // Disagreeing definitions of the CNI's own ranges are several clusters in one view.
-    if (view.facts().pod_cidrs.state == facts::State::kAmbiguous) return;
+    // Disagreeing definitions of one family's pod ranges are several clusters in one view: that
+    // family's items are left out (RULES.md Facts "Dual-stack": per family).
+    const facts::ClusterFacts& f = view.facts();
+    const auto mixed = [&f](const Cidr* c) { return f.pod_cidrs[facts::family_of_v6(c->v6)].state == facts::State::kAmbiguous; };
     const std::vector<PodRange> all = addressing::pod_ranges(view.model());
     const std::string ipam = cilium_ipam(view.model());
     std::vector<const PodRange*> flannel, pools, cluster, proxy, cilium;
@@ -104,21 +107,23 @@ class PodCidrMismatch final : public engine::Rule {
       if (r.role == RangeRole::kKubeProxy) proxy.push_back(&r);
     }
 
-    for (const PodRange* f : flannel) {
+    for (const PodRange* net : flannel) {
       for (const PodRange* c : cluster) {
-        const auto outside = uncontained(*f, *c);
+        auto outside = uncontained(*net, *c);
+        std::erase_if(outside, mixed);
         if (outside.empty()) continue;
-        report(out, *f, *c,
+        report(out, *net, *c,
                fmt::format("flannel network {} ({}) does not contain the cluster CIDR {} ({}): flannel refuses to start on nodes "
                            "whose podCIDR lies outside its Network, and their pods get no network",
-                           ranges(*f), f->what, names(outside), c->what),
+                           ranges(*net), net->what, names(outside), c->what),
                "set the flannel Network to the cluster's pod subnet (or a range containing it)");
       }
     }
     const std::vector<const PodRange*>& kube_proxy_pools = pools.empty() ? cluster : pools;
     for (const PodRange* k : proxy) {
       for (const PodRange* p : kube_proxy_pools) {
-        const auto outside = uncontained(*k, *p);
+        auto outside = uncontained(*k, *p);
+        std::erase_if(outside, mixed);
         if (outside.empty()) continue;
         report(out, *k, *p,
                fmt::format("kube-proxy clusterCIDR {} ({}) does not contain the pod range {} ({}): kube-proxy treats those pods "
@@ -139,6 +144,7 @@ class PodCidrMismatch final : public engine::Rule {
           }
           if (family && !same) differing.push_back(&pc);
         }
+        std::erase_if(differing, mixed);
         if (differing.empty()) continue;
         report(out, *p, *c,
                fmt::format("cilium pool {} ({}) is ignored with ipam: kubernetes: pods get addresses from the nodes' podCIDRs, "

@@ -24,7 +24,8 @@ A pod range (Flannel `Network`, Calico pools, Cilium's cluster pool, kubeadm `po
   192.168.1.0/24 and Calico's default pool 192.168.0.0/16.
 
 IPv4 and IPv6 ranges are compared exactly, each with the ranges of its own family (dual-stack
-lists are compared item by item).
+lists are compared item by item). The pod ranges of a family are its cluster pod CIDR and the
+CNI's pools of that family.
 
 ## Why is this bad?
 An address in both ranges means two things. A pod that gets a ClusterIP's address is shadowed by
@@ -62,18 +63,25 @@ class PodCidrOverlap final : public engine::Rule {
   const diag::RuleInfo& info() const noexcept override { return kInfo; }
 
   void check(const engine::View& view, engine::Sink& out) const override {
+    // Values of different families never meet (RULES.md Facts "Dual-stack"): each family's pod
+    // ranges against its own Service CIDR and node networks.
+    for (facts::Family family : facts::kFamilies) check_family(view, family, out);
+  }
+
+ private:
+  static void check_family(const engine::View& view, facts::Family family, engine::Sink& out) {
     const facts::ClusterFacts& f = view.facts();
-    const auto pods = addressing::fact_cidrs(f.pod_cidrs);
+    const auto pods = addressing::fact_cidrs(f.pod_cidrs[family]);
     if (pods.empty()) return;
-    const auto services = addressing::fact_cidrs(f.service_cidrs);
+    const auto services = addressing::fact_cidrs(f.service_cidr[family]);
     const bool nodes_comparable = f.cni.usable() && !f.cni.value.cnis.empty() && !vpc_native(f);
-    const auto nodes = nodes_comparable ? addressing::fact_cidrs(f.node_cidrs) : std::vector<addressing::FactCidr>{};
+    const auto nodes = nodes_comparable ? addressing::fact_cidrs(f.node_cidrs[family]) : std::vector<addressing::FactCidr>{};
     for (const addressing::FactCidr& pod : pods) {
       const addressing::Source pod_source = addressing::pod_cidr_source(view, pod.cidr, pod.text);
       out.checking(pod_source.range);
       for (const addressing::FactCidr& service : services) {
         if (!overlaps(pod.cidr, service.cidr)) continue;
-        const addressing::Source service_source = addressing::source_of(f.service_cidrs, "serviceCIDRs", service.text);
+        const addressing::Source service_source = addressing::source_of(f.service_cidr[family], "serviceCIDRs", service.text);
         diag::Diagnostic& d = out.report(
             pod_source.range,
             fmt::format("pod CIDR {} ({}) {} the Service CIDR {} ({}): a pod can get the address of a ClusterIP, and "
@@ -84,7 +92,7 @@ class PodCidrOverlap final : public engine::Rule {
       }
       for (const addressing::FactCidr& node : nodes) {
         if (!overlaps(pod.cidr, node.cidr)) continue;
-        const addressing::Source node_source = addressing::source_of(f.node_cidrs, "nodeCIDRs", node.text);
+        const addressing::Source node_source = addressing::source_of(f.node_cidrs[family], "nodeCIDRs", node.text);
         diag::Diagnostic& d = out.report(
             pod_source.range,
             fmt::format("pod CIDR {} ({}) {} the node network {} ({}): the CNI ({}) routes node addresses into the pod network, "

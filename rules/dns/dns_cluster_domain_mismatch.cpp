@@ -23,8 +23,9 @@ A `KubeletConfiguration` (a file, or the `kubelet-config` ConfigMap) whose
 
 - `clusterDomain` is not among the zones of the CoreDNS `kubernetes` plugin in the view's
   Corefiles, or
-- `clusterDNS` is neither the ClusterIP of the `kube-dns` Service nor the address of
-  NodeLocal DNSCache (when those are in the view).
+- an entry of `clusterDNS` is neither the ClusterIP of the `kube-dns` Service in its IP family
+  (`spec.clusterIPs` on dual-stack clusters) nor the address of NodeLocal DNSCache (when those
+  are in the view).
 
 ## Why is this bad?
 Every pod gets `search <ns>.svc.<clusterDomain>` and `nameserver <clusterDNS>` from the
@@ -38,8 +39,8 @@ Corefile (`kubernetes cluster.local in-addr.arpa ip6.arpa`); set `clusterDNS` to
 Service's `clusterIP` (or the NodeLocal DNSCache address when it runs in IPVS mode).
 
 ## Known limitations
-Silent when the Corefile's zones or the Service's address are placeholders or not in the view.
-Only the first `clusterDNS` address is compared.
+Silent when the Corefile's zones or the Service's address are placeholders or not in the view,
+and for a `clusterDNS` entry of a family the Service has no ClusterIP in.
 )md"};
 
 bool reverse_zone(std::string_view zone) {
@@ -72,8 +73,11 @@ class DnsClusterDomainMismatch final : public engine::Rule {
       if (const model::Setting* domain = doc.settings.find("clusterDomain"); domain != nullptr && !domain->placeholder) {
         check_domain(*domain, zones, zones_unknown, out);
       }
-      if (const model::Setting* dns = doc.settings.find("clusterDNS[0]"); dns != nullptr && !dns->placeholder) {
-        check_address(*dns, view, out);
+      // Every entry is a nameserver of every ClusterFirst pod (RULES.md Facts "Dual-stack").
+      for (int i = 0;; ++i) {
+        const model::Setting* dns = doc.settings.find(fmt::format("clusterDNS[{}]", i));
+        if (dns == nullptr) break;
+        if (!dns->placeholder) check_address(*dns, view, out);
       }
     }
   }
@@ -127,9 +131,10 @@ class DnsClusterDomainMismatch final : public engine::Rule {
 
   static void check_address(const model::Setting& dns, const engine::View& view, engine::Sink& out) {
     const facts::ClusterFacts& f = view.facts();
-    if (f.dns.state != facts::State::kKnown || !index::is_ip_literal(f.dns.value.cluster_ip)) return;
-    if (!index::is_ip_literal(dns.value.value)) return;
-    const std::string& cluster_ip = f.dns.value.cluster_ip;
+    if (f.dns.state != facts::State::kKnown || !index::is_ip_literal(dns.value.value)) return;
+    // Compared with the kube-dns ClusterIP of the entry's family: without one, nothing to say.
+    const std::string& cluster_ip = f.dns.value.cluster_ip(facts::family_of(dns.value.value));
+    if (!index::is_ip_literal(cluster_ip)) return;
     std::string local;
     if (f.node_local_dns.state == facts::State::kKnown) {
       local = f.node_local_dns.value.address;
@@ -147,8 +152,13 @@ class DnsClusterDomainMismatch final : public engine::Rule {
                                     dns.value.value, cluster_ip, local));
     d.help = fmt::format("set clusterDNS to {}", local.empty() ? cluster_ip : cluster_ip + " (or " + local + ")");
     for (const model::Service& svc : view.model().services) {
-      if (svc.cluster_ip.value == cluster_ip && f.dns.value.service == svc.meta.namespace_name.value + "/" + svc.meta.name.value) {
+      if (f.dns.value.service != svc.meta.namespace_name.value + "/" + svc.meta.name.value) continue;
+      if (svc.cluster_ip.value == cluster_ip) {
         d.related.push_back({svc.cluster_ip.range, fmt::format("clusterIP of {}", svc.meta.display())});
+        continue;
+      }
+      for (const model::Text& ip : svc.cluster_ips) {
+        if (ip.value == cluster_ip) d.related.push_back({ip.range, fmt::format("clusterIPs of {}", svc.meta.display())});
       }
     }
   }

@@ -26,8 +26,9 @@ constexpr diag::RuleInfo kInfo{
 A pod template whose `dnsConfig` the API server accepts, but whose effective resolver
 configuration differs from what it says:
 
-- more than 3 nameservers after the kubelet puts the cluster DNS address (`ClusterFirst`)
-  before the `dnsConfig` ones: only the first 3 are written;
+- more than 3 nameservers after the kubelet puts the cluster DNS addresses (`ClusterFirst`;
+  every entry of the kubelet's `clusterDNS`, e.g. one per family on dual-stack nodes) before
+  the `dnsConfig` ones: only the first 3 are written;
 - more than 32 search domains after the kubelet merges `<ns>.svc.<domain> svc.<domain>
   <domain>`, the node's search domains and `dnsConfig.searches`: the list is cut to 32;
 - an `ndots` above 15: the resolver caps it at 15;
@@ -62,20 +63,20 @@ class DnsConfigTruncated final : public engine::Rule {
       out.checking(pod.meta.object_range);
       const model::DnsConfig& config = *pod.dns_config;
       const index::PodDns dns = index::pod_dns(pod, view.dns_facts());
-      check_nameservers(pod, config, dns, view.dns_facts().cluster_dns.has_value(), out);
+      check_nameservers(pod, config, dns, view.dns_facts().cluster_dns.size(), out);
       check_searches(config, dns, view, out);
       check_ndots(config, out);
     }
   }
 
  private:
-  // ClusterFirst writes clusterDNS first; a fourth nameserver from dnsConfig is dropped. (More
-  // than 3 in dnsConfig alone is NL4003.)
+  // ClusterFirst writes every clusterDNS entry first; the nameservers from dnsConfig past the
+  // third are dropped. (More than 3 in dnsConfig alone is NL4003.)
   static void check_nameservers(const model::PodSource& pod, const model::DnsConfig& config, const index::PodDns& dns,
-                                bool cluster_dns_known, engine::Sink& out) {
+                                std::size_t cluster_dns_entries, engine::Sink& out) {
     if (dns.effective_policy != "ClusterFirst" || config.nameservers.size() > kMaxNameservers) return;
     const model::Text* dropped = nullptr;
-    if (cluster_dns_known) {
+    if (cluster_dns_entries > 0) {
       // The kubelet drops duplicates before it cuts: dns.nameservers is the merged list.
       if (dns.nameservers.size() <= kMaxNameservers) return;
       for (const model::Text& server : config.nameservers) {
@@ -92,11 +93,15 @@ class DnsConfigTruncated final : public engine::Rule {
     if (dropped == nullptr) return;
     diag::Diagnostic& d = out.report(
         dropped->range,
-        fmt::format("{} puts the cluster DNS address before the {} dnsConfig nameservers: the kubelet keeps only the first {}, "
+        fmt::format("{} puts {} before the {} dnsConfig nameservers: the kubelet keeps only the first {}, "
                     "so {} is never asked",
-                    pod.dns_policy.value.empty() ? "ClusterFirst" : pod.dns_policy.value, config.nameservers.size(),
-                    kMaxNameservers, dropped->value));
-    d.help = "keep at most 2 dnsConfig nameservers under ClusterFirst, or use dnsPolicy None and list all of them";
+                    pod.dns_policy.value.empty() ? "ClusterFirst" : pod.dns_policy.value,
+                    cluster_dns_entries > 1 ? fmt::format("the {} cluster DNS addresses (kubelet clusterDNS)", cluster_dns_entries)
+                                            : std::string("the cluster DNS address"),
+                    config.nameservers.size(), kMaxNameservers, dropped->value));
+    const std::size_t first = std::min(std::max<std::size_t>(cluster_dns_entries, 1), kMaxNameservers);
+    d.help = fmt::format("keep at most {} dnsConfig nameservers under ClusterFirst, or use dnsPolicy None and list all of them",
+                         kMaxNameservers - first);
   }
 
   static bool may_be_cluster_address(const std::string& ip) {

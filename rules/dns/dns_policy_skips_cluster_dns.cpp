@@ -56,7 +56,7 @@ class DnsPolicySkipsClusterDns final : public engine::Rule {
       const index::PodDns dns = index::pod_dns(pod, view.dns_facts());
       if (dns.cluster_dns) continue;
       // A None pod's nameservers may hold the cluster DNS address when that is unknown.
-      if (dns.effective_policy == "None" && !view.dns_facts().cluster_dns) continue;
+      if (dns.effective_policy == "None" && view.dns_facts().cluster_dns.empty()) continue;
       if (dns.effective_policy != "Default" && dns.effective_policy != "None") continue;
       std::vector<const index::Reference*> named;
       for (const index::Reference& ref : pod_refs.references) {

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "analyzer/index/label_selector.h"
 #include "analyzer/netpol/ipv4_ranges.h"
 #include "analyzer/netpol/policy_engine.h"
@@ -90,9 +92,27 @@ std::optional<DnsDestinations> dns_destinations(const engine::View& view) {
   if (nl.mode != "iptables" && nl.mode != "ipvs") return std::nullopt;
   std::vector<std::string> addresses;
   if (!nl.address.empty()) addresses.push_back(nl.address);
+  auto add = [&](const std::string& a) {
+    if (std::find(addresses.begin(), addresses.end(), a) == addresses.end()) addresses.push_back(a);
+  };
+  const std::vector<std::string> kube_dns = kube_dns_cluster_ips(view);
   if (nl.mode == "iptables") {
-    if (const std::string ip = kube_dns_cluster_ip(view); !ip.empty()) addresses.push_back(ip);
-  } else {
+    for (const std::string& ip : kube_dns) add(ip);  // the cache binds them on every node
+  }
+  // Every kubelet clusterDNS entry is a nameserver pods ask (RULES.md Facts "Dual-stack"). In
+  // IPVS mode the cache binds only its local address: a kube-dns ClusterIP listed beside it is
+  // DNATed to the DNS pods, which pods then dial as well. An entry the view cannot place leaves
+  // the destinations unknown (NL4005 reports it).
+  bool pods_via_cluster_ip = false;
+  if (f.cluster_dns.usable()) {
+    for (const std::string& a : f.cluster_dns.value) {
+      const bool cluster_ip = std::find(kube_dns.begin(), kube_dns.end(), a) != kube_dns.end();
+      if (a == nl.address || (cluster_ip && nl.mode == "iptables")) continue;
+      if (!cluster_ip) return std::nullopt;
+      pods_via_cluster_ip = true;
+    }
+  }
+  if (nl.mode == "ipvs" && !pods_via_cluster_ip) {
     out.servers.clear();  // IPVS mode: clusterDNS is the local address; the DNS pods are not dialled
     out.pods_dialled = false;
   }

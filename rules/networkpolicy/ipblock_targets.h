@@ -25,9 +25,10 @@ struct ClusterTarget {
   std::vector<diag::RelatedLocation> related;    // the Service or the fact's evidence
 };
 
-// The kube-dns ClusterIP the view shows: the Service's clusterIP, else kubelet clusterDNS when no
-// NodeLocal DNSCache changes what clusterDNS means; empty when unknown.
-std::string kube_dns_cluster_ip(const engine::View& view);
+// The kube-dns ClusterIPs the view shows, one per family (IPv4 first): the Service's clusterIPs,
+// else the kubelet's clusterDNS entries when no NodeLocal DNSCache changes what clusterDNS means;
+// empty when unknown.
+std::vector<std::string> kube_dns_cluster_ips(const engine::View& view);
 
 // The Services of the view by their clusterIP (the first in model order per address), parsed
 // once: testing every Service's clusterIP against every ipBlock was quadratic (thousands of /32

@@ -28,7 +28,9 @@ NetworkPolicies of the view stop, either
 - on the client's side: a policy isolates the pods' egress and no rule admits %PROTO% to the DNS
   pods on their port (after the Service's DNAT: the kube-dns Service's `targetPort`, 53 by
   default) nor, with NodeLocal DNSCache, to the cache (iptables mode: its local address and the
-  kube-dns ClusterIP; IPVS mode: its local address; Cilium LRP mode: the node-local-dns pods), or
+  kube-dns ClusterIP; IPVS mode: its local address; Cilium LRP mode: the node-local-dns pods).
+  Every entry of the kubelet's `clusterDNS` is a destination: one that is reachable is enough
+  (a kube-dns ClusterIP listed beside the cache's address in IPVS mode reaches the DNS pods), or
 - on the DNS side: a policy in the DNS pods' namespace isolates their ingress (a default deny in
   `kube-system`) and no rule admits these clients.
 

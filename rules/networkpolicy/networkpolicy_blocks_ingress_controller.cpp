@@ -152,7 +152,8 @@ class NetworkPolicyBlocksIngressController final : public engine::Rule {
         if (pod.synthetic || pod.meta.namespace_name.value != c->fact->namespace_name || pod.meta.display() != c->fact->workload) continue;
         const std::optional<std::uint32_t> w = engine.workload_of_pod(i);
         if (!w) return std::nullopt;
-        if (engine.workloads()[*w].host_network && !view.facts().node_cidrs.usable()) return std::nullopt;
+        const auto& nodes = view.facts().node_cidrs;
+        if (engine.workloads()[*w].host_network && !nodes.ipv4.usable() && !nodes.ipv6.usable()) return std::nullopt;
         if (std::find(out.begin(), out.end(), *w) == out.end()) out.push_back(*w);
         found = true;
       }

@@ -18,9 +18,10 @@ constexpr diag::RuleInfo kInfo{
     .summary = "an ipBlock on pod addresses or Service ClusterIPs, which policies do not match",
     .doc = R"md(## What it finds
 An `ipBlock.cidr` of a NetworkPolicy rule that
-- lies inside the pod CIDR (when the view or `.netlint.yaml` tells it), or
-- is the ClusterIP of a Service in the view (the kube-dns ClusterIP included), or lies inside the
-  Service CIDR.
+- lies inside a pod range of its IP family (the cluster pod CIDR or a CNI pool, when the view or
+  `.netlint.yaml` tells it), or
+- is a ClusterIP of a Service in the view (either family of a dual-stack Service; the kube-dns
+  ClusterIPs included), or lies inside the Service CIDR of its family.
 
 `0.0.0.0/0` and blocks that merely contain the cluster's ranges are not reported. NodeLocal
 DNSCache is the exception: in iptables mode it answers on the kube-dns ClusterIP and its local
