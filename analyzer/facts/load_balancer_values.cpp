@@ -1,7 +1,8 @@
 #include "analyzer/facts/load_balancer_values.h"
 
+#include "analyzer/util/go_values.h"
+
 #include <algorithm>
-#include <array>
 #include <cctype>
 
 namespace netlint::facts::lb {
@@ -32,82 +33,12 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-// Go's strconv.Atoi: optional sign, decimal digits.
-std::optional<std::int64_t> go_atoi(std::string_view s) {
-  bool negative = false;
-  if (!s.empty() && (s.front() == '+' || s.front() == '-')) {
-    negative = s.front() == '-';
-    s.remove_prefix(1);
-  }
-  const std::optional<std::int64_t> magnitude = parse_count(s);
-  if (!magnitude) return std::nullopt;
-  return negative ? -*magnitude : *magnitude;
-}
-
 }  // namespace
 
 std::optional<std::int64_t> parse_count(std::string_view text) {
-  if (text.empty() || text.size() > 18) return std::nullopt;  // 18 digits cannot overflow int64
-  std::int64_t value = 0;
-  for (const char c : text) {
-    if (!is_digit(c)) return std::nullopt;
-    value = value * 10 + (c - '0');
-  }
-  return value;
-}
-
-std::optional<bool> parse_go_bool(std::string_view text) {
-  static constexpr std::array<std::string_view, 6> kTrue = {"1", "t", "T", "TRUE", "true", "True"};
-  static constexpr std::array<std::string_view, 6> kFalse = {"0", "f", "F", "FALSE", "false", "False"};
-  if (std::find(kTrue.begin(), kTrue.end(), text) != kTrue.end()) return true;
-  if (std::find(kFalse.begin(), kFalse.end(), text) != kFalse.end()) return false;
-  return std::nullopt;
-}
-
-std::optional<double> parse_go_duration_seconds(std::string_view text) {
-  struct Unit {
-    std::string_view name;
-    double seconds;
-  };
-  // Longest names first so "ms" is not read as "m" followed by garbage.
-  static const std::array<Unit, 8> kUnits = {{{"ns", 1e-9}, {"us", 1e-6}, {"\xC2\xB5s", 1e-6}, {"\xCE\xBCs", 1e-6},
-                                              {"ms", 1e-3}, {"s", 1.0}, {"m", 60.0}, {"h", 3600.0}}};
-  std::string_view s = text;
-  double sign = 1.0;
-  if (!s.empty() && (s.front() == '+' || s.front() == '-')) {
-    sign = s.front() == '-' ? -1.0 : 1.0;
-    s.remove_prefix(1);
-  }
-  if (s == "0") return 0.0;  // the only unit-less value Go accepts
-  if (s.empty()) return std::nullopt;
-  double total = 0.0;
-  while (!s.empty()) {
-    double number = 0.0;
-    bool digits = false;
-    while (!s.empty() && is_digit(s.front())) {
-      number = number * 10 + (s.front() - '0');
-      digits = true;
-      s.remove_prefix(1);
-    }
-    if (!s.empty() && s.front() == '.') {
-      s.remove_prefix(1);
-      double scale = 0.1;
-      while (!s.empty() && is_digit(s.front())) {
-        number += (s.front() - '0') * scale;
-        scale /= 10;
-        digits = true;
-        s.remove_prefix(1);
-      }
-    }
-    if (!digits) return std::nullopt;
-    const auto unit = std::find_if(kUnits.begin(), kUnits.end(), [&](const Unit& u) {
-      return s.substr(0, u.name.size()) == u.name && (s.size() == u.name.size() || !std::isalpha(static_cast<unsigned char>(s[u.name.size()])));
-    });
-    if (unit == kUnits.end()) return std::nullopt;  // missing or unknown unit ("30", "10x")
-    total += number * unit->seconds;
-    s.remove_prefix(unit->name.size());
-  }
-  return sign * total;
+  // Plain digits: Atoi's sign is not part of a count.
+  if (text.empty() || !is_digit(text.front())) return std::nullopt;
+  return go_atoi(text);
 }
 
 std::optional<std::vector<std::pair<std::string, std::string>>> parse_key_values(std::string_view text) {
@@ -147,7 +78,7 @@ PortSelection parse_aws_port_set(std::string_view text) {
 std::optional<PortSelection> parse_scaleway_ports(std::string_view text) {
   PortSelection selection;
   if (text != "1" && text != "0") {
-    if (const std::optional<bool> flag = parse_go_bool(text)) {
+    if (const std::optional<bool> flag = go_parse_bool(text)) {
       selection.all = *flag;
       return selection;
     }
