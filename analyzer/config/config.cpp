@@ -11,6 +11,7 @@
 #include "analyzer/config/config_schema.h"
 #include "analyzer/diag/did_you_mean.h"
 #include "analyzer/model/extract_util.h"
+#include "analyzer/util/go_values.h"
 #include "analyzer/yaml/document_splitter.h"
 #include "analyzer/yaml/tree_builder.h"
 
@@ -31,9 +32,10 @@ bool valid_cidr(const std::string& text) {
   return false;
 }
 
-// Durations, port ranges and YAML 1.1 numbers are read by hand-written scanning, not std::regex:
-// libstdc++'s regex recursed once per character and overflowed the stack on a 20 KB duration or
-// a 30,000-digit kubernetesVersion (issue 16). Each scanner accepts what its former regex did.
+// Port ranges and YAML 1.1 numbers are read by hand-written scanning, not std::regex (durations
+// by util/go_values): libstdc++'s regex recursed once per character and overflowed the stack on a
+// 20 KB duration or a 30,000-digit kubernetesVersion (issue 16). Each scanner accepts what its
+// former regex did.
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_digit_or_underscore(char c) { return is_digit(c) || c == '_'; }
 bool is_hex_or_underscore(char c) { return is_digit_or_underscore(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
@@ -45,36 +47,14 @@ bool nonempty_all(std::string_view text, Test test) {
   return !text.empty() && std::all_of(text.begin(), text.end(), test);
 }
 
-// How many characters from `at` on pass `test`.
-template <class Test>
-std::size_t span_of(std::string_view text, std::size_t at, Test test) {
-  std::size_t end = at;
-  while (end < text.size() && test(text[end])) ++end;
-  return end - at;
-}
-
-// ([0-9]+(\.[0-9]+)?(ms|s|m|h))+ : 60s, 1m30s, 1.5h.
-bool duration_text(std::string_view text) {
-  std::size_t at = 0;
-  do {
-    const std::size_t digits = span_of(text, at, is_digit);
-    if (digits == 0) return false;
-    at += digits;
-    if (at < text.size() && text[at] == '.') {
-      const std::size_t fraction = span_of(text, at + 1, is_digit);
-      if (fraction == 0) return false;
-      at += 1 + fraction;
-    }
-    if (text.substr(at, 2) == "ms") at += 2;
-    else if (at < text.size() && (text[at] == 's' || text[at] == 'm' || text[at] == 'h')) at += 1;
-    else return false;
-  } while (at < text.size());
-  return true;
-}
-
+// A whole number of seconds, or a Go duration (time.ParseDuration: 60s, 1m30s, 1.5h, .5s, 0), as
+// the controllers whose timeouts these describe write them; never negative, and no minus sign
+// even on zero. config_json_schema.cpp's kDurationPattern says the same for editors.
 bool valid_duration(const yaml::NodeRef& node) {
-  if (model::integer_of(node)) return true;
-  return node.is_scalar() && duration_text(node.scalar());
+  if (const std::optional<std::int64_t> seconds = model::integer_of(node)) return *seconds >= 0;
+  if (!node.is_scalar() || node.scalar().starts_with('-')) return false;
+  const std::optional<std::int64_t> nanoseconds = go_parse_duration(node.scalar());
+  return nanoseconds && *nanoseconds >= 0;
 }
 
 // ([0-9]{1,5})-([0-9]{1,5}) with 1 <= low <= high <= 65535.
