@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "analyzer/util/go_values.h"
 #include "rules/rule_factories.h"
 
 namespace netlint::rules {
@@ -132,7 +133,7 @@ class DnsConfigTruncated final : public engine::Rule {
     if (ndots == nullptr || !ndots->value || !ndots->value_type.empty() || ndots->value->value.empty()) return;
     const std::string& value = ndots->value->value;
     if (is_digits(value)) {
-      if (value.size() <= 6 && std::stoi(value) <= kNdotsCap) return;
+      if (value.size() <= 6 && go_atoi(value).value_or(0) <= kNdotsCap) return;
       diag::Diagnostic& d = out.report(ndots->value->range,
                                        fmt::format("ndots {} is above {}: the resolver caps it at {}", value, kNdotsCap, kNdotsCap));
       d.help = "write the ndots you mean, at most 15 (usually 1 to 5)";
