@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <set>
 #include <string_view>
@@ -25,7 +26,7 @@ bool valid_cidr(const std::string& text) {
   const std::string address = text.substr(0, slash);
   const std::string bits = text.substr(slash + 1);
   if (bits.empty() || bits.size() > 3 || !std::all_of(bits.begin(), bits.end(), ::isdigit)) return false;
-  const int prefix = std::stoi(bits);
+  const std::int64_t prefix = go_atoi(bits).value_or(999);  // 1 to 3 digits
   unsigned char buffer[16];
   if (inet_pton(AF_INET, address.c_str(), buffer) == 1) return prefix <= 32;
   if (inet_pton(AF_INET6, address.c_str(), buffer) == 1) return prefix <= 128;
@@ -65,8 +66,8 @@ bool valid_port_range(std::string_view text) {
   const std::string_view high_text = text.substr(dash + 1);
   const auto port_digits = [](std::string_view part) { return part.size() <= 5 && nonempty_all(part, is_digit); };
   if (!port_digits(low_text) || !port_digits(high_text)) return false;
-  const int low = std::stoi(std::string(low_text));
-  const int high = std::stoi(std::string(high_text));
+  const std::int64_t low = go_atoi(low_text).value_or(0);  // 1 to 5 digits
+  const std::int64_t high = go_atoi(high_text).value_or(0);
   return low >= 1 && low <= high && high <= 65535;
 }
 

@@ -158,6 +158,12 @@ std::optional<bool> go_parse_bool(std::string_view t) {
 
 std::optional<std::int64_t> go_atoi(std::string_view text) { return go_parse_int(text, 10, 64); }
 
+std::optional<std::uint64_t> go_parse_uint(std::string_view text, int base, int bits) {
+  if (bits == 0) bits = 64;
+  if (bits < 1 || bits > 64) return std::nullopt;
+  return parse_uint(text, base, bits);
+}
+
 std::optional<std::int64_t> go_parse_int(std::string_view text, int base, int bits) {
   if (bits == 0) bits = 64;
   if (bits < 1 || bits > 64 || text.empty()) return std::nullopt;

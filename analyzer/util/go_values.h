@@ -32,6 +32,9 @@ std::optional<std::int64_t> go_atoi(std::string_view text);
 // Anything else for base or bits is an error, as in Go.
 std::optional<std::int64_t> go_parse_int(std::string_view text, int base, int bits);
 
+// strconv.ParseUint(text, base, bits): as ParseInt without a sign, up to 2^bits - 1.
+std::optional<std::uint64_t> go_parse_uint(std::string_view text, int base, int bits);
+
 // strconv.ParseFloat(text, bits), bits 64 or 32: decimal with optional exponent, hexadecimal
 // with a mandatory p exponent (0x1.8p1), underscores between digits, and inf/infinity (with an
 // optional sign) or nan in any case. A value that overflows the type is an error (Go returns

@@ -159,6 +159,20 @@ TEST_CASE("go_parse_int: strconv.ParseInt with bases and bit sizes") {
   }
 }
 
+TEST_CASE("go_parse_uint: strconv.ParseUint, no sign, up to 2^bits - 1") {
+  CHECK(go_parse_uint("18446744073709551615", 10, 64) == std::numeric_limits<std::uint64_t>::max());
+  CHECK_FALSE(go_parse_uint("18446744073709551616", 10, 64));
+  CHECK(go_parse_uint("0xFFFFFFFFFFFFFFFF", 0, 64) == std::numeric_limits<std::uint64_t>::max());
+  CHECK(go_parse_uint("255", 10, 8) == 255u);
+  CHECK_FALSE(go_parse_uint("256", 10, 8));
+  CHECK_FALSE(go_parse_uint("+1", 10, 64));
+  CHECK_FALSE(go_parse_uint("-1", 10, 64));
+  CHECK_FALSE(go_parse_uint("", 10, 64));
+  CHECK(go_parse_uint("1_000", 0, 64) == 1000u);
+  CHECK_FALSE(go_parse_uint("1_000", 10, 64));
+  CHECK_FALSE(go_parse_uint("1", 10, 65));
+}
+
 TEST_CASE("go_parse_float: strconv.ParseFloat(s, 64)") {
   struct Case {
     std::string_view in;
