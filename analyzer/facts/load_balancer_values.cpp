@@ -1,53 +1,32 @@
 #include "analyzer/facts/load_balancer_values.h"
 
-#include "analyzer/util/go_values.h"
-
 #include <algorithm>
 #include <cctype>
+
+#include "analyzer/util/ascii_case.h"
+#include "analyzer/util/go_values.h"
+#include "analyzer/util/strings.h"
 
 namespace netlint::facts::lb {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-std::vector<std::string_view> split(std::string_view text, char separator) {
-  std::vector<std::string_view> items;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t at = text.find(separator, start);
-    items.push_back(text.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start));
-    if (at == std::string_view::npos) return items;
-    start = at + 1;
-  }
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
+constexpr std::string_view kBlanks = " \t";  // annotation items are trimmed of spaces and tabs only
 
 }  // namespace
 
 std::optional<std::int64_t> parse_count(std::string_view text) {
   // Plain digits: Atoi's sign is not part of a count.
-  if (text.empty() || !is_digit(text.front())) return std::nullopt;
+  if (text.empty() || !is_ascii_digit(text.front())) return std::nullopt;
   return go_atoi(text);
 }
 
 std::optional<std::vector<std::pair<std::string, std::string>>> parse_key_values(std::string_view text) {
   std::vector<std::pair<std::string, std::string>> out;
   for (const std::string_view raw : split(text, ',')) {
-    const std::string_view item = trim(raw);
+    const std::string_view item = trim(raw, kBlanks);
     const std::size_t eq = item.find('=');
-    if (eq == std::string_view::npos || trim(item.substr(0, eq)).empty()) return std::nullopt;
-    out.emplace_back(std::string(trim(item.substr(0, eq))), std::string(trim(item.substr(eq + 1))));
+    if (eq == std::string_view::npos || trim(item.substr(0, eq), kBlanks).empty()) return std::nullopt;
+    out.emplace_back(std::string(trim(item.substr(0, eq), kBlanks)), std::string(trim(item.substr(eq + 1), kBlanks)));
   }
   return out;
 }
@@ -55,7 +34,7 @@ std::optional<std::vector<std::pair<std::string, std::string>>> parse_key_values
 bool PortSelection::selects(std::int64_t port, std::string_view name) const {
   if (all) return true;
   if (std::find(numbers.begin(), numbers.end(), port) != numbers.end()) return true;
-  return !name.empty() && std::find(names.begin(), names.end(), lower(name)) != names.end();
+  return !name.empty() && std::find(names.begin(), names.end(), ascii_lowercase(name)) != names.end();
 }
 
 PortSelection parse_aws_port_set(std::string_view text) {
@@ -101,7 +80,7 @@ std::optional<PortSelection> parse_scaleway_ports(std::string_view text) {
 std::optional<PortSelection> parse_port_list(std::string_view text) {
   PortSelection selection;
   for (const std::string_view item : split(text, ',')) {
-    const std::optional<std::int64_t> number = parse_count(trim(item));
+    const std::optional<std::int64_t> number = parse_count(trim(item, kBlanks));
     if (!number) return std::nullopt;
     selection.numbers.push_back(*number);
   }
@@ -135,7 +114,7 @@ std::optional<std::vector<std::pair<std::string, std::string>>> parse_flat_json_
     const std::size_t start = i;
     while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '.' || text[i] == '-' || text[i] == '+')) ++i;
     const std::string_view token = text.substr(start, i - start);
-    const bool number = !token.empty() && (is_digit(token.front()) || token.front() == '-');
+    const bool number = !token.empty() && (is_ascii_digit(token.front()) || token.front() == '-');
     if (!number && token != "true" && token != "false" && token != "null") return std::nullopt;
     return std::string(token);
   };
