@@ -18,6 +18,7 @@
 
 #include "analyzer/model/placeholder.h"
 #include "analyzer/util/go_values.h"
+#include "analyzer/util/strings.h"
 
 namespace netlint::rules::nginx {
 namespace {
@@ -474,14 +475,10 @@ auto find_in(const Table& table, std::string_view name) -> decltype(&table[0]) {
   return it != table.end() && it->name == name ? &*it : nullptr;
 }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-bool all_digits(std::string_view s) { return !s.empty() && std::all_of(s.begin(), s.end(), is_digit); }
-
 // nginx's ngx_parse_size: digits with an optional k/K/m/M/g/G.
 bool nginx_size(std::string_view s) {
   if (!s.empty() && std::string_view("kKmMgG").find(s.back()) != std::string_view::npos) s.remove_suffix(1);
-  return all_digits(s);
+  return all_ascii_digits(s);
 }
 
 // nginx's ngx_parse_time: number+unit groups (ms s m h d w M y), spaces between, a bare number = seconds.
@@ -492,7 +489,7 @@ bool nginx_time(std::string_view s) {
     while (i < s.size() && s[i] == ' ') ++i;
     if (i == s.size()) break;
     const std::size_t start = i;
-    while (i < s.size() && is_digit(s[i])) ++i;
+    while (i < s.size() && is_ascii_digit(s[i])) ++i;
     if (i == start) return false;
     any = true;
     if (i == s.size() || s[i] == ' ') continue;
@@ -530,23 +527,6 @@ bool in_values(std::string_view values, std::string_view v, bool case_insensitiv
     start = bar + 1;
   }
   return false;
-}
-
-std::vector<std::string_view> split(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t at = s.find(sep, start);
-    out.push_back(s.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start));
-    if (at == std::string_view::npos) return out;
-    start = at + 1;
-  }
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
 }
 
 bool next_upstream(std::string_view s) {
@@ -628,12 +608,12 @@ Parsed parse_typed(ValueType type, std::string_view v, std::string_view values, 
     case T::kSizeAnnotation: {
       std::string_view s = v;
       if (!s.empty() && std::string_view("bBkKmMgG").find(s.back()) != std::string_view::npos) s.remove_suffix(1);
-      return all_digits(s) ? ok_plain() : fail("a size such as 8k or 1m");
+      return all_ascii_digits(s) ? ok_plain() : fail("a size such as 8k or 1m");
     }
     case T::kNumberAndSize: {
       const std::string_view t = trim(v);
       const std::size_t space = t.find_first_of(" \t");
-      const bool good = space != std::string_view::npos && all_digits(t.substr(0, space)) && nginx_size(trim(t.substr(space)));
+      const bool good = space != std::string_view::npos && all_ascii_digits(t.substr(0, space)) && nginx_size(trim(t.substr(space)));
       return good ? ok_plain() : fail("a number and an nginx size such as \"4 8k\"", Rejection::kNginx);
     }
     case T::kNextUpstream:
@@ -657,7 +637,7 @@ Parsed parse_typed(ValueType type, std::string_view v, std::string_view values, 
       }
       return ok_plain();
     case T::kWorkerProcesses:
-      return v == "auto" || all_digits(v) ? ok_plain() : fail("auto or a number of processes", Rejection::kNginx);
+      return v == "auto" || all_ascii_digits(v) ? ok_plain() : fail("auto or a number of processes", Rejection::kNginx);
     case T::kLuaSharedDicts:
       for (std::string_view item : split(v, ',')) {
         std::string compact;
@@ -671,7 +651,7 @@ Parsed parse_typed(ValueType type, std::string_view v, std::string_view values, 
         std::int64_t factor = 1024;
         if (!size.empty() && (size.back() == 'k' || size.back() == 'K')) factor = 1;
         if (!size.empty() && std::string_view("kKmM").find(size.back()) != std::string_view::npos) size.remove_suffix(1);
-        const auto n = all_digits(size) ? go_atoi(size) : std::nullopt;
+        const auto n = all_ascii_digits(size) ? go_atoi(size) : std::nullopt;
         if (!n || *n * factor > 204800) return fail("comma-separated name: size entries (size like 20m or 512k, at most 200m)");
       }
       return ok_plain();
