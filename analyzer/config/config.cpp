@@ -13,6 +13,7 @@
 #include "analyzer/diag/did_you_mean.h"
 #include "analyzer/model/extract_util.h"
 #include "analyzer/util/go_values.h"
+#include "analyzer/util/strings.h"
 #include "analyzer/yaml/document_splitter.h"
 #include "analyzer/yaml/tree_builder.h"
 
@@ -37,8 +38,7 @@ bool valid_cidr(const std::string& text) {
 // by util/go_values): libstdc++'s regex recursed once per character and overflowed the stack on a
 // 20 KB duration or a 30,000-digit kubernetesVersion (issue 16). Each scanner accepts what its
 // former regex did.
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_digit_or_underscore(char c) { return is_digit(c) || c == '_'; }
+bool is_digit_or_underscore(char c) { return is_ascii_digit(c) || c == '_'; }
 bool is_hex_or_underscore(char c) { return is_digit_or_underscore(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 bool is_octal_or_underscore(char c) { return (c >= '0' && c <= '7') || c == '_'; }
 
@@ -64,7 +64,7 @@ bool valid_port_range(std::string_view text) {
   if (dash == std::string_view::npos) return false;
   const std::string_view low_text = text.substr(0, dash);
   const std::string_view high_text = text.substr(dash + 1);
-  const auto port_digits = [](std::string_view part) { return part.size() <= 5 && nonempty_all(part, is_digit); };
+  const auto port_digits = [](std::string_view part) { return part.size() <= 5 && nonempty_all(part, is_ascii_digit); };
   if (!port_digits(low_text) || !port_digits(high_text)) return false;
   const std::int64_t low = go_atoi(low_text).value_or(0);  // 1 to 5 digits
   const std::int64_t high = go_atoi(high_text).value_or(0);
@@ -78,13 +78,13 @@ bool yaml11_decimal(std::string_view text) {
   if (e != std::string_view::npos) {
     std::string_view exponent = text.substr(e + 1);
     if (!exponent.empty() && (exponent[0] == '-' || exponent[0] == '+')) exponent.remove_prefix(1);
-    if (!nonempty_all(exponent, is_digit)) return false;
+    if (!nonempty_all(exponent, is_ascii_digit)) return false;
     text = text.substr(0, e);
   }
   const auto dot = text.find('.');
   if (dot == std::string_view::npos) return nonempty_all(text, is_digit_or_underscore);
   const std::string_view whole = text.substr(0, dot);  // empty, or a digit then digits and _
-  const bool whole_ok = whole.empty() || (is_digit(whole[0]) && std::all_of(whole.begin(), whole.end(), is_digit_or_underscore));
+  const bool whole_ok = whole.empty() || (is_ascii_digit(whole[0]) && std::all_of(whole.begin(), whole.end(), is_digit_or_underscore));
   return whole_ok && nonempty_all(text.substr(dot + 1), is_digit_or_underscore);
 }
 

@@ -12,6 +12,7 @@
 #include "analyzer/model/extract_util.h"
 #include "analyzer/model/placeholder.h"
 #include "analyzer/util/go_values.h"
+#include "analyzer/util/strings.h"
 
 namespace netlint::model {
 namespace {
@@ -19,7 +20,6 @@ namespace {
 constexpr std::string_view kCode = "NL0004";
 constexpr std::string_view kPortRange = "an integer from 1 to 65535";
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // Go's strconv.ParseInt(s, 0, 64), falling back to ParseUint(s, 0, 64) as go-yaml v2 does for
 // values above int64.
@@ -35,7 +35,7 @@ bool yaml_style_float(std::string_view s) {
   const std::size_t n = s.size();
   auto digits = [&] {
     const std::size_t start = i;
-    while (i < n && is_digit(s[i])) ++i;
+    while (i < n && is_ascii_digit(s[i])) ++i;
     return i - start;
   };
   if (i < n && (s[i] == '+' || s[i] == '-')) ++i;
@@ -157,14 +157,6 @@ void report_not_string(const yaml::NodeRef& key, const yaml::NodeRef& value, con
                      requirement, double_quoted(text)));
 }
 
-bool all_digits(std::string_view text) {
-  if (text.empty()) return false;
-  for (const char c : text) {
-    if (!is_digit(c)) return false;
-  }
-  return true;
-}
-
 // A placeholder is never NL0004: it is marked (for the `placeholders` note) and left unknown.
 bool placeholder(const yaml::NodeRef& value, std::string_view text, FieldKind field, Problems& out) {
   if (!is_placeholder(text, field)) return false;
@@ -188,7 +180,7 @@ Resolved resolve_plain(std::string_view in) {
     }
     return {YamlType::kString};
   }
-  if (!is_digit(c) && c != '+' && c != '-') return {YamlType::kString};
+  if (!is_ascii_digit(c) && c != '+' && c != '-') return {YamlType::kString};
   std::string plain;
   plain.reserve(in.size());
   for (const char ch : in) {
@@ -245,7 +237,7 @@ std::string port_name_problem(std::string_view name) {
   bool letter = false;
   for (const char c : name) {
     const bool lower = c >= 'a' && c <= 'z';
-    if (!lower && !is_digit(c) && c != '-') return "may contain only lowercase letters (a-z), digits and '-'";
+    if (!lower && !is_ascii_digit(c) && c != '-') return "may contain only lowercase letters (a-z), digits and '-'";
     letter = letter || lower;
   }
   if (!letter) return "must contain at least one letter (a-z)";
@@ -330,7 +322,7 @@ void check_port(const yaml::NodeRef::Entry& field, PortField kind, std::string_v
       if (may_be_name) {
         const std::string problem = port_name_problem(text);
         if (problem.empty()) return;
-        if (all_digits(text)) {
+        if (all_ascii_digits(text)) {
           report(out, value.range(),
                  fmt::format("{} {} is a string, and a port name must contain a letter; remove the quotes to use "
                              "port number {}",
@@ -341,7 +333,7 @@ void check_port(const yaml::NodeRef::Entry& field, PortField kind, std::string_v
         }
         return;
       }
-      if (all_digits(text)) {
+      if (all_ascii_digits(text)) {
         report(out, value.range(),
                fmt::format("{} {} is a string, but it must be an integer; remove the quotes: {}", what,
                            double_quoted(text), text));

@@ -6,10 +6,11 @@
 #include <limits>
 #include <string>
 
+#include "analyzer/util/strings.h"
+
 namespace netlint {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 bool is_hex_letter(char c) { return lower(c) >= 'a' && lower(c) <= 'f'; }
 
@@ -25,7 +26,7 @@ bool underscore_ok(std::string_view s) {
     hex = lower(s[1]) == 'x';
   }
   for (; i < s.size(); ++i) {
-    if (is_digit(s[i]) || (hex && is_hex_letter(s[i]))) {
+    if (is_ascii_digit(s[i]) || (hex && is_hex_letter(s[i]))) {
       saw = '0';
       continue;
     }
@@ -66,7 +67,7 @@ std::optional<std::uint64_t> parse_uint(std::string_view s, int base, int bits) 
       underscores = true;
       continue;
     }
-    if (is_digit(c)) d = static_cast<std::uint64_t>(c - '0');
+    if (is_ascii_digit(c)) d = static_cast<std::uint64_t>(c - '0');
     else if (lower(c) >= 'a' && lower(c) <= 'z') d = static_cast<std::uint64_t>(lower(c) - 'a' + 10);
     else return std::nullopt;
     if (d >= ubase) return std::nullopt;
@@ -113,7 +114,7 @@ bool float_syntax(std::string_view s) {
     } else if (c == '.') {
       if (saw_dot) break;
       saw_dot = true;
-    } else if (is_digit(c) || (hex && is_hex_letter(c))) {
+    } else if (is_ascii_digit(c) || (hex && is_hex_letter(c))) {
       saw_digits = true;
     } else {
       break;
@@ -123,8 +124,8 @@ bool float_syntax(std::string_view s) {
   if (i < s.size() && lower(s[i]) == (hex ? 'p' : 'e')) {
     ++i;
     if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
-    if (i >= s.size() || !is_digit(s[i])) return false;
-    for (; i < s.size() && (is_digit(s[i]) || s[i] == '_'); ++i) {
+    if (i >= s.size() || !is_ascii_digit(s[i])) return false;
+    for (; i < s.size() && (is_ascii_digit(s[i]) || s[i] == '_'); ++i) {
       if (s[i] == '_') underscores = true;
     }
   } else if (hex) {
@@ -212,11 +213,11 @@ std::optional<std::int64_t> go_parse_duration(std::string_view s) {
   if (s.empty()) return std::nullopt;
   std::uint64_t total = 0;
   while (!s.empty()) {
-    if (s[0] != '.' && !is_digit(s[0])) return std::nullopt;
+    if (s[0] != '.' && !is_ascii_digit(s[0])) return std::nullopt;
     // leadingInt: the integer part, failing past 1<<63.
     std::uint64_t whole = 0;
     std::size_t i = 0;
-    for (; i < s.size() && is_digit(s[i]); ++i) {
+    for (; i < s.size() && is_ascii_digit(s[i]); ++i) {
       if (whole > kLimit / 10) return std::nullopt;
       whole = whole * 10 + static_cast<std::uint64_t>(s[i] - '0');
       if (whole > kLimit) return std::nullopt;
@@ -230,7 +231,7 @@ std::optional<std::int64_t> go_parse_duration(std::string_view s) {
     if (!s.empty() && s[0] == '.') {
       s.remove_prefix(1);
       bool overflow = false;
-      for (i = 0; i < s.size() && is_digit(s[i]); ++i) {
+      for (i = 0; i < s.size() && is_ascii_digit(s[i]); ++i) {
         if (overflow) continue;
         if (fraction > (kLimit - 1) / 10) {
           overflow = true;
@@ -249,7 +250,7 @@ std::optional<std::int64_t> go_parse_duration(std::string_view s) {
     }
     if (!pre && !post) return std::nullopt;  // "." or ".s"
     // The unit: everything up to the next number.
-    for (i = 0; i < s.size() && s[i] != '.' && !is_digit(s[i]); ++i) {
+    for (i = 0; i < s.size() && s[i] != '.' && !is_ascii_digit(s[i]); ++i) {
     }
     if (i == 0) return std::nullopt;  // missing unit ("3")
     const std::string_view name = s.substr(0, i);
