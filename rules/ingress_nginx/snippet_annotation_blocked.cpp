@@ -2,6 +2,7 @@
 // controller does not accept (knowledge/domain.md 2.2, 2.4).
 #include <fmt/format.h>
 
+#include "analyzer/util/ascii_case.h"
 #include "analyzer/util/go_values.h"
 #include "rules/ingress_nginx/nginx_rule_support.h"
 #include "rules/ingress_nginx/nginx_tables.h"
@@ -46,8 +47,7 @@ controllers serve the class, it reports only what all of them reject.
 enum class RiskLevel { kLow, kMedium, kHigh, kCritical };
 
 RiskLevel parse_risk(std::string_view v) {  // StringRiskToRisk: case-insensitive, anything else is Low
-  std::string lower(v);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string lower = ascii_lowercase(v);
   if (lower == "critical") return RiskLevel::kCritical;
   if (lower == "high") return RiskLevel::kHigh;
   if (lower == "medium") return RiskLevel::kMedium;
