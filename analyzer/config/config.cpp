@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <set>
 #include <string_view>
@@ -11,6 +12,8 @@
 #include "analyzer/config/config_schema.h"
 #include "analyzer/diag/did_you_mean.h"
 #include "analyzer/model/extract_util.h"
+#include "analyzer/util/go_values.h"
+#include "analyzer/util/strings.h"
 #include "analyzer/yaml/document_splitter.h"
 #include "analyzer/yaml/tree_builder.h"
 
@@ -29,18 +32,18 @@ bool valid_cidr(const std::string& text) {
   const std::string address = text.substr(0, slash);
   const std::string bits = text.substr(slash + 1);
   if (bits.empty() || bits.size() > 3 || !std::all_of(bits.begin(), bits.end(), ::isdigit)) return false;
-  const int prefix = std::stoi(bits);
+  const std::int64_t prefix = go_atoi(bits).value_or(999);  // 1 to 3 digits
   unsigned char buffer[16];
   if (inet_pton(AF_INET, address.c_str(), buffer) == 1) return prefix <= 32;
   if (inet_pton(AF_INET6, address.c_str(), buffer) == 1) return prefix <= 128;
   return false;
 }
 
-// Durations, port ranges and YAML 1.1 numbers are read by hand-written scanning, not std::regex:
-// libstdc++'s regex recursed once per character and overflowed the stack on a 20 KB duration or
-// a 30,000-digit kubernetesVersion (issue 16). Each scanner accepts what its former regex did.
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_digit_or_underscore(char c) { return is_digit(c) || c == '_'; }
+// Port ranges and YAML 1.1 numbers are read by hand-written scanning, not std::regex (durations
+// by util/go_values): libstdc++'s regex recursed once per character and overflowed the stack on a
+// 20 KB duration or a 30,000-digit kubernetesVersion (issue 16). Each scanner accepts what its
+// former regex did.
+bool is_digit_or_underscore(char c) { return is_ascii_digit(c) || c == '_'; }
 bool is_hex_or_underscore(char c) { return is_digit_or_underscore(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 bool is_octal_or_underscore(char c) { return (c >= '0' && c <= '7') || c == '_'; }
 
@@ -50,36 +53,14 @@ bool nonempty_all(std::string_view text, Test test) {
   return !text.empty() && std::all_of(text.begin(), text.end(), test);
 }
 
-// How many characters from `at` on pass `test`.
-template <class Test>
-std::size_t span_of(std::string_view text, std::size_t at, Test test) {
-  std::size_t end = at;
-  while (end < text.size() && test(text[end])) ++end;
-  return end - at;
-}
-
-// ([0-9]+(\.[0-9]+)?(ms|s|m|h))+ : 60s, 1m30s, 1.5h.
-bool duration_text(std::string_view text) {
-  std::size_t at = 0;
-  do {
-    const std::size_t digits = span_of(text, at, is_digit);
-    if (digits == 0) return false;
-    at += digits;
-    if (at < text.size() && text[at] == '.') {
-      const std::size_t fraction = span_of(text, at + 1, is_digit);
-      if (fraction == 0) return false;
-      at += 1 + fraction;
-    }
-    if (text.substr(at, 2) == "ms") at += 2;
-    else if (at < text.size() && (text[at] == 's' || text[at] == 'm' || text[at] == 'h')) at += 1;
-    else return false;
-  } while (at < text.size());
-  return true;
-}
-
+// A whole number of seconds, or a Go duration (time.ParseDuration: 60s, 1m30s, 1.5h, .5s, 0), as
+// the controllers whose timeouts these describe write them; never negative, and no minus sign
+// even on zero. config_json_schema.cpp's kDurationPattern says the same for editors.
 bool valid_duration(const yaml::NodeRef& node) {
-  if (model::integer_of(node)) return true;
-  return node.is_scalar() && duration_text(node.scalar());
+  if (const std::optional<std::int64_t> seconds = model::integer_of(node)) return *seconds >= 0;
+  if (!node.is_scalar() || node.scalar().starts_with('-')) return false;
+  const std::optional<std::int64_t> nanoseconds = go_parse_duration(node.scalar());
+  return nanoseconds && *nanoseconds >= 0;
 }
 
 // ([0-9]{1,5})-([0-9]{1,5}) with 1 <= low <= high <= 65535.
@@ -88,10 +69,10 @@ bool valid_port_range(std::string_view text) {
   if (dash == std::string_view::npos) return false;
   const std::string_view low_text = text.substr(0, dash);
   const std::string_view high_text = text.substr(dash + 1);
-  const auto port_digits = [](std::string_view part) { return part.size() <= 5 && nonempty_all(part, is_digit); };
+  const auto port_digits = [](std::string_view part) { return part.size() <= 5 && nonempty_all(part, is_ascii_digit); };
   if (!port_digits(low_text) || !port_digits(high_text)) return false;
-  const int low = std::stoi(std::string(low_text));
-  const int high = std::stoi(std::string(high_text));
+  const std::int64_t low = go_atoi(low_text).value_or(0);  // 1 to 5 digits
+  const std::int64_t high = go_atoi(high_text).value_or(0);
   return low >= 1 && low <= high && high <= 65535;
 }
 
@@ -102,13 +83,13 @@ bool yaml11_decimal(std::string_view text) {
   if (e != std::string_view::npos) {
     std::string_view exponent = text.substr(e + 1);
     if (!exponent.empty() && (exponent[0] == '-' || exponent[0] == '+')) exponent.remove_prefix(1);
-    if (!nonempty_all(exponent, is_digit)) return false;
+    if (!nonempty_all(exponent, is_ascii_digit)) return false;
     text = text.substr(0, e);
   }
   const auto dot = text.find('.');
   if (dot == std::string_view::npos) return nonempty_all(text, is_digit_or_underscore);
   const std::string_view whole = text.substr(0, dot);  // empty, or a digit then digits and _
-  const bool whole_ok = whole.empty() || (is_digit(whole[0]) && std::all_of(whole.begin(), whole.end(), is_digit_or_underscore));
+  const bool whole_ok = whole.empty() || (is_ascii_digit(whole[0]) && std::all_of(whole.begin(), whole.end(), is_digit_or_underscore));
   return whole_ok && nonempty_all(text.substr(dot + 1), is_digit_or_underscore);
 }
 

@@ -14,7 +14,9 @@ using T = ValueType;
 constexpr std::string_view kCidrPattern = R"(^[0-9A-Fa-f:.]+/[0-9]{1,3}$)";
 constexpr std::string_view kIpPattern = R"(^[0-9A-Fa-f:.]+$)";
 constexpr std::string_view kPortRangePattern = R"(^[0-9]{1,5}-[0-9]{1,5}$)";
-constexpr std::string_view kDurationPattern = R"(^([0-9]+(\.[0-9]+)?(ms|s|m|h))+$)";
+// Go's time.ParseDuration without a minus sign (config.cpp valid_duration); µ is U+00B5, μ U+03BC.
+constexpr std::string_view kDurationPattern =
+    "^\\+?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|\xC2\xB5s|\xCE\xBCs|ms|s|m|h))+)$";
 
 void string_with_pattern(JsonWriter& json, std::string_view pattern) {
   json.begin_object().key("type").value("string").key("pattern").value(pattern).end_object();

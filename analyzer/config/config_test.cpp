@@ -162,6 +162,20 @@ TEST_CASE("config: very long values are validated without a stack overflow") {
   }
 }
 
+TEST_CASE("config: durations are Go durations or whole seconds, never negative") {
+  const auto errors_with = [](const std::string& timeout) {
+    return errors_of(parse("cluster:\n  ingressControllers:\n    - class: nginx\n      loadBalancer: {idleTimeout: " + timeout + "}\n"));
+  };
+  for (const std::string good : {"60s", "1m30s", "1.5h", ".5s", "1.s", "500ms", "0", "\"0\"", "+5s", "90", "2h45m0.5s"}) {
+    CAPTURE(good);
+    CHECK(errors_with(good).empty());
+  }
+  for (const std::string bad : {"-5s", "\"-0\"", "-1", "1e3s", "\"5\"", "5 s", "1d", "9999999h"}) {
+    CAPTURE(bad);
+    CHECK(errors_with(bad).find("idleTimeout must be a duration") != std::string::npos);
+  }
+}
+
 TEST_CASE("config: broken YAML, several documents and duplicate keys are errors; empty is fine") {
   CHECK(errors_of(parse("rules: [\n")).find("invalid YAML") != std::string::npos);
   CHECK(errors_of(parse("failOn: error\n---\nfailOn: note\n")).find("one YAML document") != std::string::npos);

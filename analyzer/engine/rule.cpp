@@ -1,8 +1,10 @@
 #include "analyzer/engine/rule.h"
 
 #include <algorithm>
-#include <charconv>
+#include <optional>
 #include <stdexcept>
+
+#include "analyzer/util/go_values.h"
 
 namespace netlint::engine {
 
@@ -31,12 +33,11 @@ bool Sink::option_flag(std::string_view name) const { return option_value(name) 
 
 std::int64_t Sink::option_integer(std::string_view name) const {
   const std::string_view text = option_value(name);
-  std::int64_t value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc{} || end != text.data() + text.size()) {
+  const std::optional<std::int64_t> value = go_atoi(text);  // config.cpp admits 1 to 9 digits
+  if (!value) {
     throw std::logic_error("option " + std::string(name) + " of rule " + std::string(rule_.code) + " is not an integer");
   }
-  return value;
+  return *value;
 }
 
 }  // namespace netlint::engine

@@ -5,17 +5,14 @@
 #include <algorithm>
 
 #include "analyzer/diag/did_you_mean.h"
+#include "analyzer/util/strings.h"
 
 namespace netlint::engine {
 namespace {
 
 bool blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (blank(s.front()) || s.front() == '\n')) s.remove_prefix(1);
-  while (!s.empty() && (blank(s.back()) || s.back() == '\n')) s.remove_suffix(1);
-  return s;
-}
+constexpr std::string_view kReasonBlanks = " \t\r\n";  // blank() and newlines
 
 // A quote opens a quoted scalar only where a scalar may start (YAML) or a JSON string does;
 // the apostrophe in `it's` does not.
@@ -62,7 +59,7 @@ SuppressionText parse_suppression_text(std::string_view text) {
   std::string_view list = text;
   if (const std::size_t dashes = text.find("--"); dashes != std::string_view::npos) {
     list = text.substr(0, dashes);
-    out.reason = std::string(trim(text.substr(dashes + 2)));
+    out.reason = std::string(trim(text.substr(dashes + 2), kReasonBlanks));
   }
   std::size_t i = 0;
   while (i < list.size()) {

@@ -8,6 +8,7 @@
 
 #include "analyzer/facts/cluster_facts.h"
 #include "analyzer/facts/evidence.h"
+#include "analyzer/util/go_values.h"
 
 namespace netlint::facts {
 namespace {

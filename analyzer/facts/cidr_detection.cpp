@@ -14,6 +14,8 @@
 
 #include "analyzer/facts/cluster_facts.h"
 #include "analyzer/facts/evidence.h"
+#include "analyzer/util/go_values.h"
+#include "analyzer/util/strings.h"
 
 namespace netlint::facts {
 namespace {
@@ -58,10 +60,11 @@ struct PoolCandidate {
   bool calico = false;
 };
 
+// A block size or mask length as written (at most 3 digits: /0 to /128).
 std::optional<int> integer(const std::string& text) {
-  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
-  if (text.empty() || !std::all_of(text.begin(), text.end(), digit) || text.size() > 3) return std::nullopt;
-  return std::stoi(text);
+  if (text.size() > 3 || !all_ascii_digits(text)) return std::nullopt;
+  const std::optional<std::int64_t> v = go_parse_int(text, 10, 32);
+  return v ? std::optional<int>(static_cast<int>(*v)) : std::nullopt;
 }
 
 class PoolCollector {

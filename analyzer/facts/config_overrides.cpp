@@ -4,9 +4,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <limits>
 
 #include "analyzer/facts/cluster_facts.h"
 #include "analyzer/model/extract_util.h"
+#include "analyzer/util/go_values.h"
 
 namespace netlint::facts {
 namespace {
@@ -62,30 +65,15 @@ std::vector<std::string> strings(const yaml::NodeRef& seq) {
 
 std::string join(const std::vector<std::string>& items) { return fmt::format("{}", fmt::join(items, ", ")); }
 
+// A number of seconds, or a Go duration truncated to whole seconds ("90s", "1m30s", "1.5h").
 std::optional<int> seconds_of(const yaml::NodeRef& node) {
   if (auto n = model::integer_of(node)) return static_cast<int>(*n);
   if (!node.is_scalar()) return std::nullopt;
-  double total = 0;
-  const std::string& text = node.scalar();
-  std::size_t i = 0;
-  while (i < text.size()) {
-    std::size_t used = 0;
-    double number = 0;
-    try {
-      number = std::stod(text.substr(i), &used);
-    } catch (...) {
-      return std::nullopt;
-    }
-    i += used;
-    const std::string unit = text.substr(i, text.substr(i, 2) == "ms" ? 2 : 1);
-    i += unit.size();
-    if (unit == "ms") total += number / 1000;
-    else if (unit == "s") total += number;
-    else if (unit == "m") total += number * 60;
-    else if (unit == "h") total += number * 3600;
-    else return std::nullopt;
-  }
-  return static_cast<int>(total);
+  const std::optional<std::int64_t> nanoseconds = go_parse_duration(node.scalar());
+  if (!nanoseconds) return std::nullopt;
+  const std::int64_t seconds = *nanoseconds / 1'000'000'000;  // toward zero, as before
+  if (seconds > std::numeric_limits<int>::max() || seconds < std::numeric_limits<int>::min()) return std::nullopt;
+  return static_cast<int>(seconds);
 }
 
 Enforcement configured_enforcement(std::string_view cni, const ClusterFacts& facts) {

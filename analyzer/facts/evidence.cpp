@@ -6,6 +6,7 @@
 #include <map>
 
 #include "analyzer/model/view_merge.h"
+#include "analyzer/util/go_values.h"
 
 namespace netlint::facts {
 
@@ -179,9 +180,9 @@ void choose_int(std::vector<Candidate> candidates, Fact<int>& fact, FactName nam
   fact.evidence = std::move(text.evidence);
   fact.state = text.state;
   if (text.usable()) {
-    char* end = nullptr;
-    const long v = std::strtol(text.value.c_str(), &end, 10);
-    if (end != nullptr && *end == '\0' && !text.value.empty()) fact.value = static_cast<int>(v);
+    // Decimal within int32 (maxPods, node-cidr-mask-size are int32 in their configs): beyond it
+    // the value is unknown rather than wrapped, as strtol's long cast to int did.
+    if (const std::optional<std::int64_t> v = go_parse_int(text.value, 10, 32)) fact.value = static_cast<int>(*v);
     else fact.state = State::kUnknown;
   }
 }

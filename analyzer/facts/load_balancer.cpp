@@ -12,6 +12,7 @@
 
 #include "analyzer/facts/load_balancer_providers.h"
 #include "analyzer/facts/load_balancer_values.h"
+#include "analyzer/util/go_values.h"
 
 namespace netlint::facts {
 namespace {
@@ -175,7 +176,7 @@ void protocol_listener_kinds(const model::Service& service, const Product& produ
       }
       rules.push_back({std::move(selection), find_value(product.protocols, w.spec->protocol)});
     } else if (w.spec->role == Role::kTlsPassthrough) {
-      passthrough = lb::parse_go_bool(text).value_or(false);
+      passthrough = go_parse_bool(text).value_or(false);
     }
   }
   for (LbPort& port : profile.ports) {
@@ -213,7 +214,7 @@ Tristate pooling(const Product& product, const std::vector<Written>& all, LbKind
   if (product.pooling == lb::PoolingModel::kL7Pools) return Tristate::kTrue;
   const Written* keepalive = written(all, Role::kBackendKeepalive);
   if (keepalive == nullptr) return Tristate::kFalse;  // default false (addendum 1.5)
-  const std::optional<bool> on = lb::parse_go_bool(keepalive->label->value.value);
+  const std::optional<bool> on = go_parse_bool(keepalive->label->value.value);
   if (!on) return Tristate::kUnknown;
   return *on ? Tristate::kTrue : Tristate::kFalse;
 }
@@ -336,7 +337,7 @@ Proxy service_proxy(const Product& product, const std::vector<Written>& all, Loa
         }
         break;
       case Role::kGoBoolProxy:
-        if (const std::optional<bool> on = lb::parse_go_bool(text)) {
+        if (const std::optional<bool> on = go_parse_bool(text)) {
           decided.enabled = *on ? Tristate::kTrue : Tristate::kFalse;
           decided.version = *on ? spec.version : 0;
         } else {
@@ -488,7 +489,7 @@ void classify_ignored(const model::Service& service, const Product& product, Loa
 
 void check_durations(const std::vector<Written>& all, LoadBalancerProfile& profile) {
   for (const Written& w : all) {
-    if (w.spec->role == Role::kGoDuration && !lb::parse_go_duration_seconds(w.label->value.value)) {
+    if (w.spec->role == Role::kGoDuration && !go_parse_duration(w.label->value.value)) {
       add_problem(profile, LbProblemKind::kUnparsable, *w.label,
                   fmt::format("\"{}\" is not a duration (a number with a unit: 10s, 2m)", w.label->value.value));
     }

@@ -1,122 +1,32 @@
 #include "analyzer/facts/load_balancer_values.h"
 
 #include <algorithm>
-#include <array>
 #include <cctype>
+
+#include "analyzer/util/ascii_case.h"
+#include "analyzer/util/go_values.h"
+#include "analyzer/util/strings.h"
 
 namespace netlint::facts::lb {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-std::vector<std::string_view> split(std::string_view text, char separator) {
-  std::vector<std::string_view> items;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t at = text.find(separator, start);
-    items.push_back(text.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start));
-    if (at == std::string_view::npos) return items;
-    start = at + 1;
-  }
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
-// Go's strconv.Atoi: optional sign, decimal digits.
-std::optional<std::int64_t> go_atoi(std::string_view s) {
-  bool negative = false;
-  if (!s.empty() && (s.front() == '+' || s.front() == '-')) {
-    negative = s.front() == '-';
-    s.remove_prefix(1);
-  }
-  const std::optional<std::int64_t> magnitude = parse_count(s);
-  if (!magnitude) return std::nullopt;
-  return negative ? -*magnitude : *magnitude;
-}
+constexpr std::string_view kBlanks = " \t";  // annotation items are trimmed of spaces and tabs only
 
 }  // namespace
 
 std::optional<std::int64_t> parse_count(std::string_view text) {
-  if (text.empty() || text.size() > 18) return std::nullopt;  // 18 digits cannot overflow int64
-  std::int64_t value = 0;
-  for (const char c : text) {
-    if (!is_digit(c)) return std::nullopt;
-    value = value * 10 + (c - '0');
-  }
-  return value;
-}
-
-std::optional<bool> parse_go_bool(std::string_view text) {
-  static constexpr std::array<std::string_view, 6> kTrue = {"1", "t", "T", "TRUE", "true", "True"};
-  static constexpr std::array<std::string_view, 6> kFalse = {"0", "f", "F", "FALSE", "false", "False"};
-  if (std::find(kTrue.begin(), kTrue.end(), text) != kTrue.end()) return true;
-  if (std::find(kFalse.begin(), kFalse.end(), text) != kFalse.end()) return false;
-  return std::nullopt;
-}
-
-std::optional<double> parse_go_duration_seconds(std::string_view text) {
-  struct Unit {
-    std::string_view name;
-    double seconds;
-  };
-  // Longest names first so "ms" is not read as "m" followed by garbage.
-  static const std::array<Unit, 8> kUnits = {{{"ns", 1e-9}, {"us", 1e-6}, {"\xC2\xB5s", 1e-6}, {"\xCE\xBCs", 1e-6},
-                                              {"ms", 1e-3}, {"s", 1.0}, {"m", 60.0}, {"h", 3600.0}}};
-  std::string_view s = text;
-  double sign = 1.0;
-  if (!s.empty() && (s.front() == '+' || s.front() == '-')) {
-    sign = s.front() == '-' ? -1.0 : 1.0;
-    s.remove_prefix(1);
-  }
-  if (s == "0") return 0.0;  // the only unit-less value Go accepts
-  if (s.empty()) return std::nullopt;
-  double total = 0.0;
-  while (!s.empty()) {
-    double number = 0.0;
-    bool digits = false;
-    while (!s.empty() && is_digit(s.front())) {
-      number = number * 10 + (s.front() - '0');
-      digits = true;
-      s.remove_prefix(1);
-    }
-    if (!s.empty() && s.front() == '.') {
-      s.remove_prefix(1);
-      double scale = 0.1;
-      while (!s.empty() && is_digit(s.front())) {
-        number += (s.front() - '0') * scale;
-        scale /= 10;
-        digits = true;
-        s.remove_prefix(1);
-      }
-    }
-    if (!digits) return std::nullopt;
-    const auto unit = std::find_if(kUnits.begin(), kUnits.end(), [&](const Unit& u) {
-      return s.substr(0, u.name.size()) == u.name && (s.size() == u.name.size() || !std::isalpha(static_cast<unsigned char>(s[u.name.size()])));
-    });
-    if (unit == kUnits.end()) return std::nullopt;  // missing or unknown unit ("30", "10x")
-    total += number * unit->seconds;
-    s.remove_prefix(unit->name.size());
-  }
-  return sign * total;
+  // Plain digits: Atoi's sign is not part of a count.
+  if (text.empty() || !is_ascii_digit(text.front())) return std::nullopt;
+  return go_atoi(text);
 }
 
 std::optional<std::vector<std::pair<std::string, std::string>>> parse_key_values(std::string_view text) {
   std::vector<std::pair<std::string, std::string>> out;
   for (const std::string_view raw : split(text, ',')) {
-    const std::string_view item = trim(raw);
+    const std::string_view item = trim(raw, kBlanks);
     const std::size_t eq = item.find('=');
-    if (eq == std::string_view::npos || trim(item.substr(0, eq)).empty()) return std::nullopt;
-    out.emplace_back(std::string(trim(item.substr(0, eq))), std::string(trim(item.substr(eq + 1))));
+    if (eq == std::string_view::npos || trim(item.substr(0, eq), kBlanks).empty()) return std::nullopt;
+    out.emplace_back(std::string(trim(item.substr(0, eq), kBlanks)), std::string(trim(item.substr(eq + 1), kBlanks)));
   }
   return out;
 }
@@ -124,7 +34,7 @@ std::optional<std::vector<std::pair<std::string, std::string>>> parse_key_values
 bool PortSelection::selects(std::int64_t port, std::string_view name) const {
   if (all) return true;
   if (std::find(numbers.begin(), numbers.end(), port) != numbers.end()) return true;
-  return !name.empty() && std::find(names.begin(), names.end(), lower(name)) != names.end();
+  return !name.empty() && std::find(names.begin(), names.end(), ascii_lowercase(name)) != names.end();
 }
 
 PortSelection parse_aws_port_set(std::string_view text) {
@@ -147,7 +57,7 @@ PortSelection parse_aws_port_set(std::string_view text) {
 std::optional<PortSelection> parse_scaleway_ports(std::string_view text) {
   PortSelection selection;
   if (text != "1" && text != "0") {
-    if (const std::optional<bool> flag = parse_go_bool(text)) {
+    if (const std::optional<bool> flag = go_parse_bool(text)) {
       selection.all = *flag;
       return selection;
     }
@@ -170,7 +80,7 @@ std::optional<PortSelection> parse_scaleway_ports(std::string_view text) {
 std::optional<PortSelection> parse_port_list(std::string_view text) {
   PortSelection selection;
   for (const std::string_view item : split(text, ',')) {
-    const std::optional<std::int64_t> number = parse_count(trim(item));
+    const std::optional<std::int64_t> number = parse_count(trim(item, kBlanks));
     if (!number) return std::nullopt;
     selection.numbers.push_back(*number);
   }
@@ -204,7 +114,7 @@ std::optional<std::vector<std::pair<std::string, std::string>>> parse_flat_json_
     const std::size_t start = i;
     while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '.' || text[i] == '-' || text[i] == '+')) ++i;
     const std::string_view token = text.substr(start, i - start);
-    const bool number = !token.empty() && (is_digit(token.front()) || token.front() == '-');
+    const bool number = !token.empty() && (is_ascii_digit(token.front()) || token.front() == '-');
     if (!number && token != "true" && token != "false" && token != "null") return std::nullopt;
     return std::string(token);
   };

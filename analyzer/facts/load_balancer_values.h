@@ -11,14 +11,9 @@
 
 namespace netlint::facts::lb {
 
-// A non-negative decimal integer ("60"); nullopt for anything else ("60s", "", "-1", overflow).
+// A non-negative decimal integer ("60"): Go's strconv.Atoi without a sign; nullopt for anything
+// else ("60s", "", "-1", "+1", overflow). Go's bool and duration grammars are in util/go_values.h.
 std::optional<std::int64_t> parse_count(std::string_view text);
-
-// Go's strconv.ParseBool: 1 t T TRUE true True / 0 f F FALSE false False.
-std::optional<bool> parse_go_bool(std::string_view text);
-
-// Go's time.ParseDuration ("10s", "1m30s", "1.5h", "0"); nullopt when it would fail ("30").
-std::optional<double> parse_go_duration_seconds(std::string_view text);
 
 // `k=v,k2=v2` (AWS attribute annotations); spaces around items are trimmed. nullopt when an item
 // has no `=` or an empty key.

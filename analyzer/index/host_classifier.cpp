@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "analyzer/util/ascii_case.h"
+#include "analyzer/util/strings.h"
 
 namespace netlint::index {
 namespace {
@@ -39,14 +40,13 @@ bool is_public_suffix(const std::string& name, int type) {
   return ctx != nullptr && psl_is_public_suffix2(ctx, name.c_str(), type | PSL_TYPE_NO_STAR_RULE) != 0;
 }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_lower_alnum(char c) { return (c >= 'a' && c <= 'z') || is_digit(c); }
+bool is_lower_alnum(char c) { return (c >= 'a' && c <= 'z') || is_ascii_digit(c); }
 
 // A host name label of any case: letters, digits, inner hyphens, at most 63 characters.
 bool is_host_label(std::string_view label) {
   if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-') return false;
   return std::all_of(label.begin(), label.end(), [](char c) {
-    return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-';
+    return is_ascii_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-';
   });
 }
 
@@ -76,7 +76,7 @@ bool is_ordinal_pod_name(std::string_view label) {
   const std::size_t dash = label.rfind('-');
   if (dash == std::string_view::npos || dash == 0 || dash + 1 == label.size()) return false;
   const std::string_view ordinal = label.substr(dash + 1);
-  return is_dns1035_label(label.substr(0, dash)) && std::all_of(ordinal.begin(), ordinal.end(), is_digit);
+  return is_dns1035_label(label.substr(0, dash)) && std::all_of(ordinal.begin(), ordinal.end(), is_ascii_digit);
 }
 
 // Single words that configuration uses as switches or defaults, never as Service names.
@@ -184,7 +184,7 @@ HostClass HostClassifier::classify(std::string_view host) const {
   if (is_localhost(lower)) return not_a_name;
   // Version strings (`1.2.3`, `v1.2`) and partial addresses: no top-level domain is numeric.
   const std::string_view last = labels.back();
-  if (std::all_of(last.begin(), last.end(), is_digit)) return not_a_name;
+  if (std::all_of(last.begin(), last.end(), is_ascii_digit)) return not_a_name;
 
   const std::size_t n = labels.size();
   if (lower == host) {

@@ -1,6 +1,9 @@
 #include "analyzer/index/pod_dns.h"
 
 #include <algorithm>
+#include <cstdint>
+
+#include "analyzer/util/go_values.h"
 
 namespace netlint::index {
 namespace {
@@ -26,7 +29,7 @@ void set_option(std::vector<ResolverOption>& options, ResolverOption option) {
 
 int resolver_ndots(const std::optional<std::string>& value) {
   if (!value || value->empty() || !std::all_of(value->begin(), value->end(), ::isdigit) || value->size() > 6) return 0;
-  return std::min(std::stoi(*value), kResolverNdotsCap);
+  return static_cast<int>(std::min<std::int64_t>(go_atoi(*value).value_or(0), kResolverNdotsCap));  // at most 6 digits
 }
 
 PodDns pod_dns(const model::PodSource& pod, const DnsFacts& facts) {

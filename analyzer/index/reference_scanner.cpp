@@ -3,21 +3,17 @@
 #include <algorithm>
 #include <array>
 
-#include "analyzer/util/ascii_case.h"
 #include "analyzer/index/host_classifier.h"
+#include "analyzer/util/ascii_case.h"
+#include "analyzer/util/strings.h"
 
 namespace netlint::index {
 namespace {
 
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-bool is_scheme_char(char c) { return is_alpha(c) || is_digit(c) || c == '+' || c == '-' || c == '.'; }
-bool is_name_char(char c) { return is_alpha(c) || is_digit(c) || c == '_' || c == '.' || c == '-'; }
-
-bool ends_with(std::string_view text, std::string_view suffix) {
-  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
+bool is_scheme_char(char c) { return is_alpha(c) || is_ascii_digit(c) || c == '+' || c == '-' || c == '.'; }
+bool is_name_char(char c) { return is_alpha(c) || is_ascii_digit(c) || c == '_' || c == '.' || c == '-'; }
 
 // Words of a value: shell-like pieces between blanks, quotes and command separators.
 bool is_word_break(char c) {
@@ -108,7 +104,7 @@ enum class PortText : std::uint8_t { kNone, kNumber, kUnknown, kInvalid };
 
 PortText read_port(std::string_view port, std::optional<std::uint16_t>& out) {
   if (port.empty()) return PortText::kNone;
-  if (!std::all_of(port.begin(), port.end(), is_digit)) return PortText::kUnknown;
+  if (!std::all_of(port.begin(), port.end(), is_ascii_digit)) return PortText::kUnknown;
   if (port.size() > 5) return PortText::kInvalid;
   unsigned value = 0;
   for (char c : port) value = value * 10 + static_cast<unsigned>(c - '0');
@@ -134,7 +130,7 @@ bool is_placeholder(std::string_view host) {
     return true;
   }
   if (host.size() >= 2 && host[0] == '$') {
-    return std::all_of(host.begin() + 1, host.end(), [](char c) { return is_alpha(c) || is_digit(c) || c == '_'; });
+    return std::all_of(host.begin() + 1, host.end(), [](char c) { return is_alpha(c) || is_ascii_digit(c) || c == '_'; });
   }
   if (host.size() >= 4 && host.substr(0, 2) == "{{" && host.substr(host.size() - 2) == "}}") return true;
   return host.size() >= 3 && host.front() == '<' && host.back() == '>';
@@ -242,7 +238,7 @@ struct Scanner {
     if (!set_host(c, text, h, h_end) || !is_host_word(c.host)) return;
     if (h_end < end && text[h_end] == ':') {
       std::size_t p_end = h_end + 1;
-      while (p_end < end && is_digit(text[p_end])) ++p_end;
+      while (p_end < end && is_ascii_digit(text[p_end])) ++p_end;
       std::optional<std::uint16_t> port;
       if (read_port(text.substr(h_end + 1, p_end - h_end - 1), port) == PortText::kInvalid) return;
       c.port = port;
@@ -264,7 +260,7 @@ struct Scanner {
       if (ib == ie) continue;
       if (add_host_port(ib, ie, name)) continue;
       const std::string_view item = text.substr(ib, ie - ib);
-      if (!bare || !std::any_of(item.begin(), item.end(), [](char ch) { return is_alpha(ch) || is_digit(ch); })) continue;
+      if (!bare || !std::any_of(item.begin(), item.end(), [](char ch) { return is_alpha(ch) || is_ascii_digit(ch); })) continue;
       HostCandidate c;
       c.form = HostCandidate::Form::kBare;
       c.text = std::string(text.substr(ib, ie - ib));
@@ -339,7 +335,7 @@ bool is_address_name(std::string_view name) {
   static constexpr std::array<std::string_view, 8> kSuffixes = {"HOST", "HOSTNAME", "ADDR", "ADDRESS",
                                                                 "URL", "URI", "ENDPOINT", "SERVER"};
   const std::string upper = ascii_uppercase(name);
-  return std::any_of(kSuffixes.begin(), kSuffixes.end(), [&](std::string_view s) { return ends_with(upper, s); });
+  return std::any_of(kSuffixes.begin(), kSuffixes.end(), [&](std::string_view s) { return upper.ends_with(s); });
 }
 
 bool is_listen_name(std::string_view name) {

@@ -6,6 +6,7 @@
 #include "analyzer/model/extract_util.h"
 #include "analyzer/model/field_checks.h"
 #include "analyzer/model/selector_spec.h"
+#include "analyzer/util/go_values.h"
 
 namespace netlint::model {
 namespace {
@@ -44,7 +45,7 @@ std::optional<std::pair<std::int64_t, SourceRange>> sleep_in(const yaml::NodeRef
       if (auto n = integer_of(command.item(i + 1))) return std::pair{*n, command.item(i + 1).range()};
       const std::string& next = command.item(i + 1).scalar();
       if (!next.empty() && std::all_of(next.begin(), next.end(), [](char c) { return c >= '0' && c <= '9'; }) && next.size() < 10) {
-        return std::pair{static_cast<std::int64_t>(std::stoll(next)), command.item(i + 1).range()};
+        return std::pair{go_atoi(next).value_or(0), command.item(i + 1).range()};
       }
     }
     for (std::size_t at = text.find("sleep "); at != std::string::npos; at = text.find("sleep ", at + 1)) {
@@ -54,7 +55,7 @@ std::optional<std::pair<std::int64_t, SourceRange>> sleep_in(const yaml::NodeRef
       std::size_t e = d;
       while (e < text.size() && e - d < 9 && text[e] >= '0' && text[e] <= '9') ++e;
       if (e > d && (e == text.size() || text[e] == ' ' || text[e] == ';' || text[e] == '&' || text[e] == ')' || text[e] == '"')) {
-        return std::pair{static_cast<std::int64_t>(std::stoll(text.substr(d, e - d))), item.range()};
+        return std::pair{go_atoi(std::string_view(text).substr(d, e - d)).value_or(0), item.range()};
       }
     }
   }

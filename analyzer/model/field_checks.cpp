@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <array>
-#include <charconv>
 #include <cmath>
 #include <limits>
 #include <optional>
@@ -12,6 +11,8 @@
 #include "analyzer/diag/did_you_mean.h"
 #include "analyzer/model/extract_util.h"
 #include "analyzer/model/placeholder.h"
+#include "analyzer/util/go_values.h"
+#include "analyzer/util/strings.h"
 
 namespace netlint::model {
 namespace {
@@ -19,57 +20,13 @@ namespace {
 constexpr std::string_view kCode = "NL0004";
 constexpr std::string_view kPortRange = "an integer from 1 to 65535";
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// Go's strconv.ParseInt(s, 0, 64), falling back to ParseUint(s, 0, 64) as go-yaml v2 does:
-// an optional sign, then `0x`, `0o`, `0b` or a leading `0` (octal) prefix, or decimal digits.
-std::optional<double> go_parse_int(std::string_view s) {
-  bool negative = false;
-  bool signed_text = false;
-  if (!s.empty() && (s[0] == '+' || s[0] == '-')) {
-    signed_text = true;
-    negative = s[0] == '-';
-    s.remove_prefix(1);
-  }
-  if (s.empty()) return std::nullopt;
-  unsigned base = 10;
-  if (s.size() >= 2 && s[0] == '0') {
-    const char prefix = static_cast<char>(s[1] | 0x20);
-    if (s.size() >= 3 && prefix == 'x') {
-      base = 16;
-      s.remove_prefix(2);
-    } else if (s.size() >= 3 && prefix == 'o') {
-      base = 8;
-      s.remove_prefix(2);
-    } else if (s.size() >= 3 && prefix == 'b') {
-      base = 2;
-      s.remove_prefix(2);
-    } else {
-      base = 8;
-      s.remove_prefix(1);
-    }
-  }
-  std::uint64_t magnitude = 0;
-  for (const char c : s) {
-    unsigned digit = 0;
-    if (is_digit(c)) {
-      digit = static_cast<unsigned>(c - '0');
-    } else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f') {
-      digit = static_cast<unsigned>((c | 0x20) - 'a' + 10);
-    } else {
-      return std::nullopt;
-    }
-    if (digit >= base) return std::nullopt;
-    if (magnitude > (std::numeric_limits<std::uint64_t>::max() - digit) / base) return std::nullopt;  // overflow
-    magnitude = magnitude * base + digit;
-  }
-  constexpr auto kMaxInt64 = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
-  if (negative) {
-    if (magnitude > kMaxInt64 + 1) return std::nullopt;
-    return -static_cast<double>(magnitude);
-  }
-  if (signed_text && magnitude > kMaxInt64) return std::nullopt;  // ParseUint takes no sign
-  return static_cast<double>(magnitude);
+// Go's strconv.ParseInt(s, 0, 64), falling back to ParseUint(s, 0, 64) as go-yaml v2 does for
+// values above int64.
+std::optional<double> yaml_int(std::string_view s) {
+  if (const std::optional<std::int64_t> v = go_parse_int(s, 0, 64)) return static_cast<double>(*v);
+  if (const std::optional<std::uint64_t> v = go_parse_uint(s, 0, 64)) return static_cast<double>(*v);
+  return std::nullopt;
 }
 
 // go-yaml v2's yamlStyleFloat: ^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$
@@ -78,7 +35,7 @@ bool yaml_style_float(std::string_view s) {
   const std::size_t n = s.size();
   auto digits = [&] {
     const std::size_t start = i;
-    while (i < n && is_digit(s[i])) ++i;
+    while (i < n && is_ascii_digit(s[i])) ++i;
     return i - start;
   };
   if (i < n && (s[i] == '+' || s[i] == '-')) ++i;
@@ -100,20 +57,6 @@ bool yaml_style_float(std::string_view s) {
   return i == n;
 }
 
-// Go's strconv.ParseFloat on text that matched yaml_style_float: an overflow is an error (the
-// scalar stays a string), an underflow is zero.
-std::optional<double> go_parse_float(std::string_view s) {
-  if (!s.empty() && s[0] == '+') s.remove_prefix(1);
-  double value = 0;
-  const auto [end, error] = std::from_chars(s.data(), s.data() + s.size(), value);
-  if (error == std::errc::result_out_of_range) {
-    const auto e = s.find_first_of("eE");
-    if (e != std::string_view::npos && e + 1 < s.size() && s[e + 1] == '-') return 0.0;
-    return std::nullopt;
-  }
-  if (error != std::errc() || end != s.data() + s.size()) return std::nullopt;
-  return value;
-}
 
 struct Word {
   std::string_view text;
@@ -214,14 +157,6 @@ void report_not_string(const yaml::NodeRef& key, const yaml::NodeRef& value, con
                      requirement, double_quoted(text)));
 }
 
-bool all_digits(std::string_view text) {
-  if (text.empty()) return false;
-  for (const char c : text) {
-    if (!is_digit(c)) return false;
-  }
-  return true;
-}
-
 // A placeholder is never NL0004: it is marked (for the `placeholders` note) and left unknown.
 bool placeholder(const yaml::NodeRef& value, std::string_view text, FieldKind field, Problems& out) {
   if (!is_placeholder(text, field)) return false;
@@ -245,13 +180,13 @@ Resolved resolve_plain(std::string_view in) {
     }
     return {YamlType::kString};
   }
-  if (!is_digit(c) && c != '+' && c != '-') return {YamlType::kString};
+  if (!is_ascii_digit(c) && c != '+' && c != '-') return {YamlType::kString};
   std::string plain;
   plain.reserve(in.size());
   for (const char ch : in) {
     if (ch != '_') plain.push_back(ch);
   }
-  if (auto value = go_parse_int(plain)) return {YamlType::kInt, *value};
+  if (auto value = yaml_int(plain)) return {YamlType::kInt, *value};
   if (yaml_style_float(plain)) {
     if (auto value = go_parse_float(plain)) return {YamlType::kFloat, *value};
   }
@@ -302,7 +237,7 @@ std::string port_name_problem(std::string_view name) {
   bool letter = false;
   for (const char c : name) {
     const bool lower = c >= 'a' && c <= 'z';
-    if (!lower && !is_digit(c) && c != '-') return "may contain only lowercase letters (a-z), digits and '-'";
+    if (!lower && !is_ascii_digit(c) && c != '-') return "may contain only lowercase letters (a-z), digits and '-'";
     letter = letter || lower;
   }
   if (!letter) return "must contain at least one letter (a-z)";
@@ -387,7 +322,7 @@ void check_port(const yaml::NodeRef::Entry& field, PortField kind, std::string_v
       if (may_be_name) {
         const std::string problem = port_name_problem(text);
         if (problem.empty()) return;
-        if (all_digits(text)) {
+        if (all_ascii_digits(text)) {
           report(out, value.range(),
                  fmt::format("{} {} is a string, and a port name must contain a letter; remove the quotes to use "
                              "port number {}",
@@ -398,7 +333,7 @@ void check_port(const yaml::NodeRef::Entry& field, PortField kind, std::string_v
         }
         return;
       }
-      if (all_digits(text)) {
+      if (all_ascii_digits(text)) {
         report(out, value.range(),
                fmt::format("{} {} is a string, but it must be an integer; remove the quotes: {}", what,
                            double_quoted(text), text));

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "analyzer/util/go_values.h"
+
 namespace netlint::model {
 namespace {
 
@@ -15,7 +17,7 @@ bool looks_like_ipv4(std::string_view t) {
     const std::size_t dot = std::min(t.find('.', i), t.size());
     const std::string_view part = t.substr(i, dot - i);
     if (part.empty() || part.size() > 3 || !std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
-    if (std::stoi(std::string(part)) > 255) return false;
+    if (go_atoi(part).value_or(0) > 255) return false;  // at most 3 digits
     ++parts;
     i = dot + 1;
   }

@@ -1,11 +1,12 @@
 #include "analyzer/model/placeholder.h"
 
+#include "analyzer/util/strings.h"
+
 namespace netlint::model {
 namespace {
 
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_ident(char c) { return is_upper(c) || is_digit(c) || c == '_'; }
+bool is_ident(char c) { return is_upper(c) || is_ascii_digit(c) || c == '_'; }
 bool is_word(char c) { return is_ident(c) || (c >= 'a' && c <= 'z'); }
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 

@@ -21,10 +21,6 @@ namespace netlint {
 namespace fs = std::filesystem;
 namespace {
 
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 std::string display_path(const fs::path& p) {
   std::string s = p.lexically_normal().generic_string();
   if (s.size() > 2 && s.compare(0, 2, "./") == 0) s.erase(0, 2);
@@ -240,7 +236,7 @@ bool is_negative_fixture(std::string_view relative_path) {
 
 bool is_input_file_name(std::string_view relative_path) {
   const std::string_view name = path_basename(relative_path);
-  if (ends_with(name, ".yaml") || ends_with(name, ".yml") || ends_with(name, ".json")) return true;
+  if (name.ends_with(".yaml") || name.ends_with(".yml") || name.ends_with(".json")) return true;
   return is_corefile_path(relative_path) || is_net_d_cni_path(relative_path);
 }
 

@@ -4,10 +4,11 @@
 
 #include <limits>
 
+#include "analyzer/util/strings.h"
+
 namespace netlint {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -25,7 +26,7 @@ bool parse_v4(std::string_view text, std::uint8_t* out) {
     }
     std::size_t n = 0;
     int value = 0;
-    while (n < text.size() && is_digit(text[n]) && n < 4) {
+    while (n < text.size() && is_ascii_digit(text[n]) && n < 4) {
       value = value * 10 + (text[n] - '0');
       ++n;
     }
@@ -168,7 +169,7 @@ std::optional<Cidr> parse_cidr(std::string_view text) {
   if (length.empty() || length.size() > 3 || (length.size() > 1 && length[0] == '0')) return std::nullopt;
   int prefix = 0;
   for (char ch : length) {
-    if (!is_digit(ch)) return std::nullopt;
+    if (!is_ascii_digit(ch)) return std::nullopt;
     prefix = prefix * 10 + (ch - '0');
   }
   if (prefix > c.bits()) return std::nullopt;

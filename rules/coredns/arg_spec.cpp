@@ -2,10 +2,10 @@
 
 #include <fmt/format.h>
 
-#include <charconv>
 #include <cstdint>
 
 #include "analyzer/util/cidr.h"
+#include "analyzer/util/go_values.h"
 
 namespace netlint::rules::coredns {
 namespace {
@@ -22,12 +22,8 @@ struct Element {
   bool repeat = false;
 };
 
-std::optional<std::int64_t> parse_int(std::string_view text) {
-  std::int64_t v = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
-  return v;
-}
+// CoreDNS reads integer arguments with strconv.Atoi ("+5" included).
+std::optional<std::int64_t> parse_int(std::string_view text) { return go_atoi(text); }
 
 std::optional<double> parse_percent(std::string_view text) {
   if (text.size() < 2 || text.back() != '%') return std::nullopt;
@@ -149,34 +145,11 @@ std::optional<ArgProblem> mismatch(const Element& e, const corefile::Token& t, s
 }  // namespace
 
 std::optional<double> parse_duration_ms(std::string_view text) {
-  // Go's time.ParseDuration: [-+]? then one or more `number unit`; "0" alone is valid.
-  if (text == "0") return 0.0;
-  if (!text.empty() && (text.front() == '+' || text.front() == '-')) return std::nullopt;  // negative: never valid here
-  if (text.empty()) return std::nullopt;
-  double total = 0;
-  while (!text.empty()) {
-    std::size_t i = 0;
-    while (i < text.size() && ((text[i] >= '0' && text[i] <= '9') || text[i] == '.')) ++i;
-    if (i == 0) return std::nullopt;
-    double number = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + i, number);
-    if (ec != std::errc() || end != text.data() + i) return std::nullopt;
-    text.remove_prefix(i);
-    std::size_t u = 0;
-    while (u < text.size() && !((text[u] >= '0' && text[u] <= '9') || text[u] == '.')) ++u;
-    const std::string_view unit = text.substr(0, u);
-    text.remove_prefix(u);
-    double scale = 0;
-    if (unit == "ns") scale = 1e-6;
-    else if (unit == "us" || unit == "µs" || unit == "μs") scale = 1e-3;
-    else if (unit == "ms") scale = 1;
-    else if (unit == "s") scale = 1e3;
-    else if (unit == "m") scale = 60e3;
-    else if (unit == "h") scale = 3600e3;
-    else return std::nullopt;
-    total += number * scale;
-  }
-  return total;
+  // Go's time.ParseDuration, but a sign is never valid here (not even "+5s" or "-0").
+  if (!text.empty() && (text.front() == '+' || text.front() == '-')) return std::nullopt;
+  const std::optional<std::int64_t> nanoseconds = go_parse_duration(text);
+  if (!nanoseconds) return std::nullopt;
+  return static_cast<double>(*nanoseconds) / 1e6;
 }
 
 std::optional<ArgProblem> check_args(std::string_view spec, std::span<const corefile::Token> args) {

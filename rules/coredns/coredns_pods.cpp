@@ -1,7 +1,8 @@
 #include "rules/coredns/coredns_pods.h"
 
-#include <charconv>
+#include <cstdint>
 
+#include "analyzer/util/go_values.h"
 #include "rules/coredns/corefile_query.h"
 #include "rules/coredns/corefile_walk.h"
 
@@ -53,10 +54,9 @@ std::optional<int> resolve_container_port(const model::Container& c, const model
     }
     return std::nullopt;
   }
-  int value = 0;
-  const auto [end, ec] = std::from_chars(port.value.data(), port.value.data() + port.value.size(), value);
-  if (ec != std::errc() || end != port.value.data() + port.value.size()) return std::nullopt;
-  return value;
+  const std::optional<std::int64_t> value = go_parse_int(port.value, 10, 32);
+  if (!value) return std::nullopt;
+  return static_cast<int>(*value);
 }
 
 }  // namespace netlint::rules::coredns

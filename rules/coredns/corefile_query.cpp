@@ -1,8 +1,9 @@
 #include "rules/coredns/corefile_query.h"
 
-#include <charconv>
+#include <cstdint>
 
 #include "analyzer/util/cidr.h"
+#include "analyzer/util/go_values.h"
 
 namespace netlint::rules::coredns {
 
@@ -26,10 +27,9 @@ std::optional<int> listen_port(const corefile::Token& address, int fallback) {
   const std::size_t colon = text.rfind(':');
   if (colon == std::string_view::npos) return address.env_placeholder ? std::nullopt : std::optional<int>(fallback);
   const std::string_view port = text.substr(colon + 1);
-  int value = 0;
-  const auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), value);
-  if (ec != std::errc() || end != port.data() + port.size()) return std::nullopt;
-  return value;
+  const std::optional<std::int64_t> value = go_parse_int(port, 10, 32);
+  if (!value) return std::nullopt;
+  return static_cast<int>(*value);
 }
 
 std::string fqdn(std::string_view zone) {
@@ -74,11 +74,9 @@ bool is_loopback_upstream(std::string_view to) {
 std::optional<long> int_option(const corefile::Directive& plugin, std::string_view option) {
   const corefile::Directive* d = find_directive(plugin.block, option);
   if (d == nullptr || d->args.empty()) return std::nullopt;
-  long value = 0;
-  const std::string& text = d->args[0].text;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
-  return value;
+  const std::optional<std::int64_t> value = go_atoi(d->args[0].text);
+  if (!value) return std::nullopt;
+  return static_cast<long>(*value);
 }
 
 }  // namespace netlint::rules::coredns

@@ -3,7 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <optional>
 
+#include "analyzer/util/go_values.h"
 #include "rules/coredns/corefile_query.h"
 #include "rules/coredns/corefile_walk.h"
 #include "rules/coredns/plugin_table.h"
@@ -45,14 +48,11 @@ constexpr long kDefaultKubernetesTtl = 5;
 constexpr long kDefaultDenialMax = 1800;
 constexpr long kDefaultMinTtl = 5;
 
+// CoreDNS reads TTLs with strconv.Atoi.
 std::optional<long> number(const corefile::Token& t) {
-  try {
-    std::size_t used = 0;
-    const long v = std::stol(t.text, &used);
-    if (used == t.text.size()) return v;
-  } catch (...) {
-  }
-  return std::nullopt;
+  const std::optional<std::int64_t> v = go_atoi(t.text);
+  if (!v) return std::nullopt;
+  return static_cast<long>(*v);
 }
 
 class NegativeCacheLong final : public engine::Rule {

@@ -122,6 +122,12 @@ TEST_SUITE("coredns plugin table") {
     CHECK_FALSE(parse_duration_ms("5"));
     CHECK_FALSE(parse_duration_ms("5x"));
     CHECK_FALSE(parse_duration_ms(""));
+    CHECK(parse_duration_ms(".5s") == 500);
+    CHECK(parse_duration_ms("250\xCE\xBCs") == 0.25);
+    CHECK_FALSE(parse_duration_ms("+5s"));  // no sign, not even a plus
+    CHECK_FALSE(parse_duration_ms("-0"));
+    CHECK_FALSE(parse_duration_ms("1.2.3s"));
+    CHECK_FALSE(parse_duration_ms("3000000h"));  // beyond int64 nanoseconds
   }
 
   TEST_CASE("every current plugin and option is accepted with arguments from its own spec") {

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "analyzer/util/go_values.h"
+#include "analyzer/util/strings.h"
 #include "rules/rule_factories.h"
 
 namespace netlint::rules {
@@ -48,10 +50,6 @@ them), fewer search domains, and an `ndots` between 1 and 15 written as digits
 The node's own nameservers (`dnsPolicy: Default`) are not in the manifests, so their count is
 not known; node search domains count only when configured (`cluster.nodeSearchDomains`).
 )md"};
-
-bool is_digits(const std::string& s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
-}
 
 class DnsConfigTruncated final : public engine::Rule {
  public:
@@ -136,8 +134,8 @@ class DnsConfigTruncated final : public engine::Rule {
     // A value that is not a string is rejected by the API server (NL4003); none is written.
     if (ndots == nullptr || !ndots->value || !ndots->value_type.empty() || ndots->value->value.empty()) return;
     const std::string& value = ndots->value->value;
-    if (is_digits(value)) {
-      if (value.size() <= 6 && std::stoi(value) <= kNdotsCap) return;
+    if (all_ascii_digits(value)) {
+      if (value.size() <= 6 && go_atoi(value).value_or(0) <= kNdotsCap) return;
       diag::Diagnostic& d = out.report(ndots->value->range,
                                        fmt::format("ndots {} is above {}: the resolver caps it at {}", value, kNdotsCap, kNdotsCap));
       d.help = "write the ndots you mean, at most 15 (usually 1 to 5)";

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "analyzer/util/ascii_case.h"
+
 namespace netlint::rules::dns {
 namespace {
 
@@ -73,8 +75,7 @@ bool autopath_effective(const engine::View& view) {
 }
 
 bool is_reserved_example(std::string_view host) {
-  std::string h;
-  for (const char c : host) h += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string h = ascii_lowercase(host);
   if (h.ends_with(".")) h.pop_back();
   for (std::string_view domain : {"example.com", "example.net", "example.org"}) {
     if (h == domain || (h.ends_with(domain) && h[h.size() - domain.size() - 1] == '.')) return true;

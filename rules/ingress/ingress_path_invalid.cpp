@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "analyzer/facts/version.h"
+#include "analyzer/util/go_values.h"
 #include "rules/ingress/ingress_classes.h"
 #include "rules/ingress_nginx/nginx_controllers.h"
 #include "rules/ingress_nginx/nginx_tables.h"
@@ -106,7 +107,7 @@ class IngressPathInvalid final : public engine::Rule {
     if (setting.state == nginx::Setting::kSet) {
       const model::ConfigMapEntry& e = *setting.entry;
       // strconv.ParseBool as the controller reads it; a value that does not parse keeps the default.
-      if (const std::optional<bool> b = nginx::parse_go_bool(e.value.value)) {
+      if (const std::optional<bool> b = go_parse_bool(e.value.value)) {
         s.strict = *b;
         s.why = fmt::format("strict-validate-path-type is \"{}\" in ConfigMap {}", e.value.value, controller.fact->config_map);
         s.setting = e.key.range;

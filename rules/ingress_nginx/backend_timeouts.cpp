@@ -1,10 +1,11 @@
 #include "rules/ingress_nginx/backend_timeouts.h"
 
 #include <algorithm>
-#include <charconv>
+#include <cstdint>
 #include <vector>
 
 #include "analyzer/index/scalar_positions.h"
+#include "analyzer/util/go_values.h"
 
 namespace netlint::rules::nginx {
 namespace {
@@ -69,9 +70,8 @@ std::optional<Option> option(const std::vector<Word>& words, std::size_t from, s
 }
 
 std::optional<std::int64_t> whole_seconds(std::string_view text) {
-  std::int64_t n = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-  if (ec != std::errc() || end != text.data() + text.size() || n < 0) return std::nullopt;
+  const std::optional<std::int64_t> n = go_atoi(text);
+  if (!n || *n < 0) return std::nullopt;
   return n;
 }
 

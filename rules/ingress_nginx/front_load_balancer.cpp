@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "analyzer/facts/load_balancer_facts.h"
+#include "analyzer/util/go_values.h"
 #include "rules/ingress_nginx/nginx_tables.h"
 
 namespace netlint::rules::nginx {
@@ -86,7 +87,7 @@ std::optional<bool> effective_bool(std::string_view key, const Controller& contr
       return *p.boolean;
     }
   }
-  return parse_go_bool(spec->default_value);
+  return go_parse_bool(spec->default_value);
 }
 
 SourceRange controller_anchor(const Controller& controller, const FrontLoadBalancer* front) {

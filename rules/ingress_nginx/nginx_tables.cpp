@@ -17,6 +17,8 @@
 #include <vector>
 
 #include "analyzer/model/placeholder.h"
+#include "analyzer/util/go_values.h"
+#include "analyzer/util/strings.h"
 
 namespace netlint::rules::nginx {
 namespace {
@@ -473,63 +475,10 @@ auto find_in(const Table& table, std::string_view name) -> decltype(&table[0]) {
   return it != table.end() && it->name == name ? &*it : nullptr;
 }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-bool all_digits(std::string_view s) { return !s.empty() && std::all_of(s.begin(), s.end(), is_digit); }
-
-// Go's underscoreOK: underscores only between digits (or after a base prefix).
-bool underscores_ok(std::string_view s) {
-  char saw = '^';  // ^ start, 0 digit or prefix, _ underscore, ! other
-  std::size_t i = 0;
-  if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
-  bool hex = false;
-  if (s.size() >= 2 && s[0] == '0') {
-    const char b = static_cast<char>(std::tolower(static_cast<unsigned char>(s[1])));
-    if (b == 'x' || b == 'o' || b == 'b') {
-      i = 2;
-      saw = '0';
-      hex = b == 'x';
-    }
-  }
-  for (; i < s.size(); ++i) {
-    const char c = s[i];
-    if (is_digit(c) || (hex && std::isxdigit(static_cast<unsigned char>(c)))) {
-      saw = '0';
-      continue;
-    }
-    if (c == '_') {
-      if (saw != '0') return false;
-      saw = '_';
-      continue;
-    }
-    if (saw == '_') return false;
-    saw = '!';
-  }
-  return saw != '_';
-}
-
-std::optional<std::int64_t> parse_atoi(std::string_view text) {
-  std::string_view s = text;
-  bool negative = false;
-  if (!s.empty() && (s[0] == '-' || s[0] == '+')) {
-    negative = s[0] == '-';
-    s.remove_prefix(1);
-  }
-  if (!all_digits(s)) return std::nullopt;
-  std::uint64_t v = 0;
-  for (char c : s) {
-    const auto digit = static_cast<std::uint64_t>(c - '0');
-    if (v > (static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()) + 1 - digit) / 10) return std::nullopt;
-    v = v * 10 + digit;
-  }
-  if (!negative && v > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) return std::nullopt;
-  return negative ? static_cast<std::int64_t>(0 - v) : static_cast<std::int64_t>(v);
-}
-
 // nginx's ngx_parse_size: digits with an optional k/K/m/M/g/G.
 bool nginx_size(std::string_view s) {
   if (!s.empty() && std::string_view("kKmMgG").find(s.back()) != std::string_view::npos) s.remove_suffix(1);
-  return all_digits(s);
+  return all_ascii_digits(s);
 }
 
 // nginx's ngx_parse_time: number+unit groups (ms s m h d w M y), spaces between, a bare number = seconds.
@@ -540,7 +489,7 @@ bool nginx_time(std::string_view s) {
     while (i < s.size() && s[i] == ' ') ++i;
     if (i == s.size()) break;
     const std::size_t start = i;
-    while (i < s.size() && is_digit(s[i])) ++i;
+    while (i < s.size() && is_ascii_digit(s[i])) ++i;
     if (i == start) return false;
     any = true;
     if (i == s.size() || s[i] == ' ') continue;
@@ -553,56 +502,6 @@ bool nginx_time(std::string_view s) {
     }
   }
   return any;
-}
-
-// Go's time.ParseDuration.
-bool go_duration(std::string_view s) {
-  if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
-  if (s == "0") return true;
-  if (s.empty()) return false;
-  while (!s.empty()) {
-    std::size_t i = 0;
-    bool digits = false;
-    while (i < s.size() && is_digit(s[i])) digits = true, ++i;
-    if (i < s.size() && s[i] == '.') {
-      ++i;
-      while (i < s.size() && is_digit(s[i])) digits = true, ++i;
-    }
-    if (!digits) return false;
-    s.remove_prefix(i);
-    bool unit = false;
-    for (std::string_view u : {"ns", "us", "\xC2\xB5s", "\xCE\xBCs", "ms", "s", "m", "h"}) {
-      if (s.starts_with(u) && (u != "m" || !s.starts_with("ms"))) {
-        s.remove_prefix(u.size());
-        unit = true;
-        break;
-      }
-    }
-    if (!unit) return false;
-  }
-  return true;
-}
-
-bool go_float(std::string_view s) {
-  if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
-  std::string lower(s);
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  if (lower == "inf" || lower == "infinity" || lower == "nan") return true;
-  std::size_t i = 0;
-  bool digits = false;
-  while (i < s.size() && is_digit(s[i])) digits = true, ++i;
-  if (i < s.size() && s[i] == '.') {
-    ++i;
-    while (i < s.size() && is_digit(s[i])) digits = true, ++i;
-  }
-  if (!digits) return false;
-  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
-    ++i;
-    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
-    if (!all_digits(s.substr(i))) return false;
-    i = s.size();
-  }
-  return i == s.size();
 }
 
 bool url_with_host(std::string_view s) {
@@ -628,23 +527,6 @@ bool in_values(std::string_view values, std::string_view v, bool case_insensitiv
     start = bar + 1;
   }
   return false;
-}
-
-std::vector<std::string_view> split(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t at = s.find(sep, start);
-    out.push_back(s.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start));
-    if (at == std::string_view::npos) return out;
-    start = at + 1;
-  }
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
 }
 
 bool next_upstream(std::string_view s) {
@@ -699,26 +581,26 @@ Parsed parse_typed(ValueType type, std::string_view v, std::string_view values, 
     }
     case T::kDecimal:
     case T::kDecimalSeconds: {
-      const auto n = parse_atoi(v);
+      const auto n = go_atoi(v);
       if (n) return ok_integer(n);
       return fail(type == T::kDecimalSeconds ? "an integer number of seconds without a unit" : "a decimal integer");
     }
     case T::kFloat32:
-      return v.empty() || go_float(v) ? ok_plain() : fail("a number");
+      return v.empty() || go_parse_float(v, 32) ? ok_plain() : fail("a number");
     case T::kBoolean: {
       if (v.empty()) {
         Parsed p = ok_plain();
         p.boolean = false;
         return p;
       }
-      const auto b = parse_go_bool(v);
+      const auto b = go_parse_bool(v);
       if (!b) return fail("a boolean (true or false)");
       Parsed p = ok_plain();
       p.boolean = b;
       return p;
     }
     case T::kGoDuration:
-      return go_duration(v) ? ok_plain() : fail("a Go duration such as 5s or 1m30s");
+      return go_parse_duration(v) ? ok_plain() : fail("a Go duration such as 5s or 1m30s");
     case T::kNginxTime:
       return nginx_time(v) ? ok_plain() : fail("an nginx time such as 60s, 10m or 1h", Rejection::kNginx);
     case T::kNginxSize:
@@ -726,12 +608,12 @@ Parsed parse_typed(ValueType type, std::string_view v, std::string_view values, 
     case T::kSizeAnnotation: {
       std::string_view s = v;
       if (!s.empty() && std::string_view("bBkKmMgG").find(s.back()) != std::string_view::npos) s.remove_suffix(1);
-      return all_digits(s) ? ok_plain() : fail("a size such as 8k or 1m");
+      return all_ascii_digits(s) ? ok_plain() : fail("a size such as 8k or 1m");
     }
     case T::kNumberAndSize: {
       const std::string_view t = trim(v);
       const std::size_t space = t.find_first_of(" \t");
-      const bool good = space != std::string_view::npos && all_digits(t.substr(0, space)) && nginx_size(trim(t.substr(space)));
+      const bool good = space != std::string_view::npos && all_ascii_digits(t.substr(0, space)) && nginx_size(trim(t.substr(space)));
       return good ? ok_plain() : fail("a number and an nginx size such as \"4 8k\"", Rejection::kNginx);
     }
     case T::kNextUpstream:
@@ -742,7 +624,7 @@ Parsed parse_typed(ValueType type, std::string_view v, std::string_view values, 
     case T::kEnumeration:
       return in_values(values, v, case_insensitive) ? ok_plain() : fail(fmt::format("one of {}", describe_values(values)), enum_rejection);
     case T::kRedirectCode: {
-      const auto n = parse_atoi(v);
+      const auto n = go_atoi(v);
       if (n && (*n == 301 || *n == 302 || *n == 307 || *n == 308)) return ok_integer(n);
       return fail("301, 302, 307 or 308");
     }
@@ -750,12 +632,12 @@ Parsed parse_typed(ValueType type, std::string_view v, std::string_view values, 
       for (std::string_view item : split(v, ',')) {
         item = trim(item);
         if (item.empty()) continue;
-        const auto n = parse_atoi(item);
+        const auto n = go_atoi(item);
         if (!n || *n < 300 || *n > 599) return fail("comma-separated HTTP status codes from 300 to 599");
       }
       return ok_plain();
     case T::kWorkerProcesses:
-      return v == "auto" || all_digits(v) ? ok_plain() : fail("auto or a number of processes", Rejection::kNginx);
+      return v == "auto" || all_ascii_digits(v) ? ok_plain() : fail("auto or a number of processes", Rejection::kNginx);
     case T::kLuaSharedDicts:
       for (std::string_view item : split(v, ',')) {
         std::string compact;
@@ -769,7 +651,7 @@ Parsed parse_typed(ValueType type, std::string_view v, std::string_view values, 
         std::int64_t factor = 1024;
         if (!size.empty() && (size.back() == 'k' || size.back() == 'K')) factor = 1;
         if (!size.empty() && std::string_view("kKmM").find(size.back()) != std::string_view::npos) size.remove_suffix(1);
-        const auto n = all_digits(size) ? parse_atoi(size) : std::nullopt;
+        const auto n = all_ascii_digits(size) ? go_atoi(size) : std::nullopt;
         if (!n || *n * factor > 204800) return fail("comma-separated name: size entries (size like 20m or 512k, at most 200m)");
       }
       return ok_plain();
@@ -792,45 +674,9 @@ const Removed* find_removed_annotation(std::string_view name) { return find_in(k
 std::span<const diag::KnownConfusion> key_confusions() { return kKeyConfusions; }
 std::span<const diag::KnownConfusion> annotation_confusions() { return kAnnotationConfusions; }
 
-std::optional<bool> parse_go_bool(std::string_view t) {
-  if (t == "1" || t == "t" || t == "T" || t == "TRUE" || t == "true" || t == "True") return true;
-  if (t == "0" || t == "f" || t == "F" || t == "FALSE" || t == "false" || t == "False") return false;
-  return std::nullopt;
-}
-
 std::optional<std::int64_t> parse_go_int(std::string_view text, int bits) {
   if (text.empty()) return 0;  // mapstructure's weak typing reads "" as 0
-  std::string_view s = text;
-  bool negative = false;
-  if (s[0] == '-' || s[0] == '+') {
-    negative = s[0] == '-';
-    s.remove_prefix(1);
-  }
-  if (s.empty() || !underscores_ok(text)) return std::nullopt;
-  unsigned base = 10;
-  if (s.size() >= 2 && s[0] == '0') {
-    const char b = static_cast<char>(std::tolower(static_cast<unsigned char>(s[1])));
-    if (b == 'x') base = 16, s.remove_prefix(2);
-    else if (b == 'o') base = 8, s.remove_prefix(2);
-    else if (b == 'b') base = 2, s.remove_prefix(2);
-    else base = 8, s.remove_prefix(1);
-  }
-  if (s.empty() && base != 8) return std::nullopt;
-  const std::uint64_t limit = bits == 32 ? (std::uint64_t{1} << 31) : (std::uint64_t{1} << 63);
-  std::uint64_t v = 0;
-  for (char c : s) {
-    if (c == '_') continue;
-    unsigned digit = 0;
-    if (is_digit(c)) digit = static_cast<unsigned>(c - '0');
-    else if (c >= 'a' && c <= 'f') digit = static_cast<unsigned>(c - 'a' + 10);
-    else if (c >= 'A' && c <= 'F') digit = static_cast<unsigned>(c - 'A' + 10);
-    else return std::nullopt;
-    if (digit >= base) return std::nullopt;
-    v = v * base + digit;
-    if (v > limit) return std::nullopt;
-  }
-  if (!negative && v >= limit) return std::nullopt;
-  return negative ? static_cast<std::int64_t>(0 - v) : static_cast<std::int64_t>(v);
+  return go_parse_int(text, 0, bits);
 }
 
 Parsed parse_key_value(const KeySpec& key, std::string_view value) {

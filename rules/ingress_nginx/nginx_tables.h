@@ -99,9 +99,8 @@ struct Parsed {
 Parsed parse_key_value(const KeySpec& key, std::string_view value);
 Parsed parse_annotation_value(const AnnotationSpec& annotation, std::string_view value);
 
-// Go's strconv.ParseBool; nullopt when it fails.
-std::optional<bool> parse_go_bool(std::string_view text);
-// Go's strconv.ParseInt(text, 0, bits); nullopt when it fails.
+// Go's strconv.ParseInt(text, 0, bits) after mapstructure's weak typing ("" is 0); nullopt when
+// it fails. Go's other grammars: util/go_values.h.
 std::optional<std::int64_t> parse_go_int(std::string_view text, int bits);
 
 // A readable list of an enumeration's values: "Critical, High, Medium or Low".

@@ -169,12 +169,6 @@ TEST_SUITE("ingress-nginx tables") {
     CHECK_FALSE(parse_go_int("9223372036854775808", 64));
   }
 
-  TEST_CASE("booleans parse as strconv.ParseBool") {
-    for (std::string_view t : {"1", "t", "T", "TRUE", "true", "True"}) CHECK(parse_go_bool(t) == true);
-    for (std::string_view f : {"0", "f", "F", "FALSE", "false", "False"}) CHECK(parse_go_bool(f) == false);
-    for (std::string_view bad : {"yes", "on", "tRUE", ""}) CHECK_FALSE(parse_go_bool(bad));
-  }
-
   TEST_CASE("ConfigMap values per type, and who rejects them") {
     const KeySpec& read = *find_key("proxy-read-timeout");
     CHECK(parse_key_value(read, "120").integer == 120);
@@ -188,6 +182,17 @@ TEST_SUITE("ingress-nginx tables") {
     CHECK_FALSE(size.ok);
     CHECK(size.rejection == Rejection::kNginx);
     CHECK(parse_key_value(*find_key("proxy-body-size"), "0").ok);
+    // float32 and Go durations, as strconv.ParseFloat(s, 32) and time.ParseDuration read them
+    const KeySpec& ratio = *find_key("otel-sampler-ratio");
+    CHECK(parse_key_value(ratio, "0.5").ok);
+    CHECK(parse_key_value(ratio, "0x1p-2").ok);
+    CHECK_FALSE(parse_key_value(ratio, "1e39").ok);  // beyond float32
+    CHECK_FALSE(parse_key_value(ratio, "-nan").ok);
+    const KeySpec& header_timeout = *find_key("proxy-protocol-header-timeout");
+    CHECK(parse_key_value(header_timeout, "5s").ok);
+    CHECK(parse_key_value(header_timeout, ".5s").ok);
+    CHECK_FALSE(parse_key_value(header_timeout, "5").ok);
+    CHECK_FALSE(parse_key_value(header_timeout, "3000000h").ok);
     CHECK(parse_key_value(*find_key("proxy-body-size"), "512M").ok);
     CHECK(parse_key_value(*find_key("worker-shutdown-timeout"), "1h 30m").ok);
     CHECK(parse_key_value(*find_key("upstream-keepalive-time"), "90").ok);

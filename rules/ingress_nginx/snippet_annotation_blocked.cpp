@@ -2,6 +2,8 @@
 // controller does not accept (knowledge/domain.md 2.2, 2.4).
 #include <fmt/format.h>
 
+#include "analyzer/util/ascii_case.h"
+#include "analyzer/util/go_values.h"
 #include "rules/ingress_nginx/nginx_rule_support.h"
 #include "rules/ingress_nginx/nginx_tables.h"
 #include "rules/rule_factories.h"
@@ -45,8 +47,7 @@ controllers serve the class, it reports only what all of them reject.
 enum class RiskLevel { kLow, kMedium, kHigh, kCritical };
 
 RiskLevel parse_risk(std::string_view v) {  // StringRiskToRisk: case-insensitive, anything else is Low
-  std::string lower(v);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string lower = ascii_lowercase(v);
   if (lower == "critical") return RiskLevel::kCritical;
   if (lower == "high") return RiskLevel::kHigh;
   if (lower == "medium") return RiskLevel::kMedium;
@@ -120,7 +121,7 @@ class SnippetAnnotationBlocked final : public engine::Rule {
       if (allow.state == nginx::Setting::kUnknown) return v;
       std::optional<bool> allowed;
       if (allow.state == nginx::Setting::kSet) {
-        allowed = allow.entry->value.value.empty() ? std::optional<bool>(false) : nginx::parse_go_bool(allow.entry->value.value);
+        allowed = allow.entry->value.value.empty() ? std::optional<bool>(false) : go_parse_bool(allow.entry->value.value);
         if (allowed && !*allowed) {
           v.reasons.push_back(fmt::format("allow-snippet-annotations is \"{}\" in ConfigMap {}", allow.entry->value.value, cm));
           v.related.push_back({allow.entry->key.range, "allow-snippet-annotations"});

@@ -1,7 +1,8 @@
 #include "rules/kube_proxy/kube_proxy_config.h"
 
+#include "analyzer/util/go_values.h"
+
 #include <array>
-#include <cctype>
 
 namespace netlint::rules::kube_proxy {
 namespace {
@@ -98,32 +99,9 @@ std::optional<UnknownField> unknown_field(std::string_view path) {
 }
 
 std::optional<double> duration_ms(std::string_view text) {
-  if (text == "0") return 0.0;
-  double total = 0;
-  std::size_t i = 0;
-  if (text.empty()) return std::nullopt;
-  while (i < text.size()) {
-    const std::size_t start = i;
-    while (i < text.size() && (std::isdigit(static_cast<unsigned char>(text[i])) != 0 || text[i] == '.')) ++i;
-    if (i == start) return std::nullopt;
-    double number = 0;
-    try {
-      number = std::stod(std::string(text.substr(start, i - start)));
-    } catch (const std::exception&) {
-      return std::nullopt;
-    }
-    const std::size_t unit_start = i;
-    while (i < text.size() && std::isalpha(static_cast<unsigned char>(text[i])) != 0) ++i;
-    const std::string_view unit = text.substr(unit_start, i - unit_start);
-    if (unit == "h") total += number * 3600000;
-    else if (unit == "m") total += number * 60000;
-    else if (unit == "s") total += number * 1000;
-    else if (unit == "ms") total += number;
-    else if (unit == "us" || unit == "µs") total += number / 1000;
-    else if (unit == "ns") total += number / 1000000;
-    else return std::nullopt;
-  }
-  return total;
+  const std::optional<std::int64_t> nanoseconds = go_parse_duration(text);
+  if (!nanoseconds) return std::nullopt;
+  return static_cast<double>(*nanoseconds) / 1e6;
 }
 
 const model::PodSource* kube_proxy_daemonset(const engine::View& view) {

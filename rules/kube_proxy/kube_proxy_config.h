@@ -29,7 +29,9 @@ struct UnknownField {
 };
 std::optional<UnknownField> unknown_field(std::string_view path);
 
-// A Go duration ("30s", "1m30s", "500ms", "0") in milliseconds; nullopt when it does not parse.
+// A Go duration ("30s", "1m30s", "500ms", "0", "-1s") in milliseconds, as kube-proxy's
+// metav1.Duration reads it (time.ParseDuration); nullopt when it does not parse. Callers check
+// the sign.
 std::optional<double> duration_ms(std::string_view text);
 
 // A kube-proxy DaemonSet in the view (k8s-app: kube-proxy, or named kube-proxy), or nullptr.

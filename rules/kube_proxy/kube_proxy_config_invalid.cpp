@@ -4,6 +4,7 @@
 #include <array>
 
 #include "analyzer/facts/version.h"
+#include "analyzer/util/go_values.h"
 #include "rules/kube_proxy/kube_proxy_config.h"
 #include "rules/rule_factories.h"
 
@@ -93,12 +94,10 @@ class KubeProxyConfigInvalid final : public engine::Rule {
 
   static void range(engine::Sink& out, const model::Setting* s, std::int64_t low, std::int64_t high) {
     if (s == nullptr || s->placeholder) return;
-    std::int64_t n = 0;
-    try {
-      n = std::stoll(s->value.value);
-    } catch (const std::exception&) {
-      return;  // not a number: the decoder's error, not a range
-    }
+    // Not a whole number (std::stoll read "12abc" as 12): the decoder's error, not a range.
+    const std::optional<std::int64_t> parsed = go_atoi(s->value.value);
+    if (!parsed) return;
+    const std::int64_t n = *parsed;
     if (n >= low && n <= high) return;
     const std::string bounds = high == INT32_MAX ? fmt::format("at least {}", low) : fmt::format("{}..{}", low, high);
     report(out, *s, fmt::format("{} {} is outside {}", s->path, n, bounds));
