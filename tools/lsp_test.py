@@ -34,6 +34,7 @@ class Client:
         self.proc = subprocess.Popen([netlint, "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=subprocess.PIPE, cwd=cwd)
         self.messages = queue.Queue()
+        self.seen = []  # every message, also those wait() skipped
         self.next_id = 1
         threading.Thread(target=self._read, daemon=True).start()
 
@@ -52,8 +53,9 @@ class Client:
                 name, _, value = line.decode("ascii").partition(":")
                 if name.lower() == "content-length":
                     length = int(value)
-            body = out.read(length)
-            self.messages.put(json.loads(body))
+            message = json.loads(out.read(length))
+            self.seen.append(message)
+            self.messages.put(message)
 
     def raw(self, data):
         self.proc.stdin.write(data)
@@ -262,6 +264,56 @@ def check_cross_file(netlint, _source):
         shutil.rmtree(root)
 
 
+def check_config_reload(netlint, _source):
+    # A saved .netlint.yaml takes effect at the next analysis: the didSave (or a watched-file
+    # change) of the config re-publishes with its severities; a broken config is shown, not fatal.
+    root = workspace({"deploy.yaml": DEPLOYMENT.format(label="web")})
+    client = Client(netlint)
+    try:
+        client.initialize(root)
+        service = client.open(os.path.join(root, "service.yaml"), SERVICE.format(label="webb"))
+        client.diagnostics_for(service, lambda ds: "NL1001" in codes(ds))
+        config = os.path.join(root, ".netlint.yaml")
+        with open(config, "w", encoding="utf-8") as f:
+            f.write("rules:\n  NL1001: {severity: off}\n")
+        client.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": uri_of(config), "type": 1}]})
+        client.diagnostics_for(service, lambda ds: "NL1001" not in codes(ds))
+        with open(config, "w", encoding="utf-8") as f:
+            f.write("rules:\n  NL1001: {severity: loud}\n")
+        client.notify("textDocument/didSave", {"textDocument": {"uri": uri_of(config)}})
+        message = client.wait(lambda m: m.get("method") == "window/showMessage")
+        assert message["params"]["type"] == 1 and ".netlint.yaml" in message["params"]["message"], message
+        # The defaults apply meanwhile: NL1001 is back.
+        client.diagnostics_for(service, lambda ds: "NL1001" in codes(ds))
+        assert client.finish() == 0
+    finally:
+        client.kill()
+        shutil.rmtree(root)
+
+
+def check_pull_diagnostics(netlint, _source):
+    # initializationOptions.pullDiagnostics with a client that pulls: the server advertises
+    # diagnosticProvider, answers textDocument/diagnostic, and pushes nothing.
+    root = workspace({"deploy.yaml": DEPLOYMENT.format(label="web")})
+    client = Client(netlint)
+    try:
+        reply = client.request("initialize", {"processId": None, "rootUri": uri_of(root),
+                                              "capabilities": {"textDocument": {"diagnostic": {}}},
+                                              "initializationOptions": {"pullDiagnostics": True}})
+        assert reply["result"]["capabilities"]["diagnosticProvider"]["interFileDependencies"] is True, reply
+        client.notify("initialized")
+        uri = client.open(os.path.join(root, "service.yaml"), SERVICE.format(label="webb"))
+        reply = client.request("textDocument/diagnostic", {"textDocument": {"uri": uri}})
+        assert reply["result"]["kind"] == "full", reply
+        assert "NL1001" in codes(reply["result"]["items"]), reply
+        assert client.finish() == 0
+        pushed = [m for m in client.seen if m.get("method") == "textDocument/publishDiagnostics"]
+        assert not pushed, pushed
+    finally:
+        client.kill()
+        shutil.rmtree(root)
+
+
 def check_utf16_columns(netlint, _source):
     # A selector value after astral and accented characters on its own line: columns count
     # UTF-16 code units (𝄞 is two, é and ☕ one each), not bytes or code points.
@@ -366,7 +418,7 @@ def check_exit_status(netlint, _source):
         client.kill()
 
 
-CHECKS = [check_demo, check_cross_file, check_utf16_columns, check_parse_errors_option, check_malformed, check_exit_status]
+CHECKS = [check_demo, check_cross_file, check_config_reload, check_pull_diagnostics, check_utf16_columns, check_parse_errors_option, check_malformed, check_exit_status]
 
 
 def main():
