@@ -372,6 +372,17 @@ def check_malformed(netlint, _source):
         client.notify("$/someNotification", {})                    # unknown notification: ignored
         reply = client.request("netlint/unknown", {})
         assert reply["error"]["code"] == -32601, reply
+        # A file outside the root, a document that is no file, one that is no manifest: each is
+        # answered (the outside file is linted on its own terms), none kills the server.
+        outside_root = workspace({})
+        outside = client.open(os.path.join(outside_root, "svc.yaml"), SERVICE.format(label="web"))
+        client.diagnostics_for(outside)
+        shutil.rmtree(outside_root)
+        client.notify("textDocument/didOpen", {"textDocument": {"uri": "untitled:Untitled-1", "languageId": "yaml",
+                                                                "version": 1, "text": "kind: Service\n"}})
+        assert client.diagnostics_for("untitled:Untitled-1") == []
+        readme = client.open(os.path.join(root, "README.md"), "# not a manifest: [\n")
+        assert client.diagnostics_for(readme) == []
         # Not YAML at all, binary bytes and a NUL, under a YAML name: diagnostics, no crash.
         junk = client.open(os.path.join(root, "junk.yaml"), "\x00\x01{{{ ::: ]]] \ufffd\n" * 100)
         client.diagnostics_for(junk)
