@@ -144,7 +144,8 @@ MessageReader::Result MessageReader::next() {
     result.error = "message of " + std::to_string(length) + " bytes is larger than the limit of " + std::to_string(max_body_);
     return result;
   }
-  result.body.reserve(length);
+  // Grown as bytes arrive, not reserved from the header: a lying Content-Length costs nothing.
+  result.body.reserve(std::min<std::size_t>(length, kChunk));
   while (result.body.size() < length) {
     if (pos_ == buffer_.size() && !fill()) {
       result.status = Status::kEof;  // truncated at the end of input

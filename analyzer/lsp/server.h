@@ -8,7 +8,6 @@
 
 #include <map>
 #include <ostream>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
