@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "analyzer/cli/input_selection.h"
+#include "analyzer/engine/engine.h"
 #include "analyzer/loader/view_partition.h"
 #include "analyzer/loader/loader.h"
 #include "analyzer/source/file_walker.h"
@@ -65,9 +66,11 @@ unsigned effective_jobs(const LintOptions& options) {
   return options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
 }
 
-int load_views(const LintOptions& options, const config::Config* config, std::vector<model::Model>& out, std::ostream& err) {
+int load_views(const LintOptions& options, const config::Config* config, std::vector<model::Model>& out, std::ostream& err,
+               std::vector<InputText> buffers) {
   InputRequest request;
   request.paths = options.paths;
+  request.buffers = std::move(buffers);
   if (!options.stdin_filename.empty()) {
     // As ruff and eslint: --stdin-filename alone reads standard input; beside paths, "-" must be
     // among them (else the name would describe nothing).
@@ -110,6 +113,32 @@ int load_views(const LintOptions& options, const config::Config* config, std::ve
   ViewPartition partition = partition_views(walked.inputs, config);
   for (const std::string& warning : partition.warnings) err << "netlint: " << printable(warning) << '\n';
   out = netlint::load_views(std::move(walked.inputs), load_options, partition.views);
+  return kLoaded;
+}
+
+RuleSelection selection_for(const LintOptions& options, const config::Config* config) {
+  SelectorSource cli;
+  if (options.has_select) cli.select = options.select;
+  cli.extend_select = options.extend_select;
+  cli.extend_select.insert(cli.extend_select.end(), options.enable.begin(), options.enable.end());
+  cli.ignore = options.ignore;
+  cli.ignore.insert(cli.ignore.end(), options.disable.begin(), options.disable.end());
+  return select_rules(rules::all_rules(), config, cli);
+}
+
+int analyze(const LintOptions& options, const config::Config* config, const RuleSelection& selection, Analysis& out,
+            std::ostream& err, std::vector<InputText> buffers) {
+  if (const int status = load_views(options, config, out.views, err, std::move(buffers)); status != kLoaded) return status;
+  engine::RunOptions run_options;
+  run_options.rules = selection.rules;
+  run_options.internal_error = &rules::find_rule("NL0002")->info();
+  run_options.precedence = rules::precedence();
+  run_options.severities = &selection.severities;
+  run_options.rule_options = &selection.options;
+  run_options.jobs = effective_jobs(options);
+  run_options.registry = rules::all_rules();
+  run_options.unused_suppression = &rules::find_rule("NL0003")->info();
+  out.diagnostics = engine::run_views(out.views, run_options);
   return kLoaded;
 }
 

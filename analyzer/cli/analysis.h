@@ -7,7 +7,10 @@
 #include <vector>
 
 #include "analyzer/cli/commands.h"
+#include "analyzer/cli/rule_selection.h"
 #include "analyzer/config/config.h"
+#include "analyzer/diag/diagnostic.h"
+#include "analyzer/loader/loader.h"
 #include "analyzer/model/model.h"
 
 namespace netlint::cli {
@@ -23,7 +26,23 @@ inline constexpr int kLoaded = -1;
 // --jobs, else every core: the threads for parsing and for running the rules.
 unsigned effective_jobs(const LintOptions& options);
 
-int load_views(const LintOptions& options, const config::Config* config, std::vector<model::Model>& out, std::ostream& err);
+// `buffers` (an editor's open documents, reported) come before every walked input, so a file on
+// disk at the same path is not read: the buffer replaces it.
+int load_views(const LintOptions& options, const config::Config* config, std::vector<model::Model>& out, std::ostream& err,
+               std::vector<InputText> buffers = {});
+
+// The rule selection of a run: the default, the config's, then the command line's selectors.
+RuleSelection selection_for(const LintOptions& options, const config::Config* config);
+
+// One analysis, the pipeline lint and the language server share (issue 17 item 6): the views
+// loaded, the selected rules run over them.
+struct Analysis {
+  std::vector<model::Model> views;  // every view holds the whole file table
+  std::vector<diag::Diagnostic> diagnostics;
+};
+// kLoaded, or the exit status to stop with (load_views).
+int analyze(const LintOptions& options, const config::Config* config, const RuleSelection& selection, Analysis& out,
+            std::ostream& err, std::vector<InputText> buffers = {});
 
 // --output must not replace a file the run read (a manifest named or found by a walk, context,
 // the config, the baseline): kLoaded, or kExitUsage with a message.

@@ -52,7 +52,12 @@ WalkResult select_inputs(const InputRequest& request) {
 
   WalkResult result;
   std::set<std::string> seen;
-  if (request.paths.empty()) {
+  if (!request.buffers.empty()) {
+    WalkResult buffers;
+    buffers.inputs = request.buffers;
+    append_new(result, std::move(buffers), seen);
+  }
+  if (request.paths.empty() && request.buffers.empty()) {
     // No paths: with a config, its selection is what is reported; else the working directory.
     if (!request.config_directory.empty()) {
       append_new(result, walk_context(repository, request.walk, /*reported=*/true), seen);
@@ -60,7 +65,7 @@ WalkResult select_inputs(const InputRequest& request) {
       append_new(result, walk_inputs({"."}, request.walk), seen);
     }
   } else {
-    append_new(result, walk_inputs(request.paths, request.walk), seen);
+    if (!request.paths.empty()) append_new(result, walk_inputs(request.paths, request.walk), seen);
     if (!repository.root.empty()) append_new(result, walk_context(repository, request.walk), seen);
   }
   if (!request.context_paths.empty()) {

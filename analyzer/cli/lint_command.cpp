@@ -91,13 +91,7 @@ int run_lint(const LintOptions& options, std::ostream& out, std::ostream& err) {
   const auto started = std::chrono::steady_clock::now();
   std::optional<config::Config> config;
   if (!load_config(options.config_path, options.max_file_size, config, err)) return kExitUsage;
-  SelectorSource cli;
-  if (options.has_select) cli.select = options.select;
-  cli.extend_select = options.extend_select;
-  cli.extend_select.insert(cli.extend_select.end(), options.enable.begin(), options.enable.end());
-  cli.ignore = options.ignore;
-  cli.ignore.insert(cli.ignore.end(), options.disable.begin(), options.disable.end());
-  const RuleSelection selection = select_rules(rules::all_rules(), config ? &*config : nullptr, cli);
+  const RuleSelection selection = selection_for(options, config ? &*config : nullptr);
   if (!selection.error.empty()) {
     err << "netlint: " << selection.error << '\n';
     return kExitUsage;
@@ -106,24 +100,17 @@ int run_lint(const LintOptions& options, std::ostream& out, std::ostream& err) {
   if (options.fail_on) fail_on = *options.fail_on;
   else if (config && config->fail_on) fail_on = parse_fail_on(*config->fail_on);
 
-  std::vector<model::Model> views;
-  if (const int status = load_views(options, config ? &*config : nullptr, views, err); status != kLoaded) return status;
+  Analysis analysis;
+  if (const int status = analyze(options, config ? &*config : nullptr, selection, analysis, err); status != kLoaded) return status;
+  const std::vector<model::Model>& views = analysis.views;
+  std::vector<diag::Diagnostic>& diagnostics = analysis.diagnostics;
+  // Checked after the run (which writes nothing): the report is written only if this passes.
   if (const int status = check_output_target(options, config ? &*config : nullptr, views.front(), err); status != kLoaded) {
     return status;
   }
 
   warn_if_nothing_linted(views.front().stats, err);
 
-  engine::RunOptions run_options;
-  run_options.rules = selection.rules;
-  run_options.internal_error = &rules::find_rule("NL0002")->info();
-  run_options.precedence = rules::precedence();
-  run_options.severities = &selection.severities;
-  run_options.rule_options = &selection.options;
-  run_options.jobs = effective_jobs(options);
-  run_options.registry = rules::all_rules();
-  run_options.unused_suppression = &rules::find_rule("NL0003")->info();
-  std::vector<diag::Diagnostic> diagnostics = engine::run_views(views, run_options);
   // Every view holds the whole file table and the same counts: any of them resolves locations.
   const model::Model& model = views.front();
   if (const int status = apply_baseline(options, config ? &*config : nullptr, model, diagnostics, err); status != kLoaded) {

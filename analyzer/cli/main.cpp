@@ -6,6 +6,7 @@
 
 #include "analyzer/cli/commands.h"
 #include "analyzer/cli/rule_docs.h"
+#include "analyzer/lsp/server.h"
 
 namespace {
 
@@ -151,6 +152,8 @@ int main(int argc, char** argv) {
   connectivity->add_flag("--closed-world", closed_world,
                          "Assume the view is the whole cluster, as netpol-analyzer does: labels and namespaces exactly as written, ipBlocks never match pods, no unknown flows");
 
+  CLI::App* lsp = app.add_subcommand("lsp", "Run the language server on standard input and output (LSP 3.17; see docs/lsp.md)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -167,6 +170,11 @@ int main(int argc, char** argv) {
         return netlint::cli::kExitUsage;
       }
       return netlint::cli::write_rule_docs(fixtures, rules_output, std::cerr);
+    }
+    if (lsp->parsed()) {
+      // LSP messages own standard output: nothing else may write to it.
+      std::ios::sync_with_stdio(false);
+      return netlint::lsp::run_stdio(0, std::cout);
     }
     if (explain->parsed()) return netlint::cli::explain_rule(explained, fixtures, std::cout, std::cerr);
     if (config_schema->parsed()) return netlint::cli::run_config_schema(schema_output, std::cout, std::cerr);

@@ -1,0 +1,33 @@
+// The analysis bridge: the workspace read as the CLI reads its working directory (the server
+// runs in the workspace root: git root, .netlint.yaml found upward, `clusters:` views), with the
+// open documents replacing their files on disk, through the CLI's own pipeline (cli::analyze).
+// The config is read anew on every analysis, so a saved .netlint.yaml takes effect at once.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "analyzer/lsp/document_store.h"
+
+namespace netlint::lsp {
+
+struct Settings {
+  bool parse_errors = true;  // initializationOptions.parseErrors: NL0001 (yaml-language-server reports syntax too)
+  // The client named a workspace root: when neither a config nor a git repository gives
+  // context, the root itself is read as context (else a single file would be linted alone).
+  bool root_is_context = false;
+};
+
+struct Published {
+  bool ran = false;                             // false: the analysis could not run (see log)
+  std::map<std::string, nlohmann::json> diagnostics;  // every open document's URI -> Diagnostic[]
+  std::vector<std::string> notes;               // run-level notes and findings without a place
+  std::vector<std::string> errors;              // config and input errors
+};
+
+Published analyze_workspace(const DocumentStore& documents, const Settings& settings);
+
+}  // namespace netlint::lsp

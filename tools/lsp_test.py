@@ -1,0 +1,458 @@
+#!/usr/bin/env python3
+"""Protocol tests for `netlint lsp` (issue 22): a scripted LSP client, Python stdlib only.
+
+Each check starts a server, speaks LSP 3.17 to it over pipes and checks what comes back:
+diagnostics on the demo at the range `--format sarif` gives (UTF-16 columns), a fix clearing
+them, cross-file re-publish, closing clears, parseErrors off, malformed input survived, a big
+buffer, and the exit status of every way out. Prints one line per check, exits 1 on a failure.
+
+  tools/lsp_test.py --netlint build/release/netlint --source .
+"""
+import argparse
+import json
+import os
+import queue
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+
+TIMEOUT = 60.0  # seconds for any one answer: a slow CI machine, never a hang
+
+
+def uri_of(path):
+    return "file://" + urllib.parse.quote(os.path.abspath(path))
+
+
+class Client:
+    """One server process: framed writes, a reader thread that queues every message."""
+
+    def __init__(self, netlint, cwd=None):
+        self.proc = subprocess.Popen([netlint, "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                     stderr=subprocess.PIPE, cwd=cwd)
+        self.messages = queue.Queue()
+        self.seen = []  # every message, also those wait() skipped
+        self.next_id = 1
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self):
+        out = self.proc.stdout
+        while True:
+            length = None
+            while True:
+                line = out.readline()
+                if not line:
+                    self.messages.put(None)
+                    return
+                line = line.strip()
+                if not line:
+                    break
+                name, _, value = line.decode("ascii").partition(":")
+                if name.lower() == "content-length":
+                    length = int(value)
+            message = json.loads(out.read(length))
+            self.seen.append(message)
+            self.messages.put(message)
+
+    def raw(self, data):
+        self.proc.stdin.write(data)
+        self.proc.stdin.flush()
+
+    def send(self, message):
+        message = dict(message, jsonrpc="2.0")
+        body = json.dumps(message).encode("utf-8")
+        self.raw(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+
+    def notify(self, method, params=None):
+        self.send({"method": method, "params": params or {}})
+
+    def request(self, method, params=None, expect_error=False):
+        rid = self.next_id
+        self.next_id += 1
+        self.send({"id": rid, "method": method, "params": params if params is not None else {}})
+        reply = self.wait(lambda m: m.get("id") == rid and "method" not in m)
+        return reply
+
+    def wait(self, predicate, timeout=TIMEOUT):
+        """The first message that satisfies `predicate`; the others (logs, other documents) are dropped."""
+        deadline = time.monotonic() + timeout
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise AssertionError("timed out waiting for a message")
+            try:
+                message = self.messages.get(timeout=left)
+            except queue.Empty:
+                raise AssertionError("timed out waiting for a message")
+            if message is None:
+                raise AssertionError("the server closed its output (stderr: %r)" % self.stderr_tail())
+            if predicate(message):
+                return message
+
+    def diagnostics_for(self, uri, predicate=lambda d: True, timeout=TIMEOUT):
+        message = self.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics"
+                            and m["params"]["uri"] == uri and predicate(m["params"]["diagnostics"]), timeout)
+        return message["params"]["diagnostics"]
+
+    def initialize(self, root, options=None):
+        params = {"processId": os.getpid(), "rootUri": uri_of(root) if root else None, "capabilities": {}}
+        if options is not None:
+            params["initializationOptions"] = options
+        reply = self.request("initialize", params)
+        self.notify("initialized")
+        return reply
+
+    def open(self, path, text=None, version=1):
+        if text is None:
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
+        uri = uri_of(path)
+        self.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "yaml", "version": version, "text": text}})
+        return uri
+
+    def change(self, uri, text, version):
+        self.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": text}]})
+
+    def finish(self, shutdown=True, exit_notification=True):
+        if shutdown:
+            reply = self.request("shutdown")
+            assert reply.get("result", "missing") is None, reply
+        if exit_notification:
+            self.notify("exit")
+        else:
+            self.proc.stdin.close()
+        return self.proc.wait(timeout=TIMEOUT)
+
+    def kill(self):
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+
+    def stderr_tail(self):
+        if self.proc.poll() is None:
+            return ""
+        return self.proc.stderr.read()[-2000:]
+
+
+def codes(diagnostics):
+    return sorted(d["code"] for d in diagnostics)
+
+
+def sarif_region(netlint, demo, relative, code):
+    """The region `--format sarif` reports for `code`, run as a user would from the demo root."""
+    out = subprocess.run([netlint, "--format", "sarif", relative], cwd=demo, capture_output=True, text=True).stdout
+    for result in json.loads(out)["runs"][0]["results"]:
+        if result["ruleId"] == code:
+            return result["locations"][0]["physicalLocation"]["region"]
+    raise AssertionError("no %s in the CLI's SARIF" % code)
+
+
+def check_demo(netlint, source):
+    demo = os.path.join(source, "testdata", "demo")
+    orders = os.path.join(demo, "production", "orders.yaml")
+    client = Client(netlint)
+    try:
+        reply = client.initialize(demo)
+        caps = reply["result"]["capabilities"]
+        assert caps["textDocumentSync"]["change"] == 1 and caps["textDocumentSync"]["openClose"], caps
+        assert reply["result"]["serverInfo"]["name"] == "netlint"
+        uri = client.open(orders)
+        diagnostics = client.diagnostics_for(uri, lambda ds: any(d["code"] == "NL1001" for d in ds))
+        found = [d for d in diagnostics if d["code"] == "NL1001"]
+        assert len(found) == 1, diagnostics
+        d = found[0]
+        assert d["source"] == "netlint", d
+        assert d["severity"] in (1, 2, 3), d
+        assert d["range"]["start"]["line"] == 35, d["range"]  # line 36, 1-based
+        region = sarif_region(netlint, demo, "production/orders.yaml", "NL1001")
+        expected = {"start": {"line": region["startLine"] - 1, "character": region["startColumn"] - 1},
+                    "end": {"line": region["endLine"] - 1, "character": region["endColumn"] - 1}}
+        assert d["range"] == expected, (d["range"], expected)
+        assert d["codeDescription"]["href"].endswith("/service-selector-typo.md"), d
+        assert "\nhelp: " in d["message"] or "help" not in d, d
+        assert "NL0006" not in codes(diagnostics), diagnostics
+
+        with open(orders, encoding="utf-8") as f:
+            text = f.read()
+        assert "    app: order-service\n  ports:" in text
+        fixed = text.replace("    app: order-service\n  ports:", "    app: orders-service\n  ports:")
+        client.change(uri, fixed, 2)
+        diagnostics = client.diagnostics_for(uri, lambda ds: "NL1001" not in codes(ds))
+        assert diagnostics == [], diagnostics
+
+        client.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+        assert client.diagnostics_for(uri) == []
+        assert client.finish() == 0
+    finally:
+        client.kill()
+
+
+DEPLOYMENT = """apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: {label}
+  template:
+    metadata:
+      labels:
+        app: {label}
+    spec:
+      containers:
+        - name: web
+          image: registry.example.com/web:1.0
+          ports:
+            - name: http
+              containerPort: 8080
+"""
+
+SERVICE = """apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  namespace: shop
+  annotations:
+    note: "naïve café ☕ 𝄞"
+spec:
+  selector: {{app: {label}}}
+  ports:
+    - name: http
+      port: 80
+      targetPort: http
+"""
+
+
+def workspace(files):
+    root = tempfile.mkdtemp(prefix="netlint-lsp-")
+    for name, text in files.items():
+        with open(os.path.join(root, name), "w", encoding="utf-8") as f:
+            f.write(text)
+    return root
+
+
+def check_cross_file(netlint, _source):
+    root = workspace({"deploy.yaml": DEPLOYMENT.format(label="web"), "service.yaml": SERVICE.format(label="web")})
+    client = Client(netlint)
+    try:
+        client.initialize(root)
+        service = client.open(os.path.join(root, "service.yaml"))
+        assert "NL1001" not in codes(client.diagnostics_for(service))
+        deploy = client.open(os.path.join(root, "deploy.yaml"))
+        # Rename the pods' label in the unsaved Deployment buffer: the Service in the other open
+        # document now selects nothing, and is re-published without being touched.
+        client.change(deploy, DEPLOYMENT.format(label="webb"), 2)
+        diagnostics = client.diagnostics_for(service, lambda ds: "NL1001" in codes(ds))
+        d = next(d for d in diagnostics if d["code"] == "NL1001")
+        # The value `web` on line 9 (0-based 8), after `  selector: {app: `: 18 UTF-16 units.
+        assert d["range"]["start"] == {"line": 8, "character": 18}, d["range"]
+        assert d["range"]["end"] == {"line": 8, "character": 21}, d["range"]
+        for info in d.get("relatedInformation", []):
+            assert info["location"]["uri"].startswith("file://"), info
+        # Closing the Deployment: the disk file (label `web`) is read again, the Service is clean.
+        client.notify("textDocument/didClose", {"textDocument": {"uri": deploy}})
+        assert client.diagnostics_for(deploy) == []
+        client.diagnostics_for(service, lambda ds: "NL1001" not in codes(ds))
+        assert client.finish() == 0
+    finally:
+        client.kill()
+        shutil.rmtree(root)
+
+
+def check_config_reload(netlint, _source):
+    # A saved .netlint.yaml takes effect at the next analysis: the didSave (or a watched-file
+    # change) of the config re-publishes with its severities; a broken config is shown, not fatal.
+    root = workspace({"deploy.yaml": DEPLOYMENT.format(label="web")})
+    client = Client(netlint)
+    try:
+        client.initialize(root)
+        service = client.open(os.path.join(root, "service.yaml"), SERVICE.format(label="webb"))
+        client.diagnostics_for(service, lambda ds: "NL1001" in codes(ds))
+        config = os.path.join(root, ".netlint.yaml")
+        with open(config, "w", encoding="utf-8") as f:
+            f.write("rules:\n  NL1001: {severity: off}\n")
+        client.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": uri_of(config), "type": 1}]})
+        client.diagnostics_for(service, lambda ds: "NL1001" not in codes(ds))
+        with open(config, "w", encoding="utf-8") as f:
+            f.write("rules:\n  NL1001: {severity: loud}\n")
+        client.notify("textDocument/didSave", {"textDocument": {"uri": uri_of(config)}})
+        message = client.wait(lambda m: m.get("method") == "window/showMessage")
+        assert message["params"]["type"] == 1 and ".netlint.yaml" in message["params"]["message"], message
+        # The defaults apply meanwhile: NL1001 is back.
+        client.diagnostics_for(service, lambda ds: "NL1001" in codes(ds))
+        assert client.finish() == 0
+    finally:
+        client.kill()
+        shutil.rmtree(root)
+
+
+def check_pull_diagnostics(netlint, _source):
+    # initializationOptions.pullDiagnostics with a client that pulls: the server advertises
+    # diagnosticProvider, answers textDocument/diagnostic, and pushes nothing.
+    root = workspace({"deploy.yaml": DEPLOYMENT.format(label="web")})
+    client = Client(netlint)
+    try:
+        reply = client.request("initialize", {"processId": None, "rootUri": uri_of(root),
+                                              "capabilities": {"textDocument": {"diagnostic": {}}},
+                                              "initializationOptions": {"pullDiagnostics": True}})
+        assert reply["result"]["capabilities"]["diagnosticProvider"]["interFileDependencies"] is True, reply
+        client.notify("initialized")
+        uri = client.open(os.path.join(root, "service.yaml"), SERVICE.format(label="webb"))
+        reply = client.request("textDocument/diagnostic", {"textDocument": {"uri": uri}})
+        assert reply["result"]["kind"] == "full", reply
+        assert "NL1001" in codes(reply["result"]["items"]), reply
+        assert client.finish() == 0
+        pushed = [m for m in client.seen if m.get("method") == "textDocument/publishDiagnostics"]
+        assert not pushed, pushed
+    finally:
+        client.kill()
+        shutil.rmtree(root)
+
+
+def check_utf16_columns(netlint, _source):
+    # A selector value after astral and accented characters on its own line: columns count
+    # UTF-16 code units (𝄞 is two, é and ☕ one each), not bytes or code points.
+    service = ('{apiVersion: v1, kind: Service, metadata: {name: web, namespace: shop, annotations: {n: "é☕𝄞"}}, '
+               'spec: {selector: {app: webb}, ports: [{name: http, port: 80, targetPort: http}]}}\n')
+    root = workspace({"deploy.yaml": DEPLOYMENT.format(label="web")})
+    client = Client(netlint)
+    try:
+        client.initialize(root)
+        uri = client.open(os.path.join(root, "service.yaml"), service)
+        diagnostics = client.diagnostics_for(uri, lambda ds: "NL1001" in codes(ds))
+        d = next(d for d in diagnostics if d["code"] == "NL1001")
+        line = service.splitlines()[0]
+        before = line[: line.index("webb")]
+        start = len(before.encode("utf-16-le")) // 2
+        assert start == len(before) + 1, before  # 𝄞 is a surrogate pair
+        assert d["range"] == {"start": {"line": 0, "character": start}, "end": {"line": 0, "character": start + 4}}, d["range"]
+        assert client.finish() == 0
+    finally:
+        client.kill()
+        shutil.rmtree(root)
+
+
+def check_parse_errors_option(netlint, _source):
+    broken = "apiVersion: v1\nkind: Service\nmetadata:\n  name: x\n  labels: [unclosed\n"
+    root = workspace({})
+    for enabled in (True, False):
+        client = Client(netlint)
+        try:
+            client.initialize(root, {"parseErrors": enabled})
+            uri = client.open(os.path.join(root, "broken.yaml"), broken)
+            diagnostics = client.diagnostics_for(uri)
+            assert ("NL0001" in codes(diagnostics)) == enabled, (enabled, diagnostics)
+            assert client.finish() == 0
+        finally:
+            client.kill()
+    shutil.rmtree(root)
+
+
+def check_malformed(netlint, _source):
+    root = workspace({"service.yaml": SERVICE.format(label="web")})
+    client = Client(netlint)
+    try:
+        # Before initialize, a request is refused (ServerNotInitialized), not ignored.
+        reply = client.request("textDocument/hover", {})
+        assert reply["error"]["code"] == -32002, reply
+        client.initialize(root)
+        client.raw(b"Content-Length: abc\r\n\r\n")                 # unusable length
+        client.raw(b"this is no header at all\r\n\r\n")            # no length
+        client.raw(b"Content-Length: 9\r\n\r\n{not json")          # framed, not JSON
+        client.raw(b"Content-Length: 5\r\n\r\n[1,2]")              # JSON, not an object
+        client.raw(b"Content-Length: 14\r\n\r\n{\"id\": {\"x\":1}}")  # an id that cannot be answered
+        client.raw(b"X" * 20000 + b"\r\n\r\n")                    # an absurd header line
+        client.send({"id": 99, "method": "textDocument/didOpen", "params": 3})  # wrong params type
+        client.notify("textDocument/didOpen", {"textDocument": 7})  # a malformed notification
+        client.notify("$/someNotification", {})                    # unknown notification: ignored
+        reply = client.request("netlint/unknown", {})
+        assert reply["error"]["code"] == -32601, reply
+        # A file outside the root, a document that is no file, one that is no manifest: each is
+        # answered (the outside file is linted on its own terms), none kills the server.
+        outside_root = workspace({})
+        outside = client.open(os.path.join(outside_root, "svc.yaml"), SERVICE.format(label="web"))
+        client.diagnostics_for(outside)
+        shutil.rmtree(outside_root)
+        client.notify("textDocument/didOpen", {"textDocument": {"uri": "untitled:Untitled-1", "languageId": "yaml",
+                                                                "version": 1, "text": "kind: Service\n"}})
+        assert client.diagnostics_for("untitled:Untitled-1") == []
+        readme = client.open(os.path.join(root, "README.md"), "# not a manifest: [\n")
+        assert client.diagnostics_for(readme) == []
+        # Not YAML at all, binary bytes and a NUL, under a YAML name: diagnostics, no crash.
+        junk = client.open(os.path.join(root, "junk.yaml"), "\x00\x01{{{ ::: ]]] \ufffd\n" * 100)
+        client.diagnostics_for(junk)
+        # A big buffer (the issue names 50 MB): answered, the server still alive afterwards.
+        big_text = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n" + "".join(
+            "  k%d: %s\n" % (i, "v" * 80) for i in range(560_000))
+        assert len(big_text) > 50_000_000
+        big = client.open(os.path.join(root, "big.yaml"), big_text)
+        client.diagnostics_for(big, timeout=240)
+        reply = client.request("netlint/unknown", {})
+        assert reply["error"]["code"] == -32601, reply
+        # After shutdown every request is refused; exit then ends with 0.
+        reply = client.request("shutdown")
+        assert reply["result"] is None
+        reply = client.request("textDocument/hover", {})
+        assert reply["error"]["code"] == -32600, reply
+        client.notify("exit")
+        assert client.proc.wait(timeout=TIMEOUT) == 0
+    finally:
+        client.kill()
+        shutil.rmtree(root)
+
+
+def check_exit_status(netlint, _source):
+    # exit without shutdown: 1 (LSP 3.17 "exit").
+    client = Client(netlint)
+    try:
+        client.initialize(None)
+        assert client.finish(shutdown=False) == 1
+    finally:
+        client.kill()
+    # The client goes away (its end of stdin closes): the server exits on its own.
+    client = Client(netlint)
+    try:
+        client.initialize(None)
+        assert client.finish(shutdown=False, exit_notification=False) == 1
+    finally:
+        client.kill()
+    client = Client(netlint)
+    try:
+        client.initialize(None)
+        assert client.finish(shutdown=True, exit_notification=False) == 0
+    finally:
+        client.kill()
+
+
+CHECKS = [check_demo, check_cross_file, check_config_reload, check_pull_diagnostics, check_utf16_columns, check_parse_errors_option, check_malformed, check_exit_status]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--netlint", required=True)
+    parser.add_argument("--source", required=True)
+    parser.add_argument("checks", nargs="*", help="names of checks to run (default: all)")
+    args = parser.parse_args()
+    netlint = os.path.abspath(args.netlint)
+    failed = 0
+    for check in CHECKS:
+        if args.checks and check.__name__ not in args.checks:
+            continue
+        started = time.monotonic()
+        try:
+            check(netlint, os.path.abspath(args.source))
+            print("ok   %s (%.1fs)" % (check.__name__, time.monotonic() - started))
+        except Exception as e:  # noqa: BLE001 - every failure is reported, the others still run
+            failed += 1
+            print("FAIL %s: %s: %s" % (check.__name__, type(e).__name__, e))
+    print("%d failed" % failed)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
