@@ -20,15 +20,16 @@ The order, lowest first (each layer may include those before it):
   report     output formats
   rules      the rule catalog
   testing    the fixture runner and CLI test helpers
-  lsp        the language server
-  cli        the command line (top)
+  cli        the commands and the analysis pipeline they share
+  lsp        the language server (runs the cli layer's pipeline on open buffers)
+  app        main(): the command line parsed, a command run (top)
 """
 import os
 import re
 import sys
 
 ORDER = ["util", "source", "yaml", "diag", "corefile", "model", "index", "facts", "netpol", "config",
-         "loader", "engine", "report", "rules", "testing", "lsp", "cli"]
+         "loader", "engine", "report", "rules", "testing", "cli", "lsp", "app"]
 RANK = {layer: i for i, layer in enumerate(ORDER)}
 INCLUDE = re.compile(r'^\s*#\s*include\s+"(analyzer/([a-z_]+)/|rules/)')
 

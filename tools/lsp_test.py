@@ -236,6 +236,23 @@ def workspace(files):
     return root
 
 
+def check_run_level_notes(netlint, _source):
+    """RULES.md: run-level notes (NL0006) reach the client as window/logMessage (Info), never as
+    diagnostics. Every run has the `namespaces` note."""
+    root = workspace({"service.yaml": SERVICE.format(label="web")})
+    client = Client(netlint)
+    try:
+        client.initialize(root)
+        client.open(os.path.join(root, "service.yaml"))
+        message = client.wait(lambda m: m.get("method") == "window/logMessage"
+                              and "[NL0006 namespaces]" in m["params"]["message"])
+        assert message["params"]["type"] == 3, message
+        assert client.finish() == 0
+    finally:
+        client.kill()
+        shutil.rmtree(root)
+
+
 def check_cross_file(netlint, _source):
     root = workspace({"deploy.yaml": DEPLOYMENT.format(label="web"), "service.yaml": SERVICE.format(label="web")})
     client = Client(netlint)
@@ -429,7 +446,7 @@ def check_exit_status(netlint, _source):
         client.kill()
 
 
-CHECKS = [check_demo, check_cross_file, check_config_reload, check_pull_diagnostics, check_utf16_columns, check_parse_errors_option, check_malformed, check_exit_status]
+CHECKS = [check_demo, check_run_level_notes, check_cross_file, check_config_reload, check_pull_diagnostics, check_utf16_columns, check_parse_errors_option, check_malformed, check_exit_status]
 
 
 def main():

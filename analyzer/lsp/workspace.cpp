@@ -8,7 +8,7 @@
 #include "analyzer/cli/input_selection.h"
 #include "analyzer/lsp/diagnostics.h"
 #include "analyzer/lsp/uri.h"
-#include "analyzer/report/run_summary.h"
+#include "analyzer/report/view_notes.h"
 #include "analyzer/source/file_walker.h"
 
 namespace netlint::lsp {
@@ -91,9 +91,9 @@ Published analyze_workspace(const DocumentStore& documents, const Settings& sett
   };
   DiagnosticConverter converter(model, uri_of);
   for (const diag::Diagnostic& d : analysis.diagnostics) {
-    // Run-level notes (NL0006) describe the view, not a line: the log, never the problem panel.
+    // Findings without a place in a file go to the log, never the problem panel.
     const bool placed = d.range.valid() && d.range.file < model.files.size();
-    if (!placed || d.rule->code == "NL0006") {
+    if (!placed) {
       published.notes.push_back(log_line(d, model));
       continue;
     }
@@ -102,8 +102,12 @@ Published analyze_workspace(const DocumentStore& documents, const Settings& sett
     if (it == by_path.end()) continue;  // a file that is not open: the editor shows none
     published.diagnostics[it->second->uri].push_back(converter.convert(d));
   }
-  for (const report::CountedNote& note : report::counted_notes(model.stats)) {
-    published.notes.push_back("note: " + note.message + " [NL0006 " + std::string(note.topic) + "]");
+  // RULES.md "Run-level notes": LSP clients get them as window/logMessage (Info), never as
+  // diagnostics; the same notes the CLI prints (report/view_notes).
+  std::vector<report::ViewNote> run_notes;
+  if (!selection.v2_codes_left_out.empty()) run_notes.push_back(report::selection_note(selection.v2_codes_left_out));
+  for (const report::ViewNote& note : report::collect_view_report(analysis.views, selection.view_notes, std::move(run_notes)).notes) {
+    published.notes.push_back("note: " + note.message + " [NL0006 " + note.topic + "]");
   }
   published.ran = true;
   return published;
