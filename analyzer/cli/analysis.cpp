@@ -138,6 +138,8 @@ int analyze(const LintOptions& options, const config::Config* config, const Rule
   run_options.jobs = effective_jobs(options);
   run_options.registry = rules::all_rules();
   run_options.unused_suppression = &rules::find_rule("NL0003")->info();
+  const engine::PerFileIgnores per_file_ignores(selection.per_file_ignores_root, selection.per_file_ignores);
+  run_options.per_file_ignores = &per_file_ignores;
   out.diagnostics = engine::run_views(out.views, run_options);
   return kLoaded;
 }

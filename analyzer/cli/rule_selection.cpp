@@ -147,6 +147,23 @@ RuleSelection select_rules(std::span<const engine::Rule* const> registry, const 
     if (rule->info().run_level) selection.view_notes = selection.view_notes && selected.count(rule) != 0;
     else if (selected.count(rule) != 0) selection.rules.push_back(rule);
   }
+  if (config != nullptr) {
+    selection.per_file_ignores_root = config->directory;
+    for (const config::Config::PerFileIgnore& entry : config->per_file_ignores) {
+      engine::PerFileIgnores::Entry resolved{entry.glob, {}};
+      for (const std::string& text : entry.selectors) {
+        Selector s;
+        if (!classify(registry, text, false, s, selection.error)) {
+          selection.error = "per-file-ignores \"" + entry.glob + "\": " + selection.error;
+          return selection;
+        }
+        for (const engine::Rule* rule : registry) {
+          if (matches(s, rule->info()) && rule->info().code != "NL0002") resolved.codes.insert(std::string(rule->info().code));
+        }
+      }
+      selection.per_file_ignores.push_back(std::move(resolved));
+    }
+  }
   // A v2 config selected every rule implicitly; v3's default leaves some out (RULES.md "Rule
   // groups and selection"): say which, once, for a config that does not choose with `select`.
   if (config != nullptr && !config->select && !cli.select) {

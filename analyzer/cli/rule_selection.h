@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "analyzer/config/config.h"
+#include "analyzer/engine/per_file_ignores.h"
 #include "analyzer/engine/rule.h"
 
 namespace netlint::cli {
@@ -38,6 +39,10 @@ struct RuleSelection {
   // nursery (nursery holds the codes new in v3). Empty when the note does not apply (no config,
   // a config or command line with `select`, or nothing left out).
   std::vector<std::string> v2_codes_left_out;
+  // The config's per-file-ignores, each selector resolved to the codes it names (selected or
+  // not: ignoring an unselected code is no error), relative to the config's folder.
+  std::string per_file_ignores_root;
+  std::vector<engine::PerFileIgnores::Entry> per_file_ignores;
 };
 
 // "unknown rule 'NL1010'; did you mean 'NL1001'? (netlint rules lists them)".

@@ -252,6 +252,23 @@ class Validator {
         }
         break;
       case T::kRules: rules(node); break;
+      case T::kGlobLists:
+        if (!node.is_map()) {
+          error(node, fmt::format("{} must be a mapping of path globs to lists", where));
+          break;
+        }
+        for (std::uint32_t i = 0; i < node.size(); ++i) {
+          const yaml::NodeRef list = node.value_at(i);
+          const std::string item_where = fmt::format("{}.\"{}\"", where, node.key_at(i).scalar());
+          if (!list.is_sequence()) {
+            error(list, fmt::format("{} must be a list of rules, groups or prefixes", item_where));
+            continue;
+          }
+          for (std::uint32_t j = 0; j < list.size(); ++j) {
+            if (!list.item(j).is_scalar()) error(list.item(j), fmt::format("{} items must be strings", item_where));
+          }
+        }
+        break;
     }
   }
 
@@ -412,6 +429,10 @@ LoadedConfig parse_config(const std::string& path, std::string text, std::span<c
     if (root.get("select")) config.select = scalars(root.get("select"));
     config.extend_select = scalars(root.get("extend-select"));
     config.ignore = scalars(root.get("ignore"));
+    const yaml::NodeRef per_file = root.get("per-file-ignores");
+    for (std::uint32_t i = 0; per_file.is_map() && i < per_file.size(); ++i) {
+      config.per_file_ignores.push_back({per_file.key_at(i).scalar(), scalars(per_file.value_at(i))});
+    }
     config.exclude = scalars(root.get("exclude"));
     if (root.get("failOn").is_scalar()) config.fail_on = root.get("failOn").scalar();
     config.cluster = root.get("cluster");

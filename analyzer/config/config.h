@@ -39,6 +39,13 @@ struct Config {
   std::optional<std::vector<std::string>> select;  // absent: adjust the default selection
   std::vector<std::string> extend_select;
   std::vector<std::string> ignore;
+  // per-file-ignores: a glob (relative to `directory`) on the finding's anchor file -> the codes,
+  // names, groups or prefixes suppressed there (RULES.md "Rule groups and selection").
+  struct PerFileIgnore {
+    std::string glob;
+    std::vector<std::string> selectors;
+  };
+  std::vector<PerFileIgnore> per_file_ignores;
   // cluster: and clusters: stay as validated YAML (the facts layer reads them with positions).
   std::shared_ptr<const SourceFile> source;
   std::shared_ptr<const yaml::Tree> tree;

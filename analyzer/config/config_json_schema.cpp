@@ -88,6 +88,10 @@ void write_field(JsonWriter& json, const Field& field, std::span<const diag::Rul
     case T::kLabels:
       json.begin_object().key("type").value("object").key("additionalProperties").begin_object().key("type").value("string").end_object();
       break;
+    case T::kGlobLists:
+      json.begin_object().key("type").value("object").key("additionalProperties").begin_object().key("type").value("array");
+      json.key("items").begin_object().key("type").value("string").end_object().end_object();
+      break;
     case T::kObject:
       json.begin_object();
       object_members(json, field.fields, rules);

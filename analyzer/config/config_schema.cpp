@@ -72,7 +72,7 @@ constexpr std::array<Field, 2> kClusterView = {{
     {"cluster", T::kObject, "facts of this cluster, over the global `cluster:`", kCluster},
 }};
 
-constexpr std::array<Field, 9> kTop = {{
+constexpr std::array<Field, 10> kTop = {{
     {"clusters", T::kNamedObjects, "several views in one repository: name -> paths and facts", kClusterView},
     {"cluster", T::kObject, "cluster facts; explicit values override detection", kCluster},
     {"include", T::kStringList, "globs of the repository files to read (default: everything)"},
@@ -80,6 +80,7 @@ constexpr std::array<Field, 9> kTop = {{
     {"select", T::kStringList, "the rules to run: codes, names, groups, code prefixes (NL2) or ALL; replaces the default (correctness, suspicious, perf)"},
     {"extend-select", T::kStringList, "rules, groups or prefixes added to the selection"},
     {"ignore", T::kStringList, "rules, groups or prefixes removed from the selection"},
+    {"per-file-ignores", T::kGlobLists, "glob (relative to this file's folder) of the files a finding is anchored in -> rules, groups or prefixes suppressed there"},
     {"rules", T::kRules, "per rule (code or name): severity error|warning|note|off (any but off also selects it), and options"},
     {"failOn", T::kEnum, "lowest severity that makes the exit status 1", {}, kFailOn},
 }};

@@ -22,6 +22,7 @@ enum class ValueType {
   kObjectList,    // list of `fields` objects
   kNamedObjects,  // name -> `fields` object (clusters)
   kRules,         // rule code or name -> {severity, options}: validated against the registry
+  kGlobLists,     // path glob -> list of strings (per-file-ignores)
 };
 
 struct Field {

@@ -1,4 +1,5 @@
 #include "analyzer/engine/engine.h"
+#include "analyzer/engine/per_file_ignores.h"
 #include "analyzer/engine/suppressions.h"
 #include "analyzer/engine/view.h"
 #include "analyzer/util/parallel.h"
@@ -104,6 +105,11 @@ std::vector<diag::Diagnostic> check_view(const View& view, const RunOptions& opt
   // (RULES.md "Precedence with configuration").
   apply_precedence(all, options.precedence);
   ledger.apply(m, all);
+  if (options.per_file_ignores != nullptr && !options.per_file_ignores->empty()) {
+    std::erase_if(all, [&](const diag::Diagnostic& d) {
+      return d.range.valid() && options.per_file_ignores->ignores(m.file(d.range.file).path, d.rule->code);
+    });
+  }
   return all;
 }
 

@@ -14,6 +14,8 @@
 
 namespace netlint::engine {
 
+class PerFileIgnores;
+
 // "winner beats loser": when both report the same root cause, only the winner's finding stays.
 struct Precedence {
   std::string_view winner;
@@ -30,6 +32,8 @@ struct RunOptions {
   const std::map<std::string, diag::Severity>* severities = nullptr;
   // Options configured per rule code (.netlint.yaml `rules:`); others keep their defaults.
   const std::map<std::string, OptionValues>* rule_options = nullptr;
+  // .netlint.yaml per-file-ignores, applied as suppressions after precedence (may be null).
+  const PerFileIgnores* per_file_ignores = nullptr;
   // Threads the rules of one view run on (issue 21); the findings are the same for any count.
   unsigned jobs = 1;
   // Every registered rule: suppressions may name a rule this run does not run. Empty: `rules`.

@@ -1,0 +1,58 @@
+// per-file-ignores (RULES.md "Rule groups and selection"): a glob on the finding's anchor file ->
+// codes, names, groups or prefixes, applied as suppressions after precedence.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "analyzer/testing/cli_run.h"
+
+namespace netlint {
+namespace {
+
+constexpr const char* kDeployment =
+    "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n"
+    "  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n"
+    "    spec: {containers: [{name: web, image: nginx, ports: [{containerPort: 80}]}]}\n";
+constexpr const char* kTypoService =
+    "apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\nspec:\n  selector: {app: wbe}\n  ports: [{port: 80}]\n";
+
+void write_app(const testing::TempRepo& repo, const std::string& folder) {
+  repo.write(folder + "/deploy.yaml", kDeployment);
+  repo.write(folder + "/svc.yaml", kTypoService);
+}
+
+}  // namespace
+
+TEST_SUITE("cli") {
+  TEST_CASE("per-file-ignores suppress by glob; the loser of an ignored winner stays silent") {
+    testing::TempRepo repo("per-file-ignores");
+    write_app(repo, "legacy");
+    write_app(repo, "app");
+    write_app(repo, "tests/e2e");
+    repo.write(".netlint.yaml", "per-file-ignores:\n  \"legacy/**\": [NL1001]\n  \"tests/**\": [correctness]\n");
+    const testing::CliRun run = testing::run_netlint_in(repo.root, "--color never .");
+    CHECK(run.out.find("app/svc.yaml:5:19: error: selector app=wbe") != std::string::npos);
+    CHECK(run.out.find("legacy/svc.yaml") == std::string::npos);
+    CHECK(run.out.find("tests/e2e/svc.yaml") == std::string::npos);
+    // NL1001 beats NL1002 on this selector (one root cause): ignoring the winner does not let the
+    // loser report it instead.
+    CHECK(run.out.find("NL1002") == std::string::npos);
+    CHECK(run.status == 1);
+  }
+
+  TEST_CASE("per-file-ignores naming nothing is a usage error with a did-you-mean") {
+    testing::TempRepo repo("per-file-ignores-unknown");
+    write_app(repo, "app");
+    repo.write(".netlint.yaml", "per-file-ignores:\n  \"app/**\": [corectness]\n");
+    const testing::CliRun run = testing::run_netlint_in(repo.root, ".", true);
+    CHECK(run.status == 2);
+    CHECK(run.out.find("per-file-ignores \"app/**\": unknown rule, group or prefix 'corectness'; did you mean 'correctness'?") !=
+          std::string::npos);
+    repo.write(".netlint.yaml", "per-file-ignores:\n  \"app/**\": NL1001\n");
+    const testing::CliRun not_a_list = testing::run_netlint_in(repo.root, ".", true);
+    CHECK(not_a_list.status == 2);
+    CHECK(not_a_list.out.find("must be a list of rules, groups or prefixes") != std::string::npos);
+  }
+}
+
+}  // namespace netlint
