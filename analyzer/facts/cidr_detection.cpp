@@ -157,9 +157,12 @@ class PoolCollector {
     std::map<std::string, std::vector<const PoolCandidate*>> by_slot;
     for (const PoolCandidate& p : pools_) by_slot[p.slot].push_back(&p);
     std::array<bool, 2> ambiguous{};
-    for (const auto& [slot, written] : by_slot) {
-      const bool disagree = std::any_of(written.begin(), written.end(), [&](const PoolCandidate* p) {
-        return p->written.value != written.front()->written.value || p->block_size != written.front()->block_size;
+    for (const auto& entry : by_slot) {
+      // A named reference, not a structured binding: clang 14 cannot capture those in lambdas.
+      const std::vector<const PoolCandidate*>& written = entry.second;
+      const PoolCandidate* first = written.front();
+      const bool disagree = std::any_of(written.begin(), written.end(), [first](const PoolCandidate* p) {
+        return p->written.value != first->written.value || p->block_size != first->block_size;
       });
       if (!disagree) continue;
       std::vector<Candidate> candidates;
