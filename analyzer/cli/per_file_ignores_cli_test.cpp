@@ -5,20 +5,16 @@
 #include <string>
 
 #include "analyzer/testing/cli_run.h"
+#include "analyzer/testing/sample_manifests.h"
 
 namespace netlint {
 namespace {
 
-constexpr const char* kDeployment =
-    "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n"
-    "  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n"
-    "    spec: {containers: [{name: web, image: nginx, ports: [{containerPort: 80}]}]}\n";
-constexpr const char* kTypoService =
-    "apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\nspec:\n  selector: {app: wbe}\n  ports: [{port: 80}]\n";
+using testing::kShopWebDeployment;
 
 void write_app(const testing::TempRepo& repo, const std::string& folder) {
-  repo.write(folder + "/deploy.yaml", kDeployment);
-  repo.write(folder + "/svc.yaml", kTypoService);
+  repo.write(folder + "/deploy.yaml", kShopWebDeployment);
+  repo.write(folder + "/svc.yaml", testing::shop_web_service("wbe"));
 }
 
 }  // namespace

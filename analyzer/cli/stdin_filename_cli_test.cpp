@@ -7,18 +7,13 @@
 #include <string>
 
 #include "analyzer/testing/cli_run.h"
+#include "analyzer/testing/sample_manifests.h"
 
 namespace netlint {
 namespace {
 
-constexpr const char* kDeployment =
-    "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n"
-    "  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n"
-    "    spec: {containers: [{name: web, image: nginx, ports: [{containerPort: 80}]}]}\n";
-std::string service(const std::string& app) {
-  return "apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\nspec:\n  selector: {app: " + app +
-         "}\n  ports: [{port: 80}]\n";
-}
+constexpr const char* kDeployment = testing::kShopWebDeployment;
+std::string service(const std::string& app) { return testing::shop_web_service(app); }
 
 }  // namespace
 
