@@ -263,4 +263,10 @@ std::vector<ConfigValue> config_file_values(std::string_view text, ConfigFileTyp
   return {};
 }
 
+const std::vector<ConfigValue>& ConfigFileValuesCache::values(const std::string& text, ConfigFileType type) {
+  const auto [it, inserted] = parsed_.try_emplace({&text, type});
+  if (inserted) it->second = config_file_values(text, type);
+  return it->second;
+}
+
 }  // namespace netlint::index

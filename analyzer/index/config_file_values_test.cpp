@@ -90,3 +90,22 @@ TEST_SUITE("references: config files") {
 }
 
 }  // namespace netlint::index
+
+namespace netlint::index {
+
+TEST_CASE("config file values: the cache parses each text once per type and returns the same values") {
+  const std::string text = "spring.datasource.url=jdbc:postgresql://db.shop:5432/app\n";
+  ConfigFileValuesCache cache;
+  const std::vector<ConfigValue>& first = cache.values(text, ConfigFileType::kProperties);
+  const std::vector<ConfigValue>& again = cache.values(text, ConfigFileType::kProperties);
+  CHECK(&first == &again);  // parsed once: the second call returns the stored result
+  const std::vector<ConfigValue> direct = config_file_values(text, ConfigFileType::kProperties);
+  REQUIRE(first.size() == direct.size());
+  REQUIRE(!first.empty());
+  CHECK(first.front().key == direct.front().key);
+  CHECK(first.front().value == direct.front().value);
+  // Another type of the same text is another entry.
+  CHECK(&cache.values(text, ConfigFileType::kEnv) != &first);
+}
+
+}  // namespace netlint::index

@@ -21,9 +21,10 @@ ReferenceIndex::ReferenceIndex(const model::Model& model, std::string domain) {
     return it == by_name.end() ? nullptr : it->second;
   };
   const SourceTextLookup text = [&model](FileId id) -> std::string_view { return model.file(id).text; };
+  ConfigFileValuesCache file_values;
   for (const model::PodSource& pod : model.pod_sources) {
     if (pod.synthetic || !pod.containers_known) continue;
-    PodReferences entry{&pod, extract_references(pod, config_maps, classifier, text)};
+    PodReferences entry{&pod, extract_references(pod, config_maps, classifier, text, &file_values)};
     if (!entry.references.empty()) pods_.push_back(std::move(entry));
   }
 }

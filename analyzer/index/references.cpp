@@ -34,8 +34,8 @@ struct Origin {
 class Extractor {
  public:
   Extractor(const model::PodSource& pod, const ConfigMapLookup& config_maps, const HostClassifier& classifier,
-            const SourceTextLookup& source_text)
-      : pod_(pod), config_maps_(config_maps), classifier_(classifier), source_text_(source_text) {}
+            const SourceTextLookup& source_text, ConfigFileValuesCache* file_values)
+      : pod_(pod), config_maps_(config_maps), classifier_(classifier), source_text_(source_text), file_values_(file_values) {}
 
   std::vector<Reference> run() {
     for (std::uint32_t i = 0; i < pod_.containers.size(); ++i) container(i);
@@ -165,7 +165,9 @@ class Extractor {
           if (!file) continue;
           const ConfigFileType type = config_file_type(*file);
           if (type == ConfigFileType::kNone || !seen.emplace(source.name.value, entry->key.value).second) continue;
-          for (const ConfigValue& value : config_file_values(entry->value.value, type)) {
+          std::vector<ConfigValue> uncached;
+          if (file_values_ == nullptr) uncached = config_file_values(entry->value.value, type);
+          for (const ConfigValue& value : file_values_ != nullptr ? file_values_->values(entry->value.value, type) : uncached) {
             Origin origin;
             origin.kind = ReferenceOrigin::kConfigMapFile;
             origin.variable = value.key;
@@ -235,6 +237,7 @@ class Extractor {
   const ConfigMapLookup& config_maps_;
   const HostClassifier& classifier_;
   const SourceTextLookup& source_text_;
+  ConfigFileValuesCache* file_values_;  // may be null: parse per container
   std::uint32_t container_ = 0;
   std::vector<Reference> out_;
 };
@@ -254,12 +257,13 @@ std::string_view reference_origin_name(ReferenceOrigin origin) {
 }
 
 std::vector<Reference> extract_references(const model::PodSource& pod, const ConfigMapLookup& config_maps,
-                                          const HostClassifier& classifier, const SourceTextLookup& source_text) {
+                                          const HostClassifier& classifier, const SourceTextLookup& source_text,
+                                          ConfigFileValuesCache* file_values) {
   if (!config_maps) {
     const ConfigMapLookup none = [](std::string_view, std::string_view) -> const model::ConfigMap* { return nullptr; };
-    return Extractor(pod, none, classifier, source_text).run();
+    return Extractor(pod, none, classifier, source_text, file_values).run();
   }
-  return Extractor(pod, config_maps, classifier, source_text).run();
+  return Extractor(pod, config_maps, classifier, source_text, file_values).run();
 }
 
 }  // namespace netlint::index

@@ -22,6 +22,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analyzer/index/config_file_values.h"
 #include "analyzer/index/env_expansion.h"
 #include "analyzer/index/host_classifier.h"
 #include "analyzer/model/pod_source.h"
@@ -80,7 +81,9 @@ using SourceTextLookup = std::function<std::string_view(FileId)>;
 // Every reference of every container of `pod`, containers in order, then per container: env
 // (in order), envFrom, command, args, mounted files. Without `source_text`, ranges are whole
 // scalars.
+// `file_values` (optional) parses each mounted ConfigMap file once across pods.
 std::vector<Reference> extract_references(const model::PodSource& pod, const ConfigMapLookup& config_maps,
-                                          const HostClassifier& classifier, const SourceTextLookup& source_text = {});
+                                          const HostClassifier& classifier, const SourceTextLookup& source_text = {},
+                                          ConfigFileValuesCache* file_values = nullptr);
 
 }  // namespace netlint::index
