@@ -5,7 +5,9 @@
 #include <re2/re2.h>
 
 #include <filesystem>
+#include <iterator>
 #include <set>
+#include <string_view>
 #include <vector>
 
 #include "rules/registry.h"
@@ -59,6 +61,19 @@ TEST_CASE("registry: every rule has fixtures and every fixture folder a rule") {
     CHECK_MESSAGE(rules::find_rule(entry.path().filename().string()) != nullptr,
                   "fixture folder without a rule: ", entry.path().filename().string());
   }
+}
+
+// rules/rules.def is the one list: its code column must be the code of the factory's rule, in
+// the same order (registry.cpp expands only the factory column).
+TEST_CASE("registry: rules.def codes match the rules") {
+  static constexpr std::string_view kDefCodes[] = {
+#define NETLINT_RULE(code, factory) #code,
+#include "rules/rules.def"
+#undef NETLINT_RULE
+  };
+  const auto rules = rules::all_rules();
+  REQUIRE(rules.size() == std::size(kDefCodes));
+  for (std::size_t i = 0; i < rules.size(); ++i) CHECK(rules[i]->info().code == kDefCodes[i]);
 }
 
 TEST_CASE("registry: precedence pairs name registered rules") {

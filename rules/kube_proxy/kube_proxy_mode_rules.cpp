@@ -4,7 +4,7 @@
 
 #include "analyzer/facts/version.h"
 #include "rules/kube_proxy/kube_proxy_config.h"
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 
 namespace netlint::rules {
 namespace {

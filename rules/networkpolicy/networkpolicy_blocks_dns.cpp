@@ -16,7 +16,7 @@
 #include "rules/networkpolicy/policy_selectors.h"
 #include "rules/networkpolicy/root_causes.h"
 #include "rules/networkpolicy/service_port_confusion.h"
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 
 namespace netlint::rules {
 namespace {

@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "rules/networkpolicy/policy_selectors.h"
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 #include "rules/service/selector_outcome.h"
 #include "analyzer/model/namespace_name.h"
 
