@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "rules/addressing/address_sources.h"
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 
 namespace netlint::rules {
 namespace {

@@ -7,7 +7,7 @@
 
 #include <algorithm>
 
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 
 namespace netlint::rules {
 namespace {

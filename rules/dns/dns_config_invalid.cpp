@@ -2,7 +2,7 @@
 // (knowledge/domain.md section 5, "API validation of dnsConfig").
 #include <fmt/format.h>
 
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 
 namespace netlint::rules {
 namespace {

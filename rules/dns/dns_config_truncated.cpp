@@ -9,7 +9,7 @@
 
 #include "analyzer/util/go_values.h"
 #include "analyzer/util/strings.h"
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 
 namespace netlint::rules {
 namespace {

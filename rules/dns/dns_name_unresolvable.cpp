@@ -12,7 +12,7 @@
 #include "analyzer/diag/did_you_mean.h"
 #include "analyzer/model/namespace_name.h"
 #include "rules/dns/dns_support.h"
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 #include "rules/service_lookup.h"
 
 namespace netlint::rules {

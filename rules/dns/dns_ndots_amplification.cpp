@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "rules/dns/dns_support.h"
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 
 namespace netlint::rules {
 namespace {

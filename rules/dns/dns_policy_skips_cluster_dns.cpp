@@ -4,7 +4,7 @@
 #include <fmt/format.h>
 
 #include "rules/dns/dns_support.h"
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 #include "rules/service_lookup.h"
 
 namespace netlint::rules {

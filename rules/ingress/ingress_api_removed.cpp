@@ -5,7 +5,7 @@
 #include <array>
 
 #include "analyzer/facts/version.h"
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 
 namespace netlint::rules {
 namespace {

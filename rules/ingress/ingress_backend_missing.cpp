@@ -4,7 +4,7 @@
 
 #include "analyzer/diag/did_you_mean.h"
 #include "rules/service_lookup.h"
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 #include "analyzer/model/namespace_name.h"
 
 namespace netlint::rules {

@@ -6,7 +6,7 @@
 
 #include "analyzer/diag/did_you_mean.h"
 #include "rules/ingress/ingress_classes.h"
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 
 namespace netlint::rules {
 namespace {

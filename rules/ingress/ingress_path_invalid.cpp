@@ -9,7 +9,7 @@
 #include "rules/ingress/ingress_classes.h"
 #include "rules/ingress_nginx/nginx_controllers.h"
 #include "rules/ingress_nginx/nginx_tables.h"
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 
 namespace netlint::rules {
 namespace {

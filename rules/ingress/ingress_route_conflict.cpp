@@ -6,7 +6,7 @@
 #include <tuple>
 
 #include "rules/ingress/ingress_classes.h"
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 #include "rules/applied_together.h"
 
 namespace netlint::rules {

@@ -9,7 +9,7 @@
 
 #include "analyzer/diag/did_you_mean.h"
 
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 
 namespace netlint::rules {
 namespace {

@@ -4,7 +4,7 @@
 
 #include "rules/ingress_nginx/nginx_rule_support.h"
 #include "rules/ingress_nginx/nginx_tables.h"
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 
 namespace netlint::rules {
 namespace {

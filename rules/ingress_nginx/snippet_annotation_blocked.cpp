@@ -6,7 +6,7 @@
 #include "analyzer/util/go_values.h"
 #include "rules/ingress_nginx/nginx_rule_support.h"
 #include "rules/ingress_nginx/nginx_tables.h"
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 
 namespace netlint::rules {
 namespace {

@@ -8,7 +8,7 @@
 #include "rules/ingress_nginx/backend_timeouts.h"
 #include "rules/ingress_nginx/front_load_balancer.h"
 #include "rules/ingress_nginx/nginx_rule_support.h"
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 
 namespace netlint::rules {
 namespace {

@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "rules/ingress_nginx/front_load_balancer.h"
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 
 namespace netlint::rules {
 namespace {

@@ -3,7 +3,7 @@
 // (which hides the notes), `rules: {NL0006: ...}` in existing configs and links to its page keep
 // resolving. The notes themselves are collected by analyzer/report/view_notes from the facts'
 // conflicts, the load counts and the namespace states, and written by every reporter.
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 
 namespace netlint::rules {
 namespace {

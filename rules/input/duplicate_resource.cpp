@@ -1,7 +1,7 @@
 // NL0005 duplicate-resource: the loader's view merge records identities defined twice with
 // different content in one apply; this rule reports them.
 #include "rules/input/input_problem_rule.h"
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 
 namespace netlint::rules {
 namespace {

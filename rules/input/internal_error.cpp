@@ -1,5 +1,5 @@
 // NL0002 internal-error: reported by the engine when a rule throws; the rule itself checks nothing.
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 
 namespace netlint::rules {
 namespace {

@@ -1,7 +1,7 @@
 // NL0004 invalid-field: the extractors record fields the API server would reject (wrong YAML
 // type, out of range, invalid port name or protocol); this rule reports them.
 #include "rules/input/input_problem_rule.h"
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 
 namespace netlint::rules {
 namespace {

@@ -1,6 +1,6 @@
 // NL0001 parse-error: the loader records what does not parse; this rule reports it.
 #include "rules/input/input_problem_rule.h"
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 
 namespace netlint::rules {
 namespace {

@@ -1,6 +1,6 @@
 // NL0003 unused-suppression: reported by the engine, which applies suppressions and knows which
 // of them silenced something (analyzer/engine/suppressions.h); the rule itself checks nothing.
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 
 namespace netlint::rules {
 namespace {

@@ -6,7 +6,7 @@
 #include "analyzer/facts/version.h"
 #include "analyzer/util/go_values.h"
 #include "rules/kube_proxy/kube_proxy_config.h"
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 
 namespace netlint::rules {
 namespace {

@@ -5,7 +5,7 @@
 
 #include "analyzer/diag/did_you_mean.h"
 #include "rules/kube_proxy/kube_proxy_config.h"
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 
 namespace netlint::rules {
 namespace {

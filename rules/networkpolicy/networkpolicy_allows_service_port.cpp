@@ -5,7 +5,7 @@
 #include "rules/networkpolicy/isolating_policy.h"
 #include "rules/networkpolicy/root_causes.h"
 #include "rules/networkpolicy/service_port_confusion.h"
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 
 namespace netlint::rules {
 namespace {

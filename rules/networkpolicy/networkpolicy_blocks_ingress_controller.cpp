@@ -12,7 +12,7 @@
 #include "rules/applied_together.h"
 #include "rules/ingress_nginx/nginx_rule_support.h"
 #include "rules/networkpolicy/isolating_policy.h"
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 
 namespace netlint::rules {
 namespace {

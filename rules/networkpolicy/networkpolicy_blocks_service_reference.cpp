@@ -11,7 +11,7 @@
 #include "analyzer/index/label_selector.h"
 #include "rules/applied_together.h"
 #include "rules/networkpolicy/isolating_policy.h"
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 #include "rules/service_lookup.h"
 #include "rules/service/service_backends.h"
 

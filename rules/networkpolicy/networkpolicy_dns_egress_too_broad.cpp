@@ -7,7 +7,7 @@
 #include "analyzer/index/label_selector.h"
 #include "analyzer/util/cidr.h"
 #include "rules/networkpolicy/dns_destinations.h"
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 
 namespace netlint::rules {
 namespace {

@@ -5,7 +5,7 @@
 #include "rules/networkpolicy/dns_destinations.h"
 #include "rules/networkpolicy/ipblock_targets.h"
 #include "rules/networkpolicy/root_causes.h"
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 
 namespace netlint::rules {
 namespace {

@@ -11,7 +11,7 @@
 #include "analyzer/netpol/namespace_labels.h"
 #include "rules/networkpolicy/policy_selectors.h"
 #include "rules/networkpolicy/root_causes.h"
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 
 namespace netlint::rules {
 namespace {

@@ -1,16 +1,17 @@
-// NL2003 networkpolicy-peer-typo and NL2004 networkpolicy-peer-selects-nothing: a `from`/`to`
-// peer whose selector matches nothing, with and without a near miss.
+// NL2003 networkpolicy-peer-typo: a `from`/`to` peer whose selector matches nothing while a near
+// miss would (without one, NL2004 networkpolicy-peer-selects-nothing).
 #include <fmt/format.h>
 
+#include "analyzer/engine/rule.h"
 #include "analyzer/netpol/namespace_labels.h"
+#include "rules/networkpolicy/networkpolicy_peer_support.h"
 #include "rules/networkpolicy/policy_selectors.h"
 #include "rules/networkpolicy/root_causes.h"
-#include "rules/rule_factories.h"
 
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kTypoInfo{
+constexpr diag::RuleInfo kInfo{
     .code = "NL2003",
     .name = "networkpolicy-peer-typo",
     .severity = diag::Severity::kError,
@@ -39,53 +40,11 @@ Selectors with `matchExpressions` get no did-you-mean. A `namespaceSelector` on 
 namespace the view has no Namespace object for is never reported: its labels are unknown.
 )md"};
 
-constexpr diag::RuleInfo kNothingInfo{
-    .code = "NL2004",
-    .name = "networkpolicy-peer-selects-nothing",
-    .severity = diag::Severity::kWarning,
-    .group = diag::Group::kSuspicious,
-    .summary = "a NetworkPolicy peer podSelector matches no pods of its known namespaces",
-    .doc = R"md(## What it finds
-A `from` or `to` peer whose `podSelector` (alone, or with a `namespaceSelector` that names only
-known namespaces by `kubernetes.io/metadata.name`) matches no pod of those namespaces, without
-a near miss (that is NL2003).
-
-## Why is this bad?
-The rule admits or allows nobody. The workload it named was renamed, relabelled or moved, and the
-traffic the rule was written for is now denied.
-
-## How to fix
-Point the peer at the pods' current labels and namespace, or delete the rule.
-
-## Known limitations
-A `namespaceSelector` by itself is never reported here: namespaces outside the view may carry any
-label. Namespaces whose pods the view does not show are not known and are skipped.
-)md"};
-
 using netpol::kNamespaceNameLabel;
-
-struct PeerSite {
-  const model::NetworkPolicy* policy;
-  const model::PolicyPeer* peer;
-  std::string_view direction;  // "from" or "to"
-};
-
-std::vector<PeerSite> peers_of(const model::Model& m) {
-  std::vector<PeerSite> out;
-  for (const model::NetworkPolicy& p : m.network_policies) {
-    for (const model::PolicyRule& r : p.ingress) {
-      for (const model::PolicyPeer& peer : r.peers) out.push_back({&p, &peer, "from"});
-    }
-    for (const model::PolicyRule& r : p.egress) {
-      for (const model::PolicyPeer& peer : r.peers) out.push_back({&p, &peer, "to"});
-    }
-  }
-  return out;
-}
 
 class NetworkPolicyPeerTypo final : public engine::Rule {
  public:
-  const diag::RuleInfo& info() const noexcept override { return kTypoInfo; }
+  const diag::RuleInfo& info() const noexcept override { return kInfo; }
 
   void check(const engine::View& view, engine::Sink& out) const override {
     for (const PeerSite& site : peers_of(view.model())) {
@@ -130,43 +89,10 @@ class NetworkPolicyPeerTypo final : public engine::Rule {
   }
 };
 
-class NetworkPolicyPeerSelectsNothing final : public engine::Rule {
- public:
-  const diag::RuleInfo& info() const noexcept override { return kNothingInfo; }
-
-  void check(const engine::View& view, engine::Sink& out) const override {
-    for (const PeerSite& site : peers_of(view.model())) {
-      if (!site.peer->pod_selector) continue;
-      const std::optional<std::vector<std::string>> namespaces = peer_namespaces(*site.policy, *site.peer);
-      if (!namespaces) continue;
-      // Selector absence: every namespace the peer may select must count.
-      const FileId file = site.policy->meta.file;
-      const bool all_count = std::all_of(namespaces->begin(), namespaces->end(), [&](const std::string& ns) {
-        return view.namespaces().selector_absence_counts(ns, file);
-      });
-      if (!all_count) continue;
-      out.checking(site.policy->meta.object_range);
-      const PodSelectorOutcome outcome = analyse_pod_selector(view, *site.peer->pod_selector, *namespaces);
-      if (!outcome.selects_nothing || !outcome.fixes.empty()) continue;
-      diag::Diagnostic& d = out.report(site.peer->pod_selector->key,
-                                       fmt::format("`{}` peer podSelector {} of {} matches no pods in {}: the rule admits nobody", site.direction,
-                                                   format_selector(*site.peer->pod_selector), site.policy->meta.display(),
-                                                   format_namespaces(*namespaces)));
-      d.help = "point the peer at the pods' current labels and namespace, or delete the rule";
-      d.root_cause = peer_pod_selector_cause(*site.peer->pod_selector);  // NL2013 wins when it explains it
-    }
-  }
-};
-
 }  // namespace
 
 const engine::Rule* networkpolicy_peer_typo() {
   static const NetworkPolicyPeerTypo rule;
-  return &rule;
-}
-
-const engine::Rule* networkpolicy_peer_selects_nothing() {
-  static const NetworkPolicyPeerSelectsNothing rule;
   return &rule;
 }
 

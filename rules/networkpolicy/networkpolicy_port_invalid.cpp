@@ -7,7 +7,7 @@
 #include <algorithm>
 
 #include "analyzer/index/label_selector.h"
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 
 namespace netlint::rules {
 namespace {

@@ -2,7 +2,7 @@
 // leaves that direction out (the API keeps them, the dataplane never reads them).
 #include <fmt/format.h>
 
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 
 namespace netlint::rules {
 namespace {

@@ -2,7 +2,7 @@
 // direction in one policy; the others can never change what the policy allows.
 #include <fmt/format.h>
 
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 
 namespace netlint::rules {
 namespace {

@@ -1,16 +1,16 @@
-// NL2001 networkpolicy-selector-typo and NL2002 networkpolicy-selects-no-pods: a policy's
-// `podSelector` that matches no pod of its namespace, with and without a near miss.
+// NL2001 networkpolicy-selector-typo: a policy's `podSelector` that matches no pod of its
+// namespace, while a near miss would (without one, NL2002 networkpolicy-selects-no-pods).
 #include <fmt/format.h>
 
 #include "rules/networkpolicy/policy_selectors.h"
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 #include "rules/service/selector_outcome.h"
 #include "analyzer/model/namespace_name.h"
 
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kTypoInfo{
+constexpr diag::RuleInfo kInfo{
     .code = "NL2001",
     .name = "networkpolicy-selector-typo",
     .severity = diag::Severity::kError,
@@ -34,32 +34,9 @@ Selectors with `matchExpressions` get no did-you-mean (NL2002 reports them when 
 known). Pods that operators create from custom resources are invisible and make the rule silent.
 )md"};
 
-constexpr diag::RuleInfo kNoPodsInfo{
-    .code = "NL2002",
-    .name = "networkpolicy-selects-no-pods",
-    .severity = diag::Severity::kWarning,
-    .group = diag::Group::kSuspicious,
-    .summary = "a NetworkPolicy's podSelector matches no pods of its known namespace",
-    .doc = R"md(## What it finds
-A NetworkPolicy with a non-empty `podSelector` that matches no pod of its namespace, where the
-view shows every workload of that namespace (a known namespace, RULES.md) and no near miss
-explains it (that is NL2001).
-
-## Why is this bad?
-The policy protects nothing. Usually the workload was renamed or relabelled and the policy was
-left behind, or the policy is in the wrong namespace: the pods it was meant for are not isolated.
-
-## How to fix
-Point the selector at the pods' labels, move the policy to the pods' namespace, or delete it.
-
-## Known limitations
-Namespaces with pods the view does not show (operators, Argo CD Applications, system namespaces)
-are never reported. `podSelector: {}` selects every pod and is never reported.
-)md"};
-
 class NetworkPolicySelectorTypo final : public engine::Rule {
  public:
-  const diag::RuleInfo& info() const noexcept override { return kTypoInfo; }
+  const diag::RuleInfo& info() const noexcept override { return kInfo; }
 
   void check(const engine::View& view, engine::Sink& out) const override {
     for (const model::NetworkPolicy& policy : view.model().network_policies) {
@@ -81,34 +58,10 @@ class NetworkPolicySelectorTypo final : public engine::Rule {
   }
 };
 
-class NetworkPolicySelectsNoPods final : public engine::Rule {
- public:
-  const diag::RuleInfo& info() const noexcept override { return kNoPodsInfo; }
-
-  void check(const engine::View& view, engine::Sink& out) const override {
-    for (const model::NetworkPolicy& policy : view.model().network_policies) {
-      const std::string& ns = policy.meta.namespace_name.value;
-      if (!view.namespaces().selector_absence_counts(ns, policy.meta.file)) continue;
-      out.checking(policy.meta.object_range);
-      const PodSelectorOutcome outcome = analyse_pod_selector(view, policy.pod_selector, {ns});
-      if (!outcome.selects_nothing || !outcome.fixes.empty()) continue;
-      const SourceRange anchor = policy.pod_selector.key.valid() ? policy.pod_selector.key : policy.meta.name.range;
-      diag::Diagnostic& d = out.report(anchor, fmt::format("podSelector {} of {} matches no pods in {}: the policy isolates nothing",
-                                                           format_selector(policy.pod_selector), policy.meta.display(), model::namespace_phrase(ns)));
-      d.help = "point the selector at the pods' labels, move the policy to their namespace, or delete it";
-    }
-  }
-};
-
 }  // namespace
 
 const engine::Rule* networkpolicy_selector_typo() {
   static const NetworkPolicySelectorTypo rule;
-  return &rule;
-}
-
-const engine::Rule* networkpolicy_selects_no_pods() {
-  static const NetworkPolicySelectsNoPods rule;
   return &rule;
 }
 

@@ -4,7 +4,7 @@
 #include <set>
 
 #include "analyzer/model/hosts_file.h"
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 
 namespace netlint::rules {
 namespace {

@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 #include "rules/service/service_backends.h"
 
 namespace netlint::rules {

@@ -5,7 +5,7 @@
 #include <map>
 
 #include "rules/applied_together.h"
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 
 namespace netlint::rules {
 namespace {

@@ -1,7 +1,7 @@
 // NL1002 service-selector-matches-no-pods: a Service selector that matches no pods, no near miss.
 #include <fmt/format.h>
 
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 #include "rules/service/selector_outcome.h"
 #include "analyzer/model/namespace_name.h"
 

@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <array>
 
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 #include "rules/service/selector_outcome.h"
 #include "rules/service/service_backends.h"
 

@@ -1,7 +1,7 @@
 // NL1001 service-selector-typo: a Service selector that matches no pods, with a near miss.
 #include <fmt/format.h>
 
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 #include "rules/service/selector_outcome.h"
 #include "analyzer/model/namespace_name.h"
 

@@ -8,7 +8,7 @@
 #include <optional>
 #include <string>
 
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 #include "rules/service/gateway_pods.h"
 #include "rules/service/service_backends.h"
 

@@ -8,7 +8,7 @@
 
 #include "analyzer/diag/did_you_mean.h"
 #include "analyzer/facts/version.h"
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 #include "rules/service/service_backends.h"
 
 namespace netlint::rules {

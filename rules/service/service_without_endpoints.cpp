@@ -2,7 +2,7 @@
 // with no Endpoints or EndpointSlice written for it.
 #include <fmt/format.h>
 
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 
 namespace netlint::rules {
 namespace {

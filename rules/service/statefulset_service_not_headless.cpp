@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include "rules/applied_together.h"
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 #include "rules/service/service_backends.h"
 #include "rules/service_lookup.h"
 

@@ -7,7 +7,7 @@
 
 #include "analyzer/source/path_parts.h"
 #include "rules/applied_together.h"
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 #include "rules/service/gateway_pods.h"
 #include "rules/service/service_backends.h"
 #include "rules/service_lookup.h"

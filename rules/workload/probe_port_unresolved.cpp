@@ -2,7 +2,7 @@
 #include <fmt/format.h>
 
 #include "analyzer/diag/did_you_mean.h"
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 
 namespace netlint::rules {
 namespace {

@@ -1,7 +1,7 @@
 // NL6101 termination-grace-too-short: a preStop sleep that uses up the grace period.
 #include <fmt/format.h>
 
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 
 namespace netlint::rules {
 namespace {

@@ -9,7 +9,7 @@
 #include "rules/coredns/corefile_query.h"
 #include "rules/coredns/corefile_runtime.h"
 #include "rules/coredns/corefile_walk.h"
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 #include "rules/workload/scaling_evidence.h"
 
 namespace netlint::rules {

@@ -12,7 +12,7 @@
 #include "rules/coredns/arg_spec.h"
 #include "rules/coredns/corefile_walk.h"
 #include "rules/coredns/plugin_table.h"
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 
 namespace netlint::rules {
 namespace {

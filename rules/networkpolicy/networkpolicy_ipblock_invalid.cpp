@@ -1,15 +1,16 @@
-// NL2009 networkpolicy-ipblock-invalid and NL2017 networkpolicy-ipblock-host-bits: ipBlock
-// values as the API server validates them (ValidateIPBlock, knowledge/oracles.md 3.1) and as
-// strict dataplanes read them. One walk over every ipBlock feeds both.
+// NL2009 networkpolicy-ipblock-invalid: ipBlock values as the API server validates them
+// (ValidateIPBlock, knowledge/oracles.md 3.1). Host bits set are NL2017
+// networkpolicy-ipblock-host-bits.
 #include <fmt/format.h>
 
+#include "analyzer/engine/rule.h"
 #include "analyzer/util/cidr.h"
-#include "rules/rule_factories.h"
+#include "rules/networkpolicy/networkpolicy_ipblock_support.h"
 
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInvalidInfo{
+constexpr diag::RuleInfo kInfo{
     .code = "NL2009",
     .name = "networkpolicy-ipblock-invalid",
     .severity = diag::Severity::kError,
@@ -34,43 +35,9 @@ Leading zeros and IPv4-mapped IPv6 addresses, which only the `StrictIPCIDRValida
 gate rejects, are not reported; host bits set are NL2017.
 )md"};
 
-constexpr diag::RuleInfo kHostBitsInfo{
-    .code = "NL2017",
-    .name = "networkpolicy-ipblock-host-bits",
-    .severity = diag::Severity::kWarning,
-    .group = diag::Group::kSuspicious,
-    .summary = "an ipBlock cidr with host bits set, which some dataplanes reject",
-    .doc = R"md(## What it finds
-An `ipBlock` `cidr` or `except` whose address has bits set beyond its prefix length, such as
-`10.10.1.12/24` (the network is `10.10.1.0/24`).
-
-## Why is this bad?
-The API server accepts it (unless the `StrictIPCIDRValidation` feature gate is on) and most
-implementations mask the host bits, but some dataplanes reject the value and silently drop
-the whole policy. Often the author meant a single address (`/32`) and wrote the wrong prefix.
-
-## How to fix
-Write the network address (`10.10.1.0/24`), or the single host (`10.10.1.12/32`) if one address
-was meant.
-
-## Known limitations
-None known.
-)md"};
-
-template <class F>
-void for_each_ip_block(const model::NetworkPolicy& p, F&& f) {
-  for (const auto* rules : {&p.ingress, &p.egress}) {
-    for (const model::PolicyRule& r : *rules) {
-      for (const model::PolicyPeer& peer : r.peers) {
-        if (peer.ip_block) f(*peer.ip_block);
-      }
-    }
-  }
-}
-
 class NetworkPolicyIpBlockInvalid final : public engine::Rule {
  public:
-  const diag::RuleInfo& info() const noexcept override { return kInvalidInfo; }
+  const diag::RuleInfo& info() const noexcept override { return kInfo; }
 
   void check(const engine::View& view, engine::Sink& out) const override {
     for (const model::NetworkPolicy& p : view.model().network_policies) {
@@ -104,43 +71,10 @@ class NetworkPolicyIpBlockInvalid final : public engine::Rule {
   }
 };
 
-class NetworkPolicyIpBlockHostBits final : public engine::Rule {
- public:
-  const diag::RuleInfo& info() const noexcept override { return kHostBitsInfo; }
-
-  void check(const engine::View& view, engine::Sink& out) const override {
-    for (const model::NetworkPolicy& p : view.model().network_policies) {
-      out.checking(p.meta.object_range);
-      for_each_ip_block(p, [&](const model::IpBlock& block) {
-        if (block.placeholder) return;
-        check_value(p, block.cidr, "cidr", out);
-        for (const model::Text& e : block.except) check_value(p, e, "except", out);
-      });
-    }
-  }
-
- private:
-  static void check_value(const model::NetworkPolicy& p, const model::Text& value, std::string_view field, engine::Sink& out) {
-    const auto cidr = parse_cidr(value.value);
-    if (!cidr || cidr->canonical) return;
-    const std::string host = value.value.substr(0, value.value.find('/'));
-    diag::Diagnostic& d = out.report(
-        value.range, fmt::format("ipBlock {} {} of {} has host bits set (the network is {}): some dataplanes reject it and "
-                                 "drop the whole policy",
-                                 field, value.value, p.meta.display(), cidr->str()));
-    d.help = fmt::format("write {}, or {}/{} for the single address", cidr->str(), host, cidr->bits());
-  }
-};
-
 }  // namespace
 
 const engine::Rule* networkpolicy_ipblock_invalid() {
   static const NetworkPolicyIpBlockInvalid rule;
-  return &rule;
-}
-
-const engine::Rule* networkpolicy_ipblock_host_bits() {
-  static const NetworkPolicyIpBlockHostBits rule;
   return &rule;
 }
 

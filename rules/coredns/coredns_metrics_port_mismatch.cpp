@@ -6,7 +6,7 @@
 
 #include "analyzer/model/model.h"
 #include "rules/coredns/coredns_pods.h"
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 
 namespace netlint::rules {
 namespace {

@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "rules/coredns/coredns_pods.h"
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 
 namespace netlint::rules {
 namespace {

@@ -8,7 +8,7 @@
 #include "rules/coredns/corefile_runtime.h"
 #include "rules/coredns/plugin_table.h"
 #include "rules/coredns/corefile_walk.h"
-#include "rules/rule_factories.h"
+#include "analyzer/engine/rule.h"
 
 namespace netlint::rules {
 namespace {
