@@ -190,13 +190,20 @@ class Corpus(unittest.TestCase):
                           ra.Finding("p", "-", None, None, "NL0006", "note", "views differ")])
 
     def test_missing_corpus_exits_77(self):
-        err = sys.stderr
-        sys.stderr = io.StringIO()
+        """Skipped loudly (77) without the corpus; a failure (1) where CI requires ../shared."""
+        missing = ["--netlint", "/nonexistent", "--corpus", os.path.join(self.corpus, "nothing")]
+        saved_env = os.environ.pop("NETLINT_REQUIRE_SHARED", None)
+        out = sys.stdout
+        sys.stdout = io.StringIO()
         try:
-            code = ra.main(["--netlint", "/nonexistent", "--corpus", os.path.join(self.corpus, "nothing")])
+            self.assertEqual(ra.main(missing), 77)
+            os.environ["NETLINT_REQUIRE_SHARED"] = "1"
+            self.assertEqual(ra.main(missing), 1)
         finally:
-            sys.stderr = err
-        self.assertEqual(code, 77)
+            sys.stdout = out
+            os.environ.pop("NETLINT_REQUIRE_SHARED", None)
+            if saved_env is not None:
+                os.environ["NETLINT_REQUIRE_SHARED"] = saved_env
 
 
 if __name__ == "__main__":
