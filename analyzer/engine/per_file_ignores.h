@@ -32,7 +32,7 @@ class PerFileIgnores {
     GlobSet glob;
     std::set<std::string, std::less<>> codes;
   };
-  std::string root_;
+  std::string root_;  // absolute and normal; empty when it could not be made absolute
   std::vector<Compiled> entries_;
 };
 

@@ -1,6 +1,7 @@
 #include "analyzer/source/helm_rendered.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace netlint {
 namespace {
@@ -54,12 +55,15 @@ std::vector<RenderedSource> split_helm_sources(std::string_view text) {
   if (start < text.size()) documents.push_back({source, text.substr(start)});
   if (!any_source) return {};
 
+  // Sources in order of first appearance, found by name (a chart renders hundreds of templates).
   std::vector<RenderedSource> out;
+  std::unordered_map<std::string_view, std::size_t> index_of;
   for (const Document& d : documents) {
-    auto it = std::find_if(out.begin(), out.end(), [&](const RenderedSource& s) { return s.path == d.source; });
-    if (it == out.end()) it = out.insert(out.end(), RenderedSource{std::string(d.source), {}});
-    it->text += d.text;
-    if (!it->text.empty() && it->text.back() != '\n') it->text += '\n';
+    const auto [slot, added] = index_of.try_emplace(d.source, out.size());
+    if (added) out.push_back(RenderedSource{std::string(d.source), {}});
+    std::string& joined = out[slot->second].text;
+    joined += d.text;
+    if (!joined.empty() && joined.back() != '\n') joined += '\n';
   }
   return out;
 }
