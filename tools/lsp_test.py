@@ -331,6 +331,100 @@ def check_pull_diagnostics(netlint, _source):
         shutil.rmtree(root)
 
 
+def check_pull_by_capability(netlint, _source):
+    # No option: a client that advertises pull diagnostics and the refresh request gets pull
+    # (diagnosticProvider, no pushes); resultIds make an unchanged document cheap; an edit in
+    # another file that changes this one's findings asks the client to pull again (refresh).
+    root = workspace({"deploy.yaml": DEPLOYMENT.format(label="web")})
+    client = Client(netlint)
+    try:
+        reply = client.request("initialize", {"processId": None, "rootUri": uri_of(root), "capabilities": {
+            "textDocument": {"diagnostic": {"relatedDocumentSupport": False}},
+            "workspace": {"diagnostics": {"refreshSupport": True}}}})
+        provider = reply["result"]["capabilities"]["diagnosticProvider"]
+        assert provider["interFileDependencies"] is True and provider["workspaceDiagnostics"] is False, provider
+        client.notify("initialized")
+        service = client.open(os.path.join(root, "service.yaml"), SERVICE.format(label="web"))
+        deploy = client.open(os.path.join(root, "deploy.yaml"))
+        first = client.request("textDocument/diagnostic", {"textDocument": {"uri": service}})["result"]
+        assert first["kind"] == "full" and "NL1001" not in codes(first["items"]), first
+        again = client.request("textDocument/diagnostic", {"textDocument": {"uri": service},
+                                                           "previousResultId": first["resultId"]})["result"]
+        assert again == {"kind": "unchanged", "resultId": first["resultId"]}, again
+        stale = client.request("textDocument/diagnostic", {"textDocument": {"uri": service},
+                                                           "previousResultId": "no such id"})["result"]
+        assert stale["kind"] == "full", stale
+        # The Deployment's label renamed in its buffer: the server asks for a refresh (a request,
+        # answered here as a client would), and the Service's next pull has NL1001.
+        client.change(deploy, DEPLOYMENT.format(label="webb"), 2)
+        refresh = client.wait(lambda m: m.get("method") == "workspace/diagnostic/refresh")
+        assert "id" in refresh, refresh
+        client.send({"id": refresh["id"], "result": None})
+        after = client.request("textDocument/diagnostic", {"textDocument": {"uri": service},
+                                                           "previousResultId": first["resultId"]})["result"]
+        assert after["kind"] == "full" and "NL1001" in codes(after["items"]) and after["resultId"] != first["resultId"], after
+        # A document that is not open: an empty full report, not an error.
+        other = client.request("textDocument/diagnostic", {"textDocument": {"uri": uri_of(os.path.join(root, "nope.yaml"))}})
+        assert other["result"] == {"kind": "full", "items": []}, other
+        assert client.finish() == 0
+        pushed = [m for m in client.seen if m.get("method") == "textDocument/publishDiagnostics"]
+        assert not pushed, pushed
+    finally:
+        client.kill()
+        shutil.rmtree(root)
+    # Pushed instead: the client pulls but cannot be asked to pull again (cross-file changes
+    # would go unseen), or the user turned pull off.
+    for capabilities, options in (({"textDocument": {"diagnostic": {}}}, None),
+                                  ({"textDocument": {"diagnostic": {}}, "workspace": {"diagnostics": {"refreshSupport": True}}},
+                                   {"pullDiagnostics": False})):
+        root = workspace({"deploy.yaml": DEPLOYMENT.format(label="web")})
+        client = Client(netlint)
+        try:
+            params = {"processId": None, "rootUri": uri_of(root), "capabilities": capabilities}
+            if options is not None:
+                params["initializationOptions"] = options
+            reply = client.request("initialize", params)
+            assert "diagnosticProvider" not in reply["result"]["capabilities"], (capabilities, options, reply)
+            client.notify("initialized")
+            uri = client.open(os.path.join(root, "service.yaml"), SERVICE.format(label="webb"))
+            client.diagnostics_for(uri, lambda ds: "NL1001" in codes(ds))
+            assert client.finish() == 0
+        finally:
+            client.kill()
+            shutil.rmtree(root)
+
+
+def check_parent_process(netlint, _source):
+    # initialize.processId names the editor: when it is gone the server exits (status 1: no
+    # shutdown), even though its input stays open (here this script holds the pipe).
+    parent = subprocess.Popen(["sleep", "2"])
+    client = Client(netlint)
+    try:
+        client.request("initialize", {"processId": parent.pid, "rootUri": None, "capabilities": {}})
+        client.notify("initialized")
+        reply = client.request("netlint/unknown", {})
+        assert reply["error"]["code"] == -32601, reply
+        parent.wait()  # reaped: a zombie would still count as running
+        assert client.proc.wait(timeout=TIMEOUT) == 1
+    finally:
+        client.kill()
+        parent.kill()
+        parent.wait()
+    # A processId that names no visible process (an editor outside the server's container) is
+    # not watched: the server keeps serving.
+    client = Client(netlint)
+    try:
+        client.request("initialize", {"processId": 2 ** 22 + 12345, "rootUri": None, "capabilities": {}})
+        logged = [m for m in client.seen if m.get("method") == "window/logMessage" and "processId" in m["params"]["message"]]
+        assert logged, client.seen
+        time.sleep(2.5)  # more than the server's check interval (1 s)
+        reply = client.request("netlint/unknown", {})
+        assert reply["error"]["code"] == -32601, reply
+        assert client.finish() == 0
+    finally:
+        client.kill()
+
+
 def check_utf16_columns(netlint, _source):
     # A selector value after astral and accented characters on its own line: columns count
     # UTF-16 code units (𝄞 is two, é and ☕ one each), not bytes or code points.
@@ -387,8 +481,28 @@ def check_malformed(netlint, _source):
         client.send({"id": 99, "method": "textDocument/didOpen", "params": 3})  # wrong params type
         client.notify("textDocument/didOpen", {"textDocument": 7})  # a malformed notification
         client.notify("$/someNotification", {})                    # unknown notification: ignored
+        client.notify("netlint/someNotification", [1, 2])          # unknown, params an array: ignored
+        client.send({"id": 12345, "result": {"x": 1}})             # a response to no request: ignored
+        client.send({"id": 12346, "error": {"code": 1, "message": "?"}})
         reply = client.request("netlint/unknown", {})
         assert reply["error"]["code"] == -32601, reply
+        reply = client.request("$/someRequest", {})                # `$/` requests: MethodNotFound too
+        assert reply["error"]["code"] == -32601, reply
+        reply = client.request("initialize", {"capabilities": {}})  # only once
+        assert reply["error"]["code"] == -32600, reply
+        reply = client.request("textDocument/diagnostic", {"textDocument": 5})  # wrong params: rejected
+        assert reply["error"]["code"] == -32602, reply
+        client.send({"id": 1.5, "method": "netlint/unknown"})      # an id of the wrong type
+        reply = client.wait(lambda m: m.get("id", 0) is None and "error" in m)
+        assert reply["error"]["code"] == -32600, reply
+        # JSON nested two million deep (a recursive parser or printer would overflow its stack).
+        depth = 2_000_000
+        deep = b'{"jsonrpc":"2.0","id":77,"method":"netlint/deep","params":' + b"[" * depth + b"]" * depth + b"}"
+        client.raw(b"Content-Length: %d\r\n\r\n" % len(deep) + deep)
+        reply = client.wait(lambda m: m.get("id") == 77)
+        assert reply["error"]["code"] == -32601, reply
+        deep = b'{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":' + b'{"a":' * depth + b"1" + b"}" * depth + b"}}"
+        client.raw(b"Content-Length: %d\r\n\r\n" % len(deep) + deep)
         # A file outside the root, a document that is no file, one that is no manifest: each is
         # answered (the outside file is linted on its own terms), none kills the server.
         outside_root = workspace({})
@@ -446,7 +560,9 @@ def check_exit_status(netlint, _source):
         client.kill()
 
 
-CHECKS = [check_demo, check_run_level_notes, check_cross_file, check_config_reload, check_pull_diagnostics, check_utf16_columns, check_parse_errors_option, check_malformed, check_exit_status]
+CHECKS = [check_demo, check_run_level_notes, check_cross_file, check_config_reload, check_pull_diagnostics,
+          check_pull_by_capability, check_parent_process, check_utf16_columns, check_parse_errors_option,
+          check_malformed, check_exit_status]
 
 
 def main():

@@ -41,6 +41,16 @@ bool MessageReader::fill() {
   }
   char chunk[kChunk];
   for (;;) {
+    if (alive_) {
+      pollfd p{fd_, POLLIN, 0};
+      const int ready = ::poll(&p, 1, interval_ms_);
+      if (ready < 0 && errno == EINTR) continue;
+      if (ready == 0) {
+        if (alive_()) continue;
+        eof_ = true;
+        return false;
+      }
+    }
     const ssize_t n = ::read(fd_, chunk, sizeof chunk);
     if (n > 0) {
       buffer_.append(chunk, static_cast<std::size_t>(n));

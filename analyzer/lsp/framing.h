@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -24,6 +25,12 @@ class MessageReader {
   Result next();
   // Bytes are buffered or readable right now: the server coalesces edits before re-analysing.
   bool pending();
+  // While waiting for input, `alive` is asked every `interval_ms`; when it answers false the
+  // input counts as ended (the server's parent is gone though its end of the pipe is not closed).
+  void watch(std::function<bool()> alive, int interval_ms) {
+    alive_ = std::move(alive);
+    interval_ms_ = interval_ms;
+  }
 
  private:
   bool fill();  // reads more bytes; false at end of input
@@ -35,6 +42,8 @@ class MessageReader {
   std::string buffer_;
   std::size_t pos_ = 0;
   bool eof_ = false;
+  std::function<bool()> alive_;
+  int interval_ms_ = 1000;
 };
 
 // Writes one framed message; false when the peer is gone.

@@ -72,6 +72,22 @@ TEST_CASE("lsp framing: a body cut short by the end of input is no message") {
   CHECK(results.empty());
 }
 
+TEST_CASE("lsp framing: a watched reader ends its input when the watch says the parent is gone") {
+  int fds[2];
+  REQUIRE(::pipe(fds) == 0);
+  const std::string first = "Content-Length: 2\r\n\r\n{}";
+  REQUIRE(::write(fds[1], first.data(), first.size()) == static_cast<ssize_t>(first.size()));
+  MessageReader reader(fds[0], 1024);
+  int asked = 0;
+  reader.watch([&asked] { return ++asked < 3; }, 1);
+  CHECK(reader.next().status == MessageReader::Status::kMessage);
+  // Nothing more arrives and the write end stays open: only the watch can end the wait.
+  CHECK(reader.next().status == MessageReader::Status::kEof);
+  CHECK(asked == 3);
+  ::close(fds[0]);
+  ::close(fds[1]);
+}
+
 TEST_CASE("lsp uri: file URIs to paths and back") {
   CHECK(uri_to_path("file:///home/u/my%20file.yaml") == "/home/u/my file.yaml");
   CHECK(uri_to_path("file:///c%3A/x.yaml") == "/c:/x.yaml");

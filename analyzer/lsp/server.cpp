@@ -1,7 +1,9 @@
 #include "analyzer/lsp/server.h"
 
+#include <signal.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <csignal>
 #include <exception>
 
@@ -22,6 +24,8 @@ struct RpcError {
 // A 50 MB buffer must get through (issue 22), escaped as JSON; --max-file-size's default
 // (256 MiB) is the most the analysis reads of one file anyway.
 constexpr std::size_t kMaxMessage = 288ull << 20;
+// How often an idle server checks that the process named by initialize.processId still runs.
+constexpr int kParentCheckMs = 1000;
 
 // The root the client names, newest field first (workspaceFolders, rootUri, then the
 // deprecated rootPath); empty when it names none (a single file opened alone).
@@ -170,11 +174,28 @@ Json Server::initialize(const Json& params) {
   if (const Json* o = find_path(params, {"initializationOptions", "parseErrors"}); o && o->is_boolean()) {
     settings_.parse_errors = o->get<bool>();
   }
-  const Json* wants_pull = find_path(params, {"initializationOptions", "pullDiagnostics"});
+  if (const Json* pid = find_path(params, {"processId"}); pid && pid->is_number_integer() && pid->get<long>() > 0) {
+    // Watched only when visible now: a server in a container gets the editor's pid from
+    // another pid namespace, which must not read as a dead parent.
+    const long candidate = pid->get<long>();
+    if (::kill(static_cast<pid_t>(candidate), 0) == 0 || errno == EPERM) {
+      parent_pid_ = candidate;
+    } else {
+      log(4, "netlint: process " + std::to_string(candidate) + " (processId) is not visible here; not watched");
+    }
+  }
+  // Pull (textDocument/diagnostic) when the client advertises it and can be told to pull again
+  // when another file's edit changes a document's findings (workspace/diagnostic/refresh);
+  // initializationOptions.pullDiagnostics forces it on (any pulling client) or off (push).
   const bool client_pulls = find_path(params, {"capabilities", "textDocument", "diagnostic"}) != nullptr;
-  pull_ = client_pulls && wants_pull && wants_pull->is_boolean() && wants_pull->get<bool>();
   if (const Json* r = find_path(params, {"capabilities", "workspace", "diagnostics", "refreshSupport"}); r && r->is_boolean()) {
     refresh_support_ = r->get<bool>();
+  }
+  const Json* wants_pull = find_path(params, {"initializationOptions", "pullDiagnostics"});
+  if (wants_pull && wants_pull->is_boolean()) {
+    pull_ = client_pulls && wants_pull->get<bool>();
+  } else {
+    pull_ = client_pulls && refresh_support_;
   }
   Json capabilities = {
       {"positionEncoding", "utf-16"},
@@ -190,7 +211,18 @@ Json Server::pull_diagnostics(const Json& params) {
   if (dirty_) analyse_and_publish();
   const std::string uri = params.at("textDocument").at("uri").get<std::string>();
   const auto it = published_.find(uri);
-  return {{"kind", "full"}, {"items", it != published_.end() ? it->second : Json::array()}};
+  // A document not open (or not analysed) has no findings to show: an empty full report.
+  if (it == published_.end()) return {{"kind", "full"}, {"items", Json::array()}};
+  const std::string& result_id = result_ids_[uri];
+  if (const auto previous = params.find("previousResultId"); previous != params.end() && previous->is_string() && *previous == result_id) {
+    return {{"kind", "unchanged"}, {"resultId", result_id}};
+  }
+  return {{"kind", "full"}, {"resultId", result_id}, {"items", it->second}};
+}
+
+bool Server::parent_alive() const {
+  if (parent_pid_ <= 0) return true;
+  return ::kill(static_cast<pid_t>(parent_pid_), 0) == 0 || errno == EPERM;
 }
 
 void Server::notification(const std::string& method, const Json& params) {
@@ -220,6 +252,7 @@ void Server::notification(const std::string& method, const Json& params) {
     documents_.close(uri);
     if (!pull_) publish(uri, Json::array());
     published_.erase(uri);
+    result_ids_.erase(uri);
     dirty_ = true;  // the file on disk replaces the buffer for the documents still open
   } else if (method == "textDocument/didSave" || method == "workspace/didChangeWatchedFiles") {
     dirty_ = true;  // a saved .netlint.yaml or manifest: the next analysis reads it
@@ -252,6 +285,7 @@ void Server::analyse_and_publish() {
     changed = true;
     if (!pull_) publish(uri, diagnostics);
     published_[uri] = std::move(diagnostics);
+    result_ids_[uri] = std::to_string(next_result_id_++);
   }
   if (pull_ && changed && refresh_support_) {
     send({{"jsonrpc", "2.0"}, {"id", next_request_id_++}, {"method", "workspace/diagnostic/refresh"}});
@@ -263,6 +297,7 @@ int run_stdio(int in_fd, std::ostream& out) {
   std::signal(SIGPIPE, SIG_IGN);
   Server server(out);
   MessageReader reader(in_fd, kMaxMessage);
+  reader.watch([&server] { return server.parent_alive(); }, kParentCheckMs);
   while (!server.exited() && !server.output_failed()) {
     if (server.dirty() && !reader.pending()) server.analyse_and_publish();
     MessageReader::Result next = reader.next();

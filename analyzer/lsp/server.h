@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <map>
 #include <ostream>
 #include <string>
@@ -44,6 +45,9 @@ class Server {
   // LSP: 0 after shutdown then exit, else 1 (also when the input ends without them).
   int exit_code() const { return shutdown_ ? 0 : 1; }
   bool output_failed() const { return output_failed_; }
+  // LSP initialize.processId: the server exits when that process is gone, even if its end of
+  // the pipe lives on in another process. True when no process is watched.
+  bool parent_alive() const;
 
  private:
   void dispatch(const nlohmann::json& message);
@@ -72,7 +76,12 @@ class Server {
   bool pull_ = false;
   bool refresh_support_ = false;
   int next_request_id_ = 1;
+  long parent_pid_ = 0;  // 0: none watched
   std::map<std::string, nlohmann::json> published_;  // uri -> what the client was last told
+  // uri -> the resultId of published_[uri], new whenever it changes: a pull that names it as
+  // previousResultId is answered "unchanged".
+  std::map<std::string, std::string> result_ids_;
+  std::uint64_t next_result_id_ = 1;
   std::vector<std::string> last_notes_, last_errors_;
 };
 
