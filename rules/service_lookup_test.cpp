@@ -25,7 +25,8 @@ TEST_CASE("ServiceLookup::near_misses equals best_near_misses over the namespace
                           name, ns);
     }
   }
-  const model::Model model = testing::load_texts({{"services.yaml", text}});
+  const LoadedView model_loaded = testing::load_texts({{"services.yaml", text}});
+  const model::Model& model = model_loaded.model;
   const ServiceLookup services(model);
   REQUIRE(services.names_in("shop").size() == 120);
   std::size_t suggested = 0;

@@ -97,10 +97,11 @@ int main(int argc, char** argv) {
   input.text = manifests(workloads, policies);
   std::vector<netlint::InputText> inputs;
   inputs.push_back(std::move(input));
-  const netlint::model::Model model = netlint::load_inputs(std::move(inputs), {});
+  const netlint::LoadedView loaded = netlint::load_inputs(std::move(inputs), {});
+  const netlint::model::Model& model = loaded.model;
   using Clock = std::chrono::steady_clock;
   const auto start = Clock::now();
-  const netlint::netpol::PolicyEngine engine(model, *model.facts, {});
+  const netlint::netpol::PolicyEngine engine(model, loaded.facts, {});
   const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
   const auto s = engine.stats();
   std::printf("workloads %zu, policies %zu: evaluator %.3f s; classes: ingress %zu x %zu, egress %zu x %zu; table entries %zu\n",
@@ -133,7 +134,7 @@ int main(int argc, char** argv) {
   }
   if (list) {
     const auto list_start = Clock::now();
-    const auto connections = netlint::netpol::list_connections(model, *model.facts, {});
+    const auto connections = netlint::netpol::list_connections(model, loaded.facts, {});
     std::printf("list_connections (what `netlint connectivity` lists): %.3f s, %zu connections\n",
                 std::chrono::duration<double>(Clock::now() - list_start).count(), connections.connections.size());
   }

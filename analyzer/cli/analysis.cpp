@@ -66,7 +66,7 @@ unsigned effective_jobs(const LintOptions& options) {
   return options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
 }
 
-int load_views(const LintOptions& options, const config::Config* config, std::vector<model::Model>& out, std::ostream& err,
+int load_views(const LintOptions& options, const config::Config* config, std::vector<LoadedView>& out, std::ostream& err,
                std::vector<InputText> buffers) {
   InputRequest request;
   request.paths = options.paths;

@@ -28,7 +28,7 @@ unsigned effective_jobs(const LintOptions& options);
 
 // `buffers` (an editor's open documents, reported) come before every walked input, so a file on
 // disk at the same path is not read: the buffer replaces it.
-int load_views(const LintOptions& options, const config::Config* config, std::vector<model::Model>& out, std::ostream& err,
+int load_views(const LintOptions& options, const config::Config* config, std::vector<LoadedView>& out, std::ostream& err,
                std::vector<InputText> buffers = {});
 
 // The rule selection of a run: the default, the config's, then the command line's selectors.
@@ -37,7 +37,7 @@ RuleSelection selection_for(const LintOptions& options, const config::Config* co
 // One analysis, the pipeline lint and the language server share (issue 17 item 6): the views
 // loaded, the selected rules run over them.
 struct Analysis {
-  std::vector<model::Model> views;  // every view holds the whole file table
+  std::vector<LoadedView> views;  // every view's model holds the whole file table
   std::vector<diag::Diagnostic> diagnostics;
 };
 // kLoaded, or the exit status to stop with (load_views).

@@ -12,20 +12,21 @@ namespace netlint::cli {
 int run_connectivity(const LintOptions& options, bool closed_world, std::ostream& out, std::ostream& err) {
   std::optional<config::Config> config;
   if (!load_config(options.config_path, options.max_file_size, config, err)) return kExitUsage;
-  std::vector<model::Model> views;
+  std::vector<LoadedView> views;
   if (const int status = load_views(options, config ? &*config : nullptr, views, err); status != kLoaded) return status;
-  if (const int status = check_output_target(options, config ? &*config : nullptr, views.front(), err); status != kLoaded) {
+  if (const int status = check_output_target(options, config ? &*config : nullptr, views.front().model, err); status != kLoaded) {
     return status;
   }
   std::string text;
-  for (const model::Model& view : views) {
-    const netpol::ConnectivityList list = netpol::list_connections(view, *view.facts, netpol::EngineOptions{closed_world});
+  for (const LoadedView& loaded : views) {
+    const model::Model& view = loaded.model;
+    const netpol::ConnectivityList list = netpol::list_connections(view, loaded.facts, netpol::EngineOptions{closed_world});
     if (!list.error.empty()) {
       err << "netlint: connectivity: " << printable(list.error) << '\n';
       return kExitUsage;
     }
     // What the policies say is not what the cluster does when nothing enforces them (NL2015).
-    if (const auto& enforced = view.facts->network_policy_enforced; enforced.usable() && !enforced.value) {
+    if (const auto& enforced = loaded.facts.network_policy_enforced; enforced.usable() && !enforced.value) {
       err << "netlint: warning: " << (view.cluster.empty() ? "the view" : "cluster " + printable(view.cluster))
           << " has no component that enforces NetworkPolicy (NL2015): every connection is open there; this lists what the "
              "policies say\n";

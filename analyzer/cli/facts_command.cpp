@@ -11,9 +11,9 @@ namespace netlint::cli {
 int run_facts(const LintOptions& options, std::ostream& out, std::ostream& err) {
   std::optional<config::Config> config;
   if (!load_config(options.config_path, options.max_file_size, config, err)) return kExitUsage;
-  std::vector<model::Model> views;
+  std::vector<LoadedView> views;
   if (const int status = load_views(options, config ? &*config : nullptr, views, err); status != kLoaded) return status;
-  if (const int status = check_output_target(options, config ? &*config : nullptr, views.front(), err); status != kLoaded) {
+  if (const int status = check_output_target(options, config ? &*config : nullptr, views.front().model, err); status != kLoaded) {
     return status;
   }
   std::ostringstream buffer;

@@ -102,17 +102,17 @@ int run_lint(const LintOptions& options, std::ostream& out, std::ostream& err) {
 
   Analysis analysis;
   if (const int status = analyze(options, config ? &*config : nullptr, selection, analysis, err); status != kLoaded) return status;
-  const std::vector<model::Model>& views = analysis.views;
+  const std::vector<LoadedView>& views = analysis.views;
   std::vector<diag::Diagnostic>& diagnostics = analysis.diagnostics;
   // Checked after the run (which writes nothing): the report is written only if this passes.
-  if (const int status = check_output_target(options, config ? &*config : nullptr, views.front(), err); status != kLoaded) {
+  if (const int status = check_output_target(options, config ? &*config : nullptr, views.front().model, err); status != kLoaded) {
     return status;
   }
 
-  warn_if_nothing_linted(views.front().stats, err);
+  warn_if_nothing_linted(views.front().model.stats, err);
 
   // Every view holds the whole file table and the same counts: any of them resolves locations.
-  const model::Model& model = views.front();
+  const model::Model& model = views.front().model;
   if (const int status = apply_baseline(options, config ? &*config : nullptr, model, diagnostics, err); status != kLoaded) {
     return status;
   }

@@ -43,8 +43,9 @@ std::string lint_output(const engine::Rule& rule, const std::string& name, const
     config_input.config = true;
     inputs.push_back(std::move(config_input));
   }
-  const model::Model model = load_inputs(std::move(inputs), load_options);
-  const engine::View view(model);
+  const LoadedView view_input = load_inputs(std::move(inputs), load_options);
+  const model::Model& model = view_input.model;
+  const engine::View view(model, view_input.facts);
   const engine::Rule* only[] = {&rule};
   engine::RunOptions options;
   options.rules = only;

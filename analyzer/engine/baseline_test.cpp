@@ -14,7 +14,7 @@ constexpr diag::RuleInfo kInternal{.code = "NL0002", .name = "internal-error", .
 model::Model load(std::string text) {
   std::vector<InputText> inputs;
   inputs.push_back({"deploy/s.yaml", std::move(text), true, {}});
-  return load_inputs(std::move(inputs), LoadOptions{});
+  return load_inputs(std::move(inputs), LoadOptions{}).model;
 }
 
 // A finding of kA at the first occurrence of `needle` in the model's only file.

@@ -2,6 +2,7 @@
 #include "analyzer/engine/per_file_ignores.h"
 #include "analyzer/engine/suppressions.h"
 #include "analyzer/engine/view.h"
+#include "analyzer/loader/loader.h"
 #include "analyzer/util/parallel.h"
 
 #include <fmt/format.h>
@@ -142,11 +143,12 @@ std::vector<diag::Diagnostic> run_rules(const View& view, const RunOptions& opti
   return all;
 }
 
-std::vector<diag::Diagnostic> run_views(std::span<const model::Model> views, const RunOptions& options) {
+std::vector<diag::Diagnostic> run_views(std::span<const LoadedView> views, const RunOptions& options) {
   SuppressionLedger ledger(options.registry, options.rules);
   std::vector<std::pair<std::string, std::vector<diag::Diagnostic>>> per_view;
-  for (const model::Model& model : views) {
-    const View view(model);
+  for (const LoadedView& loaded : views) {
+    const model::Model& model = loaded.model;
+    const View view(model, loaded.facts);
     std::vector<diag::Diagnostic> found = check_view(view, options, ledger);
     configure_severities(found, options);
     sort_and_dedupe(found);

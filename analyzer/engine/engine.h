@@ -12,6 +12,10 @@
 #include "analyzer/engine/rule.h"
 #include "analyzer/model/model.h"
 
+namespace netlint {
+struct LoadedView;  // analyzer/loader/loader.h
+}
+
 namespace netlint::engine {
 
 class PerFileIgnores;
@@ -56,7 +60,7 @@ std::vector<diag::Diagnostic> merge_views(std::vector<std::pair<std::string, std
 
 // Runs the rules over each view (one per `clusters:` entry, or the whole input) and merges the
 // findings (merge_views). A suppression is unused (NL0003) only when it is unused in every view.
-std::vector<diag::Diagnostic> run_views(std::span<const model::Model> views, const RunOptions& options);
+std::vector<diag::Diagnostic> run_views(std::span<const LoadedView> views, const RunOptions& options);
 
 // Exposed for tests: the precedence filter and the ordering.
 void apply_precedence(std::vector<diag::Diagnostic>& diagnostics, std::span<const Precedence> precedence);

@@ -38,7 +38,7 @@ model::Model two_files(bool second_reported) {
   std::vector<InputText> inputs;
   inputs.push_back({"b.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: b1}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b2}\n", true, {}});
   inputs.push_back({"a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a1}\n", second_reported, {}});
-  return load_inputs(std::move(inputs), LoadOptions{});
+  return load_inputs(std::move(inputs), LoadOptions{}).model;
 }
 
 }  // namespace

@@ -48,7 +48,7 @@ const Rule* const kRegistry[] = {&kRuleUnused, &kRuleA, &kRuleB};
 model::Model load(std::string text) {
   std::vector<InputText> inputs;
   inputs.push_back({"s.yaml", std::move(text), true, {}});
-  return load_inputs(std::move(inputs), LoadOptions{});
+  return load_inputs(std::move(inputs), LoadOptions{}).model;
 }
 
 std::vector<std::string> summary(const std::vector<diag::Diagnostic>& found) {
@@ -208,7 +208,7 @@ TEST_CASE("suppressions: across views, unused only when unused in every view; co
   specs[0].members = {true, true, true};
   specs[1].name = "staging";
   specs[1].members = {false, false, true};  // shared.yaml is not in staging: nothing to suppress there
-  const std::vector<model::Model> views = load_views(std::move(inputs), LoadOptions{}, specs);
+  const std::vector<LoadedView> views = load_views(std::move(inputs), LoadOptions{}, specs);
   const Rule* rules[] = {&kRuleUnused, &kRuleA};
   RunOptions options;
   options.rules = rules;

@@ -16,12 +16,15 @@ namespace netlint::engine {
 
 class View {
  public:
-  explicit View(const model::Model& model)
+  // A loaded view: the model and the facts the loader derived for it (loader::LoadedView).
+  View(const model::Model& model, const facts::ClusterFacts& facts)
       : model_(model),
-        facts_(model.facts ? model.facts : std::make_shared<const facts::ClusterFacts>(facts::derive_facts(model))),
+        facts_(&facts),
         labels_(model.pod_sources),
         namespaces_(model, facts_->namespace_states),
         dns_(dns_facts_of(*facts_)) {}
+  // A hand-built model (tests): its facts derived here, without config.
+  explicit View(const model::Model& model) : View(model, std::make_unique<const facts::ClusterFacts>(facts::derive_facts(model))) {}
   View(const View&) = delete;
   View& operator=(const View&) = delete;
 
@@ -45,8 +48,13 @@ class View {
   }
 
  private:
+  View(const model::Model& model, std::unique_ptr<const facts::ClusterFacts> derived) : View(model, *derived) {
+    derived_ = std::move(derived);
+  }
+
   const model::Model& model_;
-  std::shared_ptr<const facts::ClusterFacts> facts_;
+  const facts::ClusterFacts* facts_;
+  std::unique_ptr<const facts::ClusterFacts> derived_;  // set for a hand-built model only
   index::LabelIndex labels_;
   index::NamespaceCatalog namespaces_;
   index::DnsFacts dns_;

@@ -23,7 +23,7 @@ const fs::path kCorpus = "../shared/corpus";
 
 using testing::load_texts;
 
-model::Model load_corpus_files(const std::vector<std::string>& relative) {
+LoadedView load_corpus_files(const std::vector<std::string>& relative) {
   std::vector<std::pair<std::string, std::string>> files;
   for (const std::string& r : relative) {
     std::ifstream in(kCorpus / r, std::ios::binary);
@@ -34,7 +34,7 @@ model::Model load_corpus_files(const std::vector<std::string>& relative) {
   return load_texts(std::move(files));
 }
 
-const ClusterFacts& facts_of(const model::Model& m) { return *m.facts; }
+const ClusterFacts& facts_of(const LoadedView& loaded) { return loaded.facts; }
 
 std::string daemonset(std::string_view name, std::string_view ns, std::string_view image, std::string_view extra = "") {
   std::ostringstream out;
@@ -51,7 +51,7 @@ TEST_SUITE("facts") {
       return;
     }
     {
-      const model::Model m = load_corpus_files({"flannel-io__flannel/Documentation/kube-flannel.yml"});
+      const LoadedView m = load_corpus_files({"flannel-io__flannel/Documentation/kube-flannel.yml"});
       const ClusterFacts& f = facts_of(m);
       REQUIRE(f.cni.state == State::kKnown);
       CHECK(f.cni.value.display() == "flannel");
@@ -60,13 +60,13 @@ TEST_SUITE("facts") {
       CHECK(f.pod_cidrs.ipv4.value == std::vector<std::string>{"10.244.0.0/16"});
     }
     {
-      const model::Model m = load_corpus_files({"projectcalico__calico/manifests/calico.yaml"});
+      const LoadedView m = load_corpus_files({"projectcalico__calico/manifests/calico.yaml"});
       const ClusterFacts& f = facts_of(m);
       CHECK(f.cni.value.display() == "calico");
       CHECK(f.network_policy_enforced.value);
     }
     {
-      const model::Model m = load_corpus_files({"projectcalico__calico/manifests/canal.yaml"});
+      const LoadedView m = load_corpus_files({"projectcalico__calico/manifests/canal.yaml"});
       const ClusterFacts& f = facts_of(m);
       CHECK(f.cni.state == State::kKnown);
       CHECK(f.cni.value.display() == "canal");
@@ -74,7 +74,7 @@ TEST_SUITE("facts") {
     }
     {
       const std::string base = "projectsyn__component-cilium/tests/golden/defaults/cilium/cilium/01_cilium_helmchart/cilium/templates/";
-      const model::Model m = load_corpus_files({base + "cilium-agent/daemonset.yaml", base + "cilium-configmap.yaml"});
+      const LoadedView m = load_corpus_files({base + "cilium-agent/daemonset.yaml", base + "cilium-configmap.yaml"});
       const ClusterFacts& f = facts_of(m);
       CHECK(f.cni.value.display() == "cilium");
       CHECK(f.network_policy_enforced.value);
@@ -145,7 +145,7 @@ TEST_SUITE("facts") {
     CHECK(empty.pod_cidrs.ipv4.state == State::kUnknown);
     CHECK(empty.cni.state == State::kUnknown);
     const std::string other = "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nclusterDomain: other.local\n";
-    const model::Model mixed = load_texts({{"a/k.yaml", kubelet}, {"b/k.yaml", other}});
+    const LoadedView mixed = load_texts({{"a/k.yaml", kubelet}, {"b/k.yaml", other}});
     CHECK(facts_of(mixed).domain.state == State::kAmbiguous);
     REQUIRE(facts_of(mixed).conflicts.size() == 1);
     CHECK(facts_of(mixed).conflicts[0].anchor.file == 1);  // the later evidence
@@ -172,8 +172,9 @@ TEST_SUITE("facts") {
     const std::string svc =
         "apiVersion: v1\nkind: Service\nmetadata: {name: kube-dns, namespace: dns}\nspec:\n  clusterIP: 10.0.0.10\n"
         "  selector: {app: coredns}\n  ports:\n  - {name: dns, port: 53, protocol: UDP, targetPort: 5353}\n";
-    const model::Model m = load_texts({{"s.yaml", svc}});
-    const ClusterFacts& f = facts_of(m);
+    const LoadedView m_loaded = load_texts({{"s.yaml", svc}});
+    const model::Model& m = m_loaded.model;
+    const ClusterFacts& f = facts_of(m_loaded);
     CHECK(f.dns.state == State::kKnown);
     CHECK(f.dns.value.namespace_name == "dns");
     CHECK(f.dns.value.port == 5353);
@@ -195,8 +196,9 @@ TEST_SUITE("facts") {
     REQUIRE(loaded.config);
     LoadOptions options;
     options.facts.global = loaded.config->cluster;
-    const model::Model m = load_texts({{"kubelet.yaml", kubelet}, {"pod.yaml", pod}}, options);
-    const engine::View view(m);
+    const LoadedView m_loaded = load_texts({{"kubelet.yaml", kubelet}, {"pod.yaml", pod}}, options);
+    const model::Model& m = m_loaded.model;
+    const engine::View view(m, m_loaded.facts);
     CHECK(view.dns_facts().domain == "corp.local");
     CHECK(view.dns_facts().cluster_dns == std::vector<std::string>{"169.254.20.10"});
     const model::PodSource* web = nullptr;
@@ -212,8 +214,9 @@ TEST_SUITE("facts") {
     const std::string svc =
         "apiVersion: v1\nkind: Service\nmetadata: {name: kube-dns, namespace: kube-system}\nspec:\n  clusterIP: 10.96.0.10\n"
         "  selector: {k8s-app: kube-dns}\n  ports: [{name: dns, port: 53, protocol: UDP}]\n";
-    const model::Model plain = load_texts({{"svc.yaml", svc}, {"pod.yaml", pod}});
-    const engine::View plain_view(plain);
+    const LoadedView plain_loaded = load_texts({{"svc.yaml", svc}, {"pod.yaml", pod}});
+    const model::Model& plain = plain_loaded.model;
+    const engine::View plain_view(plain, plain_loaded.facts);
     CHECK(plain_view.dns_facts().domain == "cluster.local");
     CHECK(plain_view.dns_facts().cluster_dns == std::vector<std::string>{"10.96.0.10"});
     CHECK(plain_view.dns_facts().node_search_domains.empty());
@@ -231,8 +234,9 @@ TEST_SUITE("facts") {
     inputs[1].path = ".netlint.yaml";
     inputs[1].text = config_text;
     inputs[1].config = true;
-    const model::Model m = load_inputs(std::move(inputs), options);
-    const ClusterFacts& f = facts_of(m);
+    const LoadedView m_loaded = load_inputs(std::move(inputs), options);
+    const model::Model& m = m_loaded.model;
+    const ClusterFacts& f = facts_of(m_loaded);
     CHECK(f.cni.value.display() == "cilium");
     CHECK(f.cni.configured());
     CHECK(f.network_policy_enforced.value);
@@ -253,7 +257,7 @@ TEST_SUITE("facts") {
         "  - name: kcm\n    image: registry.k8s.io/kube-controller-manager:v1.33.0\n"
         "    command: [kube-controller-manager, \"--cluster-cidr=10.244.0.0/16,fd00:10:244::/56\", --node-cidr-mask-size-ipv4=24,"
         " --node-cidr-mask-size-ipv6=64]\n";
-    const model::Model m = load_texts({{"kcm.yaml", kcm}});
+    const LoadedView m = load_texts({{"kcm.yaml", kcm}});
     const ClusterFacts& f = facts_of(m);
     CHECK(f.cluster_pod_cidr.ipv4.state == State::kKnown);
     CHECK(f.cluster_pod_cidr.ipv4.value == "10.244.0.0/16");
@@ -273,7 +277,7 @@ TEST_SUITE("facts") {
         "apiVersion: crd.projectcalico.org/v1\nkind: IPPool\nmetadata: {name: default-ipv6-ippool}\n"
         "spec: {cidr: \"fd00:192:168::/48\", blockSize: 122}\n---\n"
         "apiVersion: crd.projectcalico.org/v1\nkind: IPPool\nmetadata: {name: extra-ipv4-ippool}\nspec: {cidr: 10.48.0.0/16}\n";
-    const model::Model m = load_texts({{"calico.yaml", daemonset("calico-node", "kube-system", "docker.io/calico/node:v3.30.0")}, {"pools.yaml", pools}});
+    const LoadedView m = load_texts({{"calico.yaml", daemonset("calico-node", "kube-system", "docker.io/calico/node:v3.30.0")}, {"pools.yaml", pools}});
     const ClusterFacts& f = facts_of(m);
     REQUIRE(f.cni_pools.ipv4.state == State::kKnown);
     REQUIRE(f.cni_pools.ipv4.value.size() == 2);  // separate pools of one family never conflict
@@ -298,7 +302,7 @@ TEST_SUITE("facts") {
         "apiVersion: v1\nkind: Pod\nmetadata: {name: kube-controller-manager, namespace: kube-system}\nspec:\n  containers:\n"
         "  - name: kcm\n    image: registry.k8s.io/kube-controller-manager:v1.33.0\n"
         "    command: [kube-controller-manager, \"--cluster-cidr=10.244.0.0/16,fd00:99::/56\"]\n";
-    const model::Model m = load_texts({{"kubeadm.yaml", kubeadm}, {"kcm.yaml", kcm}});
+    const LoadedView m = load_texts({{"kubeadm.yaml", kubeadm}, {"kcm.yaml", kcm}});
     const ClusterFacts& f = facts_of(m);
     CHECK(f.cluster_pod_cidr.ipv4.state == State::kKnown);
     CHECK(f.cluster_pod_cidr.ipv6.state == State::kAmbiguous);
@@ -317,19 +321,21 @@ TEST_SUITE("facts") {
         "apiVersion: v1\nkind: Service\nmetadata: {name: kube-dns, namespace: kube-system}\nspec:\n  clusterIP: 10.96.0.10\n"
         "  clusterIPs: [10.96.0.10, \"fd00:10:96::a\"]\n  ipFamilyPolicy: PreferDualStack\n"
         "  selector: {k8s-app: kube-dns}\n  ports: [{name: dns, port: 53, protocol: UDP}]\n";
-    const model::Model m = load_texts({{"kubelet.yaml", kubelet}, {"svc.yaml", svc}});
-    const ClusterFacts& f = facts_of(m);
+    const LoadedView m_loaded = load_texts({{"kubelet.yaml", kubelet}, {"svc.yaml", svc}});
+    const model::Model& m = m_loaded.model;
+    const ClusterFacts& f = facts_of(m_loaded);
     CHECK(f.cluster_dns.value == std::vector<std::string>{"169.254.20.10", "10.96.0.10", "fd00:10:96::a"});
     CHECK(f.dns.value.cluster_ip(Family::kIPv4) == "10.96.0.10");
     CHECK(f.dns.value.cluster_ip(Family::kIPv6) == "fd00:10:96::a");
-    const engine::View view(m);
+    const engine::View view(m, m_loaded.facts);
     CHECK(view.dns_facts().cluster_dns.size() == 3);
     // Without a kubelet config, pods get the Service's primary address (its clusterIP), here IPv6.
     const std::string v6_primary =
         "apiVersion: v1\nkind: Service\nmetadata: {name: kube-dns, namespace: kube-system}\nspec:\n  clusterIP: \"fd00:10:96::a\"\n"
         "  clusterIPs: [\"fd00:10:96::a\", 10.96.0.10]\n  selector: {k8s-app: kube-dns}\n  ports: [{name: dns, port: 53, protocol: UDP}]\n";
-    const model::Model v6 = load_texts({{"svc.yaml", v6_primary}});
-    CHECK(engine::View(v6).dns_facts().cluster_dns == std::vector<std::string>{"fd00:10:96::a"});
+    const LoadedView v6_loaded = load_texts({{"svc.yaml", v6_primary}});
+    const model::Model& v6 = v6_loaded.model;
+    CHECK(engine::View(v6, v6_loaded.facts).dns_facts().cluster_dns == std::vector<std::string>{"fd00:10:96::a"});
   }
 
   TEST_CASE("dual-stack config: podCIDRs replaces only the families it names; nodeBlockSize and serviceCIDRs per family") {
@@ -344,7 +350,7 @@ TEST_SUITE("facts") {
     const std::string flannel =
         "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: kube-flannel-cfg, namespace: kube-flannel}\ndata:\n"
         "  net-conf.json: '{\"Network\": \"10.244.0.0/16\", \"IPv6Network\": \"fd00:10:244::/56\", \"EnableIPv6\": true}'\n";
-    const model::Model m = load_texts({{"flannel.yaml", flannel}}, options);
+    const LoadedView m = load_texts({{"flannel.yaml", flannel}}, options);
     const ClusterFacts& f = facts_of(m);
     CHECK(f.pod_cidrs.ipv4.value == std::vector<std::string>{"10.44.0.0/16", "10.45.0.0/16"});
     CHECK(f.pod_cidrs.ipv6.value == std::vector<std::string>{"fd00:10:244::/56"});  // detected, kept

@@ -57,7 +57,7 @@ struct Loaded {
 model::Model load_text(std::string path, std::string text) {
   std::vector<InputText> inputs;
   inputs.push_back({std::move(path), std::move(text), true, {}});
-  return load_inputs(std::move(inputs), LoadOptions{});
+  return load_inputs(std::move(inputs), LoadOptions{}).model;
 }
 
 // `annotations` are YAML lines under `metadata.annotations` (indented four spaces); `spec` lines

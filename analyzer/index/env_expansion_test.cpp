@@ -39,7 +39,7 @@ struct Loaded {
 Loaded load(const std::string& text) {
   std::vector<InputText> inputs;
   inputs.push_back({"pod.yaml", text, true, {}});
-  return Loaded{load_inputs(std::move(inputs), LoadOptions{})};
+  return Loaded{load_inputs(std::move(inputs), LoadOptions{}).model};
 }
 
 }  // namespace

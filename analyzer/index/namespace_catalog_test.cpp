@@ -11,7 +11,7 @@ namespace {
 model::Model load_files(std::vector<std::pair<std::string, std::string>> files) {
   std::vector<InputText> inputs;
   for (auto& [path, text] : files) inputs.push_back({path, std::move(text), true, {}});
-  return load_inputs(std::move(inputs), LoadOptions{});
+  return load_inputs(std::move(inputs), LoadOptions{}).model;
 }
 
 model::Model load(const std::string& text) { return load_files({{"view.yaml", text}}); }

@@ -10,7 +10,7 @@ namespace {
 model::PodSource pod_from(const std::string& spec) {
   std::vector<InputText> inputs;
   inputs.push_back({"pod.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: shop}\nspec:\n" + spec, true, {}});
-  model::Model m = load_inputs(std::move(inputs), LoadOptions{});
+  model::Model m = load_inputs(std::move(inputs), LoadOptions{}).model;
   REQUIRE(!m.pod_sources.empty());
   return m.pod_sources.front();
 }

@@ -53,7 +53,7 @@ struct Loaded {
 Loaded load(std::string text) {
   std::vector<InputText> inputs;
   inputs.push_back({"refs.yaml", std::move(text), true, {}});
-  return Loaded{load_inputs(std::move(inputs), LoadOptions{})};
+  return Loaded{load_inputs(std::move(inputs), LoadOptions{}).model};
 }
 
 }  // namespace

@@ -76,7 +76,7 @@ std::string between(std::string_view damaged, std::string_view first = kWorkload
 }
 
 struct Outcome {
-  model::Model model;
+  LoadedView loaded;
   std::vector<diag::Diagnostic> diagnostics;
   std::string report;   // the text reporter's output: positions and excerpts of damaged text too
   double seconds = 0;   // load, rules and report
@@ -85,15 +85,15 @@ struct Outcome {
 Outcome lint(std::vector<InputText> inputs) {
   const auto start = std::chrono::steady_clock::now();
   Outcome o;
-  o.model = load_inputs(std::move(inputs), LoadOptions{});
-  const engine::View view(o.model);
+  o.loaded = load_inputs(std::move(inputs), LoadOptions{});
+  const engine::View view(o.loaded.model, o.loaded.facts);
   engine::RunOptions options;
   options.rules = rules::all_rules();
   options.internal_error = &rules::find_rule("NL0002")->info();
   options.precedence = rules::precedence();
   o.diagnostics = engine::run_rules(view, options);
   std::ostringstream out;
-  report::write_text(out, o.model, o.diagnostics, report::summarise(o.model.stats, o.diagnostics, {}),
+  report::write_text(out, o.loaded.model, o.diagnostics, report::summarise(o.loaded.model.stats, o.diagnostics, {}),
                      report::TextOptions{false, false});
   o.report = out.str();
   o.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -114,7 +114,7 @@ std::vector<const diag::Diagnostic*> findings(const Outcome& o, std::string_view
   return out;
 }
 
-std::uint32_t skips(const Outcome& o, SkipReason reason) { return o.model.stats.skips[static_cast<int>(reason)]; }
+std::uint32_t skips(const Outcome& o, SkipReason reason) { return o.loaded.model.stats.skips[static_cast<int>(reason)]; }
 
 std::string listing(const Outcome& o) {
   std::string out;
@@ -155,9 +155,9 @@ TEST_CASE("bad input: invalid YAML in one document") {
   const Outcome o = lint_one("app.yaml", text);
   expect_one(o, "NL0001", "invalid YAML: illegal map value", offset_of(text, "   namespace: shop") + 12);
   expect_sibling_finding(o, text);
-  CHECK(o.model.stats.documents == 3);
-  CHECK(o.model.stats.skipped() == 0);
-  CHECK(o.model.services.size() == 1);
+  CHECK(o.loaded.model.stats.documents == 3);
+  CHECK(o.loaded.model.stats.skipped() == 0);
+  CHECK(o.loaded.model.services.size() == 1);
 
   SUBCASE("a broken document that is no manifest is a counted skip") {
     const std::string workflow = between("name: build\non: [push\njobs:\n  test: {runs-on: ubuntu\n");
@@ -176,14 +176,14 @@ TEST_CASE("bad input: binary content") {
                static_cast<std::uint32_t>(text.find('\0')));
     expect_sibling_finding(o, text);
     CHECK(skips(o, SkipReason::kBinary) == 0);
-    CHECK(o.model.config_maps.empty());
+    CHECK(o.loaded.model.config_maps.empty());
   }
   SUBCASE("a NUL byte in a document that is no manifest is a counted skip") {
     const std::string text = between(bytes("notes: \"a\0b\"\n"));
     const Outcome o = lint_one("app.yaml", text);
     CHECK(findings(o, "NL0001").empty());
     CHECK(skips(o, SkipReason::kBinary) == 1);
-    CHECK(o.model.stats.files == 1);
+    CHECK(o.loaded.model.stats.files == 1);
     expect_sibling_finding(o, text);
   }
   SUBCASE("a NUL beyond the first 8 KB of a file that starts with comments") {
@@ -201,7 +201,7 @@ TEST_CASE("bad input: binary content") {
     inputs.push_back(InputText{"app.yaml", siblings, true, std::nullopt});
     const Outcome o = lint(std::move(inputs));
     CHECK(skips(o, SkipReason::kBinary) == 1);
-    CHECK(o.model.stats.files == 1);
+    CHECK(o.loaded.model.stats.files == 1);
     CHECK(findings(o, "NL0001").empty());
     expect_sibling_finding(o, siblings, 1);
   }
@@ -245,7 +245,7 @@ TEST_CASE("bad input: invalid UTF-8") {
     expect_one(o, "NL0001", fmt::format("invalid UTF-8: byte 0x{:02x} is not part of a valid UTF-8 character", c.reported),
                at);
     expect_sibling_finding(o, text);
-    CHECK(o.model.config_maps.empty());
+    CHECK(o.loaded.model.config_maps.empty());
   }
 
   SUBCASE("valid multi-byte text is fine") {
@@ -253,7 +253,7 @@ TEST_CASE("bad input: invalid UTF-8") {
         between("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: text}\ndata:\n  a: \"caf\xC3\xA9 \xE6\x97\xA5\xE6\x9C\xAC \xF0\x9F\x9A\x80\"\n");
     const Outcome o = lint_one("app.yaml", text);
     CHECK(findings(o, "NL0001").empty());
-    CHECK(o.model.config_maps.size() == 1);
+    CHECK(o.loaded.model.config_maps.size() == 1);
     expect_sibling_finding(o, text);
   }
   SUBCASE("invalid UTF-8 in a document that is no manifest is a counted skip") {
@@ -288,10 +288,10 @@ TEST_CASE("bad input: a 100 MB file (10 MB with sanitizers)") {
   const Outcome o = lint_one("big.yaml", std::move(text));
   MESSAGE("input ", size / (1024 * 1024), " MB, ", config_maps, " ConfigMaps: load + rules + report in ", o.seconds, " s");
   expect_one(o, "NL0001", "invalid YAML: illegal map value", broken_at);
-  expect_sibling_finding(o, o.model.files[0].text);
-  CHECK(o.model.stats.documents == config_maps + 3);
-  CHECK(o.model.config_maps.size() == config_maps);
-  CHECK(o.model.stats.skipped() == 0);
+  expect_sibling_finding(o, o.loaded.model.files[0].text);
+  CHECK(o.loaded.model.stats.documents == config_maps + 3);
+  CHECK(o.loaded.model.config_maps.size() == config_maps);
+  CHECK(o.loaded.model.stats.skipped() == 0);
   // No timing threshold here (the machines are shared and noisy): ctest's timeout catches a
   // hang; tools/bench measures speed.
 }
@@ -362,7 +362,7 @@ TEST_CASE("bad input: an alias bomb stays fast and small") {
   CHECK(o.diagnostics.size() == 2);
   // Small: the merged labels are the few distinct keys, and no list was expanded.
   const model::PodSource* lol = nullptr;
-  for (const model::PodSource& p : o.model.pod_sources) {
+  for (const model::PodSource& p : o.loaded.model.pod_sources) {
     if (p.meta.name.value == "lol") lol = &p;
   }
   REQUIRE(lol != nullptr);
@@ -382,7 +382,7 @@ TEST_CASE("bad input: an alias inside its own anchored node is NL0001, not a sta
     const Outcome o = lint_one("app.yaml", text);
     expect_one(o, "NL0001", "invalid YAML: alias to an anchor whose node is still open: the node would contain itself", static_cast<std::uint32_t>(text.find("*", text.find("&"))));
     expect_sibling_finding(o, text);
-    CHECK(o.model.stats.documents == 3);
+    CHECK(o.loaded.model.stats.documents == 3);
   }
 }
 
@@ -462,7 +462,7 @@ TEST_CASE("bad input: other encodings, late byte-order marks and CR line ends lo
       CAPTURE(little);
       CAPTURE(bom);
       const Outcome o = lint_one("app.yaml", encode(plain, width, little, bom));
-      CHECK(o.model.stats.documents == 2);
+      CHECK(o.loaded.model.stats.documents == 2);
       CHECK(skips(o, SkipReason::kBinary) == 0);
       CHECK(findings(o, "NL0001").size() == 1);  // the encoding, which kubectl rejects
       expect_sibling_finding(o, plain);  // offsets are in the decoded text
@@ -472,8 +472,8 @@ TEST_CASE("bad input: other encodings, late byte-order marks and CR line ends lo
     for (const std::string& text : {std::string(kWorkload) + "\xEF\xBB\xBF---\n" + std::string(kTypoService),
                                    std::string(kWorkload) + "---\n\xEF\xBB\xBF" + std::string(kTypoService)}) {
       const Outcome o = lint_one("app.yaml", text);
-      CHECK(o.model.stats.documents == 2);
-      CHECK(o.model.stats.skipped() == 0);
+      CHECK(o.loaded.model.stats.documents == 2);
+      CHECK(o.loaded.model.stats.skipped() == 0);
       expect_sibling_finding(o, text);
     }
   }
@@ -482,7 +482,7 @@ TEST_CASE("bad input: other encodings, late byte-order marks and CR line ends lo
     for (char& c : lone) c = c == '\n' ? '\r' : c;
     for (const std::string& text : {std::string(kWorkload) + "---\r" + std::string(kTypoService), lone}) {
       const Outcome o = lint_one("app.yaml", text);
-      CHECK(o.model.stats.documents == 2);
+      CHECK(o.loaded.model.stats.documents == 2);
       CHECK(findings(o, "NL0001").empty());
       expect_sibling_finding(o, text);
     }
@@ -500,7 +500,7 @@ TEST_CASE("bad input: a key written twice is NL0001, and the document is still a
   INFO("findings:\n", listing(o));
   expect_one(o, "NL0001", "invalid YAML: mapping key \"selector\" already defined (kubectl rejects the document; netlint reads the last value)",
              offset_of(text, "selector: {app: webb}"));
-  CHECK(o.model.services.size() == 2);
+  CHECK(o.loaded.model.services.size() == 2);
   // The last selector (app=webb) is what the Service has: NL1001 reports it as a typo of app=web.
   const auto typos = findings(o, "NL1001");
   REQUIRE(typos.size() == 2);
@@ -534,8 +534,8 @@ TEST_CASE("bad input: a Corefile snippet bomb stays fast and small") {
   expect_sibling_finding(o, text);
   CHECK(findings(o, "NL0001").empty());
   CHECK(findings(o, "NL0002").empty());  // no rule ran out of memory
-  REQUIRE(o.model.corefiles.size() == 1);
-  const auto& blocks = o.model.corefiles[0].ast.blocks;
+  REQUIRE(o.loaded.model.corefiles.size() == 1);
+  const auto& blocks = o.loaded.model.corefiles[0].ast.blocks;
   REQUIRE(blocks.size() == 1);
   CHECK(blocks[0].expanded.size() == 100002);  // 100,000 spliced, the crossing import, errors
   CHECK(o.seconds < 20);  // generous (shared machines); before the bound it ran for minutes
@@ -556,7 +556,7 @@ TEST_CASE("bad input: tagged and out-of-range numbers read as kubectl reads them
   expect_one(o, "NL0004", "port \"1e400\" is a string, but it must be an integer from 1 to 65535", offset_of(text, "1e400"));
   CHECK(o.report.find("-1") == std::string::npos);
   const model::Service* tagged = nullptr;
-  for (const model::Service& s : o.model.services) {
+  for (const model::Service& s : o.loaded.model.services) {
     if (s.meta.name.value == "tagged") tagged = &s;
   }
   REQUIRE(tagged != nullptr);
@@ -590,8 +590,8 @@ TEST_CASE("bad input: 30,000 ipBlock peers in one rule (5,000 with sanitizers) s
   CHECK(dns[0]->range.begin == offset_of(text, "name: wide") + 6);
   expect_sibling_finding(o, text);
   CHECK(findings(o, "NL0002").empty());
-  REQUIRE(o.model.network_policies.size() == 1);
-  CHECK(o.model.network_policies[0].egress[0].peers.size() == static_cast<std::size_t>(peers));
+  REQUIRE(o.loaded.model.network_policies.size() == 1);
+  CHECK(o.loaded.model.network_policies[0].egress[0].peers.size() == static_cast<std::size_t>(peers));
   CHECK(o.seconds < 20);  // generous (shared machines); before the fix it took about a minute
 }
 
@@ -619,7 +619,7 @@ TEST_CASE("bad input: 8,000 Services that select no pod among 8,000 label values
   CHECK(none[0]->message == "selector app=svc-0 matches no pods in namespace \"shop\"");
   CHECK(none[0]->range.begin == offset_of(text, "selector: {app: svc-0}"));
   expect_sibling_finding(o, text);  // the one near miss among the 8,001 values
-  CHECK(o.model.services.size() == static_cast<std::size_t>(services) + 1);
+  CHECK(o.loaded.model.services.size() == static_cast<std::size_t>(services) + 1);
   CHECK(o.seconds < 20);  // generous (shared machines); before the fix it took about a minute
 
 }
@@ -655,9 +655,9 @@ TEST_CASE("bad input: wrong field types are NL0004, and the siblings still repor
   CHECK(findings(o, "NL0001").empty());
   expect_sibling_finding(o, text);
   // The wrong-typed values read as before: the label is kept as written, the pod still exists.
-  const auto typed = std::find_if(o.model.pod_sources.begin(), o.model.pod_sources.end(),
+  const auto typed = std::find_if(o.loaded.model.pod_sources.begin(), o.loaded.model.pod_sources.end(),
                                   [](const model::PodSource& p) { return p.meta.name.value == "typed"; });
-  REQUIRE(typed != o.model.pod_sources.end());
+  REQUIRE(typed != o.loaded.model.pod_sources.end());
   REQUIRE(typed->labels.size() == 2);
   CHECK(typed->labels[1].value.value == "1.10");
   CHECK(typed->containers.size() == 1);
@@ -676,8 +676,8 @@ TEST_CASE("bad input: a template that does not parse, with a huge namespace valu
     CHECK(skips(o, SkipReason::kTemplate) == 1);
     CHECK(findings(o, "NL0001").empty());
     expect_sibling_finding(o, text);
-    REQUIRE(o.model.opaque_namespaces.size() == 1);
-    CHECK(o.model.opaque_namespaces[0].namespace_name.value == expected_namespace);
+    REQUIRE(o.loaded.model.opaque_namespaces.size() == 1);
+    CHECK(o.loaded.model.opaque_namespaces[0].namespace_name.value == expected_namespace);
   };
   SUBCASE("a 40 KB namespace") {
     const std::string name(40000, 'n');

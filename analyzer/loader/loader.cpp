@@ -412,8 +412,8 @@ bool looks_like_manifest(std::string_view document_text) {
   return contains_key(document_text, "apiVersion") && contains_key(document_text, "kind");
 }
 
-model::Model load_inputs(std::vector<InputText> inputs, const LoadOptions& options) {
-  std::vector<model::Model> views = load_views(std::move(inputs), options, {ViewSpec{}});
+LoadedView load_inputs(std::vector<InputText> inputs, const LoadOptions& options) {
+  std::vector<LoadedView> views = load_views(std::move(inputs), options, {ViewSpec{}});
   return std::move(views.front());
 }
 
@@ -432,8 +432,8 @@ std::string apply_namespace_of(const LoadOptions& options, const ViewSpec& view)
 
 }  // namespace
 
-std::vector<model::Model> load_views(std::vector<InputText> inputs, const LoadOptions& options,
-                                     const std::vector<ViewSpec>& views) {
+std::vector<LoadedView> load_views(std::vector<InputText> inputs, const LoadOptions& options,
+                                   const std::vector<ViewSpec>& views) {
   FileContext context;
   std::vector<model::InputProblem> encoding_problems;
   for (std::size_t i = 0; i < inputs.size(); ++i) {
@@ -466,11 +466,11 @@ std::vector<model::Model> load_views(std::vector<InputText> inputs, const LoadOp
   for (std::size_t i = 0; i < results.size(); ++i) results_skipped[i] = results[i].file_skip.has_value();
   const std::vector<std::size_t> last_view = last_view_of_each_file(inputs.size(), views);
 
-  std::vector<model::Model> out(views.size());
+  std::vector<LoadedView> out(views.size());
   for (std::size_t v = 0; v < views.size(); ++v) {
     const ViewSpec& view = views[v];
     const bool last = v + 1 == views.size();
-    model::Model& m = out[v];
+    model::Model& m = out[v].model;
     m.cluster = view.name;
     m.stats = stats;
     m.context_stats = context_stats;
@@ -531,9 +531,9 @@ std::vector<model::Model> load_views(std::vector<InputText> inputs, const LoadOp
     model::bind_apply_time_namespace(m, links);
     model::merge_definitions(m, apply_groups);
     model::report_all_caps_declared_names(m);
-    auto derived = std::make_shared<facts::ClusterFacts>(facts::derive_facts(m, facts_config));
-    model::add_synthetic_dns_peer(m, derived->dns.value.namespace_name, derived->dns.value.pod_labels);
-    m.facts = std::move(derived);
+    facts::ClusterFacts& derived = out[v].facts;
+    derived = facts::derive_facts(m, facts_config);
+    model::add_synthetic_dns_peer(m, derived.dns.value.namespace_name, derived.dns.value.pod_labels);
   }
   return out;
 }

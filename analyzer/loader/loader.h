@@ -31,13 +31,21 @@ struct ViewSpec {
   yaml::NodeRef facts;           // the entry's own `cluster:` (over the global one); may be invalid
 };
 
+// One loaded view: its model and what the model (with the config) implies about the cluster.
+// The facts sit beside the model, not in it: facts are derived from the model (facts include the
+// model, never the reverse).
+struct LoadedView {
+  model::Model model;
+  facts::ClusterFacts facts;
+};
+
 // Loads every input as one view.
-model::Model load_inputs(std::vector<InputText> inputs, const LoadOptions& options);
+LoadedView load_inputs(std::vector<InputText> inputs, const LoadOptions& options);
 
 // Reads and parses each input once and assembles one model per view, each with its own
 // definitions merged, its own facts and its own synthetic DNS peer. Every model holds the whole
 // file table, so a FileId names the same file in all of them.
-std::vector<model::Model> load_views(std::vector<InputText> inputs, const LoadOptions& options,
+std::vector<LoadedView> load_views(std::vector<InputText> inputs, const LoadOptions& options,
                                      const std::vector<ViewSpec>& views);
 
 // Exposed for tests: does this broken document look like a manifest (so its parse error is

@@ -36,7 +36,7 @@ InputText input(std::string path, std::string text) {
 }
 
 model::Model load(std::vector<InputText> inputs, LoadOptions options = {}) {
-  return load_inputs(std::move(inputs), options);
+  return load_inputs(std::move(inputs), options).model;
 }
 
 model::Model load_one(std::string path, std::string text, LoadOptions options = {}) {
@@ -795,13 +795,13 @@ TEST_CASE("loader: a synthetic DNS peer stands for the DNS pods only when none i
       "spec:\n  template:\n    metadata: {labels: {k8s-app: kube-dns}}\n    spec: {containers: [{name: c}]}\n";
   std::vector<InputText> with_dns;
   with_dns.push_back({"dns.yaml", dns, true, {}});
-  const model::Model m = load_inputs(std::move(with_dns), LoadOptions{});
+  const model::Model m = load_inputs(std::move(with_dns), LoadOptions{}).model;
   REQUIRE(m.pod_sources.size() == 1);
   CHECK(!m.pod_sources[0].synthetic);
 
   std::vector<InputText> without;
   without.push_back({"cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n", true, {}});
-  const model::Model n = load_inputs(std::move(without), LoadOptions{});
+  const model::Model n = load_inputs(std::move(without), LoadOptions{}).model;
   REQUIRE(n.pod_sources.size() == 1);
   CHECK(n.pod_sources[0].synthetic);
   const model::Label* label = model::find_label(n.pod_sources[0].labels, "k8s-app");

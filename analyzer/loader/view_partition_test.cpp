@@ -103,14 +103,15 @@ TEST_CASE("views: each view merges its own definitions and derives its own facts
   LoadOptions options;
   options.facts.global = config.cluster;
   // The same inputs as one view: two definitions of one ConfigMap are variants, the CIDR ambiguous.
-  const model::Model whole = load_inputs(inputs, options);
+  const LoadedView whole_loaded = load_inputs(inputs, options);
+  const model::Model& whole = whole_loaded.model;
   CHECK(whole.mixed);
-  CHECK(whole.facts->pod_cidrs.ipv4.state == facts::State::kAmbiguous);
+  CHECK(whole_loaded.facts.pod_cidrs.ipv4.state == facts::State::kAmbiguous);
 
-  const std::vector<model::Model> views = load_views(std::move(inputs), options, p.views);
+  const std::vector<LoadedView> views = load_views(std::move(inputs), options, p.views);
   REQUIRE(views.size() == 2);
-  const model::Model& a = views[0];
-  const model::Model& b = views[1];
+  const model::Model& a = views[0].model;
+  const model::Model& b = views[1].model;
   CHECK(a.cluster == "a");
   CHECK(b.cluster == "b");
   for (const model::Model* v : {&a, &b}) {
@@ -123,12 +124,12 @@ TEST_CASE("views: each view merges its own definitions and derives its own facts
   CHECK(a.config_maps[0].meta.name.range.file == 0);
   CHECK(b.config_maps[0].meta.name.range.file == 1);
   // Cluster a's own `cluster:` wins over its manifests (with a note); b keeps what it detects.
-  CHECK(a.facts->pod_cidrs.ipv4.state == facts::State::kKnown);
-  CHECK(a.facts->pod_cidrs.ipv4.value == std::vector<std::string>{"10.44.0.0/16"});
-  CHECK(a.facts->pod_cidrs.ipv4.config_key.file == 3);
-  CHECK(b.facts->pod_cidrs.ipv4.state == facts::State::kKnown);
-  CHECK(b.facts->pod_cidrs.ipv4.value == std::vector<std::string>{"10.42.0.0/16"});
-  CHECK(!b.facts->pod_cidrs.ipv4.config_key.valid());
+  CHECK(views[0].facts.pod_cidrs.ipv4.state == facts::State::kKnown);
+  CHECK(views[0].facts.pod_cidrs.ipv4.value == std::vector<std::string>{"10.44.0.0/16"});
+  CHECK(views[0].facts.pod_cidrs.ipv4.config_key.file == 3);
+  CHECK(views[1].facts.pod_cidrs.ipv4.state == facts::State::kKnown);
+  CHECK(views[1].facts.pod_cidrs.ipv4.value == std::vector<std::string>{"10.42.0.0/16"});
+  CHECK(!views[1].facts.pod_cidrs.ipv4.config_key.valid());
   // Each view has its own synthetic DNS peer.
   for (const model::Model* v : {&a, &b}) {
     CHECK(std::count_if(v->pod_sources.begin(), v->pod_sources.end(), [](const model::PodSource& s) { return s.synthetic; }) == 1);

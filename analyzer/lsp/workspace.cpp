@@ -81,7 +81,7 @@ Published analyze_workspace(const DocumentStore& documents, const Settings& sett
     split_lines(err.str(), published.errors);
     return published;
   }
-  const model::Model& model = analysis.views.front();
+  const model::Model& model = analysis.views.front().model;
   const auto uri_of = [&](const SourceFile& file) -> std::string {
     if (const auto it = by_path.find(file.path); it != by_path.end()) return it->second->uri;
     if (file.path == "-") return {};

@@ -11,7 +11,7 @@ namespace {
 Model load_files(std::vector<std::pair<std::string, std::string>> files) {
   std::vector<InputText> inputs;
   for (auto& [path, text] : files) inputs.push_back({path, std::move(text), true, {}});
-  return load_inputs(std::move(inputs), LoadOptions{});
+  return load_inputs(std::move(inputs), LoadOptions{}).model;
 }
 
 std::string metadata(const std::string& name, const std::string& ns) {

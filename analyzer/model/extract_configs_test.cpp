@@ -24,7 +24,7 @@ Model load_one(std::string path, std::string text) {
   in.text = std::move(text);
   std::vector<InputText> inputs;
   inputs.push_back(std::move(in));
-  return load_inputs(std::move(inputs), {});
+  return load_inputs(std::move(inputs), {}).model;
 }
 
 Span span(SourceRange r) { return {r.begin, r.end}; }

@@ -19,10 +19,6 @@
 #include "analyzer/source/skip_reason.h"
 #include "analyzer/source/source_file.h"
 
-namespace netlint::facts {
-struct ClusterFacts;
-}
-
 namespace netlint::model {
 
 // Input that could not be read as intended; the NL0xxx rules report these.
@@ -85,8 +81,6 @@ struct Model {
   // depend on them may be ambiguous.
   bool mixed = false;
   std::vector<std::string> variant_identities;  // the identities with variants, sorted
-  // What the view implies about the cluster (analyzer/facts), derived once after loading.
-  std::shared_ptr<const facts::ClusterFacts> facts;
   LoadStats stats;          // the reported files
   LoadStats context_stats;  // files read for cross-references only
 

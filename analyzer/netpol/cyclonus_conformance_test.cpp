@@ -96,9 +96,10 @@ TEST_CASE("cyclonus truth tables: every Ingress, Egress and Combined cell of the
   for (const auto& entry : fs::directory_iterator(kCyclonus / "networkpolicies/simple-example")) {
     files.emplace_back(entry.path().string(), read(entry.path()));
   }
-  const model::Model model = testing::load_texts(files);
+  const LoadedView model_loaded = testing::load_texts(files);
+  const model::Model& model = model_loaded.model;
   REQUIRE(model.network_policies.size() == 7);
-  facts::ClusterFacts facts = *model.facts;
+  facts::ClusterFacts facts = model_loaded.facts;
   facts.cni.set(facts::CniFact{{facts::Cni{"calico", facts::Enforcement::kYes, "", {}, ""}}, ""});
   const PolicyEngine engine(model, facts, {});
   // The nine pods, and the synthetic DNS peer the open world adds.

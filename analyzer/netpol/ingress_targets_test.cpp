@@ -38,8 +38,9 @@ spec:
 )";
 
 TEST_CASE("backend_targets: one backend's Service port maps to the pods' declared targetPort") {
-  const model::Model model = testing::load_texts({{"view.yaml", kView}});
-  const PolicyEngine engine(model, *model.facts);
+  const LoadedView model_loaded = testing::load_texts({{"view.yaml", kView}});
+  const model::Model& model = model_loaded.model;
+  const PolicyEngine engine(model, model_loaded.facts);
   const model::Ingress& ingress = model.ingresses.at(0);
   REQUIRE(ingress.default_backend);
   const auto admin = backend_targets(model, engine, "shop", *ingress.default_backend);

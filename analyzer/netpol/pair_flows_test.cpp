@@ -63,9 +63,10 @@ spec:
 }
 
 TEST_CASE("PairFlows answers engine.between for every pair, once per class pair") {
-  const model::Model model = testing::load_texts({{"cluster.yaml", cluster()}});
+  const LoadedView model_loaded = testing::load_texts({{"cluster.yaml", cluster()}});
+  const model::Model& model = model_loaded.model;
   for (const bool closed_world : {false, true}) {
-    const PolicyEngine engine(model, *model.facts, EngineOptions{closed_world});
+    const PolicyEngine engine(model, model_loaded.facts, EngineOptions{closed_world});
     REQUIRE(engine.error().empty());
     const auto n = static_cast<std::uint32_t>(engine.workloads().size());
     REQUIRE(n >= 24);

@@ -48,11 +48,11 @@ spec: {containers: [{name: c}]}
 )";
 
 struct Fixture {
-  model::Model model;
+  LoadedView loaded;
   std::unique_ptr<PolicyEngine> engine;
   Fixture(const std::string& policies, bool closed_world, std::string extra = {})
-      : model(testing::load_texts({{"pods.yaml", kPods + extra}, {"policies.yaml", policies}})) {
-    engine = std::make_unique<PolicyEngine>(model, *model.facts, EngineOptions{closed_world});
+      : loaded(testing::load_texts({{"pods.yaml", kPods + extra}, {"policies.yaml", policies}})) {
+    engine = std::make_unique<PolicyEngine>(loaded.model, loaded.facts, EngineOptions{closed_world});
   }
   std::uint32_t w(const std::string& name) const {
     const auto& all = engine->workloads();
@@ -251,17 +251,17 @@ spec:
   const Fixture open(policy, kOpen);
   CHECK(open.flow("c", "a").allowed.empty());
   CHECK(open.flow("c", "a").possible.is_all());
-  facts::ClusterFacts cilium = *open.model.facts;
+  facts::ClusterFacts cilium = open.loaded.facts;
   cilium.cni.set(facts::CniFact{{facts::Cni{"cilium", facts::Enforcement::kYes, "", {}, ""}}, ""});
-  const PolicyEngine on_cilium(open.model, cilium, {});
+  const PolicyEngine on_cilium(open.loaded.model, cilium, {});
   CHECK(on_cilium.between(open.w("c"), open.w("a")).possible.empty());
   facts::ClusterFacts calico = cilium;
   calico.cni.value.cnis[0].name = "calico";
   calico.pod_cidrs.ipv4.set({"192.168.0.0/16"});
-  const PolicyEngine on_calico(open.model, calico, {});
+  const PolicyEngine on_calico(open.loaded.model, calico, {});
   CHECK(on_calico.between(open.w("c"), open.w("a")).possible.empty());  // the block misses the pod range
   calico.pod_cidrs.ipv4.set({"10.244.0.0/16"});
-  const PolicyEngine covering(open.model, calico, {});
+  const PolicyEngine covering(open.loaded.model, calico, {});
   CHECK(covering.between(open.w("c"), open.w("a")).allowed.is_all());  // the block covers the pod range
 }
 
@@ -353,7 +353,7 @@ spec:
   ingress: [{from: [{podSelector: {}}], ports: [{port: 8080}]}]
   egress: [{to: [{podSelector: {}}]}]
 )", kClosed);
-  const ConnectivityList list = list_connections(f.model, *f.model.facts, EngineOptions{true});
+  const ConnectivityList list = list_connections(f.loaded.model, f.loaded.facts, EngineOptions{true});
   CHECK(connections_text(list) ==
         "0.0.0.0-255.255.255.255[External] => dev/c[Pod] : All Connections\n"
         "dev/c[Pod] => 0.0.0.0-255.255.255.255[External] : All Connections\n"
@@ -382,7 +382,7 @@ spec:
   CHECK(why.egress.isolating.empty());
   REQUIRE(why.ingress.isolating.size() == 2);
   REQUIRE(why.ingress.admitting.size() == 1);
-  CHECK(f.model.network_policies[why.ingress.admitting[0].policy].meta.name.value == "web");
+  CHECK(f.loaded.model.network_policies[why.ingress.admitting[0].policy].meta.name.value == "web");
   CHECK(why.ingress.admitting[0].rule == 1);
   CHECK(why.ingress.admitting[0].matched == index::Tri::kYes);
   CHECK(f.engine->explain(f.w("c"), f.w("a"), Protocol::kTcp, 9090).ingress.admitting.empty());
@@ -395,8 +395,9 @@ TEST_CASE("variants of one workload in two folders are two peers, named with the
   std::string stable = deployment, canary = deployment;
   stable.replace(stable.find("TRACK"), 5, "stable");
   canary.replace(canary.find("TRACK"), 5, "canary");
-  const model::Model model = testing::load_texts({{"overlays/stable/web.yaml", stable}, {"overlays/canary/web.yaml", canary}});
-  const PolicyEngine engine(model, *model.facts, EngineOptions{true});
+  const LoadedView model_loaded = testing::load_texts({{"overlays/stable/web.yaml", stable}, {"overlays/canary/web.yaml", canary}});
+  const model::Model& model = model_loaded.model;
+  const PolicyEngine engine(model, model_loaded.facts, EngineOptions{true});
   REQUIRE(engine.workloads().size() == 2);
   std::vector<std::string> names = {engine.workloads()[0].display(), engine.workloads()[1].display()};
   std::sort(names.begin(), names.end());

@@ -217,18 +217,18 @@ void write_view_json(JsonWriter& json, const model::Model& model, const ClusterF
 
 }  // namespace
 
-void write_facts_text(std::ostream& out, const std::vector<model::Model>& views) {
-  for (const model::Model& view : views) {
+void write_facts_text(std::ostream& out, const std::vector<LoadedView>& views) {
+  for (const LoadedView& view : views) {
     if (&view != &views.front()) out << '\n';
-    if (!view.cluster.empty()) out << "cluster " << printable(view.cluster) << ":\n";
-    write_view_text(out, view, *view.facts);
+    if (!view.model.cluster.empty()) out << "cluster " << printable(view.model.cluster) << ":\n";
+    write_view_text(out, view.model, view.facts);
   }
 }
 
-void write_facts_json(std::ostream& out, const std::vector<model::Model>& views) {
+void write_facts_json(std::ostream& out, const std::vector<LoadedView>& views) {
   JsonWriter json(out);
   json.begin_object().key("views").begin_array();
-  for (const model::Model& view : views) write_view_json(json, view, *view.facts);
+  for (const LoadedView& view : views) write_view_json(json, view.model, view.facts);
   json.end_array().end_object();
   out << '\n';
 }

@@ -5,13 +5,12 @@
 #include <ostream>
 #include <vector>
 
-#include "analyzer/facts/cluster_facts.h"
-#include "analyzer/model/model.h"
+#include "analyzer/loader/loader.h"
 
 namespace netlint::report {
 
 // One block per view (a `clusters:` entry, or the whole input), each with its own facts.
-void write_facts_text(std::ostream& out, const std::vector<model::Model>& views);
-void write_facts_json(std::ostream& out, const std::vector<model::Model>& views);
+void write_facts_text(std::ostream& out, const std::vector<LoadedView>& views);
+void write_facts_json(std::ostream& out, const std::vector<LoadedView>& views);
 
 }  // namespace netlint::report

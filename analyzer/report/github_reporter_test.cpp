@@ -23,7 +23,7 @@ TEST_CASE("github: data and property escaping") {
 TEST_CASE("github: one line per finding with positions, title, level and the related notes") {
   std::vector<InputText> inputs;
   inputs.push_back({"my dir/a,b.yaml", "kind: Service\nspec:\n  selector: {app: \xc3\xa9x}\n", true, {}});
-  const model::Model model = load_inputs(std::move(inputs), LoadOptions{});
+  const model::Model model = load_inputs(std::move(inputs), LoadOptions{}).model;
   diag::Diagnostic d;
   d.rule = &kTypo;
   d.severity = diag::Severity::kError;
@@ -51,7 +51,7 @@ TEST_CASE("github: one line per finding with positions, title, level and the rel
 }
 
 TEST_CASE("github: run-level notes are notices without a file, after the findings, escaped") {
-  const model::Model model = load_inputs({}, LoadOptions{});
+  const model::Model model = load_inputs({}, LoadOptions{}).model;
   std::vector<ViewNote> notes;
   notes.push_back({"ambiguous-fact", "pod CIDRs disagree: 10.0.0.0/8 vs 100%\nnext", {{{0, 0, 1}, "ignored: no file"}}, {}});
   notes.push_back({"namespaces", "1 namespace: 0 complete", {}, {"prod", "edge"}});

@@ -39,12 +39,12 @@ std::uint32_t at(const std::string& text, std::string_view needle) {
 struct Fixture {
   model::Model model;
   std::string text;
-  Fixture() : model(load_inputs({}, LoadOptions{})) {}
+  Fixture() : model(load_inputs({}, LoadOptions{}).model) {}
   Fixture(std::initializer_list<std::pair<std::string, std::string>> files) {
     std::vector<InputText> inputs;
     for (const auto& [path, content] : files) inputs.push_back({path, content, true, {}});
     text = inputs.empty() ? std::string() : inputs.front().text;
-    model = load_inputs(std::move(inputs), LoadOptions{});
+    model = load_inputs(std::move(inputs), LoadOptions{}).model;
   }
 };
 

@@ -82,15 +82,13 @@ ViewNote selection_note(const std::vector<std::string>& v2_codes_left_out) {
   return note;
 }
 
-ViewReport collect_view_report(std::span<const model::Model> views, bool with_notes, std::vector<ViewNote> run_notes) {
+ViewReport collect_view_report(std::span<const LoadedView> views, bool with_notes, std::vector<ViewNote> run_notes) {
   ViewReport report;
   std::vector<ViewNote> namespace_notes;
-  for (const model::Model& view : views) {
-    // The loader derives the facts; a hand-built model (tests) gets them derived here.
-    const std::shared_ptr<const facts::ClusterFacts> facts =
-        view.facts ? view.facts : std::make_shared<const facts::ClusterFacts>(facts::derive_facts(view));
-    for (const facts::Conflict& c : facts->conflicts) add(report.notes, conflict_note(c), view.cluster);
-    const auto all = index::NamespaceCatalog(view, facts->namespace_states).all();
+  for (const LoadedView& loaded : views) {
+    const model::Model& view = loaded.model;
+    for (const facts::Conflict& c : loaded.facts.conflicts) add(report.notes, conflict_note(c), view.cluster);
+    const auto all = index::NamespaceCatalog(view, loaded.facts.namespace_states).all();
     for (const auto& [name, status] : all) {
       report.namespaces.push_back({name, index::namespace_state_name(status.state), status.reason, view.cluster});
     }
@@ -98,7 +96,7 @@ ViewReport collect_view_report(std::span<const model::Model> views, bool with_no
   }
   // Every view holds the same load counts: these notes are the run's, once.
   if (!views.empty()) {
-    for (CountedNote& counted : counted_notes(views.front().stats)) {
+    for (CountedNote& counted : counted_notes(views.front().model.stats)) {
       report.notes.push_back({std::string(counted.topic), std::move(counted.message), {}, {}});
     }
   }

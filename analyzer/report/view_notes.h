@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analyzer/loader/loader.h"
 #include "analyzer/model/model.h"
 #include "analyzer/source/source_file.h"
 
@@ -49,7 +50,7 @@ struct ViewReport {
 // such as `selection`), each view's `namespaces` note. A note several views give alike is kept
 // once with all their names. `with_notes` false (the user's `ignore: [NL0006]`) leaves the notes
 // out but keeps the namespaces.
-ViewReport collect_view_report(std::span<const model::Model> views, bool with_notes, std::vector<ViewNote> run_notes = {});
+ViewReport collect_view_report(std::span<const LoadedView> views, bool with_notes, std::vector<ViewNote> run_notes = {});
 
 // The `selection` note: the v2 codes a config without `select` leaves out (not empty).
 ViewNote selection_note(const std::vector<std::string>& v2_codes_left_out);

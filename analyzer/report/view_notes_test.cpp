@@ -15,21 +15,21 @@ std::string flannel(const std::string& network) {
          "  net-conf.json: |\n    {\"Network\": \"" + network + "\", \"Backend\": {\"Type\": \"vxlan\"}}\n";
 }
 
-model::Model variants(const std::string& cluster) {
+LoadedView variants(const std::string& cluster) {
   std::vector<InputText> inputs;
   inputs.push_back({"a/flannel.yaml", flannel("10.244.0.0/16"), true, {}});
   inputs.push_back({"b/flannel.yaml", flannel("10.42.0.0/16"), true, {}});
-  model::Model m = load_inputs(std::move(inputs), LoadOptions{});
-  m.cluster = cluster;
-  return m;
+  LoadedView view = load_inputs(std::move(inputs), LoadOptions{});
+  view.model.cluster = cluster;
+  return view;
 }
 
 }  // namespace
 
 TEST_CASE("view notes: a conflict, then the counted notes, then the namespaces note") {
-  std::vector<model::Model> views;
+  std::vector<LoadedView> views;
   views.push_back(variants(""));
-  views.front().stats.placeholder_documents = 2;
+  views.front().model.stats.placeholder_documents = 2;
   const ViewReport report = collect_view_report(views, true, {selection_note({"NL6102"})});
   REQUIRE(report.notes.size() == 4);
   CHECK(report.notes[0].topic == "ambiguous-fact");
@@ -50,7 +50,7 @@ TEST_CASE("view notes: a conflict, then the counted notes, then the namespaces n
 }
 
 TEST_CASE("view notes: views that agree share one note with their names; ignoring NL0006 keeps the namespaces") {
-  std::vector<model::Model> views;
+  std::vector<LoadedView> views;
   views.push_back(variants("prod"));
   views.push_back(variants("staging"));
   const ViewReport report = collect_view_report(views, true);

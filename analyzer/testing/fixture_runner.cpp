@@ -101,7 +101,7 @@ CaseResult run_fixture_case(const std::filesystem::path& path, const CaseSetup& 
   }
   const ViewPartition partition = partition_views(walked.inputs, config ? &*config : nullptr);
   for (const std::string& warning : partition.warnings) result.failures.push_back(warning);
-  const std::vector<model::Model> views = load_views(std::move(walked.inputs), load_options, partition.views);
+  const std::vector<LoadedView> views = load_views(std::move(walked.inputs), load_options, partition.views);
   engine::RunOptions options;
   options.rules = rules;
   options.internal_error = setup.internal_error;
@@ -115,7 +115,7 @@ CaseResult run_fixture_case(const std::filesystem::path& path, const CaseSetup& 
   }
   options.rule_options = &rule_options;
   std::vector<diag::Diagnostic> found = engine::run_views(views, options);
-  const model::Model& model = views.front();
+  const model::Model& model = views.front().model;
   if (setup.rule_under_test != nullptr && setup.rule_under_test->info().run_level) {
     // NL0006 reports nothing itself: its fixtures expect the run-level notes about facts
     // (`ambiguous-fact`, `config-overrides-detection`), each at its first evidence, as findings

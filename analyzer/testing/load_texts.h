@@ -1,4 +1,5 @@
-// In-memory manifests through the real loader, for tests: (path, text) pairs in, a Model out.
+// In-memory manifests through the real loader, for tests: (path, text) pairs in, a loaded view
+// (model and facts) out.
 #pragma once
 
 #include <string>
@@ -9,7 +10,7 @@
 
 namespace netlint::testing {
 
-inline model::Model load_texts(std::vector<std::pair<std::string, std::string>> files, const LoadOptions& options = {}) {
+inline LoadedView load_texts(std::vector<std::pair<std::string, std::string>> files, const LoadOptions& options = {}) {
   std::vector<InputText> inputs;
   for (auto& [path, text] : files) {
     InputText in;

@@ -37,8 +37,9 @@ hosts: ttl no_reverse reload fallthrough fallthrough_unsupported
 
 // The findings of NL4101 on one Corefile file.
 std::vector<diag::Diagnostic> lint(const std::string& corefile) {
-  const model::Model m = testing::load_texts({{"Corefile", corefile}});
-  const engine::View view(m);
+  const LoadedView m_loaded = testing::load_texts({{"Corefile", corefile}});
+  const model::Model& m = m_loaded.model;
+  const engine::View view(m, m_loaded.facts);
   const engine::Rule* rule = find_rule("NL4101");
   REQUIRE(rule != nullptr);
   engine::Sink sink(rule->info());

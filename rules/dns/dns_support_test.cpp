@@ -71,8 +71,9 @@ spec:
 )";
 
 bool effective(std::vector<std::pair<std::string, std::string>> files) {
-  const model::Model m = testing::load_texts(files);
-  const engine::View view(m);
+  const LoadedView m_loaded = testing::load_texts(files);
+  const model::Model& m = m_loaded.model;
+  const engine::View view(m, m_loaded.facts);
   return autopath_effective(view);
 }
 

@@ -14,7 +14,8 @@ BackendTimeouts timeouts_of(const std::string& container_yaml, const std::string
                            "}\nspec:\n  selector: {matchLabels: {app: api}}\n  template:\n    metadata: {labels: {app: api}}\n    spec:\n"
                            "      containers:\n      - name: api\n        image: example.com/api:1\n" +
                            container_yaml;
-  const model::Model m = testing::load_texts({{"a.yaml", text}});
+  const LoadedView m_loaded = testing::load_texts({{"a.yaml", text}});
+  const model::Model& m = m_loaded.model;
   for (const model::PodSource& pod : m.pod_sources) {
     if (!pod.synthetic) return backend_timeouts(m, pod, nullptr);  // not the synthetic DNS pods
   }

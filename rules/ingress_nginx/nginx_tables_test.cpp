@@ -247,8 +247,9 @@ TEST_SUITE("ingress-nginx tables") {
         "apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: api\n  namespace: shop\n"
         "  annotations: {nginx.ingress.kubernetes.io/proxy-read-timeout: \"3600\", nginx.ingress.kubernetes.io/proxy-connect-timeout: \"9s\"}\n"
         "spec: {ingressClassName: nginx}\n";
-    const model::Model m = testing::load_texts({{"c.yaml", controller}, {"cm.yaml", config_map}, {"ing.yaml", ingress}});
-    const engine::View view(m);
+    const LoadedView m_loaded = testing::load_texts({{"c.yaml", controller}, {"cm.yaml", config_map}, {"ing.yaml", ingress}});
+    const model::Model& m = m_loaded.model;
+    const engine::View view(m, m_loaded.facts);
     const std::vector<Controller> all = controllers(view);
     REQUIRE(all.size() == 1);
     REQUIRE(all[0].config_known);
@@ -271,8 +272,10 @@ TEST_SUITE("ingress-nginx tables") {
     CHECK(connect->value == 5);
     CHECK(effective_seconds("keep-alive", all[0])->value == 75);
 
-    const model::Model without_cm = testing::load_texts({{"c.yaml", controller}, {"ing.yaml", ingress}});
-    const engine::View view2(without_cm);
+    const LoadedView without_cm_loaded = testing::load_texts({{"c.yaml", controller}, {"ing.yaml", ingress}});
+
+    const model::Model& without_cm = without_cm_loaded.model;
+    const engine::View view2(without_cm, without_cm_loaded.facts);
     const std::vector<Controller> all2 = controllers(view2);
     REQUIRE(all2.size() == 1);
     CHECK_FALSE(all2[0].config_known);

@@ -27,8 +27,9 @@ TEST_CASE("every workload an NL2005/NL2006 finding names has no DNS edge in the 
   for (const char* folder : {"testdata/rules/networkpolicy-blocks-dns", "testdata/rules/networkpolicy-blocks-dns-tcp"}) {
     for (const auto& entry : std::filesystem::directory_iterator(folder)) {
       if (entry.path().extension() != ".yaml") continue;
-      const model::Model model = testing::load_texts({{entry.path().string(), read(entry.path())}});
-      const engine::View view(model);
+      const LoadedView model_loaded = testing::load_texts({{entry.path().string(), read(entry.path())}});
+      const model::Model& model = model_loaded.model;
+      const engine::View view(model, model_loaded.facts);
       const netpol::ConnectivityList list = netpol::list_connections(model, view.facts(), {});
       const auto& dns = view.facts().dns.value;
       const auto port = static_cast<std::uint32_t>(dns.port);
