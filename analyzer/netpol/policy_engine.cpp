@@ -10,6 +10,7 @@
 #include <unordered_set>
 
 #include "analyzer/index/label_index.h"
+#include "analyzer/netpol/direction_tables.h"
 #include "analyzer/netpol/ipv4_ranges.h"
 #include "analyzer/netpol/namespace_labels.h"
 #include "analyzer/source/path_parts.h"
@@ -20,7 +21,6 @@ namespace netlint::netpol {
 namespace {
 
 using index::Tri;
-using Selection = std::vector<std::pair<std::uint32_t, Tri>>;  // (policy or peer id, how sure)
 
 Tri tri_min(Tri a, Tri b) { return static_cast<Tri>(std::min(static_cast<int>(a), static_cast<int>(b))); }
 
@@ -49,78 +49,6 @@ constexpr ForeignKind kForeignKinds[] = {
     {"crd.antrea.io", "NetworkPolicy", false},
     {"crd.antrea.io", "ClusterNetworkPolicy", true},
 };
-
-struct CompiledPort {
-  Protocol protocol = Protocol::kTcp;
-  std::string name;  // a named port, resolved on the destination
-};
-
-struct CompiledRule {
-  std::uint32_t policy = 0;
-  bool all_peers = false;
-  ConnSet numeric;                   // the numeric ports (all, when the rule has no ports)
-  std::vector<CompiledPort> named;   // named ports
-  std::vector<std::uint32_t> peers;  // peer ids of its direction
-};
-
-struct CompiledPeer {
-  std::uint32_t rule = 0;
-};
-
-// What a destination's named ports resolve to: (name, protocol) -> port numbers.
-struct PortSignature {
-  std::vector<std::tuple<std::string, Protocol, std::uint32_t>> ports;  // sorted
-};
-
-// A row of a flow table: the destination (ingress) or source (egress) side's selection.
-struct RowClass {
-  Selection selection;               // policies that select it for this direction
-  bool foreign = false;              // CNI-specific or admin policies may select it
-  bool unisolated = false;           // hostNetwork (open world), external, ingress controller
-  std::uint32_t port_signature = 0;  // ingress rows: the destination's named ports
-  bool any_yes = false;
-  std::vector<std::pair<const CompiledRule*, Tri>> base_rules;  // rules without peers
-  // Ingress rows: the base resolved on the row's own ports. Egress rows: per destination port
-  // signature.
-  std::vector<Flow> base;
-  std::unordered_map<std::uint32_t, Flow> touched;  // column class -> what its peers add
-};
-
-RowClass make_row(Selection selection, bool foreign, bool unisolated, std::uint32_t port_signature) {
-  RowClass r;
-  r.selection = std::move(selection);
-  r.foreign = foreign;
-  r.unisolated = unisolated;
-  r.port_signature = port_signature;
-  return r;
-}
-
-// A column: the peer groups that match an endpoint (ingress: as a source; egress: as a destination).
-struct ColumnClass {
-  Selection peers;
-  std::uint32_t port_signature = 0;  // egress columns: the destination's named ports
-};
-
-template <class T>
-std::uint32_t class_of(std::unordered_map<std::string, std::uint32_t>& ids, std::vector<T>& classes, std::string key, T value) {
-  auto [it, inserted] = ids.emplace(std::move(key), static_cast<std::uint32_t>(classes.size()));
-  if (inserted) classes.push_back(std::move(value));
-  return it->second;
-}
-
-// A class key only has to be equal for equal selections: fixed-width raw bytes per entry, not
-// formatted numbers (formatting was a quarter of the evaluator at 20,000 policies, where an
-// endpoint's selection lists thousands of peers).
-void append_selection(std::string& key, const Selection& s) {
-  const std::size_t start = key.size();
-  key.resize(start + s.size() * (sizeof(std::uint32_t) + 1));
-  char* out = key.data() + start;
-  for (const auto& [id, t] : s) {
-    std::memcpy(out, &id, sizeof id);
-    out[sizeof id] = t == Tri::kYes ? 'y' : 'm';
-    out += sizeof id + 1;
-  }
-}
 
 // What a selector peer's match depends on, as a key: its parsed selectors (length-prefixed, so no
 // two differ only in where a field ends) and, without namespaceSelector, the policy's namespace.
@@ -184,15 +112,8 @@ struct PolicyEngine::Impl {
   std::vector<model::PodSource> namespace_pods;
   std::optional<index::LabelIndex> namespace_index;
 
-  std::vector<CompiledRule> in_rules, eg_rules;
-  std::vector<CompiledPeer> in_peers, eg_peers;
-  std::vector<Selection> in_sel, eg_sel;         // per workload
-  // Per endpoint: the peer groups of its direction that match it, sorted. Peers with equal
-  // selectors (and, without namespaceSelector, in one namespace) form one group, since they
-  // match the same endpoints; every other peer is a group of its own.
-  std::vector<Selection> src_in_sig, dst_eg_sig;
-  std::vector<std::uint32_t> in_peer_group, eg_peer_group;  // per peer id
-  std::uint32_t in_groups = 0, eg_groups = 0;
+  // The two directions: ingress rows are destinations and columns sources, egress the reverse.
+  DirectionTables in{true}, eg{false};
   std::vector<PortSignature> port_signatures;    // id 0: none
   std::vector<std::uint32_t> workload_ports;     // per workload: its signature id
 
@@ -206,11 +127,8 @@ struct PolicyEngine::Impl {
   std::uint32_t ext_dst_id(std::uint32_t i) const { return ic() + 1 + static_cast<std::uint32_t>(ext_src.size()) + i; }
   std::uint32_t endpoint_count() const { return ext_dst_id(static_cast<std::uint32_t>(ext_dst.size())); }
 
-  // Classes.
-  std::vector<RowClass> in_rows, eg_rows;
-  std::vector<ColumnClass> in_cols, eg_cols;
-  std::vector<std::uint32_t> row_in, col_in, row_eg, col_eg;  // per endpoint
-  // Per workload: its (row_eg, col_in) and (col_eg, row_in) pairs, numbered (PairFlows).
+  // Per workload: its (egress row, ingress column) and (egress column, ingress row) pairs,
+  // numbered (PairFlows).
   std::vector<std::uint32_t> src_class, dst_class;
   std::uint32_t src_classes = 0, dst_classes = 0;
   void build_pair_classes();
@@ -228,7 +146,6 @@ struct PolicyEngine::Impl {
   Selection match_selector_peer(const model::NetworkPolicy& policy, const model::PolicyPeer& peer) const;
   Tri ip_block_on_pods(const Cidr& cidr, const std::vector<Cidr>& except, const Workload* w) const;
   void build_classes();
-  void build_tables();
   // The rules of one policy and direction are contiguous: policy -> [first, end).
   std::vector<std::pair<std::uint32_t, std::uint32_t>> rule_ranges(const std::vector<CompiledRule>& rules) const {
     std::vector<std::pair<std::uint32_t, std::uint32_t>> out(model.network_policies.size(), {0, 0});
@@ -239,10 +156,7 @@ struct PolicyEngine::Impl {
     }
     return out;
   }
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> in_rules_of, eg_rules_of;
-  DirectionWhy explain_side(bool ingress, std::uint32_t src, std::uint32_t dst, Protocol protocol, std::uint32_t port) const;
-  ConnSet resolve(const CompiledRule& rule, std::uint32_t signature) const;
-  Flow finish(const RowClass& row, const Flow& sum) const;
+  DirectionWhy explain_side(const DirectionTables& side, std::uint32_t src, std::uint32_t dst, Protocol protocol, std::uint32_t port) const;
   Flow ingress(std::uint32_t dst, std::uint32_t src) const;
   Flow egress(std::uint32_t src, std::uint32_t dst) const;
 };
@@ -521,11 +435,10 @@ void PolicyEngine::Impl::compile_policies() {
       if (file < model.files.size() && !model.file(file).apply_unit.empty()) units_with_apply_time_pods.insert(model.file(file).apply_unit);
     }
   }
-  in_sel.assign(workloads.size(), {});
-  eg_sel.assign(workloads.size(), {});
-  src_in_sig.assign(endpoints, {});
-  dst_eg_sig.assign(endpoints, {});
-  std::unordered_map<std::string, std::uint32_t> in_selector_groups, eg_selector_groups;  // peer_key -> group
+  for (DirectionTables* side : {&in, &eg}) {
+    side->selected.assign(workloads.size(), {});
+    side->matched.assign(endpoints, {});
+  }
   for (std::uint32_t pi = 0; pi < model.network_policies.size(); ++pi) {
     const model::NetworkPolicy& p = model.network_policies[pi];
     const std::string& ns = p.meta.namespace_name.value;
@@ -544,13 +457,11 @@ void PolicyEngine::Impl::compile_policies() {
     };
     for (const bool is_ingress : {true, false}) {
       if (!p.rejected && (is_ingress ? !p.affects_ingress() : !p.affects_egress())) continue;  // rules of other types are ignored
-      select(is_ingress ? in_sel : eg_sel);
-      auto& rules = is_ingress ? in_rules : eg_rules;
-      auto& peers = is_ingress ? in_peers : eg_peers;
-      auto& signatures = is_ingress ? src_in_sig : dst_eg_sig;
-      auto& groups = is_ingress ? in_peer_group : eg_peer_group;
-      auto& group_count = is_ingress ? in_groups : eg_groups;
-      auto& selector_groups = is_ingress ? in_selector_groups : eg_selector_groups;
+      DirectionTables& side = is_ingress ? in : eg;
+      select(side.selected);
+      auto& signatures = side.matched;
+      auto& groups = side.peer_group;
+      auto& group_count = side.groups;
       for (const model::PolicyRule& r : is_ingress ? p.ingress : p.egress) {
         CompiledRule rule;
         rule.policy = pi;
@@ -575,16 +486,13 @@ void PolicyEngine::Impl::compile_policies() {
             rule.named.push_back({proto, port.port->value});
           }
         }
-        const auto rule_id = static_cast<std::uint32_t>(rules.size());
         for (const model::PolicyPeer& peer : r.peers) {
-          const auto peer_id = static_cast<std::uint32_t>(peers.size());
-          peers.push_back({rule_id});
-          rule.peers.push_back(peer_id);
+          rule.peers.push_back(static_cast<std::uint32_t>(groups.size()));  // its peer id
           if (!peer.ip_block && (peer.pod_selector || peer.namespace_selector)) {
             // Many policies repeat a peer (`podSelector: {matchLabels: {part-of: ns}}` in every
             // policy of a namespace): one group per distinct selector peer, matched once, and
             // the endpoints' signatures list the group once instead of every copy.
-            auto [it, inserted] = selector_groups.try_emplace(peer_key(p, peer), group_count);
+            auto [it, inserted] = side.selector_groups.try_emplace(peer_key(p, peer), group_count);
             groups.push_back(it->second);
             if (!inserted) continue;
             ++group_count;
@@ -633,111 +541,26 @@ void PolicyEngine::Impl::compile_policies() {
           }
           for (const auto& [endpoint, t] : matched) signatures[endpoint].emplace_back(group, t);
         }
-        rules.push_back(std::move(rule));
+        side.rules.push_back(std::move(rule));
       }
     }
   }
-}
-
-ConnSet PolicyEngine::Impl::resolve(const CompiledRule& rule, std::uint32_t signature) const {
-  if (rule.named.empty() || signature == 0) return rule.numeric;
-  ConnSet out = rule.numeric;
-  for (const CompiledPort& named : rule.named) {
-    for (const auto& [name, proto, number] : port_signatures[signature].ports) {
-      if (name == named.name && proto == named.protocol) out.add(proto, number, number);
-    }
-  }
-  return out;
 }
 
 void PolicyEngine::Impl::build_classes() {
-  const std::uint32_t endpoints = endpoint_count();
-  row_in.assign(endpoints, UINT32_MAX);
-  col_in.assign(endpoints, UINT32_MAX);
-  row_eg.assign(endpoints, UINT32_MAX);
-  col_eg.assign(endpoints, UINT32_MAX);
-  std::unordered_map<std::string, std::uint32_t> in_row_ids, eg_row_ids, in_col_ids, eg_col_ids;
-  auto row = [&](std::unordered_map<std::string, std::uint32_t>& ids, std::vector<RowClass>& rows, RowClass r) {
-    if (r.foreign || r.unisolated) {
-      r.selection.clear();
-      r.port_signature = 0;
-    }
-    std::string key = fmt::format("{}{}{}:", r.foreign ? 'f' : '-', r.unisolated ? 'u' : '-', r.port_signature);
-    append_selection(key, r.selection);
-    return class_of(ids, rows, std::move(key), std::move(r));
-  };
-  auto column = [&](std::unordered_map<std::string, std::uint32_t>& ids, std::vector<ColumnClass>& cols, ColumnClass c) {
-    std::string key = fmt::format("{}:", c.port_signature);
-    append_selection(key, c.peers);
-    return class_of(ids, cols, std::move(key), std::move(c));
-  };
+  std::vector<EndpointTraits> traits(endpoint_count());
   for (std::uint32_t w = 0; w < workloads.size(); ++w) {
-    const bool foreign = foreign_everywhere || foreign_namespaces.count(workloads[w].namespace_name) != 0;
-    const bool unisolated = workloads[w].host_network;
-    row_in[w] = row(in_row_ids, in_rows, make_row(in_sel[w], foreign, unisolated, workload_ports[w]));
-    row_eg[w] = row(eg_row_ids, eg_rows, make_row(eg_sel[w], foreign, unisolated, 0));
+    traits[w].foreign = foreign_everywhere || foreign_namespaces.count(workloads[w].namespace_name) != 0;
+    traits[w].unisolated = workloads[w].host_network;
+    traits[w].port_signature = workload_ports[w];
   }
   // Externals and the ingress controller are never isolated.
-  for (std::uint32_t e = ic(); e < endpoints; ++e) {
-    row_in[e] = row(in_row_ids, in_rows, make_row({}, false, true, 0));
-    row_eg[e] = row(eg_row_ids, eg_rows, make_row({}, false, true, 0));
+  for (std::uint32_t e = ic(); e < traits.size(); ++e) traits[e].unisolated = true;
+  for (DirectionTables* side : {&in, &eg}) {
+    side->rules_of = rule_ranges(side->rules);
+    side->selector_groups = {};
+    side->build(traits);
   }
-  for (std::uint32_t e = 0; e < endpoints; ++e) {
-    col_in[e] = column(in_col_ids, in_cols, ColumnClass{src_in_sig[e], 0});
-    col_eg[e] = column(eg_col_ids, eg_cols, ColumnClass{dst_eg_sig[e], e < workloads.size() ? workload_ports[e] : 0});
-  }
-}
-
-void PolicyEngine::Impl::build_tables() {
-  // Which column classes each peer group matches.
-  auto invert = [](const std::vector<ColumnClass>& cols, std::size_t peers) {
-    std::vector<std::vector<std::pair<std::uint32_t, Tri>>> out(peers);
-    for (std::uint32_t c = 0; c < cols.size(); ++c) {
-      for (const auto& [group, t] : cols[c].peers) out[group].emplace_back(c, t);
-    }
-    return out;
-  };
-  const auto in_columns_of = invert(in_cols, in_groups);
-  const auto eg_columns_of = invert(eg_cols, eg_groups);
-  std::set<std::uint32_t> signatures_in_columns = {0};
-  for (const ColumnClass& c : eg_cols) signatures_in_columns.insert(c.port_signature);
-
-  in_rules_of = rule_ranges(in_rules);
-  eg_rules_of = rule_ranges(eg_rules);
-  auto fill = [&](RowClass& row, const std::vector<CompiledRule>& rules, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& rules_of, const std::vector<std::vector<std::pair<std::uint32_t, Tri>>>& columns_of,
-                  const std::vector<ColumnClass>& cols, bool ingress) {
-    for (const auto& [policy, selected] : row.selection) row.any_yes = row.any_yes || selected == Tri::kYes;
-    for (const auto& [policy, selected] : row.selection) {
-     for (std::uint32_t r = rules_of[policy].first; r < rules_of[policy].second; ++r) {
-      const CompiledRule& rule = rules[r];
-      if (rule.all_peers) {
-        row.base_rules.emplace_back(&rule, selected);
-        continue;
-      }
-      for (std::uint32_t peer : rule.peers) {
-        for (const auto& [column, matched] : columns_of[(ingress ? in_peer_group : eg_peer_group)[peer]]) {
-          const Tri t = tri_min(selected, matched);
-          const ConnSet ports = resolve(rule, ingress ? row.port_signature : cols[column].port_signature);
-          Flow& f = row.touched[column];
-          if (t == Tri::kYes) f.allowed.add(ports);
-          f.possible.add(ports);
-        }
-      }
-     }
-    }
-    const std::size_t bases = ingress ? 1 : port_signatures.size();
-    row.base.assign(bases, Flow{});
-    for (std::size_t s = 0; s < bases; ++s) {
-      if (!ingress && signatures_in_columns.count(static_cast<std::uint32_t>(s)) == 0) continue;
-      for (const auto& [rule, t] : row.base_rules) {
-        const ConnSet ports = resolve(*rule, ingress ? row.port_signature : static_cast<std::uint32_t>(s));
-        if (t == Tri::kYes) row.base[s].allowed.add(ports);
-        row.base[s].possible.add(ports);
-      }
-    }
-  };
-  for (RowClass& row : in_rows) fill(row, in_rules, in_rules_of, in_columns_of, in_cols, true);
-  for (RowClass& row : eg_rows) fill(row, eg_rules, eg_rules_of, eg_columns_of, eg_cols, false);
 }
 
 void PolicyEngine::Impl::build_pair_classes() {
@@ -745,65 +568,38 @@ void PolicyEngine::Impl::build_pair_classes() {
   src_class.resize(workloads.size());
   dst_class.resize(workloads.size());
   for (std::uint32_t w = 0; w < workloads.size(); ++w) {
-    src_class[w] = sources.emplace(std::pair{row_eg[w], col_in[w]}, static_cast<std::uint32_t>(sources.size())).first->second;
-    dst_class[w] = destinations.emplace(std::pair{col_eg[w], row_in[w]}, static_cast<std::uint32_t>(destinations.size())).first->second;
+    src_class[w] = sources.emplace(std::pair{eg.row_of[w], in.col_of[w]}, static_cast<std::uint32_t>(sources.size())).first->second;
+    dst_class[w] = destinations.emplace(std::pair{eg.col_of[w], in.row_of[w]}, static_cast<std::uint32_t>(destinations.size())).first->second;
   }
   src_classes = static_cast<std::uint32_t>(sources.size());
   dst_classes = static_cast<std::uint32_t>(destinations.size());
 }
 
-Flow PolicyEngine::Impl::finish(const RowClass& row, const Flow& sum) const {
-  if (row.foreign) return Flow::undecided();
-  if (row.unisolated || row.selection.empty()) return Flow::all();
-  // Isolated for sure: what the rules allow. Possibly isolated: anything may pass.
-  if (row.any_yes) return sum;
-  return {ConnSet::none(), ConnSet::all()};
-}
+Flow PolicyEngine::Impl::ingress(std::uint32_t dst, std::uint32_t src) const { return in.flow(dst, src, port_signatures); }
 
-Flow PolicyEngine::Impl::ingress(std::uint32_t dst, std::uint32_t src) const {
-  const RowClass& row = in_rows[row_in[dst]];
-  Flow sum = row.base.empty() ? Flow{} : row.base[0];
-  if (auto it = row.touched.find(col_in[src]); it != row.touched.end()) {
-    sum.allowed.add(it->second.allowed);
-    sum.possible.add(it->second.possible);
-  }
-  return finish(row, sum);
-}
+Flow PolicyEngine::Impl::egress(std::uint32_t src, std::uint32_t dst) const { return eg.flow(src, dst, port_signatures); }
 
-Flow PolicyEngine::Impl::egress(std::uint32_t src, std::uint32_t dst) const {
-  const RowClass& row = eg_rows[row_eg[src]];
-  const ColumnClass& column = eg_cols[col_eg[dst]];
-  Flow sum = column.port_signature < row.base.size() ? row.base[column.port_signature] : Flow{};
-  if (auto it = row.touched.find(col_eg[dst]); it != row.touched.end()) {
-    sum.allowed.add(it->second.allowed);
-    sum.possible.add(it->second.possible);
-  }
-  return finish(row, sum);
-}
-
-DirectionWhy PolicyEngine::Impl::explain_side(bool ingress, std::uint32_t src, std::uint32_t dst, Protocol protocol,
-                                             std::uint32_t port) const {
+DirectionWhy PolicyEngine::Impl::explain_side(const DirectionTables& side, std::uint32_t src, std::uint32_t dst,
+                                             Protocol protocol, std::uint32_t port) const {
   DirectionWhy why;
-  const std::uint32_t pod = ingress ? dst : src;
-  const RowClass& row = ingress ? in_rows[row_in[pod]] : eg_rows[row_eg[pod]];
+  const std::uint32_t pod = side.ingress ? dst : src;
+  const RowClass& row = side.rows[side.row_of[pod]];
   why.foreign = row.foreign;
   why.unisolated = row.unisolated;
-  why.isolating = ingress ? in_sel[pod] : eg_sel[pod];
-  const Selection& signature = ingress ? src_in_sig[src] : dst_eg_sig[dst];
-  const auto& rules = ingress ? in_rules : eg_rules;
-  const auto& ranges = ingress ? in_rules_of : eg_rules_of;
+  why.isolating = side.selected[pod];
+  const Selection& signature = side.groups_matching(side.ingress ? src : dst);
   for (const auto& [policy, selected] : why.isolating) {
-    for (std::uint32_t r = ranges[policy].first; r < ranges[policy].second; ++r) {
-      const CompiledRule& rule = rules[r];
+    for (std::uint32_t r = side.rules_of[policy].first; r < side.rules_of[policy].second; ++r) {
+      const CompiledRule& rule = side.rules[r];
       Tri matched = rule.all_peers ? Tri::kYes : Tri::kNo;
       for (std::uint32_t peer : rule.peers) {
-        const std::uint32_t group = (ingress ? in_peer_group : eg_peer_group)[peer];
+        const std::uint32_t group = side.peer_group[peer];
         const auto it = std::lower_bound(signature.begin(), signature.end(), std::pair{group, Tri::kNo});
         if (it != signature.end() && it->first == group && static_cast<int>(it->second) > static_cast<int>(matched)) matched = it->second;
       }
       matched = tri_min(matched, selected);
-      if (matched == Tri::kNo || !resolve(rule, workload_ports[dst]).contains(protocol, port)) continue;
-      why.admitting.push_back({policy, r - ranges[policy].first, matched});
+      if (matched == Tri::kNo || !resolve(rule, port_signatures, workload_ports[dst]).contains(protocol, port)) continue;
+      why.admitting.push_back({policy, r - side.rules_of[policy].first, matched});
     }
   }
   return why;
@@ -820,7 +616,6 @@ PolicyEngine::PolicyEngine(const model::Model& model, const facts::ClusterFacts&
   i.parse_addresses();
   i.compile_policies();
   i.build_classes();
-  i.build_tables();
   i.build_pair_classes();
 }
 
@@ -859,11 +654,11 @@ Flow PolicyEngine::from_ingress_controller(std::uint32_t dst) const {
 }
 
 Why PolicyEngine::explain(std::uint32_t src, std::uint32_t dst, Protocol protocol, std::uint32_t port) const {
-  return {impl_->explain_side(false, src, dst, protocol, port), impl_->explain_side(true, src, dst, protocol, port)};
+  return {impl_->explain_side(impl_->eg, src, dst, protocol, port), impl_->explain_side(impl_->in, src, dst, protocol, port)};
 }
 
 const std::vector<std::pair<std::uint32_t, index::Tri>>& PolicyEngine::isolating(std::uint32_t workload, bool ingress) const {
-  return ingress ? impl_->in_sel.at(workload) : impl_->eg_sel.at(workload);
+  return (ingress ? impl_->in : impl_->eg).selected.at(workload);
 }
 
 std::uint32_t PolicyEngine::source_class(std::uint32_t workload) const { return impl_->src_class[workload]; }
@@ -875,13 +670,11 @@ std::pair<std::uint32_t, std::uint32_t> PolicyEngine::pair_class_counts() const 
 PolicyEngine::Stats PolicyEngine::stats() const {
   Stats s;
   s.endpoints = impl_->endpoint_count();
-  s.ingress_dst_classes = impl_->in_rows.size();
-  s.ingress_src_classes = impl_->in_cols.size();
-  s.egress_src_classes = impl_->eg_rows.size();
-  s.egress_dst_classes = impl_->eg_cols.size();
-  for (const auto* rows : {&impl_->in_rows, &impl_->eg_rows}) {
-    for (const RowClass& r : *rows) s.table_entries += r.touched.size() + 1;
-  }
+  s.ingress_dst_classes = impl_->in.rows.size();
+  s.ingress_src_classes = impl_->in.cols.size();
+  s.egress_src_classes = impl_->eg.rows.size();
+  s.egress_dst_classes = impl_->eg.cols.size();
+  s.table_entries = impl_->in.table_entries() + impl_->eg.table_entries();
   return s;
 }
 

@@ -4,9 +4,10 @@
 //
 // Scale: flows are not computed pair by pair. Endpoints are grouped into classes that the policies
 // cannot tell apart: as a destination by the policies that isolate it (and its named ports), as
-// a source by the rule peers that match it; the same for the egress side. A flow is then
-// egress[C(src)][D(dst)] ∩ ingress[A(dst)][B(src)], and each table holds only the class pairs
-// some peer connects, plus one default per row for the rules without peers.
+// a source by the rule peer groups that match it; the same for the egress side
+// (direction_tables.h, held once per direction). A flow is egress(C(src), D(dst)) ∩
+// ingress(A(dst), B(src)), each found from what the row's rules admit per peer group and the
+// groups matching the column: memory linear in the input, no table of class pairs.
 //
 // Three-valued: a selector on labels the view does not show, a namespace without Namespace
 // object, an ipBlock whose match on pod IPs depends on an unknown CNI, or CNI-specific and admin
