@@ -9,6 +9,7 @@
 #pragma once
 
 #include "analyzer/engine/view.h"
+#include "analyzer/index/namespace_catalog.h"
 #include "analyzer/source/path_parts.h"
 
 namespace netlint::rules {

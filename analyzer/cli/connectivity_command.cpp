@@ -1,9 +1,11 @@
 // `netlint connectivity [PATH...]`: who may talk to whom under the view's NetworkPolicies.
+#include <memory>
 #include <ostream>
 
 #include "analyzer/cli/analysis.h"
 #include "analyzer/cli/commands.h"
 #include "analyzer/netpol/connectivity.h"
+#include "analyzer/netpol/policy_engine.h"
 #include "analyzer/util/atomic_file.h"
 #include "analyzer/util/display_text.h"
 
@@ -17,12 +19,14 @@ int run_connectivity(const LintOptions& options, bool closed_world, std::ostream
   if (const int status = check_output_target(options, config ? &*config : nullptr, views.front().model, err); status != kLoaded) {
     return status;
   }
-  std::string text;
+  // Every view is evaluated before anything is written, so that a view that cannot be evaluated
+  // leaves no partial output.
+  std::vector<std::unique_ptr<const netpol::PolicyEngine>> engines;
   for (const LoadedView& loaded : views) {
     const model::Model& view = loaded.model;
-    const netpol::ConnectivityList list = netpol::list_connections(view, loaded.facts, netpol::EngineOptions{closed_world});
-    if (!list.error.empty()) {
-      err << "netlint: connectivity: " << printable(list.error) << '\n';
+    engines.push_back(std::make_unique<const netpol::PolicyEngine>(view, loaded.facts, netpol::EngineOptions{closed_world}));
+    if (!engines.back()->error().empty()) {
+      err << "netlint: connectivity: " << printable(engines.back()->error()) << '\n';
       return kExitUsage;
     }
     // What the policies say is not what the cluster does when nothing enforces them (NL2015).
@@ -31,17 +35,39 @@ int run_connectivity(const LintOptions& options, bool closed_world, std::ostream
           << " has no component that enforces NetworkPolicy (NL2015): every connection is open there; this lists what the "
              "policies say\n";
     }
-    if (views.size() > 1 && options.format == "text") text += "# cluster " + printable(view.cluster) + "\n";
-    if (options.format == "json") text += netpol::connections_json(list);
-    else if (options.format == "dot") text += netpol::connections_dot(list);
-    else if (options.format == "mermaid") text += netpol::connections_mermaid(list);
-    else text += netpol::connections_text(list);
   }
-  if (options.output.empty()) {
-    out << text;
-  } else if (const std::string error = write_file_atomically(options.output, text); !error.empty()) {
-    err << "netlint: " << printable(error) << '\n';
-    return kExitUsage;
+  // The output is streamed (hundreds of MB at 10,000 objects): to the stream, or through a
+  // buffer of about a megabyte into the file, which replaces the target only when complete.
+  AtomicFile file;
+  if (!options.output.empty()) {
+    if (const std::string error = file.open(options.output); !error.empty()) {
+      err << "netlint: " << printable(error) << '\n';
+      return kExitUsage;
+    }
+  }
+  std::string buffer;
+  const auto drain = [&] {
+    file.write(buffer);
+    buffer.clear();
+  };
+  const netpol::TextSink sink = [&](std::string_view piece) {
+    if (options.output.empty()) {
+      out.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+      return;
+    }
+    buffer += piece;
+    if (buffer.size() >= (std::size_t{1} << 20)) drain();
+  };
+  for (std::size_t v = 0; v < views.size(); ++v) {
+    if (views.size() > 1 && options.format == "text") sink("# cluster " + printable(views[v].model.cluster) + "\n");
+    netpol::write_connections(views[v].model, *engines[v], options.format, sink);
+  }
+  if (!options.output.empty()) {
+    drain();
+    if (const std::string error = file.commit(); !error.empty()) {
+      err << "netlint: " << printable(error) << '\n';
+      return kExitUsage;
+    }
   }
   return kExitClean;
 }

@@ -2,7 +2,9 @@
 // controller) with what the policies allow between them, in netpol-analyzer's `list` order.
 #pragma once
 
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "analyzer/facts/cluster_facts.h"
@@ -26,6 +28,14 @@ struct ConnectivityList {
 // Pairs with nothing possible are left out, as are a workload paired with itself and
 // external-to-external pairs.
 ConnectivityList list_connections(const model::Model& model, const facts::ClusterFacts& facts, EngineOptions options);
+
+// Where the formats below put their output: a line or an object at a time.
+using TextSink = std::function<void(std::string_view)>;
+
+// The connections of `list_connections`, written in `format` (text, json, dot or mermaid) as they
+// are found, never held: memory is bounded by the model, not by the output (hundreds of MB at
+// 10,000 objects). The engine must be free of error(). Byte-identical to the functions below.
+void write_connections(const model::Model& model, const PolicyEngine& engine, std::string_view format, const TextSink& sink);
 
 // "src => dst : conns" per line; a flow the view cannot decide shows its undecided part after
 // `?` ("TCP 80 ? UDP 1-65535", "? All Connections").

@@ -4,10 +4,9 @@
 // workloads (25 million pairs) there are far fewer class pairs than pairs.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
-#include <deque>
 #include <unordered_map>
-#include <vector>
 
 #include "analyzer/netpol/conn_set.h"
 #include "analyzer/netpol/policy_engine.h"
@@ -17,19 +16,19 @@ namespace netlint::netpol {
 // Not thread-safe: one per thread (it fills its cache as pairs are asked for).
 class PairFlows {
  public:
-  explicit PairFlows(const PolicyEngine& engine);
+  // At most `max_cached` class pairs are remembered; then the cache starts over. Class pairs
+  // can be as many as pairs (a policy per workload), and `connectivity` must stay bounded by
+  // the model, not by its output.
+  explicit PairFlows(const PolicyEngine& engine, std::size_t max_cached = std::size_t{1} << 16);
 
-  // engine.between(src, dst); the reference stays valid while this object lives.
+  // engine.between(src, dst); the reference stays valid until the next call.
   const Flow& between(std::uint32_t src_workload, std::uint32_t dst_workload);
 
  private:
   const PolicyEngine& engine_;
-  std::uint32_t destination_classes_ = 0;
-  // (source class, destination class) -> index into flows_ + 1 (0: not computed yet): a table
-  // while it is small, a hash map beyond (classes as many as workloads: one class pair per pair).
-  std::vector<std::uint32_t> slots_;
-  std::unordered_map<std::uint64_t, std::uint32_t> sparse_;
-  std::deque<Flow> flows_;            // a deque: references to earlier entries survive growth
+  std::uint64_t destination_classes_ = 0;
+  std::size_t max_cached_;
+  std::unordered_map<std::uint64_t, Flow> cache_;  // source class x destination class -> flow
 };
 
 }  // namespace netlint::netpol

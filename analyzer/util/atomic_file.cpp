@@ -47,41 +47,65 @@ std::string resolve_links(std::string path) {
 
 }  // namespace
 
-std::string write_file_atomically(const std::string& named, std::string_view content) {
-  const std::string path = resolve_links(named);
-  if (path.empty()) return "cannot write " + named + ": symlink loop";
+AtomicFile::~AtomicFile() {
+  if (fd_ >= 0) ::close(fd_);
+  if (!temp_.empty()) std::remove(temp_.c_str());
+}
+
+std::string AtomicFile::open(const std::string& named) {
+  named_ = named;
+  path_ = resolve_links(named);
+  if (path_.empty()) return "cannot write " + named + ": symlink loop";
   struct stat st {};
-  if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+  if (::stat(path_.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
     if (S_ISDIR(st.st_mode)) return "cannot write " + named + ": is a directory";
     // A device or a FIFO (-o /dev/stdout, -o /dev/null, a named pipe): written through, never
     // replaced; renaming over it would turn /dev/null into a regular file.
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
-    if (fd < 0) return "cannot write " + named + ": " + std::strerror(errno);
-    std::string error = write_all(fd, content);
-    if (::close(fd) != 0 && error.empty()) error = std::strerror(errno);
-    return error.empty() ? error : "cannot write " + named + ": " + error;
+    fd_ = ::open(path_.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd_ < 0) return "cannot write " + named + ": " + std::strerror(errno);
+    return {};
   }
-  std::vector<char> temp(path.begin(), path.end());
+  std::vector<char> temp(path_.begin(), path_.end());
   const std::string suffix = ".netlint-XXXXXX";
   temp.insert(temp.end(), suffix.begin(), suffix.end());
   temp.push_back('\0');
-  const int fd = mkstemp(temp.data());
-  if (fd < 0) return "cannot create a temporary file beside " + path + ": " + std::strerror(errno);
-  if (const std::string error = write_all(fd, content); !error.empty()) {
+  fd_ = mkstemp(temp.data());
+  if (fd_ < 0) return "cannot create a temporary file beside " + path_ + ": " + std::strerror(errno);
+  temp_ = temp.data();
+  return {};
+}
+
+void AtomicFile::write(std::string_view content) {
+  if (fd_ < 0 || !error_.empty()) return;
+  error_ = write_all(fd_, content);
+}
+
+std::string AtomicFile::commit() {
+  if (fd_ < 0) return "cannot write " + named_ + ": not open";
+  const int fd = fd_;
+  fd_ = -1;
+  if (temp_.empty()) {
+    if (::close(fd) != 0 && error_.empty()) error_ = std::strerror(errno);
+    return error_.empty() ? error_ : "cannot write " + named_ + ": " + error_;
+  }
+  if (!error_.empty()) {
     ::close(fd);
-    std::remove(temp.data());
-    return "cannot write " + named + ": " + error;
+    return "cannot write " + named_ + ": " + error_;  // the destructor removes the temporary file
   }
   // The temporary file is created 0600; an output file should be readable like any other.
   const mode_t mask = umask(0);
   umask(mask);
   fchmod(fd, 0666 & ~mask);
-  if (::close(fd) != 0 || std::rename(temp.data(), path.c_str()) != 0) {
-    const std::string error = std::strerror(errno);
-    std::remove(temp.data());
-    return "cannot write " + named + ": " + error;
-  }
+  if (::close(fd) != 0 || std::rename(temp_.c_str(), path_.c_str()) != 0) return "cannot write " + named_ + ": " + std::strerror(errno);
+  temp_.clear();
   return {};
+}
+
+std::string write_file_atomically(const std::string& named, std::string_view content) {
+  AtomicFile file;
+  if (std::string error = file.open(named); !error.empty()) return error;
+  file.write(content);
+  return file.commit();
 }
 
 }  // namespace netlint

@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "analyzer/engine/rule.h"
+#include "analyzer/index/host_classifier.h"
 
 namespace netlint::rules {
 namespace {

@@ -7,9 +7,10 @@
 #include <algorithm>
 #include <cctype>
 
+#include "analyzer/engine/rule.h"
+#include "analyzer/index/pod_dns.h"
 #include "analyzer/util/go_values.h"
 #include "analyzer/util/strings.h"
-#include "analyzer/engine/rule.h"
 
 namespace netlint::rules {
 namespace {

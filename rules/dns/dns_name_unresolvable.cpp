@@ -10,9 +10,12 @@
 #include <set>
 
 #include "analyzer/diag/did_you_mean.h"
+#include "analyzer/engine/rule.h"
+#include "analyzer/index/namespace_catalog.h"
+#include "analyzer/index/pod_dns.h"
+#include "analyzer/index/reference_index.h"
 #include "analyzer/model/namespace_name.h"
 #include "rules/dns/dns_support.h"
-#include "analyzer/engine/rule.h"
 #include "rules/service_lookup.h"
 
 namespace netlint::rules {

@@ -10,8 +10,10 @@
 #include <tuple>
 #include <vector>
 
-#include "rules/dns/dns_support.h"
 #include "analyzer/engine/rule.h"
+#include "analyzer/index/pod_dns.h"
+#include "analyzer/index/reference_index.h"
+#include "rules/dns/dns_support.h"
 
 namespace netlint::rules {
 namespace {

@@ -3,8 +3,10 @@
 // section 5: ClusterFirst with hostNetwork silently behaves as Default).
 #include <fmt/format.h>
 
-#include "rules/dns/dns_support.h"
 #include "analyzer/engine/rule.h"
+#include "analyzer/index/pod_dns.h"
+#include "analyzer/index/reference_index.h"
+#include "rules/dns/dns_support.h"
 #include "rules/service_lookup.h"
 
 namespace netlint::rules {

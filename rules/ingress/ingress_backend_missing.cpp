@@ -3,9 +3,10 @@
 #include <fmt/format.h>
 
 #include "analyzer/diag/did_you_mean.h"
-#include "rules/service_lookup.h"
 #include "analyzer/engine/rule.h"
+#include "analyzer/index/namespace_catalog.h"
 #include "analyzer/model/namespace_name.h"
+#include "rules/service_lookup.h"
 
 namespace netlint::rules {
 namespace {

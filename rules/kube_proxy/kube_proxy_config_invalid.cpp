@@ -1,6 +1,7 @@
 // NL5001 kube-proxy-config-invalid: values kube-proxy refuses at startup.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 
 #include "analyzer/facts/version.h"

@@ -8,12 +8,14 @@
 #include <map>
 #include <tuple>
 
+#include "analyzer/engine/rule.h"
+#include "analyzer/index/label_index.h"
 #include "analyzer/index/label_selector.h"
+#include "analyzer/index/reference_index.h"
 #include "rules/applied_together.h"
 #include "rules/networkpolicy/isolating_policy.h"
-#include "analyzer/engine/rule.h"
-#include "rules/service_lookup.h"
 #include "rules/service/service_backends.h"
+#include "rules/service_lookup.h"
 
 namespace netlint::rules {
 namespace {

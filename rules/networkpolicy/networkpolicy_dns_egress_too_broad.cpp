@@ -4,10 +4,11 @@
 
 #include <algorithm>
 
+#include "analyzer/engine/rule.h"
+#include "analyzer/index/label_index.h"
 #include "analyzer/index/label_selector.h"
 #include "analyzer/util/cidr.h"
 #include "rules/networkpolicy/dns_destinations.h"
-#include "analyzer/engine/rule.h"
 
 namespace netlint::rules {
 namespace {

@@ -7,11 +7,12 @@
 #include <algorithm>
 #include <set>
 
+#include "analyzer/engine/rule.h"
 #include "analyzer/index/label_selector.h"
+#include "analyzer/index/namespace_catalog.h"
 #include "analyzer/netpol/namespace_labels.h"
 #include "rules/networkpolicy/policy_selectors.h"
 #include "rules/networkpolicy/root_causes.h"
-#include "analyzer/engine/rule.h"
 
 namespace netlint::rules {
 namespace {

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "analyzer/engine/rule.h"
+#include "analyzer/index/namespace_catalog.h"
 #include "rules/networkpolicy/networkpolicy_peer_support.h"
 #include "rules/networkpolicy/policy_selectors.h"
 #include "rules/networkpolicy/root_causes.h"

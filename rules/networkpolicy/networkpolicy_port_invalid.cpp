@@ -6,8 +6,10 @@
 
 #include <algorithm>
 
-#include "analyzer/index/label_selector.h"
 #include "analyzer/engine/rule.h"
+#include "analyzer/index/label_index.h"
+#include "analyzer/index/label_selector.h"
+#include "analyzer/index/namespace_catalog.h"
 
 namespace netlint::rules {
 namespace {

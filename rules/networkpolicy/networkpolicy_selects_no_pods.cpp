@@ -2,9 +2,10 @@
 // namespace, and no near miss explains it (that is NL2001 networkpolicy-selector-typo).
 #include <fmt/format.h>
 
-#include "rules/networkpolicy/policy_selectors.h"
 #include "analyzer/engine/rule.h"
+#include "analyzer/index/namespace_catalog.h"
 #include "analyzer/model/namespace_name.h"
+#include "rules/networkpolicy/policy_selectors.h"
 
 namespace netlint::rules {
 namespace {

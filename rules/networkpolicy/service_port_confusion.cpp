@@ -6,6 +6,7 @@
 #include <set>
 #include <tuple>
 
+#include "analyzer/index/label_index.h"
 #include "analyzer/index/label_selector.h"
 #include "analyzer/netpol/policy_engine.h"
 #include "rules/service/service_backends.h"

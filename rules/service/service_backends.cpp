@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "analyzer/index/label_index.h"
 #include "analyzer/model/namespace_name.h"
 #include "analyzer/netpol/conn_set.h"
 #include "analyzer/source/path_parts.h"

@@ -2,8 +2,9 @@
 #include <fmt/format.h>
 
 #include "analyzer/engine/rule.h"
-#include "rules/service/selector_outcome.h"
+#include "analyzer/index/namespace_catalog.h"
 #include "analyzer/model/namespace_name.h"
+#include "rules/service/selector_outcome.h"
 
 namespace netlint::rules {
 namespace {

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include "analyzer/engine/rule.h"
+#include "analyzer/index/namespace_catalog.h"
+#include "analyzer/index/reference_index.h"
 
 namespace netlint::rules {
 namespace {
