@@ -59,6 +59,7 @@ class DeploymentFragile final : public engine::Rule {
         if (find_directive(b.directives, "kubernetes") != nullptr) cluster_dns.insert(runtime.pods.begin(), runtime.pods.end());
       }
     });
+    const ScalingEvidence scaling(view);
     for (const CorednsContainer& cc : coredns_containers(view)) {
       const model::PodSource& pod = *cc.pod;
       if (pod.meta.kind.value != "Deployment" || !is_upstream_coredns_image(cc.container->image.value)) continue;
@@ -73,13 +74,13 @@ class DeploymentFragile final : public engine::Rule {
       }
       if (!seen.insert(&pod).second) continue;
       const std::int64_t replicas = pod.replicas ? pod.replicas->value : 1;
-      if (replicas <= 1 && !autoscaler_targets(view, pod)) {
+      if (replicas <= 1 && !scaling.autoscaler_targets(pod)) {
         out.report(pod.replicas ? pod.replicas->range : pod.meta.name.range,
                    fmt::format("{} runs {} replica{} and no autoscaler in the view targets it: one eviction or crash takes cluster DNS down",
                                pod.meta.display(), replicas, pod.replicas ? "" : " (default 1)"))
             .help = "run at least 2 replicas, or deploy the DNS autoscaler";
       }
-      check_pdb(view, pod, out);
+      check_pdb(scaling, pod, out);
     }
   }
 
@@ -98,14 +99,8 @@ class DeploymentFragile final : public engine::Rule {
     return false;
   }
 
-  static void check_pdb(const engine::View& view, const model::PodSource& pod, engine::Sink& out) {
-    bool any_pdb = false;
-    for (const model::ConfigDocument& doc : view.model().configs) {
-      if (doc.kind != "PodDisruptionBudget") continue;
-      any_pdb = true;
-      if (doc.owner.namespace_name.value == pod.meta.namespace_name.value && disruption_budget_selects(doc, pod.labels)) return;
-    }
-    if (!any_pdb) return;
+  static void check_pdb(const ScalingEvidence& scaling, const model::PodSource& pod, engine::Sink& out) {
+    if (!scaling.any_disruption_budget() || scaling.disruption_budget_covers(pod)) return;
     out.report(pod.meta.name.range, fmt::format("no PodDisruptionBudget in the view selects the pods of {}: a node drain may evict every "
                                                 "CoreDNS replica at once",
                                                 pod.meta.display()))

@@ -1,6 +1,10 @@
 // NL6102 prestop-missing-behind-service: pods that take outside traffic through a Service, with
 // nothing that delays their shutdown until the endpoint removal has spread.
 #include <algorithm>
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -113,10 +117,11 @@ bool exempt(const model::PodSource& pod) {
 
 // Option minReplicas: a workload below it is checked only when an autoscaler or a disruption
 // budget says it runs (or is meant to keep) more pods than written. DaemonSets have no replicas.
-bool below_min_replicas(const engine::View& view, const model::PodSource& pod, std::int64_t min_replicas) {
-  if (min_replicas <= 1 || pod.meta.kind.value == "DaemonSet") return false;
+// `scaling` is built only when the option asks for more than one replica.
+bool below_min_replicas(const ScalingEvidence* scaling, const model::PodSource& pod, std::int64_t min_replicas) {
+  if (min_replicas <= 1 || scaling == nullptr || pod.meta.kind.value == "DaemonSet") return false;
   const std::int64_t replicas = pod.replicas ? pod.replicas->value : 1;
-  return replicas < min_replicas && !autoscaler_targets(view, pod) && !disruption_budget_covers(view, pod);
+  return replicas < min_replicas && !scaling->autoscaler_targets(pod) && !scaling->disruption_budget_covers(pod);
 }
 
 bool metrics_name(std::string_view name) { return name == "metrics" || name.ends_with("-metrics"); }
@@ -127,12 +132,33 @@ bool metrics_only(const model::Service& s) {
 }
 
 // Same directory, or the same kustomize build (RULES.md NL6102's "same directory or build").
-bool same_directory_or_build(const engine::View& view, FileId a, FileId b) {
-  const SourceFile& fa = view.model().file(a);
-  const SourceFile& fb = view.model().file(b);
-  if (!fa.apply_build.empty() && fa.apply_build == fb.apply_build) return true;
-  return path_dirname(fa.path) == path_dirname(fb.path);
-}
+// Where the outside-traffic entries are (LoadBalancer Services, Ingresses): per namespace, their
+// builds ("b" + build) and directories ("d" + folder), found once instead of a scan of every
+// Service and Ingress per NodePort Service.
+class EntryPlaces {
+  static std::string place(char kind, std::string_view where) {
+    std::string out(1, kind);
+    out.append(where);
+    return out;
+  }
+
+ public:
+  void add(const engine::View& view, const model::ObjectMeta& entry) {
+    const SourceFile& f = view.model().file(entry.file);
+    if (!f.apply_build.empty()) places_.emplace(entry.namespace_name.value, place('b', f.apply_build));
+    places_.emplace(entry.namespace_name.value, place('d', path_dirname(f.path)));
+  }
+  // An entry in the object's namespace and in its directory or build.
+  bool near(const engine::View& view, const model::ObjectMeta& object) const {
+    const SourceFile& f = view.model().file(object.file);
+    const std::string& ns = object.namespace_name.value;
+    return (!f.apply_build.empty() && places_.count({ns, place('b', f.apply_build)}) != 0) ||
+           places_.count({ns, place('d', path_dirname(f.path))}) != 0;
+  }
+
+ private:
+  std::set<std::pair<std::string, std::string>> places_;
+};
 
 bool has_pre_stop(const model::PodSource& pod) {
   for (const model::Container* c : serving_containers(pod, true)) {
@@ -169,6 +195,8 @@ class PrestopMissingBehindService final : public engine::Rule {
     const model::Model& m = view.model();
     const ServiceLookup services(m);
     const std::int64_t min_replicas = out.option_integer("minReplicas");
+    std::optional<ScalingEvidence> scaling;
+    if (min_replicas > 1) scaling.emplace(view);
     std::unordered_map<const model::Service*, std::vector<Exposure>> exposed;
     for (const model::Service& s : m.services) {
       if (s.type.value == "LoadBalancer" && !metrics_only(s)) exposed[&s].push_back({"type " + s.type.value, s.type.range});
@@ -176,15 +204,14 @@ class PrestopMissingBehindService final : public engine::Rule {
     // A NodePort Service is exposure only when no LoadBalancer Service or route exists for its
     // namespace in its directory or build: where one does, an unrouted NodePort is internal
     // (GCE-style Ingress backends must be NodePort, and are exposed through their route).
+    EntryPlaces entries;
+    for (const model::Service& o : m.services) {
+      if (o.type.value == "LoadBalancer") entries.add(view, o.meta);
+    }
+    for (const model::Ingress& i : m.ingresses) entries.add(view, i.meta);
     for (const model::Service& s : m.services) {
       if (s.type.value != "NodePort" || metrics_only(s)) continue;
-      const auto near_entry = [&](const model::ObjectMeta& other) {
-        return other.namespace_name.value == s.meta.namespace_name.value && same_directory_or_build(view, other.file, s.meta.file);
-      };
-      const bool entry_beside =
-          std::any_of(m.services.begin(), m.services.end(), [&](const model::Service& o) { return o.type.value == "LoadBalancer" && near_entry(o.meta); }) ||
-          std::any_of(m.ingresses.begin(), m.ingresses.end(), [&](const model::Ingress& i) { return near_entry(i.meta); });
-      if (!entry_beside) exposed[&s].push_back({"type " + s.type.value, s.type.range});
+      if (!entries.near(view, s.meta)) exposed[&s].push_back({"type " + s.type.value, s.type.range});
     }
     for (const model::Ingress& ingress : m.ingresses) {
       ingress.for_each_backend([&](const model::IngressBackend& backend, const model::IngressPath* path) {
@@ -205,7 +232,7 @@ class PrestopMissingBehindService final : public engine::Rule {
       const auto it = exposed.find(&s);
       if (it == exposed.end() || !s.has_selector()) continue;
       for (const model::PodSource* pod : exposed_backends(view, s)) {
-        if (!serves_long_lived(*pod) || has_pre_stop(*pod) || exempt(*pod) || below_min_replicas(view, *pod, min_replicas)) continue;
+        if (!serves_long_lived(*pod) || has_pre_stop(*pod) || exempt(*pod) || below_min_replicas(scaling ? &*scaling : nullptr, *pod, min_replicas)) continue;
         if (const auto r = reported.find(pod); r != reported.end()) {
           out.diagnostics()[r->second].related.push_back({s.meta.name.range, fmt::format("also behind {}", s.meta.display())});
           continue;
