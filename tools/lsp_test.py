@@ -425,6 +425,40 @@ def check_parent_process(netlint, _source):
         client.kill()
 
 
+def analysis_logs(client, since):
+    """The server's per-analysis log lines (window/logMessage, Log) among messages seen[since:]."""
+    return [m["params"]["message"] for m in client.seen[since:]
+            if m.get("method") == "window/logMessage" and m["params"]["message"].startswith("netlint: analysed ")]
+
+
+def check_parse_cache(netlint, _source):
+    # Speed (issue 22): an edit re-parses only the edited buffer; the other files' parses are
+    # reused, and a file changed on disk is parsed again (its text hash differs).
+    other = SERVICE.replace("name: web\n", "name: other\n", 1).format(label="web")
+    root = workspace({"deploy.yaml": DEPLOYMENT.format(label="web"), "other.yaml": other})
+    client = Client(netlint)
+    try:
+        client.initialize(root)
+        service = client.open(os.path.join(root, "service.yaml"), SERVICE.format(label="web"))
+        client.diagnostics_for(service)
+        assert any("(0 parses reused, 3 parsed)" in line for line in analysis_logs(client, 0)), analysis_logs(client, 0)
+        since = len(client.seen)
+        client.change(service, SERVICE.format(label="webb"), 2)
+        client.diagnostics_for(service, lambda ds: "NL1001" in codes(ds))
+        assert any("(2 parses reused, 1 parsed)" in line for line in analysis_logs(client, since)), analysis_logs(client, since)
+        # The Deployment renamed on disk (not open): parsed again, and the typo is now right.
+        with open(os.path.join(root, "deploy.yaml"), "w", encoding="utf-8") as f:
+            f.write(DEPLOYMENT.format(label="webb"))
+        since = len(client.seen)
+        client.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": uri_of(os.path.join(root, "deploy.yaml")), "type": 2}]})
+        client.diagnostics_for(service, lambda ds: "NL1001" not in codes(ds))
+        assert any("(2 parses reused, 1 parsed)" in line for line in analysis_logs(client, since)), analysis_logs(client, since)
+        assert client.finish() == 0
+    finally:
+        client.kill()
+        shutil.rmtree(root)
+
+
 def check_utf16_columns(netlint, _source):
     # A selector value after astral and accented characters on its own line: columns count
     # UTF-16 code units (𝄞 is two, é and ☕ one each), not bytes or code points.
@@ -561,7 +595,7 @@ def check_exit_status(netlint, _source):
 
 
 CHECKS = [check_demo, check_run_level_notes, check_cross_file, check_config_reload, check_pull_diagnostics,
-          check_pull_by_capability, check_parent_process, check_utf16_columns, check_parse_errors_option,
+          check_pull_by_capability, check_parent_process, check_parse_cache, check_utf16_columns, check_parse_errors_option,
           check_malformed, check_exit_status]
 
 

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <thread>
 
@@ -19,6 +20,10 @@ namespace netlint::cli {
 namespace {
 
 namespace fs = std::filesystem;
+
+double ms_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
 
 // The config file is reported on (NL0006 anchors on its keys) when it lies under a named path.
 bool under_named_path(const std::string& config_path, const std::vector<std::string>& paths) {
@@ -67,7 +72,8 @@ unsigned effective_jobs(const LintOptions& options) {
 }
 
 int load_views(const LintOptions& options, const config::Config* config, std::vector<LoadedView>& out, std::ostream& err,
-               std::vector<InputText> buffers) {
+               std::vector<InputText> buffers, AnalysisTimes* times) {
+  const auto started = std::chrono::steady_clock::now();
   InputRequest request;
   request.paths = options.paths;
   request.buffers = std::move(buffers);
@@ -91,6 +97,8 @@ int load_views(const LintOptions& options, const config::Config* config, std::ve
     request.exclude = config->exclude;
   }
   WalkResult walked = select_inputs(request);
+  if (times != nullptr) times->inputs_ms = ms_since(started);
+  const auto walked_at = std::chrono::steady_clock::now();
   for (const std::string& error : walked.errors) err << "netlint: " << printable(error) << '\n';
   if (!walked.errors.empty()) return kExitUsage;
   for (const std::string& warning : walked.warnings) err << "netlint: " << printable(warning) << '\n';
@@ -98,6 +106,7 @@ int load_views(const LintOptions& options, const config::Config* config, std::ve
   LoadOptions load_options;
   load_options.apply_namespace = options.default_namespace;
   load_options.jobs = effective_jobs(options);
+  load_options.cache = options.parse_cache;
   if (config != nullptr) {
     load_options.facts.global = config->cluster;
     // The config file joins the inputs as a place for anchors (NL0006 on its keys).
@@ -113,6 +122,7 @@ int load_views(const LintOptions& options, const config::Config* config, std::ve
   ViewPartition partition = partition_views(walked.inputs, config);
   for (const std::string& warning : partition.warnings) err << "netlint: " << printable(warning) << '\n';
   out = netlint::load_views(std::move(walked.inputs), load_options, partition.views);
+  if (times != nullptr) times->load_ms = ms_since(walked_at);
   return kLoaded;
 }
 
@@ -128,7 +138,10 @@ RuleSelection selection_for(const LintOptions& options, const config::Config* co
 
 int analyze(const LintOptions& options, const config::Config* config, const RuleSelection& selection, Analysis& out,
             std::ostream& err, std::vector<InputText> buffers) {
-  if (const int status = load_views(options, config, out.views, err, std::move(buffers)); status != kLoaded) return status;
+  if (const int status = load_views(options, config, out.views, err, std::move(buffers), &out.times); status != kLoaded) {
+    return status;
+  }
+  const auto rules_started = std::chrono::steady_clock::now();
   engine::RunOptions run_options;
   run_options.rules = selection.rules;
   run_options.internal_error = &rules::find_rule("NL0002")->info();
@@ -141,6 +154,7 @@ int analyze(const LintOptions& options, const config::Config* config, const Rule
   const engine::PerFileIgnores per_file_ignores(selection.per_file_ignores_root, selection.per_file_ignores);
   run_options.per_file_ignores = &per_file_ignores;
   out.diagnostics = engine::run_views(out.views, run_options);
+  out.times.rules_ms = ms_since(rules_started);
   return kLoaded;
 }
 

@@ -28,8 +28,15 @@ unsigned effective_jobs(const LintOptions& options);
 
 // `buffers` (an editor's open documents, reported) come before every walked input, so a file on
 // disk at the same path is not read: the buffer replaces it.
+// Where an analysis spent its time (the language server logs it; tools/bench --lsp reads it).
+struct AnalysisTimes {
+  double inputs_ms = 0;  // the walk: finding and reading the files
+  double load_ms = 0;    // parsing (or the parse cache), the views, the facts
+  double rules_ms = 0;
+};
+
 int load_views(const LintOptions& options, const config::Config* config, std::vector<LoadedView>& out, std::ostream& err,
-               std::vector<InputText> buffers = {});
+               std::vector<InputText> buffers = {}, AnalysisTimes* times = nullptr);
 
 // The rule selection of a run: the default, the config's, then the command line's selectors.
 RuleSelection selection_for(const LintOptions& options, const config::Config* config);
@@ -39,6 +46,7 @@ RuleSelection selection_for(const LintOptions& options, const config::Config* co
 struct Analysis {
   std::vector<LoadedView> views;  // every view's model holds the whole file table
   std::vector<diag::Diagnostic> diagnostics;
+  AnalysisTimes times;
 };
 // kLoaded, or the exit status to stop with (load_views).
 int analyze(const LintOptions& options, const config::Config* config, const RuleSelection& selection, Analysis& out,

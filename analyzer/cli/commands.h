@@ -9,6 +9,10 @@
 
 #include "analyzer/diag/diagnostic.h"
 
+namespace netlint {
+class ParseCache;
+}  // namespace netlint
+
 namespace netlint::cli {
 
 // Exit statuses, stable for scripts and CI.
@@ -34,6 +38,8 @@ struct LintOptions {
   std::string stdin_filename;        // --stdin-filename PATH: standard input is analyzed as PATH
   std::string default_namespace;      // --namespace; empty: cluster.applyNamespace, else `~`
   unsigned jobs = 0;                 // 0: all cores
+  // Parses kept between analyses (loader/parse_cache.h): the language server's, for its lifetime.
+  ParseCache* parse_cache = nullptr;
   bool timing = true;
   std::string color = "auto";        // auto | always | never
   std::uint64_t max_file_size = 256ull << 20;

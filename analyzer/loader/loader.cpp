@@ -8,6 +8,7 @@
 #include <set>
 
 #include "analyzer/loader/kustomize.h"
+#include "analyzer/loader/parse_cache.h"
 #include "analyzer/loader/text_encoding.h"
 #include "analyzer/model/apply_units.h"
 #include "analyzer/model/extract.h"
@@ -256,13 +257,10 @@ void apply_kustomize_labels(model::DocumentObjects& out, const model::Labels& la
   }
 }
 
-FileResult load_file(const InputText& input, FileId id, const FileContext& context) {
-  FileResult result;
-  if (input.config) return result;  // no documents, no stats: only a place for anchors
-  result.file_skip = classify_file(input, context);
-  if (result.file_skip) return result;
-  const auto kustomize_namespace = context.kustomize.namespace_of.find(normalised(input.path));
-  const auto kustomize_labels = context.kustomize.selector_labels_of.find(normalised(input.path));
+// Parses and extracts one file on its own: what depends on the other files (its skip, kustomize)
+// is the caller's, so the result can be kept between loads (parse_cache.h).
+ParsedFile parse_file(const InputText& input, FileId id, const model::ExtractOptions& extract) {
+  ParsedFile result;
   const std::string_view text = input.text;
   // Corefiles and CNI configs are not YAML streams: one document each, read by their own parser.
   if (is_corefile_path(input.path) || is_cni_config_path(input.path)) {
@@ -300,7 +298,7 @@ FileResult load_file(const InputText& input, FileId id, const FileContext& conte
       const std::string_view doc_text = text.substr(begin, end - begin);
       if (!parsed.error->too_deep && doc_text.find("{{") != std::string_view::npos) {
         out.skip = SkipReason::kTemplate;
-        out.opaque_namespaces.push_back(template_namespace(doc_text, context.extract.default_namespace, input.path));
+        out.opaque_namespaces.push_back(template_namespace(doc_text, extract.default_namespace, input.path));
       } else if (!parsed.error->too_deep && fill_in_template(text, begin, end, parsed.error->offset)) {
         out.skip = SkipReason::kFillInTemplate;
       } else if (parsed.error->too_deep || looks_like_manifest(doc_text)) {
@@ -311,7 +309,7 @@ FileResult load_file(const InputText& input, FileId id, const FileContext& conte
       continue;
     }
     if (!parsed.tree) continue;
-    model::extract_document(yaml::root_of(*parsed.tree), id, d, context.extract, out);
+    model::extract_document(yaml::root_of(*parsed.tree), id, d, extract, out);
     if (!out.objects.empty()) {
       // A manifest with a key written twice: kubectl refuses it, netlint reads the last value.
       for (const yaml::ParseError& dup : parsed.duplicate_keys) {
@@ -321,6 +319,32 @@ FileResult load_file(const InputText& input, FileId id, const FileContext& conte
       }
     }
     extract_embedded(out, text);
+  }
+  return result;
+}
+
+// parse_file, or its result from an earlier load when the text is the same (copied: the model
+// takes the objects, the cache keeps its own).
+ParsedFile parse_file_cached(const InputText& input, FileId id, const model::ExtractOptions& extract, ParseCache* cache) {
+  if (cache == nullptr) return parse_file(input, id, extract);
+  ParseKey key{input.path, id, extract.default_namespace, content_hash(input.text), input.text.size()};
+  if (std::shared_ptr<const ParsedFile> kept = cache->find(key)) return *kept;
+  auto parsed = std::make_shared<const ParsedFile>(parse_file(input, id, extract));
+  cache->store(key, parsed);
+  return *parsed;
+}
+
+FileResult load_file(const InputText& input, FileId id, const FileContext& context, ParseCache* cache) {
+  FileResult result;
+  if (input.config) return result;  // no documents, no stats: only a place for anchors
+  result.file_skip = classify_file(input, context);
+  if (result.file_skip) return result;
+  ParsedFile parsed = parse_file_cached(input, id, context.extract, cache);
+  result.documents = std::move(parsed.documents);
+  result.document_count = parsed.document_count;
+  const auto kustomize_namespace = context.kustomize.namespace_of.find(normalised(input.path));
+  const auto kustomize_labels = context.kustomize.selector_labels_of.find(normalised(input.path));
+  for (model::DocumentObjects& out : result.documents) {
     if (kustomize_namespace != context.kustomize.namespace_of.end()) {
       apply_kustomize_namespace(out, kustomize_namespace->second);
       out.all_caps_namespaces.clear();  // the kustomization's namespace replaces what is written
@@ -454,12 +478,14 @@ std::vector<LoadedView> load_views(std::vector<InputText> inputs, const LoadOpti
     if (path_basename(input.path) == "Chart.yaml") context.chart_dirs.emplace(path_dirname(input.path));
   }
   context.kustomize = read_kustomizations(inputs);
+  if (options.cache != nullptr) options.cache->begin_load();
 
   // Every file is read and parsed once, whatever views it belongs to.
   std::vector<FileResult> results(inputs.size());
   parallel_for(inputs.size(), options.jobs, [&](std::size_t i) {
-    results[i] = load_file(inputs[i], static_cast<FileId>(i), context);
+    results[i] = load_file(inputs[i], static_cast<FileId>(i), context, options.cache);
   });
+  if (options.cache != nullptr) options.cache->end_load();
   model::LoadStats stats, context_stats;
   count_files(inputs, results, stats, context_stats);
   std::vector<bool> results_skipped(results.size());  // file-level skips, before results are moved out

@@ -14,6 +14,8 @@
 
 namespace netlint {
 
+class ParseCache;
+
 struct LoadOptions {
   // The apply-time namespace from --namespace; empty: each view's `cluster.applyNamespace`, else
   // `~` (RULES.md "Apply units and namespaces"; model/namespace_name.h).
@@ -22,6 +24,9 @@ struct LoadOptions {
   // `cluster:` settings for the facts (config_file is filled in by load_inputs when an input
   // has `config` set).
   facts::FactsConfig facts;
+  // Parses kept between loads (loader/parse_cache.h): a file whose text is unchanged is not
+  // parsed again. Null: every file is parsed.
+  ParseCache* cache = nullptr;
 };
 
 // One view (RULES.md "the view and the open world"): a `clusters:` entry, or `default`.

@@ -264,7 +264,7 @@ void Server::analyse_and_publish() {
   dirty_ = false;
   Published result;
   try {
-    result = analyze_workspace(documents_, settings_);
+    result = analyze_workspace(documents_, settings_, parse_cache_);
   } catch (const std::exception& e) {
     log(1, std::string("netlint: internal error: ") + e.what());
     return;
@@ -278,6 +278,7 @@ void Server::analyse_and_publish() {
     last_notes_ = result.notes;
   }
   if (!result.ran) return;
+  if (!result.timing.empty()) log(4, result.timing);
   bool changed = false;
   for (auto& [uri, diagnostics] : result.diagnostics) {
     const auto it = published_.find(uri);

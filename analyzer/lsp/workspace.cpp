@@ -1,5 +1,8 @@
 #include "analyzer/lsp/workspace.h"
 
+#include <fmt/format.h>
+
+#include <chrono>
 #include <filesystem>
 #include <optional>
 #include <sstream>
@@ -33,9 +36,11 @@ void split_lines(const std::string& text, std::vector<std::string>& out) {
 
 }  // namespace
 
-Published analyze_workspace(const DocumentStore& documents, const Settings& settings) {
+Published analyze_workspace(const DocumentStore& documents, const Settings& settings, ParseCache& cache) {
+  const auto started = std::chrono::steady_clock::now();
   Published published;
   cli::LintOptions options;
+  options.parse_cache = &cache;
   std::ostringstream err;
 
   std::optional<config::Config> config;
@@ -110,6 +115,11 @@ Published analyze_workspace(const DocumentStore& documents, const Settings& sett
     published.notes.push_back("note: " + note.message + " [NL0006 " + note.topic + "]");
   }
   published.ran = true;
+  const ParseCache::Stats reuse = cache.last_load();
+  published.timing = fmt::format(
+      "netlint: analysed {} files in {:.0f} ms: inputs {:.0f} ms, load {:.0f} ms ({} parses reused, {} parsed), rules {:.0f} ms",
+      model.files.size(), std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count(),
+      analysis.times.inputs_ms, analysis.times.load_ms, reuse.hits, reuse.misses, analysis.times.rules_ms);
   return published;
 }
 

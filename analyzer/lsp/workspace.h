@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "analyzer/lsp/document_store.h"
+#include "analyzer/loader/parse_cache.h"
 
 namespace netlint::lsp {
 
@@ -26,8 +27,11 @@ struct Published {
   std::map<std::string, nlohmann::json> diagnostics;  // every open document's URI -> Diagnostic[]
   std::vector<std::string> notes;               // run-level notes and findings without a place
   std::vector<std::string> errors;              // config and input errors
+  std::string timing;                           // where the time went, for the log; empty if nothing ran
 };
 
-Published analyze_workspace(const DocumentStore& documents, const Settings& settings);
+// `cache` keeps each file's parse between analyses: only the edited buffers (and files changed
+// on disk) are parsed again.
+Published analyze_workspace(const DocumentStore& documents, const Settings& settings, ParseCache& cache);
 
 }  // namespace netlint::lsp

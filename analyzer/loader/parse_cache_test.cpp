@@ -1,0 +1,138 @@
+// The parse cache through the loader: a second load of the same texts parses nothing and builds
+// the same model; an edited file alone is parsed again; what other files decide (kustomize
+// namespaces and labels, skips) still applies to a reused parse; a moved FileId or another
+// default namespace is a miss; files gone from the input leave the cache.
+#include <doctest/doctest.h>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "analyzer/loader/loader.h"
+#include "analyzer/loader/parse_cache.h"
+
+namespace netlint {
+namespace {
+
+InputText input(std::string path, std::string text) {
+  InputText in;
+  in.path = std::move(path);
+  in.text = std::move(text);
+  return in;
+}
+
+std::string service(const std::string& name, const std::string& app) {
+  return "apiVersion: v1\nkind: Service\nmetadata:\n  name: " + name + "\nspec:\n  selector: {app: " + app +
+         "}\n  ports: [{port: 80}]\n";
+}
+
+std::vector<InputText> workspace(const std::string& edited_app = "a0") {
+  std::vector<InputText> out;
+  for (int i = 0; i < 5; ++i) {
+    const std::string n = std::to_string(i);
+    out.push_back(input("dir/f" + n + ".yaml", service("svc-" + n, i == 0 ? edited_app : "a" + n) + "---\napiVersion: v1\nkind: [broken\n"));
+  }
+  return out;
+}
+
+// Everything a rule could read that the cache could get wrong: names, namespaces, labels,
+// selectors, ranges, problems, counts.
+std::string describe(const model::Model& m) {
+  std::ostringstream os;
+  os << "files=" << m.stats.files << " documents=" << m.stats.documents << "\n";
+  for (const model::ObjectMeta& o : m.objects) {
+    os << o.display() << " file=" << o.file << " at=" << o.name.range.begin << " labels=" << o.labels.size() << "\n";
+  }
+  for (const model::Service& s : m.services) {
+    os << "service " << s.meta.display();
+    for (const model::Label& l : s.selector) os << " " << l.key.value << "=" << l.value.value << "@" << l.value.range.file;
+    os << "\n";
+  }
+  for (const model::InputProblem& p : m.problems) os << p.code << " " << p.range.file << ":" << p.range.begin << "\n";
+  return os.str();
+}
+
+model::Model load(std::vector<InputText> inputs, ParseCache* cache) {
+  LoadOptions options;
+  options.cache = cache;
+  return load_inputs(std::move(inputs), options).model;
+}
+
+}  // namespace
+
+TEST_CASE("parse cache: unchanged texts are not parsed again, and the model is the same") {
+  ParseCache cache;
+  const model::Model first = load(workspace(), &cache);
+  CHECK(cache.last_load().misses == 5);
+  CHECK(cache.last_load().hits == 0);
+  const model::Model second = load(workspace(), &cache);
+  CHECK(cache.last_load().misses == 0);
+  CHECK(cache.last_load().hits == 5);
+  CHECK(describe(second) == describe(first));
+  CHECK(describe(second) == describe(load(workspace(), nullptr)));
+  CHECK(first.problems.size() == 5);  // the broken document of each file, kept in the cache too
+}
+
+TEST_CASE("parse cache: an edited file alone is parsed again") {
+  ParseCache cache;
+  load(workspace(), &cache);
+  const model::Model edited = load(workspace("renamed"), &cache);
+  CHECK(cache.last_load().misses == 1);
+  CHECK(cache.last_load().hits == 4);
+  CHECK(describe(edited) == describe(load(workspace("renamed"), nullptr)));
+  CHECK(describe(edited).find("app=renamed@0") != std::string::npos);
+}
+
+TEST_CASE("parse cache: kustomize namespaces and labels apply to a reused parse") {
+  ParseCache cache;
+  std::vector<InputText> plain = workspace();
+  load(std::move(plain), &cache);
+  // Same texts, same FileIds (the kustomization comes last), now listed by a kustomization.
+  std::vector<InputText> listed = workspace();
+  listed.push_back(input("dir/kustomization.yaml", "namespace: shop\ncommonLabels: {team: t}\nresources: [f0.yaml, f1.yaml]\n"));
+  std::vector<InputText> listed_again = workspace();
+  listed_again.push_back(input("dir/kustomization.yaml", "namespace: shop\ncommonLabels: {team: t}\nresources: [f0.yaml, f1.yaml]\n"));
+  const model::Model reused = load(std::move(listed), &cache);
+  CHECK(cache.last_load().hits == 5);
+  const model::Model fresh = load(std::move(listed_again), nullptr);
+  CHECK(describe(reused) == describe(fresh));
+  CHECK(describe(reused).find("shop/svc-0") != std::string::npos);
+  CHECK(describe(reused).find("team=t") != std::string::npos);
+  // And back: the kustomization gone, the reused parse has no trace of it.
+  const model::Model unlisted = load(workspace(), &cache);
+  CHECK(cache.last_load().hits == 5);
+  CHECK(describe(unlisted) == describe(load(workspace(), nullptr)));
+  CHECK(describe(unlisted).find("team=t") == std::string::npos);
+}
+
+TEST_CASE("parse cache: another FileId or default namespace is a miss; files gone are dropped") {
+  ParseCache cache;
+  load(workspace(), &cache);
+  CHECK(cache.size() == 5);
+  std::vector<InputText> shifted = workspace();
+  shifted.insert(shifted.begin(), input("dir/new.yaml", service("new", "n")));
+  const model::Model moved = load(std::move(shifted), &cache);
+  CHECK(cache.last_load().hits == 0);  // every FileId moved by one: ranges name the file
+  std::vector<InputText> shifted_again = workspace();
+  shifted_again.insert(shifted_again.begin(), input("dir/new.yaml", service("new", "n")));
+  CHECK(describe(moved) == describe(load(std::move(shifted_again), nullptr)));
+  std::vector<InputText> fewer = workspace();
+  fewer.resize(2);
+  fewer.insert(fewer.begin(), input("dir/new.yaml", service("new", "n")));
+  load(std::move(fewer), &cache);
+  CHECK(cache.last_load().hits == 3);
+  CHECK(cache.size() == 3);
+
+  ParseCache other;
+  ParseKey key{"a.yaml", 0, "~", content_hash("x"), 1};
+  other.store(key, std::make_shared<const ParsedFile>());
+  CHECK(other.find(key) != nullptr);
+  ParseKey namespaced = key;
+  namespaced.default_namespace = "shop";
+  CHECK(other.find(namespaced) == nullptr);
+  ParseKey longer = key;
+  longer.text_size = 2;
+  CHECK(other.find(longer) == nullptr);
+}
+
+}  // namespace netlint
