@@ -1,11 +1,13 @@
 // A finding: which rule, how severe, where, what, and what else is involved.
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "analyzer/diag/fix.h"
 #include "analyzer/source/source_file.h"
 
 namespace netlint::diag {
@@ -64,6 +66,8 @@ struct Diagnostic {
   // The views (`clusters:` entries) the finding holds in; empty when the config defines none.
   // One finding true in several clusters (a shared base file) is reported once, naming each.
   std::vector<std::string> clusters;
+  // The exact edit the help names, when the rule knows one (diag/fix.h); absent otherwise.
+  std::optional<Fix> fix;
 };
 
 }  // namespace netlint::diag

@@ -1,3 +1,4 @@
+#include "analyzer/model/scalar_edit.h"
 #include "analyzer/model/all_caps_names.h"
 
 #include <fmt/format.h>
@@ -33,6 +34,8 @@ void report_namespaces(Model& model) {
         fmt::format("namespace \"{}\" is not a valid namespace name: names are lower case; did you mean \"{}\"?", written.value,
                     lower),
         fmt::format("write namespace: {}", lower), {}});
+    model.problems.back().fix =
+        scalar_fix(model, written, lower, diag::Applicability::kSafe, fmt::format("write namespace: {}", lower));
   }
 }
 
@@ -63,6 +66,8 @@ void report_all_caps_declared_names(Model& model) {
           fmt::format("targetPort \"{}\" is not a valid port name: port names are lower case; did you mean \"{}\"?",
                       p.target_port->value, lower),
           fmt::format("write targetPort: {}, the name a container declares", lower), {}});
+      model.problems.back().fix =
+          scalar_fix(model, *p.target_port, lower, diag::Applicability::kSafe, fmt::format("write targetPort: {}", lower));
     }
   }
 }

@@ -143,6 +143,42 @@ void report(Problems& out, SourceRange range, std::string message, std::string h
   out.push_back(InputProblem{std::string(kCode), range, std::move(message), std::move(help), {}});
 }
 
+// Whether a scalar node's bytes are its value as written, plus its quotes when quoted: no
+// escape, no folded line. Field checks have no file text; the node's length proves it.
+bool written_literally(const yaml::NodeRef& value) {
+  if (!value.is_scalar() || value.node().explicit_tag) return false;  // `!!bool "true"` stays a boolean
+  const SourceRange r = value.range();
+  const std::string& text = value.scalar();
+  const std::uint32_t length = r.end - r.begin;
+  switch (value.style()) {
+    case yaml::ScalarStyle::kPlain:
+      return length == text.size() && text.find_first_of("\n\r") == std::string::npos;
+    case yaml::ScalarStyle::kSingleQuoted:
+    case yaml::ScalarStyle::kDoubleQuoted:
+      return length == text.size() + 2 && text.find_first_of("'\"\\\n\r") == std::string::npos;
+    case yaml::ScalarStyle::kLiteral:
+    case yaml::ScalarStyle::kFolded:
+      break;
+  }
+  return false;
+}
+
+// Attaches to the last problem the safe fix writing `replacement` over the whole node.
+void fix_last(Problems& out, const yaml::NodeRef& value, std::string replacement, std::string title) {
+  if (out.empty() || !written_literally(value)) return;
+  out.back().fix = diag::Fix{std::move(title), diag::Applicability::kSafe, {diag::Edit{value.range(), std::move(replacement)}}};
+}
+
+// The node's new value in the node's own quoting (`tcp` -> `TCP`, `"tcp"` -> `"TCP"`), for
+// values that need no quotes and no escapes.
+std::string in_style(const yaml::NodeRef& value, std::string_view new_value) {
+  switch (value.style()) {
+    case yaml::ScalarStyle::kSingleQuoted: return fmt::format("'{}'", new_value);
+    case yaml::ScalarStyle::kDoubleQuoted: return fmt::format("\"{}\"", new_value);
+    default: return std::string(new_value);
+  }
+}
+
 void report_not_string(const yaml::NodeRef& key, const yaml::NodeRef& value, const Resolved& r,
                        std::string_view subject, std::string_view collection_subject, std::string_view requirement,
                        Problems& out) {
@@ -155,6 +191,7 @@ void report_not_string(const yaml::NodeRef& key, const yaml::NodeRef& value, con
   report(out, value.range(),
          fmt::format("{} {} is {} in YAML, but {}; quote it: {}", subject, shown(text), type_phrase(r.type),
                      requirement, double_quoted(text)));
+  fix_last(out, value, double_quoted(text), fmt::format("quote it: {}", double_quoted(shown(text))));
 }
 
 // A placeholder is never NL0004: it is marked (for the `placeholders` note) and left unknown.
@@ -327,6 +364,7 @@ void check_port(const yaml::NodeRef::Entry& field, PortField kind, std::string_v
                  fmt::format("{} {} is a string, and a port name must contain a letter; remove the quotes to use "
                              "port number {}",
                              what, double_quoted(text), text));
+          fix_last(out, value, text, fmt::format("remove the quotes: {}", text));
         } else {
           report(out, value.range(),
                  fmt::format("{} {} is not a valid port name: it {}", what, double_quoted(shown(text)), problem));
@@ -337,6 +375,7 @@ void check_port(const yaml::NodeRef::Entry& field, PortField kind, std::string_v
         report(out, value.range(),
                fmt::format("{} {} is a string, but it must be an integer; remove the quotes: {}", what,
                            double_quoted(text), text));
+        fix_last(out, value, text, fmt::format("remove the quotes: {}", text));
       } else {
         report(out, value.range(),
                fmt::format("{} {} is a string, but it must be {}", what, double_quoted(shown(text)), kPortRange));
@@ -378,6 +417,7 @@ void check_port_name(const yaml::NodeRef::Entry& field, std::string_view what, P
       message += fmt::format(" (and this one {})", problem);
     }
     report(out, value.range(), std::move(message));
+    if (problem.empty()) fix_last(out, value, double_quoted(text), fmt::format("quote it: {}", double_quoted(text)));
     return;
   }
   if (text.empty() || placeholder(value, text, FieldKind::kLowerCase, out)) return;
@@ -411,6 +451,7 @@ bool check_protocol(const yaml::NodeRef::Entry& field, Problems& out) {
   }
   if (upper == "TCP" || upper == "UDP" || upper == "SCTP") {
     report(out, value.range(), fmt::format("protocol {} is not valid; protocols are case-sensitive: write {}", text, upper));
+    fix_last(out, value, in_style(value, upper), fmt::format("write {}", upper));
     return false;
   }
   std::string help;
@@ -458,6 +499,7 @@ bool check_enum_value(const yaml::NodeRef& key, const yaml::NodeRef& value, cons
     if (lower(text) == lower(member)) {
       report(out, value.range(),
              fmt::format("{} {} is not valid; {} is case-sensitive: write {}", spec.what, text, spec.what, member));
+      fix_last(out, value, in_style(value, member), fmt::format("write {}", member));
       return false;
     }
   }
@@ -467,6 +509,8 @@ bool check_enum_value(const yaml::NodeRef& key, const yaml::NodeRef& value, cons
     report(out, value.range(),
            fmt::format("{} {} is not valid; did you mean {}? (valid: {})", spec.what, shown(text), diag::join_alternatives(near),
                        expected));
+    fix_last(out, value, in_style(value, near.front()), fmt::format("write {}", near.front()));
+    if (near.size() > 1 && out.back().fix) out.back().fix->applicability = diag::Applicability::kUnsafe;
   } else {
     report(out, value.range(), fmt::format("{} {} is not valid; use {}", spec.what, text.empty() ? "\"\"" : shown(text), expected));
   }
@@ -511,6 +555,7 @@ void check_boolean(const yaml::NodeRef::Entry& field, std::string_view what, Pro
     report(out, value.range(),
            fmt::format("{} {} is a string, but it must be a boolean; remove the quotes: {}", what, double_quoted(text),
                        inner.boolean ? "true" : "false"));
+    fix_last(out, value, inner.boolean ? "true" : "false", fmt::format("remove the quotes: {}", inner.boolean ? "true" : "false"));
   } else {
     report(out, value.range(),
            fmt::format("{} {} is a string, but it must be true or false", what, double_quoted(shown(text))));

@@ -5,9 +5,11 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "analyzer/diag/fix.h"
 #include "analyzer/model/config_map.h"
 #include "analyzer/model/corefile_source.h"
 #include "analyzer/model/ingress.h"
@@ -31,6 +33,8 @@ struct InputProblem {
   // A key shared with a more specific rule's finding on the same value (RULES.md "one root
   // cause, one finding"): NL4003 wins over NL0004 for a dnsConfig option value.
   std::string root_cause = {};
+  // The exact edit, when the help names one (NL0004: quote it, write TCP); diag/fix.h.
+  std::optional<diag::Fix> fix = {};
 };
 
 // SkipReason lives with the inputs (source/skip_reason.h): the walker decides most skips.

@@ -8,6 +8,7 @@
 #include <set>
 #include <tuple>
 
+#include "analyzer/model/scalar_edit.h"
 #include "analyzer/diag/did_you_mean.h"
 #include "rules/coredns/arg_spec.h"
 #include "rules/coredns/corefile_walk.h"
@@ -72,6 +73,16 @@ struct Finder {
   const model::CorefileSource& source;
   const CorefileRuntime& runtime;
   engine::Sink& out;
+  const model::Model& model;
+
+  // The fix renaming an unquoted word of the Corefile to the one near miss (safe) or the first
+  // of several (unsafe); none where the embedding does not keep the word's bytes.
+  std::optional<diag::Fix> rename(const corefile::Token& word, const std::vector<std::string>& near) const {
+    if (near.empty() || word.quoted) return std::nullopt;
+    return model::verbatim_fix(model, model::Text{word.text, range_of(source, word)}, near.front(),
+                             near.size() == 1 ? diag::Applicability::kSafe : diag::Applicability::kUnsafe,
+                             fmt::format("write '{}'", near.front()));
+  }
 
   diag::Diagnostic& report(const corefile::Token& at, std::string message) {
     diag::Diagnostic& d = out.report(range_of(source, at), std::move(message));
@@ -93,7 +104,11 @@ struct Finder {
         help = fmt::format("write '{}'", near.front());
       }
     }
-    report(at, std::move(message)).help = std::move(help);
+    diag::Diagnostic& f = report(at, std::move(message));
+    f.help = std::move(help);
+    if (problem->index && !problem->choices.empty()) {
+      f.fix = rename(at, diag::best_near_misses(at.text, problem->choices));
+    }
   }
 
   void unknown_yet(const corefile::Token& name, std::string_view what, std::string_view since) {
@@ -114,6 +129,7 @@ struct Finder {
                                                        near.empty() ? "" : did_you_mean(near)));
       f.help = near.empty() ? "remove the line, or run a CoreDNS build that includes this plugin"
                             : fmt::format("write '{}'", near.front());
+      f.fix = rename(d.name, near);
       return;
     }
     const Status status = status_at(plugin->life, runtime.version);
@@ -142,6 +158,7 @@ struct Finder {
                                                            near.empty() ? "" : did_you_mean(near)));
         f.help = near.empty() ? fmt::format("the {} plugin takes: {}", plugin->name, fmt::join(option_names, ", "))
                               : fmt::format("write '{}'", near.front());
+        f.fix = rename(sub.name, near);
         continue;
       }
       const Status s = status_at(option->life, runtime.version);
@@ -209,7 +226,7 @@ class CorefileInvalid final : public engine::Rule {
   void check(const engine::View& view, engine::Sink& out) const override {
     for_each_corefile(view, [&](const model::CorefileSource& source, const CorefileRuntime& runtime) {
       out.checking(source.text.anchor());
-      Finder finder{source, runtime, out};
+      Finder finder{source, runtime, out, view.model()};
       const std::vector<Block> blocks = blocks_of(source);
       for (const Block& b : blocks) {
         for (const corefile::Directive& d : b.directives) {

@@ -2,6 +2,7 @@
 // namespace: with a near miss (a typo) anywhere, without one only in a namespace the view knows.
 #include <fmt/format.h>
 
+#include "analyzer/model/scalar_edit.h"
 #include "analyzer/diag/did_you_mean.h"
 #include "analyzer/engine/rule.h"
 #include "analyzer/index/namespace_catalog.h"
@@ -58,6 +59,11 @@ class IngressBackendMissing final : public engine::Rule {
         diag::Diagnostic& d = out.report(name.range, std::move(message));
         d.help = near.empty() ? fmt::format("create Service {} in {}, or route to an existing Service", name.value, model::namespace_phrase(ns))
                               : fmt::format("change the backend to \"{}\"", near.front());
+        if (!near.empty()) {
+          d.fix = model::scalar_fix(view.model(), name, near.front(),
+                                    near.size() == 1 ? diag::Applicability::kSafe : diag::Applicability::kUnsafe,
+                                    fmt::format("change the backend to {}", near.front()));
+        }
         for (const std::string& candidate : near) {
           for (const model::Service* s : services.find(ns, candidate)) {
             d.related.push_back({s->meta.name.range, fmt::format("{}", s->meta.display())});

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "analyzer/model/scalar_edit.h"
 #include "analyzer/diag/did_you_mean.h"
 #include "rules/service_lookup.h"
 #include "analyzer/engine/rule.h"
@@ -76,6 +77,7 @@ class IngressBackendPortUnresolved final : public engine::Rule {
     std::string message;
     SourceRange anchor;
     std::string help;
+    std::optional<diag::Fix> fix;
     if (backend.port_number) {
       anchor = backend.port_number->range;
       message = fmt::format("port {} is not a port of {} (its ports: {})", backend.port_number->value, service.meta.display(),
@@ -99,6 +101,9 @@ class IngressBackendPortUnresolved final : public engine::Rule {
         message += fmt::format("; {} is the container port behind port {}: a backend names the Service's port",
                                backend.port_number->value, target->port.value);
         help = fmt::format("set the backend port to {}", target->port.value);
+        // Unsafe: the Service may be the one meant to expose the container's port.
+        fix = model::integer_fix(view.model(), *backend.port_number, target->port.value, diag::Applicability::kUnsafe,
+                                 fmt::format("set the backend port to {}", target->port.value));
       } else {
         help = "set the backend port to one of the Service's ports";
       }
@@ -109,9 +114,15 @@ class IngressBackendPortUnresolved final : public engine::Rule {
                             service.meta.display(), ports_text(service),
                             near.empty() ? "" : fmt::format("; did you mean \"{}\"?", diag::join_alternatives(near)));
       help = near.empty() ? "name one of the Service's ports, or use its number" : fmt::format("set the port name to \"{}\"", near.front());
+      if (!near.empty()) {
+        fix = model::scalar_fix(view.model(), backend.port_name, near.front(),
+                                near.size() == 1 ? diag::Applicability::kSafe : diag::Applicability::kUnsafe,
+                                fmt::format("set the port name to {}", near.front()));
+      }
     }
     diag::Diagnostic& d = out.report(anchor, std::move(message));
     d.help = std::move(help);
+    d.fix = std::move(fix);
     const SourceRange ports = service.ports.empty() ? service.meta.name.range : service.ports.front().item;
     d.related.push_back({ports, fmt::format("ports of {}", service.meta.display())});
   }

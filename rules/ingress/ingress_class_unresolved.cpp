@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "analyzer/model/scalar_edit.h"
 #include "analyzer/diag/did_you_mean.h"
 #include "rules/ingress/ingress_classes.h"
 #include "analyzer/engine/rule.h"
@@ -68,6 +69,11 @@ class IngressClassUnresolved final : public engine::Rule {
                                        near.empty() ? "" : fmt::format("; did you mean \"{}\"?", diag::join_alternatives(near)),
                                        ingress.meta.display()));
         d.help = near.empty() ? "set ingressClassName to one of the IngressClasses" : fmt::format("set ingressClassName to \"{}\"", near.front());
+        if (!near.empty()) {
+          d.fix = model::scalar_fix(view.model(), written, near.front(),
+                                    near.size() == 1 ? diag::Applicability::kSafe : diag::Applicability::kUnsafe,
+                                    fmt::format("set ingressClassName to {}", near.front()));
+        }
         continue;
       }
       if (!ingress.class_annotation.value.empty() || has_default || classless_taken) continue;

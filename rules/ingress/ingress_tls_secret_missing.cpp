@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "analyzer/model/scalar_edit.h"
 #include "analyzer/diag/did_you_mean.h"
 
 #include "analyzer/engine/rule.h"
@@ -73,9 +74,14 @@ class IngressTlsSecretMissing final : public engine::Rule {
             "no cert-manager annotation){}: unless it is created out of band, {} serves the controller's default certificate",
             name, near.empty() ? std::string(", though the view produces the TLS Secrets of the namespace's other Ingresses") : fmt::format("; did you mean \"{}\"?", diag::join_alternatives(near)),
             ingress.meta.display());
-        out.report(tls.secret_name.range, std::move(message)).help =
-            near.empty() ? "add a cert-manager annotation or Certificate, or make sure the Secret is created before the Ingress"
-                         : fmt::format("write secretName: {}", near.front());
+        diag::Diagnostic& d = out.report(tls.secret_name.range, std::move(message));
+        d.help = near.empty() ? "add a cert-manager annotation or Certificate, or make sure the Secret is created before the Ingress"
+                              : fmt::format("write secretName: {}", near.front());
+        // Unsafe: the Secret may be created out of band under the name written.
+        if (!near.empty()) {
+          d.fix = model::scalar_fix(view.model(), tls.secret_name, near.front(), diag::Applicability::kUnsafe,
+                                    fmt::format("write secretName: {}", near.front()));
+        }
       }
     }
   }

@@ -6,6 +6,7 @@
 
 #include "rules/ingress_nginx/nginx_rule_support.h"
 #include "rules/ingress_nginx/nginx_tables.h"
+#include "analyzer/model/scalar_edit.h"
 #include "analyzer/engine/rule.h"
 
 namespace netlint::rules {
@@ -87,7 +88,9 @@ class IngressNginxInvalidValue final : public engine::Rule {
         }
         diag::Diagnostic& d = out.report(e.value.range, fmt::format("{} \"{}\" is not {}: {}{}", e.key.value, e.value.value, parsed.expected, consequence, near));
         if (spec->type == nginx::ValueType::kSeconds && seconds_with_unit(e.value.value)) {
-          d.help = fmt::format("write \"{}\": the controller adds the unit itself", e.value.value.substr(0, e.value.value.size() - 1));
+          const std::string seconds = e.value.value.substr(0, e.value.value.size() - 1);
+          d.help = fmt::format("write \"{}\": the controller adds the unit itself", seconds);
+          d.fix = model::scalar_fix(view.model(), e.value, seconds, diag::Applicability::kSafe, fmt::format("write \"{}\"", seconds));
         } else {
           d.help = fmt::format("write {}", parsed.expected);
         }

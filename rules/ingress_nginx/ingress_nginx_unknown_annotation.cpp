@@ -4,6 +4,7 @@
 
 #include "rules/ingress_nginx/nginx_rule_support.h"
 #include "rules/ingress_nginx/nginx_tables.h"
+#include "analyzer/model/scalar_edit.h"
 #include "analyzer/engine/rule.h"
 
 namespace netlint::rules {
@@ -61,6 +62,7 @@ class IngressNginxUnknownAnnotation final : public engine::Rule {
         if (name.empty() || nginx::find_annotation(name) != nullptr) continue;
         std::string message;
         std::string help;
+        std::optional<diag::Fix> fix;
         const std::vector<std::string> near = diag::best_near_misses(name, names, nginx::annotation_confusions());
         const std::string did_you_mean =
             near.empty() ? "" : fmt::format("; did you mean \"{}{}\"?", n.prefix, diag::join_alternatives(near));
@@ -77,9 +79,16 @@ class IngressNginxUnknownAnnotation final : public engine::Rule {
         } else {
           message = fmt::format("annotation {} does not exist in ingress-nginx: it is silently ignored{}", annotation.key.value, did_you_mean);
           help = near.empty() ? "check the name against ingress-nginx's annotation list" : fmt::format("rename it to {}{}", n.prefix, near.front());
+          if (!near.empty()) {
+            const std::string renamed = fmt::format("{}{}", n.prefix, near.front());
+            fix = model::scalar_fix(view.model(), annotation.key, renamed,
+                                    near.size() == 1 ? diag::Applicability::kSafe : diag::Applicability::kUnsafe,
+                                    fmt::format("rename the annotation to {}", renamed));
+          }
         }
         diag::Diagnostic& d = out.report(annotation.key.range, std::move(message));
         d.help = std::move(help);
+        d.fix = std::move(fix);
       }
     }
   }

@@ -4,6 +4,7 @@
 
 #include "rules/ingress_nginx/nginx_rule_support.h"
 #include "rules/ingress_nginx/nginx_tables.h"
+#include "analyzer/model/scalar_edit.h"
 #include "analyzer/engine/rule.h"
 
 namespace netlint::rules {
@@ -55,6 +56,7 @@ class IngressNginxUnknownKey final : public engine::Rule {
         if (e.binary || nginx::find_key(key) != nullptr) continue;
         std::string message;
         std::string help;
+        std::optional<diag::Fix> fix;
         const std::string prefix = cm.readers.front()->fact->annotations_prefix + "/";
         if (const nginx::Removed* removed = nginx::find_removed_key(key)) {
           const auto removed_in = facts::parse_version(removed->version);
@@ -70,9 +72,15 @@ class IngressNginxUnknownKey final : public engine::Rule {
           message = fmt::format("ConfigMap key \"{}\" is not read by ingress-nginx: the setting is silently ignored{}", key,
                                 near.empty() ? "" : fmt::format("; did you mean \"{}\"?", diag::join_alternatives(near)));
           help = near.empty() ? "check the key against the controller's ConfigMap documentation" : fmt::format("rename the key to \"{}\"", near.front());
+          if (!near.empty()) {
+            fix = model::scalar_fix(view.model(), e.key, near.front(),
+                                    near.size() == 1 ? diag::Applicability::kSafe : diag::Applicability::kUnsafe,
+                                    fmt::format("rename the key to {}", near.front()));
+          }
         }
         diag::Diagnostic& d = out.report(e.key.range, std::move(message));
         d.help = std::move(help);
+        d.fix = std::move(fix);
         nginx::add_readers(cm, d.related);
       }
     }

@@ -14,6 +14,7 @@ class InputProblemRule : public engine::Rule {
       diag::Diagnostic& d = out.report(problem.range, problem.message);
       d.help = problem.help;
       d.root_cause = problem.root_cause;
+      d.fix = problem.fix;
       if (problem.related.valid()) d.related.push_back({problem.related, related_message()});
     }
   }

@@ -3,6 +3,7 @@
 
 #include <set>
 
+#include "analyzer/model/scalar_edit.h"
 #include "analyzer/diag/did_you_mean.h"
 #include "rules/kube_proxy/kube_proxy_config.h"
 #include "analyzer/engine/rule.h"
@@ -65,6 +66,7 @@ class KubeProxyUnknownField final : public engine::Rule {
         const SourceRange anchor = unknown->last ? s.key : locate_key(view.model(), s, unknown->segment);
         std::string message;
         std::string help;
+        std::optional<diag::Fix> fix;
         if (!unknown->removed.empty()) {
           message = fmt::format("KubeProxyConfiguration field {} is {}: kube-proxy ignores it", unknown->prefix, unknown->removed);
           help = "remove the field";
@@ -73,8 +75,15 @@ class KubeProxyUnknownField final : public engine::Rule {
           message = fmt::format("KubeProxyConfiguration has no field {}{}: kube-proxy ignores it silently", unknown->prefix,
                                 near.empty() ? "" : fmt::format("; did you mean {}?", diag::join_alternatives(near)));
           help = near.empty() ? "remove the field, or check the KubeProxyConfiguration reference" : fmt::format("rename it to {}", near.front());
+          if (!near.empty()) {
+            fix = model::scalar_fix(view.model(), model::Text{std::string(unknown->segment), anchor}, near.front(),
+                                    near.size() == 1 ? diag::Applicability::kSafe : diag::Applicability::kUnsafe,
+                                    fmt::format("rename the field to {}", near.front()));
+          }
         }
-        out.report(anchor, std::move(message)).help = std::move(help);
+        diag::Diagnostic& d = out.report(anchor, std::move(message));
+        d.help = std::move(help);
+        d.fix = std::move(fix);
       }
     }
   }

@@ -2,6 +2,7 @@
 // accepts but strict dataplanes reject. Invalid values are NL2009 networkpolicy-ipblock-invalid.
 #include <fmt/format.h>
 
+#include "analyzer/model/scalar_edit.h"
 #include "analyzer/engine/rule.h"
 #include "analyzer/util/cidr.h"
 #include "rules/networkpolicy/networkpolicy_ipblock_support.h"
@@ -41,14 +42,14 @@ class NetworkPolicyIpBlockHostBits final : public engine::Rule {
       out.checking(p.meta.object_range);
       for_each_ip_block(p, [&](const model::IpBlock& block) {
         if (block.placeholder) return;
-        check_value(p, block.cidr, "cidr", out);
-        for (const model::Text& e : block.except) check_value(p, e, "except", out);
+        check_value(view.model(), p, block.cidr, "cidr", out);
+        for (const model::Text& e : block.except) check_value(view.model(), p, e, "except", out);
       });
     }
   }
 
  private:
-  static void check_value(const model::NetworkPolicy& p, const model::Text& value, std::string_view field, engine::Sink& out) {
+  static void check_value(const model::Model& model, const model::NetworkPolicy& p, const model::Text& value, std::string_view field, engine::Sink& out) {
     const auto cidr = parse_cidr(value.value);
     if (!cidr || cidr->canonical) return;
     const std::string host = value.value.substr(0, value.value.find('/'));
@@ -57,6 +58,8 @@ class NetworkPolicyIpBlockHostBits final : public engine::Rule {
                                  "drop the whole policy",
                                  field, value.value, p.meta.display(), cidr->str()));
     d.help = fmt::format("write {}, or {}/{} for the single address", cidr->str(), host, cidr->bits());
+    // Unsafe: the author may have meant the single address instead.
+    d.fix = model::scalar_fix(model, value, cidr->str(), diag::Applicability::kUnsafe, fmt::format("write {}", cidr->str()));
   }
 };
 

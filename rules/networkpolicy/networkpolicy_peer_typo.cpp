@@ -2,6 +2,7 @@
 // miss would (without one, NL2004 networkpolicy-peer-selects-nothing).
 #include <fmt/format.h>
 
+#include "analyzer/model/scalar_edit.h"
 #include "analyzer/engine/rule.h"
 #include "analyzer/netpol/namespace_labels.h"
 #include "rules/networkpolicy/networkpolicy_peer_support.h"
@@ -65,6 +66,9 @@ class NetworkPolicyPeerTypo final : public engine::Rule {
                       format_selector(*site.peer->pod_selector), site.policy->meta.display(), format_namespaces(*namespaces), fix.key, fix.value,
                       pod.meta.display()));
       d.help = fmt::format("change the selector to {}={}", fix.key, fix.value);
+      d.fix = model::scalar_fix(view.model(), key_typo ? entry.key : entry.value, key_typo ? fix.key : fix.value,
+                                outcome.fixes.size() == 1 ? diag::Applicability::kSafe : diag::Applicability::kUnsafe,
+                                fmt::format("change the selector to {}={}", fix.key, fix.value));
       d.root_cause = peer_cause(*site.peer);
       if (const model::Label* l = model::find_label(pod.labels, fix.key)) {
         d.related.push_back({key_typo ? l->key.range : l->value.range, fmt::format("label {}={} of {}", fix.key, fix.value, pod.meta.display())});
@@ -83,6 +87,8 @@ class NetworkPolicyPeerTypo final : public engine::Rule {
                     site.direction, entry.key.value, entry.value.value, site.policy->meta.display(), entry.value.value, entry.key.value, kNamespaceNameLabel,
                     entry.value.value));
     d.help = fmt::format("select the namespace by {}: {}", kNamespaceNameLabel, entry.value.value);
+    d.fix = model::scalar_fix(view.model(), entry.key, kNamespaceNameLabel, diag::Applicability::kSafe,
+                              fmt::format("select the namespace by {}", kNamespaceNameLabel));
     d.root_cause = peer_cause(*site.peer);
     d.related.push_back({target->meta.name.range, fmt::format("Namespace {}", entry.value.value)});
     return true;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "rules/networkpolicy/policy_selectors.h"
+#include "analyzer/model/scalar_edit.h"
 #include "analyzer/engine/rule.h"
 #include "rules/service/selector_outcome.h"
 #include "analyzer/model/namespace_name.h"
@@ -54,6 +55,9 @@ class NetworkPolicySelectorTypo final : public engine::Rule {
                       diag::join_alternatives(alternatives)));
       d.help = fmt::format("change the selector to {}={}, or the pods' label to match it", fix.key, fix.value);
       add_fix_labels(view, outcome.fixes, key_typo, d.related);
+      d.fix = model::scalar_fix(view.model(), key_typo ? entry.key : entry.value, key_typo ? fix.key : fix.value,
+                                outcome.fixes.size() == 1 ? diag::Applicability::kSafe : diag::Applicability::kUnsafe,
+                                fmt::format("change the selector to {}={}", fix.key, fix.value));
     }
   }
 };

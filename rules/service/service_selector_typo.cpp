@@ -4,6 +4,7 @@
 #include "analyzer/engine/rule.h"
 #include "rules/service/selector_outcome.h"
 #include "analyzer/model/namespace_name.h"
+#include "analyzer/model/scalar_edit.h"
 
 namespace netlint::rules {
 namespace {
@@ -90,11 +91,20 @@ class ServiceSelectorTypo final : public engine::Rule {
       d.help = fmt::format("other Services select {}={}: change this label to {}={}, or the Service's selector",
                            entry.key.value, entry.value.value, entry.key.value, entry.value.value);
       d.related.push_back({service_side, fmt::format("selector of {}", service.meta.display())});
+      // Unsafe: relabelling pods can unselect them from other Services and policies.
+      const model::Text& written = key_typo ? label->key : label->value;
+      d.fix = model::scalar_fix(view.model(), written, key_typo ? entry.key.value : entry.value.value,
+                                diag::Applicability::kUnsafe,
+                                fmt::format("change the label to {}={}", entry.key.value, entry.value.value));
       return;
     }
     diag::Diagnostic& d = out.report(service_side, message);
     d.help = fmt::format("change the selector to {}={}, or the pod template's label to match it", first.key, first.value);
     add_fix_labels(view, fixes, key_typo, d.related);
+    // Safe with one candidate: the selector is the side the pods contradict.
+    d.fix = model::scalar_fix(view.model(), key_typo ? entry.key : entry.value, key_typo ? first.key : first.value,
+                              fixes.size() == 1 ? diag::Applicability::kSafe : diag::Applicability::kUnsafe,
+                              fmt::format("change the selector to {}={}", first.key, first.value));
   }
 };
 

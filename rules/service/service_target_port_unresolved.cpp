@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "analyzer/model/scalar_edit.h"
 #include "analyzer/diag/did_you_mean.h"
 #include "analyzer/facts/version.h"
 #include "analyzer/engine/rule.h"
@@ -66,6 +67,7 @@ struct Failure {
   std::string help;
   SourceRange related_range;
   std::string related_message;
+  std::vector<std::string> near = {};  // the port names the did-you-mean offers
 };
 
 std::optional<Failure> resolve(const model::Service& service, const model::ServicePort& port, const model::PodSource& pod,
@@ -121,6 +123,7 @@ std::optional<Failure> resolve(const model::Service& service, const model::Servi
                             consequence);
     f.help = near.empty() ? fmt::format("name the container port \"{}\", or set targetPort to a port the pods declare", name)
                           : fmt::format("set targetPort to \"{}\"", near.front());
+    f.near = near;
   }
   return f;
 }
@@ -161,6 +164,11 @@ class ServiceTargetPortUnresolved final : public engine::Rule {
           diag::Diagnostic& d = out.report(port.target_port->range, std::move(f.message));
           d.help = std::move(f.help);
           d.related.push_back({f.related_range, std::move(f.related_message)});
+          if (!f.near.empty()) {
+            d.fix = model::scalar_fix(view.model(), *port.target_port, f.near.front(),
+                                      f.near.size() == 1 ? diag::Applicability::kSafe : diag::Applicability::kUnsafe,
+                                      fmt::format("set targetPort to {}", f.near.front()));
+          }
         }
       }
     }

@@ -1,6 +1,7 @@
 // NL6103 probe-port-unresolved: a probe on a named port its container does not declare.
 #include <fmt/format.h>
 
+#include "analyzer/model/scalar_edit.h"
 #include "analyzer/diag/did_you_mean.h"
 #include "analyzer/engine/rule.h"
 
@@ -41,14 +42,14 @@ class ProbePortUnresolved final : public engine::Rule {
       for (const model::Container& c : pod.containers) {
         for (const auto& [kind, probe] : {std::pair{"liveness", &c.liveness}, std::pair{"readiness", &c.readiness},
                                           std::pair{"startup", &c.startup}}) {
-          if (*probe) check_probe(pod, c, kind, **probe, out);
+          if (*probe) check_probe(view.model(), pod, c, kind, **probe, out);
         }
       }
     }
   }
 
  private:
-  static void check_probe(const model::PodSource& pod, const model::Container& c, std::string_view kind, const model::Probe& probe,
+  static void check_probe(const model::Model& model, const model::PodSource& pod, const model::Container& c, std::string_view kind, const model::Probe& probe,
                           engine::Sink& out) {
     if (!probe.port_is_name || probe.port.value.empty()) return;
     std::vector<std::string> names;
@@ -67,6 +68,11 @@ class ProbePortUnresolved final : public engine::Rule {
     d.help = near.empty() ? fmt::format("declare a port named \"{}\" in container \"{}\", or probe the port by number", probe.port.value,
                                         c.name.value)
                           : fmt::format("set the probe port to \"{}\"", near.front());
+    if (!near.empty()) {
+      d.fix = model::scalar_fix(model, probe.port, near.front(),
+                                near.size() == 1 ? diag::Applicability::kSafe : diag::Applicability::kUnsafe,
+                                fmt::format("set the probe port to {}", near.front()));
+    }
   }
 };
 
