@@ -70,6 +70,21 @@ def main():
         "an empty clusters list": lambda o: o["diagnostics"][0].update(clusters=[]),
         "clusters as a string": lambda o: o["diagnostics"][0].update(clusters="prod"),
     }
+    # Fixes (issue 22 "fixes as data"): some output carries one, and its shape is checked as strictly.
+    fixed = next((o for o in outputs if any("fix" in d for d in o["diagnostics"])), None)
+    expect(fixed is not None, "no output has a diagnostic with a fix")
+    first_fix = lambda o: next(d["fix"] for d in o["diagnostics"] if "fix" in d)
+    fix_mutations = {
+        "an unknown fix field": lambda o: first_fix(o).update(kind="quickfix"),
+        "an applicability outside the enum": lambda o: first_fix(o).update(applicability="maybe"),
+        "a fix without edits": lambda o: first_fix(o).update(edits=[]),
+        "an edit without its replacement": lambda o: first_fix(o)["edits"][0].pop("replacement"),
+        "an edit without positions": lambda o: first_fix(o)["edits"][0].pop("start"),
+    }
+    for name, mutate in fix_mutations.items():
+        broken = copy.deepcopy(fixed or with_finding)
+        mutate(broken)
+        expect(fixed is not None and not validator.is_valid(broken), f"the schema accepts {name}")
     # Run-level notes (RULES.md "Run-level notes (NL0006)"): the view object is checked as strictly.
     with_evidence = next((o for o in outputs if any(n["evidence"] for n in o["view"]["notes"])), None)
     expect(with_evidence is not None, "no output has a run-level note with evidence")

@@ -154,6 +154,19 @@ def own_checks(log, root, expect, name):
             rregion = related["physicalLocation"].get("region", {})
             expect(all(f in rregion for f in ("startLine", "startColumn", "endLine", "endColumn")),
                    f"{where}: related region incomplete")
+        for fix in result.get("fixes", []):
+            # SARIF 3.55: what the fix does, and per file the exact regions replaced.
+            expect(fix.get("description", {}).get("text"), f"{where}: fix without description.text")
+            expect(fix.get("properties", {}).get("applicability") in ("safe", "unsafe"), f"{where}: fix applicability")
+            changes = fix.get("artifactChanges", [])
+            expect(changes, f"{where}: fix without artifactChanges")
+            for change in changes:
+                expect(change.get("replacements"), f"{where}: artifactChange without replacements")
+                for r in change.get("replacements", []):
+                    deleted = r.get("deletedRegion", {})
+                    expect(all(f in deleted for f in ("startLine", "startColumn", "endLine", "endColumn")),
+                           f"{where}: deletedRegion incomplete")
+                    expect(isinstance(r.get("insertedContent", {}).get("text"), str), f"{where}: no insertedContent.text")
         fingerprint = result.get("partialFingerprints", {}).get("primaryLocationLineHash")
         expect(fingerprint, f"{where}: no primaryLocationLineHash")
         path = root / urllib.parse.unquote(uri)
@@ -215,6 +228,7 @@ def main():
         inputs.append(["--base-dir", str(empty), str(empty)])
         files = []
         with_results = None
+        with_fixes = False
         for n, args in enumerate(inputs):
             name = args[-1]
             text = run_netlint(options.netlint, ["--sarif-category", "netlint/", *args], root)
@@ -229,10 +243,12 @@ def main():
             own_checks(log, root, expect, name)
             if with_results is None and log["runs"][0]["results"]:
                 with_results = log
+            with_fixes = with_fixes or any("fixes" in r for r in log["runs"][0]["results"])
             path = pathlib.Path(workdir) / f"out-{n:03}.sarif"
             path.write_text(text, encoding="utf-8")
             files.append(path)
         expect(with_results is not None, "no output has a result")
+        expect(with_fixes, "no output has a result with fixes")
         expect(json.loads(files[-1].read_text())["runs"][0]["results"] == [], "the empty folder has results")
 
         # The schema has teeth: a level outside the enum (the multitool misses it) must be rejected.

@@ -20,6 +20,23 @@ void write_location(JsonWriter& json, SourceLocator& locator, const SourceRange&
   write_position(json, r.end);
 }
 
+// "fix": {title, applicability, edits: [{file, start, end, replacement}]} (diag/fix.h).
+void write_fix(JsonWriter& json, SourceLocator& locator, const diag::Fix& fix) {
+  json.key("fix").begin_object();
+  json.key("title").value(fix.title);
+  json.key("applicability").value(diag::applicability_name(fix.applicability));
+  json.key("edits").begin_array();
+  for (const diag::Edit& e : fix.edits) {
+    if (!e.range.valid()) continue;
+    json.begin_object();
+    write_location(json, locator, e.range);
+    json.key("replacement").value(e.replacement);
+    json.end_object();
+  }
+  json.end_array();
+  json.end_object();
+}
+
 }  // namespace
 
 void write_json(std::ostream& out, const model::Model& model, const std::vector<diag::Diagnostic>& diagnostics,
@@ -38,6 +55,7 @@ void write_json(std::ostream& out, const model::Model& model, const std::vector<
     json.key("message").value(d.message);
     if (d.range.valid()) write_location(json, locator, d.range);
     if (!d.help.empty()) json.key("help").value(d.help);
+    if (d.fix && !d.fix->edits.empty()) write_fix(json, locator, *d.fix);
     if (!d.clusters.empty()) {
       json.key("clusters").begin_array();
       for (const std::string& cluster : d.clusters) json.value(cluster);

@@ -180,6 +180,33 @@ class ResultWriter {
                   {"endColumn", r.end.column_utf16}}}};
   }
 
+  // result.fixes[0] (SARIF 3.55): the edits grouped per file, each a deletedRegion (in the
+  // same UTF-16 columns as locations) and its insertedContent; the applicability is a property.
+  Json fix(const diag::Fix& fix) {
+    Json changes = Json::array();
+    std::map<FileId, Json> per_file;
+    std::vector<FileId> order;
+    for (const diag::Edit& e : fix.edits) {
+      if (!e.range.valid()) continue;
+      const ResolvedRange r = locator_.resolve(e.range);
+      Json replacement{{"deletedRegion",
+                        {{"startLine", r.start.line},
+                         {"startColumn", r.start.column_utf16},
+                         {"endLine", r.end.line},
+                         {"endColumn", r.end.column_utf16}}},
+                       {"insertedContent", {{"text", e.replacement}}}};
+      auto [it, inserted] = per_file.try_emplace(e.range.file, Json::array());
+      if (inserted) order.push_back(e.range.file);
+      it->second.push_back(std::move(replacement));
+    }
+    for (const FileId file : order) {
+      changes.push_back({{"artifactLocation", artifact(file)}, {"replacements", std::move(per_file[file])}});
+    }
+    return Json{{"description", {{"text", sentence(fix.title)}}},
+                {"artifactChanges", std::move(changes)},
+                {"properties", {{"applicability", diag::applicability_name(fix.applicability)}}}};
+  }
+
   // A finding without a location (an internal error outside any object) still needs one:
   // GitHub rejects results without (multitool GH1015/GH1017/GH2012). It is anchored at the
   // start of the first reported file, the file the run was about; the message says the rest.
@@ -286,6 +313,7 @@ void write_sarif(std::ostream& out, const model::Model& model, const std::vector
         result["partialFingerprints"] = {{"primaryLocationLineHash", std::move(hash)}};
       }
     }
+    if (d.fix && !d.fix->edits.empty()) result["fixes"] = Json::array({writer.fix(*d.fix)});
     if (!d.clusters.empty()) result["properties"] = {{"clusters", d.clusters}};
     results.push_back(std::move(result));
   }
