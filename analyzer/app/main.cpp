@@ -24,6 +24,7 @@ constexpr const char* kFooter =
     "  1  findings at or above --fail-on\n"
     "  2  usage error, or a named path cannot be read (missing, denied, a FIFO or device)\n"
     "  3  internal error (a rule failed: see NL0002 in the output)\n"
+    "  --fix: the status of the findings that remain; --diff: 1 if a fix would change a file, else 0\n"
     "\n"
     "Environment:\n"
     "  NO_COLOR  when set and not empty, no colour even on a terminal\n"
@@ -31,6 +32,7 @@ constexpr const char* kFooter =
     "Examples:\n"
     "  netlint deploy/                 lint every manifest under deploy/\n"
     "  netlint --fail-on error k8s/    fail only on errors\n"
+    "  netlint --fix deploy/           apply the safe fixes (--diff to preview them)\n"
     "  netlint rules                   list every rule\n"
     "  netlint explain NL1001          the documentation of one rule\n"
     "  netlint facts deploy/           what the manifests imply about the cluster (CNI, DNS, ...)\n"
@@ -111,6 +113,10 @@ int main(int argc, char** argv) {
       ->type_name("FILE");
   app.add_option("--write-baseline", options.write_baseline, "Record this run's findings in FILE (atomically); they are then not reported")
       ->type_name("FILE");
+
+  app.add_flag("--fix", options.fix, "Apply the safe fixes in place (each file atomically), then report the remaining findings");
+  app.add_flag("--diff", options.diff, "Print the fixes --fix would apply as a unified diff and change nothing (exit 1 if any)");
+  app.add_flag("--unsafe-fixes", options.unsafe_fixes, "With --fix or --diff, also the unsafe fixes (a plausible edit to review)");
 
   CLI::App* rules = app.add_subcommand("rules", "List every rule with its code, severity and summary");
   std::string rules_format = "text";

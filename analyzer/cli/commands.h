@@ -50,9 +50,17 @@ struct LintOptions {
   std::string help_uri_base;
   std::string baseline;              // --baseline FILE: report only findings not in it
   std::string write_baseline;        // --write-baseline FILE: record this run's findings
+  // --fix: apply the safe fixes in place, then report what remains; --diff: print them as a
+  // unified diff instead and change nothing; --unsafe-fixes: unsafe fixes too (fix_plan.h).
+  bool fix = false;
+  bool diff = false;
+  bool unsafe_fixes = false;
 };
 
 int run_lint(const LintOptions& options, std::ostream& out, std::ostream& err);
+// --fix / --diff (run_lint hands over to it): with --fix, the status is the re-lint's; with
+// --diff, 1 when some fix would change a file, else 0 (2 and 3 as for lint).
+int run_fixes(const LintOptions& options, std::ostream& out, std::ostream& err);
 int run_rules_table(std::ostream& out);
 // `netlint config-schema [-o FILE]`: the JSON Schema of .netlint.yaml.
 int run_config_schema(const std::string& output, std::ostream& out, std::ostream& err);

@@ -88,6 +88,7 @@ void warn_if_nothing_linted(const model::LoadStats& stats, std::ostream& err) {
 }  // namespace
 
 int run_lint(const LintOptions& options, std::ostream& out, std::ostream& err) {
+  if (options.fix || options.diff) return run_fixes(options, out, err);
   const auto started = std::chrono::steady_clock::now();
   std::optional<config::Config> config;
   if (!load_config(options.config_path, options.max_file_size, config, err)) return kExitUsage;

@@ -58,8 +58,9 @@ struct TempRepo {
     std::filesystem::create_directories((root / relative).parent_path());
     std::ofstream(root / relative, std::ios::binary) << text;
   }
-  std::string read(const std::string& relative) const {
-    std::ifstream in(root / relative, std::ios::binary);
+  std::string read(const std::string& relative) const { return read_path(root / relative); }
+  static std::string read_path(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
     std::stringstream buffer;
     buffer << in.rdbuf();
     return buffer.str();
