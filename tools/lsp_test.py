@@ -190,6 +190,62 @@ def check_demo(netlint, source):
         client.kill()
 
 
+def apply_text_edits(text, edits):
+    """The text after LSP TextEdits (UTF-16 positions), applied from the last to the first."""
+    lines = text.splitlines(keepends=True)
+
+    def offset(position):
+        before = "".join(lines[:position["line"]])
+        line = lines[position["line"]] if position["line"] < len(lines) else ""
+        units = line.encode("utf-16-le")[:2 * position["character"]].decode("utf-16-le")
+        return len(before) + len(units)
+
+    for edit in sorted(edits, key=lambda e: (e["range"]["start"]["line"], e["range"]["start"]["character"]), reverse=True):
+        start, end = offset(edit["range"]["start"]), offset(edit["range"]["end"])
+        text = text[:start] + edit["newText"] + text[end:]
+        lines = text.splitlines(keepends=True)
+    return text
+
+
+def check_code_action(netlint, source):
+    """Quick fixes: the NL1001 fix on the demo, applied in the unsaved buffer, clears the finding."""
+    demo = os.path.join(source, "testdata", "demo")
+    orders = os.path.join(demo, "production", "orders.yaml")
+    client = Client(netlint)
+    try:
+        reply = client.initialize(demo)
+        caps = reply["result"]["capabilities"]
+        assert caps["codeActionProvider"] == {"codeActionKinds": ["quickfix"]}, caps
+        with open(orders, encoding="utf-8") as f:
+            text = f.read()
+        uri = client.open(orders, text)
+        diagnostics = client.diagnostics_for(uri, lambda ds: "NL1001" in codes(ds))
+        d = next(d for d in diagnostics if d["code"] == "NL1001")
+        params = {"textDocument": {"uri": uri}, "range": d["range"], "context": {"diagnostics": [d]}}
+        actions = client.request("textDocument/codeAction", params)["result"]
+        assert len(actions) == 1, actions
+        action = actions[0]
+        assert action["kind"] == "quickfix" and action["isPreferred"] is True, action
+        assert action["title"] == "change the selector to app=orders-service", action
+        assert [x["code"] for x in action["diagnostics"]] == ["NL1001"], action
+        edits = action["edit"]["changes"][uri]
+        assert edits == [{"range": d["range"], "newText": "orders-service"}], edits
+        # Only quick fixes are offered, and only where a fixable finding is.
+        only = dict(params, context={"diagnostics": [], "only": ["refactor"]})
+        assert client.request("textDocument/codeAction", only)["result"] == []
+        elsewhere = dict(params, range={"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}})
+        assert client.request("textDocument/codeAction", elsewhere)["result"] == []
+
+        client.change(uri, apply_text_edits(text, edits), 2)
+        diagnostics = client.diagnostics_for(uri, lambda ds: "NL1001" not in codes(ds))
+        assert diagnostics == [], diagnostics
+        # The fixed buffer offers nothing more.
+        assert client.request("textDocument/codeAction", params)["result"] == []
+        assert client.finish() == 0
+    finally:
+        client.kill()
+
+
 DEPLOYMENT = """apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -594,7 +650,7 @@ def check_exit_status(netlint, _source):
         client.kill()
 
 
-CHECKS = [check_demo, check_run_level_notes, check_cross_file, check_config_reload, check_pull_diagnostics,
+CHECKS = [check_demo, check_code_action, check_run_level_notes, check_cross_file, check_config_reload, check_pull_diagnostics,
           check_pull_by_capability, check_parent_process, check_parse_cache, check_utf16_columns, check_parse_errors_option,
           check_malformed, check_exit_status]
 

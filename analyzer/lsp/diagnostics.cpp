@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "analyzer/lsp/code_actions.h"
 #include "analyzer/lsp/positions.h"
 #include "analyzer/report/sarif_reporter.h"
 
@@ -64,6 +65,11 @@ nlohmann::json DiagnosticConverter::convert(const diag::Diagnostic& d) {
     related.push_back({{"location", {{"uri", uri}, {"range", range(r.range)}}}, {"message", r.message}});
   }
   if (!related.empty()) out["relatedInformation"] = std::move(related);
+  if (d.fix) {
+    nlohmann::json fix = fix_data(*d.fix, [this](const SourceRange& r) { return range(r); },
+                                  [this](FileId f) { return f < model_.files.size() ? uri_of_(model_.file(f)) : std::string(); });
+    if (!fix.is_null()) out["data"] = {{"fix", std::move(fix)}};
+  }
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include <csignal>
 #include <exception>
 
+#include "analyzer/lsp/code_actions.h"
 #include "analyzer/lsp/framing.h"
 #include "analyzer/lsp/uri.h"
 
@@ -155,6 +156,10 @@ Json Server::request(const std::string& method, const Json& params) {
     return nullptr;
   }
   if (method == "textDocument/diagnostic") return pull_diagnostics(params);
+  if (method == "textDocument/codeAction") {
+    if (dirty_) analyse_and_publish();  // fixes for the text the client has now
+    return code_actions(published_, params);
+  }
   throw RpcError{kMethodNotFound, "method not supported: " + method};
 }
 
@@ -200,6 +205,7 @@ Json Server::initialize(const Json& params) {
   Json capabilities = {
       {"positionEncoding", "utf-16"},
       {"textDocumentSync", {{"openClose", true}, {"change", 1}, {"save", {{"includeText", false}}}}},
+      {"codeActionProvider", {{"codeActionKinds", {"quickfix"}}}},
   };
   if (pull_) {
     capabilities["diagnosticProvider"] = {{"identifier", "netlint"}, {"interFileDependencies", true}, {"workspaceDiagnostics", false}};
