@@ -20,27 +20,38 @@
 namespace netlint::cli {
 namespace {
 
-// Only files read from disk, reported, and named by their own path are edited: not standard
-// input (`-`, or the buffer --stdin-filename names), not context files.
-std::vector<bool> writable_files(const LintOptions& options, const model::Model& model) {
-  bool stdin_read = options.paths.empty() && !options.stdin_filename.empty();
-  for (const std::string& p : options.paths) stdin_read = stdin_read || p == "-";
-  std::vector<bool> ok(model.files.size(), false);
-  for (std::size_t i = 0; i < model.files.size(); ++i) {
-    const SourceFile& f = model.files[i];
-    if (!f.reported || f.path == "-" || (stdin_read && f.path == options.stdin_filename)) continue;
-    struct stat st {};
-    ok[i] = ::stat(f.path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
-  }
-  return ok;
-}
-
 std::string read_whole(const std::string& path, bool& ok) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream s;
   s << in.rdbuf();
   ok = static_cast<bool>(in) || in.eof();
   return s.str();
+}
+
+// Only files read from disk, reported, and holding on disk the text the run analyzed are edited:
+// not standard input (`-`, or the buffer --stdin-filename names), not context files, not a Helm
+// template whose rendered text was analyzed. Only the files some fix edits are read again.
+std::vector<bool> writable_files(const LintOptions& options, const model::Model& model,
+                                 const std::vector<diag::Diagnostic>& diagnostics) {
+  bool stdin_read = options.paths.empty() && !options.stdin_filename.empty();
+  for (const std::string& p : options.paths) stdin_read = stdin_read || p == "-";
+  std::vector<bool> edited(model.files.size(), false);
+  for (const diag::Diagnostic& d : diagnostics) {
+    if (!d.fix) continue;
+    for (const diag::Edit& e : d.fix->edits) {
+      if (e.range.file < edited.size()) edited[e.range.file] = true;
+    }
+  }
+  std::vector<bool> ok(model.files.size(), false);
+  for (std::size_t i = 0; i < model.files.size(); ++i) {
+    const SourceFile& f = model.files[i];
+    if (!edited[i] || !f.reported || f.path == "-" || (stdin_read && f.path == options.stdin_filename)) continue;
+    struct stat st {};
+    if (::stat(f.path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
+    bool read = false;
+    ok[i] = read_whole(f.path, read) == f.text && read;
+  }
+  return ok;
 }
 
 // "path:line:col: NL1001 change the selector to app=orders-service"
@@ -82,12 +93,13 @@ int run_fixes(const LintOptions& options, std::ostream& out, std::ostream& err) 
   pass.write_baseline.clear();  // the lint after the fixes records the baseline, if asked
   Analysis analysis;
   if (const int status = analyze(pass, config ? &*config : nullptr, selection, analysis, err); status != kLoaded) return status;
-  const model::Model& model = analysis.views.front();
+  const model::Model& model = analysis.views.front().model;
   if (const int status = apply_baseline(pass, config ? &*config : nullptr, model, analysis.diagnostics, err);
       status != kLoaded) {
     return status;
   }
-  const FixPlan plan = plan_fixes(model, analysis.diagnostics, options.unsafe_fixes, writable_files(options, model));
+  const FixPlan plan = plan_fixes(model, analysis.diagnostics, options.unsafe_fixes,
+                                  writable_files(options, model, analysis.diagnostics));
   report::SourceLocator locator(model);
 
   if (options.diff) {
