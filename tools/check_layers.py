@@ -15,6 +15,7 @@ The order, lowest first (each layer may include those before it):
   facts      cluster facts derived from the model
   netpol     the NetworkPolicy evaluator
   config     .netlint.yaml
+  kustomize  kustomize builds on YAML trees (resources, patches, transformers)
   loader     inputs -> views (models with facts)
   engine     rules, runs, suppressions, baselines
   report     output formats
@@ -29,7 +30,7 @@ import re
 import sys
 
 ORDER = ["util", "source", "yaml", "diag", "corefile", "model", "index", "facts", "netpol", "config",
-         "loader", "engine", "report", "rules", "testing", "cli", "lsp", "app"]
+         "kustomize", "loader", "engine", "report", "rules", "testing", "cli", "lsp", "app"]
 RANK = {layer: i for i, layer in enumerate(ORDER)}
 INCLUDE = re.compile(r'^\s*#\s*include\s+"(analyzer/([a-z_]+)/|rules/)')
 

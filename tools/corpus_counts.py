@@ -15,7 +15,8 @@ Rules applied (RULES.md "Inputs"):
     not entered; directory symlinks are not followed.
   * file-level skips (not counted as files): Helm chart files (Chart.yaml, Chart.yml,
     values.yaml, values.yml, values.schema.json) -> helm-chart; kustomization.yaml,
-    kustomization.yml, Kustomization, and the files kustomizations name as patches -> kustomize; files under <chart>/templates/ where
+    kustomization.yml, Kustomization, and the files kustomizations name as patches -> kustomize; files beside a
+    kustomization that no kustomization names -> inert; files under <chart>/templates/ where
     <chart>/Chart.yaml is selected -> template; files holding a NUL byte -> binary. Before
     all of these, negative fixtures (RULES.md "Negative fixtures"): a file whose base name or a
     folder below DIR has `invalid`, `malformed` or `bad` as its first `-`/`_`/`.`-delimited token
@@ -82,7 +83,16 @@ def walk(root):
 def kustomize_patches(root, files):
     """Files that kustomizations name as patches (patchesStrategicMerge, patches[].path,
     patchesJson6902[].path): partial objects that RULES.md keeps out of the model."""
+    return kustomize_reads(root, files)[0]
+
+
+def kustomize_reads(root, files):
+    """(patches, inert): the files kustomizations name as patches, and the inert files (RULES.md
+    "Kustomize", Inert files): in a folder holding a kustomization, named by no kustomization as
+    a resource, base, component, patch or generator source."""
     patches = set()
+    named = set()
+    folders = set()
     for relative in files:
         if relative.rsplit("/", 1)[-1] not in KUSTOMIZE_FILES:
             continue
@@ -94,12 +104,34 @@ def kustomize_patches(root, files):
         if not isinstance(k, dict):
             continue
         folder = relative.rsplit("/", 1)[0] if "/" in relative else ""
+        folders.add(folder)
         for key in ("patchesStrategicMerge", "patches", "patchesJson6902"):
             for item in k.get(key) or []:
                 path = item if isinstance(item, str) else item.get("path") if isinstance(item, dict) else None
                 if isinstance(path, str):
                     patches.add(os.path.normpath(os.path.join(folder, path)))
-    return patches
+        for key in ("resources", "bases", "components"):
+            for item in k.get(key) or []:
+                if isinstance(item, str):
+                    named.add(os.path.normpath(os.path.join(folder, item)))
+        for key in ("configMapGenerator", "secretGenerator"):
+            for generator in k.get(key) or []:
+                if not isinstance(generator, dict):
+                    continue
+                sources = list(generator.get("files") or []) + list(generator.get("envs") or [])
+                if isinstance(generator.get("env"), str):
+                    sources.append(generator["env"])
+                for source in sources:
+                    if isinstance(source, str):
+                        named.add(os.path.normpath(os.path.join(folder, source.split("=", 1)[-1])))
+    inert = set()
+    for relative in files:
+        folder = relative.rsplit("/", 1)[0] if "/" in relative else ""
+        normal = os.path.normpath(relative)
+        if folder in folders and relative.rsplit("/", 1)[-1] not in KUSTOMIZE_FILES and normal not in named \
+                and normal not in patches:
+            inert.add(normal)
+    return patches, inert
 
 
 NEGATIVE_TOKENS = {"invalid", "malformed", "bad"}
@@ -115,7 +147,7 @@ def fill_in_template(text, mark_line):
     return any(0 <= i < len(lines) and FILL_IN.match(lines[i]) for i in (mark_line, mark_line - 1))
 
 
-def file_skip(relative, data, chart_dirs, patches=frozenset()):
+def file_skip(relative, data, chart_dirs, patches=frozenset(), inert=frozenset()):
     if negative_fixture(relative):
         return "negative-fixture"
     name = relative.rsplit("/", 1)[-1]
@@ -123,6 +155,8 @@ def file_skip(relative, data, chart_dirs, patches=frozenset()):
         return "helm-chart"
     if name in KUSTOMIZE_FILES or os.path.normpath(relative) in patches:
         return "kustomize"
+    if os.path.normpath(relative) in inert:
+        return "inert"
     parts = relative.split("/")[:-1]
     for i, part in enumerate(parts):
         if part == "templates" and "/".join(parts[:i]) in chart_dirs:
@@ -253,14 +287,15 @@ def counts(root, per_file=False, named=()):
     """
     files = walk(root) + [f for f in named if f not in walk(root)]
     chart_dirs = {f.rsplit("/", 1)[0] if "/" in f else "" for f in files if f.rsplit("/", 1)[-1] == "Chart.yaml"}
-    patches = kustomize_patches(root, files)
+    patches, inert = kustomize_reads(root, files)
+    inert -= {os.path.normpath(f) for f in named}  # a file named on the command line is linted anyway
     total = {"files": 0, "documents": 0, "objects": 0, "kinds": Counter(), "skipped": Counter(),
              "parse_errors": [], "unparsed": []}
     listing = {}
     for relative in files:
         with open(os.path.join(root, relative), "rb") as f:
             data = f.read()
-        skip = file_skip(relative, data, chart_dirs, patches)
+        skip = file_skip(relative, data, chart_dirs, patches, inert)
         if skip:
             total["skipped"][skip] += 1
             continue

@@ -55,6 +55,7 @@ WalkResult select_inputs(const InputRequest& request) {
   if (!request.buffers.empty()) {
     WalkResult buffers;
     buffers.inputs = request.buffers;
+    for (InputText& buffer : buffers.inputs) buffer.named = true;
     append_new(result, std::move(buffers), seen);
   }
   if (request.paths.empty() && request.buffers.empty()) {

@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 
+#include "analyzer/kustomize/build.h"
 #include "analyzer/loader/kustomize.h"
 #include "analyzer/loader/parse_cache.h"
 #include "analyzer/loader/text_encoding.h"
@@ -51,13 +52,18 @@ bool looks_binary(std::string_view text) {
 struct FileContext {
   std::set<std::string, std::less<>> chart_dirs;  // folders holding a Chart.yaml
   KustomizeLayout kustomize;
+  kustomize::BuildPlan builds;
   model::ExtractOptions extract;
 };
 
 std::string normalised(const std::string& path) { return std::filesystem::path(path).lexically_normal().generic_string(); }
 
-std::optional<SkipReason> classify_file(const InputText& input, const FileContext& context) {
+std::optional<SkipReason> classify_file(const InputText& input, FileId id, const FileContext& context) {
   if (input.skip) return input.skip;
+  if (context.builds.patch_files.count(id) != 0) return SkipReason::kKustomize;  // patches are partial objects
+  // Beside a kustomization and read by no build: `kubectl apply -k` leaves it out. A file named on
+  // the command line is linted anyway, as its own apply unit.
+  if (context.builds.inert_files.count(id) != 0 && !input.named) return SkipReason::kInert;
   const std::string_view name = path_basename(input.path);
   if (name == "Chart.yaml" || name == "Chart.yml" || name == "values.yaml" || name == "values.yml" ||
       name == "values.schema.json") {
@@ -127,20 +133,50 @@ void append(std::vector<T>& to, std::vector<T>& from) {
   to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
 }
 
-// The configuration texts (Corefiles, kube-proxy and CNI configs) in the document's ConfigMaps.
-void extract_embedded(model::DocumentObjects& out, std::string_view file_text) {
-  model::EmbeddedConfigs found;
-  for (const model::ConfigMap& cm : out.config_maps) model::extract_embedded_configs(cm, file_text, found);
-  append(out.configs, found.configs);
-  append(out.corefiles, found.corefiles);
-  append(out.problems, found.problems);
-}
 
 struct FileResult {
   std::vector<model::DocumentObjects> documents;
   std::uint32_t document_count = 0;
   std::optional<SkipReason> file_skip;
+  // A resource file of kustomize builds: its documents parsed and kept for the builds (which
+  // extract what they build), with the keys each document writes twice.
+  std::vector<std::optional<yaml::Tree>> trees;
+  std::vector<std::vector<yaml::ParseError>> duplicate_keys;
+  // Its objects per kind as written (List items one by one): the summary counts what files hold,
+  // however many builds read them.
+  std::map<std::string, std::uint32_t> source_kinds;
 };
+
+// What extract_document would say of a resource file's document before a build reads it: a
+// skip for documents that are not objects, else the kinds it holds.
+void note_source_document(const yaml::NodeRef& root, model::DocumentObjects& out, std::map<std::string, std::uint32_t>& kinds) {
+  const yaml::NodeRef api_version = root.get("apiVersion");
+  const yaml::NodeRef kind = root.get("kind");
+  if (!root.is_map() || !api_version.is_scalar() || !kind.is_scalar()) {
+    out.skip = SkipReason::kNotKubernetes;
+    return;
+  }
+  const std::string& av = api_version.scalar();
+  for (std::string_view group : {"kustomize.config.k8s.io", "config.kubernetes.io", "kpt.dev"}) {
+    if (av.rfind(group, 0) == 0 && (av.size() == group.size() || av[group.size()] == '/')) {
+      out.skip = SkipReason::kKustomize;
+      return;
+    }
+  }
+  const std::string& k = kind.scalar();
+  const yaml::NodeRef items = root.get("items");
+  if (k.size() >= 4 && k.compare(k.size() - 4, 4, "List") == 0 && (items.is_sequence() || k == "List")) {
+    const std::string item_kind = k.substr(0, k.size() - 4);
+    for (std::uint32_t i = 0; i < items.size(); ++i) {
+      const yaml::NodeRef item = items.item(i);
+      if (!item.is_map()) continue;
+      if (item.get("kind").is_scalar()) ++kinds[item.get("kind").scalar()];
+      else if (k != "List" && item.get("metadata").is_map()) ++kinds[item_kind];
+    }
+    return;
+  }
+  ++kinds[k];
+}
 
 // The namespace a broken template names is found by hand-written scanning, not std::regex:
 // libstdc++'s regex recursed once per character and overflowed the stack on a 40 KB value or
@@ -257,10 +293,31 @@ void apply_kustomize_labels(model::DocumentObjects& out, const model::Labels& la
   }
 }
 
-// Parses and extracts one file on its own: what depends on the other files (its skip, kustomize)
-// is the caller's, so the result can be kept between loads (parse_cache.h).
-ParsedFile parse_file(const InputText& input, FileId id, const model::ExtractOptions& extract) {
-  ParsedFile result;
+// Extracts one parsed document (or built object) into `out`. `text_of` gives the text of the
+// files its nodes were written in (one file, or a base and its patches for a built object).
+void extract_parsed(const yaml::NodeRef& root, FileId id, std::uint32_t d, const FileContext& context,
+                    const std::vector<yaml::ParseError>& duplicate_keys, model::DocumentObjects& out,
+                    const std::function<std::string_view(FileId)>& text_of) {
+  model::extract_document(root, id, d, context.extract, out);
+  if (!out.objects.empty()) {
+    // A manifest with a key written twice: kubectl refuses it, netlint reads the last value.
+    for (const yaml::ParseError& dup : duplicate_keys) {
+      out.problems.push_back({"NL0001", SourceRange{root.range().file, dup.offset, std::max(dup.end, dup.offset + 1)},
+                              "invalid YAML: " + dup.message + " (kubectl rejects the document; netlint reads the last value)",
+                              "delete one of the two entries"});
+    }
+  }
+  model::EmbeddedConfigs found;
+  for (const model::ConfigMap& cm : out.config_maps) model::extract_embedded_configs(cm, text_of, found);
+  append(out.configs, found.configs);
+  append(out.corefiles, found.corefiles);
+  append(out.problems, found.problems);
+}
+
+// Parses and extracts one file on its own into `result`: what depends on the other files (its
+// skip, kustomize namespace and labels) is the caller's, so the result can be kept between loads
+// (parse_cache.h). A resource of a kustomize build keeps its trees instead: the builds extract them.
+void parse_into(const InputText& input, FileId id, const FileContext& context, bool build_resource, FileResult& result) {
   const std::string_view text = input.text;
   // Corefiles and CNI configs are not YAML streams: one document each, read by their own parser.
   if (is_corefile_path(input.path) || is_cni_config_path(input.path)) {
@@ -279,6 +336,10 @@ ParsedFile parse_file(const InputText& input, FileId id, const model::ExtractOpt
   const auto spans = yaml::split_documents(text.substr(start), start);
   result.document_count = static_cast<std::uint32_t>(spans.size());
   result.documents.resize(spans.size());
+  if (build_resource) {
+    result.trees.resize(spans.size());
+    result.duplicate_keys.resize(spans.size());
+  }
   for (std::uint32_t d = 0; d < spans.size(); ++d) {
     model::DocumentObjects& out = result.documents[d];
     const auto [begin, end] = spans[d];
@@ -298,7 +359,7 @@ ParsedFile parse_file(const InputText& input, FileId id, const model::ExtractOpt
       const std::string_view doc_text = text.substr(begin, end - begin);
       if (!parsed.error->too_deep && doc_text.find("{{") != std::string_view::npos) {
         out.skip = SkipReason::kTemplate;
-        out.opaque_namespaces.push_back(template_namespace(doc_text, extract.default_namespace, input.path));
+        out.opaque_namespaces.push_back(template_namespace(doc_text, context.extract.default_namespace, input.path));
       } else if (!parsed.error->too_deep && fill_in_template(text, begin, end, parsed.error->offset)) {
         out.skip = SkipReason::kFillInTemplate;
       } else if (parsed.error->too_deep || looks_like_manifest(doc_text)) {
@@ -309,39 +370,39 @@ ParsedFile parse_file(const InputText& input, FileId id, const model::ExtractOpt
       continue;
     }
     if (!parsed.tree) continue;
-    model::extract_document(yaml::root_of(*parsed.tree), id, d, extract, out);
-    if (!out.objects.empty()) {
-      // A manifest with a key written twice: kubectl refuses it, netlint reads the last value.
-      for (const yaml::ParseError& dup : parsed.duplicate_keys) {
-        out.problems.push_back({"NL0001", SourceRange{id, dup.offset, std::max(dup.end, dup.offset + 1)},
-                                "invalid YAML: " + dup.message + " (kubectl rejects the document; netlint reads the last value)",
-                                "delete one of the two entries"});
-      }
+    if (build_resource) {
+      note_source_document(yaml::root_of(*parsed.tree), out, result.source_kinds);
+      result.trees[d] = std::move(parsed.tree);
+      result.duplicate_keys[d] = std::move(parsed.duplicate_keys);
+      continue;
     }
-    extract_embedded(out, text);
+    extract_parsed(yaml::root_of(*parsed.tree), id, d, context, parsed.duplicate_keys, out, [&](FileId) { return text; });
   }
-  return result;
-}
-
-// parse_file, or its result from an earlier load when the text is the same (copied: the model
-// takes the objects, the cache keeps its own).
-ParsedFile parse_file_cached(const InputText& input, FileId id, const model::ExtractOptions& extract, ParseCache* cache) {
-  if (cache == nullptr) return parse_file(input, id, extract);
-  ParseKey key{input.path, id, extract.default_namespace, content_hash(input.text), input.text.size()};
-  if (std::shared_ptr<const ParsedFile> kept = cache->find(key)) return *kept;
-  auto parsed = std::make_shared<const ParsedFile>(parse_file(input, id, extract));
-  cache->store(key, parsed);
-  return *parsed;
 }
 
 FileResult load_file(const InputText& input, FileId id, const FileContext& context, ParseCache* cache) {
   FileResult result;
   if (input.config) return result;  // no documents, no stats: only a place for anchors
-  result.file_skip = classify_file(input, context);
+  result.file_skip = classify_file(input, id, context);
   if (result.file_skip) return result;
-  ParsedFile parsed = parse_file_cached(input, id, context.extract, cache);
-  result.documents = std::move(parsed.documents);
-  result.document_count = parsed.document_count;
+  const bool build_resource = context.builds.resource_files.count(id) != 0;
+  if (cache == nullptr || build_resource) {
+    parse_into(input, id, context, build_resource, result);
+    if (build_resource) return result;  // extracted by its builds (extract_builds)
+  } else {
+    // The kept result from an earlier load when the text is the same (copied: the model takes
+    // the objects, the cache keeps its own).
+    ParseKey key{input.path, id, context.extract.default_namespace, content_hash(input.text), input.text.size()};
+    std::shared_ptr<const ParsedFile> kept = cache->find(key);
+    if (kept == nullptr) {
+      FileResult fresh;
+      parse_into(input, id, context, false, fresh);
+      kept = std::make_shared<const ParsedFile>(ParsedFile{std::move(fresh.documents), fresh.document_count});
+      cache->store(key, kept);
+    }
+    result.documents = kept->documents;
+    result.document_count = kept->document_count;
+  }
   const auto kustomize_namespace = context.kustomize.namespace_of.find(normalised(input.path));
   const auto kustomize_labels = context.kustomize.selector_labels_of.find(normalised(input.path));
   for (model::DocumentObjects& out : result.documents) {
@@ -352,6 +413,114 @@ FileResult load_file(const InputText& input, FileId id, const FileContext& conte
     if (kustomize_labels != context.kustomize.selector_labels_of.end()) apply_kustomize_labels(out, kustomize_labels->second);
   }
   return result;
+}
+
+// What no build took of a resource file's parsed documents (its builds failed, or it is only
+// in an optional Component): read as a plain file, with the kustomizations' namespace and labels
+// as the include walk assigns them.
+void extract_unbuilt(FileResult& result, const InputText& input, FileId id, const FileContext& context) {
+  const auto kustomize_namespace = context.kustomize.namespace_of.find(normalised(input.path));
+  const auto kustomize_labels = context.kustomize.selector_labels_of.find(normalised(input.path));
+  for (std::uint32_t d = 0; d < result.trees.size(); ++d) {
+    if (!result.trees[d]) continue;
+    model::DocumentObjects& out = result.documents[d];
+    extract_parsed(yaml::root_of(*result.trees[d]), id, d, context, result.duplicate_keys[d], out,
+                   [&](FileId) { return std::string_view(input.text); });
+    if (kustomize_namespace != context.kustomize.namespace_of.end()) {
+      apply_kustomize_namespace(out, kustomize_namespace->second);
+      out.all_caps_namespaces.clear();
+    }
+    if (kustomize_labels != context.kustomize.selector_labels_of.end()) apply_kustomize_labels(out, kustomize_labels->second);
+  }
+}
+
+// A resource file that a second (third, ...) build reads: its built objects are a copy of the file
+// in the file table, so each build keeps its own apply unit, and objects two sibling overlays
+// build from one document are variants, never one file's duplicates (RULES.md "Applied together").
+struct BuildCopy {
+  FileId source = kNoFile;
+  InputText input;
+  FileResult result;
+};
+
+struct BuiltFiles {
+  std::map<FileId, std::string> build_of;  // resource file (or copy) -> the root kustomization building it
+  std::vector<BuildCopy> copies;           // file ids from inputs.size() on, in order
+  std::vector<FileId> copies_of;           // per copy: its source file
+  std::vector<model::LoadNote> notes;
+  std::vector<model::OpaqueNamespace> open_namespaces;  // written by builds with unsupported features
+};
+
+// Runs the kustomize builds over the parsed resource files and extracts what they build: into
+// the resource file's own result for the first build that reads it, into a copy for each later
+// one. A resource file no build took (a build kustomize refuses) is read as a plain file.
+BuiltFiles extract_builds(const std::vector<InputText>& inputs, std::vector<FileResult>& results, const FileContext& context) {
+  BuiltFiles out;
+  std::vector<kustomize::BuildNote> notes;
+  const kustomize::DocumentsOf documents = [&](FileId f) -> const std::vector<std::optional<yaml::Tree>>* {
+    return f < results.size() && !results[f].trees.empty() ? &results[f].trees : nullptr;
+  };
+  std::vector<kustomize::Build> builds = kustomize::run_builds(context.builds, inputs, documents, notes);
+  for (kustomize::BuildNote& n : notes) out.notes.push_back({std::move(n.topic), std::move(n.message), n.at});
+  const auto text_of = [&](FileId f) { return f < inputs.size() ? std::string_view(inputs[f].text) : std::string_view(); };
+  std::set<FileId> claimed;
+  for (kustomize::Build& build : builds) {
+    if (!build.built) continue;
+    std::map<FileId, std::size_t> copy_index;  // source file -> index in out.copies, for this build
+    for (FileId f : build.members) {
+      if (claimed.insert(f).second) {
+        out.build_of.emplace(f, build.root);
+        continue;
+      }
+      BuildCopy copy;
+      copy.source = f;
+      copy.input.path = inputs[f].path;
+      copy.input.text = inputs[f].text;
+      copy.input.reported = inputs[f].reported;
+      copy.result.documents.resize(results[f].documents.size());
+      copy_index.emplace(f, out.copies.size());
+      out.build_of.emplace(static_cast<FileId>(inputs.size() + out.copies.size()), build.root);
+      out.copies_of.push_back(f);
+      out.copies.push_back(std::move(copy));
+    }
+    for (kustomize::BuiltObject& object : build.objects) {
+      if (results[object.file].file_skip && copy_index.count(object.file) == 0) {
+        // Generated by a kustomization (a skipped file): its objects sit in a copy of it.
+        BuildCopy copy;
+        copy.source = object.file;
+        copy.input.path = inputs[object.file].path;
+        copy.input.text = inputs[object.file].text;
+        copy.input.reported = inputs[object.file].reported;
+        copy_index.emplace(object.file, out.copies.size());
+        out.build_of.emplace(static_cast<FileId>(inputs.size() + out.copies.size()), build.root);
+        out.copies_of.push_back(object.file);
+        out.copies.push_back(std::move(copy));
+      }
+      const auto copy = copy_index.find(object.file);
+      if (copy != copy_index.end() && out.copies[copy->second].result.documents.size() <= object.document) {
+        out.copies[copy->second].result.documents.resize(object.document + 1);
+      }
+      const FileId id = copy == copy_index.end() ? object.file : static_cast<FileId>(inputs.size() + copy->second);
+      FileResult& result = copy == copy_index.end() ? results[object.file] : out.copies[copy->second].result;
+      if (object.document >= result.documents.size()) continue;
+      const yaml::Tree tree = kustomize::to_tree(object.doc, object.file);
+      // Keys written twice are the source document's, reported once with its first build.
+      static const std::vector<yaml::ParseError> kNone;
+      const auto& duplicates = copy == copy_index.end() && object.document < results[object.file].duplicate_keys.size()
+                                   ? results[object.file].duplicate_keys[object.document]
+                                   : kNone;
+      extract_parsed(yaml::root_of(tree), id, object.document, context, duplicates, result.documents[object.document], text_of);
+    }
+    if (!build.unsupported.empty()) {
+      for (const std::string& ns : build.namespaces) {
+        out.open_namespaces.push_back({model::Text{ns, {}}, "the build of " + build.root + " uses features netlint does not build"});
+      }
+    }
+  }
+  for (FileId f : context.builds.resource_files) {
+    if (claimed.count(f) == 0 && f < results.size()) extract_unbuilt(results[f], inputs[f], f, context);
+  }
+  return out;
 }
 
 bool contains_key(std::string_view text, std::string_view key) {
@@ -412,8 +581,11 @@ void count_files(const std::vector<InputText>& inputs, const std::vector<FileRes
     for (const model::DocumentObjects& doc : r.documents) {
       if (doc.skip) ++st.skips[static_cast<int>(*doc.skip)];
       if (doc.placeholders != 0) ++st.placeholder_documents;
-      for (const model::ObjectMeta& meta : doc.objects) ++st.objects_per_kind[meta.kind.value];
+      if (r.trees.empty()) {
+        for (const model::ObjectMeta& meta : doc.objects) ++st.objects_per_kind[meta.kind.value];
+      }
     }
+    for (const auto& [kind, count] : r.source_kinds) st.objects_per_kind[kind] += count;
   }
 }
 
@@ -478,6 +650,7 @@ std::vector<LoadedView> load_views(std::vector<InputText> inputs, const LoadOpti
     if (path_basename(input.path) == "Chart.yaml") context.chart_dirs.emplace(path_dirname(input.path));
   }
   context.kustomize = read_kustomizations(inputs);
+  context.builds = kustomize::plan_builds(inputs);
   if (options.cache != nullptr) options.cache->begin_load();
 
   // Every file is read and parsed once, whatever views it belongs to.
@@ -486,15 +659,28 @@ std::vector<LoadedView> load_views(std::vector<InputText> inputs, const LoadOpti
     results[i] = load_file(inputs[i], static_cast<FileId>(i), context, options.cache);
   });
   if (options.cache != nullptr) options.cache->end_load();
+  BuiltFiles built = extract_builds(inputs, results, context);
   model::LoadStats stats, context_stats;
   count_files(inputs, results, stats, context_stats);
+  stats.notes = std::move(built.notes);
   std::vector<bool> results_skipped(results.size());  // file-level skips, before results are moved out
   for (std::size_t i = 0; i < results.size(); ++i) results_skipped[i] = results[i].file_skip.has_value();
-  const std::vector<std::size_t> last_view = last_view_of_each_file(inputs.size(), views);
+  // The copies of resource files a second build reads join the file table after the counts.
+  const std::size_t real_files = inputs.size();
+  std::vector<ViewSpec> all_views = views;
+  for (BuildCopy& copy : built.copies) {
+    for (ViewSpec& view : all_views) {
+      if (!view.members.empty()) view.members.push_back(view.members[copy.source]);
+    }
+    inputs.push_back(std::move(copy.input));
+    results.push_back(std::move(copy.result));
+    results_skipped.push_back(false);
+  }
+  const std::vector<std::size_t> last_view = last_view_of_each_file(inputs.size(), all_views);
 
   std::vector<LoadedView> out(views.size());
   for (std::size_t v = 0; v < views.size(); ++v) {
-    const ViewSpec& view = views[v];
+    const ViewSpec& view = all_views[v];
     const bool last = v + 1 == views.size();
     model::Model& m = out[v].model;
     m.cluster = view.name;
@@ -514,13 +700,18 @@ std::vector<LoadedView> load_views(std::vector<InputText> inputs, const LoadOpti
       file.text = last ? std::move(inputs[i].text) : inputs[i].text;
       file.reported = inputs[i].reported;
       if (inputs[i].config) facts_config.config_file = file.id;
-      if (auto apply = context.kustomize.apply_of.find(normalised(file.path)); apply != context.kustomize.apply_of.end()) {
+      if (auto root = built.build_of.find(file.id); root != built.build_of.end()) {
+        // Read by a build: the build is the file's apply unit (RULES.md "Apply units").
+        apply_groups.emplace(file.id, root->second);
+        file.apply_build = root->second;
+      } else if (auto apply = context.kustomize.apply_of.find(normalised(file.path)); apply != context.kustomize.apply_of.end()) {
         apply_groups.emplace(file.id, apply->second);
         file.apply_build = apply->second;
       }
       if (auto component = context.kustomize.component_of.find(normalised(file.path)); component != context.kustomize.component_of.end()) {
         file.optional_component = component->second;
       }
+      if (i >= real_files) file.build_copy_of = built.copies_of[i - real_files];
       m.files.push_back(std::move(file));
       if (!in_view(view, i) || results[i].file_skip) continue;
       // Moved into the last view that takes them, so the per-document results and the model
@@ -544,6 +735,7 @@ std::vector<LoadedView> load_views(std::vector<InputText> inputs, const LoadOpti
       }
       if (move) results[i] = {};
     }
+    for (const model::OpaqueNamespace& open : built.open_namespaces) m.opaque_namespaces.push_back(open);
     for (const model::InputProblem& cycle : context.kustomize.cycles) {
       if (in_view(view, cycle.range.file)) m.problems.push_back(cycle);
     }

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <set>
 #include <chrono>
 #include <sstream>
 #include <string>
@@ -197,7 +198,10 @@ TEST_CASE("loader: Helm charts and kustomizations are skipped") {
   const model::Model m = load(std::move(inputs));
   CHECK(skips(m, SkipReason::kHelmChart) == 2);
   CHECK(skips(m, SkipReason::kTemplate) == 2);
-  CHECK(skips(m, SkipReason::kKustomize) == 3);
+  // The kustomization is read, not linted; the kustomize config objects beside it are read by no
+  // build: inert (RULES.md "Kustomize", Inert files).
+  CHECK(skips(m, SkipReason::kKustomize) == 1);
+  CHECK(skips(m, SkipReason::kInert) == 2);
   CHECK(m.stats.skipped() == 7);
   REQUIRE(m.services.size() == 1);
   CHECK(m.services[0].meta.file == 4);
@@ -205,7 +209,7 @@ TEST_CASE("loader: Helm charts and kustomizations are skipped") {
   // Skipped files are still in the model's file table, with their text.
   CHECK(m.files.size() == 8);
   CHECK(m.files[0].path == "chart/Chart.yaml");
-  CHECK(m.stats.files == 3);  // the files that were read as YAML: other/..., kustomize-config, fn
+  CHECK(m.stats.files == 1);  // the file that was read as YAML: other/...
 }
 
 TEST_CASE("loader: YAML without apiVersion/kind, binary files and files skipped before reading") {
@@ -828,21 +832,33 @@ TEST_CASE("loader: kustomize commonLabels reach labels, pod templates and select
                          "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p, namespace: shop}\n"
                          "spec:\n  podSelector: {}\n  ingress:\n  - from: [{podSelector: {matchLabels: {app: web}}}]\n"));
   const model::Model m = load(std::move(inputs));
-  const auto web = std::find_if(m.pod_sources.begin(), m.pod_sources.end(), [](const model::PodSource& p) { return !p.synthetic; });
-  REQUIRE(web != m.pod_sources.end());
-  // Both overlays reach the base: only the label both add (team, from the base) is certain; env
-  // differs between them.
-  const model::Label* team = model::find_label(web->labels, "team");
-  REQUIRE(team != nullptr);
-  CHECK(team->value.value == "shop");
-  CHECK(m.file(team->value.range.file).path == "base/kustomization.yaml");
-  CHECK(model::find_label(web->labels, "env") == nullptr);
+  // Both overlays build the base: two builds, each with its own labels (the second build's
+  // objects sit in a copy of the base file, its own apply unit).
+  std::vector<const model::PodSource*> webs;
+  for (const model::PodSource& p : m.pod_sources) {
+    if (!p.synthetic) webs.push_back(&p);
+  }
+  REQUIRE(webs.size() == 2);
+  std::set<std::string> envs;
+  for (const model::PodSource* web : webs) {
+    const model::Label* team = model::find_label(web->labels, "team");
+    REQUIRE(team != nullptr);
+    CHECK(team->value.value == "shop");
+    CHECK(m.file(team->value.range.file).path == "base/kustomization.yaml");
+    const model::Label* env = model::find_label(web->labels, "env");
+    REQUIRE(env != nullptr);
+    envs.insert(env->value.value);
+    CHECK(m.file(web->meta.file).path == "base/deploy.yaml");
+  }
+  CHECK(envs == std::set<std::string>{"a", "b"});
+  CHECK(webs[0]->meta.file != webs[1]->meta.file);
+  CHECK(m.file(webs[0]->meta.file).apply_unit != m.file(webs[1]->meta.file).apply_unit);
   // A selector-less Service gets one: kustomize creates it.
-  REQUIRE(m.services.size() == 1);
+  REQUIRE(m.services.size() == 2);
   CHECK(model::find_label(m.services[0].selector, "team") != nullptr);
   CHECK(m.services[0].selector_key.valid());
   // A NetworkPolicy's `podSelector: {}` still selects every pod; a written matchLabels gains it.
-  REQUIRE(m.network_policies.size() == 1);
+  REQUIRE(m.network_policies.size() == 2);
   CHECK(m.network_policies[0].pod_selector.match_labels.empty());
   CHECK(model::find_label(m.network_policies[0].ingress.at(0).peers.at(0).pod_selector->match_labels, "team") != nullptr);
 }

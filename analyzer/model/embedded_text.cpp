@@ -41,6 +41,14 @@ EmbeddedText EmbeddedText::config_map_value(const ConfigMapEntry& entry, std::st
   if (!token.valid() || token.end > file_text.size()) return e;
   const std::string_view value = e.text_;
 
+  // A value whose token is its text byte for byte (a kustomize generator's source file or env
+  // line, read whole) maps linearly.
+  if (token.end - token.begin == value.size() && file_text.substr(token.begin, value.size()) == value) {
+    e.exact_ = true;
+    e.line_begin_ = {0};
+    e.parent_begin_ = {token.begin};
+    return e;
+  }
   if (value.find('\n') == std::string_view::npos) {
     // A single-line scalar maps exactly when its bytes are written as they read.
     const char first = token.begin < file_text.size() ? file_text[token.begin] : '\0';

@@ -146,8 +146,14 @@ std::optional<ConfigDocument> extract_config_object(const yaml::NodeRef& object,
 }
 
 void extract_embedded_configs(const ConfigMap& config_map, std::string_view file_text, EmbeddedConfigs& out) {
+  extract_embedded_configs(config_map, [&](FileId) { return file_text; }, out);
+}
+
+void extract_embedded_configs(const ConfigMap& config_map, const std::function<std::string_view(FileId)>& text_of,
+                              EmbeddedConfigs& out) {
   for (const ConfigMapEntry& entry : config_map.data) {
     if (entry.binary) continue;
+    const std::string_view file_text = text_of(entry.value.range.file);
     const std::string& key = entry.key.value;
     const std::string_view value = entry.value.value;
     if (key == "Corefile" || key.ends_with(".server")) {

@@ -36,6 +36,10 @@ struct EmbeddedConfigs {
 
 // The configuration texts inside a ConfigMap's values; `file_text` is the file it is written in.
 void extract_embedded_configs(const ConfigMap& config_map, std::string_view file_text, EmbeddedConfigs& out);
+// The same for an object a kustomize build assembled: each value is read from the file it was
+// written in (a base, or a patch).
+void extract_embedded_configs(const ConfigMap& config_map, const std::function<std::string_view(FileId)>& text_of,
+                              EmbeddedConfigs& out);
 
 // Standalone files (which ones: analyzer/source/input_kinds.h).
 void extract_corefile_file(FileId file, std::string_view text, EmbeddedConfigs& out);

@@ -18,6 +18,7 @@ const char* skip_reason_name(SkipReason reason) {
     case SkipReason::kBrokenSymlink: return "broken-symlink";
     case SkipReason::kNegativeFixture: return "negative-fixture";
     case SkipReason::kFillInTemplate: return "fill-in-template";
+    case SkipReason::kInert: return "inert";
     case SkipReason::kCount: break;
   }
   return "?";

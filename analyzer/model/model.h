@@ -48,6 +48,14 @@ struct OpaqueNamespace {
   std::string reason;
 };
 
+// A run-level note the load makes about a kustomize build (`kustomize-unsupported`,
+// `kustomize-not-built`), with the kustomization entry it is about.
+struct LoadNote {
+  std::string topic;
+  std::string message;
+  SourceRange at;
+};
+
 struct LoadStats {
   std::uint32_t files = 0;
   std::uint32_t documents = 0;
@@ -55,6 +63,7 @@ struct LoadStats {
   std::uint32_t skips[static_cast<int>(SkipReason::kCount)] = {};
   // Documents holding placeholders in fields netlint reads (the run-level note `placeholders`).
   std::uint32_t placeholder_documents = 0;
+  std::vector<LoadNote> notes;
   std::uint32_t objects() const;
   std::uint32_t skipped() const;
 };

@@ -38,6 +38,13 @@ std::vector<CountedNote> counted_notes(const model::LoadStats& stats) {
                                  "bad*); list them under include: in .netlint.yaml to lint them",
                                  counted(negative, "negative fixture", "negative fixtures"))});
   }
+  const std::uint32_t inert = stats.skips[static_cast<int>(model::SkipReason::kInert)];
+  if (inert != 0) {
+    notes.push_back({"inert-files",
+                     fmt::format("{} not analyzed: beside a kustomization, but no build reads them, so `kubectl apply -k` "
+                                 "never sends them; name a file on the command line to lint it anyway",
+                                 counted(inert, "inert file", "inert files"))});
+  }
   return notes;
 }
 

@@ -99,6 +99,10 @@ ViewReport collect_view_report(std::span<const LoadedView> views, bool with_note
     for (CountedNote& counted : counted_notes(views.front().model.stats)) {
       report.notes.push_back({std::string(counted.topic), std::move(counted.message), {}, {}});
     }
+    // kustomize builds are the run's too (`kustomize-unsupported`, `kustomize-not-built`).
+    for (const model::LoadNote& load : views.front().stats.notes) {
+      report.notes.push_back({load.topic, load.message, {{load.at, "kustomization entry"}}, {}});
+    }
   }
   for (ViewNote& note : run_notes) report.notes.push_back(std::move(note));
   for (ViewNote& note : namespace_notes) report.notes.push_back(std::move(note));

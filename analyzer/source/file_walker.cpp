@@ -257,6 +257,7 @@ void push_named_input(InputText input, WalkResult& result) {
     part.text = std::move(source.text);
     part.reported = input.reported;
     part.rendered = !source.path.empty();
+    part.named = input.named;
     result.inputs.push_back(std::move(part));
   }
 }
@@ -276,6 +277,7 @@ WalkResult walk_inputs(const std::vector<std::string>& paths, const WalkOptions&
     // naming it is the user's choice. "-" and `<(...)` pipes are read as streams; other FIFOs,
     // sockets and devices are refused before they are opened.
     InputText input;
+    input.named = true;
     input.path = path != "-" ? display_path(path) : options.stdin_filename.empty() ? path : display_path(options.stdin_filename);
     FileRead read = read_input_file(path, options.max_file_size, /*allow_streams=*/true);
     switch (read.outcome) {

@@ -18,6 +18,9 @@ struct InputText {
   // Rendered Helm output split by its `# Source:` comments (source/helm_rendered.h): named after
   // a template, but rendered, so never skipped as one.
   bool rendered = false;
+  // Named on the command line (or an editor's buffer), not found by a walk: linted even where a
+  // walk would skip it as inert (RULES.md "Kustomize", Inert files).
+  bool named = false;
 };
 
 }  // namespace netlint

@@ -24,6 +24,9 @@ enum class SkipReason : std::uint8_t {
   // A document that does not parse on a line holding an angle-bracket placeholder (`<editme>`):
   // a fill-in template, not a broken manifest (RULES.md "API defaulting and placeholders").
   kFillInTemplate,
+  // A file beside a kustomization that no build reads (RULES.md "Kustomize", Inert files): the
+  // run-level note `inert-files` counts them.
+  kInert,
   kCount
 };
 

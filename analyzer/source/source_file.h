@@ -58,6 +58,9 @@ struct SourceFile {
   // The file's apply unit ("build:<kustomization>" or "group:<first file>"), set per view by
   // model::assign_apply_units: the scope a namespace-less selector binds in before the view.
   std::string apply_unit;
+  // A copy of a resource file that a second kustomize build reads (its objects as that build
+  // makes them): the file it copies. kNoFile for every other file.
+  FileId build_copy_of = kNoFile;
 
   // Embedded texts (issue: facts layer) remember where they sit in their parent.
   FileId parent = kNoFile;

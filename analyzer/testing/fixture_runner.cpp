@@ -118,10 +118,13 @@ CaseResult run_fixture_case(const std::filesystem::path& path, const CaseSetup& 
   const model::Model& model = views.front().model;
   if (setup.rule_under_test != nullptr && setup.rule_under_test->info().run_level) {
     // NL0006 reports nothing itself: its fixtures expect the run-level notes about facts
-    // (`ambiguous-fact`, `config-overrides-detection`), each at its first evidence, as findings
-    // of note severity would be expected.
+    // (`ambiguous-fact`, `config-overrides-detection`) and kustomize builds (`kustomize-unsupported`,
+    // `kustomize-not-built`), each at its first evidence, as findings of note severity would be expected.
     for (const report::ViewNote& note : report::collect_view_report(views, true).notes) {
-      if (note.topic != "ambiguous-fact" && note.topic != "config-overrides-detection") continue;
+      if (note.topic != "ambiguous-fact" && note.topic != "config-overrides-detection" &&
+          note.topic != "kustomize-unsupported" && note.topic != "kustomize-not-built") {
+        continue;
+      }
       diag::Diagnostic d;
       d.rule = &setup.rule_under_test->info();
       d.severity = diag::Severity::kNote;

@@ -20,7 +20,7 @@ const std::string& NodeRef::scalar() const { return is_scalar() ? node().value :
 
 SourceRange NodeRef::range() const {
   if (!*this) return {};
-  return SourceRange{tree_->file, node().begin, node().end};
+  return SourceRange{node().file != kNoFile ? node().file : tree_->file, node().begin, node().end};
 }
 
 std::uint32_t NodeRef::size() const {

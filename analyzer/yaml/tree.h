@@ -30,6 +30,10 @@ struct Node {
   std::uint32_t first_child = 0; // index into Tree::children; maps store key, value, key, value...
   std::uint32_t child_count = 0;
   NodeId alias_target = kNoNode; // kAlias: the anchored node
+  // The file the node was written in when it is not the tree's: a kustomize build assembles one
+  // object from a base document, patches and kustomization keys, and each value keeps the place
+  // that wrote it last (RULES.md "Kustomize", Anchoring). kNoFile: the tree's file.
+  FileId file = kNoFile;
   std::string value;             // kScalar: the scalar's text after YAML processing; kNull: raw token
   std::string tag;               // explicit tag as yaml-cpp resolved it, when explicit_tag
 };

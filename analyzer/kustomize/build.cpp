@@ -1,0 +1,468 @@
+#include "analyzer/kustomize/build.h"
+
+#include <fmt/format.h>
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "analyzer/kustomize/generators.h"
+#include "analyzer/kustomize/patches.h"
+#include "analyzer/kustomize/transformers.h"
+#include "analyzer/source/path_parts.h"
+#include "analyzer/yaml/document_splitter.h"
+#include "analyzer/yaml/tree_builder.h"
+
+namespace netlint::kustomize {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr std::size_t kNodeBudget = 1u << 20;  // per document: an alias bomb is not built
+
+std::string normal(const fs::path& p) { return p.lexically_normal().generic_string(); }
+
+bool is_kustomization_name(std::string_view path) {
+  const std::string_view name = path_basename(path);
+  return name == "kustomization.yaml" || name == "kustomization.yml" || name == "Kustomization";
+}
+
+std::string resolve(const Kustomization& k, const std::string& entry) { return normal(fs::path(k.dir) / entry); }
+
+std::map<std::string, FileId> files_by_path(const std::vector<InputText>& inputs) {
+  std::map<std::string, FileId> out;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    if (!inputs[i].config) out.emplace(normal(inputs[i].path), static_cast<FileId>(i));
+  }
+  return out;
+}
+
+// The files a generator reads: `files` (`key=path` or `path`) and `envs`/`env`.
+std::vector<std::string> generator_sources(const yaml::NodeRef& generators) {
+  std::vector<std::string> out;
+  for (std::uint32_t i = 0; i < generators.size(); ++i) {
+    const yaml::NodeRef g = generators.item(i);
+    const yaml::NodeRef files = g.get("files");
+    for (std::uint32_t j = 0; j < files.size(); ++j) {
+      const std::string& f = files.item(j).scalar();
+      const auto eq = f.find('=');
+      out.push_back(eq == std::string::npos ? f : f.substr(eq + 1));
+    }
+    const yaml::NodeRef envs = g.get("envs");
+    for (std::uint32_t j = 0; j < envs.size(); ++j) out.push_back(envs.item(j).scalar());
+    if (g.get("env").is_scalar()) out.push_back(g.get("env").scalar());
+  }
+  return out;
+}
+
+// Whether a resource matches a `patches[].target` (kustomize's `types.Selector`: name and
+// namespace are anchored regular expressions; label selectors as equality terms).
+bool regex_match(const std::string& pattern, const std::string& value) {
+  if (pattern.empty()) return true;
+  if (pattern.find_first_of("*.|()[]+?^$\\{}") == std::string::npos) return pattern == value;
+  const RE2 re(pattern, RE2::Quiet);
+  return re.ok() && RE2::FullMatch(value, re);
+}
+
+bool labels_match(const std::string& selector, const Doc* labels) {
+  if (selector.empty()) return true;
+  std::size_t at = 0;
+  while (at <= selector.size()) {
+    std::size_t comma = selector.find(',', at);
+    if (comma == std::string::npos) comma = selector.size();
+    std::string term = selector.substr(at, comma - at);
+    term.erase(0, term.find_first_not_of(' '));
+    term.erase(term.find_last_not_of(' ') + 1);
+    const bool negated = term.find("!=") != std::string::npos;
+    const std::size_t eq = term.find(negated ? "!=" : "=");
+    const std::string key = term.substr(0, eq);
+    std::string value = eq == std::string::npos ? std::string() : term.substr(eq + (negated ? 2 : 1));
+    if (!value.empty() && value[0] == '=') value.erase(0, 1);
+    const Doc* have = labels == nullptr ? nullptr : labels->get(key);
+    if (eq == std::string::npos) {
+      if (have == nullptr) return false;
+    } else if (negated ? (have != nullptr && have->text() == value) : (have == nullptr || have->text() != value)) {
+      return false;
+    }
+    at = comma + 1;
+  }
+  return true;
+}
+
+bool target_matches(const Target& t, const Resource& r) {
+  if (!t.kind.empty() && t.kind != r.kind()) return false;
+  if (!t.group.empty() && t.group != r.api_group()) return false;
+  if (!t.name.empty() && !std::any_of(r.names.begin(), r.names.end(), [&](const std::string& n) { return regex_match(t.name, n); }) &&
+      !regex_match(t.name, r.name())) {
+    return false;
+  }
+  if (!t.name_space.empty() && !regex_match(t.name_space, r.name_space())) return false;
+  if (!labels_match(t.label_selector, r.doc.at({"metadata", "labels"}))) return false;
+  if (!labels_match(t.annotation_selector, r.doc.at({"metadata", "annotations"}))) return false;
+  return true;
+}
+
+class Builder {
+ public:
+  Builder(const BuildPlan& plan, const std::vector<InputText>& inputs, const DocumentsOf& documents, std::vector<BuildNote>& notes)
+      : plan_(plan), inputs_(inputs), documents_(documents), notes_(notes), files_(files_by_path(inputs)) {}
+
+  Build build_root(const Kustomization& root) {
+    build_ = Build{};
+    build_.root = root.path;
+    build_.root_file = root.file;
+    std::vector<Resource> resources;
+    stack_.clear();
+    build_.built = accumulate(root, resources);
+    // Last, generated names get their hash and the references follow (kustomize's
+    // nameReference run after the hash, RULES.md "Kustomize", Order).
+    for (Resource& r : resources) {
+      if (!r.hash_suffix) continue;
+      Doc* name = r.doc.at({"metadata", "name"});
+      if (name == nullptr || !name->is_scalar()) continue;
+      const std::string from = name->value;
+      name->value = from + "-" + generated_name_hash(r.doc);
+      r.names.push_back(from);
+      rename_references(resources, r.kind(), r.name_space(), from, name->value);
+    }
+    // Objects annotated `config.kubernetes.io/local-config: "true"` are not applied.
+    std::erase_if(resources, [](const Resource& r) {
+      const Doc* local = r.doc.at({"metadata", "annotations", "config.kubernetes.io/local-config"});
+      return local != nullptr && local->text() == "true";
+    });
+    for (Resource& r : resources) {
+      if (r.doc.at({"metadata", "namespace"}) != nullptr) build_.namespaces.insert(r.name_space());
+      build_.objects.push_back({std::move(r.doc), r.file, r.document});
+    }
+    return std::move(build_);
+  }
+
+ private:
+  void note(std::string topic, std::string message, SourceRange at) {
+    const bool seen = std::any_of(notes_.begin(), notes_.end(), [&](const BuildNote& n) {
+      return n.topic == topic && n.message == message;
+    });
+    if (!seen) notes_.push_back({std::move(topic), std::move(message), at});
+  }
+
+  void unsupported(const Kustomization& k, const std::string& feature, SourceRange at) {
+    build_.unsupported.push_back(feature);
+    note("kustomize-unsupported",
+         fmt::format("the build of {} uses {} ({}), which netlint does not build: what it may write is unknown and the "
+                     "namespaces the build writes into are open",
+                     build_.root, feature, k.path),
+         at);
+  }
+
+  bool not_built(const std::string& why, SourceRange at) {
+    note("kustomize-not-built",
+         fmt::format("{} is not built: {}; `kubectl apply -k` fails on it, so its files are linted as plain manifests",
+                     build_.root, why),
+         at);
+    return false;
+  }
+
+  // Every object of a resource file, in document order (`kind: List` items one by one).
+  void load_file(FileId file, std::vector<Resource>& out) {
+    const auto* docs = documents_(file);
+    if (docs == nullptr) return;
+    for (std::uint32_t d = 0; d < docs->size(); ++d) {
+      if (!(*docs)[d]) continue;
+      const yaml::NodeRef root = yaml::root_of(*(*docs)[d]);
+      if (!root.is_map() || !root.get("kind").is_scalar()) continue;
+      const std::string& api_version = root.get("apiVersion").scalar();
+      if (api_version.rfind("kustomize.config.k8s.io", 0) == 0 || api_version.rfind("config.kubernetes.io", 0) == 0) continue;
+      std::vector<yaml::NodeRef> objects;
+      const std::string& kind = root.get("kind").scalar();
+      if (kind == "List" && root.get("items").is_sequence()) {
+        for (std::uint32_t i = 0; i < root.get("items").size(); ++i) objects.push_back(root.get("items").item(i));
+      } else {
+        objects.push_back(root);
+      }
+      for (const yaml::NodeRef& object : objects) {
+        std::size_t budget = kNodeBudget;
+        auto copy = copy_node(object, budget);
+        if (!copy || !copy->is_map()) continue;
+        Resource r;
+        build_.members.insert(file);  // read by the build, even when it drops the object
+        r.doc = std::move(*copy);
+        r.file = file;
+        r.document = d;
+        r.original_namespace = r.name_space();
+        out.push_back(std::move(r));
+      }
+    }
+  }
+
+  // kustomize's accumulateTarget: resources, generators, components, then transformers.
+  bool accumulate(const Kustomization& k, std::vector<Resource>& resources) {
+    if (std::find(stack_.begin(), stack_.end(), k.path) != stack_.end()) return false;  // a cycle: NL0001 elsewhere
+    stack_.push_back(k.path);
+    const bool ok = accumulate_unguarded(k, resources);
+    stack_.pop_back();
+    return ok;
+  }
+
+  bool accumulate_unguarded(const Kustomization& k, std::vector<Resource>& resources) {
+    for (const Entry& unsupported_feature : k.unsupported) unsupported(k, unsupported_feature.value, unsupported_feature.at);
+    for (const Entry& entry : k.resources) {
+      if (is_remote(entry.value)) {
+        unsupported(k, "the remote resource " + entry.value, entry.at);
+        continue;
+      }
+      const std::string path = resolve(k, entry.value);
+      if (const auto sub = plan_.kustomizations.find(path); sub != plan_.kustomizations.end()) {
+        std::vector<Resource> built;
+        if (!accumulate(sub->second, built)) return false;
+        for (Resource& r : built) resources.push_back(std::move(r));
+      } else if (const auto file = files_.find(path); file != files_.end()) {
+        load_file(file->second, resources);
+      } else if (!fs::exists(path)) {
+        return not_built(fmt::format("{} names {}, which does not exist", k.path, entry.value), entry.at);
+      } else if (fs::is_directory(path)) {
+        if (!has_kustomization_on_disk(path)) {
+          return not_built(fmt::format("{} names the folder {}, which holds no kustomization", k.path, entry.value), entry.at);
+        }
+      }
+      // A file on disk that is not among the inputs (excluded, or not a manifest) adds what the
+      // view does not hold.
+    }
+    const ReadSource read = [&](const std::string& path) -> std::optional<SourceText> {
+      const auto f = files_.find(path);
+      if (f == files_.end()) return std::nullopt;
+      return SourceText{f->second, &inputs_[f->second].text};
+    };
+    for (const Entry& source : run_generators(k, read, resources)) {
+      if (!fs::exists((fs::path(k.dir) / source.value).lexically_normal())) {
+        return not_built(fmt::format("{} generates from {}, which does not exist", k.path, source.value), source.at);
+      }
+      unsupported(k, "the generator source " + source.value + " (not among the inputs)", source.at);
+    }
+    for (const Entry& entry : k.components) {
+      const std::string path = resolve(k, entry.value);
+      const auto component = plan_.kustomizations.find(path);
+      if (is_remote(entry.value)) {
+        unsupported(k, "the remote component " + entry.value, entry.at);
+        continue;
+      }
+      if (component == plan_.kustomizations.end()) {
+        if (!fs::exists(path)) return not_built(fmt::format("{} names the component {}, which does not exist", k.path, entry.value), entry.at);
+        continue;
+      }
+      if (!accumulate(component->second, resources)) return false;
+    }
+    return transform(k, resources);
+  }
+
+  static bool has_kustomization_on_disk(const std::string& dir) {
+    std::error_code ec;
+    for (const char* name : {"kustomization.yaml", "kustomization.yml", "Kustomization"}) {
+      if (fs::exists(fs::path(dir) / name, ec)) return true;
+    }
+    return false;
+  }
+
+  // The documents of a patch: a file's, or an inline text's. Inline patches anchor on their
+  // entry: their text sits inside a YAML string.
+  std::vector<Doc> patch_documents(const Kustomization& k, const Patch& p, bool& missing) {
+    std::vector<Doc> out;
+    if (p.path) {
+      const auto file = files_.find(resolve(k, p.path->value));
+      if (file == files_.end()) {
+        missing = !fs::exists(resolve(k, p.path->value));
+        return out;
+      }
+      const std::string& text = inputs_[file->second].text;
+      for (const auto& span : yaml::split_documents(text)) {
+        yaml::ParseResult parsed = yaml::parse_document(text, span.begin, span.end, file->second);
+        if (!parsed.tree) continue;
+        std::size_t budget = kNodeBudget;
+        if (auto doc = copy_node(yaml::root_of(*parsed.tree), budget)) out.push_back(std::move(*doc));
+      }
+      return out;
+    }
+    if (!p.inline_patch) return out;
+    const yaml::NodeRef node = *p.inline_patch;
+    if (node.is_map() || node.is_sequence()) {  // patchesStrategicMerge may hold the patch as YAML
+      std::size_t budget = kNodeBudget;
+      if (auto doc = copy_node(node, budget)) out.push_back(std::move(*doc));
+      return out;
+    }
+    const std::string& text = node.scalar();
+    for (const auto& span : yaml::split_documents(text)) {
+      yaml::ParseResult parsed = yaml::parse_document(text, span.begin, span.end, k.file);
+      if (!parsed.tree) continue;
+      std::size_t budget = kNodeBudget;
+      auto doc = copy_node(yaml::root_of(*parsed.tree), budget);
+      if (!doc) continue;
+      anchor_all(*doc, node.range());
+      out.push_back(std::move(*doc));
+    }
+    return out;
+  }
+
+  static void anchor_all(Doc& d, SourceRange at) {
+    d.range = at;
+    for (auto& e : d.entries) {
+      anchor_all(e.first, at);
+      anchor_all(e.second, at);
+    }
+    for (Doc& item : d.items) anchor_all(item, at);
+  }
+
+  bool apply_patch(const Kustomization& k, const Patch& p, std::vector<Resource>& resources) {
+    bool missing = false;
+    const std::vector<Doc> docs = patch_documents(k, p, missing);
+    if (missing) return not_built(fmt::format("{} names the patch {}, which does not exist", k.path, p.path->value), p.at);
+    for (const Doc& patch : docs) {
+      if (patch.is_sequence()) {  // JSON 6902
+        if (p.target.any) continue;
+        for (Resource& r : resources) {
+          if (!target_matches(p.target, r)) continue;
+          for (const std::string& op : apply_json6902(r.doc, patch)) unsupported(k, "the JSON 6902 operation " + op, p.at);
+        }
+        continue;
+      }
+      if (!patch.is_map()) continue;
+      if (!p.target.any) {
+        for (auto it = resources.begin(); it != resources.end();) {
+          if (target_matches(p.target, *it) && !strategic_merge(it->doc, patch)) it = resources.erase(it);
+          else ++it;
+        }
+        continue;
+      }
+      // No target: the patch's own kind and name pick the resource; none is an error.
+      const Doc* kind = patch.get("kind");
+      const Doc* name = patch.at({"metadata", "name"});
+      const Doc* ns = patch.at({"metadata", "namespace"});
+      bool matched = false;
+      for (auto it = resources.begin(); it != resources.end();) {
+        const bool hit = kind != nullptr && name != nullptr && it->kind() == kind->text() && it->has_name(name->text()) &&
+                         (ns == nullptr || ns->text() == it->name_space() || ns->text() == it->original_namespace);
+        if (hit) {
+          matched = true;
+          if (!strategic_merge(it->doc, patch)) {
+            it = resources.erase(it);
+            continue;
+          }
+        }
+        ++it;
+      }
+      if (!matched) {
+        return not_built(fmt::format("the patch {} of {} matches no resource ({} {})",
+                                     p.path ? p.path->value : std::string("(inline)"), k.path,
+                                     kind == nullptr ? std::string("?") : kind->text(),
+                                     name == nullptr ? std::string("?") : name->text()),
+                         p.at);
+      }
+    }
+    return true;
+  }
+
+  // The transformers in kustomize's order (RULES.md "Kustomize", Order).
+  bool transform(const Kustomization& k, std::vector<Resource>& resources) {
+    for (const Patch& p : k.patches) {
+      if (p.origin != Patch::Origin::kJson6902 && !apply_patch(k, p, resources)) return false;
+    }
+    if (k.namespace_name) set_namespace(resources, *k.namespace_name);
+    if (k.name_prefix || k.name_suffix) add_name_affixes(resources, k.name_prefix, k.name_suffix);
+    for (const LabelSet& labels : k.labels) add_labels(resources, labels);
+    add_annotations(resources, k.annotations);
+    for (const Patch& p : k.patches) {
+      if (p.origin == Patch::Origin::kJson6902 && !apply_patch(k, p, resources)) return false;
+    }
+    for (const Replica& r : k.replicas) set_replicas(resources, r);
+    for (const Image& i : k.images) set_image(resources, i);
+    return true;
+  }
+
+  const BuildPlan& plan_;
+  const std::vector<InputText>& inputs_;
+  const DocumentsOf& documents_;
+  std::vector<BuildNote>& notes_;
+  std::map<std::string, FileId> files_;
+  std::vector<std::string> stack_;
+  Build build_;
+};
+
+}  // namespace
+
+BuildPlan plan_builds(const std::vector<InputText>& inputs) {
+  BuildPlan plan;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    if (inputs[i].config || !is_kustomization_name(inputs[i].path)) continue;
+    if (auto k = read_kustomization(inputs[i].text, inputs[i].path, static_cast<FileId>(i))) {
+      plan.kustomizations.emplace(k->dir, std::move(*k));
+    }
+  }
+  const std::map<std::string, FileId> files = files_by_path(inputs);
+  std::set<std::string> included;
+  for (const auto& [dir, k] : plan.kustomizations) {
+    for (const auto* list : {&k.resources, &k.components}) {
+      for (const Entry& e : *list) {
+        const std::string path = resolve(k, e.value);
+        if (plan.kustomizations.count(path) != 0) included.insert(path);
+      }
+    }
+  }
+  for (const auto& [dir, k] : plan.kustomizations) {
+    if (included.count(dir) == 0 && !k.component) plan.roots.push_back(dir);
+  }
+  // What each kustomization reads, reached from the roots (and from Components nothing includes:
+  // optional add-ons, read as such by the loader).
+  std::set<std::string> reached;
+  std::set<FileId> used;
+  std::vector<std::string> todo;
+  for (const auto& [dir, k] : plan.kustomizations) {
+    if (included.count(dir) == 0) todo.push_back(dir);
+  }
+  while (!todo.empty()) {
+    const std::string dir = todo.back();
+    todo.pop_back();
+    if (!reached.insert(dir).second) continue;
+    const Kustomization& k = plan.kustomizations.at(dir);
+    const bool root = std::find(plan.roots.begin(), plan.roots.end(), dir) != plan.roots.end();
+    (void)root;
+    for (const auto* list : {&k.resources, &k.components}) {
+      for (const Entry& e : *list) {
+        const std::string path = resolve(k, e.value);
+        if (plan.kustomizations.count(path) != 0) todo.push_back(path);
+        else if (const auto f = files.find(path); f != files.end()) {
+          plan.resource_files.insert(f->second);
+          used.insert(f->second);
+        }
+      }
+    }
+    for (const Patch& p : k.patches) {
+      if (!p.path) continue;
+      if (const auto f = files.find(resolve(k, p.path->value)); f != files.end()) {
+        plan.patch_files.insert(f->second);
+        used.insert(f->second);
+      }
+    }
+    for (const yaml::NodeRef& generators : {k.config_map_generator, k.secret_generator}) {
+      for (const std::string& source : generator_sources(generators)) {
+        if (const auto f = files.find(resolve(k, source)); f != files.end()) used.insert(f->second);
+      }
+    }
+  }
+  // Inert: beside a kustomization, read by none.
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    const auto id = static_cast<FileId>(i);
+    if (inputs[i].config || is_kustomization_name(inputs[i].path) || used.count(id) != 0) continue;
+    const std::string dir = normal(fs::path(normal(inputs[i].path)).parent_path());
+    if (plan.kustomizations.count(dir) != 0) plan.inert_files.insert(id);
+  }
+  // A patch file is never an object, even where a build also lists it as a resource.
+  for (FileId f : plan.patch_files) plan.resource_files.erase(f);
+  return plan;
+}
+
+std::vector<Build> run_builds(const BuildPlan& plan, const std::vector<InputText>& inputs, const DocumentsOf& documents,
+                              std::vector<BuildNote>& notes) {
+  std::vector<Build> builds;
+  Builder builder(plan, inputs, documents, notes);
+  for (const std::string& root : plan.roots) builds.push_back(builder.build_root(plan.kustomizations.at(root)));
+  return builds;
+}
+
+}  // namespace netlint::kustomize

@@ -1,0 +1,84 @@
+// One kustomization file as kustomize reads it (kustomize v5 `types.Kustomization`): what it
+// includes (resources, bases, components), what it generates and which transformers it runs,
+// each entry with the range it is written at (findings anchor on kustomization keys).
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyzer/source/source_file.h"
+#include "analyzer/yaml/node_ref.h"
+#include "analyzer/yaml/tree.h"
+
+namespace netlint::kustomize {
+
+// A scalar entry with where it is written.
+struct Entry {
+  std::string value;
+  SourceRange at;
+};
+
+struct LabelPair {
+  Entry key;
+  Entry value;
+};
+
+// A `labels:` item, or `commonLabels` (selectors and templates both included).
+struct LabelSet {
+  std::vector<LabelPair> pairs;
+  bool include_selectors = false;
+  bool include_templates = false;
+};
+
+// Which resources a patch applies to (`patches[].target`); empty fields match anything.
+struct Target {
+  std::string group, version, kind, name, name_space, label_selector, annotation_selector;
+  bool any = true;  // no target written
+};
+
+struct Patch {
+  std::optional<Entry> path;    // a file, relative to the kustomization
+  std::optional<yaml::NodeRef> inline_patch;  // `patch:` text, or an inline patchesStrategicMerge entry
+  Target target;
+  SourceRange at;               // the entry
+  enum class Origin { kStrategicMerge, kPatches, kJson6902 } origin = Origin::kPatches;
+};
+
+struct Replica {
+  Entry name;
+  Entry count;
+};
+
+struct Image {
+  Entry name;
+  std::optional<Entry> new_name, new_tag, digest;
+};
+
+struct Kustomization {
+  std::string path;   // normalised
+  std::string dir;    // normalised folder
+  FileId file = kNoFile;
+  bool component = false;  // kind: Component
+  std::shared_ptr<yaml::Tree> tree;
+  std::vector<Entry> resources;   // resources, then bases
+  std::vector<Entry> components;
+  std::optional<Entry> namespace_name, name_prefix, name_suffix;
+  std::vector<LabelSet> labels;   // commonLabels first, then `labels` items
+  std::vector<LabelPair> annotations;
+  std::vector<Patch> patches;     // patchesStrategicMerge, patches, patchesJson6902 in that order
+  std::vector<Replica> replicas;
+  std::vector<Image> images;
+  yaml::NodeRef config_map_generator, secret_generator, generator_options;
+  // Features netlint does not build (RULES.md "Kustomize", Unsupported): key and what it is.
+  std::vector<Entry> unsupported;
+};
+
+// nullopt when the text does not parse as a mapping.
+std::optional<Kustomization> read_kustomization(std::string_view text, std::string path, FileId file);
+
+bool is_remote(std::string_view entry);
+
+}  // namespace netlint::kustomize

@@ -1,0 +1,206 @@
+#include "analyzer/kustomize/patches.h"
+
+#include <algorithm>
+#include <charconv>
+
+namespace netlint::kustomize {
+namespace {
+
+bool is_directive(const std::string& key) { return !key.empty() && key[0] == '$'; }
+
+// The `patchMergeKey` of a list field (k8s.io/api core/v1 types.go), chosen by what the patch's
+// items carry where one field name has two keys (container `ports` by containerPort, Service
+// `ports` by port). Empty: the list is replaced.
+std::string merge_key(const std::string& field, const Doc& patch_list) {
+  if (field == "containers" || field == "initContainers" || field == "ephemeralContainers" || field == "env" ||
+      field == "volumes" || field == "imagePullSecrets") {
+    return "name";
+  }
+  if (field == "volumeMounts") return "mountPath";
+  if (field == "hostAliases") return "ip";
+  if (field == "ports") {
+    for (const Doc& item : patch_list.items) {
+      if (item.get("containerPort") != nullptr) return "containerPort";
+      if (item.get("port") != nullptr) return "port";
+    }
+  }
+  return {};
+}
+
+const Doc* directive(const Doc& map) {
+  return map.is_map() ? map.get("$patch") : nullptr;
+}
+
+Doc without_directives(const Doc& patch) {
+  Doc out = patch;
+  if (out.is_map()) {
+    std::erase_if(out.entries, [](const std::pair<Doc, Doc>& e) { return is_directive(e.first.value); });
+    for (auto& e : out.entries) e.second = without_directives(e.second);
+  } else if (out.is_sequence()) {
+    std::erase_if(out.items, [](const Doc& item) { return directive(item) != nullptr; });
+    for (Doc& item : out.items) item = without_directives(item);
+  }
+  return out;
+}
+
+void merge_list(const std::string& field, Doc& base, const Doc& patch) {
+  // `- $patch: replace` among the items: the patch's items replace the list.
+  const bool replace = std::any_of(patch.items.begin(), patch.items.end(), [](const Doc& item) {
+    const Doc* d = directive(item);
+    return d != nullptr && d->text() == "replace";
+  });
+  const std::string key = merge_key(field, patch);
+  if (replace || key.empty() || !base.is_sequence()) {
+    base = without_directives(patch);
+    return;
+  }
+  for (const Doc& item : patch.items) {
+    const Doc* id = item.is_map() ? item.get(key) : nullptr;
+    if (id == nullptr) continue;
+    const auto same = std::find_if(base.items.begin(), base.items.end(), [&](const Doc& b) {
+      const Doc* bid = b.is_map() ? b.get(key) : nullptr;
+      return bid != nullptr && bid->text() == id->text();
+    });
+    const Doc* d = directive(item);
+    if (d != nullptr && d->text() == "delete") {
+      if (same != base.items.end()) base.items.erase(same);
+    } else if (same != base.items.end()) {
+      strategic_merge(*same, item);
+    } else {
+      base.items.push_back(without_directives(item));
+    }
+  }
+}
+
+// A JSON pointer's tokens (`~1` is `/`, `~0` is `~`).
+std::vector<std::string> pointer(const std::string& path) {
+  std::vector<std::string> out;
+  if (path.empty() || path[0] != '/') return out;
+  std::size_t at = 1;
+  while (true) {
+    const std::size_t slash = path.find('/', at);
+    std::string token = path.substr(at, slash == std::string::npos ? std::string::npos : slash - at);
+    for (std::size_t i = 0; (i = token.find('~', i)) != std::string::npos; ++i) {
+      if (i + 1 < token.size()) token.replace(i, 2, token[i + 1] == '1' ? "/" : "~");
+    }
+    out.push_back(std::move(token));
+    if (slash == std::string::npos) break;
+    at = slash + 1;
+  }
+  return out;
+}
+
+std::optional<std::size_t> index_of(const std::string& token) {
+  std::size_t value = 0;
+  const auto [end, ec] = std::from_chars(token.data(), token.data() + token.size(), value);
+  if (ec != std::errc() || end != token.data() + token.size() || token.empty()) return std::nullopt;
+  return value;
+}
+
+Doc* child(Doc& parent, const std::string& token) {
+  if (parent.is_map()) return parent.get(token);
+  if (parent.is_sequence()) {
+    const auto i = index_of(token);
+    return i && *i < parent.items.size() ? &parent.items[*i] : nullptr;
+  }
+  return nullptr;
+}
+
+// Applies one operation; false when it cannot be applied as written.
+bool apply_operation(Doc& base, const std::string& op, const std::vector<std::string>& path, const Doc* value,
+                     const SourceRange& key_at) {
+  if (path.empty()) return false;
+  Doc* parent = &base;
+  for (std::size_t i = 0; i + 1 < path.size(); ++i) {
+    parent = child(*parent, path[i]);
+    if (parent == nullptr) return false;
+  }
+  const std::string& last = path.back();
+  if (op == "remove") {
+    if (parent->is_map()) return parent->erase(last);
+    const auto i = index_of(last);
+    if (!parent->is_sequence() || !i || *i >= parent->items.size()) return false;
+    parent->items.erase(parent->items.begin() + static_cast<std::ptrdiff_t>(*i));
+    return true;
+  }
+  if (value == nullptr) return false;
+  if (parent->is_map()) {
+    if (op == "replace" && parent->get(last) == nullptr) return false;
+    parent->set(last, *value, key_at);
+    return true;
+  }
+  if (!parent->is_sequence()) return false;
+  if (op == "add") {
+    if (last == "-") {
+      parent->items.push_back(*value);
+      return true;
+    }
+    const auto i = index_of(last);
+    if (!i || *i > parent->items.size()) return false;
+    parent->items.insert(parent->items.begin() + static_cast<std::ptrdiff_t>(*i), *value);
+    return true;
+  }
+  Doc* target = child(*parent, last);
+  if (target == nullptr) return false;
+  *target = *value;
+  return true;
+}
+
+}  // namespace
+
+bool strategic_merge(Doc& base, const Doc& patch) {
+  if (!patch.is_map()) return true;
+  if (const Doc* d = directive(patch)) {
+    if (d->text() == "delete") return false;
+    if (d->text() == "replace") {
+      base = without_directives(patch);
+      return true;
+    }
+  }
+  if (!base.is_map()) {
+    base = without_directives(patch);
+    return true;
+  }
+  for (const auto& [key, value] : patch.entries) {
+    if (!key.is_scalar() || is_directive(key.value)) continue;
+    if (value.kind == yaml::NodeKind::kNull) {
+      base.erase(key.value);  // `key: null` deletes the field
+      continue;
+    }
+    Doc* current = base.get(key.value);
+    if (current == nullptr) {
+      base.set(key.value, without_directives(value), key.range);
+    } else if (value.is_map() && current->is_map()) {
+      if (!strategic_merge(*current, value)) base.erase(key.value);
+    } else if (value.is_sequence()) {
+      merge_list(key.value, *current, value);
+    } else if (!(value.is_scalar() && current->is_scalar() && value.value == current->value)) {
+      // A patch restating a value (the `metadata.name` that picks the target) leaves its anchor in
+      // the base: only a changed value is written by the patch.
+      *current = without_directives(value);
+    }
+  }
+  return true;
+}
+
+std::vector<std::string> apply_json6902(Doc& base, const Doc& operations) {
+  std::vector<std::string> failed;
+  for (const Doc& op : operations.items) {
+    const Doc* name = op.get("op");
+    const Doc* path = op.get("path");
+    if (name == nullptr || path == nullptr) continue;
+    const std::string& what = name->text();
+    if (what == "add" || what == "replace" || what == "remove") {
+      const auto* entry = const_cast<Doc&>(op).entry("value");
+      if (!apply_operation(base, what, pointer(path->text()), entry == nullptr ? nullptr : &entry->second,
+                           entry == nullptr ? path->range : entry->first.range)) {
+        failed.push_back(what + " " + path->text());
+      }
+    } else {
+      failed.push_back(what + " " + path->text());
+    }
+  }
+  return failed;
+}
+
+}  // namespace netlint::kustomize
