@@ -100,7 +100,7 @@ ViewReport collect_view_report(std::span<const LoadedView> views, bool with_note
       report.notes.push_back({std::string(counted.topic), std::move(counted.message), {}, {}});
     }
     // kustomize builds are the run's too (`kustomize-unsupported`, `kustomize-not-built`).
-    for (const model::LoadNote& load : views.front().stats.notes) {
+    for (const model::LoadNote& load : views.front().model.stats.notes) {
       report.notes.push_back({load.topic, load.message, {{load.at, "kustomization entry"}}, {}});
     }
   }
