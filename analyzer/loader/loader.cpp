@@ -330,7 +330,7 @@ void parse_into(const InputText& input, FileId id, const FileContext& context, b
     out.configs = std::move(found.configs);
     out.corefiles = std::move(found.corefiles);
     out.problems = std::move(found.problems);
-    return result;
+    return;
   }
   const std::uint32_t start = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;  // UTF-8 byte-order mark
   const auto spans = yaml::split_documents(text.substr(start), start);
