@@ -89,9 +89,10 @@ void check_range(const model::Model& model, const SourceRange& range) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view input(reinterpret_cast<const char*>(data), size);
-  const model::Model model = load_inputs(split_files(input), LoadOptions{});
+  const LoadedView loaded = load_inputs(split_files(input), LoadOptions{});
+  const model::Model& model = loaded.model;
 
-  const engine::View view(model);
+  const engine::View view(model, loaded.facts);
   engine::RunOptions options;
   options.rules = rules::all_rules();
   options.internal_error = &rules::find_rule("NL0002")->info();
