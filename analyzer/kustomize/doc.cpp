@@ -32,7 +32,7 @@ Doc Doc::sequence(SourceRange at) {
 
 const std::string& Doc::text() const { return is_scalar() ? value : kEmpty; }
 
-std::pair<Doc, Doc>* Doc::entry(std::string_view key) {
+DocEntry* Doc::entry(std::string_view key) {
   if (!is_map()) return nullptr;
   for (auto& e : entries) {
     if (e.first.is_scalar() && e.first.value == key) return &e;
@@ -55,7 +55,7 @@ Doc& Doc::set(std::string_view key, Doc node, SourceRange key_at) {
   if (!is_map()) {
     *this = map(range);
   }
-  entries.emplace_back(scalar(std::string(key), key_at), std::move(node));
+  entries.push_back(DocEntry{scalar(std::string(key), key_at), std::move(node)});
   return entries.back().second;
 }
 
@@ -129,7 +129,7 @@ bool copy_into(const yaml::NodeRef& node, std::size_t& budget, Doc& out) {
         merges.push_back(node.value_at(i));
         continue;
       }
-      std::pair<Doc, Doc> e;
+      DocEntry e;
       if (!copy_into(key, budget, e.first) || !copy_into(node.value_at(i), budget, e.second)) return false;
       keys.insert(e.first.value);
       out.entries.push_back(std::move(e));

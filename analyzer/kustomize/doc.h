@@ -19,6 +19,8 @@
 
 namespace netlint::kustomize {
 
+struct DocEntry;
+
 struct Doc {
   yaml::NodeKind kind = yaml::NodeKind::kNull;
   yaml::ScalarStyle style = yaml::ScalarStyle::kPlain;
@@ -27,7 +29,7 @@ struct Doc {
   std::string value;  // scalars
   std::string tag;
   SourceRange range;
-  std::vector<std::pair<Doc, Doc>> entries;  // maps: key, value
+  std::vector<DocEntry> entries;  // maps: key, value
   std::vector<Doc> items;                    // sequences
 
   static Doc scalar(std::string text, SourceRange at, yaml::ScalarStyle style = yaml::ScalarStyle::kPlain);
@@ -43,13 +45,20 @@ struct Doc {
   Doc* get(std::string_view key);
   const Doc* get(std::string_view key) const;
   // The map entry of `key` (key and value), nullptr when absent.
-  std::pair<Doc, Doc>* entry(std::string_view key);
+  DocEntry* entry(std::string_view key);
   // Sets `key` to `value`; a new entry's key node gets `key_at`. Returns the value.
   Doc& set(std::string_view key, Doc node, SourceRange key_at);
   bool erase(std::string_view key);
   // The node at a dotted path of map keys (`metadata.name`), nullptr when a step is missing.
   const Doc* at(std::initializer_list<std::string_view> path) const;
   Doc* at(std::initializer_list<std::string_view> path);
+};
+
+// A map entry. Not std::pair<Doc, Doc>: Doc is incomplete inside its own definition, and
+// std::pair's constraint checks need a complete type (clang 14 with libstdc++ 12 rejects it).
+struct DocEntry {
+  Doc first;   // the key
+  Doc second;  // the value
 };
 
 // Copies a parsed node: aliases are expanded and `<<` merge keys folded into their map (explicit

@@ -34,7 +34,7 @@ const Doc* directive(const Doc& map) {
 Doc without_directives(const Doc& patch) {
   Doc out = patch;
   if (out.is_map()) {
-    std::erase_if(out.entries, [](const std::pair<Doc, Doc>& e) { return is_directive(e.first.value); });
+    std::erase_if(out.entries, [](const DocEntry& e) { return is_directive(e.first.value); });
     for (auto& e : out.entries) e.second = without_directives(e.second);
   } else if (out.is_sequence()) {
     std::erase_if(out.items, [](const Doc& item) { return directive(item) != nullptr; });
