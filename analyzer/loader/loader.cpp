@@ -150,19 +150,11 @@ struct FileResult {
 // What extract_document would say of a resource file's document before a build reads it: a
 // skip for documents that are not objects, else the kinds it holds.
 void note_source_document(const yaml::NodeRef& root, model::DocumentObjects& out, std::map<std::string, std::uint32_t>& kinds) {
-  const yaml::NodeRef api_version = root.get("apiVersion");
-  const yaml::NodeRef kind = root.get("kind");
-  if (!root.is_map() || !api_version.is_scalar() || !kind.is_scalar()) {
-    out.skip = SkipReason::kNotKubernetes;
+  if (const std::optional<SkipReason> skip = model::non_object_skip(root)) {
+    out.skip = skip;
     return;
   }
-  const std::string& av = api_version.scalar();
-  for (std::string_view group : {"kustomize.config.k8s.io", "config.kubernetes.io", "kpt.dev"}) {
-    if (av.rfind(group, 0) == 0 && (av.size() == group.size() || av[group.size()] == '/')) {
-      out.skip = SkipReason::kKustomize;
-      return;
-    }
-  }
+  const yaml::NodeRef kind = root.get("kind");
   const std::string& k = kind.scalar();
   const yaml::NodeRef items = root.get("items");
   if (k.size() >= 4 && k.compare(k.size() - 4, 4, "List") == 0 && (items.is_sequence() || k == "List")) {

@@ -40,6 +40,11 @@ struct DocumentObjects {
 void extract_document(const yaml::NodeRef& root, FileId file, std::uint32_t document,
                       const ExtractOptions& options, DocumentObjects& out);
 
+// Why a parsed document is no object to analyze: not a map with scalar apiVersion and kind
+// (kNotKubernetes), or a kustomize/kpt config (kKustomize); nullopt for an object or a List.
+// extract_document and the loader's look at a kustomize build's resources share it.
+std::optional<SkipReason> non_object_skip(const yaml::NodeRef& root);
+
 // Pieces used by extract_document, one file each. Each records in `problems` the NL0004
 // (invalid-field) problems of the fields it reads (analyzer/model/field_checks.h); a field of the
 // wrong type still reads as it would without the check.

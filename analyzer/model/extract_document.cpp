@@ -131,20 +131,23 @@ ObjectMeta extract_meta(const yaml::NodeRef& object, FileId file, std::uint32_t 
   return meta;
 }
 
+std::optional<SkipReason> non_object_skip(const yaml::NodeRef& root) {
+  const yaml::NodeRef api_version = root.get("apiVersion");
+  if (!root.is_map() || !api_version.is_scalar() || !root.get("kind").is_scalar()) return SkipReason::kNotKubernetes;
+  const std::string& av = api_version.scalar();
+  if (in_group(av, "kustomize.config.k8s.io") || in_group(av, "config.kubernetes.io") || in_group(av, "kpt.dev")) {
+    return SkipReason::kKustomize;
+  }
+  return std::nullopt;
+}
+
 void extract_document(const yaml::NodeRef& root, FileId file, std::uint32_t document,
                       const ExtractOptions& options, DocumentObjects& out) {
-  const yaml::NodeRef api_version = root.get("apiVersion");
+  if (const std::optional<SkipReason> skip = non_object_skip(root)) {
+    out.skip = skip;
+    return;
+  }
   const yaml::NodeRef kind = root.get("kind");
-  if (!root.is_map() || !api_version.is_scalar() || !kind.is_scalar()) {
-    out.skip = SkipReason::kNotKubernetes;
-    return;
-  }
-  const std::string& av = api_version.scalar();
-  if (in_group(av, "kustomize.config.k8s.io") || in_group(av, "config.kubernetes.io") ||
-      in_group(av, "kpt.dev")) {
-    out.skip = SkipReason::kKustomize;
-    return;
-  }
   if (!extract_list(root, text_of(kind), file, document, options, out)) extract_object(root, file, document, options, out);
   // The extractors mark the placeholders they meet among the problems; only their count leaves.
   const auto marks = std::stable_partition(out.problems.begin(), out.problems.end(),
