@@ -39,7 +39,8 @@ std::span<const engine::Precedence> precedence() {
       {.winner = "NL2018", .loser = "NL2006"},
       {.winner = "NL4003", .loser = "NL0004"},  // a dnsConfig option value that is not a string
       {.winner = "NL4102", .loser = "NL4101"},  // a removed plugin is NL4102, not an unknown directive
-      {.winner = "NL2013", .loser = "NL2004"},  // a peer podSelector that only matches in the sibling namespaceSelector's namespaces
+      {.winner = "NL2013",
+       .loser = "NL2004"},  // a peer podSelector that only matches in the sibling namespaceSelector's namespaces
   });
   return kPrecedence;
 }

@@ -42,9 +42,10 @@ TEST_CASE("registry: codes, names, summaries and docs follow the conventions") {
     CHECK(info.summary.back() != '.');
     CHECK(std::islower(static_cast<unsigned char>(info.summary.front())));
     // A run-level entry (NL0006) documents notes, not a finding: what they are and how they show.
-    const auto sections = info.run_level
-                              ? std::vector<const char*>{"## What it is", "## How they are shown", "## Known limitations"}
-                              : std::vector<const char*>{"## What it finds", "## Why is this bad?", "## How to fix", "## Known limitations"};
+    const auto sections =
+        info.run_level ? std::vector<const char*>{"## What it is", "## How they are shown", "## Known limitations"}
+                       : std::vector<const char*>{"## What it finds", "## Why is this bad?", "## How to fix",
+                                                  "## Known limitations"};
     for (const char* section : sections) {
       CHECK_MESSAGE(info.doc.find(section) != std::string_view::npos, "doc lacks section ", section);
     }
@@ -130,7 +131,8 @@ TEST_CASE("registry: every rule has one source file named after it, in its famil
     const auto found = sources.find(stem);
     if (info.run_level && found == sources.end()) continue;
     const std::size_t files = found == sources.end() ? 0 : found->second.size();
-    CHECK_MESSAGE(files == 1, files, " files rules/<family>/", stem, ".cpp, want one");  // every rule reported, not only the first
+    CHECK_MESSAGE(files == 1, files, " files rules/<family>/", stem,
+                  ".cpp, want one");  // every rule reported, not only the first
     if (files != 1) continue;
     const fs::path& path = found->second.front();
     CHECK_MESSAGE(read_text(path).find(fmt::format(".code = \"{}\"", info.code)) != std::string::npos, path.string(),
@@ -141,7 +143,8 @@ TEST_CASE("registry: every rule has one source file named after it, in its famil
     // Named iterators, not structured bindings: doctest's macros are lambdas, and clang 14
     // cannot capture a structured binding.
     const fs::path known_folder = folder_of_family.try_emplace(family, folder).first->second;
-    CHECK_MESSAGE(known_folder == folder, info.code, " is in ", folder.string(), ", its family in ", known_folder.string());
+    CHECK_MESSAGE(known_folder == folder, info.code, " is in ", folder.string(), ", its family in ",
+                  known_folder.string());
     const std::string known_family = family_of_folder.try_emplace(folder, family).first->second;
     CHECK_MESSAGE(known_family == family, folder.string(), " holds ", family, "xx and ", known_family, "xx rules");
   }
@@ -161,7 +164,8 @@ TEST_CASE("registry: every file that defines a rule is named after it") {
         const engine::Rule* rule = rules::find_rule(code);
         CHECK_MESSAGE(rule != nullptr, code, " is defined but not in rules/rules.def");
         if (rule == nullptr) continue;
-        CHECK_MESSAGE(file_stem(rule->info().name) == stem, code, " (", rule->info().name, ") is defined in ", path.filename().string());
+        CHECK_MESSAGE(file_stem(rule->info().name) == stem, code, " (", rule->info().name, ") is defined in ",
+                      path.filename().string());
       }
     }
   }

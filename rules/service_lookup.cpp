@@ -26,7 +26,8 @@ ServiceLookup::ServiceLookup(const model::Model& model) {
   }
 }
 
-const std::vector<const model::Service*>& ServiceLookup::find(std::string_view namespace_name, std::string_view name) const {
+const std::vector<const model::Service*>& ServiceLookup::find(std::string_view namespace_name,
+                                                              std::string_view name) const {
   static const std::vector<const model::Service*> kNone;
   const auto it = by_key_.find(key_of(namespace_name, name));
   return it == by_key_.end() ? kNone : it->second;

@@ -21,8 +21,10 @@ TEST_CASE("ServiceLookup::near_misses equals best_near_misses over the namespace
     for (const char* ns : {"shop", "other"}) {
       const std::string name = i < 8 ? words[i] : fmt::format("{}-{}", words[i % 8], i);
       if (std::string(ns) == "other" && i % 3 == 0) continue;
-      text += fmt::format("---\napiVersion: v1\nkind: Service\nmetadata: {{name: {}, namespace: {}}}\nspec: {{ports: [{{port: 80}}]}}\n",
-                          name, ns);
+      text += fmt::format(
+          "---\napiVersion: v1\nkind: Service\nmetadata: {{name: {}, namespace: {}}}\nspec: {{ports: [{{port: "
+          "80}}]}}\n",
+          name, ns);
     }
   }
   const LoadedView model_loaded = testing::load_texts({{"services.yaml", text}});
@@ -30,8 +32,9 @@ TEST_CASE("ServiceLookup::near_misses equals best_near_misses over the namespace
   const ServiceLookup services(model);
   REQUIRE(services.names_in("shop").size() == 120);
   std::size_t suggested = 0;
-  for (const char* written : {"order", "ordres", "payments", "chekout", "user_profile", "userprofile", "serach", "web-db",
-                              "api-9", "cart-17s", "cart-71", "search-12", "srch", "apis", "nothing-like-it"}) {
+  for (const char* written :
+       {"order", "ordres", "payments", "chekout", "user_profile", "userprofile", "serach", "web-db", "api-9",
+        "cart-17s", "cart-71", "search-12", "srch", "apis", "nothing-like-it"}) {
     for (const char* ns : {"shop", "other", "absent"}) {
       const auto expected = diag::best_near_misses(written, services.names_in(ns));
       INFO(ns, "/", written);

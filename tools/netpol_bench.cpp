@@ -27,14 +27,16 @@ std::string manifests(int workloads, int policies) {
   std::string out;
   out.reserve(static_cast<std::size_t>(workloads) * 600 + static_cast<std::size_t>(policies) * 700);
   for (int n = 0; n < namespaces; ++n) {
-    out += fmt::format("---\napiVersion: v1\nkind: Namespace\nmetadata: {{name: ns{}, labels: {{team: t{}}}}}\n", n, n % 10);
+    out += fmt::format("---\napiVersion: v1\nkind: Namespace\nmetadata: {{name: ns{}, labels: {{team: t{}}}}}\n", n,
+                       n % 10);
   }
   const char* tiers[] = {"frontend", "backend", "db"};
   for (int w = 0; w < workloads; ++w) {
     out += fmt::format(
         "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: app{0}, namespace: ns{1}}}\nspec:\n  template:\n"
         "    metadata: {{labels: {{app: app{0}, tier: {2}, part-of: sys{3}}}}}\n    spec:\n      containers:\n"
-        "      - name: main\n        ports: [{{name: http, containerPort: {4}}}, {{name: metrics, containerPort: 9090}}]\n",
+        "      - name: main\n        ports: [{{name: http, containerPort: {4}}}, {{name: metrics, containerPort: "
+        "9090}}]\n",
         w, w % namespaces, tiers[w % 3], w % 40, 8000 + w % 7);
   }
   for (int p = 0; p < policies; ++p) {
@@ -42,8 +44,10 @@ std::string manifests(int workloads, int policies) {
     switch (p % 5) {
       case 0:  // default deny, both directions, with DNS
         out += fmt::format(
-            "---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {{name: deny{0}, namespace: ns{1}}}\n"
-            "spec:\n  podSelector: {{}}\n  policyTypes: [Ingress, Egress]\n  egress:\n  - to: [{{namespaceSelector: {{matchLabels: "
+            "---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {{name: deny{0}, namespace: "
+            "ns{1}}}\n"
+            "spec:\n  podSelector: {{}}\n  policyTypes: [Ingress, Egress]\n  egress:\n  - to: [{{namespaceSelector: "
+            "{{matchLabels: "
             "{{kubernetes.io/metadata.name: kube-system}}}}, podSelector: {{matchLabels: {{k8s-app: kube-dns}}}}}}]\n"
             "    ports: [{{port: 53, protocol: UDP}}, {{port: 53}}]\n",
             p, n);
@@ -51,14 +55,17 @@ std::string manifests(int workloads, int policies) {
       case 1:  // app to app, named port
         out += fmt::format(
             "---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {{name: app{0}, namespace: ns{1}}}\n"
-            "spec:\n  podSelector: {{matchLabels: {{app: app{2}}}}}\n  ingress:\n  - from: [{{podSelector: {{matchLabels: {{tier: frontend}}}}}}]\n"
+            "spec:\n  podSelector: {{matchLabels: {{app: app{2}}}}}\n  ingress:\n  - from: [{{podSelector: "
+            "{{matchLabels: {{tier: frontend}}}}}}]\n"
             "    ports: [{{port: http}}]\n",
             p, n, (p * 7) % workloads);
         break;
       case 2:  // cross-namespace by team
         out += fmt::format(
-            "---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {{name: team{0}, namespace: ns{1}}}\n"
-            "spec:\n  podSelector: {{matchLabels: {{tier: backend}}}}\n  ingress:\n  - from: [{{namespaceSelector: {{matchLabels: {{team: t{2}}}}}, "
+            "---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {{name: team{0}, namespace: "
+            "ns{1}}}\n"
+            "spec:\n  podSelector: {{matchLabels: {{tier: backend}}}}\n  ingress:\n  - from: [{{namespaceSelector: "
+            "{{matchLabels: {{team: t{2}}}}}, "
             "podSelector: {{matchLabels: {{tier: frontend}}}}}}]\n    ports: [{{port: 8000, endPort: 8010}}]\n",
             p, n, p % 10);
         break;
@@ -66,13 +73,16 @@ std::string manifests(int workloads, int policies) {
         out += fmt::format(
             "---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {{name: out{0}, namespace: ns{1}}}\n"
             "spec:\n  podSelector: {{matchLabels: {{part-of: sys{2}}}}}\n  policyTypes: [Egress]\n  egress:\n"
-            "  - to: [{{ipBlock: {{cidr: 10.{3}.0.0/16, except: [10.{3}.1.0/24]}}}}]\n  - to: [{{podSelector: {{matchLabels: {{tier: db}}}}}}]\n",
+            "  - to: [{{ipBlock: {{cidr: 10.{3}.0.0/16, except: [10.{3}.1.0/24]}}}}]\n  - to: [{{podSelector: "
+            "{{matchLabels: {{tier: db}}}}}}]\n",
             p, n, p % 40, p % 200);
         break;
       default:  // metrics from the monitoring namespace
         out += fmt::format(
-            "---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {{name: metrics{0}, namespace: ns{1}}}\n"
-            "spec:\n  podSelector: {{}}\n  ingress:\n  - from: [{{namespaceSelector: {{matchLabels: {{kubernetes.io/metadata.name: ns0}}}}}}]\n"
+            "---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {{name: metrics{0}, namespace: "
+            "ns{1}}}\n"
+            "spec:\n  podSelector: {{}}\n  ingress:\n  - from: [{{namespaceSelector: {{matchLabels: "
+            "{{kubernetes.io/metadata.name: ns0}}}}}}]\n"
             "    ports: [{{port: metrics}}]\n",
             p, n);
         break;
@@ -87,10 +97,14 @@ int main(int argc, char** argv) {
   int workloads = 5000, policies = 2000;
   bool pairs = false, list = false;
   for (int i = 1; i < argc; ++i) {
-    if (!std::strcmp(argv[i], "--workloads") && i + 1 < argc) workloads = std::atoi(argv[++i]);
-    else if (!std::strcmp(argv[i], "--policies") && i + 1 < argc) policies = std::atoi(argv[++i]);
-    else if (!std::strcmp(argv[i], "--pairs")) pairs = true;
-    else if (!std::strcmp(argv[i], "--list")) list = true;
+    if (!std::strcmp(argv[i], "--workloads") && i + 1 < argc)
+      workloads = std::atoi(argv[++i]);
+    else if (!std::strcmp(argv[i], "--policies") && i + 1 < argc)
+      policies = std::atoi(argv[++i]);
+    else if (!std::strcmp(argv[i], "--pairs"))
+      pairs = true;
+    else if (!std::strcmp(argv[i], "--list"))
+      list = true;
   }
   netlint::InputText input;
   input.path = "bench.yaml";
@@ -104,9 +118,11 @@ int main(int argc, char** argv) {
   const netlint::netpol::PolicyEngine engine(model, loaded.facts, {});
   const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
   const auto s = engine.stats();
-  std::printf("workloads %zu, policies %zu: evaluator %.3f s; classes: ingress %zu x %zu, egress %zu x %zu; table entries %zu\n",
-              engine.workloads().size(), model.network_policies.size(), seconds, s.ingress_dst_classes, s.ingress_src_classes,
-              s.egress_src_classes, s.egress_dst_classes, s.table_entries);
+  std::printf(
+      "workloads %zu, policies %zu: evaluator %.3f s; classes: ingress %zu x %zu, egress %zu x %zu; table entries "
+      "%zu\n",
+      engine.workloads().size(), model.network_policies.size(), seconds, s.ingress_dst_classes, s.ingress_src_classes,
+      s.egress_src_classes, s.egress_dst_classes, s.table_entries);
   if (pairs) {
     // Pair by pair, then cached per class pair (what `connectivity` uses): both counts must agree.
     const auto n = static_cast<std::uint32_t>(engine.workloads().size());
@@ -124,9 +140,11 @@ int main(int argc, char** argv) {
       for (std::uint32_t b = 0; b < n; ++b) cached_allowed += flows.between(a, b).allowed.empty() ? 0u : 1u;
     }
     const auto classes = engine.pair_class_counts();
-    std::printf("all pairs, cached per class pair (%u source x %u destination classes): %.3f s, %zu with an allowed connection\n",
-                classes.first, classes.second, std::chrono::duration<double>(Clock::now() - cached_start).count(),
-                cached_allowed);
+    std::printf(
+        "all pairs, cached per class pair (%u source x %u destination classes): %.3f s, %zu with an allowed "
+        "connection\n",
+        classes.first, classes.second, std::chrono::duration<double>(Clock::now() - cached_start).count(),
+        cached_allowed);
     if (cached_allowed != allowed) {
       std::fprintf(stderr, "netpol_bench: the cached pairs disagree with between()\n");
       return 1;

@@ -88,8 +88,7 @@ class MarkHandler final : public YAML::EventHandler {
   void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t, const std::string&) override {
     touch(mark, counts_);
   }
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
-                       YAML::EmitterStyle::value) override {
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
     touch(mark, counts_);
   }
   void OnSequenceEnd() override {}
@@ -180,9 +179,12 @@ int main(int argc, char** argv) {
     if ((arg == "--mode" || arg == "-j") && i + 1 >= argc) return usage("missing value");
     if (arg == "--mode") {
       const std::string_view value = argv[++i];
-      if (value == "load") mode = Mode::kLoad;
-      else if (value == "events") mode = Mode::kEvents;
-      else return usage("--mode is load or events");
+      if (value == "load")
+        mode = Mode::kLoad;
+      else if (value == "events")
+        mode = Mode::kEvents;
+      else
+        return usage("--mode is load or events");
     } else if (arg == "-j") {
       const long value = std::strtol(argv[++i], nullptr, 10);
       if (value < 1 || value > 1024) return usage("-j takes 1..1024");

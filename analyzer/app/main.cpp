@@ -47,7 +47,9 @@ const CLI::Validator kNamespaceName(
       const auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
       bool ok = !value.empty() && value.size() <= 63 && alnum(value.front()) && alnum(value.back());
       for (char c : value) ok = ok && (alnum(c) || c == '-');
-      return ok ? std::string() : "is not a namespace name (lower-case letters, digits and '-', at most 63, starting and ending alphanumeric)";
+      return ok ? std::string()
+                : "is not a namespace name (lower-case letters, digits and '-', at most 63, starting and ending "
+                  "alphanumeric)";
     },
     "NAMESPACE");
 
@@ -69,54 +71,82 @@ int main(int argc, char** argv) {
   netlint::cli::LintOptions options;
   app.add_option("paths", options.paths, "Files or directories to lint ('-' for standard input)");
   app.add_option("--format", options.format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "sarif", "github"}))->default_str("text");
-  app.add_option("--sarif-category", options.sarif_category, "SARIF: run.automationDetails.id, e.g. netlint/ (GitHub's category)");
-  app.add_option("--base-dir", options.base_dir, "sarif, github: paths relative to DIR (default: the git root, else here)")
-      ->type_name("DIR")->check(CLI::ExistingDirectory);
+      ->check(CLI::IsMember({"text", "json", "sarif", "github"}))
+      ->default_str("text");
+  app.add_option("--sarif-category", options.sarif_category,
+                 "SARIF: run.automationDetails.id, e.g. netlint/ (GitHub's category)");
+  app.add_option("--base-dir", options.base_dir,
+                 "sarif, github: paths relative to DIR (default: the git root, else here)")
+      ->type_name("DIR")
+      ->check(CLI::ExistingDirectory);
   app.add_option("--help-uri-base", options.help_uri_base, "SARIF: each rule's helpUri is URL/<rule-name>.md")
       ->type_name("URL");
-  app.add_option("-o,--output", options.output, "Write the report to FILE (atomically; never over an input) instead of standard output");
+  app.add_option("-o,--output", options.output,
+                 "Write the report to FILE (atomically; never over an input) instead of standard output");
   std::string fail_on;
-  CLI::Option* fail_on_option = app.add_option("--fail-on", fail_on, "Lowest severity that makes the exit status 1 (default: the config's failOn, else warning)")
-      ->check(CLI::IsMember({"error", "warning", "note", "never"}));
-  app.add_option("--config", options.config_path, "Config file (default: .netlint.yaml found upward from here, up to the repository root)");
+  CLI::Option* fail_on_option =
+      app.add_option("--fail-on", fail_on,
+                     "Lowest severity that makes the exit status 1 (default: the config's failOn, else warning)")
+          ->check(CLI::IsMember({"error", "warning", "note", "never"}));
+  app.add_option("--config", options.config_path,
+                 "Config file (default: .netlint.yaml found upward from here, up to the repository root)");
   // One value per occurrence (repeat the flag for more), so `--disable NL1001 deploy/` keeps
   // deploy/ as a path instead of reading it as a second rule.
-  CLI::Option* select_option = app.add_option("--select", options.select,
-                 "Run exactly these rules: codes, names, groups (correctness, suspicious, perf, best-practice, nursery), "
-                 "code prefixes (NL2) or ALL; comma-separated")
-      ->type_name("LIST")->delimiter(',')->allow_extra_args(false);
-  app.add_option("--extend-select", options.extend_select, "Add rules, groups or prefixes to the selection; comma-separated")
-      ->type_name("LIST")->delimiter(',')->allow_extra_args(false);
+  CLI::Option* select_option =
+      app.add_option(
+             "--select", options.select,
+             "Run exactly these rules: codes, names, groups (correctness, suspicious, perf, best-practice, nursery), "
+             "code prefixes (NL2) or ALL; comma-separated")
+          ->type_name("LIST")
+          ->delimiter(',')
+          ->allow_extra_args(false);
+  app.add_option("--extend-select", options.extend_select,
+                 "Add rules, groups or prefixes to the selection; comma-separated")
+      ->type_name("LIST")
+      ->delimiter(',')
+      ->allow_extra_args(false);
   app.add_option("--ignore", options.ignore, "Remove rules, groups or prefixes from the selection; comma-separated")
-      ->type_name("LIST")->delimiter(',')->allow_extra_args(false);
+      ->type_name("LIST")
+      ->delimiter(',')
+      ->allow_extra_args(false);
   app.add_option("--enable", options.enable, "Same as --extend-select RULE; repeatable")
-      ->type_name("RULE")->allow_extra_args(false);
+      ->type_name("RULE")
+      ->allow_extra_args(false);
   app.add_option("--disable", options.disable, "Same as --ignore RULE; repeatable")
-      ->type_name("RULE")->allow_extra_args(false);
+      ->type_name("RULE")
+      ->allow_extra_args(false);
   app.add_option("--stdin-filename", options.stdin_filename,
                  "Analyze standard input as if it were PATH (its folder, its clusters: view, the path reported); "
                  "implies '-' when no path is given")
       ->type_name("PATH");
-  app.add_option("--context", options.context_paths, "Read PATH for cross-references without reporting on it; repeatable")
-      ->type_name("PATH")->allow_extra_args(false);
+  app.add_option("--context", options.context_paths,
+                 "Read PATH for cross-references without reporting on it; repeatable")
+      ->type_name("PATH")
+      ->allow_extra_args(false);
   app.add_option("--namespace", options.default_namespace, kNamespaceHelp)->check(kNamespaceName);
-  app.add_option("-j,--jobs", options.jobs, "Threads for parsing and for running the rules (default: all cores)")->check(CLI::Range(1u, 1024u));
+  app.add_option("-j,--jobs", options.jobs, "Threads for parsing and for running the rules (default: all cores)")
+      ->check(CLI::Range(1u, 1024u));
   app.add_option("--color", options.color, "Colour the text output")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->default_str("auto");
   bool no_timing = false;
   app.add_flag("--no-timing", no_timing, "Leave the run time out of the summary line (stable output)");
-  app.add_option("--max-file-size", options.max_file_size, "Most bytes read from any input: larger manifests are skipped, a larger config or baseline is an error")
+  app.add_option(
+         "--max-file-size", options.max_file_size,
+         "Most bytes read from any input: larger manifests are skipped, a larger config or baseline is an error")
       ->default_str("268435456");
   app.add_option("--baseline", options.baseline, "Report only findings not recorded in FILE (see --write-baseline)")
       ->type_name("FILE");
-  app.add_option("--write-baseline", options.write_baseline, "Record this run's findings in FILE (atomically); they are then not reported")
+  app.add_option("--write-baseline", options.write_baseline,
+                 "Record this run's findings in FILE (atomically); they are then not reported")
       ->type_name("FILE");
 
-  app.add_flag("--fix", options.fix, "Apply the safe fixes in place (each file atomically), then report the remaining findings");
-  app.add_flag("--diff", options.diff, "Print the fixes --fix would apply as a unified diff and change nothing (exit 1 if any)");
-  app.add_flag("--unsafe-fixes", options.unsafe_fixes, "With --fix or --diff, also the unsafe fixes (a plausible edit to review)");
+  app.add_flag("--fix", options.fix,
+               "Apply the safe fixes in place (each file atomically), then report the remaining findings");
+  app.add_flag("--diff", options.diff,
+               "Print the fixes --fix would apply as a unified diff and change nothing (exit 1 if any)");
+  app.add_flag("--unsafe-fixes", options.unsafe_fixes,
+               "With --fix or --diff, also the unsafe fixes (a plausible edit to review)");
 
   CLI::App* rules = app.add_subcommand("rules", "List every rule with its code, severity and summary");
   std::string rules_format = "text";
@@ -126,39 +156,59 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "markdown"}))
       ->default_str("text");
   rules->add_option("--output", rules_output, "Folder for the markdown pages (e.g. docs/rules)");
-  rules->add_option("--fixtures", fixtures, "Folder of the rules' fixtures, for the examples")->default_str("testdata/rules");
+  rules->add_option("--fixtures", fixtures, "Folder of the rules' fixtures, for the examples")
+      ->default_str("testdata/rules");
 
-  CLI::App* explain = app.add_subcommand("explain", "Print the documentation of one rule (code or name), with an example");
+  CLI::App* explain =
+      app.add_subcommand("explain", "Print the documentation of one rule (code or name), with an example");
   std::string explained;
   explain->add_option("rule", explained, "Rule code or name, e.g. NL1001 or service-selector-typo")->required();
-  explain->add_option("--fixtures", fixtures, "Folder of the rules' fixtures, for the examples")->default_str("testdata/rules");
+  explain->add_option("--fixtures", fixtures, "Folder of the rules' fixtures, for the examples")
+      ->default_str("testdata/rules");
 
-  CLI::App* config_schema = app.add_subcommand("config-schema", "Print the JSON Schema of .netlint.yaml (for editors' completion)");
+  CLI::App* config_schema =
+      app.add_subcommand("config-schema", "Print the JSON Schema of .netlint.yaml (for editors' completion)");
   std::string schema_output;
   config_schema->add_option("-o,--output", schema_output, "Write to FILE (atomically) instead of standard output");
 
-  CLI::App* facts = app.add_subcommand("facts", "Print what the manifests imply about the cluster: each fact with its state, value and evidence");
+  CLI::App* facts = app.add_subcommand(
+      "facts", "Print what the manifests imply about the cluster: each fact with its state, value and evidence");
   netlint::cli::LintOptions facts_options;
   facts->add_option("paths", facts_options.paths, "Files or directories to read");
-  facts->add_option("--format", facts_options.format, "Output format")->check(CLI::IsMember({"text", "json"}))->default_str("text");
+  facts->add_option("--format", facts_options.format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->default_str("text");
   facts->add_option("-o,--output", facts_options.output, "Write to FILE (atomically) instead of standard output");
   facts->add_option("--config", facts_options.config_path, "Config file (default: .netlint.yaml found upward)");
-  facts->add_option("--context", facts_options.context_paths, "Read PATH as context too; repeatable")->type_name("PATH")->allow_extra_args(false);
+  facts->add_option("--context", facts_options.context_paths, "Read PATH as context too; repeatable")
+      ->type_name("PATH")
+      ->allow_extra_args(false);
   facts->add_option("--namespace", facts_options.default_namespace, kNamespaceHelp)->check(kNamespaceName);
 
-  CLI::App* connectivity = app.add_subcommand("connectivity", "Print the connections the NetworkPolicies allow between workloads, IP ranges and the ingress controller");
+  CLI::App* connectivity = app.add_subcommand(
+      "connectivity",
+      "Print the connections the NetworkPolicies allow between workloads, IP ranges and the ingress controller");
   netlint::cli::LintOptions connectivity_options;
   bool closed_world = false;
   connectivity->add_option("paths", connectivity_options.paths, "Files or directories to read");
-  connectivity->add_option("--format", connectivity_options.format, "Output format")->check(CLI::IsMember({"text", "json", "dot", "mermaid"}))->default_str("text");
-  connectivity->add_option("-o,--output", connectivity_options.output, "Write to FILE (atomically) instead of standard output");
-  connectivity->add_option("--config", connectivity_options.config_path, "Config file (default: .netlint.yaml found upward)");
-  connectivity->add_option("--context", connectivity_options.context_paths, "Read PATH as context too; repeatable")->type_name("PATH")->allow_extra_args(false);
-  connectivity->add_option("--namespace", connectivity_options.default_namespace, kNamespaceHelp)->check(kNamespaceName);
+  connectivity->add_option("--format", connectivity_options.format, "Output format")
+      ->check(CLI::IsMember({"text", "json", "dot", "mermaid"}))
+      ->default_str("text");
+  connectivity->add_option("-o,--output", connectivity_options.output,
+                           "Write to FILE (atomically) instead of standard output");
+  connectivity->add_option("--config", connectivity_options.config_path,
+                           "Config file (default: .netlint.yaml found upward)");
+  connectivity->add_option("--context", connectivity_options.context_paths, "Read PATH as context too; repeatable")
+      ->type_name("PATH")
+      ->allow_extra_args(false);
+  connectivity->add_option("--namespace", connectivity_options.default_namespace, kNamespaceHelp)
+      ->check(kNamespaceName);
   connectivity->add_flag("--closed-world", closed_world,
-                         "Assume the view is the whole cluster, as netpol-analyzer does: labels and namespaces exactly as written, ipBlocks never match pods, no unknown flows");
+                         "Assume the view is the whole cluster, as netpol-analyzer does: labels and namespaces exactly "
+                         "as written, ipBlocks never match pods, no unknown flows");
 
-  CLI::App* lsp = app.add_subcommand("lsp", "Run the language server on standard input and output (LSP 3.17; see docs/lsp.md)");
+  CLI::App* lsp =
+      app.add_subcommand("lsp", "Run the language server on standard input and output (LSP 3.17; see docs/lsp.md)");
 
   try {
     app.parse(argc, argv);
@@ -185,10 +235,11 @@ int main(int argc, char** argv) {
     if (explain->parsed()) return netlint::cli::explain_rule(explained, fixtures, std::cout, std::cerr);
     if (config_schema->parsed()) return netlint::cli::run_config_schema(schema_output, std::cout, std::cerr);
     if (facts->parsed()) return netlint::cli::run_facts(facts_options, std::cout, std::cerr);
-    if (connectivity->parsed()) return netlint::cli::run_connectivity(connectivity_options, closed_world, std::cout, std::cerr);
+    if (connectivity->parsed())
+      return netlint::cli::run_connectivity(connectivity_options, closed_world, std::cout, std::cerr);
     options.timing = !no_timing;
     if (fail_on_option->count() > 0) {
-      options.fail_on = fail_on == "error" ? FailOn::kError
+      options.fail_on = fail_on == "error"   ? FailOn::kError
                         : fail_on == "note"  ? FailOn::kNote
                         : fail_on == "never" ? FailOn::kNever
                                              : FailOn::kWarning;

@@ -49,7 +49,8 @@ bool load_config(const std::string& config_path, std::uint64_t max_size, std::op
   // or a `<(...)` pipe read up to --max-file-size.
   FileRead read = read_input_file(path, max_size, /*allow_streams=*/true);
   if (read.outcome == ReadOutcome::kTooLarge) {
-    err << "netlint: cannot read config file " << printable(path) << ": larger than --max-file-size (" << max_size << " bytes)\n";
+    err << "netlint: cannot read config file " << printable(path) << ": larger than --max-file-size (" << max_size
+        << " bytes)\n";
     return false;
   }
   if (read.outcome != ReadOutcome::kRead) {
@@ -71,8 +72,8 @@ unsigned effective_jobs(const LintOptions& options) {
   return options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
 }
 
-int load_views(const LintOptions& options, const config::Config* config, std::vector<LoadedView>& out, std::ostream& err,
-               std::vector<InputText> buffers, AnalysisTimes* times) {
+int load_views(const LintOptions& options, const config::Config* config, std::vector<LoadedView>& out,
+               std::ostream& err, std::vector<InputText> buffers, AnalysisTimes* times) {
   const auto started = std::chrono::steady_clock::now();
   InputRequest request;
   request.paths = options.paths;
@@ -138,7 +139,8 @@ RuleSelection selection_for(const LintOptions& options, const config::Config* co
 
 int analyze(const LintOptions& options, const config::Config* config, const RuleSelection& selection, Analysis& out,
             std::ostream& err, std::vector<InputText> buffers) {
-  if (const int status = load_views(options, config, out.views, err, std::move(buffers), &out.times); status != kLoaded) {
+  if (const int status = load_views(options, config, out.views, err, std::move(buffers), &out.times);
+      status != kLoaded) {
     return status;
   }
   const auto rules_started = std::chrono::steady_clock::now();
@@ -176,8 +178,8 @@ int check_output_target(const LintOptions& options, const config::Config* config
   if (!options.baseline.empty()) inputs.push_back(options.baseline);
   for (const std::string& input : inputs) {
     if (!same(input)) continue;
-    err << "netlint: refusing to write the report to " << printable(options.output) << ": it is the input file " << printable(input)
-        << '\n';
+    err << "netlint: refusing to write the report to " << printable(options.output) << ": it is the input file "
+        << printable(input) << '\n';
     return kExitUsage;
   }
   return kLoaded;

@@ -35,8 +35,8 @@ struct AnalysisTimes {
   double rules_ms = 0;
 };
 
-int load_views(const LintOptions& options, const config::Config* config, std::vector<LoadedView>& out, std::ostream& err,
-               std::vector<InputText> buffers = {}, AnalysisTimes* times = nullptr);
+int load_views(const LintOptions& options, const config::Config* config, std::vector<LoadedView>& out,
+               std::ostream& err, std::vector<InputText> buffers = {}, AnalysisTimes* times = nullptr);
 
 // The rule selection of a run: the default, the config's, then the command line's selectors.
 RuleSelection selection_for(const LintOptions& options, const config::Config* config);

@@ -26,9 +26,9 @@ int apply_baseline(const LintOptions& options, const config::Config* config, con
     // --max-file-size, never blocked on a FIFO.
     InputStream in(options.baseline, options.max_file_size, /*allow_streams=*/true);
     std::string error;
-    const bool read = in.outcome() == ReadOutcome::kRead &&
-                      engine::read_baseline([&](char* buffer, std::size_t size) { return in.read(buffer, size); },
-                                            baseline, error);
+    const bool read =
+        in.outcome() == ReadOutcome::kRead &&
+        engine::read_baseline([&](char* buffer, std::size_t size) { return in.read(buffer, size); }, baseline, error);
     if (in.outcome() != ReadOutcome::kRead) {
       err << "netlint: cannot read baseline " << printable(options.baseline) << ": "
           << (in.outcome() == ReadOutcome::kTooLarge

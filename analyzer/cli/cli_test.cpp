@@ -127,7 +127,8 @@ TEST_SUITE("cli") {
         "namespace \"production\"; did you mean app=orders-service (Deployment production/order-service) "
         "[NL1001 service-selector-typo]\n"
         " 27 |     app: order-service   # expect: service-selector-typo error \"selector app=order-service matches no "
-        "pods in namespace \\\"production\\\"; did you mean app=orders-service (Deployment production/order-service)\"\n"
+        "pods in namespace \\\"production\\\"; did you mean app=orders-service (Deployment "
+        "production/order-service)\"\n"
         "    |          ^~~~~~~~~~~~~\n"
         "  help: change the selector to app=orders-service, or the pod template's label to match it\n"
         "testdata/rules/service-selector-typo/bad.yaml:14:14: note: label app=orders-service of Deployment "
@@ -164,7 +165,8 @@ TEST_SUITE("cli") {
     const Run ok = netlint_in(repo.root, "--no-timing deploy/svc.yaml");
     CHECK(ok.status == 0);
     CHECK(ok.out ==
-          "view: note: 1 namespace: 0 complete, 0 open, 1 unknown (`netlint facts` lists each with its reason) [NL0006 namespaces]\n"
+          "view: note: 1 namespace: 0 complete, 0 open, 1 unknown (`netlint facts` lists each with its reason) [NL0006 "
+          "namespaces]\n"
           "1 file, 1 document, 1 object (Service 1); 0 errors, 0 warnings, 0 notes, 1 view note\n");
     repo.write("deploy/svc.yaml", service_selecting("wbe"));
     const Run typo = netlint_in(repo.root, "--no-timing deploy/svc.yaml");
@@ -262,8 +264,9 @@ TEST_SUITE("cli") {
     repo.write("svc.yaml",
                "apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\nspec:\n  ports:\n"
                "  - port: 80\n    targetPort: $WEB_PORT\n");
-    repo.write("secret.yaml", "apiVersion: v1\nkind: Secret\nmetadata: {name: s, namespace: shop}\n"
-                              "stringData:\n  password: <your password: here>\n");
+    repo.write("secret.yaml",
+               "apiVersion: v1\nkind: Secret\nmetadata: {name: s, namespace: shop}\n"
+               "stringData:\n  password: <your password: here>\n");
     const Run run = netlint_in(repo.root, "--no-timing --fail-on never .");
     CHECK(run.out.find("[NL0004") == std::string::npos);
     CHECK(run.out.find("[NL0001") == std::string::npos);
@@ -327,7 +330,8 @@ TEST_SUITE("cli") {
     CHECK(netlint("--disable service-selector-typo " + typo).status == 0);
     const Run unknown = netlint("--disable service-selector-typ " + typo, true);
     CHECK(unknown.status == 2);
-    CHECK(unknown.out.find("unknown rule, group or prefix 'service-selector-typ'; did you mean 'service-selector-typo'?") !=
+    CHECK(unknown.out.find(
+              "unknown rule, group or prefix 'service-selector-typ'; did you mean 'service-selector-typo'?") !=
           std::string::npos);
   }
 
@@ -357,7 +361,8 @@ TEST_SUITE("cli") {
     REQUIRE(::mkfifo((repo.root / "out.fifo").c_str(), 0600) == 0);
     const Run fifo = testing::run_shell(fmt::format(
         "cd '{}' && (timeout 20 cat out.fifo > got.txt &) && timeout 20 '{}' --no-timing -o out.fifo deploy; "
-        "status=$?; sleep 0.2; exit $status", repo.root.string(), NETLINT_BINARY));
+        "status=$?; sleep 0.2; exit $status",
+        repo.root.string(), NETLINT_BINARY));
     CHECK(fifo.status == 1);
     CHECK(fs::is_fifo(repo.root / "out.fifo"));
     for (int i = 0; i < 50 && repo.read("got.txt").find("0 notes") == std::string::npos; ++i) ::usleep(100000);
@@ -365,8 +370,9 @@ TEST_SUITE("cli") {
 
     // An output that is one of the inputs: named, found by a walk, or through another spelling.
     const std::string manifest = repo.read("deploy/svc.yaml");
-    for (const std::string args : {"-o deploy/svc.yaml deploy", "-o ./deploy/../deploy/svc.yaml deploy/app.yaml deploy/svc.yaml",
-                                   "-o reports/../deploy/app.yaml deploy/svc.yaml --context deploy/app.yaml"}) {
+    for (const std::string args :
+         {"-o deploy/svc.yaml deploy", "-o ./deploy/../deploy/svc.yaml deploy/app.yaml deploy/svc.yaml",
+          "-o reports/../deploy/app.yaml deploy/svc.yaml --context deploy/app.yaml"}) {
       CAPTURE(args);
       const Run clash = netlint_in(repo.root, args, true);
       CHECK(clash.status == 2);
@@ -382,7 +388,8 @@ TEST_SUITE("cli") {
     const TempRepo repo("symlinks");
     write_known_finding(repo, "deploy/");
     fs::create_symlink(outside.root / "svc.yaml", repo.root / "deploy" / "link.yaml");
-    fs::create_symlink("../../" + outside.root.filename().string() + "/svc.yaml", repo.root / "deploy" / "relative.yaml");
+    fs::create_symlink("../../" + outside.root.filename().string() + "/svc.yaml",
+                       repo.root / "deploy" / "relative.yaml");
     fs::create_symlink("/etc/passwd", repo.root / "deploy" / "passwd.yaml");
     fs::create_symlink("loop-b.yaml", repo.root / "deploy" / "loop-a.yaml");
     fs::create_symlink("loop-a.yaml", repo.root / "deploy" / "loop-b.yaml");
@@ -395,9 +402,12 @@ TEST_SUITE("cli") {
     CHECK(count(walk.out, "[NL1001") == 1);
     CHECK(walk.out.find("SECRET-OUTSIDE-TEXT") == std::string::npos);
     CHECK(walk.out.find("root:") == std::string::npos);
-    CHECK(count(walk.out, "netlint: skipped deploy/link.yaml: symlink to " + (outside.root / "svc.yaml").generic_string() + ", outside") == 1);
-    CHECK(count(walk.out, "netlint: skipped deploy/relative.yaml: symlink to " + (outside.root / "svc.yaml").generic_string() + ", outside") == 1);
-    CHECK(count(walk.out, "netlint: skipped deploy/passwd.yaml: symlink to /etc/passwd, outside the folder walked") == 1);
+    CHECK(count(walk.out, "netlint: skipped deploy/link.yaml: symlink to " +
+                              (outside.root / "svc.yaml").generic_string() + ", outside") == 1);
+    CHECK(count(walk.out, "netlint: skipped deploy/relative.yaml: symlink to " +
+                              (outside.root / "svc.yaml").generic_string() + ", outside") == 1);
+    CHECK(count(walk.out, "netlint: skipped deploy/passwd.yaml: symlink to /etc/passwd, outside the folder walked") ==
+          1);
     CHECK(count(walk.out, "netlint: skipped deploy/loop-a.yaml: symlink loop") == 1);
     CHECK(count(walk.out, "netlint: skipped deploy/dangling.yaml: dangling symlink") == 1);
     CHECK(walk.out.find("skipped 6 (symlink-outside-root 3, broken-symlink 3)") != std::string::npos);

@@ -17,39 +17,39 @@ namespace netlint::cli {
 
 // Exit statuses, stable for scripts and CI.
 enum ExitCode : int {
-  kExitClean = 0,        // nothing at or above --fail-on
-  kExitFindings = 1,     // findings at or above --fail-on
-  kExitUsage = 2,        // usage or config error, a named path that does not exist
-  kExitInternal = 3,     // internal failure (an NL0002, or an unexpected exception)
+  kExitClean = 0,     // nothing at or above --fail-on
+  kExitFindings = 1,  // findings at or above --fail-on
+  kExitUsage = 2,     // usage or config error, a named path that does not exist
+  kExitInternal = 3,  // internal failure (an NL0002, or an unexpected exception)
 };
 
 enum class FailOn { kError, kWarning, kNote, kNever };
 
 struct LintOptions {
   std::vector<std::string> paths;
-  std::string format = "text";       // text | json | sarif | github
-  std::string output;                // --output FILE (written atomically); empty: stdout
-  std::optional<FailOn> fail_on;     // --fail-on; else the config's failOn; else warning
-  std::string config_path;           // --config; empty: .netlint.yaml found upward
+  std::string format = "text";               // text | json | sarif | github
+  std::string output;                        // --output FILE (written atomically); empty: stdout
+  std::optional<FailOn> fail_on;             // --fail-on; else the config's failOn; else warning
+  std::string config_path;                   // --config; empty: .netlint.yaml found upward
   std::vector<std::string> enable, disable;  // --enable/--disable RULE: aliases of --extend-select/--ignore
   std::vector<std::string> select, extend_select, ignore;  // --select/--extend-select/--ignore (comma-separated)
-  bool has_select = false;                                  // --select given (even empty)
-  std::vector<std::string> context_paths;    // --context PATH: read, never reported
-  std::string stdin_filename;        // --stdin-filename PATH: standard input is analyzed as PATH
-  std::string default_namespace;      // --namespace; empty: cluster.applyNamespace, else `~`
-  unsigned jobs = 0;                 // 0: all cores
+  bool has_select = false;                                 // --select given (even empty)
+  std::vector<std::string> context_paths;                  // --context PATH: read, never reported
+  std::string stdin_filename;                              // --stdin-filename PATH: standard input is analyzed as PATH
+  std::string default_namespace;                           // --namespace; empty: cluster.applyNamespace, else `~`
+  unsigned jobs = 0;                                       // 0: all cores
   // Parses kept between analyses (loader/parse_cache.h): the language server's, for its lifetime.
   ParseCache* parse_cache = nullptr;
   bool timing = true;
-  std::string color = "auto";        // auto | always | never
+  std::string color = "auto";  // auto | always | never
   std::uint64_t max_file_size = 256ull << 20;
   // --format sarif/github: run.automationDetails.id, the folder paths are made relative to (default:
   // the git root, else the working directory), and the base of each rule's helpUri (empty: built in).
   std::string sarif_category;
   std::string base_dir;
   std::string help_uri_base;
-  std::string baseline;              // --baseline FILE: report only findings not in it
-  std::string write_baseline;        // --write-baseline FILE: record this run's findings
+  std::string baseline;        // --baseline FILE: report only findings not in it
+  std::string write_baseline;  // --write-baseline FILE: record this run's findings
   // --fix: apply the safe fixes in place, then report what remains; --diff: print them as a
   // unified diff instead and change nothing; --unsafe-fixes: unsafe fixes too (fix_plan.h).
   bool fix = false;

@@ -87,7 +87,8 @@ spec:
     CHECK(dot.status == 0);
     CHECK(dot.out.rfind("digraph connectivity {", 0) == 0);
     CHECK(dot.out.find("label=\"shop\"") != std::string::npos);
-    CHECK(dot.out.find("\"ops/probe[Deployment]\" -> \"shop/web[Deployment]\" [label=\"? All Connections\", style=dashed];") !=
+    CHECK(dot.out.find(
+              "\"ops/probe[Deployment]\" -> \"shop/web[Deployment]\" [label=\"? All Connections\", style=dashed];") !=
           std::string::npos);
     const auto mermaid = testing::run_netlint_in(repo.root, "connectivity --format mermaid shop.yaml");
     CHECK(mermaid.status == 0);

@@ -16,7 +16,8 @@ int run_connectivity(const LintOptions& options, bool closed_world, std::ostream
   if (!load_config(options.config_path, options.max_file_size, config, err)) return kExitUsage;
   std::vector<LoadedView> views;
   if (const int status = load_views(options, config ? &*config : nullptr, views, err); status != kLoaded) return status;
-  if (const int status = check_output_target(options, config ? &*config : nullptr, views.front().model, err); status != kLoaded) {
+  if (const int status = check_output_target(options, config ? &*config : nullptr, views.front().model, err);
+      status != kLoaded) {
     return status;
   }
   // Every view is evaluated before anything is written, so that a view that cannot be evaluated
@@ -24,7 +25,8 @@ int run_connectivity(const LintOptions& options, bool closed_world, std::ostream
   std::vector<std::unique_ptr<const netpol::PolicyEngine>> engines;
   for (const LoadedView& loaded : views) {
     const model::Model& view = loaded.model;
-    engines.push_back(std::make_unique<const netpol::PolicyEngine>(view, loaded.facts, netpol::EngineOptions{closed_world}));
+    engines.push_back(
+        std::make_unique<const netpol::PolicyEngine>(view, loaded.facts, netpol::EngineOptions{closed_world}));
     if (!engines.back()->error().empty()) {
       err << "netlint: connectivity: " << printable(engines.back()->error()) << '\n';
       return kExitUsage;
@@ -32,7 +34,8 @@ int run_connectivity(const LintOptions& options, bool closed_world, std::ostream
     // What the policies say is not what the cluster does when nothing enforces them (NL2015).
     if (const auto& enforced = loaded.facts.network_policy_enforced; enforced.usable() && !enforced.value) {
       err << "netlint: warning: " << (view.cluster.empty() ? "the view" : "cluster " + printable(view.cluster))
-          << " has no component that enforces NetworkPolicy (NL2015): every connection is open there; this lists what the "
+          << " has no component that enforces NetworkPolicy (NL2015): every connection is open there; this lists what "
+             "the "
              "policies say\n";
     }
   }

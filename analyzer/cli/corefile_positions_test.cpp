@@ -32,8 +32,8 @@ std::string read_file(const fs::path& path) {
 }
 
 std::string run(const std::string& format) {
-  return testing::run_shell("cd '" NETLINT_SOURCE_DIR "' && '" NETLINT_BINARY "' --no-timing --format " + format + " " + kInput +
-                            " 2>/dev/null")
+  return testing::run_shell("cd '" NETLINT_SOURCE_DIR "' && '" NETLINT_BINARY "' --no-timing --format " + format + " " +
+                            kInput + " 2>/dev/null")
       .out;
 }
 
@@ -84,8 +84,8 @@ TEST_SUITE("corefile positions") {
       CHECK(d["start"]["line"] == w.line);
       CHECK(d["start"]["column"] == w.column);
       CHECK(d["end"]["column"] == w.column + static_cast<int>(std::string(tokens[i]).size()));
-      CHECK(text.find(std::string(kInput) + ":" + std::to_string(w.line) + ":" + std::to_string(w.column) + ": error: ") !=
-            std::string::npos);
+      CHECK(text.find(std::string(kInput) + ":" + std::to_string(w.line) + ":" + std::to_string(w.column) +
+                      ": error: ") != std::string::npos);
     }
 
     const json sarif = json::parse(run("sarif"));

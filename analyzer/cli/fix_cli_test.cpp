@@ -76,7 +76,8 @@ TEST_SUITE("cli") {
         {"testdata/rules/coredns-corefile-invalid/bad.yaml", "NL4101", 14, "podz", "pods", "safe"},
         {"testdata/rules/ingress-nginx-unknown-annotation/bad.yaml", "NL6003", 28, "proxy-read-timout",
          "nginx.ingress.kubernetes.io/proxy-read-timeout", "safe"},
-        {"testdata/rules/ingress-nginx-unknown-key/bad.yaml", "NL6001", 22, "proxy-read-timout", "proxy-read-timeout", "safe"},
+        {"testdata/rules/ingress-nginx-unknown-key/bad.yaml", "NL6001", 22, "proxy-read-timout", "proxy-read-timeout",
+         "safe"},
         {"testdata/rules/kube-proxy-unknown-field/bad.yaml", "NL5005", 13, "conntrak", "conntrack", "safe"},
     };
     for (const Expected& e : cases) {
@@ -115,9 +116,11 @@ TEST_SUITE("cli") {
         testing::run_netlint_in(repo.root, "--color never --no-timing --config demo/.netlint.yaml --fix demo", true);
     // Errors remain (NL3002, NL6005, ...): the status is the re-lint's.
     CHECK(run.status == 1);
-    CHECK(run.out.find("netlint: fixed demo/production/ingress.yaml:29:23: NL3001 change the backend to order-service\n") !=
+    CHECK(run.out.find(
+              "netlint: fixed demo/production/ingress.yaml:29:23: NL3001 change the backend to order-service\n") !=
           std::string::npos);
-    CHECK(run.out.find("netlint: fixed demo/production/orders.yaml:36:10: NL1001 change the selector to app=orders-service\n") !=
+    CHECK(run.out.find(
+              "netlint: fixed demo/production/orders.yaml:36:10: NL1001 change the selector to app=orders-service\n") !=
           std::string::npos);
     CHECK(run.out.find("netlint: 2 fixes applied\n") != std::string::npos);
     CHECK(run.out.find("netlint: 1 unsafe fix not applied") != std::string::npos);
@@ -133,7 +136,8 @@ TEST_SUITE("cli") {
       const std::string relative = fs::relative(entry.path(), repo.root / "demo").string();
       if (relative == "production/orders.yaml" || relative == "production/ingress.yaml") continue;
       CAPTURE(relative);
-      CHECK(repo.read("demo/" + relative) == testing::TempRepo::read_path(fs::path(NETLINT_SOURCE_DIR) / "testdata" / "demo" / relative));
+      CHECK(repo.read("demo/" + relative) ==
+            testing::TempRepo::read_path(fs::path(NETLINT_SOURCE_DIR) / "testdata" / "demo" / relative));
     }
     // The report after the fixes: NL1001 and NL3001 are gone, the rest stays.
     CHECK(run.out.find("[NL1001") == std::string::npos);
@@ -151,12 +155,15 @@ TEST_SUITE("cli") {
     const std::string before = repo.read("demo/production/ingress.yaml");
     const testing::CliRun diff = testing::run_netlint_in(repo.root, "--config demo/.netlint.yaml --diff demo");
     CHECK(diff.status == 1);
-    CHECK(diff.out.find("--- a/demo/production/ingress.yaml\n+++ b/demo/production/ingress.yaml\n") != std::string::npos);
-    CHECK(diff.out.find("-                name: order-servce\n+                name: order-service\n") != std::string::npos);
+    CHECK(diff.out.find("--- a/demo/production/ingress.yaml\n+++ b/demo/production/ingress.yaml\n") !=
+          std::string::npos);
+    CHECK(diff.out.find("-                name: order-servce\n+                name: order-service\n") !=
+          std::string::npos);
     CHECK(diff.out.find("-    app: order-service\n+    app: orders-service\n") != std::string::npos);
     CHECK(diff.out.find("+                  number: 80\n") == std::string::npos);
     CHECK(repo.read("demo/production/ingress.yaml") == before);
-    const testing::CliRun unsafe = testing::run_netlint_in(repo.root, "--config demo/.netlint.yaml --diff --unsafe-fixes demo");
+    const testing::CliRun unsafe =
+        testing::run_netlint_in(repo.root, "--config demo/.netlint.yaml --diff --unsafe-fixes demo");
     CHECK(unsafe.out.find("-                  number: 8080\n+                  number: 80\n") != std::string::npos);
     CHECK(repo.read("demo/production/ingress.yaml") == before);
     // Nothing to fix: status 0, no diff.
@@ -169,7 +176,9 @@ TEST_SUITE("cli") {
 
   TEST_CASE("--fix never edits standard input") {
     testing::TempRepo repo("fix-stdin");
-    repo.write("svc.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n  namespace: shop\nspec:\n  ports:\n  - port: 80\n    protocol: tcp\n");
+    repo.write("svc.yaml",
+               "apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n  namespace: shop\nspec:\n  ports:\n  - port: "
+               "80\n    protocol: tcp\n");
     const std::string before = repo.read("svc.yaml");
     const testing::CliRun run = testing::run_netlint_in(repo.root, "--fix --stdin-filename svc.yaml < svc.yaml", true);
     CHECK(run.out.find("netlint: 0 fixes applied") != std::string::npos);

@@ -92,7 +92,8 @@ int run_fixes(const LintOptions& options, std::ostream& out, std::ostream& err) 
   LintOptions pass = options;
   pass.write_baseline.clear();  // the lint after the fixes records the baseline, if asked
   Analysis analysis;
-  if (const int status = analyze(pass, config ? &*config : nullptr, selection, analysis, err); status != kLoaded) return status;
+  if (const int status = analyze(pass, config ? &*config : nullptr, selection, analysis, err); status != kLoaded)
+    return status;
   const model::Model& model = analysis.views.front().model;
   if (const int status = apply_baseline(pass, config ? &*config : nullptr, model, analysis.diagnostics, err);
       status != kLoaded) {
@@ -104,7 +105,8 @@ int run_fixes(const LintOptions& options, std::ostream& out, std::ostream& err) 
 
   if (options.diff) {
     for (const FileFixes& f : plan.files) out << unified_diff(f.path, f.before, f.after);
-    err << fmt::format("netlint: {} {} would be applied\n", plan.applied_count(), plan.applied_count() == 1 ? "fix" : "fixes");
+    err << fmt::format("netlint: {} {} would be applied\n", plan.applied_count(),
+                       plan.applied_count() == 1 ? "fix" : "fixes");
   } else {
     std::size_t applied = 0;
     for (const FileFixes& f : plan.files) {
@@ -118,8 +120,9 @@ int run_fixes(const LintOptions& options, std::ostream& out, std::ostream& err) 
     err << "netlint: not fixed (overlaps an earlier fix; run --fix again): " << describe(locator, *d) << '\n';
   }
   if (plan.unsafe_left != 0) {
-    err << fmt::format("netlint: {} unsafe {} not applied (see them with --diff --unsafe-fixes; apply with --unsafe-fixes)\n",
-                       plan.unsafe_left, plan.unsafe_left == 1 ? "fix" : "fixes");
+    err << fmt::format(
+        "netlint: {} unsafe {} not applied (see them with --diff --unsafe-fixes; apply with --unsafe-fixes)\n",
+        plan.unsafe_left, plan.unsafe_left == 1 ? "fix" : "fixes");
   }
   // --diff changes nothing: its status says whether there is something to fix.
   if (options.diff) return plan.files.empty() ? kExitClean : kExitFindings;

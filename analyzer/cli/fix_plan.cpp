@@ -15,7 +15,9 @@ bool overlaps(const diag::Edit& a, const diag::Edit& b) {
   return a.range.begin < b.range.end && b.range.begin < a.range.end;
 }
 
-bool same_edit(const diag::Edit& a, const diag::Edit& b) { return a.range == b.range && a.replacement == b.replacement; }
+bool same_edit(const diag::Edit& a, const diag::Edit& b) {
+  return a.range == b.range && a.replacement == b.replacement;
+}
 
 std::vector<std::string> split_lines(const std::string& text) {
   std::vector<std::string> lines;
@@ -91,7 +93,8 @@ FixPlan plan_fixes(const model::Model& model, const std::vector<diag::Diagnostic
     out.applied = std::move(applied[entry.first]);
     if (out.after != out.before) plan.files.push_back(std::move(out));
   }
-  std::sort(plan.files.begin(), plan.files.end(), [](const FileFixes& a, const FileFixes& b) { return a.path < b.path; });
+  std::sort(plan.files.begin(), plan.files.end(),
+            [](const FileFixes& a, const FileFixes& b) { return a.path < b.path; });
   return plan;
 }
 

@@ -20,9 +20,9 @@ namespace netlint::cli {
 struct FileFixes {
   FileId file = kNoFile;
   std::string path;
-  std::string before;                             // the text the run analyzed
-  std::string after;                              // with the taken fixes applied
-  std::vector<const diag::Diagnostic*> applied;   // the findings whose fixes were taken, in order
+  std::string before;                            // the text the run analyzed
+  std::string after;                             // with the taken fixes applied
+  std::vector<const diag::Diagnostic*> applied;  // the findings whose fixes were taken, in order
 };
 
 struct FixPlan {

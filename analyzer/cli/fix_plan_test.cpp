@@ -38,7 +38,8 @@ diag::Diagnostic with_fix(const std::string& text, const std::string& word, cons
 TEST_CASE("plan_fixes takes the safe fixes, and the unsafe ones only when asked") {
   const std::string text = "a: one\nb: two\n";
   const model::Model m = one_file(text);
-  const std::vector<diag::Diagnostic> ds{with_fix(text, "one", "1"), with_fix(text, "two", "2", diag::Applicability::kUnsafe)};
+  const std::vector<diag::Diagnostic> ds{with_fix(text, "one", "1"),
+                                         with_fix(text, "two", "2", diag::Applicability::kUnsafe)};
   const FixPlan safe = plan_fixes(m, ds, false, {true});
   REQUIRE(safe.files.size() == 1);
   CHECK(safe.files[0].after == "a: 1\nb: two\n");
@@ -81,7 +82,9 @@ TEST_CASE("unified_diff: hunks with three lines of context, as diff -u prints th
         "@@ -1,5 +1,5 @@\n 1\n-2\n+two\n 3\n 4\n 5\n"
         "@@ -8,5 +8,5 @@\n 8\n 9\n 10\n-11\n+eleven\n 12\n");
   CHECK(unified_diff("f.yaml", before, before).empty());
-  CHECK(unified_diff("f.yaml", "a\nb", "a\nc") == "--- a/f.yaml\n+++ b/f.yaml\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n\\ No newline at end of file\n");
+  CHECK(unified_diff("f.yaml", "a\nb", "a\nc") ==
+        "--- a/f.yaml\n+++ b/f.yaml\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n\\ No newline at end "
+        "of file\n");
 }
 
 }  // namespace netlint::cli

@@ -22,7 +22,8 @@ struct Headline {
 
 constexpr Headline kHeadlines[] = {
     {"service-selector-typo/bad.yaml", "NL1001", "a Service selector with a typo"},
-    {"service-selector-matches-no-pods/namespace-less-app", "NL1002", "a selector matching nothing in a namespace-less app folder"},
+    {"service-selector-matches-no-pods/namespace-less-app", "NL1002",
+     "a selector matching nothing in a namespace-less app folder"},
     {"networkpolicy-blocks-dns/bad.yaml", "NL2005", "an egress NetworkPolicy that forgot DNS"},
     {"dns-ndots-amplification/bad.yaml", "NL4001", "ndots amplification of an external API host in env"},
     {"networkpolicy-not-enforced/corpus-flannel", "NL2015", "NetworkPolicies on Flannel"},
@@ -38,8 +39,10 @@ TEST_SUITE("cli") {
       CAPTURE(h.what);
       testing::TempRepo repo("headline");
       const fs::path source = fs::path(NETLINT_SOURCE_DIR) / "testdata/rules" / h.fixture;
-      if (fs::is_directory(source)) fs::copy(source, repo.root / "app", fs::copy_options::recursive);
-      else fs::copy_file(source, repo.root / "app.yaml");
+      if (fs::is_directory(source))
+        fs::copy(source, repo.root / "app", fs::copy_options::recursive);
+      else
+        fs::copy_file(source, repo.root / "app.yaml");
       const testing::CliRun run = testing::run_netlint_in(repo.root, "--color never .", true);
       CHECK(run.out.find(std::string("[") + h.code + " ") != std::string::npos);
     }
@@ -59,13 +62,16 @@ TEST_SUITE("cli") {
         "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: app, namespace: shop}\nspec:\n"
         "  selector: {matchLabels: {app: app}}\n  template:\n    metadata: {labels: {app: app}}\n    spec:\n"
         "      containers:\n      - name: app\n        image: example/app:1\n        env:\n";
-    repo.write("short.yaml", pod + "        - {name: API_URL, value: \"https://api.stripe.com/v1\"}\n"
-                                   "        - {name: DB_HOST, value: db.shop}\n");
+    repo.write("short.yaml", pod +
+                                 "        - {name: API_URL, value: \"https://api.stripe.com/v1\"}\n"
+                                 "        - {name: DB_HOST, value: db.shop}\n");
     const testing::CliRun short_names = testing::run_netlint_in(repo.root, "--color never short.yaml");
-    CHECK(short_names.out.find("dnsConfig.options [{name: ndots, value: \"2\"}] (1 + the 1 dot of its in-cluster name db.shop") !=
+    CHECK(short_names.out.find(
+              "dnsConfig.options [{name: ndots, value: \"2\"}] (1 + the 1 dot of its in-cluster name db.shop") !=
           std::string::npos);
-    repo.write("deep.yaml", pod + "        - {name: API_URL, value: \"https://api.stripe.com/v1\"}\n"
-                                  "        - {name: ORDERS, value: \"http://orders.shop.svc:8080\"}\n");
+    repo.write("deep.yaml", pod +
+                                "        - {name: API_URL, value: \"https://api.stripe.com/v1\"}\n"
+                                "        - {name: ORDERS, value: \"http://orders.shop.svc:8080\"}\n");
     const testing::CliRun deep = testing::run_netlint_in(repo.root, "--color never deep.yaml");
     CHECK(deep.out.find("value: \"3\"}] (1 + the 2 dots of its in-cluster name orders.shop.svc") != std::string::npos);
     CHECK(deep.out.find("api.stripe.com has fewer dots and is still searched then") != std::string::npos);

@@ -26,7 +26,8 @@ void append_new(WalkResult& to, WalkResult from, std::set<std::string>& seen) {
   to.errors.insert(to.errors.end(), from.errors.begin(), from.errors.end());
   // The repository walk meets the named paths' files again: one stderr line each.
   for (std::string& warning : from.warnings) {
-    if (std::find(to.warnings.begin(), to.warnings.end(), warning) == to.warnings.end()) to.warnings.push_back(std::move(warning));
+    if (std::find(to.warnings.begin(), to.warnings.end(), warning) == to.warnings.end())
+      to.warnings.push_back(std::move(warning));
   }
 }
 

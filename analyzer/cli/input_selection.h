@@ -13,12 +13,12 @@
 namespace netlint::cli {
 
 struct InputRequest {
-  std::vector<std::string> paths;           // reported; empty: the repository's files
+  std::vector<std::string> paths;  // reported; empty: the repository's files
   // Editor buffers (the language server's open documents): reported, first, so the file on disk
   // at the same path is not read. With buffers and no paths, the repository is context only.
   std::vector<InputText> buffers;
-  std::vector<std::string> context_paths;   // --context
-  std::string config_directory;             // empty without a config file
+  std::vector<std::string> context_paths;  // --context
+  std::string config_directory;            // empty without a config file
   std::vector<std::string> include, exclude;
   WalkOptions walk;
 };

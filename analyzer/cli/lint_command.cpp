@@ -40,10 +40,14 @@ bool use_color(const std::string& mode, std::ostream& out) {
 
 bool fails(diag::Severity severity, FailOn fail_on) {
   switch (fail_on) {
-    case FailOn::kNever: return false;
-    case FailOn::kNote: return true;
-    case FailOn::kWarning: return severity >= diag::Severity::kWarning;
-    case FailOn::kError: return severity == diag::Severity::kError;
+    case FailOn::kNever:
+      return false;
+    case FailOn::kNote:
+      return true;
+    case FailOn::kWarning:
+      return severity >= diag::Severity::kWarning;
+    case FailOn::kError:
+      return severity == diag::Severity::kError;
   }
   return true;
 }
@@ -56,7 +60,9 @@ FailOn parse_fail_on(const std::string& text) {
 }
 
 // SARIF and github paths are relative to this folder: --base-dir, else the repository root.
-std::string report_root(const LintOptions& options) { return !options.base_dir.empty() ? options.base_dir : git_root(); }
+std::string report_root(const LintOptions& options) {
+  return !options.base_dir.empty() ? options.base_dir : git_root();
+}
 
 // Every rule of the registry goes into tool.driver.rules, enabled or not, so ruleIndex is stable
 // (but NL0006, whose run-level notes are notifications).
@@ -98,15 +104,19 @@ int run_lint(const LintOptions& options, std::ostream& out, std::ostream& err) {
     return kExitUsage;
   }
   FailOn fail_on = FailOn::kWarning;
-  if (options.fail_on) fail_on = *options.fail_on;
-  else if (config && config->fail_on) fail_on = parse_fail_on(*config->fail_on);
+  if (options.fail_on)
+    fail_on = *options.fail_on;
+  else if (config && config->fail_on)
+    fail_on = parse_fail_on(*config->fail_on);
 
   Analysis analysis;
-  if (const int status = analyze(options, config ? &*config : nullptr, selection, analysis, err); status != kLoaded) return status;
+  if (const int status = analyze(options, config ? &*config : nullptr, selection, analysis, err); status != kLoaded)
+    return status;
   const std::vector<LoadedView>& views = analysis.views;
   std::vector<diag::Diagnostic>& diagnostics = analysis.diagnostics;
   // Checked after the run (which writes nothing): the report is written only if this passes.
-  if (const int status = check_output_target(options, config ? &*config : nullptr, views.front().model, err); status != kLoaded) {
+  if (const int status = check_output_target(options, config ? &*config : nullptr, views.front().model, err);
+      status != kLoaded) {
     return status;
   }
 
@@ -114,7 +124,8 @@ int run_lint(const LintOptions& options, std::ostream& out, std::ostream& err) {
 
   // Every view holds the whole file table and the same counts: any of them resolves locations.
   const model::Model& model = views.front().model;
-  if (const int status = apply_baseline(options, config ? &*config : nullptr, model, diagnostics, err); status != kLoaded) {
+  if (const int status = apply_baseline(options, config ? &*config : nullptr, model, diagnostics, err);
+      status != kLoaded) {
     return status;
   }
 
@@ -176,8 +187,8 @@ int run_rules_table(std::ostream& out) {
   for (const engine::Rule* rule : rules::all_rules()) name_width = std::max(name_width, rule->info().name.size());
   // GROUP decides whether a rule runs by default (DEFAULT on: correctness, suspicious, perf).
   constexpr std::size_t kGroupWidth = 15;
-  out << "CODE    SEVERITY  " << std::string("NAME") << std::string(name_width - 4 + 2, ' ') << "GROUP" << std::string(kGroupWidth - 5, ' ')
-      << "DEFAULT  SUMMARY\n";
+  out << "CODE    SEVERITY  " << std::string("NAME") << std::string(name_width - 4 + 2, ' ') << "GROUP"
+      << std::string(kGroupWidth - 5, ' ') << "DEFAULT  SUMMARY\n";
   for (const engine::Rule* rule : rules::all_rules()) {
     const diag::RuleInfo& info = rule->info();
     // NL0006 is the id of run-level notes: no severity, its own group, shown unless ignored.

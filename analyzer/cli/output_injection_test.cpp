@@ -48,7 +48,8 @@ TEST_SUITE("cli") {
     repo.write("app.yaml", kHostile);
     for (const std::string format : {"text", "github"}) {
       CAPTURE(format);
-      const testing::CliRun run = testing::run_netlint_in(repo.root, "--format " + format + " --color always app.yaml", true);
+      const testing::CliRun run =
+          testing::run_netlint_in(repo.root, "--format " + format + " --color always app.yaml", true);
       CHECK(run.status == 1);
       CHECK(run.out.find("NL1001") != std::string::npos);
       CHECK(run.out.find("web\\e]0;pwned\\x07\\e[31m\\n::error file=x.yaml::injected") != std::string::npos);
@@ -57,7 +58,8 @@ TEST_SUITE("cli") {
     }
     for (const std::string format : {"text", "mermaid", "dot"}) {
       CAPTURE(format);
-      const testing::CliRun run = testing::run_netlint_in(repo.root, "connectivity --format " + format + " app.yaml", true);
+      const testing::CliRun run =
+          testing::run_netlint_in(repo.root, "connectivity --format " + format + " app.yaml", true);
       CHECK(run.status == 0);
       CHECK(run.out.find("pwned") != std::string::npos);
       CHECK_FALSE(has_control(run.out));
@@ -69,7 +71,8 @@ TEST_SUITE("cli") {
     TempRepo repo("injection-names");
     // Different namespaces, so each file has its own finding (equal copies would merge).
     std::string other = kHostile;
-    for (std::size_t at = other.find("shop"); at != std::string::npos; at = other.find("shop", at + 5)) other.replace(at, 4, "shop2");
+    for (std::size_t at = other.find("shop"); at != std::string::npos; at = other.find("shop", at + 5))
+      other.replace(at, 4, "shop2");
     repo.write("evil\n::error file=y.yaml::x.yaml", kHostile);
     repo.write("caf\xe9.yaml", other);
     const testing::CliRun text = testing::run_netlint_in(repo.root, ".", true);
@@ -123,7 +126,8 @@ TEST_SUITE("cli") {
     std::filesystem::permissions(repo.root / "app" / "app.yaml", std::filesystem::perms::all);
     std::filesystem::permissions(repo.root / "locked", std::filesystem::perms::none);
     const std::string as_nobody = ::geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
-    const testing::CliRun run = testing::run_shell(fmt::format("cd '{}' && {}'{}' . 2>&1", repo.root.string(), as_nobody, NETLINT_BINARY));
+    const testing::CliRun run =
+        testing::run_shell(fmt::format("cd '{}' && {}'{}' . 2>&1", repo.root.string(), as_nobody, NETLINT_BINARY));
     std::filesystem::permissions(repo.root / "locked", std::filesystem::perms::all);
     CHECK(run.out.find("netlint: skipped folder ./locked: permission denied") != std::string::npos);
     CHECK(run.out.find("NL1001") != std::string::npos);  // the readable folder is still linted
@@ -132,17 +136,19 @@ TEST_SUITE("cli") {
   TEST_CASE("output injection: an excerpt of a huge line is clipped around its range") {
     TempRepo repo("long-line");
     // One flow-style line of about 2 MB: a long annotation, then the Service's typo'd selector.
-    std::string service = "{apiVersion: v1, kind: Service, metadata: {name: web, namespace: shop, annotations: {note: \"";
+    std::string service =
+        "{apiVersion: v1, kind: Service, metadata: {name: web, namespace: shop, annotations: {note: \"";
     service += std::string(2'000'000, 'x');
     service += "\"}}, spec: {selector: {app: wbe}, ports: [{port: 80}]}}\n";
     repo.write("app.yaml",
                "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\n"
                "spec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n"
-               "    spec: {containers: [{name: web, image: nginx, ports: [{containerPort: 80}]}]}\n---\n" + service);
+               "    spec: {containers: [{name: web, image: nginx, ports: [{containerPort: 80}]}]}\n---\n" +
+                   service);
     const testing::CliRun run = testing::run_netlint_in(repo.root, "app.yaml", true);
     CHECK(run.status == 1);
     CHECK(run.out.find("NL1001") != std::string::npos);
-    CHECK(run.out.size() < 4000);  // the whole line would be 2 MB
+    CHECK(run.out.size() < 4000);                              // the whole line would be 2 MB
     CHECK(run.out.find("\xe2\x80\xa6") != std::string::npos);  // "…" marks the clipped text
     CHECK(run.out.find("app: wbe}") != std::string::npos);
   }

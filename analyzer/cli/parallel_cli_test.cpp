@@ -28,7 +28,8 @@ TEST_SUITE("cli") {
     testing::TempRepo scratch("parallel", false);
     scratch.write("empty.netlint.yaml", "{}\n");
     // The repository's own config leaves testdata/ out of the report: an empty one reports it all.
-    const std::string all_fixtures = "--config '" + (scratch.root / "empty.netlint.yaml").string() + "' --select ALL,nursery testdata/rules";
+    const std::string all_fixtures =
+        "--config '" + (scratch.root / "empty.netlint.yaml").string() + "' --select ALL,nursery testdata/rules";
     for (const std::string& input : {std::string("testdata/demo"), all_fixtures}) {
       CAPTURE(input);
       for (const char* format : {"text", "json"}) {

@@ -42,7 +42,8 @@ TEST_SUITE("cli") {
     repo.write(".netlint.yaml", "per-file-ignores:\n  \"app/**\": [corectness]\n");
     const testing::CliRun run = testing::run_netlint_in(repo.root, ".", true);
     CHECK(run.status == 2);
-    CHECK(run.out.find("per-file-ignores \"app/**\": unknown rule, group or prefix 'corectness'; did you mean 'correctness'?") !=
+    CHECK(run.out.find(
+              "per-file-ignores \"app/**\": unknown rule, group or prefix 'corectness'; did you mean 'correctness'?") !=
           std::string::npos);
     repo.write(".netlint.yaml", "per-file-ignores:\n  \"app/**\": NL1001\n");
     const testing::CliRun not_a_list = testing::run_netlint_in(repo.root, ".", true);

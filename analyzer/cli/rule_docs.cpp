@@ -29,7 +29,8 @@ std::string read_text(const fs::path& path) {
 }
 
 // netlint's text output on one fixture, with only that rule enabled, as a user would see it.
-std::string lint_output(const engine::Rule& rule, const std::string& name, const std::string& text, const std::string& config_text) {
+std::string lint_output(const engine::Rule& rule, const std::string& name, const std::string& text,
+                        const std::string& config_text) {
   std::vector<InputText> inputs;
   inputs.push_back(InputText{name, text, true, std::nullopt});
   LoadOptions load_options;
@@ -65,14 +66,16 @@ std::string page(const engine::Rule& rule, const fs::path& fixtures_dir) {
   std::string md = fmt::format("# {} {}\n\n", info.code, info.name);
   if (info.run_level) {
     // Run-level notes have no severity, group or fixture example (RULES.md "Run-level notes").
-    md += fmt::format("> {}\n\nGroup: **run-level** (not a finding; shown unless `ignore: [{}]`)\n\n", info.summary, info.code);
+    md += fmt::format("> {}\n\nGroup: **run-level** (not a finding; shown unless `ignore: [{}]`)\n\n", info.summary,
+                      info.code);
     md += std::string(info.doc);
     if (md.back() != '\n') md += '\n';
     return md;
   }
-  md += fmt::format("> {}\n\nDefault severity: **{}**\n\nGroup: **{}** ({})\n\n", info.summary, diag::severity_name(info.severity),
-                    diag::group_name(info.group),
-                    diag::default_selected(info.group) ? "runs by default" : "off by default; select it with `extend-select`");
+  md += fmt::format(
+      "> {}\n\nDefault severity: **{}**\n\nGroup: **{}** ({})\n\n", info.summary, diag::severity_name(info.severity),
+      diag::group_name(info.group),
+      diag::default_selected(info.group) ? "runs by default" : "off by default; select it with `extend-select`");
   md += std::string(info.doc);
   if (md.back() != '\n') md += '\n';
   for (const diag::RuleOption& option : info.options) {
@@ -91,9 +94,12 @@ std::string page(const engine::Rule& rule, const fs::path& fixtures_dir) {
   const std::string good = strip_test_markup(read_text(folder / "good.yaml"));
   md += "\n## Example\n\n`bad.yaml`:\n\n```yaml\n" + bad + "```\n\n";
   // A rule that needs a configured fact has a .netlint.yaml beside its fixtures.
-  const std::string config_text = fs::exists(folder / ".netlint.yaml") ? read_text(folder / ".netlint.yaml") : std::string();
-  if (!config_text.empty()) md += "With this `.netlint.yaml`:\n\n```yaml\n" + strip_test_markup(config_text) + "```\n\n";
-  md += "netlint's output (`netlint bad.yaml`, this rule only):\n\n```text\n" + lint_output(rule, "bad.yaml", bad, config_text) + "```\n\n";
+  const std::string config_text =
+      fs::exists(folder / ".netlint.yaml") ? read_text(folder / ".netlint.yaml") : std::string();
+  if (!config_text.empty())
+    md += "With this `.netlint.yaml`:\n\n```yaml\n" + strip_test_markup(config_text) + "```\n\n";
+  md += "netlint's output (`netlint bad.yaml`, this rule only):\n\n```text\n" +
+        lint_output(rule, "bad.yaml", bad, config_text) + "```\n\n";
   md += "`good.yaml`, on which it reports nothing:\n\n```yaml\n" + good + "```\n";
   return md;
 }
@@ -103,8 +109,12 @@ std::string page(const engine::Rule& rule, const fs::path& fixtures_dir) {
 //   ^[ \t]*#\s*(netlint-test:|expect-next-line:).*\n   (multiline)   and   [ \t]*#\s*expect:.*
 // removed, with ECMAScript's meaning: `\s` is any of " \t\n\v\f\r" (so it crosses lines), and
 // `.` and `^` stop at, resp. start after, \n and \r.
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; }
-bool is_line_end(char c) { return c == '\n' || c == '\r'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+bool is_line_end(char c) {
+  return c == '\n' || c == '\r';
+}
 
 // The end of `#\s*KEYWORD` starting at `at`, for the first of `keywords` there, or npos.
 std::size_t after_marker(std::string_view text, std::size_t at, std::initializer_list<std::string_view> keywords) {
@@ -186,7 +196,8 @@ std::optional<std::string> installed_page(std::string_view name) {
   std::error_code ec;
   const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   if (ec) return std::nullopt;
-  const fs::path page_path = exe.parent_path().parent_path() / "share" / "netlint" / "rules" / (std::string(name) + ".md");
+  const fs::path page_path =
+      exe.parent_path().parent_path() / "share" / "netlint" / "rules" / (std::string(name) + ".md");
   if (!fs::is_regular_file(page_path, ec)) return std::nullopt;
   return read_text(page_path);
 }
@@ -217,7 +228,8 @@ int write_rule_docs(const fs::path& fixtures_dir, const fs::path& output_dir, st
   const auto pages = generate_rule_docs(fixtures_dir);
   fs::create_directories(output_dir);
   for (const auto& entry : fs::directory_iterator(output_dir)) {
-    if (entry.path().extension() == ".md" && pages.count(entry.path().filename().string()) == 0) fs::remove(entry.path());
+    if (entry.path().extension() == ".md" && pages.count(entry.path().filename().string()) == 0)
+      fs::remove(entry.path());
   }
   for (const auto& [name, content] : pages) std::ofstream(output_dir / name, std::ios::binary) << content;
   return kExitClean;

@@ -27,8 +27,8 @@ TEST_CASE("docs/rules is what the rules' metadata and fixtures generate") {
     std::ifstream in(root / "docs" / "rules" / name, std::ios::binary);
     std::stringstream buffer;
     buffer << in.rdbuf();
-    CHECK_MESSAGE(buffer.str() == content,
-                  "docs/rules/", name, " differs from the generated page; regenerate with "
+    CHECK_MESSAGE(buffer.str() == content, "docs/rules/", name,
+                  " differs from the generated page; regenerate with "
                   "`build/release/netlint rules --format markdown --output docs/rules`");
   }
 }

@@ -34,7 +34,7 @@ struct Selector {
 bool matches(const Selector& s, const diag::RuleInfo& info) {
   const bool nursery = info.group == diag::Group::kNursery;
   if (s.level == kCodeLevel) return info.code == s.text || info.name == s.text;
-  if (info.run_level) return false;  // run-level notes answer to their own code only
+  if (info.run_level) return false;   // run-level notes answer to their own code only
   if (s.level == 0) return !nursery;  // ALL: every group but nursery
   if (s.level == 1) return diag::group_name(info.group) == s.text;
   return !nursery && std::string_view(info.code).starts_with(s.text);  // a prefix never selects nursery
@@ -42,8 +42,8 @@ bool matches(const Selector& s, const diag::RuleInfo& info) {
 
 // "unknown <what> 'X'; did you mean 'Y'? (netlint rules lists them)", against the rule codes and
 // names plus `extra` (group names and ALL for selectors).
-std::string unknown_name(std::span<const engine::Rule* const> registry, const std::string& written, std::string_view what,
-                         std::vector<std::string> known) {
+std::string unknown_name(std::span<const engine::Rule* const> registry, const std::string& written,
+                         std::string_view what, std::vector<std::string> known) {
   for (const engine::Rule* rule : registry) {
     known.emplace_back(rule->info().code);
     known.emplace_back(rule->info().name);
@@ -55,18 +55,24 @@ std::string unknown_name(std::span<const engine::Rule* const> registry, const st
 }
 
 std::string unknown_selector(std::span<const engine::Rule* const> registry, const std::string& written) {
-  return unknown_name(registry, written, "rule, group or prefix", {"ALL", "correctness", "suspicious", "perf", "best-practice", "nursery"});
+  return unknown_name(registry, written, "rule, group or prefix",
+                      {"ALL", "correctness", "suspicious", "perf", "best-practice", "nursery"});
 }
 
 // Classifies `text`; false (and an error) when it names nothing.
-bool classify(std::span<const engine::Rule* const> registry, const std::string& text, bool add, Selector& out, std::string& error) {
+bool classify(std::span<const engine::Rule* const> registry, const std::string& text, bool add, Selector& out,
+              std::string& error) {
   diag::Group group{};
   out.text = text;
   out.add = add;
-  if (find(registry, text) != nullptr) out.level = kCodeLevel;
-  else if (text == "ALL") out.level = 0;
-  else if (diag::parse_group(text, group)) out.level = 1;
-  else if (is_prefix(text)) out.level = 2 + static_cast<int>(text.size());
+  if (find(registry, text) != nullptr)
+    out.level = kCodeLevel;
+  else if (text == "ALL")
+    out.level = 0;
+  else if (diag::parse_group(text, group))
+    out.level = 1;
+  else if (is_prefix(text))
+    out.level = 2 + static_cast<int>(text.size());
   else {
     error = unknown_selector(registry, text);
     return false;
@@ -75,8 +81,8 @@ bool classify(std::span<const engine::Rule* const> registry, const std::string& 
 }
 
 // Applies one source to `selected` (RULES.md resolution order).
-bool apply(std::span<const engine::Rule* const> registry, const SelectorSource& source, std::set<const engine::Rule*>& selected,
-           std::string& error) {
+bool apply(std::span<const engine::Rule* const> registry, const SelectorSource& source,
+           std::set<const engine::Rule*>& selected, std::string& error) {
   std::vector<Selector> selectors;
   const auto add_all = [&](const std::vector<std::string>& texts, bool add) {
     for (const std::string& text : texts) {
@@ -99,8 +105,10 @@ bool apply(std::span<const engine::Rule* const> registry, const SelectorSource& 
   for (const Selector& s : selectors) {
     for (const engine::Rule* rule : registry) {
       if (!matches(s, rule->info())) continue;
-      if (s.add) selected.insert(rule);
-      else selected.erase(rule);
+      if (s.add)
+        selected.insert(rule);
+      else
+        selected.erase(rule);
     }
   }
   return true;
@@ -112,9 +120,12 @@ std::string unknown_rule(std::span<const engine::Rule* const> registry, const st
   return unknown_name(registry, written, "rule", {});
 }
 
-bool selected_by_default(const diag::RuleInfo& info) { return diag::default_selected(info.group); }
+bool selected_by_default(const diag::RuleInfo& info) {
+  return diag::default_selected(info.group);
+}
 
-RuleSelection select_rules(std::span<const engine::Rule* const> registry, const config::Config* config, const SelectorSource& cli) {
+RuleSelection select_rules(std::span<const engine::Rule* const> registry, const config::Config* config,
+                           const SelectorSource& cli) {
   RuleSelection selection;
   std::set<const engine::Rule*> selected;
   for (const engine::Rule* rule : registry) {
@@ -132,8 +143,10 @@ RuleSelection select_rules(std::span<const engine::Rule* const> registry, const 
       if (find(registry, code) == nullptr) continue;  // validated when the config was read
       // `severity: off` ignores the code; any other severity also selects it (Clippy: setting a
       // level enables a lint).
-      if (setting.off) from_config.ignore.push_back(code);
-      else if (setting.severity) from_config.extend_select.push_back(code);
+      if (setting.off)
+        from_config.ignore.push_back(code);
+      else if (setting.severity)
+        from_config.extend_select.push_back(code);
       if (setting.severity) selection.severities[code] = *setting.severity;
       if (!setting.options.empty()) selection.options[code].insert(setting.options.begin(), setting.options.end());
     }
@@ -144,8 +157,10 @@ RuleSelection select_rules(std::span<const engine::Rule* const> registry, const 
     if (!apply(registry, source, selected, selection.error)) return selection;
   }
   for (const engine::Rule* rule : registry) {
-    if (rule->info().run_level) selection.view_notes = selection.view_notes && selected.count(rule) != 0;
-    else if (selected.count(rule) != 0) selection.rules.push_back(rule);
+    if (rule->info().run_level)
+      selection.view_notes = selection.view_notes && selected.count(rule) != 0;
+    else if (selected.count(rule) != 0)
+      selection.rules.push_back(rule);
   }
   if (config != nullptr) {
     selection.per_file_ignores_root = config->directory;
@@ -158,7 +173,8 @@ RuleSelection select_rules(std::span<const engine::Rule* const> registry, const 
           return selection;
         }
         for (const engine::Rule* rule : registry) {
-          if (matches(s, rule->info()) && rule->info().code != "NL0002") resolved.codes.insert(std::string(rule->info().code));
+          if (matches(s, rule->info()) && rule->info().code != "NL0002")
+            resolved.codes.insert(std::string(rule->info().code));
         }
       }
       selection.per_file_ignores.push_back(std::move(resolved));

@@ -27,10 +27,10 @@ struct SelectorSource {
 };
 
 struct RuleSelection {
-  std::vector<const engine::Rule*> rules;        // registry order
-  std::map<std::string, diag::Severity> severities;  // code -> configured severity
+  std::vector<const engine::Rule*> rules;               // registry order
+  std::map<std::string, diag::Severity> severities;     // code -> configured severity
   std::map<std::string, engine::OptionValues> options;  // code -> configured options
-  std::string error;                             // a usage error (unknown selector), else empty
+  std::string error;                                    // a usage error (unknown selector), else empty
   // Whether run-level notes (NL0006) are shown: they ignore `select`, groups, prefixes and ALL;
   // only a code-level `ignore` of NL0006 (or `rules: {NL0006: {severity: off}}`) hides them.
   bool view_notes = true;
@@ -51,6 +51,7 @@ std::string unknown_rule(std::span<const engine::Rule* const> registry, const st
 // Whether a rule runs when nothing is configured: its group is correctness, suspicious or perf.
 bool selected_by_default(const diag::RuleInfo& info);
 
-RuleSelection select_rules(std::span<const engine::Rule* const> registry, const config::Config* config, const SelectorSource& cli);
+RuleSelection select_rules(std::span<const engine::Rule* const> registry, const config::Config* config,
+                           const SelectorSource& cli);
 
 }  // namespace netlint::cli

@@ -33,9 +33,9 @@ bool runs(const RuleSelection& s, std::string_view code) {
 TEST_CASE("selection: the default runs correctness, suspicious and perf, never best-practice") {
   const RuleSelection s = select_rules(rules::all_rules(), nullptr, {});
   REQUIRE(s.error.empty());
-  CHECK(runs(s, "NL1001"));  // correctness
-  CHECK(runs(s, "NL1002"));  // suspicious
-  CHECK(runs(s, "NL4001"));  // perf
+  CHECK(runs(s, "NL1001"));        // correctness
+  CHECK(runs(s, "NL1002"));        // suspicious
+  CHECK(runs(s, "NL4001"));        // perf
   CHECK_FALSE(runs(s, "NL6102"));  // best-practice
   CHECK_FALSE(runs(s, "NL1007"));
   for (const engine::Rule* rule : s.rules) CHECK(selected_by_default(rule->info()));

@@ -22,7 +22,9 @@ using testing::TempRepo;
 using Run = testing::CliRun;
 
 // netlint `args` run with the working directory `dir`; stderr dropped.
-Run run_in(const fs::path& dir, const std::string& args) { return testing::run_netlint_in(dir, args); }
+Run run_in(const fs::path& dir, const std::string& args) {
+  return testing::run_netlint_in(dir, args);
+}
 
 // A Service whose selector (app: webb) is a near miss of the Deployment's label: one NL1001.
 constexpr const char* kTypo =
@@ -63,7 +65,8 @@ TEST_SUITE("cli") {
     const TempRepo other("sarif-other", /*git=*/false);
     other.write("x.yaml", kTypo);
     const Run outside = run_in(repo.root, fmt::format("--format sarif '{}/x.yaml'", other.root.string()));
-    CHECK(first_uri(json::parse(outside.out)) == fmt::format("file://{}/x.yaml", fs::weakly_canonical(other.root).string()));
+    CHECK(first_uri(json::parse(outside.out)) ==
+          fmt::format("file://{}/x.yaml", fs::weakly_canonical(other.root).string()));
     const Run help = run_in(repo.root, "--format sarif --help-uri-base https://docs.example/r 'my dir/svc#1.yaml'");
     const json rules = json::parse(help.out)["runs"][0]["tool"]["driver"]["rules"];
     REQUIRE(!rules.empty());
@@ -84,8 +87,9 @@ TEST_SUITE("cli") {
     repo.write("a.yaml", kTypo);
     const Run run = run_in(repo.root, "--format github a.yaml");
     CHECK(run.status == 1);
-    CHECK(run.out.starts_with("::error file=a.yaml,line=13,col=19,endLine=13,endColumn=23,"
-                              "title=NL1001 service-selector-typo::selector app=webb matches no pods"));
+    CHECK(
+        run.out.starts_with("::error file=a.yaml,line=13,col=19,endLine=13,endColumn=23,"
+                            "title=NL1001 service-selector-typo::selector app=webb matches no pods"));
     CHECK(run.out.find("%0Ahelp: ") != std::string::npos);
     // The finding, then the run-level `namespaces` note as a notice without a file.
     CHECK(std::count(run.out.begin(), run.out.end(), '\n') == 2);
@@ -94,7 +98,8 @@ TEST_SUITE("cli") {
     // Paths relative to the repository root, from a subfolder too, as GitHub reads them.
     fs::create_directories(repo.root / ".git");
     repo.write("deploy/b.yaml", kTypo);
-    CHECK(run_in(repo.root / "deploy", "--format github b.yaml").out.starts_with("::error file=deploy/b.yaml,line=13,"));
+    CHECK(
+        run_in(repo.root / "deploy", "--format github b.yaml").out.starts_with("::error file=deploy/b.yaml,line=13,"));
   }
 }
 

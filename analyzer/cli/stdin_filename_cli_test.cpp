@@ -13,7 +13,9 @@ namespace netlint {
 namespace {
 
 constexpr const char* kDeployment = testing::kShopWebDeployment;
-std::string service(const std::string& app) { return testing::shop_web_service(app); }
+std::string service(const std::string& app) {
+  return testing::shop_web_service(app);
+}
 
 }  // namespace
 
@@ -23,7 +25,8 @@ TEST_SUITE("cli") {
     repo.write("app/deploy.yaml", kDeployment);
     repo.write("app/svc.yaml", service("web"));
     repo.write("buffer.yaml", service("wbe"));
-    const testing::CliRun run = testing::run_netlint_in(repo.root, "--color never --stdin-filename app/svc.yaml < buffer.yaml");
+    const testing::CliRun run =
+        testing::run_netlint_in(repo.root, "--color never --stdin-filename app/svc.yaml < buffer.yaml");
     CHECK(run.status == 1);
     CHECK(run.out.find("app/svc.yaml:5:19: error: selector app=wbe matches no pods") != std::string::npos);
     CHECK(run.out.find("did you mean app=web (Deployment shop/web)") != std::string::npos);
@@ -38,14 +41,17 @@ TEST_SUITE("cli") {
     repo.write(".netlint.yaml", "clusters:\n  prod: {paths: [\"prod/**\"]}\n  dev: {paths: [\"dev/**\"]}\n");
     repo.write("prod/deploy.yaml", kDeployment);
     std::string dev_deployment = kDeployment;
-    for (std::size_t at = dev_deployment.find("app: web}"); at != std::string::npos; at = dev_deployment.find("app: web}", at)) {
+    for (std::size_t at = dev_deployment.find("app: web}"); at != std::string::npos;
+         at = dev_deployment.find("app: web}", at)) {
       dev_deployment.replace(at, 9, "app: webb}");
     }
     repo.write("dev/deploy.yaml", dev_deployment);
     repo.write("buffer.yaml", service("web"));
     // In prod/ the Service selects the prod Deployment; in dev/ the pods are labelled webb.
-    CHECK(testing::run_netlint_in(repo.root, "--color never --stdin-filename prod/svc.yaml - < buffer.yaml").status == 0);
-    const testing::CliRun dev = testing::run_netlint_in(repo.root, "--color never --stdin-filename dev/svc.yaml - < buffer.yaml");
+    CHECK(testing::run_netlint_in(repo.root, "--color never --stdin-filename prod/svc.yaml - < buffer.yaml").status ==
+          0);
+    const testing::CliRun dev =
+        testing::run_netlint_in(repo.root, "--color never --stdin-filename dev/svc.yaml - < buffer.yaml");
     CHECK(dev.out.find("dev/svc.yaml:5:19: error: selector app=web matches no pods") != std::string::npos);
     CHECK(dev.out.find("[cluster dev]") != std::string::npos);
   }
@@ -53,7 +59,8 @@ TEST_SUITE("cli") {
   TEST_CASE("--stdin-filename beside paths without '-' is a usage error") {
     testing::TempRepo repo("stdin-filename-usage");
     repo.write("svc.yaml", service("web"));
-    const testing::CliRun run = testing::run_netlint_in(repo.root, "--stdin-filename svc.yaml svc.yaml < svc.yaml", true);
+    const testing::CliRun run =
+        testing::run_netlint_in(repo.root, "--stdin-filename svc.yaml svc.yaml < svc.yaml", true);
     CHECK(run.status == 2);
     CHECK(run.out.find("--stdin-filename names standard input, but '-' is not among the paths") != std::string::npos);
   }
@@ -75,11 +82,14 @@ TEST_SUITE("cli") {
   TEST_CASE("helm template output on standard input reports at the template paths, in text, JSON and SARIF") {
     testing::TempRepo repo("helm-stream");
     repo.write("rendered.yaml",
-               "---\n# Source: shop/templates/service.yaml\napiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\n"
+               "---\n# Source: shop/templates/service.yaml\napiVersion: v1\nkind: Service\nmetadata: {name: web, "
+               "namespace: shop}\n"
                "spec:\n  selector: {app: wbe}\n  ports: [{port: 80}]\n"
-               "---\n# Source: shop/templates/deployment.yaml\n" + std::string(kDeployment));
+               "---\n# Source: shop/templates/deployment.yaml\n" +
+                   std::string(kDeployment));
     const testing::CliRun text = testing::run_netlint_in(repo.root, "--color never - < rendered.yaml");
-    CHECK(text.out.find("shop/templates/service.yaml:7:19: error: selector app=wbe matches no pods") != std::string::npos);
+    CHECK(text.out.find("shop/templates/service.yaml:7:19: error: selector app=wbe matches no pods") !=
+          std::string::npos);
     CHECK(text.out.find("shop/templates/deployment.yaml:") != std::string::npos);
     const testing::CliRun json = testing::run_netlint_in(repo.root, "--format json - < rendered.yaml");
     CHECK(json.out.find("\"shop/templates/service.yaml\"") != std::string::npos);

@@ -18,7 +18,9 @@ using Repo = testing::TempRepo;
 using Run = testing::CliRun;
 
 // netlint in `dir`, without the run time; stdout and stderr together.
-Run netlint_in(const fs::path& dir, const std::string& args) { return testing::run_netlint_in(dir, "--no-timing " + args, true); }
+Run netlint_in(const fs::path& dir, const std::string& args) {
+  return testing::run_netlint_in(dir, "--no-timing " + args, true);
+}
 
 constexpr const char* kDeployment =
     "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\n"
@@ -26,9 +28,10 @@ constexpr const char* kDeployment =
 
 // A Service whose selector matches no pod in the known namespace shop: NL1002, a warning.
 std::string service(const std::string& name, const std::string& extra_metadata = "", const std::string& app = "") {
-  return fmt::format("---\napiVersion: v1\nkind: Service\nmetadata:\n  name: {}\n  namespace: shop\n{}"
-                     "spec:\n  selector: {{app: {}}}\n  ports: [{{port: 80}}]\n",
-                     name, extra_metadata, app.empty() ? name : app);
+  return fmt::format(
+      "---\napiVersion: v1\nkind: Service\nmetadata:\n  name: {}\n  namespace: shop\n{}"
+      "spec:\n  selector: {{app: {}}}\n  ports: [{{port: 80}}]\n",
+      name, extra_metadata, app.empty() ? name : app);
 }
 
 }  // namespace

@@ -14,12 +14,15 @@ using nlohmann::json;
 using testing::TempRepo;
 using Run = testing::CliRun;
 
-Run run_in(const TempRepo& repo, const std::string& args) { return testing::run_netlint_in(repo.root, args); }
+Run run_in(const TempRepo& repo, const std::string& args) {
+  return testing::run_netlint_in(repo.root, args);
+}
 
 // Two variants of Flannel's ConfigMap that disagree on the pod network: an ambiguous fact.
 std::string flannel(const std::string& network) {
   return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: kube-flannel-cfg\n  namespace: kube-flannel\ndata:\n"
-         "  net-conf.json: |\n    {\"Network\": \"" + network + "\", \"Backend\": {\"Type\": \"vxlan\"}}\n";
+         "  net-conf.json: |\n    {\"Network\": \"" +
+         network + "\", \"Backend\": {\"Type\": \"vxlan\"}}\n";
 }
 
 void write_variants(const TempRepo& repo) {
@@ -65,7 +68,8 @@ TEST_SUITE("cli") {
     // A config without select: the `selection` note names the v2 codes left out.
     CHECK(count(configured.out, "view: note:") == 3);
     CHECK(configured.out.find("of netlint v2 are off: NL1007, NL2007, ") != std::string::npos);
-    CHECK(configured.out.find("(add them with extend-select, or set select) [NL0006 selection]\n") != std::string::npos);
+    CHECK(configured.out.find("(add them with extend-select, or set select) [NL0006 selection]\n") !=
+          std::string::npos);
     // `netlint rules` still lists it, as the id of run-level notes.
     CHECK(run_in(repo, "rules").out.find("NL0006  -         ambiguous-view") != std::string::npos);
   }

@@ -43,9 +43,15 @@ bool valid_cidr(const std::string& text) {
 // by util/go_values): libstdc++'s regex recursed once per character and overflowed the stack on a
 // 20 KB duration or a 30,000-digit kubernetesVersion (issue 16). Each scanner accepts what its
 // former regex did.
-bool is_digit_or_underscore(char c) { return is_ascii_digit(c) || c == '_'; }
-bool is_hex_or_underscore(char c) { return is_digit_or_underscore(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
-bool is_octal_or_underscore(char c) { return (c >= '0' && c <= '7') || c == '_'; }
+bool is_digit_or_underscore(char c) {
+  return is_ascii_digit(c) || c == '_';
+}
+bool is_hex_or_underscore(char c) {
+  return is_digit_or_underscore(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+bool is_octal_or_underscore(char c) {
+  return (c >= '0' && c <= '7') || c == '_';
+}
 
 // Whether `text` is not empty and every character passes `test`.
 template <class Test>
@@ -89,7 +95,8 @@ bool yaml11_decimal(std::string_view text) {
   const auto dot = text.find('.');
   if (dot == std::string_view::npos) return nonempty_all(text, is_digit_or_underscore);
   const std::string_view whole = text.substr(0, dot);  // empty, or a digit then digits and _
-  const bool whole_ok = whole.empty() || (is_ascii_digit(whole[0]) && std::all_of(whole.begin(), whole.end(), is_digit_or_underscore));
+  const bool whole_ok =
+      whole.empty() || (is_ascii_digit(whole[0]) && std::all_of(whole.begin(), whole.end(), is_digit_or_underscore));
   return whole_ok && nonempty_all(text.substr(dot + 1), is_digit_or_underscore);
 }
 
@@ -150,21 +157,26 @@ class Validator {
         seen = &item;
         continue;
       }
-      error(item, fmt::format("{}.serviceCIDRs has a second {} range '{}' (after '{}'): a cluster has one Service CIDR per IP family",
-                              where, v6 ? "IPv6" : "IPv4", item.scalar(), seen->scalar()));
+      error(item,
+            fmt::format(
+                "{}.serviceCIDRs has a second {} range '{}' (after '{}'): a cluster has one Service CIDR per IP family",
+                where, v6 ? "IPv6" : "IPv4", item.scalar(), seen->scalar()));
     }
     const yaml::NodeRef blocks = cluster.get("nodeBlockSize");
     for (const auto& [key, bits] : {std::pair<std::string_view, int>{"ipv4", 32}, {"ipv6", 128}}) {
       const yaml::NodeRef size = blocks.get(key);
       const auto n = model::integer_of(size);
-      if (n && (*n < 0 || *n > bits)) error(size, fmt::format("{}.nodeBlockSize.{} must be a prefix length from 0 to {}", where, key, bits));
+      if (n && (*n < 0 || *n > bits))
+        error(size, fmt::format("{}.nodeBlockSize.{} must be a prefix length from 0 to {}", where, key, bits));
     }
   }
 
   void cluster_namespaces(const yaml::NodeRef& cluster, const std::string& where) {
-    if (const yaml::NodeRef apply = cluster.get("applyNamespace"); apply.is_scalar() && !dns1123_label(apply.scalar())) {
+    if (const yaml::NodeRef apply = cluster.get("applyNamespace");
+        apply.is_scalar() && !dns1123_label(apply.scalar())) {
       error(apply, fmt::format("{}.applyNamespace '{}' is not a namespace name (lower-case letters, digits and '-', "
-                               "at most 63, starting and ending alphanumeric)", where, apply.scalar()));
+                               "at most 63, starting and ending alphanumeric)",
+                               where, apply.scalar()));
     }
     const yaml::NodeRef states = cluster.get("namespaces");
     const yaml::NodeRef complete = states.get("complete"), open = states.get("open");
@@ -174,7 +186,8 @@ class Validator {
       if (!item.is_scalar()) continue;
       for (std::uint32_t j = 0; j < complete.size(); ++j) {
         if (complete.item(j).is_scalar() && complete.item(j).scalar() == item.scalar()) {
-          error(item, fmt::format("namespace '{}' is listed both complete and open in {}.namespaces", item.scalar(), where));
+          error(item,
+                fmt::format("namespace '{}' is listed both complete and open in {}.namespaces", item.scalar(), where));
         }
       }
     }
@@ -192,8 +205,10 @@ class Validator {
     using T = ValueType;
     switch (field.type) {
       case T::kString:
-        if (!node.is_scalar()) error(node, fmt::format("{} must be a string", where));
-        else if (plain_non_string(node)) error(node, fmt::format("{} is not a string in YAML; quote it: \"{}\"", where, node.scalar()));
+        if (!node.is_scalar())
+          error(node, fmt::format("{} must be a string", where));
+        else if (plain_non_string(node))
+          error(node, fmt::format("{} is not a string in YAML; quote it: \"{}\"", where, node.scalar()));
         break;
       case T::kInteger:
         if (!model::integer_of(node)) error(node, fmt::format("{} must be an integer", where));
@@ -201,7 +216,9 @@ class Validator {
       case T::kBoolean:
         if (!model::boolean_of(node)) error(node, fmt::format("{} must be true or false", where));
         break;
-      case T::kEnum: choice(node, field.choices, where); break;
+      case T::kEnum:
+        choice(node, field.choices, where);
+        break;
       case T::kStringList:
       case T::kCidrList:
       case T::kIpList:
@@ -211,7 +228,8 @@ class Validator {
         }
         for (std::uint32_t i = 0; i < node.size(); ++i) {
           const yaml::NodeRef item = node.item(i);
-          if (!item.is_scalar()) error(item, fmt::format("{} items must be strings", where));
+          if (!item.is_scalar())
+            error(item, fmt::format("{} items must be strings", where));
           else if (field.type == T::kCidrList && !valid_cidr(item.scalar()))
             error(item, fmt::format("{}: '{}' is not a CIDR such as 10.244.0.0/16", where, item.scalar()));
           else if (field.type == T::kIpList && !valid_ip(item.scalar()))
@@ -231,16 +249,20 @@ class Validator {
           break;
         }
         for (std::uint32_t i = 0; i < node.size(); ++i) {
-          if (!node.value_at(i).is_scalar()) error(node.value_at(i), fmt::format("{}: label values must be strings", where));
+          if (!node.value_at(i).is_scalar())
+            error(node.value_at(i), fmt::format("{}: label values must be strings", where));
         }
         break;
-      case T::kObject: object(node, field.fields, where); break;
+      case T::kObject:
+        object(node, field.fields, where);
+        break;
       case T::kObjectList:
         if (!node.is_sequence()) {
           error(node, fmt::format("{} must be a list", where));
           break;
         }
-        for (std::uint32_t i = 0; i < node.size(); ++i) object(node.item(i), field.fields, fmt::format("{}[{}]", where, i));
+        for (std::uint32_t i = 0; i < node.size(); ++i)
+          object(node.item(i), field.fields, fmt::format("{}[{}]", where, i));
         break;
       case T::kNamedObjects:
         if (!node.is_map()) {
@@ -251,7 +273,9 @@ class Validator {
           object(node.value_at(i), field.fields, fmt::format("{}.{}", where, node.key_at(i).scalar()));
         }
         break;
-      case T::kRules: rules(node); break;
+      case T::kRules:
+        rules(node);
+        break;
       case T::kGlobLists:
         if (!node.is_map()) {
           error(node, fmt::format("{} must be a mapping of path globs to lists", where));
@@ -318,8 +342,10 @@ class Validator {
         static constexpr std::array<std::string_view, 4> kSeverities = {"error", "warning", "note", "off"};
         choice(value, kSeverities, where + ".severity");
         diag::Severity severity{};
-        if (value.scalar() == "off") setting.off = true;
-        else if (diag::parse_severity(value.scalar(), severity)) setting.severity = severity;
+        if (value.scalar() == "off")
+          setting.off = true;
+        else if (diag::parse_severity(value.scalar(), severity))
+          setting.severity = severity;
         continue;
       }
       const auto option = std::find_if(rule.options.begin(), rule.options.end(),
@@ -346,7 +372,8 @@ class Validator {
   static bool option_value_valid(const diag::RuleOption& option, const std::string& value) {
     if (option.type == "boolean") return value == "true" || value == "false";
     if (option.type == "integer") {
-      return !value.empty() && value.size() <= 9 && std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
+      return !value.empty() && value.size() <= 9 &&
+             std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
     }
     return true;
   }
@@ -437,7 +464,8 @@ LoadedConfig parse_config(const std::string& path, std::string text, std::span<c
     if (root.get("failOn").is_scalar()) config.fail_on = root.get("failOn").scalar();
     config.cluster = root.get("cluster");
     const yaml::NodeRef clusters = root.get("clusters");
-    for (std::uint32_t i = 0; i < clusters.size(); ++i) config.clusters[clusters.key_at(i).scalar()] = clusters.value_at(i);
+    for (std::uint32_t i = 0; i < clusters.size(); ++i)
+      config.clusters[clusters.key_at(i).scalar()] = clusters.value_at(i);
   }
   if (result.errors.empty()) result.config = std::move(config);
   return result;

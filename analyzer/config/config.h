@@ -29,11 +29,11 @@ struct ConfigError {
 };
 
 struct Config {
-  std::string path;                    // the file, as found
-  std::string directory;               // its folder: include/exclude and cluster paths are relative to it
+  std::string path;       // the file, as found
+  std::string directory;  // its folder: include/exclude and cluster paths are relative to it
   std::vector<std::string> include;
   std::vector<std::string> exclude;
-  std::optional<std::string> fail_on;  // error | warning | note | never
+  std::optional<std::string> fail_on;        // error | warning | note | never
   std::map<std::string, RuleSetting> rules;  // by rule code
   // Rule selection (RULES.md "Rule groups and selection"): codes, names, groups, prefixes, ALL.
   std::optional<std::vector<std::string>> select;  // absent: adjust the default selection

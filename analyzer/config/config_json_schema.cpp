@@ -41,18 +41,24 @@ void write_object(JsonWriter& json, std::span<const Field> fields, std::span<con
 
 void write_rule_settings(JsonWriter& json, const diag::RuleInfo& rule) {
   json.begin_object().key("type").value("object");
-  json.key("description").value(std::string(rule.code) + " " + std::string(rule.name) + ": " + std::string(rule.summary));
+  json.key("description")
+      .value(std::string(rule.code) + " " + std::string(rule.name) + ": " + std::string(rule.summary));
   json.key("properties").begin_object();
   json.key("severity").begin_object().key("enum").begin_array();
   for (std::string_view s : {"error", "warning", "note", "off"}) json.value(s);
   json.end_array().key("description").value("error | warning | note | off").end_object();
   for (const diag::RuleOption& option : rule.options) {
     json.key(option.name).begin_object();
-    if (option.type == "integer") json.key("type").value("integer");
-    else if (option.type == "boolean") json.key("type").value("boolean");
-    else if (option.type == "duration") json.key("type").value("string").key("pattern").value(kDurationPattern);
-    else json.key("type").value("string");
-    json.key("description").value(std::string(option.description) + " (default " + std::string(option.default_value) + ")");
+    if (option.type == "integer")
+      json.key("type").value("integer");
+    else if (option.type == "boolean")
+      json.key("type").value("boolean");
+    else if (option.type == "duration")
+      json.key("type").value("string").key("pattern").value(kDurationPattern);
+    else
+      json.key("type").value("string");
+    json.key("description")
+        .value(std::string(option.description) + " (default " + std::string(option.default_value) + ")");
     json.end_object();
   }
   json.end_object().key("additionalProperties").value(false).end_object();
@@ -60,16 +66,29 @@ void write_rule_settings(JsonWriter& json, const diag::RuleInfo& rule) {
 
 void write_field(JsonWriter& json, const Field& field, std::span<const diag::RuleInfo* const> rules) {
   switch (field.type) {
-    case T::kString: json.begin_object().key("type").value("string"); break;
-    case T::kInteger: json.begin_object().key("type").value("integer"); break;
-    case T::kBoolean: json.begin_object().key("type").value("boolean"); break;
+    case T::kString:
+      json.begin_object().key("type").value("string");
+      break;
+    case T::kInteger:
+      json.begin_object().key("type").value("integer");
+      break;
+    case T::kBoolean:
+      json.begin_object().key("type").value("boolean");
+      break;
     case T::kEnum:
       json.begin_object().key("enum").begin_array();
       for (std::string_view choice : field.choices) json.value(choice);
       json.end_array();
       break;
     case T::kStringList:
-      json.begin_object().key("type").value("array").key("items").begin_object().key("type").value("string").end_object();
+      json.begin_object()
+          .key("type")
+          .value("array")
+          .key("items")
+          .begin_object()
+          .key("type")
+          .value("string")
+          .end_object();
       break;
     case T::kCidrList:
       json.begin_object().key("type").value("array").key("items");
@@ -86,10 +105,23 @@ void write_field(JsonWriter& json, const Field& field, std::span<const diag::Rul
       json.begin_object().key("type").value("string").key("pattern").value(kDurationPattern);
       break;
     case T::kLabels:
-      json.begin_object().key("type").value("object").key("additionalProperties").begin_object().key("type").value("string").end_object();
+      json.begin_object()
+          .key("type")
+          .value("object")
+          .key("additionalProperties")
+          .begin_object()
+          .key("type")
+          .value("string")
+          .end_object();
       break;
     case T::kGlobLists:
-      json.begin_object().key("type").value("object").key("additionalProperties").begin_object().key("type").value("array");
+      json.begin_object()
+          .key("type")
+          .value("object")
+          .key("additionalProperties")
+          .begin_object()
+          .key("type")
+          .value("array");
       json.key("items").begin_object().key("type").value("string").end_object().end_object();
       break;
     case T::kObject:

@@ -7,8 +7,8 @@ namespace {
 
 using T = ValueType;
 
-constexpr std::array<std::string_view, 11> kCnis = {"auto", "flannel", "calico", "canal", "cilium", "weave", "antrea",
-                                                    "kube-router", "aws-vpc", "azure", "none"};
+constexpr std::array<std::string_view, 11> kCnis = {"auto",   "flannel",     "calico",  "canal", "cilium", "weave",
+                                                    "antrea", "kube-router", "aws-vpc", "azure", "none"};
 constexpr std::array<std::string_view, 2> kLbKinds = {"l4", "l7"};
 constexpr std::array<std::string_view, 4> kFailOn = {"error", "warning", "note", "never"};
 
@@ -47,11 +47,13 @@ constexpr std::array<Field, 2> kNodeBlockSize = {{
 }};
 
 constexpr std::array<Field, 18> kCluster = {{
-    {"applyNamespace", T::kString, "namespace of objects that name none (kubectl -n); --namespace wins; unset: unnamed"},
+    {"applyNamespace", T::kString,
+     "namespace of objects that name none (kubectl -n); --namespace wins; unset: unnamed"},
     {"namespaces", T::kObject, "namespace states that override detection", kNamespaceStates},
     {"domain", T::kString, "cluster domain (default cluster.local)"},
     {"cni", T::kEnum, "the CNI plugin; auto detects it from the manifests", {}, kCnis},
-    {"podCIDRs", T::kCidrList, "pod ranges, any number per IP family; replaces the detected pod ranges of each family it names"},
+    {"podCIDRs", T::kCidrList,
+     "pod ranges, any number per IP family; replaces the detected pod ranges of each family it names"},
     {"serviceCIDRs", T::kCidrList, "Service ClusterIP ranges, at most one per IP family"},
     {"nodeCIDRs", T::kCidrList, "node networks, any number per IP family"},
     {"nodeBlockSize", T::kObject, "per-node pod block of host-local style IPAM, per IP family", kNodeBlockSize},
@@ -77,16 +79,23 @@ constexpr std::array<Field, 10> kTop = {{
     {"cluster", T::kObject, "cluster facts; explicit values override detection", kCluster},
     {"include", T::kStringList, "globs of the repository files to read (default: everything)"},
     {"exclude", T::kStringList, "globs of files to leave out"},
-    {"select", T::kStringList, "the rules to run: codes, names, groups, code prefixes (NL2) or ALL; replaces the default (correctness, suspicious, perf)"},
+    {"select", T::kStringList,
+     "the rules to run: codes, names, groups, code prefixes (NL2) or ALL; replaces the default (correctness, "
+     "suspicious, perf)"},
     {"extend-select", T::kStringList, "rules, groups or prefixes added to the selection"},
     {"ignore", T::kStringList, "rules, groups or prefixes removed from the selection"},
-    {"per-file-ignores", T::kGlobLists, "glob (relative to this file's folder) of the files a finding is anchored in -> rules, groups or prefixes suppressed there"},
-    {"rules", T::kRules, "per rule (code or name): severity error|warning|note|off (any but off also selects it), and options"},
+    {"per-file-ignores", T::kGlobLists,
+     "glob (relative to this file's folder) of the files a finding is anchored in -> rules, groups or prefixes "
+     "suppressed there"},
+    {"rules", T::kRules,
+     "per rule (code or name): severity error|warning|note|off (any but off also selects it), and options"},
     {"failOn", T::kEnum, "lowest severity that makes the exit status 1", {}, kFailOn},
 }};
 
 }  // namespace
 
-std::span<const Field> config_fields() { return kTop; }
+std::span<const Field> config_fields() {
+  return kTop;
+}
 
 }  // namespace netlint::config

@@ -11,7 +11,7 @@ enum class ValueType {
   kString,
   kInteger,
   kBoolean,
-  kEnum,          // one of `choices`
+  kEnum,  // one of `choices`
   kStringList,
   kCidrList,      // list of IPv4/IPv6 CIDRs
   kIpList,        // list of IPv4/IPv6 addresses, in order (clusterDNS)

@@ -7,17 +7,24 @@ namespace netlint::config {
 namespace {
 
 constexpr diag::RuleOption kOptions[] = {{"maxSeconds", "integer", "10", "bound"}};
-constexpr diag::RuleInfo kTypo{.code = "NL1001", .name = "service-selector-typo", .severity = diag::Severity::kError,
-                               .summary = "s", .doc = ""};
-constexpr diag::RuleInfo kCache{.code = "NL4105", .name = "coredns-negative-cache-long", .severity = diag::Severity::kNote,
-                                .summary = "s", .doc = "", .options = kOptions};
+constexpr diag::RuleInfo kTypo{
+    .code = "NL1001", .name = "service-selector-typo", .severity = diag::Severity::kError, .summary = "s", .doc = ""};
+constexpr diag::RuleInfo kCache{.code = "NL4105",
+                                .name = "coredns-negative-cache-long",
+                                .severity = diag::Severity::kNote,
+                                .summary = "s",
+                                .doc = "",
+                                .options = kOptions};
 const diag::RuleInfo* const kRules[] = {&kTypo, &kCache};
 
-LoadedConfig parse(const std::string& text) { return parse_config("dir/.netlint.yaml", text, kRules); }
+LoadedConfig parse(const std::string& text) {
+  return parse_config("dir/.netlint.yaml", text, kRules);
+}
 
 std::string errors_of(const LoadedConfig& loaded) {
   std::string out;
-  for (const ConfigError& e : loaded.errors) out += std::to_string(e.line) + ":" + std::to_string(e.column) + " " + e.message + "\n";
+  for (const ConfigError& e : loaded.errors)
+    out += std::to_string(e.line) + ":" + std::to_string(e.column) + " " + e.message + "\n";
   return out;
 }
 
@@ -85,11 +92,15 @@ TEST_CASE("config: unknown keys at any level are errors with position and did-yo
   CHECK(errors.find("1:1 unknown key 'rulse' in the top level; did you mean 'rules'?") != std::string::npos);
   CHECK(errors.find("3:3 unknown key 'domian' in cluster; did you mean 'domain'?") != std::string::npos);
   CHECK(errors.find("4:9 unknown key 'namespce' in cluster.dns; did you mean 'namespace'?") != std::string::npos);
-  CHECK(errors.find("6:8 unknown key 'clas' in cluster.ingressControllers[0]; did you mean 'class'?") != std::string::npos);
+  CHECK(errors.find("6:8 unknown key 'clas' in cluster.ingressControllers[0]; did you mean 'class'?") !=
+        std::string::npos);
   // Codes that differ only in digits are siblings, never typos: no suggestion.
   CHECK(errors.find("8:3 unknown rule 'NL1010' in rules\n") != std::string::npos);
-  CHECK(errors.find("unknown rule 'service-selector-typ' in rules; did you mean 'service-selector-typo'?") != std::string::npos);
-  CHECK(errors.find("unknown option 'maxSecond' of rule NL4105 coredns-negative-cache-long; did you mean 'maxSeconds'?") != std::string::npos);
+  CHECK(errors.find("unknown rule 'service-selector-typ' in rules; did you mean 'service-selector-typo'?") !=
+        std::string::npos);
+  CHECK(errors.find(
+            "unknown option 'maxSecond' of rule NL4105 coredns-negative-cache-long; did you mean 'maxSeconds'?") !=
+        std::string::npos);
   CHECK(errors.find("rules.NL4105.severity must be one of error, warning, note or off") != std::string::npos);
 }
 
@@ -146,27 +157,32 @@ TEST_CASE("config: very long values are validated without a stack overflow") {
   // std::regex recursed once per character and crashed on these (issue 16).
   SUBCASE("a 20 KB duration") {
     const auto with_timeout = [](const std::string& timeout) {
-      return "cluster:\n  ingressControllers:\n    - class: nginx\n      loadBalancer: {idleTimeout: " + timeout + "}\n";
+      return "cluster:\n  ingressControllers:\n    - class: nginx\n      loadBalancer: {idleTimeout: " + timeout +
+             "}\n";
     };
     std::string valid;
     for (int i = 0; i < 10000; ++i) valid += "1m";
     CHECK(errors_of(parse(with_timeout(valid))).empty());
     const std::string invalid = errors_of(parse(with_timeout(std::string(20000, '1') + "parsecs")));
-    CHECK(invalid.find("cluster.ingressControllers[0].loadBalancer.idleTimeout must be a duration") != std::string::npos);
+    CHECK(invalid.find("cluster.ingressControllers[0].loadBalancer.idleTimeout must be a duration") !=
+          std::string::npos);
   }
   SUBCASE("a 30,000-digit kubernetesVersion") {
     const std::string digits(30000, '7');
     const std::string plain = errors_of(parse("cluster:\n  kubernetesVersion: " + digits + "\n"));
-    CHECK(plain.find("cluster.kubernetesVersion is not a string in YAML; quote it: \"" + digits + "\"") != std::string::npos);
+    CHECK(plain.find("cluster.kubernetesVersion is not a string in YAML; quote it: \"" + digits + "\"") !=
+          std::string::npos);
     CHECK(errors_of(parse("cluster:\n  kubernetesVersion: \"" + digits + "\"\n")).empty());
   }
 }
 
 TEST_CASE("config: durations are Go durations or whole seconds, never negative") {
   const auto errors_with = [](const std::string& timeout) {
-    return errors_of(parse("cluster:\n  ingressControllers:\n    - class: nginx\n      loadBalancer: {idleTimeout: " + timeout + "}\n"));
+    return errors_of(parse(
+        "cluster:\n  ingressControllers:\n    - class: nginx\n      loadBalancer: {idleTimeout: " + timeout + "}\n"));
   };
-  for (const std::string good : {"60s", "1m30s", "1.5h", ".5s", "1.s", "500ms", "0", "\"0\"", "+5s", "90", "2h45m0.5s"}) {
+  for (const std::string good :
+       {"60s", "1m30s", "1.5h", ".5s", "1.s", "500ms", "0", "\"0\"", "+5s", "90", "2h45m0.5s"}) {
     CAPTURE(good);
     CHECK(errors_with(good).empty());
   }
@@ -179,13 +195,17 @@ TEST_CASE("config: durations are Go durations or whole seconds, never negative")
 TEST_CASE("config: broken YAML, several documents and duplicate keys are errors; empty is fine") {
   CHECK(errors_of(parse("rules: [\n")).find("invalid YAML") != std::string::npos);
   CHECK(errors_of(parse("failOn: error\n---\nfailOn: note\n")).find("one YAML document") != std::string::npos);
-  CHECK(errors_of(parse("failOn: error\nfailOn: note\n")).find("duplicate key: mapping key \"failOn\" already defined") != std::string::npos);
+  CHECK(
+      errors_of(parse("failOn: error\nfailOn: note\n")).find("duplicate key: mapping key \"failOn\" already defined") !=
+      std::string::npos);
   const LoadedConfig empty = parse("# nothing configured\n");
   CHECK(empty.errors.empty());
   CHECK(empty.config);
 }
 
-TEST_CASE("config: dual-stack keys (RULES.md Facts): one Service CIDR per family, block sizes per family, clusterDNS addresses") {
+TEST_CASE(
+    "config: dual-stack keys (RULES.md Facts): one Service CIDR per family, block sizes per family, clusterDNS "
+    "addresses") {
   const LoadedConfig ok = parse(
       "cluster:\n"
       "  serviceCIDRs: [10.96.0.0/12, \"fd00:10:96::/112\"]\n"
@@ -199,7 +219,8 @@ TEST_CASE("config: dual-stack keys (RULES.md Facts): one Service CIDR per family
       "  nodeBlockSize: {ipv4: 33, ipv5: 64}\n"
       "  clusterDNS: [kube-dns]\n");
   const std::string errors = errors_of(bad);
-  CHECK(errors.find("cluster.serviceCIDRs has a second IPv4 range '10.100.0.0/16' (after '10.96.0.0/12')") != std::string::npos);
+  CHECK(errors.find("cluster.serviceCIDRs has a second IPv4 range '10.100.0.0/16' (after '10.96.0.0/12')") !=
+        std::string::npos);
   CHECK(errors.find("cluster.nodeBlockSize.ipv4 must be a prefix length from 0 to 32") != std::string::npos);
   CHECK(errors.find("unknown key 'ipv5'") != std::string::npos);
   CHECK(errors.find("'kube-dns' is not an IP address") != std::string::npos);

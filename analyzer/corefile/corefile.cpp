@@ -11,20 +11,18 @@
 namespace netlint::corefile {
 namespace {
 
-constexpr int kMaxDepth = 64;                 // plugin blocks nested deeper are skipped
+constexpr int kMaxDepth = 64;                  // plugin blocks nested deeper are skipped
 constexpr std::size_t kMaxExpansions = 10000;  // Caddy's snippet expansion limit
-constexpr std::size_t kMaxImportDepth = 100;    // ours: bounds the recursion
+constexpr std::size_t kMaxImportDepth = 100;   // ours: bounds the recursion
 
 // Length of the Unicode whitespace character at `i` (Go's unicode.IsSpace), 0 if none.
 std::size_t space_length(std::string_view s, std::size_t i) {
   const auto c = static_cast<unsigned char>(s[i]);
   if (c == ' ' || (c >= '\t' && c <= '\r')) return 1;
   if (c < 0x80) return 0;
-  auto byte = [&](std::size_t k) -> unsigned {
-    return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0U;
-  };
+  auto byte = [&](std::size_t k) -> unsigned { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0U; };
   if (c == 0xC2 && (byte(1) == 0x85 || byte(1) == 0xA0)) return 2;  // NEL, NBSP
-  if (c == 0xE1 && byte(1) == 0x9A && byte(2) == 0x80) return 3;     // U+1680
+  if (c == 0xE1 && byte(1) == 0x9A && byte(2) == 0x80) return 3;    // U+1680
   if (c == 0xE2 && byte(1) == 0x80) {
     const unsigned b = byte(2);
     if ((b >= 0x80 && b <= 0x8A) || b == 0xA8 || b == 0xA9 || b == 0xAF) return 3;
@@ -34,7 +32,9 @@ std::size_t space_length(std::string_view s, std::size_t i) {
   return 0;
 }
 
-bool is_upper_snake(char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'; }
+bool is_upper_snake(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
 
 bool has_env_placeholder(std::string_view t) {
   for (std::size_t i = 0; i + 1 < t.size(); ++i) {
@@ -74,7 +74,9 @@ struct Lexed {
   std::uint32_t line_end = 0;    // count of '\n' before the token's last byte
 };
 
-std::uint32_t u32(std::size_t v) { return static_cast<std::uint32_t>(v); }
+std::uint32_t u32(std::size_t v) {
+  return static_cast<std::uint32_t>(v);
+}
 
 std::vector<Lexed> lex(std::string_view text, std::vector<ParseProblem>& problems) {
   std::vector<Lexed> out;
@@ -169,9 +171,7 @@ enum class Level { ServerBraced, ServerBare, Nested };
 
 class Parser {
  public:
-  Parser(std::string_view text, Corefile& out) : out_(out), eof_(u32(text.size())) {
-    toks_ = lex(text, out_.problems);
-  }
+  Parser(std::string_view text, Corefile& out) : out_(out), eof_(u32(text.size())) { toks_ = lex(text, out_.problems); }
 
   void run() {
     while (!at_end()) {
@@ -201,7 +201,8 @@ class Parser {
     while (!at_end()) {
       bool closed = false;
       std::uint32_t close_end = eof_;
-      std::vector<Directive> dirs = parse_directives(Level::ServerBare, 0, closed, close_end);  // a stray `}` is reported
+      std::vector<Directive> dirs =
+          parse_directives(Level::ServerBare, 0, closed, close_end);  // a stray `}` is reported
       for (Directive& d : dirs) b.directives.push_back(std::move(d));
     }
     if (!b.directives.empty()) {
@@ -221,9 +222,7 @@ class Parser {
   const Lexed& cur() const { return toks_[pos_]; }
   bool is(std::size_t i, std::string_view s) const { return i < toks_.size() && toks_[i].tok.text == s; }
   bool new_line(std::size_t i) const { return i == 0 || toks_[i].line_begin > toks_[i - 1].line_end; }
-  void problem(std::uint32_t offset, std::string message) {
-    out_.problems.push_back({offset, std::move(message)});
-  }
+  void problem(std::uint32_t offset, std::string message) { out_.problems.push_back({offset, std::move(message)}); }
 
   void check_import(const Directive& d) {
     if (d.args.empty()) {
@@ -280,8 +279,8 @@ class Parser {
     b.end = b.keys.empty() ? b.begin : b.keys.back().end;
 
     const bool braced = glued || is(pos_, "{");
-    const bool snippet = b.keys.size() == 1 && b.keys[0].text.size() >= 2 &&
-                         b.keys[0].text.front() == '(' && b.keys[0].text.back() == ')';
+    const bool snippet = b.keys.size() == 1 && b.keys[0].text.size() >= 2 && b.keys[0].text.front() == '(' &&
+                         b.keys[0].text.back() == ')';
     if (braced) {
       b.has_braces = true;
       b.block_begin = glued ? glued_brace : cur().tok.begin;
@@ -289,8 +288,8 @@ class Parser {
       if (b.keys.empty()) problem(b.block_begin, "Expected a server address before '{'");
       bool closed = false;
       std::uint32_t close_end = eof_;
-      std::vector<Directive> dirs = parse_directives(
-          snippet ? Level::Nested : Level::ServerBraced, 0, closed, close_end);
+      std::vector<Directive> dirs =
+          parse_directives(snippet ? Level::Nested : Level::ServerBraced, 0, closed, close_end);
       if (!closed) problem(b.block_begin, "Unexpected EOF: no '}' closes this '{'");
       b.block_end = close_end;
       b.end = close_end;
@@ -307,8 +306,7 @@ class Parser {
       if (at_end()) {
         problem(eof_, "Unexpected EOF");
       } else {
-        problem(cur().tok.begin,
-                "Syntax error: Unexpected token '" + cur().tok.text + "', expecting '{'");
+        problem(cur().tok.begin, "Syntax error: Unexpected token '" + cur().tok.text + "', expecting '{'");
       }
       return;
     }
@@ -324,8 +322,8 @@ class Parser {
       out_.blocks.push_back(std::move(b));
       return;
     }
-    problem(b.begin, "Directive '" + b.keys[0].text +
-                         "' outside a server block (expecting '{' after server addresses)");
+    problem(b.begin,
+            "Directive '" + b.keys[0].text + "' outside a server block (expecting '{' after server addresses)");
   }
 
   void add_snippet(ServerBlock b, std::vector<Directive> dirs) {
@@ -340,8 +338,7 @@ class Parser {
     }
     for (const Directive& d : dirs) {  // Caddy rejects a snippet that imports itself directly
       if (d.name.text == "import" && d.args.size() == 1 && d.args[0].text == s.name) {
-        problem(d.begin, "maximum snippet import depth (1000) exceeded (snippet '" + s.name +
-                             "' imports itself)");
+        problem(d.begin, "maximum snippet import depth (1000) exceeded (snippet '" + s.name + "' imports itself)");
       }
     }
     s.directives = std::move(dirs);
@@ -354,8 +351,7 @@ class Parser {
 
   // Directives up to the `}` closing the current block (consumed; `closed`, `close_end` set) or
   // the end of the text. In the single-server form a `}` ends the server as a stray brace.
-  std::vector<Directive> parse_directives(Level level, int depth, bool& closed,
-                                          std::uint32_t& close_end) {
+  std::vector<Directive> parse_directives(Level level, int depth, bool& closed, std::uint32_t& close_end) {
     std::vector<Directive> dirs;
     closed = false;
     close_end = eof_;
@@ -470,7 +466,7 @@ class Expander {
   std::size_t imports_left_ = kMaxExpansions;
   std::size_t directives_ = 0;  // spliced so far in this Corefile
   std::size_t bytes_ = 0;
-  bool exhausted_ = false;      // a bound was crossed: nothing more is spliced
+  bool exhausted_ = false;               // a bound was crossed: nothing more is spliced
   const Directive* crossing_ = nullptr;  // the import whose splice crossed it
 
   static std::size_t cost(const Token& t) { return sizeof(Token) + t.text.size(); }

@@ -14,9 +14,9 @@
 namespace netlint::corefile {
 
 struct Token {
-  std::string text;            // quotes removed, `\"` unescaped, `\r` outside quotes dropped
-  std::uint32_t begin = 0;     // first byte; the opening quote for a quoted token
-  std::uint32_t end = 0;       // one past the last byte (past the closing quote)
+  std::string text;         // quotes removed, `\"` unescaped, `\r` outside quotes dropped
+  std::uint32_t begin = 0;  // first byte; the opening quote for a quoted token
+  std::uint32_t end = 0;    // one past the last byte (past the closing quote)
   bool quoted = false;
   bool env_placeholder = false;        // holds `{$NAME}` or `{%NAME%}` (kept verbatim)
   bool installer_placeholder = false;  // holds `__UPPER_SNAKE__` (e.g. `__PILLAR__DNS__SERVER__`)

@@ -80,8 +80,7 @@ TEST_CASE("corefile: kubeadm's default Corefile parses with the expected structu
   CHECK(b.block_begin == 5);
   CHECK(b.block_end == kKubeadm.size() - 1);
   CHECK(b.end == kKubeadm.size() - 1);
-  CHECK(names(b.directives) ==
-        "errors,health,ready,kubernetes,prometheus,forward,cache,loop,reload,loadbalance");
+  CHECK(names(b.directives) == "errors,health,ready,kubernetes,prometheus,forward,cache,loop,reload,loadbalance");
   REQUIRE(b.directives.size() == 10);
 
   const Directive& errors = b.directives[0];
@@ -177,12 +176,18 @@ TEST_CASE("corefile: several server keys, schemes, and trailing commas across li
 TEST_CASE("corefile: a comma directly before '{' and a comma at the end are errors") {
   const std::string text = "a.org, {\n  log\n}\n";
   const Corefile cf = parse_corefile(text);
-  CHECK(problems_of(cf) == "7: " "Expected another address but had '{' - check for extra comma" "\n");
+  CHECK(problems_of(cf) ==
+        "7: "
+        "Expected another address but had '{' - check for extra comma"
+        "\n");
   REQUIRE(cf.blocks.size() == 1);
   CHECK(texts(cf.blocks[0].keys) == "a.org");
 
   const Corefile eof = parse_corefile("a.org,");
-  CHECK(problems_of(eof) == "6: " "Unexpected EOF" "\n");
+  CHECK(problems_of(eof) ==
+        "6: "
+        "Unexpected EOF"
+        "\n");
 }
 
 TEST_CASE("corefile: `example.org{` glued to its brace is reported and parsed as a block") {
@@ -363,7 +368,7 @@ TEST_CASE("corefile: snippets and import; the expansion splices earlier snippets
 
   const std::vector<Directive>& expanded = b.expanded;
   CHECK(names(expanded) == "errors,log,import,import,import,cache");
-  REQUIRE(expanded.size() == 6);  // loop1 -> loop2 -> loop1 stops at the cycle
+  REQUIRE(expanded.size() == 6);                   // loop1 -> loop2 -> loop1 stops at the cycle
   CHECK(expanded[0].begin == at(text, "errors"));  // positions stay those of the snippet
   CHECK(texts(expanded[2].args) == "/etc/coredns/custom/*.server");
   CHECK(texts(expanded[3].args) == "loop1");  // a cycle stays unexpanded
@@ -379,8 +384,7 @@ TEST_CASE("corefile: imports inside plugin blocks are expanded; a self-import is
   const Corefile cf = parse_corefile(text);
   REQUIRE(cf.problems.size() == 1);
   CHECK(cf.problems[0].offset == at(text, "import self"));
-  CHECK(cf.problems[0].message ==
-        "maximum snippet import depth (1000) exceeded (snippet 'self' imports itself)");
+  CHECK(cf.problems[0].message == "maximum snippet import depth (1000) exceeded (snippet 'self' imports itself)");
   REQUIRE(cf.blocks.size() == 1);
   const std::vector<Directive>& expanded = cf.blocks[0].expanded;
   REQUIRE(expanded.size() == 1);
@@ -464,7 +468,8 @@ TEST_CASE("corefile: long lines of arguments reach the byte bound") {
   text += "}\n. {\n  import many\n}\n";
   const Corefile cf = parse_corefile(text);
   REQUIRE(cf.expansion_problems.size() == 1);
-  CHECK(cf.expansion_problems[0].message.starts_with("import wide expands past 32 MiB of names and arguments spliced from snippets (through import many);"));
+  CHECK(cf.expansion_problems[0].message.starts_with(
+      "import wide expands past 32 MiB of names and arguments spliced from snippets (through import many);"));
   REQUIRE(cf.blocks.size() == 1);
   std::size_t tokens = 0;
   for (const Directive& d : cf.blocks[0].expanded) tokens += 1 + d.args.size();
@@ -489,7 +494,10 @@ TEST_CASE("corefile: import arity, snippet redeclaration and a snippet without b
   CHECK(cf.snippets.size() == 1);
 
   const Corefile nobrace = parse_corefile("(s)\nlog\n");
-  CHECK(problems_of(nobrace) == "4: " "Syntax error: Unexpected token 'log', expecting '{'" "\n");
+  CHECK(problems_of(nobrace) ==
+        "4: "
+        "Syntax error: Unexpected token 'log', expecting '{'"
+        "\n");
 }
 
 TEST_CASE("corefile: CRLF line endings and a BOM") {
@@ -563,8 +571,7 @@ TEST_CASE("corefile: a line outside any block after the first server block") {
   const Corefile cf = parse_corefile(text);
   REQUIRE(cf.problems.size() == 1);
   CHECK(cf.problems[0].offset == at(text, "log"));
-  CHECK(cf.problems[0].message ==
-        "Directive 'log' outside a server block (expecting '{' after server addresses)");
+  CHECK(cf.problems[0].message == "Directive 'log' outside a server block (expecting '{' after server addresses)");
   CHECK(cf.blocks.size() == 2);
 }
 
@@ -595,8 +602,7 @@ TEST_CASE("corefile: every prefix and seeded random mutations parse without cras
     for (int e = 0; e < edits; ++e) {
       const std::size_t pos = rng() % (text.size() + 1);
       const auto kind = static_cast<unsigned>(rng() % 3);
-      const char c = (rng() % 2 == 0) ? alphabet[rng() % alphabet.size()]
-                                      : static_cast<char>(rng() % 256);
+      const char c = (rng() % 2 == 0) ? alphabet[rng() % alphabet.size()] : static_cast<char>(rng() % 256);
       if (kind == 0 && pos < text.size()) {
         text[pos] = c;
       } else if (kind == 1) {
@@ -618,7 +624,8 @@ TEST_CASE("corefile: every prefix and seeded random mutations parse without cras
 TEST_CASE("corefile: a sed template's insertion point after the closing brace") {
   // coredns/deployment's coredns.yaml.sed: deploy.sh replaces STUBDOMAINS with more server
   // blocks (or nothing); the template itself must parse.
-  const Corefile c = parse_corefile(".:53 {\n    kubernetes CLUSTER_DOMAIN REVERSE_CIDRS\n    forward . UPSTREAMNAMESERVER\n}STUBDOMAINS\n");
+  const Corefile c = parse_corefile(
+      ".:53 {\n    kubernetes CLUSTER_DOMAIN REVERSE_CIDRS\n    forward . UPSTREAMNAMESERVER\n}STUBDOMAINS\n");
   CHECK(c.problems.empty());
   REQUIRE(c.blocks.size() == 1);
   CHECK(c.blocks[0].directives.size() == 2);

@@ -4,9 +4,12 @@ namespace netlint::diag {
 
 std::string_view severity_name(Severity severity) {
   switch (severity) {
-    case Severity::kNote: return "note";
-    case Severity::kWarning: return "warning";
-    case Severity::kError: return "error";
+    case Severity::kNote:
+      return "note";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kError:
+      return "error";
   }
   return "?";
 }
@@ -23,11 +26,16 @@ bool parse_severity(std::string_view text, Severity& out) {
 
 std::string_view group_name(Group group) {
   switch (group) {
-    case Group::kCorrectness: return "correctness";
-    case Group::kSuspicious: return "suspicious";
-    case Group::kPerf: return "perf";
-    case Group::kBestPractice: return "best-practice";
-    case Group::kNursery: return "nursery";
+    case Group::kCorrectness:
+      return "correctness";
+    case Group::kSuspicious:
+      return "suspicious";
+    case Group::kPerf:
+      return "perf";
+    case Group::kBestPractice:
+      return "best-practice";
+    case Group::kNursery:
+      return "nursery";
   }
   return "suspicious";
 }
@@ -42,6 +50,8 @@ bool parse_group(std::string_view text, Group& out) {
   return false;
 }
 
-bool default_selected(Group group) { return group == Group::kCorrectness || group == Group::kSuspicious || group == Group::kPerf; }
+bool default_selected(Group group) {
+  return group == Group::kCorrectness || group == Group::kSuspicious || group == Group::kPerf;
+}
 
 }  // namespace netlint::diag

@@ -28,19 +28,19 @@ bool default_selected(Group group);
 // A rule option (configurable in .netlint.yaml), described for docs and the config schema.
 struct RuleOption {
   std::string_view name;
-  std::string_view type;           // "integer", "string", "duration", "boolean"
+  std::string_view type;  // "integer", "string", "duration", "boolean"
   std::string_view default_value;
   std::string_view description;
 };
 
 // A rule's permanent identity and its user documentation.
 struct RuleInfo {
-  std::string_view code;           // "NL1001": never reused
-  std::string_view name;           // "service-selector-typo": kebab-case, never reused
+  std::string_view code;  // "NL1001": never reused
+  std::string_view name;  // "service-selector-typo": kebab-case, never reused
   Severity severity = Severity::kWarning;
   Group group = Group::kSuspicious;
-  std::string_view summary;        // one line, lowercase, no trailing period
-  std::string_view doc;            // Markdown: "## Why is this bad?", "## How to fix", "## Known limitations"
+  std::string_view summary;  // one line, lowercase, no trailing period
+  std::string_view doc;      // Markdown: "## Why is this bad?", "## How to fix", "## Known limitations"
   std::span<const RuleOption> options = {};
   // The id of run-level notes (RULES.md "Run-level notes (NL0006)"), not a rule: it never runs
   // and never reports a finding; its code and name stay resolvable so configs, `--ignore` (which
@@ -56,9 +56,9 @@ struct RelatedLocation {
 struct Diagnostic {
   const RuleInfo* rule = nullptr;
   Severity severity = Severity::kWarning;
-  SourceRange range;               // invalid: no location (e.g. an internal error outside any object)
+  SourceRange range;  // invalid: no location (e.g. an internal error outside any object)
   std::string message;
-  std::string help;                // one line of fix advice, may be empty
+  std::string help;  // one line of fix advice, may be empty
   std::vector<RelatedLocation> related;
   // Findings of different rules that share a root cause key compete by precedence (RULES.md:
   // "one root cause, one finding"); empty means no competition.

@@ -34,8 +34,8 @@ int osa(std::string_view a, std::string_view b) {
     if (i == a.size()) return static_cast<int>(b.size() - j);
     if (j == b.size()) return static_cast<int>(a.size() - i);
     if (const auto it = memo.find({i, j}); it != memo.end()) return it->second;
-    int best = std::min(self(self, i + 1, j) + 1,   // delete a[i]
-                        self(self, i, j + 1) + 1);  // insert b[j]
+    int best = std::min(self(self, i + 1, j) + 1,                              // delete a[i]
+                        self(self, i, j + 1) + 1);                             // insert b[j]
     best = std::min(best, self(self, i + 1, j + 1) + (a[i] == b[j] ? 0 : 1));  // keep or substitute
     if (i + 1 < a.size() && j + 1 < b.size() && a[i] == b[j + 1] && a[i + 1] == b[j]) {
       best = std::min(best, self(self, i + 2, j + 2) + 1);  // adjacent transposition
@@ -46,9 +46,13 @@ int osa(std::string_view a, std::string_view b) {
   return d(d, 0, 0);
 }
 
-bool is_separator(char c) { return c == '-' || c == '_' || c == '.'; }
+bool is_separator(char c) {
+  return c == '-' || c == '_' || c == '.';
+}
 
-char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+char ascii_lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 // Lowercase, split on `-` `_` `.`, drop a plural `s` from the end of each segment, join.
 // A segment that is just "s" is kept: a lone `s` is not the plural of anything (the reading
@@ -133,13 +137,27 @@ class Strings {
     for (std::size_t e = 0; e < edits; ++e) {
       const std::size_t at = below(s.size() + 1);
       switch (below(7)) {
-        case 0: s.insert(at, 1, letter()); break;
-        case 1: if (at < s.size()) s.erase(at, 1); break;
-        case 2: if (at < s.size()) s[at] = letter(); break;
-        case 3: if (at + 1 < s.size()) std::swap(s[at], s[at + 1]); break;
-        case 4: if (at < s.size() && s[at] >= 'a' && s[at] <= 'z') s[at] = static_cast<char>(s[at] - 'a' + 'A'); break;
-        case 5: s.insert(at, 1, "-_."[below(3)]); break;
-        default: s.push_back('s'); break;
+        case 0:
+          s.insert(at, 1, letter());
+          break;
+        case 1:
+          if (at < s.size()) s.erase(at, 1);
+          break;
+        case 2:
+          if (at < s.size()) s[at] = letter();
+          break;
+        case 3:
+          if (at + 1 < s.size()) std::swap(s[at], s[at + 1]);
+          break;
+        case 4:
+          if (at < s.size() && s[at] >= 'a' && s[at] <= 'z') s[at] = static_cast<char>(s[at] - 'a' + 'A');
+          break;
+        case 5:
+          s.insert(at, 1, "-_."[below(3)]);
+          break;
+        default:
+          s.push_back('s');
+          break;
       }
     }
     return s;
@@ -148,9 +166,12 @@ class Strings {
   // A candidate for `written`: an unrelated string, a mutation, or a copy.
   std::string candidate_for(const std::string& written) {
     switch (below(5)) {
-      case 0: return random(9);
-      case 1: return written;
-      default: return mutate(written);
+      case 0:
+        return random(9);
+      case 1:
+        return written;
+      default:
+        return mutate(written);
     }
   }
 
@@ -159,7 +180,9 @@ class Strings {
   std::mt19937 rng_;
 };
 
-std::string show(const std::optional<int>& score) { return score ? std::to_string(*score) : "none"; }
+std::string show(const std::optional<int>& score) {
+  return score ? std::to_string(*score) : "none";
+}
 
 }  // namespace
 
@@ -249,13 +272,13 @@ TEST_CASE("near_miss_score: one edit allowed when the shorter string has up to 5
   CHECK(near_miss_score("wbe", "web") == 1);
   CHECK(near_miss_score("cahce", "cache") == 1);
   CHECK(near_miss_score("web", "webb") == 1);
-  CHECK(near_miss_score("web", "wxbe") == std::nullopt);   // 2 edits, shorter has 3 characters
-  CHECK(near_miss_score("abcde", "abcdxy") == std::nullopt);  // 2 edits, shorter has exactly 5
+  CHECK(near_miss_score("web", "wxbe") == std::nullopt);       // 2 edits, shorter has 3 characters
+  CHECK(near_miss_score("abcde", "abcdxy") == std::nullopt);   // 2 edits, shorter has exactly 5
   CHECK(near_miss_score("cache", "cachexy") == std::nullopt);  // longer side is 7, shorter is 5
 }
 
 TEST_CASE("near_miss_score: two edits allowed when the shorter string has 6 or more") {
-  CHECK(near_miss_score("abcdef", "abcdxy") == 2);  // shorter has exactly 6
+  CHECK(near_miss_score("abcdef", "abcdxy") == 2);      // shorter has exactly 6
   CHECK(near_miss_score("frontend", "frnotedn") == 2);  // two transpositions
   CHECK(near_miss_score("order-servce", "order-service") == 1);
   CHECK(near_miss_score("frontend", "frontendxyz") == std::nullopt);  // 3 edits
@@ -271,7 +294,7 @@ TEST_CASE("near_miss_score: exact equality is not a near miss") {
 
 TEST_CASE("near_miss_score: normalised equality scores 0, even beyond the edit limit") {
   CHECK(near_miss_score("order-services", "order_service") == 0);
-  CHECK(near_miss_score("Web", "web") == 0);  // 1 edit, but normalisation wins with 0
+  CHECK(near_miss_score("Web", "web") == 0);                        // 1 edit, but normalisation wins with 0
   CHECK(near_miss_score("ORDERS.SERVICES", "order-service") == 0);  // many edits
   CHECK(near_miss_score("order-service", "orders-service") == 0);
 }
@@ -331,8 +354,7 @@ TEST_CASE("best_near_misses: nothing when no candidate is a near miss") {
 TEST_CASE("best_near_misses: known confusions take part") {
   const KnownConfusion confusions[] = {{"name", "kubernetes.io/metadata.name"}};
   const std::vector<std::string> candidates = {"kubernetes.io/metadata.name", "nam"};
-  CHECK(best_near_misses("name", candidates, confusions) ==
-        std::vector<std::string>{"kubernetes.io/metadata.name"});
+  CHECK(best_near_misses("name", candidates, confusions) == std::vector<std::string>{"kubernetes.io/metadata.name"});
   CHECK(best_near_misses("name", candidates) == std::vector<std::string>{"nam"});
 }
 
@@ -384,8 +406,10 @@ TEST_CASE("property: near_miss_score agrees with the RULES.md reference") {
     if (written == candidate) continue;
     if (!confusions.empty()) ++confused;
     if (!expected) {
-      if (ref::without_digits(written) == ref::without_digits(candidate)) ++siblings;
-      else ++misses;
+      if (ref::without_digits(written) == ref::without_digits(candidate))
+        ++siblings;
+      else
+        ++misses;
     } else if (*expected == 0 && confusions.empty()) {
       ++normalised;
     } else if (*expected == 1) {
@@ -418,7 +442,8 @@ TEST_CASE("property: best_near_misses returns exactly the reference's best set")
       }
     }
     std::vector<KnownConfusion> confusions;
-    if (!candidates.empty() && gen.below(5) == 0) confusions.push_back({written, candidates[gen.below(candidates.size())]});
+    if (!candidates.empty() && gen.below(5) == 0)
+      confusions.push_back({written, candidates[gen.below(candidates.size())]});
 
     const auto expected = ref::best(written, candidates, confusions);
     const auto actual = best_near_misses(written, candidates, confusions);

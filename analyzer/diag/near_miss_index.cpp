@@ -9,7 +9,9 @@ namespace {
 // How many deletions a name's neighbourhood needs: the distance limit is 1 whenever the shorter
 // of the two names has up to 5 characters, so a short name never needs a second deletion on
 // its side (and the other side is bounded by the same limit).
-std::size_t depth_of(std::string_view s) { return s.size() <= 5 ? 1 : 2; }
+std::size_t depth_of(std::string_view s) {
+  return s.size() <= 5 ? 1 : 2;
+}
 
 // Calls `emit` with the hash of every string left after deleting up to `depth` (<= 2)
 // characters of `s`, including `s` itself (duplicates possible).
@@ -54,7 +56,8 @@ NearMissIndex::NearMissIndex(std::span<const std::string> candidates, std::size_
   std::sort(deletions_.begin(), deletions_.end());
 }
 
-std::vector<std::string_view> NearMissIndex::proposals(std::string_view written, std::span<const KnownConfusion> confusions) const {
+std::vector<std::string_view> NearMissIndex::proposals(std::string_view written,
+                                                       std::span<const KnownConfusion> confusions) const {
   std::vector<std::string_view> out;
   if (!indexed_) {
     out.assign(names_.begin(), names_.end());
@@ -84,7 +87,8 @@ std::vector<std::string_view> NearMissIndex::proposals(std::string_view written,
   return out;
 }
 
-std::vector<std::string> NearMissIndex::best(std::string_view written, std::span<const KnownConfusion> confusions) const {
+std::vector<std::string> NearMissIndex::best(std::string_view written,
+                                             std::span<const KnownConfusion> confusions) const {
   if (!indexed_) return best_near_misses(written, names_, confusions);
   std::vector<std::string> candidates;
   for (std::string_view name : proposals(written, confusions)) candidates.emplace_back(name);

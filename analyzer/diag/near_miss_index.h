@@ -42,7 +42,8 @@ class NearMissIndex {
   // (a superset: the caller scores them), sorted and distinct; every candidate when not indexed.
   // For callers that rank more than the score (the selector fixes keep only candidates that
   // make the rest of the selector match, then the best score among those).
-  std::vector<std::string_view> proposals(std::string_view written, std::span<const KnownConfusion> confusions = {}) const;
+  std::vector<std::string_view> proposals(std::string_view written,
+                                          std::span<const KnownConfusion> confusions = {}) const;
 
   std::size_t size() const noexcept { return names_.size(); }
   bool indexed() const noexcept { return indexed_; }

@@ -35,17 +35,77 @@ void check_same(const std::vector<std::string>& candidates, const std::string& w
 }
 
 TEST_CASE("near-miss index: hand-picked cases") {
-  const std::vector<std::string> services = {
-      "orders",  "order-service", "payments",     "payment",  "web-v1",      "web-v2",   "redis",   "redis-master",
-      "api",     "apis",          "checkout_api", "checkout", "frontend",    "frontned", "backend", "Backend",
-      "db",      "db1",           "search",       "serach",   "user.profile", "users-profile", "kubernetes.io/metadata.name",
-      "a",       "ab",            "ba",           "abc",      "cache",       "caches",   "caché",   ""};
-  const char* queries[] = {
-      "order",        "orders",   "ordres",      "paymnts",     "payments-",  "web-v3",     "web-v",     "webv1",
-      "redis-mastr",  "redismaster", "api",      "apis",        "API",        "checkout-api", "checkoutapi", "frotnend",
-      "backnd",       "BACKEND",  "db2",         "db",          "d",          "saerch",     "user-profile", "users.profiles",
-      "name",         "app",      "ab",          "ba",          "abd",        "bac",        "",          "x",
-      "cahce",        "cach",     "caches",      "cachés",      "frontend-db", "order-servcie", "ordr-srvice", "o"};
+  const std::vector<std::string> services = {"orders",
+                                             "order-service",
+                                             "payments",
+                                             "payment",
+                                             "web-v1",
+                                             "web-v2",
+                                             "redis",
+                                             "redis-master",
+                                             "api",
+                                             "apis",
+                                             "checkout_api",
+                                             "checkout",
+                                             "frontend",
+                                             "frontned",
+                                             "backend",
+                                             "Backend",
+                                             "db",
+                                             "db1",
+                                             "search",
+                                             "serach",
+                                             "user.profile",
+                                             "users-profile",
+                                             "kubernetes.io/metadata.name",
+                                             "a",
+                                             "ab",
+                                             "ba",
+                                             "abc",
+                                             "cache",
+                                             "caches",
+                                             "caché",
+                                             ""};
+  const char* queries[] = {"order",
+                           "orders",
+                           "ordres",
+                           "paymnts",
+                           "payments-",
+                           "web-v3",
+                           "web-v",
+                           "webv1",
+                           "redis-mastr",
+                           "redismaster",
+                           "api",
+                           "apis",
+                           "API",
+                           "checkout-api",
+                           "checkoutapi",
+                           "frotnend",
+                           "backnd",
+                           "BACKEND",
+                           "db2",
+                           "db",
+                           "d",
+                           "saerch",
+                           "user-profile",
+                           "users.profiles",
+                           "name",
+                           "app",
+                           "ab",
+                           "ba",
+                           "abd",
+                           "bac",
+                           "",
+                           "x",
+                           "cahce",
+                           "cach",
+                           "caches",
+                           "cachés",
+                           "frontend-db",
+                           "order-servcie",
+                           "ordr-srvice",
+                           "o"};
   for (const char* q : queries) check_same(services, q);
   // Without confusions, and with a confusion whose meant name is missing.
   for (const char* q : queries) check_same(services, q, {});
@@ -88,21 +148,29 @@ std::string mutate(std::string s, std::mt19937& rng) {
     case 1:
       if (!s.empty()) s.erase(at(s.size() - 1), 1);
       break;
-    case 2: s.insert(at(s.size()), 1, c); break;
+    case 2:
+      s.insert(at(s.size()), 1, c);
+      break;
     case 3:
       if (!s.empty()) s[at(s.size() - 1)] = c;
       break;
-    case 4: s += 's'; break;
+    case 4:
+      s += 's';
+      break;
     case 5: {
       const std::size_t i = s.find_first_of("-_.");
-      if (i != std::string::npos) s[i] = "-_."[at(2)];
-      else s.insert(at(s.size()), 1, '-');
+      if (i != std::string::npos)
+        s[i] = "-_."[at(2)];
+      else
+        s.insert(at(s.size()), 1, '-');
       break;
     }
     case 6: {
       const std::size_t i = s.find_first_of("0123456789");
-      if (i != std::string::npos) s[i] = static_cast<char>('0' + at(9));
-      else s += '1';
+      if (i != std::string::npos)
+        s[i] = static_cast<char>('0' + at(9));
+      else
+        s += '1';
       break;
     }
     default:

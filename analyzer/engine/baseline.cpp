@@ -46,11 +46,15 @@ std::string without_blanks(std::string_view text) {
   return out;
 }
 
-auto identity(const BaselineEntry& e) { return std::tie(e.path, e.rule, e.fingerprint, e.occurrence); }
+auto identity(const BaselineEntry& e) {
+  return std::tie(e.path, e.rule, e.fingerprint, e.occurrence);
+}
 
 }  // namespace
 
-bool BaselineEntry::same(const BaselineEntry& other) const { return identity(*this) == identity(other); }
+bool BaselineEntry::same(const BaselineEntry& other) const {
+  return identity(*this) == identity(other);
+}
 
 std::string repository_path(const std::string& path, const std::string& root) {
   if (path == "-" || path.empty()) return path;
@@ -167,12 +171,26 @@ class JsonStream {
       }
       const int e = get();
       switch (e) {
-        case '"': case '\\': case '/': out += static_cast<char>(e); break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 't': out += '\t'; break;
+        case '"':
+        case '\\':
+        case '/':
+          out += static_cast<char>(e);
+          break;
+        case 'b':
+          out += '\b';
+          break;
+        case 'f':
+          out += '\f';
+          break;
+        case 'n':
+          out += '\n';
+          break;
+        case 'r':
+          out += '\r';
+          break;
+        case 't':
+          out += '\t';
+          break;
         case 'u': {
           std::uint32_t code = 0;
           if (!hex4(code)) return false;
@@ -185,7 +203,8 @@ class JsonStream {
           utf8::append(out, static_cast<char32_t>(code));
           break;
         }
-        default: return fail("bad escape");
+        default:
+          return fail("bad escape");
       }
     }
   }
@@ -243,7 +262,10 @@ class JsonStream {
   bool hex4(std::uint32_t& code) {
     for (int i = 0; i < 4; ++i) {
       const int c = get();
-      const int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+      const int digit = c >= '0' && c <= '9'   ? c - '0'
+                        : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                        : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                               : -1;
       if (digit < 0) return fail("bad \\u escape");
       code = code * 16 + static_cast<std::uint32_t>(digit);
     }
@@ -272,7 +294,10 @@ bool read_entry(JsonStream& json, std::size_t index, BaselineEntry& e, std::stri
       json.skip_blanks();
       const bool is_string = json.peek() == '"';
       if (key == "rule" || key == "path" || key == "fingerprint" || key == "message") {
-        std::string& field = key == "rule" ? e.rule : key == "path" ? e.path : key == "fingerprint" ? e.fingerprint : e.message;
+        std::string& field = key == "rule"          ? e.rule
+                             : key == "path"        ? e.path
+                             : key == "fingerprint" ? e.fingerprint
+                                                    : e.message;
         if (is_string ? !json.string(field) : !json.token(field)) return false;
       } else if (key == "occurrence") {
         if (is_string ? !json.string(occurrence) : !json.token(occurrence)) return false;
@@ -365,7 +390,8 @@ bool read_baseline(std::string_view text, std::vector<BaselineEntry>& out, std::
 std::size_t drop_baselined(const model::Model& model, std::vector<diag::Diagnostic>& findings,
                            std::vector<BaselineEntry> known, const std::string& root) {
   if (known.empty() || findings.empty()) return 0;
-  std::sort(known.begin(), known.end(), [](const BaselineEntry& a, const BaselineEntry& b) { return identity(a) < identity(b); });
+  std::sort(known.begin(), known.end(),
+            [](const BaselineEntry& a, const BaselineEntry& b) { return identity(a) < identity(b); });
   const std::vector<BaselineEntry> current = baseline_entries(model, findings, root);
   const std::size_t before = findings.size();
   std::vector<diag::Diagnostic> kept;

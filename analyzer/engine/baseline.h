@@ -21,11 +21,11 @@ namespace netlint::engine {
 inline constexpr int kBaselineVersion = 1;
 
 struct BaselineEntry {
-  std::string rule;          // the code, "NL1001"
-  std::string path;          // relative to the repository root, '/'-separated; empty: no location
-  std::string fingerprint;   // 16 hex digits
+  std::string rule;         // the code, "NL1001"
+  std::string path;         // relative to the repository root, '/'-separated; empty: no location
+  std::string fingerprint;  // 16 hex digits
   std::uint32_t occurrence = 1;
-  std::string message;       // for readers of the file; not compared
+  std::string message;  // for readers of the file; not compared
 
   // Identity: everything but the message.
   bool same(const BaselineEntry& other) const;

@@ -7,9 +7,10 @@
 namespace netlint::engine {
 namespace {
 
-constexpr diag::RuleInfo kA{.code = "NL1001", .name = "rule-a", .severity = diag::Severity::kError, .summary = "a", .doc = ""};
-constexpr diag::RuleInfo kInternal{.code = "NL0002", .name = "internal-error", .severity = diag::Severity::kError,
-                                   .summary = "internal", .doc = ""};
+constexpr diag::RuleInfo kA{
+    .code = "NL1001", .name = "rule-a", .severity = diag::Severity::kError, .summary = "a", .doc = ""};
+constexpr diag::RuleInfo kInternal{
+    .code = "NL0002", .name = "internal-error", .severity = diag::Severity::kError, .summary = "internal", .doc = ""};
 
 model::Model load(std::string text) {
   std::vector<InputText> inputs;
@@ -60,7 +61,8 @@ TEST_CASE("baseline: paths are relative to the repository root") {
 
 TEST_CASE("baseline: the file is sorted, reads back, leaves NL0002 out and rejects other versions") {
   const model::Model m = load("b: 1\na: 2\n");
-  std::vector<diag::Diagnostic> findings{at(m, "b", "second \"quoted\""), at(m, "a", "first"), at(m, "a", "boom", kInternal)};
+  std::vector<diag::Diagnostic> findings{at(m, "b", "second \"quoted\""), at(m, "a", "first"),
+                                         at(m, "a", "boom", kInternal)};
   const std::string text = write_baseline(baseline_entries(m, findings, ""));
   CHECK(text.find("NL0002") == std::string::npos);
   std::vector<BaselineEntry> read;

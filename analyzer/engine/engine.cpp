@@ -37,11 +37,10 @@ void apply_precedence(std::vector<diag::Diagnostic>& diagnostics, std::span<cons
 void sort_and_dedupe(std::vector<diag::Diagnostic>& diagnostics) {
   std::stable_sort(diagnostics.begin(), diagnostics.end(),
                    [](const diag::Diagnostic& a, const diag::Diagnostic& b) { return order_key(a) < order_key(b); });
-  diagnostics.erase(std::unique(diagnostics.begin(), diagnostics.end(),
-                                [](const diag::Diagnostic& a, const diag::Diagnostic& b) {
-                                  return order_key(a) == order_key(b);
-                                }),
-                    diagnostics.end());
+  diagnostics.erase(
+      std::unique(diagnostics.begin(), diagnostics.end(),
+                  [](const diag::Diagnostic& a, const diag::Diagnostic& b) { return order_key(a) == order_key(b); }),
+      diagnostics.end());
 }
 
 std::vector<diag::Diagnostic> merge_views(std::vector<std::pair<std::string, std::vector<diag::Diagnostic>>> per_view) {
@@ -83,7 +82,9 @@ std::vector<diag::Diagnostic> run_rule(const View& view, const Rule& rule, const
   } catch (const std::exception& e) {
     if (options.internal_error == nullptr) throw;
     Sink failure(*options.internal_error);
-    failure.report(sink.subject(), fmt::format("rule {} {} failed on this input: {}", rule.info().code, rule.info().name, e.what()))
+    failure
+        .report(sink.subject(),
+                fmt::format("rule {} {} failed on this input: {}", rule.info().code, rule.info().name, e.what()))
         .help = "this is a bug in netlint; please report it with the input that triggers it";
     return std::move(failure.diagnostics());
   }
@@ -95,7 +96,8 @@ std::vector<diag::Diagnostic> check_view(const View& view, const RunOptions& opt
   // rules run on `jobs` threads; each writes its own slot and the slots are joined in registry
   // order, so the output does not depend on scheduling.
   std::vector<std::vector<diag::Diagnostic>> per_rule(options.rules.size());
-  parallel_for(options.rules.size(), options.jobs, [&](std::size_t i) { per_rule[i] = run_rule(view, *options.rules[i], options); });
+  parallel_for(options.rules.size(), options.jobs,
+               [&](std::size_t i) { per_rule[i] = run_rule(view, *options.rules[i], options); });
   std::vector<diag::Diagnostic> all;
   for (std::vector<diag::Diagnostic>& found : per_rule) {
     all.insert(all.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
@@ -117,7 +119,8 @@ std::vector<diag::Diagnostic> check_view(const View& view, const RunOptions& opt
 void configure_severities(std::vector<diag::Diagnostic>& diagnostics, const RunOptions& options) {
   if (options.severities == nullptr) return;
   for (diag::Diagnostic& d : diagnostics) {
-    if (auto it = options.severities->find(std::string(d.rule->code)); it != options.severities->end()) d.severity = it->second;
+    if (auto it = options.severities->find(std::string(d.rule->code)); it != options.severities->end())
+      d.severity = it->second;
   }
 }
 
@@ -126,7 +129,8 @@ void add_suppression_problems(const SuppressionLedger& ledger, const RunOptions&
                               std::vector<diag::Diagnostic>& out) {
   if (options.unused_suppression == nullptr) return;
   const std::string_view code = options.unused_suppression->code;
-  if (std::none_of(options.rules.begin(), options.rules.end(), [&](const Rule* r) { return r->info().code == code; })) return;
+  if (std::none_of(options.rules.begin(), options.rules.end(), [&](const Rule* r) { return r->info().code == code; }))
+    return;
   std::vector<diag::Diagnostic> problems = ledger.problems(*options.unused_suppression);
   configure_severities(problems, options);
   out.insert(out.end(), std::make_move_iterator(problems.begin()), std::make_move_iterator(problems.end()));

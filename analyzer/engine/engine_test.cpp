@@ -10,10 +10,12 @@
 namespace netlint::engine {
 namespace {
 
-constexpr diag::RuleInfo kInternal{.code = "NL0002", .name = "internal-error", .severity = diag::Severity::kError,
-                                   .summary = "internal", .doc = ""};
-constexpr diag::RuleInfo kA{.code = "NL1001", .name = "rule-a", .severity = diag::Severity::kError, .summary = "a", .doc = ""};
-constexpr diag::RuleInfo kB{.code = "NL1002", .name = "rule-b", .severity = diag::Severity::kWarning, .summary = "b", .doc = ""};
+constexpr diag::RuleInfo kInternal{
+    .code = "NL0002", .name = "internal-error", .severity = diag::Severity::kError, .summary = "internal", .doc = ""};
+constexpr diag::RuleInfo kA{
+    .code = "NL1001", .name = "rule-a", .severity = diag::Severity::kError, .summary = "a", .doc = ""};
+constexpr diag::RuleInfo kB{
+    .code = "NL1002", .name = "rule-b", .severity = diag::Severity::kWarning, .summary = "b", .doc = ""};
 
 // Reports one finding per object at its name, with a root cause key per object name.
 class NameRule final : public Rule {
@@ -36,7 +38,11 @@ class NameRule final : public Rule {
 
 model::Model two_files(bool second_reported) {
   std::vector<InputText> inputs;
-  inputs.push_back({"b.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: b1}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b2}\n", true, {}});
+  inputs.push_back({"b.yaml",
+                    "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: b1}\n---\napiVersion: v1\nkind: "
+                    "ConfigMap\nmetadata: {name: b2}\n",
+                    true,
+                    {}});
   inputs.push_back({"a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a1}\n", second_reported, {}});
   return load_inputs(std::move(inputs), LoadOptions{}).model;
 }
@@ -102,7 +108,6 @@ TEST_CASE("engine: sorted by file then offset then code; duplicates removed; con
   for (const auto& d : run_rules(context_view, options)) CHECK(context.file(d.range.file).path == "b.yaml");
 }
 
-
 TEST_CASE("engine: findings of several views are tagged with their cluster and merged when alike") {
   auto finding = [](std::uint32_t at, std::string message) {
     diag::Diagnostic d;
@@ -131,9 +136,14 @@ TEST_CASE("engine: findings of several views are tagged with their cluster and m
 }
 
 TEST_CASE("engine: a rule reads its options, configured or defaulted; an undeclared one is a bug") {
-  static constexpr diag::RuleOption kOptions[] = {{"minReplicas", "integer", "1", "d"}, {"helmKeys", "boolean", "false", "d"}};
-  static constexpr diag::RuleInfo kWithOptions{.code = "NL6102", .name = "with-options", .severity = diag::Severity::kNote,
-                                               .summary = "o", .doc = "", .options = kOptions};
+  static constexpr diag::RuleOption kOptions[] = {{"minReplicas", "integer", "1", "d"},
+                                                  {"helmKeys", "boolean", "false", "d"}};
+  static constexpr diag::RuleInfo kWithOptions{.code = "NL6102",
+                                               .name = "with-options",
+                                               .severity = diag::Severity::kNote,
+                                               .summary = "o",
+                                               .doc = "",
+                                               .options = kOptions};
   const Sink defaults(kWithOptions);
   CHECK(defaults.option_integer("minReplicas") == 1);
   CHECK_FALSE(defaults.option_flag("helmKeys"));

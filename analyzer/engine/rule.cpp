@@ -29,13 +29,16 @@ std::string_view Sink::option_value(std::string_view name) const {
   return declared->default_value;
 }
 
-bool Sink::option_flag(std::string_view name) const { return option_value(name) == "true"; }
+bool Sink::option_flag(std::string_view name) const {
+  return option_value(name) == "true";
+}
 
 std::int64_t Sink::option_integer(std::string_view name) const {
   const std::string_view text = option_value(name);
   const std::optional<std::int64_t> value = go_atoi(text);  // config.cpp admits 1 to 9 digits
   if (!value) {
-    throw std::logic_error("option " + std::string(name) + " of rule " + std::string(rule_.code) + " is not an integer");
+    throw std::logic_error("option " + std::string(name) + " of rule " + std::string(rule_.code) +
+                           " is not an integer");
   }
   return *value;
 }

@@ -10,7 +10,9 @@
 namespace netlint::engine {
 namespace {
 
-bool blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+bool blank(char c) {
+  return c == ' ' || c == '\t' || c == '\r';
+}
 
 constexpr std::string_view kReasonBlanks = " \t\r\n";  // blank() and newlines
 
@@ -42,7 +44,8 @@ void add_comments(const SourceFile& file, std::vector<Suppression>& out) {
         s.source = Suppression::Source::kComment;
         s.anchor = SourceRange{file.id, static_cast<std::uint32_t>(start + comment->begin),
                                static_cast<std::uint32_t>(start + comment->end)};
-        s.scopes.push_back(SourceRange{file.id, static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(scope_end)});
+        s.scopes.push_back(
+            SourceRange{file.id, static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(scope_end)});
         s.text = parse_suppression_text(comment->text);
         out.push_back(std::move(s));
       }
@@ -77,14 +80,18 @@ std::optional<IgnoreComment> find_ignore_comment(std::string_view line) {
     const char c = line[i];
     if (quote == '\'') {
       if (c == '\'') {
-        if (i + 1 < line.size() && line[i + 1] == '\'') ++i;  // '' is an escaped quote
-        else quote = 0;
+        if (i + 1 < line.size() && line[i + 1] == '\'')
+          ++i;  // '' is an escaped quote
+        else
+          quote = 0;
       }
       continue;
     }
     if (quote == '"') {
-      if (c == '\\') ++i;
-      else if (c == '"') quote = 0;
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        quote = 0;
       continue;
     }
     if (c == '#' && (i == 0 || blank(line[i - 1]))) {
@@ -209,7 +216,8 @@ std::vector<diag::Diagnostic> SuppressionLedger::problems(const diag::RuleInfo& 
         report(std::move(message), "write a rule's code or name; `netlint rules` lists them");
       } else if (target.rule->code == info.code) {
         report(fmt::format("{} cannot suppress {} {}", marker, info.code, info.name),
-               fmt::format("remove the suppression, or turn {} off in .netlint.yaml `rules:` or with --disable", info.code));
+               fmt::format("remove the suppression, or turn {} off in .netlint.yaml `rules:` or with --disable",
+                           info.code));
       } else if (!target.used && ran(target.rule)) {
         report(comment ? fmt::format("{} {} suppresses nothing on this line or the next", marker, target.written)
                        : fmt::format("{} {} suppresses nothing in {}", marker, target.written, s.object),

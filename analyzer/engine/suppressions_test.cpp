@@ -11,12 +11,14 @@
 namespace netlint::engine {
 namespace {
 
-constexpr diag::RuleInfo kInternal{.code = "NL0002", .name = "internal-error", .severity = diag::Severity::kError,
-                                   .summary = "internal", .doc = ""};
-constexpr diag::RuleInfo kUnused{.code = "NL0003", .name = "unused-suppression", .severity = diag::Severity::kNote,
-                                 .summary = "unused", .doc = ""};
-constexpr diag::RuleInfo kA{.code = "NL1001", .name = "rule-a", .severity = diag::Severity::kError, .summary = "a", .doc = ""};
-constexpr diag::RuleInfo kB{.code = "NL1002", .name = "rule-b", .severity = diag::Severity::kWarning, .summary = "b", .doc = ""};
+constexpr diag::RuleInfo kInternal{
+    .code = "NL0002", .name = "internal-error", .severity = diag::Severity::kError, .summary = "internal", .doc = ""};
+constexpr diag::RuleInfo kUnused{
+    .code = "NL0003", .name = "unused-suppression", .severity = diag::Severity::kNote, .summary = "unused", .doc = ""};
+constexpr diag::RuleInfo kA{
+    .code = "NL1001", .name = "rule-a", .severity = diag::Severity::kError, .summary = "a", .doc = ""};
+constexpr diag::RuleInfo kB{
+    .code = "NL1002", .name = "rule-b", .severity = diag::Severity::kWarning, .summary = "b", .doc = ""};
 
 // Reports one finding per object at its name, with the object's name as root cause.
 class NameRule final : public Rule {
@@ -88,10 +90,10 @@ TEST_CASE("suppressions: a comment counts where YAML starts a comment, outside q
   CHECK(c->begin == 5);
   CHECK(c->end == 28);  // trailing blanks are not part of the comment
   // Not comments, or not ours.
-  CHECK(text_of("a: b#netlint:ignore NL1001") == "<none>");        // `#` glued to a value is text
-  CHECK(text_of("a: \"x # netlint:ignore NL1001\"") == "<none>");  // inside double quotes
-  CHECK(text_of("a: 'it''s # netlint:ignore NL1001'") == "<none>");  // '' escapes a quote
-  CHECK(text_of("a: \"q\\\" # netlint:ignore NL1001\"") == "<none>");  // \" escapes a quote
+  CHECK(text_of("a: b#netlint:ignore NL1001") == "<none>");                // `#` glued to a value is text
+  CHECK(text_of("a: \"x # netlint:ignore NL1001\"") == "<none>");          // inside double quotes
+  CHECK(text_of("a: 'it''s # netlint:ignore NL1001'") == "<none>");        // '' escapes a quote
+  CHECK(text_of("a: \"q\\\" # netlint:ignore NL1001\"") == "<none>");      // \" escapes a quote
   CHECK(text_of("a: b # see below # netlint:ignore NL1001") == "<none>");  // the comment is another one
   CHECK(text_of("a: b # netlint:ignored NL1001") == "<none>");
   CHECK(text_of("a: b # netlint: ignore NL1001") == "<none>");
@@ -154,8 +156,9 @@ TEST_CASE("suppressions: a comment covers its line and the next, an annotation i
 
 TEST_CASE("suppressions: a suppressed winner keeps its loser silent; a disabled one does not") {
   // RULES.md "Precedence with configuration": one root cause, one finding.
-  const model::Model m = load("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a1}   # netlint:ignore NL1001\n---\n"
-                              "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a2}\n");
+  const model::Model m = load(
+      "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a1}   # netlint:ignore NL1001\n---\n"
+      "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a2}\n");
   const View view(m);
   const Precedence precedence[] = {{"NL1001", "NL1002"}};
   RunOptions options;
@@ -199,8 +202,8 @@ TEST_CASE("suppressions: unknown rules get a did-you-mean; no rule and NL0003 it
 
 TEST_CASE("suppressions: across views, unused only when unused in every view; context files are silent") {
   std::vector<InputText> inputs;
-  inputs.push_back({"shared.yaml",
-                    "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: s1}   # netlint:ignore NL1001\n", true, {}});
+  inputs.push_back(
+      {"shared.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: s1}   # netlint:ignore NL1001\n", true, {}});
   inputs.push_back({"prod.yaml", "apiVersion: v1\nkind: Service\nmetadata: {name: p1}\n", true, {}});
   inputs.push_back({"context.yaml", "# netlint:ignore NL1001\n", false, {}});
   std::vector<ViewSpec> specs(2);

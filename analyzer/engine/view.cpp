@@ -17,8 +17,10 @@ index::DnsFacts dns_facts_of(const facts::ClusterFacts& f) {
   index::DnsFacts d;
   if (f.domain.usable()) d.domain = f.domain.value;
   if (f.node_search_domains.usable()) d.node_search_domains = f.node_search_domains.value;
-  if (f.cluster_dns.usable()) d.cluster_dns = f.cluster_dns.value;
-  else if (f.dns.usable() && !f.dns.value.cluster_ip(f.dns.value.primary).empty()) d.cluster_dns = {f.dns.value.cluster_ip(f.dns.value.primary)};
+  if (f.cluster_dns.usable())
+    d.cluster_dns = f.cluster_dns.value;
+  else if (f.dns.usable() && !f.dns.value.cluster_ip(f.dns.value.primary).empty())
+    d.cluster_dns = {f.dns.value.cluster_ip(f.dns.value.primary)};
   return d;
 }
 
@@ -31,7 +33,8 @@ View::View(const model::Model& model, const facts::ClusterFacts& facts)
       namespaces_(std::make_unique<const index::NamespaceCatalog>(model, facts.namespace_states)),
       dns_(std::make_unique<const index::DnsFacts>(dns_facts_of(facts))) {}
 
-View::View(const model::Model& model) : View(model, std::make_unique<const facts::ClusterFacts>(facts::derive_facts(model))) {}
+View::View(const model::Model& model)
+    : View(model, std::make_unique<const facts::ClusterFacts>(facts::derive_facts(model))) {}
 
 View::View(const model::Model& model, std::unique_ptr<const facts::ClusterFacts> derived) : View(model, *derived) {
   derived_ = std::move(derived);
@@ -40,7 +43,8 @@ View::View(const model::Model& model, std::unique_ptr<const facts::ClusterFacts>
 View::~View() = default;
 
 const index::ReferenceIndex& View::references() const {
-  std::call_once(references_once_, [this] { references_ = std::make_unique<index::ReferenceIndex>(model_, dns_->domain); });
+  std::call_once(references_once_,
+                 [this] { references_ = std::make_unique<index::ReferenceIndex>(model_, dns_->domain); });
   return *references_;
 }
 

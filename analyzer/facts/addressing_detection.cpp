@@ -35,9 +35,12 @@ void corefile_domain(const model::Model& m, std::vector<Candidate>& out) {
           if (const auto scheme = zone.find("://"); scheme != std::string::npos) zone = zone.substr(scheme + 3);
           if (const auto colon = zone.find(':'); colon != std::string::npos) zone = zone.substr(0, colon);
           if (zone.ends_with(".") && zone.size() > 1) zone.pop_back();
-          if (reverse_zone(zone) || zone.empty() || zone == "." || z->installer_placeholder || z->env_placeholder) continue;
-          out.push_back({zone, {cf.text.map(z->begin, z->end), fmt::format("{} kubernetes zone {}", cf.display(), zone)},
-                         cf.owner.kind.value.empty() ? cf.display() : identity_of(cf.owner), 2});
+          if (reverse_zone(zone) || zone.empty() || zone == "." || z->installer_placeholder || z->env_placeholder)
+            continue;
+          out.push_back({zone,
+                         {cf.text.map(z->begin, z->end), fmt::format("{} kubernetes zone {}", cf.display(), zone)},
+                         cf.owner.kind.value.empty() ? cf.display() : identity_of(cf.owner),
+                         2});
           break;
         }
       }
@@ -54,7 +57,9 @@ void choose_cluster_dns(std::vector<std::vector<Candidate>> lists, ClusterFacts&
     std::vector<std::string> values;
     for (const Candidate& e : entries) values.push_back(e.value);
     c.value = fmt::format("{}", fmt::join(values, ","));
-    c.evidence.what = fmt::format("{} clusterDNS: [{}]", c.evidence.what.substr(0, c.evidence.what.find(" clusterDNS[")), fmt::join(values, ", "));
+    c.evidence.what =
+        fmt::format("{} clusterDNS: [{}]", c.evidence.what.substr(0, c.evidence.what.find(" clusterDNS[")),
+                    fmt::join(values, ", "));
     joined.push_back(std::move(c));
   }
   Fact<std::string> text;
@@ -71,7 +76,8 @@ void detect_addressing(const model::Model& m, ClusterFacts& facts) {
   std::vector<std::vector<Candidate>> cluster_dns;  // per KubeletConfiguration, its entries in order
   for (const model::ConfigDocument& doc : m.configs) {
     auto add = [&](std::vector<Candidate>& to, std::string_view path, int priority) {
-      if (const model::Setting* s = doc.settings.find(path); s != nullptr && !s->placeholder) to.push_back(from_setting(doc, *s, priority));
+      if (const model::Setting* s = doc.settings.find(path); s != nullptr && !s->placeholder)
+        to.push_back(from_setting(doc, *s, priority));
     };
     if (doc.kind == "KubeletConfiguration") {
       add(domain, "clusterDomain", 0);
@@ -110,17 +116,22 @@ void detect_addressing(const model::Model& m, ClusterFacts& facts) {
   for (const model::ConfigMap& cm : m.config_maps) {
     if (cm.meta.name.value != "cilium-config") continue;
     if (const model::ConfigMapEntry* ipam = find_entry(cm, "ipam")) {
-      facts.ipam_mode.evidence.push_back({ipam->value.range, fmt::format("{} ipam: {}", cm.meta.display(), ipam->value.value)});
+      facts.ipam_mode.evidence.push_back(
+          {ipam->value.range, fmt::format("{} ipam: {}", cm.meta.display(), ipam->value.value)});
       facts.ipam_mode.set("cilium " + ipam->value.value);
     }
   }
   // IPAM follows the CNI (domain.md 4.2, 4.4).
   if (facts.cni.usable() && facts.cni.value.cnis.size() == 1 && facts.ipam_mode.state == State::kUnknown) {
     const std::string& cni = facts.cni.value.cnis[0].name;
-    if (cni == "flannel" || cni == "canal") facts.ipam_mode.set("host-local (node podCIDR)");
-    else if (cni == "calico") facts.ipam_mode.set("calico-ipam (blocks)");
-    else if (cni == "aws-vpc") facts.ipam_mode.set("aws-vpc (VPC addresses)");
-    else if (cni == "cilium") facts.ipam_mode.set("cilium cluster-pool");
+    if (cni == "flannel" || cni == "canal")
+      facts.ipam_mode.set("host-local (node podCIDR)");
+    else if (cni == "calico")
+      facts.ipam_mode.set("calico-ipam (blocks)");
+    else if (cni == "aws-vpc")
+      facts.ipam_mode.set("aws-vpc (VPC addresses)");
+    else if (cni == "cilium")
+      facts.ipam_mode.set("cilium cluster-pool");
   }
 }
 

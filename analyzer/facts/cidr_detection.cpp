@@ -22,7 +22,9 @@ namespace {
 
 using Slots = std::array<std::vector<Candidate>, 2>;
 
-std::size_t index_of(Family f) { return static_cast<std::size_t>(f); }
+std::size_t index_of(Family f) {
+  return static_cast<std::size_t>(f);
+}
 
 // The items of a written value: a comma-separated list (dual-stack flags), or Cilium's pool list
 // separated by spaces (Helm joins clusterPoolIPv4PodCIDRList with " ").
@@ -46,7 +48,8 @@ Slots by_family(const std::vector<Candidate>& candidates) {
 
 // choose() for each family's slot. Conflicts keep the fact's plain name: the values they list
 // show the family, and single-stack views keep the messages they always had.
-void choose_per_family(const std::vector<Candidate>& candidates, PerFamily<std::string>& fact, FactName name, ClusterFacts& facts) {
+void choose_per_family(const std::vector<Candidate>& candidates, PerFamily<std::string>& fact, FactName name,
+                       ClusterFacts& facts) {
   Slots slots = by_family(candidates);
   for (Family f : kFamilies) choose(std::move(slots[index_of(f)]), fact[f], name, facts);
 }
@@ -88,7 +91,8 @@ class PoolCollector {
     return s == nullptr || s->placeholder ? std::nullopt : integer(s->value.value);
   }
 
-  void setting_pool(const model::ConfigDocument& doc, const std::string& path, std::optional<int> block_size, bool calico) {
+  void setting_pool(const model::ConfigDocument& doc, const std::string& path, std::optional<int> block_size,
+                    bool calico) {
     const model::Setting* s = doc.settings.find(path);
     if (s == nullptr || s->placeholder) return;
     Candidate c = from_setting(doc, *s, 0);
@@ -127,8 +131,10 @@ class PoolCollector {
           if (cidr == nullptr) continue;
           const model::EnvVar* block = env(fmt::format("CALICO_IPV{}POOL_BLOCK_SIZE", v));
           Candidate written{cidr->value->value,
-                            {cidr->value->range, fmt::format("{} env {}={}", pod.meta.display(), cidr->name.value, cidr->value->value)},
-                            identity_of(pod.meta), 0};
+                            {cidr->value->range,
+                             fmt::format("{} env {}={}", pod.meta.display(), cidr->name.value, cidr->value->value)},
+                            identity_of(pod.meta),
+                            0};
           const std::string slot = written.identity + " " + cidr->name.value;
           add(std::move(written), slot, block != nullptr ? integer(block->value->value) : std::nullopt, true);
         }
@@ -144,7 +150,10 @@ class PoolCollector {
       for (std::string_view key : {"cluster-pool-ipv4-cidr", "cluster-pool-ipv6-cidr"}) {
         const model::ConfigMapEntry* e = find_entry(cm, key);
         if (e == nullptr || model::is_installer_placeholder(e->value.value)) continue;
-        Candidate written{e->value.value, {e->value.range, fmt::format("{} {}: {}", cm.meta.display(), key, e->value.value)}, identity_of(cm.meta), 0};
+        Candidate written{e->value.value,
+                          {e->value.range, fmt::format("{} {}: {}", cm.meta.display(), key, e->value.value)},
+                          identity_of(cm.meta),
+                          0};
         const std::string slot = written.identity + " " + std::string(key);
         add(std::move(written), slot, std::nullopt, false);
       }
@@ -184,7 +193,8 @@ class PoolCollector {
         if (ambiguous[index_of(f)]) continue;
         std::optional<int> block = p.block_size;
         if (p.calico && !block) block = f == Family::kIPv4 ? 26 : 122;  // Calico's IPPool defaults
-        const bool seen = std::any_of(fact.value.begin(), fact.value.end(), [&](const Pool& q) { return q.cidr == item; });
+        const bool seen =
+            std::any_of(fact.value.begin(), fact.value.end(), [&](const Pool& q) { return q.cidr == item; });
         if (!seen) fact.value.push_back({item, block});
         fact.state = State::kKnown;
       }
@@ -216,7 +226,8 @@ void settle_pod_ranges(ClusterFacts& facts) {
     }
     std::vector<std::string> value;
     for (const Pool& p : pools.value) value.push_back(p.cidr);
-    if (cluster.usable() && std::find(value.begin(), value.end(), cluster.value) == value.end()) value.push_back(cluster.value);
+    if (cluster.usable() && std::find(value.begin(), value.end(), cluster.value) == value.end())
+      value.push_back(cluster.value);
     if (!value.empty()) ranges.set(std::move(value));
   }
 }
@@ -235,10 +246,14 @@ void detect_node_blocks(const model::Model& m, ClusterFacts& facts) {
   for (const model::ConfigDocument& doc : m.configs) {
     if (doc.kind != "ClusterConfiguration") continue;
     kubeadm_arg(doc, "controllerManager", "node-cidr-mask-size", 1, single_stack);
-    for (Family f : kFamilies) kubeadm_arg(doc, "controllerManager", fmt::format("node-cidr-mask-size-{}", family_key(f)), 1, blocks[index_of(f)]);
+    for (Family f : kFamilies)
+      kubeadm_arg(doc, "controllerManager", fmt::format("node-cidr-mask-size-{}", family_key(f)), 1,
+                  blocks[index_of(f)]);
   }
   flag_candidates(m, "kube-controller-manager", "node-cidr-mask-size", 0, single_stack);
-  for (Family f : kFamilies) flag_candidates(m, "kube-controller-manager", fmt::format("node-cidr-mask-size-{}", family_key(f)), 0, blocks[index_of(f)]);
+  for (Family f : kFamilies)
+    flag_candidates(m, "kube-controller-manager", fmt::format("node-cidr-mask-size-{}", family_key(f)), 0,
+                    blocks[index_of(f)]);
   for (const model::ConfigMap& cm : m.config_maps) {
     if (cm.meta.name.value != "cilium-config") continue;
     const model::ConfigMapEntry* ipam = find_entry(cm, "ipam");
@@ -246,13 +261,19 @@ void detect_node_blocks(const model::Model& m, ClusterFacts& facts) {
     for (Family f : kFamilies) {
       const std::string key = fmt::format("cluster-pool-{}-mask-size", family_key(f));
       if (const model::ConfigMapEntry* e = find_entry(cm, key)) {
-        blocks[index_of(f)].push_back({e->value.value, {e->value.range, fmt::format("{} {}: {}", cm.meta.display(), key, e->value.value)}, identity_of(cm.meta), 0});
+        blocks[index_of(f)].push_back(
+            {e->value.value,
+             {e->value.range, fmt::format("{} {}: {}", cm.meta.display(), key, e->value.value)},
+             identity_of(cm.meta),
+             0});
       }
     }
   }
   std::vector<Candidate>& generic = blocks[index_of(single_stack_family(facts))];
   generic.insert(generic.end(), single_stack.begin(), single_stack.end());
-  for (Family f : kFamilies) choose_int(std::move(blocks[index_of(f)]), facts.node_block_prefix[f], {"nodeBlockSize", "the per-node block"}, facts);
+  for (Family f : kFamilies)
+    choose_int(std::move(blocks[index_of(f)]), facts.node_block_prefix[f], {"nodeBlockSize", "the per-node block"},
+               facts);
 }
 
 }  // namespace
@@ -261,7 +282,8 @@ void detect_cidrs(const model::Model& m, ClusterFacts& facts) {
   std::vector<Candidate> cluster_pod, service;
   for (const model::ConfigDocument& doc : m.configs) {
     auto add = [&](std::vector<Candidate>& to, std::string_view path, int priority) {
-      if (const model::Setting* s = doc.settings.find(path); s != nullptr && !s->placeholder) to.push_back(from_setting(doc, *s, priority));
+      if (const model::Setting* s = doc.settings.find(path); s != nullptr && !s->placeholder)
+        to.push_back(from_setting(doc, *s, priority));
     };
     if (doc.kind == "ClusterConfiguration") {
       add(service, "networking.serviceSubnet", 1);

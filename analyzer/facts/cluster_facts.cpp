@@ -4,10 +4,14 @@ namespace netlint::facts {
 
 std::string_view state_name(State state) {
   switch (state) {
-    case State::kKnown: return "known";
-    case State::kDefault: return "default";
-    case State::kUnknown: return "unknown";
-    case State::kAmbiguous: return "ambiguous";
+    case State::kKnown:
+      return "known";
+    case State::kDefault:
+      return "default";
+    case State::kUnknown:
+      return "unknown";
+    case State::kAmbiguous:
+      return "ambiguous";
   }
   return "unknown";
 }

@@ -24,9 +24,9 @@ enum class Enforcement { kUnknown, kYes, kNo };
 std::string_view enforcement_name(Enforcement e);
 
 struct Cni {
-  std::string name;                // flannel | calico | canal | cilium | weave | antrea | kube-router | aws-vpc | azure | k3s
+  std::string name;  // flannel | calico | canal | cilium | weave | antrea | kube-router | aws-vpc | azure | k3s
   Enforcement enforces = Enforcement::kUnknown;
-  std::string why;                 // "kube-network-policies container", "enable-policy: never"
+  std::string why;  // "kube-network-policies container", "enable-policy: never"
   std::vector<Evidence> evidence;
   // The identity the evidence comes from ("apps/DaemonSet kube-flannel/kube-flannel-ds"), so
   // variants of one object are told from separate components.
@@ -34,9 +34,9 @@ struct Cni {
 };
 
 struct CniFact {
-  std::vector<Cni> cnis;           // one, or the members of a known combination
-  std::string combination;         // "", or e.g. "cilium chained on aws-vpc", "calico policy on aws-vpc"
-  std::string display() const;     // "flannel", "canal", "cilium + aws-vpc (chained)"
+  std::vector<Cni> cnis;        // one, or the members of a known combination
+  std::string combination;      // "", or e.g. "cilium chained on aws-vpc", "calico policy on aws-vpc"
+  std::string display() const;  // "flannel", "canal", "cilium + aws-vpc (chained)"
   // Cilium, alone or chained, enforces policy by cluster identity: an ipBlock never matches a pod
   // there (RULES.md NL2xxx preamble). The evaluator and NL2010's message both ask this.
   bool ip_blocks_skip_pods() const;
@@ -44,9 +44,9 @@ struct CniFact {
 
 struct DnsTarget {
   std::string namespace_name = "kube-system";
-  model::Labels pod_labels;        // default {k8s-app: kube-dns}
-  int port = 53;                   // the DNS pods' port after Service DNAT
-  std::string service;             // "kube-system/kube-dns" when the Service is in view
+  model::Labels pod_labels;  // default {k8s-app: kube-dns}
+  int port = 53;             // the DNS pods' port after Service DNAT
+  std::string service;       // "kube-system/kube-dns" when the Service is in view
   // The Service's ClusterIP per family (spec.clusterIPs, else clusterIP); empty when not written.
   std::array<std::string, 2> cluster_ips;
   Family primary = Family::kIPv4;  // the family of spec.clusterIP (the first of clusterIPs)
@@ -60,7 +60,7 @@ struct DnsTarget {
 // a Calico IPPool with its blockSize, a Cilium cluster pool, Flannel's Network or IPv6Network.
 struct Pool {
   std::string cidr;
-  std::optional<int> block_size;   // Calico's per-block prefix (default 26 for IPv4, 122 for IPv6)
+  std::optional<int> block_size;  // Calico's per-block prefix (default 26 for IPv4, 122 for IPv6)
 };
 
 struct PortRange {
@@ -69,14 +69,14 @@ struct PortRange {
 };
 
 struct NodeLocalDns {
-  std::string mode;                // iptables | ipvs | cilium-lrp | unknown
-  std::string address;             // the local IP (169.254.20.10), empty when a placeholder
+  std::string mode;     // iptables | ipvs | cilium-lrp | unknown
+  std::string address;  // the local IP (169.254.20.10), empty when a placeholder
 };
 
 struct LoadBalancerFacts {
-  std::string service;             // namespace/name of the LoadBalancer Service
-  std::string provider;            // "", or what classify_load_balancer found
-  std::string kind;                // l4 | l7 | "" (unknown)
+  std::string service;   // namespace/name of the LoadBalancer Service
+  std::string provider;  // "", or what classify_load_balancer found
+  std::string kind;      // l4 | l7 | "" (unknown)
   std::optional<int> idle_timeout_seconds;
   bool idle_timeout_default = false;
   std::optional<bool> proxy_protocol;
@@ -84,13 +84,13 @@ struct LoadBalancerFacts {
 };
 
 struct IngressController {
-  std::string workload;            // "apps/Deployment ingress-nginx/ingress-nginx-controller"
+  std::string workload;  // "apps/Deployment ingress-nginx/ingress-nginx-controller"
   std::string namespace_name;
   model::Labels pod_labels;
   std::string controller_class = "k8s.io/ingress-nginx";
   std::vector<std::string> classes;  // IngressClass names (or --ingress-class) it serves
-  std::string config_map;          // namespace/name from --configmap
-  SourceRange config_map_flag;     // where --configmap is written (invalid when configured or absent)
+  std::string config_map;            // namespace/name from --configmap
+  SourceRange config_map_flag;       // where --configmap is written (invalid when configured or absent)
   // Whether the ConfigMap is known: a detected controller without --configmap reads none (its
   // defaults apply); a controller from .netlint.yaml does not say which one it reads.
   bool config_map_known = true;
@@ -110,8 +110,8 @@ std::string_view conflict_topic(ConflictKind kind);  // "ambiguous-fact", "confi
 
 // A run-level note (NL0006): evidence that conflicts, or config that contradicts detection.
 struct Conflict {
-  std::string fact;                // "cni", "podCIDRs", ...
-  SourceRange anchor;              // the later conflicting evidence, or the config key
+  std::string fact;    // "cni", "podCIDRs", ...
+  SourceRange anchor;  // the later conflicting evidence, or the config key
   std::vector<diag::RelatedLocation> related;
   std::string message;
   ConflictKind kind = ConflictKind::kAmbiguousFact;
@@ -158,9 +158,9 @@ struct ClusterFacts {
 // The `cluster:` settings of .netlint.yaml for this view (global, with a `clusters:` entry's
 // `cluster:` over it), kept as YAML with positions in the config file.
 struct FactsConfig {
-  yaml::NodeRef global;            // may be invalid
-  yaml::NodeRef view;              // the view's own `cluster:`; may be invalid
-  FileId config_file = kNoFile;    // the config file's id in the model, for anchors
+  yaml::NodeRef global;          // may be invalid
+  yaml::NodeRef view;            // the view's own `cluster:`; may be invalid
+  FileId config_file = kNoFile;  // the config file's id in the model, for anchors
 };
 
 ClusterFacts derive_facts(const model::Model& model, const FactsConfig& config = {});

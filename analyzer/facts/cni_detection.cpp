@@ -17,8 +17,8 @@ namespace {
 
 struct Marker {
   std::string_view cni;
-  std::string_view workload_name;   // DaemonSet/Deployment name (prefix match when it ends in '*')
-  std::string_view image;           // image repository suffix
+  std::string_view workload_name;  // DaemonSet/Deployment name (prefix match when it ends in '*')
+  std::string_view image;          // image repository suffix
 };
 
 // Workloads by name or image. Order matters: Canal's DaemonSet also runs Calico and Flannel
@@ -44,14 +44,24 @@ constexpr std::array<Marker, 16> kWorkloads = {{
 
 // CNI plugin `type` values in conflists (domain.md 4.2).
 constexpr std::array<std::pair<std::string_view, std::string_view>, 8> kPluginTypes = {{
-    {"flannel", "flannel"}, {"calico", "calico"}, {"cilium-cni", "cilium"}, {"aws-cni", "aws-vpc"},
-    {"azure-vnet", "azure"}, {"weave-net", "weave"}, {"antrea", "antrea"}, {"kube-router", "kube-router"},
+    {"flannel", "flannel"},
+    {"calico", "calico"},
+    {"cilium-cni", "cilium"},
+    {"aws-cni", "aws-vpc"},
+    {"azure-vnet", "azure"},
+    {"weave-net", "weave"},
+    {"antrea", "antrea"},
+    {"kube-router", "kube-router"},
 }};
 
 // ConfigMaps that only one CNI writes.
 constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kConfigMaps = {{
-    {"canal-config", "canal"}, {"kube-flannel-cfg", "flannel"}, {"calico-config", "calico"},
-    {"cilium-config", "cilium"}, {"amazon-vpc-cni", "aws-vpc"}, {"antrea-config", "antrea"},
+    {"canal-config", "canal"},
+    {"kube-flannel-cfg", "flannel"},
+    {"calico-config", "calico"},
+    {"cilium-config", "cilium"},
+    {"amazon-vpc-cni", "aws-vpc"},
+    {"antrea-config", "antrea"},
 }};
 
 bool name_matches(std::string_view name, std::string_view pattern) {
@@ -123,12 +133,15 @@ class CniDetector {
       const auto cni = workload_cni(pod, &via);
       if (!cni) continue;
       const std::string identity = identity_of(pod.meta);
-      if (via != nullptr) add(*cni, via->image.range, fmt::format("{} image {}", pod.meta.display(), via->image.value), identity);
-      else add(*cni, pod.meta.name.range, pod.meta.display(), identity);
+      if (via != nullptr)
+        add(*cni, via->image.range, fmt::format("{} image {}", pod.meta.display(), via->image.value), identity);
+      else
+        add(*cni, pod.meta.name.range, pod.meta.display(), identity);
       Found& f = found(*cni);
       f.workload_seen = true;
       // Only what the workload shows is recorded; flannel and cilium are settled from the view.
-      if (const Enforcement e = workload_enforcement(*cni, pod, f); e != Enforcement::kUnknown) f.enforcement_by_identity[identity] = e;
+      if (const Enforcement e = workload_enforcement(*cni, pod, f); e != Enforcement::kUnknown)
+        f.enforcement_by_identity[identity] = e;
     }
   }
 
@@ -159,7 +172,8 @@ class CniDetector {
     }
     if (cni == "aws-vpc") {
       for (const model::Container& c : pod.containers) {
-        if (c.name.value == "aws-eks-nodeagent" || image_repository(c.image.value).find("aws-network-policy-agent") != std::string_view::npos) {
+        if (c.name.value == "aws-eks-nodeagent" ||
+            image_repository(c.image.value).find("aws-network-policy-agent") != std::string_view::npos) {
           const auto enabled = flag_value(c, "enable-network-policy");
           return enabled && enabled->value == "true" ? Enforcement::kYes : Enforcement::kNo;
         }
@@ -186,14 +200,16 @@ class CniDetector {
       const bool never = policy->value.value == "never";
       f.enforcement_by_identity[identity] = never ? Enforcement::kNo : Enforcement::kYes;
       if (never) f.cni.why = "enable-policy: never";
-      f.cni.evidence.push_back({policy->value.range, fmt::format("{} enable-policy: {}", cm.meta.display(), policy->value.value)});
+      f.cni.evidence.push_back(
+          {policy->value.range, fmt::format("{} enable-policy: {}", cm.meta.display(), policy->value.value)});
     } else {
       f.enforcement_by_identity[identity] = Enforcement::kYes;  // default: enforce when policies exist
     }
     if (const model::ConfigMapEntry* chaining = find_entry(cm, "cni-chaining-mode")) {
       if (!chaining->value.value.empty() && chaining->value.value != "none") {
         f.chained = true;
-        f.cni.evidence.push_back({chaining->value.range, fmt::format("{} cni-chaining-mode: {}", cm.meta.display(), chaining->value.value)});
+        f.cni.evidence.push_back(
+            {chaining->value.range, fmt::format("{} cni-chaining-mode: {}", cm.meta.display(), chaining->value.value)});
       }
     }
   }
@@ -213,7 +229,8 @@ class CniDetector {
         for (const auto& [type, cni] : kPluginTypes) {
           if (s.value.value != type) continue;
           const std::string where = doc.owner.kind.value.empty() ? std::string("CNI config") : doc.display();
-          add(cni, s.value.range, fmt::format("{} plugin type {}", where, type), doc.owner.kind.value.empty() ? "" : identity_of(doc.owner));
+          add(cni, s.value.range, fmt::format("{} plugin type {}", where, type),
+              doc.owner.kind.value.empty() ? "" : identity_of(doc.owner));
         }
       }
     }
@@ -251,7 +268,8 @@ class CniDetector {
         }
       }
       f.cni.enforces = e;
-      if (name == "aws-vpc") f.cni.why = e == Enforcement::kYes ? "network policy agent enabled" : "no enabled network policy agent";
+      if (name == "aws-vpc")
+        f.cni.why = e == Enforcement::kYes ? "network policy agent enabled" : "no enabled network policy agent";
     }
   }
 
@@ -272,7 +290,8 @@ class CniDetector {
     });
     CniFact value;
     for (Found* f : all) value.cnis.push_back(f->cni);
-    for (const Cni& c : value.cnis) facts.cni.evidence.insert(facts.cni.evidence.end(), c.evidence.begin(), c.evidence.end());
+    for (const Cni& c : value.cnis)
+      facts.cni.evidence.insert(facts.cni.evidence.end(), c.evidence.begin(), c.evidence.end());
 
     Enforcement enforced = Enforcement::kUnknown;
     if (all.size() == 1) {
@@ -291,28 +310,40 @@ class CniDetector {
       std::vector<std::string> names;
       for (const Found* f : all) {
         names.push_back(f->cni.name);
-        if (f != all.back()) conflict.related.push_back({first_range(f->cni), fmt::format("{} is installed here", f->cni.name)});
+        if (f != all.back())
+          conflict.related.push_back({first_range(f->cni), fmt::format("{} is installed here", f->cni.name)});
       }
-      conflict.message = fmt::format("the view holds several CNIs that exclude each other ({}): rules that depend on the CNI stay silent",
-                                     fmt::join(names, ", "));
+      conflict.message = fmt::format(
+          "the view holds several CNIs that exclude each other ({}): rules that depend on the CNI stay silent",
+          fmt::join(names, ", "));
       facts.conflicts.push_back(std::move(conflict));
       facts.cni.state = State::kAmbiguous;
       facts.cni.value = std::move(value);
       // NL2015 still holds when no candidate enforces.
-      const bool none_enforces = std::all_of(all.begin(), all.end(), [](const Found* f) { return f->cni.enforces == Enforcement::kNo; });
-      const bool some_unknown = std::any_of(all.begin(), all.end(), [](const Found* f) { return f->cni.enforces == Enforcement::kUnknown; });
-      const bool all_enforce = std::all_of(all.begin(), all.end(), [](const Found* f) { return f->cni.enforces == Enforcement::kYes; });
-      if (none_enforces) enforced = Enforcement::kNo;
-      else if (all_enforce) enforced = Enforcement::kYes;  // whichever is meant, policies apply
-      else facts.network_policy_enforced.state = some_unknown ? State::kUnknown : State::kAmbiguous;
+      const bool none_enforces =
+          std::all_of(all.begin(), all.end(), [](const Found* f) { return f->cni.enforces == Enforcement::kNo; });
+      const bool some_unknown =
+          std::any_of(all.begin(), all.end(), [](const Found* f) { return f->cni.enforces == Enforcement::kUnknown; });
+      const bool all_enforce =
+          std::all_of(all.begin(), all.end(), [](const Found* f) { return f->cni.enforces == Enforcement::kYes; });
+      if (none_enforces)
+        enforced = Enforcement::kNo;
+      else if (all_enforce)
+        enforced = Enforcement::kYes;  // whichever is meant, policies apply
+      else
+        facts.network_policy_enforced.state = some_unknown ? State::kUnknown : State::kAmbiguous;
     }
     for (const std::string& name : variant_enforcement_) {
       const Cni& cni = found_.at(name).cni;
       Conflict conflict;
       conflict.fact = "networkPolicyEnforced";
       conflict.anchor = cni.evidence.empty() ? SourceRange{} : cni.evidence.back().range;
-      for (std::size_t i = 0; i + 1 < cni.evidence.size(); ++i) conflict.related.push_back({cni.evidence[i].range, cni.evidence[i].what});
-      conflict.message = fmt::format("variants of {} in the view disagree on whether it enforces NetworkPolicy: rules that depend on it stay silent", name);
+      for (std::size_t i = 0; i + 1 < cni.evidence.size(); ++i)
+        conflict.related.push_back({cni.evidence[i].range, cni.evidence[i].what});
+      conflict.message = fmt::format(
+          "variants of {} in the view disagree on whether it enforces NetworkPolicy: rules that depend on it stay "
+          "silent",
+          name);
       facts.conflicts.push_back(std::move(conflict));
       if (enforced != Enforcement::kUnknown || facts.network_policy_enforced.state == State::kUnknown) {
         enforced = Enforcement::kUnknown;
@@ -330,8 +361,10 @@ class CniDetector {
     for (int i = 0; i < 2; ++i) {
       const Found& a = *all[static_cast<std::size_t>(i)];
       const Found& b = *all[static_cast<std::size_t>(1 - i)];
-      if (a.cni.name == "cilium" && a.chained) return std::pair{fmt::format("cilium chained on {}", b.cni.name), a.cni.enforces};
-      if (a.cni.name == "calico" && a.policy_only && b.cni.name != "canal") return std::pair{fmt::format("calico policy on {}", b.cni.name), Enforcement::kYes};
+      if (a.cni.name == "cilium" && a.chained)
+        return std::pair{fmt::format("cilium chained on {}", b.cni.name), a.cni.enforces};
+      if (a.cni.name == "calico" && a.policy_only && b.cni.name != "canal")
+        return std::pair{fmt::format("calico policy on {}", b.cni.name), Enforcement::kYes};
     }
     return std::nullopt;
   }
@@ -346,9 +379,12 @@ class CniDetector {
 
 std::string_view enforcement_name(Enforcement e) {
   switch (e) {
-    case Enforcement::kYes: return "yes";
-    case Enforcement::kNo: return "no";
-    case Enforcement::kUnknown: break;
+    case Enforcement::kYes:
+      return "yes";
+    case Enforcement::kNo:
+      return "no";
+    case Enforcement::kUnknown:
+      break;
   }
   return "unknown";
 }
@@ -364,6 +400,8 @@ bool CniFact::ip_blocks_skip_pods() const {
   return std::any_of(cnis.begin(), cnis.end(), [](const Cni& c) { return c.name == "cilium"; });
 }
 
-void detect_cni(const model::Model& model, ClusterFacts& facts) { CniDetector(model).run(facts); }
+void detect_cni(const model::Model& model, ClusterFacts& facts) {
+  CniDetector(model).run(facts);
+}
 
 }  // namespace netlint::facts

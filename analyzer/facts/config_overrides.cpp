@@ -43,8 +43,8 @@ class ConfigReader {
       for (const Evidence& e : fact.evidence) {
         if (e.range.valid()) c.related.push_back({e.range, e.what});
       }
-      c.message = fmt::format("config sets {} to {}, but the manifests show {}: netlint uses the configured value", name,
-                              configured, detected.empty() ? std::string("conflicting values") : detected);
+      c.message = fmt::format("config sets {} to {}, but the manifests show {}: netlint uses the configured value",
+                              name, configured, detected.empty() ? std::string("conflicting values") : detected);
       facts_.conflicts.push_back(std::move(c));
     }
     fact.value = std::move(value);
@@ -63,7 +63,9 @@ std::vector<std::string> strings(const yaml::NodeRef& seq) {
   return out;
 }
 
-std::string join(const std::vector<std::string>& items) { return fmt::format("{}", fmt::join(items, ", ")); }
+std::string join(const std::vector<std::string>& items) {
+  return fmt::format("{}", fmt::join(items, ", "));
+}
 
 // A number of seconds, or a Go duration truncated to whole seconds ("90s", "1m30s", "1.5h").
 std::optional<int> seconds_of(const yaml::NodeRef& node) {
@@ -81,7 +83,8 @@ Enforcement configured_enforcement(std::string_view cni, const ClusterFacts& fac
   if (cni == "none") return Enforcement::kNo;
   // Flannel, AWS VPC CNI, kube-router and the rest enforce depending on how they are deployed:
   // keep what detection found for the same CNI.
-  if (facts.cni.usable() && facts.cni.value.cnis.size() == 1 && facts.cni.value.cnis[0].name == cni) return facts.cni.value.cnis[0].enforces;
+  if (facts.cni.usable() && facts.cni.value.cnis.size() == 1 && facts.cni.value.cnis[0].name == cni)
+    return facts.cni.value.cnis[0].enforces;
   return Enforcement::kUnknown;
 }
 
@@ -128,7 +131,9 @@ void apply_family_config(ConfigReader& r, ClusterFacts& facts) {
     const auto items = by_family(strings(e.value));
     for (Family f : kFamilies) {
       const std::vector<std::string>& value = items[static_cast<std::size_t>(f)];
-      if (value.size() == 1) r.set(facts.service_cidr[f], value.front(), e.key, fmt::format("serviceCIDRs ({})", family_display(f)), facts.service_cidr[f].value, value.front());
+      if (value.size() == 1)
+        r.set(facts.service_cidr[f], value.front(), e.key, fmt::format("serviceCIDRs ({})", family_display(f)),
+              facts.service_cidr[f].value, value.front());
     }
   }
   if (const auto e = r.find("nodeBlockSize"); e && e.value.is_map()) {
@@ -147,7 +152,8 @@ void apply_family_config(ConfigReader& r, ClusterFacts& facts) {
 void apply_config(const FactsConfig& config, ClusterFacts& facts) {
   ConfigReader r(config, facts);
   ConfigReader& w = r;
-  if (auto e = r.find("domain"); e && e.value.is_scalar()) w.set(facts.domain, e.value.scalar(), e.key, "domain", facts.domain.value, e.value.scalar());
+  if (auto e = r.find("domain"); e && e.value.is_scalar())
+    w.set(facts.domain, e.value.scalar(), e.key, "domain", facts.domain.value, e.value.scalar());
   if (auto e = r.find("cni"); e && e.value.is_scalar() && e.value.scalar() != "auto") {
     const std::string name = e.value.scalar();
     CniFact value;
@@ -178,7 +184,9 @@ void apply_config(const FactsConfig& config, ClusterFacts& facts) {
   list("clusterDNS", facts.cluster_dns);
   list("nodeSearchDomains", facts.node_search_domains);
   if (auto e = r.find("nodeMTU"); e) {
-    if (auto n = model::integer_of(e.value)) w.set(facts.node_mtu, static_cast<int>(*n), e.key, "nodeMTU", std::to_string(facts.node_mtu.value), std::to_string(*n));
+    if (auto n = model::integer_of(e.value))
+      w.set(facts.node_mtu, static_cast<int>(*n), e.key, "nodeMTU", std::to_string(facts.node_mtu.value),
+            std::to_string(*n));
   }
   if (auto e = r.find("kubeProxy"); e) {
     if (auto b = model::boolean_of(e.value)) {
@@ -197,7 +205,8 @@ void apply_config(const FactsConfig& config, ClusterFacts& facts) {
     std::string v = e.value.scalar();
     if (v.starts_with("v")) v.erase(0, 1);
     // "1.33" configured matches a detected "1.33.2".
-    const std::string detected = facts.kubernetes_version.value.starts_with(v + ".") ? v : facts.kubernetes_version.value;
+    const std::string detected =
+        facts.kubernetes_version.value.starts_with(v + ".") ? v : facts.kubernetes_version.value;
     w.set(facts.kubernetes_version, v, e.key, "kubernetesVersion", detected, v);
   }
   // dns: each key over the detected (or default) value.
@@ -231,7 +240,8 @@ void apply_config(const FactsConfig& config, ClusterFacts& facts) {
     facts.namespace_states.open = strings(e.value.get("open"));
   }
   if (auto e = r.find("scale"); e && e.value.is_map()) {
-    if (auto n = model::integer_of(e.value.get("services"))) w.set(facts.scale_services, static_cast<int>(*n), e.key, "scale.services", "", std::to_string(*n));
+    if (auto n = model::integer_of(e.value.get("services")))
+      w.set(facts.scale_services, static_cast<int>(*n), e.key, "scale.services", "", std::to_string(*n));
   }
 }
 

@@ -17,10 +17,13 @@ int dns_port(const model::Service& svc, const model::Model& m) {
     if (!p.target_port || p.target_port_placeholder) return 53;  // unknown (NL0004) or a placeholder: the default
     if (p.target_port_number) return static_cast<int>(*p.target_port_number);  // as written, or defaulted to 53
     for (const model::PodSource& pod : m.pod_sources) {
-      if (pod.meta.namespace_name.value != svc.meta.namespace_name.value || pod.synthetic || !model::selector_matches(svc.selector, pod.labels)) continue;
+      if (pod.meta.namespace_name.value != svc.meta.namespace_name.value || pod.synthetic ||
+          !model::selector_matches(svc.selector, pod.labels))
+        continue;
       for (const model::Container& c : pod.containers) {
         for (const model::ContainerPort& cp : c.ports) {
-          if (cp.name.value == p.target_port->value && cp.protocol.value == "UDP") return static_cast<int>(cp.number.value);
+          if (cp.name.value == p.target_port->value && cp.protocol.value == "UDP")
+            return static_cast<int>(cp.number.value);
         }
       }
     }
@@ -57,16 +60,21 @@ void detect_dns(const model::Model& m, ClusterFacts& facts) {
     }
     std::vector<std::string> labels;
     for (const model::Label& l : t.pod_labels) labels.push_back(l.key.value + "=" + l.value.value);
-    const std::string value = fmt::format("{} {} port {} {}", t.namespace_name, fmt::join(labels, ","), t.port, fmt::join(t.cluster_ips, ","));
-    facts.dns.evidence.push_back({svc.selector_key, fmt::format("{} selector {}", svc.meta.display(), fmt::join(labels, ","))});
+    const std::string value = fmt::format("{} {} port {} {}", t.namespace_name, fmt::join(labels, ","), t.port,
+                                          fmt::join(t.cluster_ips, ","));
+    facts.dns.evidence.push_back(
+        {svc.selector_key, fmt::format("{} selector {}", svc.meta.display(), fmt::join(labels, ","))});
     if (chosen == nullptr) {
       chosen = &svc;
       chosen_value = value;
       facts.dns.set(std::move(t));
     } else if (identity_of(chosen->meta) == identity_of(svc.meta) && value != chosen_value) {
       facts.dns.state = State::kAmbiguous;
-      facts.conflicts.push_back({"dns", svc.selector_key, {{chosen->selector_key, "the other variant"}},
-                                 fmt::format("the view mixes variants of {} that disagree on the DNS pods or their address: rules that depend on them stay silent",
+      facts.conflicts.push_back({"dns",
+                                 svc.selector_key,
+                                 {{chosen->selector_key, "the other variant"}},
+                                 fmt::format("the view mixes variants of {} that disagree on the DNS pods or their "
+                                             "address: rules that depend on them stay silent",
                                              svc.meta.display())});
     }
   }

@@ -58,7 +58,8 @@ void choose_int(std::vector<Candidate> candidates, Fact<int>& fact, FactName nam
 // container (`binary` in its command or image); kubeadm's `<component>.extraArgs`, a map
 // (v1beta3) or a list of {name, value} (v1beta4).
 Candidate from_setting(const model::ConfigDocument& doc, const model::Setting& s, int priority);
-void flag_candidates(const model::Model& m, std::string_view binary, std::string_view flag, int priority, std::vector<Candidate>& out);
+void flag_candidates(const model::Model& m, std::string_view binary, std::string_view flag, int priority,
+                     std::vector<Candidate>& out);
 void kubeadm_arg(const model::ConfigDocument& doc, std::string_view component, std::string_view flag, int priority,
                  std::vector<Candidate>& out);
 

@@ -34,13 +34,17 @@ LoadedView load_corpus_files(const std::vector<std::string>& relative) {
   return load_texts(std::move(files));
 }
 
-const ClusterFacts& facts_of(const LoadedView& loaded) { return loaded.facts; }
+const ClusterFacts& facts_of(const LoadedView& loaded) {
+  return loaded.facts;
+}
 
 std::string daemonset(std::string_view name, std::string_view ns, std::string_view image, std::string_view extra = "") {
   std::ostringstream out;
   out << "apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: " << name << ", namespace: " << ns << "}\n"
-      << "spec:\n  selector: {matchLabels: {app: " << name << "}}\n  template:\n    metadata: {labels: {app: " << name << "}}\n"
-      << "    spec:\n      containers:\n      - name: main\n        image: " << image << "\n" << extra;
+      << "spec:\n  selector: {matchLabels: {app: " << name << "}}\n  template:\n    metadata: {labels: {app: " << name
+      << "}}\n"
+      << "    spec:\n      containers:\n      - name: main\n        image: " << image << "\n"
+      << extra;
   return out.str();
 }
 
@@ -73,7 +77,8 @@ TEST_SUITE("facts") {
       CHECK(f.pod_cidrs.ipv4.value == std::vector<std::string>{"10.244.0.0/16"});
     }
     {
-      const std::string base = "projectsyn__component-cilium/tests/golden/defaults/cilium/cilium/01_cilium_helmchart/cilium/templates/";
+      const std::string base =
+          "projectsyn__component-cilium/tests/golden/defaults/cilium/cilium/01_cilium_helmchart/cilium/templates/";
       const LoadedView m = load_corpus_files({base + "cilium-agent/daemonset.yaml", base + "cilium-configmap.yaml"});
       const ClusterFacts& f = facts_of(m);
       CHECK(f.cni.value.display() == "cilium");
@@ -86,14 +91,17 @@ TEST_SUITE("facts") {
     const std::string flannel = daemonset("kube-flannel-ds", "kube-flannel", "ghcr.io/flannel-io/flannel:v0.28.9");
     CHECK_FALSE(facts_of(load_texts({{"a.yaml", flannel}})).network_policy_enforced.value);
     const std::string with_policies = daemonset("kube-flannel-ds", "kube-flannel", "ghcr.io/flannel-io/flannel:v0.28.9",
-                                                "      - name: kube-network-policies\n        image: registry.k8s.io/networking/kube-network-policies:v0.9.0\n");
+                                                "      - name: kube-network-policies\n        image: "
+                                                "registry.k8s.io/networking/kube-network-policies:v0.9.0\n");
     const ClusterFacts f = facts_of(load_texts({{"a.yaml", with_policies}}));
     CHECK(f.network_policy_enforced.state == State::kKnown);
     CHECK(f.network_policy_enforced.value);
   }
 
   TEST_CASE("Cilium enable-policy never, kube-router --run-firewall, AWS VPC CNI with and without its agent") {
-    const std::string cilium_cm = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cilium-config, namespace: kube-system}\ndata:\n  enable-policy: never\n";
+    const std::string cilium_cm =
+        "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cilium-config, namespace: kube-system}\ndata:\n  "
+        "enable-policy: never\n";
     const ClusterFacts c = facts_of(load_texts({{"c.yaml", cilium_cm}}));
     CHECK(c.cni.value.display() == "cilium");
     CHECK_FALSE(c.network_policy_enforced.value);
@@ -101,22 +109,28 @@ TEST_SUITE("facts") {
     const std::string router = daemonset("kube-router", "kube-system", "docker.io/cloudnativelabs/kube-router:v2.1.0",
                                          "        args: [--run-router=true, --run-firewall=false]\n");
     CHECK_FALSE(facts_of(load_texts({{"r.yaml", router}})).network_policy_enforced.value);
-    const std::string router_default = daemonset("kube-router", "kube-system", "docker.io/cloudnativelabs/kube-router:v2.1.0");
+    const std::string router_default =
+        daemonset("kube-router", "kube-system", "docker.io/cloudnativelabs/kube-router:v2.1.0");
     CHECK(facts_of(load_texts({{"r.yaml", router_default}})).network_policy_enforced.state == State::kUnknown);
 
-    const std::string aws = daemonset("aws-node", "kube-system", "602401143452.dkr.ecr.us-west-2.amazonaws.com/amazon-k8s-cni:v1.19.0");
+    const std::string aws =
+        daemonset("aws-node", "kube-system", "602401143452.dkr.ecr.us-west-2.amazonaws.com/amazon-k8s-cni:v1.19.0");
     CHECK_FALSE(facts_of(load_texts({{"w.yaml", aws}})).network_policy_enforced.value);
-    const std::string aws_agent = daemonset("aws-node", "kube-system", "602401143452.dkr.ecr.us-west-2.amazonaws.com/amazon-k8s-cni:v1.19.0",
-                                            "      - name: aws-eks-nodeagent\n        image: x/aws-network-policy-agent:v1.1.0\n"
-                                            "        args: [--enable-network-policy=true]\n");
+    const std::string aws_agent =
+        daemonset("aws-node", "kube-system", "602401143452.dkr.ecr.us-west-2.amazonaws.com/amazon-k8s-cni:v1.19.0",
+                  "      - name: aws-eks-nodeagent\n        image: x/aws-network-policy-agent:v1.1.0\n"
+                  "        args: [--enable-network-policy=true]\n");
     CHECK(facts_of(load_texts({{"w.yaml", aws_agent}})).network_policy_enforced.value);
   }
 
   TEST_CASE("ipBlocks skip pods wherever Cilium enforces, alone or chained, and nowhere else") {
-    const std::string cilium_cm = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cilium-config, namespace: kube-system}\ndata:\n";
+    const std::string cilium_cm =
+        "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cilium-config, namespace: kube-system}\ndata:\n";
     CHECK(facts_of(load_texts({{"c.yaml", cilium_cm + "  enable-policy: default\n"}})).cni.value.ip_blocks_skip_pods());
-    const std::string aws = daemonset("aws-node", "kube-system", "602401143452.dkr.ecr.us-west-2.amazonaws.com/amazon-k8s-cni:v1.19.0");
-    const ClusterFacts chained = facts_of(load_texts({{"c.yaml", cilium_cm + "  cni-chaining-mode: aws-cni\n"}, {"w.yaml", aws}}));
+    const std::string aws =
+        daemonset("aws-node", "kube-system", "602401143452.dkr.ecr.us-west-2.amazonaws.com/amazon-k8s-cni:v1.19.0");
+    const ClusterFacts chained =
+        facts_of(load_texts({{"c.yaml", cilium_cm + "  cni-chaining-mode: aws-cni\n"}, {"w.yaml", aws}}));
     REQUIRE(chained.cni.state == State::kKnown);
     CHECK(chained.cni.value.display() == "cilium chained on aws-vpc");
     CHECK(chained.cni.value.ip_blocks_skip_pods());
@@ -126,25 +140,29 @@ TEST_SUITE("facts") {
   }
 
   TEST_CASE("Weave, Antrea and k3s are detected by presence only, enforcement unknown") {
-    const ClusterFacts f = facts_of(load_texts({{"w.yaml", daemonset("weave-net", "kube-system", "weaveworks/weave-kube:2.8.1")}}));
+    const ClusterFacts f =
+        facts_of(load_texts({{"w.yaml", daemonset("weave-net", "kube-system", "weaveworks/weave-kube:2.8.1")}}));
     CHECK(f.cni.value.display() == "weave");
     CHECK(f.network_policy_enforced.state == State::kUnknown);
   }
 
   TEST_CASE("the four states: known, default, unknown, ambiguous") {
     const std::string kubelet =
-        "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nclusterDomain: corp.local\nclusterDNS: [10.96.0.10]\n";
+        "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nclusterDomain: corp.local\nclusterDNS: "
+        "[10.96.0.10]\n";
     const ClusterFacts known = facts_of(load_texts({{"k.yaml", kubelet}}));
     CHECK(known.domain.state == State::kKnown);
     CHECK(known.domain.value == "corp.local");
     CHECK(known.cluster_dns.value == std::vector<std::string>{"10.96.0.10"});
-    const ClusterFacts empty = facts_of(load_texts({{"x.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n"}}));
+    const ClusterFacts empty =
+        facts_of(load_texts({{"x.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n"}}));
     CHECK(empty.domain.state == State::kDefault);
     CHECK(empty.domain.value == "cluster.local");
     CHECK(empty.dns.state == State::kDefault);
     CHECK(empty.pod_cidrs.ipv4.state == State::kUnknown);
     CHECK(empty.cni.state == State::kUnknown);
-    const std::string other = "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nclusterDomain: other.local\n";
+    const std::string other =
+        "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nclusterDomain: other.local\n";
     const LoadedView mixed = load_texts({{"a/k.yaml", kubelet}, {"b/k.yaml", other}});
     CHECK(facts_of(mixed).domain.state == State::kAmbiguous);
     REQUIRE(facts_of(mixed).conflicts.size() == 1);
@@ -156,16 +174,17 @@ TEST_SUITE("facts") {
     const ClusterFacts file = facts_of(load_texts({{"k.yaml", kubelet}}));
     CHECK(file.max_pods.state == State::kKnown);
     CHECK(file.max_pods.value == 250);
-    const std::string config_map = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: kubelet-config, namespace: kube-system}\n"
-                                   "data:\n  kubelet: |\n    apiVersion: kubelet.config.k8s.io/v1beta1\n    kind: KubeletConfiguration\n"
-                                   "    maxPods: 64\n";
+    const std::string config_map =
+        "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: kubelet-config, namespace: kube-system}\n"
+        "data:\n  kubelet: |\n    apiVersion: kubelet.config.k8s.io/v1beta1\n    kind: KubeletConfiguration\n"
+        "    maxPods: 64\n";
     const ClusterFacts embedded = facts_of(load_texts({{"cm.yaml", config_map}}));
     CHECK(embedded.max_pods.value == 64);
     REQUIRE(embedded.max_pods.evidence.size() == 1);
     CHECK(embedded.max_pods.evidence[0].range.valid());
     // Not written: unknown, the kubelet's default 110 is not assumed.
-    CHECK(facts_of(load_texts({{"k.yaml", "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\n"}})).max_pods.state ==
-          State::kUnknown);
+    CHECK(facts_of(load_texts({{"k.yaml", "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\n"}}))
+              .max_pods.state == State::kUnknown);
   }
 
   TEST_CASE("the DNS fact follows the kube-dns Service, and the synthetic peer follows the fact") {
@@ -190,7 +209,8 @@ TEST_SUITE("facts") {
         "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nclusterDomain: corp.local\n"
         "clusterDNS: [169.254.20.10]\n";
     const std::string pod =
-        "apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: shop}\nspec:\n  containers: [{name: web, image: nginx}]\n";
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: shop}\nspec:\n  containers: [{name: web, image: "
+        "nginx}]\n";
     const std::string config_text = "cluster:\n  nodeSearchDomains: [lan.example]\n";
     config::LoadedConfig loaded = config::parse_config(".netlint.yaml", config_text, {});
     REQUIRE(loaded.config);
@@ -208,11 +228,13 @@ TEST_SUITE("facts") {
     REQUIRE(web != nullptr);
     const index::PodDns dns = index::pod_dns(*web, view.dns_facts());
     CHECK(dns.nameservers == std::vector<std::string>{"169.254.20.10"});
-    CHECK(dns.searches == std::vector<std::string>{"shop.svc.corp.local", "svc.corp.local", "corp.local", "lan.example"});
+    CHECK(dns.searches ==
+          std::vector<std::string>{"shop.svc.corp.local", "svc.corp.local", "corp.local", "lan.example"});
 
     // Without a kubelet config: clusterDNS is the kube-dns Service's ClusterIP, the domain its default.
     const std::string svc =
-        "apiVersion: v1\nkind: Service\nmetadata: {name: kube-dns, namespace: kube-system}\nspec:\n  clusterIP: 10.96.0.10\n"
+        "apiVersion: v1\nkind: Service\nmetadata: {name: kube-dns, namespace: kube-system}\nspec:\n  clusterIP: "
+        "10.96.0.10\n"
         "  selector: {k8s-app: kube-dns}\n  ports: [{name: dns, port: 53, protocol: UDP}]\n";
     const LoadedView plain_loaded = load_texts({{"svc.yaml", svc}, {"pod.yaml", pod}});
     const model::Model& plain = plain_loaded.model;
@@ -253,9 +275,11 @@ TEST_SUITE("facts") {
   // RULES.md Facts "Dual-stack".
   TEST_CASE("dual-stack: --cluster-cidr with one range per family keeps both, neither ambiguous") {
     const std::string kcm =
-        "apiVersion: v1\nkind: Pod\nmetadata: {name: kube-controller-manager, namespace: kube-system}\nspec:\n  containers:\n"
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: kube-controller-manager, namespace: kube-system}\nspec:\n  "
+        "containers:\n"
         "  - name: kcm\n    image: registry.k8s.io/kube-controller-manager:v1.33.0\n"
-        "    command: [kube-controller-manager, \"--cluster-cidr=10.244.0.0/16,fd00:10:244::/56\", --node-cidr-mask-size-ipv4=24,"
+        "    command: [kube-controller-manager, \"--cluster-cidr=10.244.0.0/16,fd00:10:244::/56\", "
+        "--node-cidr-mask-size-ipv4=24,"
         " --node-cidr-mask-size-ipv6=64]\n";
     const LoadedView m = load_texts({{"kcm.yaml", kcm}});
     const ClusterFacts& f = facts_of(m);
@@ -276,8 +300,11 @@ TEST_SUITE("facts") {
         "spec: {cidr: 192.168.0.0/16, blockSize: 26, natOutgoing: true}\n---\n"
         "apiVersion: crd.projectcalico.org/v1\nkind: IPPool\nmetadata: {name: default-ipv6-ippool}\n"
         "spec: {cidr: \"fd00:192:168::/48\", blockSize: 122}\n---\n"
-        "apiVersion: crd.projectcalico.org/v1\nkind: IPPool\nmetadata: {name: extra-ipv4-ippool}\nspec: {cidr: 10.48.0.0/16}\n";
-    const LoadedView m = load_texts({{"calico.yaml", daemonset("calico-node", "kube-system", "docker.io/calico/node:v3.30.0")}, {"pools.yaml", pools}});
+        "apiVersion: crd.projectcalico.org/v1\nkind: IPPool\nmetadata: {name: extra-ipv4-ippool}\nspec: {cidr: "
+        "10.48.0.0/16}\n";
+    const LoadedView m =
+        load_texts({{"calico.yaml", daemonset("calico-node", "kube-system", "docker.io/calico/node:v3.30.0")},
+                    {"pools.yaml", pools}});
     const ClusterFacts& f = facts_of(m);
     REQUIRE(f.cni_pools.ipv4.state == State::kKnown);
     REQUIRE(f.cni_pools.ipv4.value.size() == 2);  // separate pools of one family never conflict
@@ -297,9 +324,11 @@ TEST_SUITE("facts") {
   TEST_CASE("dual-stack: only two values of one family conflict") {
     const std::string kubeadm =
         "apiVersion: kubeadm.k8s.io/v1beta3\nkind: ClusterConfiguration\n"
-        "networking: {podSubnet: \"10.244.0.0/16,fd00:10:244::/56\", serviceSubnet: \"10.96.0.0/12,fd00:10:96::/112\"}\n";
+        "networking: {podSubnet: \"10.244.0.0/16,fd00:10:244::/56\", serviceSubnet: "
+        "\"10.96.0.0/12,fd00:10:96::/112\"}\n";
     const std::string kcm =
-        "apiVersion: v1\nkind: Pod\nmetadata: {name: kube-controller-manager, namespace: kube-system}\nspec:\n  containers:\n"
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: kube-controller-manager, namespace: kube-system}\nspec:\n  "
+        "containers:\n"
         "  - name: kcm\n    image: registry.k8s.io/kube-controller-manager:v1.33.0\n"
         "    command: [kube-controller-manager, \"--cluster-cidr=10.244.0.0/16,fd00:99::/56\"]\n";
     const LoadedView m = load_texts({{"kubeadm.yaml", kubeadm}, {"kcm.yaml", kcm}});
@@ -316,9 +345,11 @@ TEST_SUITE("facts") {
 
   TEST_CASE("dual-stack: clusterDNS is an ordered list; kube-dns has one ClusterIP per family") {
     const std::string kubelet =
-        "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nclusterDNS: [169.254.20.10, 10.96.0.10, \"fd00:10:96::a\"]\n";
+        "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nclusterDNS: [169.254.20.10, "
+        "10.96.0.10, \"fd00:10:96::a\"]\n";
     const std::string svc =
-        "apiVersion: v1\nkind: Service\nmetadata: {name: kube-dns, namespace: kube-system}\nspec:\n  clusterIP: 10.96.0.10\n"
+        "apiVersion: v1\nkind: Service\nmetadata: {name: kube-dns, namespace: kube-system}\nspec:\n  clusterIP: "
+        "10.96.0.10\n"
         "  clusterIPs: [10.96.0.10, \"fd00:10:96::a\"]\n  ipFamilyPolicy: PreferDualStack\n"
         "  selector: {k8s-app: kube-dns}\n  ports: [{name: dns, port: 53, protocol: UDP}]\n";
     const LoadedView m_loaded = load_texts({{"kubelet.yaml", kubelet}, {"svc.yaml", svc}});
@@ -331,17 +362,21 @@ TEST_SUITE("facts") {
     CHECK(view.dns_facts().cluster_dns.size() == 3);
     // Without a kubelet config, pods get the Service's primary address (its clusterIP), here IPv6.
     const std::string v6_primary =
-        "apiVersion: v1\nkind: Service\nmetadata: {name: kube-dns, namespace: kube-system}\nspec:\n  clusterIP: \"fd00:10:96::a\"\n"
-        "  clusterIPs: [\"fd00:10:96::a\", 10.96.0.10]\n  selector: {k8s-app: kube-dns}\n  ports: [{name: dns, port: 53, protocol: UDP}]\n";
+        "apiVersion: v1\nkind: Service\nmetadata: {name: kube-dns, namespace: kube-system}\nspec:\n  clusterIP: "
+        "\"fd00:10:96::a\"\n"
+        "  clusterIPs: [\"fd00:10:96::a\", 10.96.0.10]\n  selector: {k8s-app: kube-dns}\n  ports: [{name: dns, port: "
+        "53, protocol: UDP}]\n";
     const LoadedView v6_loaded = load_texts({{"svc.yaml", v6_primary}});
     const model::Model& v6 = v6_loaded.model;
     CHECK(engine::View(v6, v6_loaded.facts).dns_facts().cluster_dns == std::vector<std::string>{"fd00:10:96::a"});
   }
 
-  TEST_CASE("dual-stack config: podCIDRs replaces only the families it names; nodeBlockSize and serviceCIDRs per family") {
+  TEST_CASE(
+      "dual-stack config: podCIDRs replaces only the families it names; nodeBlockSize and serviceCIDRs per family") {
     const std::string config_text =
         "cluster:\n  podCIDRs: [10.44.0.0/16, 10.45.0.0/16]\n  serviceCIDRs: [\"fd00:10:96::/112\"]\n"
-        "  nodeBlockSize: {ipv4: 24, ipv6: 64}\n  nodeCIDRs: [192.168.1.0/24, \"2001:db8::/64\"]\n  clusterDNS: [169.254.20.10, 10.96.0.10]\n";
+        "  nodeBlockSize: {ipv4: 24, ipv6: 64}\n  nodeCIDRs: [192.168.1.0/24, \"2001:db8::/64\"]\n  clusterDNS: "
+        "[169.254.20.10, 10.96.0.10]\n";
     config::LoadedConfig loaded = config::parse_config(".netlint.yaml", config_text, {});
     REQUIRE(loaded.config);
     REQUIRE(loaded.errors.empty());
@@ -349,7 +384,8 @@ TEST_SUITE("facts") {
     options.facts.global = loaded.config->cluster;
     const std::string flannel =
         "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: kube-flannel-cfg, namespace: kube-flannel}\ndata:\n"
-        "  net-conf.json: '{\"Network\": \"10.244.0.0/16\", \"IPv6Network\": \"fd00:10:244::/56\", \"EnableIPv6\": true}'\n";
+        "  net-conf.json: '{\"Network\": \"10.244.0.0/16\", \"IPv6Network\": \"fd00:10:244::/56\", \"EnableIPv6\": "
+        "true}'\n";
     const LoadedView m = load_texts({{"flannel.yaml", flannel}}, options);
     const ClusterFacts& f = facts_of(m);
     CHECK(f.pod_cidrs.ipv4.value == std::vector<std::string>{"10.44.0.0/16", "10.45.0.0/16"});

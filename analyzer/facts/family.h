@@ -15,9 +15,15 @@ enum class Family { kIPv4, kIPv6 };
 inline constexpr std::array<Family, 2> kFamilies = {Family::kIPv4, Family::kIPv6};
 
 // "ipv4" / "ipv6": the keys of .netlint.yaml `nodeBlockSize` and of `netlint facts` rows.
-constexpr std::string_view family_key(Family f) { return f == Family::kIPv4 ? "ipv4" : "ipv6"; }
-constexpr std::string_view family_display(Family f) { return f == Family::kIPv4 ? "IPv4" : "IPv6"; }
-constexpr Family family_of_v6(bool v6) { return v6 ? Family::kIPv6 : Family::kIPv4; }
+constexpr std::string_view family_key(Family f) {
+  return f == Family::kIPv4 ? "ipv4" : "ipv6";
+}
+constexpr std::string_view family_display(Family f) {
+  return f == Family::kIPv4 ? "IPv4" : "IPv6";
+}
+constexpr Family family_of_v6(bool v6) {
+  return v6 ? Family::kIPv6 : Family::kIPv4;
+}
 // The family of an address or CIDR as written: only IPv6 has colons (also `::ffff:1.2.3.4`).
 constexpr Family family_of(std::string_view address) {
   return address.find(':') == std::string_view::npos ? Family::kIPv4 : Family::kIPv6;

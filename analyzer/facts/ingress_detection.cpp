@@ -18,16 +18,19 @@ namespace netlint::facts {
 namespace {
 
 bool is_ingress_nginx(const model::Container& c) {
-  if (image_is(c.image.value, "ingress-nginx/controller") || image_is(c.image.value, "ingress-nginx/controller-chroot")) return true;
+  if (image_is(c.image.value, "ingress-nginx/controller") || image_is(c.image.value, "ingress-nginx/controller-chroot"))
+    return true;
   return !c.args.empty() && c.args[0].value == "/nginx-ingress-controller";
 }
 
 std::string lb_signature(const LoadBalancerFacts& lb) {
-  return fmt::format("{}|{}|{}|{}", lb.kind, lb.idle_timeout_seconds.value_or(-1), lb.proxy_protocol ? (*lb.proxy_protocol ? "1" : "0") : "?", lb.provider);
+  return fmt::format("{}|{}|{}|{}", lb.kind, lb.idle_timeout_seconds.value_or(-1),
+                     lb.proxy_protocol ? (*lb.proxy_protocol ? "1" : "0") : "?", lb.provider);
 }
 
 std::string signature(const IngressController& c) {
-  return fmt::format("{}|{}|{}|{}", fmt::join(c.classes, ","), c.config_map, c.annotations_prefix, c.load_balancer ? lb_signature(*c.load_balancer) : "");
+  return fmt::format("{}|{}|{}|{}", fmt::join(c.classes, ","), c.config_map, c.annotations_prefix,
+                     c.load_balancer ? lb_signature(*c.load_balancer) : "");
 }
 
 // The load balancer in front of a controller's pods: the LoadBalancer Service that selects them.
@@ -42,7 +45,9 @@ std::optional<LoadBalancerFacts> front_load_balancer(const model::Model& m, cons
   int chosen_rank = -1;
   std::optional<std::string> beside_signature;
   for (const model::Service& svc : m.services) {
-    if (svc.type.value != "LoadBalancer" || svc.meta.namespace_name.value != pod.meta.namespace_name.value || !model::selector_matches(svc.selector, pod.labels)) continue;
+    if (svc.type.value != "LoadBalancer" || svc.meta.namespace_name.value != pod.meta.namespace_name.value ||
+        !model::selector_matches(svc.selector, pod.labels))
+      continue;
     LoadBalancerFacts lb = load_balancer_facts(svc);
     const bool same_file = svc.meta.file == pod.meta.file;
     const bool beside_copy = std::find(copy_files.begin(), copy_files.end(), svc.meta.file) != copy_files.end();
@@ -71,11 +76,12 @@ void detect_ingress_controllers(const model::Model& m, ClusterFacts& facts) {
     c.workload = pod.meta.display();
     c.namespace_name = pod.meta.namespace_name.value;
     c.pod_labels = pod.labels;
-    c.evidence.push_back({container->image.range, fmt::format("{} image {}", pod.meta.display(), container->image.value)});
-    const index::Environment env = index::container_environment(pod, *container, [&](std::string_view ns, std::string_view name) {
-      return find_config_map(m, ns, name);
-    });
-    if (auto cc = flag_value(*container, "controller-class")) c.controller_class = index::expand_references(cc->value, env);
+    c.evidence.push_back(
+        {container->image.range, fmt::format("{} image {}", pod.meta.display(), container->image.value)});
+    const index::Environment env = index::container_environment(
+        pod, *container, [&](std::string_view ns, std::string_view name) { return find_config_map(m, ns, name); });
+    if (auto cc = flag_value(*container, "controller-class"))
+      c.controller_class = index::expand_references(cc->value, env);
     if (auto cls = flag_value(*container, "ingress-class")) {
       c.classes.push_back(index::expand_references(cls->value, env));
       c.evidence.push_back({cls->range, "--ingress-class=" + cls->value});
@@ -84,8 +90,10 @@ void detect_ingress_controllers(const model::Model& m, ClusterFacts& facts) {
       if (doc.kind != "IngressClass") continue;
       const model::Setting* controller = doc.settings.find("spec.controller");
       if (controller == nullptr || controller->value.value != c.controller_class) continue;
-      if (std::find(c.classes.begin(), c.classes.end(), doc.owner.name.value) == c.classes.end()) c.classes.push_back(doc.owner.name.value);
-      c.evidence.push_back({controller->value.range, fmt::format("{} spec.controller: {}", doc.display(), controller->value.value)});
+      if (std::find(c.classes.begin(), c.classes.end(), doc.owner.name.value) == c.classes.end())
+        c.classes.push_back(doc.owner.name.value);
+      c.evidence.push_back(
+          {controller->value.range, fmt::format("{} spec.controller: {}", doc.display(), controller->value.value)});
     }
     if (c.classes.empty()) c.classes.push_back("nginx");  // the controller's default --ingress-class
     if (auto cm = flag_value(*container, "configmap")) {
@@ -93,7 +101,8 @@ void detect_ingress_controllers(const model::Model& m, ClusterFacts& facts) {
       c.config_map_flag = cm->range;
       c.evidence.push_back({cm->range, "--configmap=" + cm->value});
     }
-    if (auto prefix = flag_value(*container, "annotations-prefix")) c.annotations_prefix = index::expand_references(prefix->value, env);
+    if (auto prefix = flag_value(*container, "annotations-prefix"))
+      c.annotations_prefix = index::expand_references(prefix->value, env);
     if (auto watch = flag_value(*container, "watch-ingress-without-class"); watch && watch->value == "true") {
       c.watches_classless = true;
       c.evidence.push_back({watch->range, "--watch-ingress-without-class"});
@@ -103,7 +112,9 @@ void detect_ingress_controllers(const model::Model& m, ClusterFacts& facts) {
     controllers.push_back(std::move(c));
   }
   if (controllers.empty()) return;
-  for (const IngressController& c : controllers) facts.ingress_controllers.evidence.insert(facts.ingress_controllers.evidence.end(), c.evidence.begin(), c.evidence.end());
+  for (const IngressController& c : controllers)
+    facts.ingress_controllers.evidence.insert(facts.ingress_controllers.evidence.end(), c.evidence.begin(),
+                                              c.evidence.end());
   // Variants of one controller that disagree on class, ConfigMap or load balancer: one NL0006,
   // anchored on the last disagreeing variant.
   std::map<std::string, std::size_t> first_of;
@@ -112,16 +123,21 @@ void detect_ingress_controllers(const model::Model& m, ClusterFacts& facts) {
   for (std::size_t i = 0; i < controllers.size(); ++i) {
     const auto [it, inserted] = first_of.emplace(identities[i], i);
     if (inserted || signature(controllers[it->second]) == signature(controllers[i])) continue;
-    if (conflict.anchor.valid()) conflict.related.push_back({conflict.anchor, "another variant"});
-    else conflict.related.push_back({controllers[it->second].evidence.front().range, "another variant"});
+    if (conflict.anchor.valid())
+      conflict.related.push_back({conflict.anchor, "another variant"});
+    else
+      conflict.related.push_back({controllers[it->second].evidence.front().range, "another variant"});
     conflict.anchor = controllers[i].evidence.front().range;
-    if (std::find(names.begin(), names.end(), controllers[i].workload) == names.end()) names.push_back(controllers[i].workload);
+    if (std::find(names.begin(), names.end(), controllers[i].workload) == names.end())
+      names.push_back(controllers[i].workload);
   }
   if (conflict.anchor.valid()) {
     facts.ingress_controllers.state = State::kAmbiguous;
     conflict.fact = "ingressControllers";
-    conflict.message = fmt::format("the view mixes variants of {} that disagree on class, ConfigMap or load balancer: rules that depend on them stay silent",
-                                   fmt::join(names, ", "));
+    conflict.message = fmt::format(
+        "the view mixes variants of {} that disagree on class, ConfigMap or load balancer: rules that depend on them "
+        "stay silent",
+        fmt::join(names, ", "));
     facts.conflicts.push_back(std::move(conflict));
   }
   facts.ingress_controllers.value = std::move(controllers);

@@ -21,7 +21,8 @@ bool is_kube_proxy_daemonset(const model::PodSource& pod) {
 void detect_kube_proxy(const model::Model& m, ClusterFacts& facts) {
   std::vector<Evidence> present, absent;
   for (const model::PodSource& pod : m.pod_sources) {
-    if (is_kube_proxy_daemonset(pod)) present.push_back({pod.meta.name.range, fmt::format("{} runs kube-proxy", pod.meta.display())});
+    if (is_kube_proxy_daemonset(pod))
+      present.push_back({pod.meta.name.range, fmt::format("{} runs kube-proxy", pod.meta.display())});
   }
   for (const model::ConfigDocument& doc : m.configs) {
     if (doc.kind == "KubeProxyConfiguration") {

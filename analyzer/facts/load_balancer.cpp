@@ -48,8 +48,9 @@ void add_problem(LoadBalancerProfile& profile, LbProblemKind kind, const model::
 }
 
 void add_ignored(LoadBalancerProfile& profile, const model::Label& a, std::string reason) {
-  const bool known = std::any_of(profile.ignored_annotations.begin(), profile.ignored_annotations.end(),
-                                 [&](const LbIgnoredAnnotation& i) { return i.range == a.key.range && i.key == a.key.value; });
+  const bool known =
+      std::any_of(profile.ignored_annotations.begin(), profile.ignored_annotations.end(),
+                  [&](const LbIgnoredAnnotation& i) { return i.range == a.key.range && i.key == a.key.value; });
   if (!known) profile.ignored_annotations.push_back({a.key.value, a.key.range, std::move(reason)});
 }
 
@@ -70,7 +71,8 @@ std::vector<Written> written_annotations(const model::Service& service, const Pr
     if (!spec.requires_key.empty()) {
       const model::Label* required = annotation(service, spec.requires_key);
       if (required == nullptr || required->value.value != spec.requires_value) {
-        add_ignored(profile, *label, fmt::format("has no effect without {}: \"{}\"", spec.requires_key, spec.requires_value));
+        add_ignored(profile, *label,
+                    fmt::format("has no effect without {}: \"{}\"", spec.requires_key, spec.requires_value));
         continue;
       }
     }
@@ -97,7 +99,8 @@ struct PortConfig {
   }
 };
 
-PortConfig port_config(const model::Service& service, const Product& product, std::int64_t port, LoadBalancerProfile& profile) {
+PortConfig port_config(const model::Service& service, const Product& product, std::int64_t port,
+                       LoadBalancerProfile& profile) {
   PortConfig config;
   for (const AnnotationSpec& spec : product.annotations) {
     if (spec.role != Role::kPortConfig) continue;
@@ -203,8 +206,10 @@ void protocol_listener_kinds(const model::Service& service, const Product& produ
 
 LbKind aggregate_kind(const std::vector<LbPort>& ports) {
   if (ports.empty()) return LbKind::kUnknown;
-  if (std::any_of(ports.begin(), ports.end(), [](const LbPort& p) { return p.kind == LbKind::kL7; })) return LbKind::kL7;
-  if (std::all_of(ports.begin(), ports.end(), [](const LbPort& p) { return p.kind == LbKind::kL4; })) return LbKind::kL4;
+  if (std::any_of(ports.begin(), ports.end(), [](const LbPort& p) { return p.kind == LbKind::kL7; }))
+    return LbKind::kL7;
+  if (std::all_of(ports.begin(), ports.end(), [](const LbPort& p) { return p.kind == LbKind::kL4; }))
+    return LbKind::kL4;
   return LbKind::kUnknown;
 }
 
@@ -275,7 +280,8 @@ void listener_idle(const model::Service& service, const lb::IdleSpec& idle, Load
     Listener& l = listeners[static_cast<std::size_t>(port - profile.ports.begin())];
     const auto attributes = lb::parse_key_values(a.value.value);
     if (!attributes) {
-      add_problem(profile, LbProblemKind::kUnparsable, a, fmt::format("\"{}\" is not a list of key=value attributes", a.value.value));
+      add_problem(profile, LbProblemKind::kUnparsable, a,
+                  fmt::format("\"{}\" is not a list of key=value attributes", a.value.value));
       l = {std::nullopt, false, a.value.range};
       continue;
     }
@@ -289,7 +295,8 @@ void listener_idle(const model::Service& service, const lb::IdleSpec& idle, Load
   });
   if (shortest == listeners.end()) return;
   if (!shortest->seconds) return;  // some listener's timeout is unknown
-  profile.idle_timeout = {shortest->seconds, shortest->is_default, shortest->is_default ? SourceRange{} : shortest->range};
+  profile.idle_timeout = {shortest->seconds, shortest->is_default,
+                          shortest->is_default ? SourceRange{} : shortest->range};
 }
 
 void classify_idle(const model::Service& service, const Product& product, LoadBalancerProfile& profile) {
@@ -347,15 +354,18 @@ Proxy service_proxy(const Product& product, const std::vector<Written>& all, Loa
       case Role::kProxyAttributes: {
         const auto attributes = lb::parse_key_values(text);
         if (!attributes) {
-          add_problem(profile, LbProblemKind::kUnparsable, a, fmt::format("\"{}\" is not a list of key=value attributes", text));
+          add_problem(profile, LbProblemKind::kUnparsable, a,
+                      fmt::format("\"{}\" is not a list of key=value attributes", text));
           break;
         }
         bool rejected = false;
         const std::string* enabled = nullptr;
         for (const auto& [k, v] : *attributes) {
           if (!spec.allowed_attributes.empty() &&
-              std::find(spec.allowed_attributes.begin(), spec.allowed_attributes.end(), k) == spec.allowed_attributes.end()) {
-            add_problem(profile, LbProblemKind::kUnknownValue, a, fmt::format("target group attribute \"{}\" is not supported here", k));
+              std::find(spec.allowed_attributes.begin(), spec.allowed_attributes.end(), k) ==
+                  spec.allowed_attributes.end()) {
+            add_problem(profile, LbProblemKind::kUnknownValue, a,
+                        fmt::format("target group attribute \"{}\" is not supported here", k));
             rejected = true;
           }
           if (k == "proxy_protocol_v2.enabled") enabled = &v;
@@ -396,7 +406,8 @@ void classify_proxy(const model::Service& service, const Product& product, const
     if (w.spec->role != Role::kProxyPorts) continue;
     std::optional<lb::PortSelection> selection = lb::parse_scaleway_ports(w.label->value.value);
     if (!selection) {
-      add_problem(profile, LbProblemKind::kUnparsable, *w.label, fmt::format("\"{}\" is not a list of ports", w.label->value.value));
+      add_problem(profile, LbProblemKind::kUnparsable, *w.label,
+                  fmt::format("\"{}\" is not a list of ports", w.label->value.value));
     }
     selections.push_back({std::move(selection), w.spec->version, w.label->value.range});
   }
@@ -520,9 +531,11 @@ Identified identify(const model::Service& service, LoadBalancerProfile& profile)
   std::vector<Match> matches;
   for (const model::Label& a : service.meta.annotations) {
     for (const lb::Family& family : lb::families()) {
-      const bool ours = std::any_of(family.prefixes.begin(), family.prefixes.end(),
-                                    [&](std::string_view prefix) { return std::string_view(a.key.value).starts_with(prefix); });
-      const bool seen = std::any_of(matches.begin(), matches.end(), [&](const Match& m) { return m.family == &family; });
+      const bool ours = std::any_of(family.prefixes.begin(), family.prefixes.end(), [&](std::string_view prefix) {
+        return std::string_view(a.key.value).starts_with(prefix);
+      });
+      const bool seen =
+          std::any_of(matches.begin(), matches.end(), [&](const Match& m) { return m.family == &family; });
       if (ours && !seen) matches.push_back({&family, &a});
     }
   }
@@ -530,8 +543,9 @@ Identified identify(const model::Service& service, LoadBalancerProfile& profile)
   if (matches.size() > 1) {
     std::string names;
     for (const Match& m : matches) names += fmt::format("{}{}", names.empty() ? "" : ", ", m.family->name);
-    profile.problems.push_back({LbProblemKind::kSeveralProviders, matches[1].first->key.value, matches[1].first->key.range,
-                                fmt::format("annotations of several load balancer providers ({}): the provider is unknown", names)});
+    profile.problems.push_back(
+        {LbProblemKind::kSeveralProviders, matches[1].first->key.value, matches[1].first->key.range,
+         fmt::format("annotations of several load balancer providers ({}): the provider is unknown", names)});
     return {};
   }
   const lb::Family& family = *matches.front().family;
@@ -555,8 +569,8 @@ Identified identify(const model::Service& service, LoadBalancerProfile& profile)
 
 std::string_view provider_name(LbProvider provider) {
   static constexpr std::array<std::string_view, 14> kNames = {
-      "unknown", "aws-clb", "aws-nlb", "aws-lbc-nlb", "gcp", "azure", "digitalocean",
-      "hetzner", "scaleway", "linode", "oci", "oci-nlb", "exoscale", "metallb"};
+      "unknown", "aws-clb",  "aws-nlb", "aws-lbc-nlb", "gcp",     "azure",    "digitalocean",
+      "hetzner", "scaleway", "linode",  "oci",         "oci-nlb", "exoscale", "metallb"};
   const auto index = static_cast<std::size_t>(provider);
   return index < kNames.size() ? kNames[index] : "unknown";
 }
@@ -586,9 +600,12 @@ std::string_view product_name(std::string_view provider) {
 
 std::string_view kind_name(LbKind kind) {
   switch (kind) {
-    case LbKind::kL4: return "l4";
-    case LbKind::kL7: return "l7";
-    case LbKind::kUnknown: break;
+    case LbKind::kL4:
+      return "l4";
+    case LbKind::kL7:
+      return "l7";
+    case LbKind::kUnknown:
+      break;
   }
   return "unknown";
 }
@@ -596,7 +613,8 @@ std::string_view kind_name(LbKind kind) {
 LoadBalancerProfile classify_load_balancer(const model::Service& service) {
   LoadBalancerProfile profile;
   if (service.type.value != "LoadBalancer") return profile;
-  for (const model::ServicePort& p : service.ports) profile.ports.push_back({p.port.value, p.name.value, LbKind::kUnknown, Tristate::kUnknown});
+  for (const model::ServicePort& p : service.ports)
+    profile.ports.push_back({p.port.value, p.name.value, LbKind::kUnknown, Tristate::kUnknown});
 
   const Identified identified = identify(service, profile);
   profile.provider = identified.provider;

@@ -20,17 +20,17 @@ namespace netlint::facts {
 // Which controller provisions the LB, and which product it makes.
 enum class LbProvider : std::uint8_t {
   kUnknown,
-  kAwsClb,       // AWS Classic ELB (in-tree / cloud-provider-aws, no or another `aws-load-balancer-type`)
-  kAwsNlb,       // AWS NLB by the in-tree / cloud-provider-aws controller (`aws-load-balancer-type: nlb`)
-  kAwsLbcNlb,    // AWS NLB by the AWS Load Balancer Controller (`external`, `nlb-ip`, or its class)
-  kGcp,          // GKE passthrough Network LB
-  kAzure,        // Azure Load Balancer
+  kAwsClb,     // AWS Classic ELB (in-tree / cloud-provider-aws, no or another `aws-load-balancer-type`)
+  kAwsNlb,     // AWS NLB by the in-tree / cloud-provider-aws controller (`aws-load-balancer-type: nlb`)
+  kAwsLbcNlb,  // AWS NLB by the AWS Load Balancer Controller (`external`, `nlb-ip`, or its class)
+  kGcp,        // GKE passthrough Network LB
+  kAzure,      // Azure Load Balancer
   kDigitalOcean,
   kHetzner,
   kScaleway,
   kLinode,
-  kOci,          // Oracle OCI flexible LB, or a Service whose OCI LB type is not written
-  kOciNlb,       // Oracle OCI Network LB (`oci.oraclecloud.com/load-balancer-type: nlb`)
+  kOci,     // Oracle OCI flexible LB, or a Service whose OCI LB type is not written
+  kOciNlb,  // Oracle OCI Network LB (`oci.oraclecloud.com/load-balancer-type: nlb`)
   kExoscale,
   kMetalLb,
 };
@@ -76,16 +76,16 @@ struct LbProxyProtocol {
 // An annotation the identified LB does not read (NL6009).
 struct LbIgnoredAnnotation {
   std::string key;
-  SourceRange range;    // the annotation's key
-  std::string reason;   // short, lowercase: "classic ELB only: the NLB keeps its 350 s idle timeout"
+  SourceRange range;   // the annotation's key
+  std::string reason;  // short, lowercase: "classic ELB only: the NLB keeps its 350 s idle timeout"
 };
 
 enum class LbProblemKind : std::uint8_t {
-  kUnparsable,       // not of the annotation's type ("60s" where seconds are an integer)
-  kOutOfRange,       // parsed, outside the documented range
-  kUnverifiedRange,  // parsed, outside the verified range but possibly valid: kept unknown
-  kUnknownValue,     // not one of the values the controller accepts (an exhaustive list)
-  kSeveralProviders, // annotations of more than one provider: the provider is left unknown
+  kUnparsable,        // not of the annotation's type ("60s" where seconds are an integer)
+  kOutOfRange,        // parsed, outside the documented range
+  kUnverifiedRange,   // parsed, outside the verified range but possibly valid: kept unknown
+  kUnknownValue,      // not one of the values the controller accepts (an exhaustive list)
+  kSeveralProviders,  // annotations of more than one provider: the provider is left unknown
 };
 
 // A value the classifier could not use. The fact it would have set stays unknown.

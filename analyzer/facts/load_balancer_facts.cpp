@@ -19,11 +19,14 @@ LoadBalancerFacts load_balancer_facts(const model::Service& service) {
   if (profile.idle_timeout.seconds) {
     lb.idle_timeout_seconds = static_cast<int>(*profile.idle_timeout.seconds);
     lb.idle_timeout_default = profile.idle_timeout.is_default;
-    if (profile.idle_timeout.range.valid()) lb.evidence.push_back({profile.idle_timeout.range, fmt::format("idle timeout {}s", *lb.idle_timeout_seconds)});
+    if (profile.idle_timeout.range.valid())
+      lb.evidence.push_back({profile.idle_timeout.range, fmt::format("idle timeout {}s", *lb.idle_timeout_seconds)});
   }
   if (profile.proxy_protocol.enabled != Tristate::kUnknown) {
     lb.proxy_protocol = profile.proxy_protocol.enabled == Tristate::kTrue;
-    if (profile.proxy_protocol.range.valid()) lb.evidence.push_back({profile.proxy_protocol.range, fmt::format("PROXY protocol {}", *lb.proxy_protocol ? "on" : "off")});
+    if (profile.proxy_protocol.range.valid())
+      lb.evidence.push_back(
+          {profile.proxy_protocol.range, fmt::format("PROXY protocol {}", *lb.proxy_protocol ? "on" : "off")});
   }
   return lb;
 }

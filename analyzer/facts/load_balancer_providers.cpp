@@ -32,8 +32,10 @@ constexpr std::array kInTreeNlbAttributes = {"preserve_client_ip.enabled"sv, "pr
 constexpr std::array kAwsClbAnnotations = {
     AnnotationSpec{.key = AWS "ssl-cert", .role = Role::kAwsCertificate},
     AnnotationSpec{.key = AWS "ssl-ports", .role = Role::kAwsSslPorts},
-    AnnotationSpec{.key = AWS "backend-protocol", .role = Role::kAwsBackendProtocol,
-                   .values = kAwsBackendProtocols, .exhaustive = true},
+    AnnotationSpec{.key = AWS "backend-protocol",
+                   .role = Role::kAwsBackendProtocol,
+                   .values = kAwsBackendProtocols,
+                   .exhaustive = true},
     AnnotationSpec{.key = AWS "proxy-protocol", .role = Role::kProxy, .values = kClbProxy, .exhaustive = true},
 };
 // Addendum 1.1: the CPA docs mark these NLB-only. (healthcheck-* is also listed there, but the
@@ -48,8 +50,13 @@ constexpr Product kAwsClb{
     .annotations = kAwsClbAnnotations,
     // Addendum 1.1 / domain 2.6: seconds, default 60, 1..3600 verified (CloudFormation); the CPA
     // docs say 1..4000, so 3601..4000 is [unverified] and stays unknown.
-    .idle = {.form = IdleForm::kSeconds, .key = AWS "connection-idle-timeout", .min = 1, .max = 3600,
-             .unverified_max = 4000, .default_l4 = 60, .default_l7 = 60},
+    .idle = {.form = IdleForm::kSeconds,
+             .key = AWS "connection-idle-timeout",
+             .min = 1,
+             .max = 3600,
+             .unverified_max = 4000,
+             .default_l4 = 60,
+             .default_l7 = 60},
     .proxy_default = Tristate::kFalse,
     .ignored = kAwsClbIgnored,
 };
@@ -57,7 +64,9 @@ constexpr Product kAwsClb{
 constexpr std::array kAwsNlbAnnotations = {
     // Addendum 1.1: since cloud-provider-aws v1.34.0; older controllers ignore it. An unknown
     // version counts as the newest (RULES.md Conventions), so the claim carries the condition.
-    AnnotationSpec{.key = AWS "target-group-attributes", .role = Role::kProxyAttributes, .version = 2,
+    AnnotationSpec{.key = AWS "target-group-attributes",
+                   .role = Role::kProxyAttributes,
+                   .version = 2,
                    .allowed_attributes = kInTreeNlbAttributes,
                    .condition = "needs cloud-provider-aws v1.34.0 or later; older controllers ignore it"},
 };
@@ -85,11 +94,13 @@ constexpr std::array kAwsNlbIgnored = {
                 .reason = "classic ELB only: the in-tree NLB's target group keeps its 300 s deregistration delay",
                 .restating_values = kNlbDrainingDefault},
     IgnoredSpec{.key = AWS "connection-idle-timeout",
-                .reason = "classic ELB only: the in-tree NLB keeps its 350 s idle timeout", .restating_values = kNlbIdleRestating},
+                .reason = "classic ELB only: the in-tree NLB keeps its 350 s idle timeout",
+                .restating_values = kNlbIdleRestating},
     IgnoredSpec{.key = AWS "extra-security-groups", .reason = kClbOnly},
     IgnoredSpec{.key = AWS "proxy-protocol",
                 .reason = "classic ELB only: on an NLB use target-group-attributes proxy_protocol_v2.enabled=true",
-                .only_values = kClbProxyAsks, .unless_proxy_enabled = true},
+                .only_values = kClbProxyAsks,
+                .unless_proxy_enabled = true},
 };
 constexpr Product kAwsNlb{
     .provider = LbProvider::kAwsNlb,
@@ -117,8 +128,12 @@ constexpr Product kAwsLbcNlb{
     .kind = LbKind::kL4,  // addendum 1.2: always an NLB; no HTTP backend protocol
     .annotations = kAwsLbcAnnotations,
     // Addendum 1.2 / domain 2.6: per listener, 60..6000 s, default 350.
-    .idle = {.form = IdleForm::kListenerAttribute, .key = AWS "listener-attributes.",
-             .attribute = "tcp.idle_timeout.seconds", .min = 60, .max = 6000, .default_l4 = 350},
+    .idle = {.form = IdleForm::kListenerAttribute,
+             .key = AWS "listener-attributes.",
+             .attribute = "tcp.idle_timeout.seconds",
+             .min = 60,
+             .max = 6000,
+             .default_l4 = 350},
     .proxy_default = Tristate::kFalse,
     .ignored = kAwsLbcIgnored,
 };
@@ -141,9 +156,12 @@ constexpr std::array kAzurePlsProxy = {Value{.text = "true", .proxy = Tristate::
 constexpr std::array kAzureAnnotations = {
     // The LB itself never sends PROXY; a Private Link Service created for the Service can. The
     // version is "likely v2" in the addendum, so it stays 0.
-    AnnotationSpec{.key = AZURE "pls-proxy-protocol", .role = Role::kProxy, .values = kAzurePlsProxy,
+    AnnotationSpec{.key = AZURE "pls-proxy-protocol",
+                   .role = Role::kProxy,
+                   .values = kAzurePlsProxy,
                    .condition = "only on connections through the private link service",
-                   .requires_key = AZURE "pls-create", .requires_value = "true"},
+                   .requires_key = AZURE "pls-create",
+                   .requires_value = "true"},
 };
 constexpr Product kAzure{
     .provider = LbProvider::kAzure,
@@ -151,8 +169,12 @@ constexpr Product kAzure{
     .annotations = kAzureAnnotations,
     // Minutes. The legacy provider accepted 4..30 (verified); newer ranges up to 100 are
     // [unverified] and stay unknown. Default 4 minutes (domain 2.6).
-    .idle = {.form = IdleForm::kMinutes, .key = AZURE "load-balancer-tcp-idle-timeout", .min = 4, .max = 30,
-             .unverified_max = 100, .default_l4 = 240},
+    .idle = {.form = IdleForm::kMinutes,
+             .key = AZURE "load-balancer-tcp-idle-timeout",
+             .min = 4,
+             .max = 30,
+             .unverified_max = 100,
+             .default_l4 = 240},
     .proxy_default = Tristate::kFalse,
 };
 constexpr std::array kAzurePrefixes = {AZURE ""sv};
@@ -185,15 +207,21 @@ constexpr Product kDigitalOcean{
     .annotations = kDoAnnotations,
     // Seconds, default 60 in HTTP modes. The range 30..600 is [unverified] (values outside stay
     // unknown) and whether it applies to TCP mode is [unverified] (unknown there).
-    .idle = {.form = IdleForm::kSeconds, .key = DO "http-idle-timeout-seconds", .min = 30, .max = 600,
-             .range_verified = false, .default_l7 = 60, .l7_only = true},
+    .idle = {.form = IdleForm::kSeconds,
+             .key = DO "http-idle-timeout-seconds",
+             .min = 30,
+             .max = 600,
+             .range_verified = false,
+             .default_l7 = 60,
+             .l7_only = true},
     .proxy_default = Tristate::kFalse,
 };
 // REGIONAL_NETWORK: a network LB (L4). Whether the PROXY and idle annotations apply to it is not
 // documented, so both stay unknown.
 constexpr Product kDigitalOceanNetwork{.provider = LbProvider::kDigitalOcean, .kind = LbKind::kL4};
 constexpr std::array kDoPrefixes = {DO ""sv};
-constexpr std::array kDoTypes = {TypeValue{"REGIONAL", &kDigitalOcean}, TypeValue{"REGIONAL_NETWORK", &kDigitalOceanNetwork}};
+constexpr std::array kDoTypes = {TypeValue{"REGIONAL", &kDigitalOcean},
+                                 TypeValue{"REGIONAL_NETWORK", &kDigitalOceanNetwork}};
 
 // ---- Hetzner Cloud (addendum 1.6) -----------------------------------------------------------------
 #define HCLOUD "load-balancer.hetzner.cloud/"
@@ -206,9 +234,12 @@ constexpr std::array kHetznerAnnotations = {
     AnnotationSpec{.key = HCLOUD "uses-proxyprotocol", .role = Role::kGoBoolProxy},
 };
 constexpr std::array kHetznerIgnored = {
-    IgnoredSpec{.key = HCLOUD "http-", .prefix = true, .when = IgnoreWhen::kNotL7,
+    IgnoredSpec{.key = HCLOUD "http-",
+                .prefix = true,
+                .when = IgnoreWhen::kNotL7,
                 .reason = "read only when protocol is http or https"},
-    IgnoredSpec{.key = HCLOUD "certificate-type", .when = IgnoreWhen::kNotL7,
+    IgnoredSpec{.key = HCLOUD "certificate-type",
+                .when = IgnoreWhen::kNotL7,
                 .reason = "read only when protocol is http or https"},
 };
 constexpr Product kHetzner{
@@ -278,7 +309,8 @@ constexpr std::array kLinodePrefixes = {LINODE ""sv};
 
 // ---- Oracle OCI (addendum 1.9) ----------------------------------------------------------------------
 #define OCI "service.beta.kubernetes.io/oci-load-balancer-"
-constexpr std::array kOciProtocols = {Value{.text = "TCP", .kind = LbKind::kL4}, Value{.text = "HTTP", .kind = LbKind::kL7}};
+constexpr std::array kOciProtocols = {Value{.text = "TCP", .kind = LbKind::kL4},
+                                      Value{.text = "HTTP", .kind = LbKind::kL7}};
 constexpr std::array kOciProxy = {Value{.text = "1", .proxy = Tristate::kTrue, .version = 1},
                                   Value{.text = "2", .proxy = Tristate::kTrue, .version = 2}};
 constexpr std::array kOciAnnotations = {
@@ -293,8 +325,12 @@ constexpr Product kOciLb{
     .default_protocol = "TCP",
     .annotations = kOciAnnotations,
     // Seconds; default 300 for TCP listeners, 60 for HTTP. No range is documented.
-    .idle = {.form = IdleForm::kSeconds, .key = OCI "connection-idle-timeout", .min = 1, .max = kNoMax,
-             .default_l4 = 300, .default_l7 = 60},
+    .idle = {.form = IdleForm::kSeconds,
+             .key = OCI "connection-idle-timeout",
+             .min = 1,
+             .max = kNoMax,
+             .default_l4 = 300,
+             .default_l7 = 60},
     .proxy_default = Tristate::kFalse,
 };
 // No type written: `lb` as the default is [unverified], so the product may be the LB or the NLB.
@@ -314,7 +350,8 @@ constexpr Product kOciUnwritten{
 };
 // `nlb`: the Network LB, L4 pass-through. Its PROXY and idle settings are not in the addendum.
 constexpr Product kOciNlb{.provider = LbProvider::kOciNlb, .kind = LbKind::kL4};
-constexpr std::array kOciPrefixes = {OCI ""sv, "oci.oraclecloud.com/"sv, "oci-network-load-balancer.oraclecloud.com/"sv};
+constexpr std::array kOciPrefixes = {OCI ""sv, "oci.oraclecloud.com/"sv,
+                                     "oci-network-load-balancer.oraclecloud.com/"sv};
 constexpr std::array kOciTypes = {TypeValue{"lb", &kOciLb}, TypeValue{"nlb", &kOciNlb}};
 
 // ---- Exoscale (addendum 1.11): semantics [unverified]: provider only ---------------------------------
@@ -340,23 +377,36 @@ constexpr std::array kMetalLbPrefixes = {"metallb.universe.tf/"sv, "metallb.io/"
 const std::array kFamilies = {
     // Addendum 1.1: missing or empty type -> CLB; `nlb` exactly -> NLB; `external`/`nlb-ip` -> the
     // LBC; any other value is not `nlb`, so the in-tree controller creates a CLB.
-    Family{.name = "aws", .provider = LbProvider::kAwsClb, .prefixes = kAwsPrefixes,
-           .type_key = "service.beta.kubernetes.io/aws-load-balancer-type", .types = kAwsTypes,
-           .unwritten = &kAwsClb, .other = &kAwsClb,
+    Family{.name = "aws",
+           .provider = LbProvider::kAwsClb,
+           .prefixes = kAwsPrefixes,
+           .type_key = "service.beta.kubernetes.io/aws-load-balancer-type",
+           .types = kAwsTypes,
+           .unwritten = &kAwsClb,
+           .other = &kAwsClb,
            .other_problem = "aws-load-balancer-type \"{}\" is not nlb, external or nlb-ip: the in-tree "
                             "controller creates a classic ELB"},
     Family{.name = "gcp", .provider = LbProvider::kGcp, .prefixes = kGcpPrefixes, .unwritten = &kGcp},
     Family{.name = "azure", .provider = LbProvider::kAzure, .prefixes = kAzurePrefixes, .unwritten = &kAzure},
     // Addendum 1.5: REGIONAL (default) or REGIONAL_NETWORK; other values: unknown product.
-    Family{.name = "digitalocean", .provider = LbProvider::kDigitalOcean, .prefixes = kDoPrefixes,
-           .type_key = "service.beta.kubernetes.io/do-loadbalancer-type", .types = kDoTypes,
+    Family{.name = "digitalocean",
+           .provider = LbProvider::kDigitalOcean,
+           .prefixes = kDoPrefixes,
+           .type_key = "service.beta.kubernetes.io/do-loadbalancer-type",
+           .types = kDoTypes,
            .unwritten = &kDigitalOcean},
     Family{.name = "hetzner", .provider = LbProvider::kHetzner, .prefixes = kHetznerPrefixes, .unwritten = &kHetzner},
-    Family{.name = "scaleway", .provider = LbProvider::kScaleway, .prefixes = kScalewayPrefixes, .unwritten = &kScaleway},
+    Family{
+        .name = "scaleway", .provider = LbProvider::kScaleway, .prefixes = kScalewayPrefixes, .unwritten = &kScaleway},
     Family{.name = "linode", .provider = LbProvider::kLinode, .prefixes = kLinodePrefixes, .unwritten = &kLinode},
-    Family{.name = "oci", .provider = LbProvider::kOci, .prefixes = kOciPrefixes,
-           .type_key = "oci.oraclecloud.com/load-balancer-type", .types = kOciTypes, .unwritten = &kOciUnwritten},
-    Family{.name = "exoscale", .provider = LbProvider::kExoscale, .prefixes = kExoscalePrefixes, .unwritten = &kExoscale},
+    Family{.name = "oci",
+           .provider = LbProvider::kOci,
+           .prefixes = kOciPrefixes,
+           .type_key = "oci.oraclecloud.com/load-balancer-type",
+           .types = kOciTypes,
+           .unwritten = &kOciUnwritten},
+    Family{
+        .name = "exoscale", .provider = LbProvider::kExoscale, .prefixes = kExoscalePrefixes, .unwritten = &kExoscale},
     Family{.name = "metallb", .provider = LbProvider::kMetalLb, .prefixes = kMetalLbPrefixes, .unwritten = &kMetalLb},
 };
 
@@ -371,7 +421,11 @@ const std::array kClasses = {
 
 }  // namespace
 
-std::span<const Family> families() { return kFamilies; }
-std::span<const LoadBalancerClass> load_balancer_classes() { return kClasses; }
+std::span<const Family> families() {
+  return kFamilies;
+}
+std::span<const LoadBalancerClass> load_balancer_classes() {
+  return kClasses;
+}
 
 }  // namespace netlint::facts::lb

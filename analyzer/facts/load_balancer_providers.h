@@ -17,10 +17,10 @@ namespace netlint::facts::lb {
 // A value an annotation may take, and what it means.
 struct Value {
   std::string_view text;
-  LbKind kind = LbKind::kUnknown;        // protocols: the listener kind
-  bool tls = false;                      // protocols: TLS-carrying (DigitalOcean passthrough)
-  Tristate proxy = Tristate::kUnknown;   // PROXY values: sends PROXY or not
-  int version = 0;                       // PROXY values: 1 or 2, 0 when undocumented
+  LbKind kind = LbKind::kUnknown;       // protocols: the listener kind
+  bool tls = false;                     // protocols: TLS-carrying (DigitalOcean passthrough)
+  Tristate proxy = Tristate::kUnknown;  // PROXY values: sends PROXY or not
+  int version = 0;                      // PROXY values: 1 or 2, 0 when undocumented
 };
 
 enum class Role : std::uint8_t {
@@ -46,13 +46,13 @@ struct AnnotationSpec {
   std::string_view key;
   Role role = Role::kProtocol;
   std::span<const Value> values = {};
-  bool exhaustive = false;               // other values are rejected by the controller: a problem
-  std::string_view protocol = {};        // kPortProtocolList/Select: the protocol of those ports
-  int version = 0;                       // kGoBoolProxy, kProxyPorts: the PROXY version
+  bool exhaustive = false;                                    // other values are rejected by the controller: a problem
+  std::string_view protocol = {};                             // kPortProtocolList/Select: the protocol of those ports
+  int version = 0;                                            // kGoBoolProxy, kProxyPorts: the PROXY version
   std::span<const std::string_view> allowed_attributes = {};  // kProxyAttributes: others -> unknown
-  std::string_view condition = {};       // LbProxyProtocol::condition when this enables PROXY
-  std::string_view requires_key = {};    // the annotation has no effect unless this key ...
-  std::string_view requires_value = {};  // ... has this value (then it is listed as ignored)
+  std::string_view condition = {};                            // LbProxyProtocol::condition when this enables PROXY
+  std::string_view requires_key = {};                         // the annotation has no effect unless this key ...
+  std::string_view requires_value = {};                       // ... has this value (then it is listed as ignored)
 };
 
 enum class IdleForm : std::uint8_t {
@@ -65,14 +65,14 @@ enum class IdleForm : std::uint8_t {
 struct IdleSpec {
   IdleForm form = IdleForm::kNone;
   std::string_view key = {};
-  std::string_view attribute = {};                 // kListenerAttribute
-  std::int64_t min = 0;                            // accepted range, in the annotation's unit
+  std::string_view attribute = {};  // kListenerAttribute
+  std::int64_t min = 0;             // accepted range, in the annotation's unit
   std::int64_t max = 0;
-  bool range_verified = true;                      // false: outside [min, max] may still be valid
-  std::int64_t unverified_max = 0;                 // (max, unverified_max] may be valid: unknown
-  std::optional<std::int64_t> default_l4 = {};     // seconds, by the Service's kind
+  bool range_verified = true;                   // false: outside [min, max] may still be valid
+  std::int64_t unverified_max = 0;              // (max, unverified_max] may be valid: unknown
+  std::optional<std::int64_t> default_l4 = {};  // seconds, by the Service's kind
   std::optional<std::int64_t> default_l7 = {};
-  bool l7_only = false;                            // the setting is known to apply in HTTP modes only
+  bool l7_only = false;  // the setting is known to apply in HTTP modes only
 };
 
 enum class IgnoreWhen : std::uint8_t {
@@ -109,13 +109,13 @@ enum class PoolingModel : std::uint8_t {
 struct Product {
   LbProvider provider = LbProvider::kUnknown;
   KindModel kind_model = KindModel::kFixed;
-  LbKind kind = LbKind::kUnknown;                  // kFixed
-  std::span<const Value> protocols = {};           // kProtocol
+  LbKind kind = LbKind::kUnknown;         // kFixed
+  std::span<const Value> protocols = {};  // kProtocol
   std::string_view default_protocol = {};
   PoolingModel pooling = PoolingModel::kL7Pools;
   std::span<const AnnotationSpec> annotations = {};
   IdleSpec idle = {};
-  Tristate proxy_default = Tristate::kUnknown;     // when no annotation decides
+  Tristate proxy_default = Tristate::kUnknown;  // when no annotation decides
   std::span<const IgnoredSpec> ignored = {};
 };
 
@@ -126,14 +126,14 @@ struct TypeValue {
 
 // A provider family: which annotations give it away, and which product its type selects.
 struct Family {
-  std::string_view name;                           // in messages: "aws", "digitalocean"
-  LbProvider provider;                             // when the product stays unknown
-  std::span<const std::string_view> prefixes;      // key prefixes (or whole keys)
+  std::string_view name;                       // in messages: "aws", "digitalocean"
+  LbProvider provider;                         // when the product stays unknown
+  std::span<const std::string_view> prefixes;  // key prefixes (or whole keys)
   std::string_view type_key = {};
   std::span<const TypeValue> types = {};
-  const Product* unwritten = nullptr;              // no type annotation (or an empty value)
-  const Product* other = nullptr;                  // a value not in `types` (nullptr: unknown)
-  std::string_view other_problem = {};             // fmt pattern ({} = the value) for `other`
+  const Product* unwritten = nullptr;   // no type annotation (or an empty value)
+  const Product* other = nullptr;       // a value not in `types` (nullptr: unknown)
+  std::string_view other_problem = {};  // fmt pattern ({} = the value) for `other`
 };
 
 struct LoadBalancerClass {

@@ -112,7 +112,9 @@ std::optional<std::vector<std::pair<std::string, std::string>>> parse_flat_json_
   };
   const auto read_bare = [&]() -> std::optional<std::string> {  // numbers, true, false, null
     const std::size_t start = i;
-    while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '.' || text[i] == '-' || text[i] == '+')) ++i;
+    while (i < text.size() &&
+           (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '.' || text[i] == '-' || text[i] == '+'))
+      ++i;
     const std::string_view token = text.substr(start, i - start);
     const bool number = !token.empty() && (is_ascii_digit(token.front()) || token.front() == '-');
     if (!number && token != "true" && token != "false" && token != "null") return std::nullopt;

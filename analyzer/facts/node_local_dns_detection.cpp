@@ -11,7 +11,8 @@ void detect_node_local_dns(const model::Model& m, ClusterFacts& facts) {
   const model::PodSource* cache = nullptr;
   for (const model::PodSource& pod : m.pod_sources) {
     for (const model::Container& c : pod.containers) {
-      if (image_is(c.image.value, "dns/k8s-dns-node-cache") || image_is(c.image.value, "k8s-dns-node-cache")) cache = &pod;
+      if (image_is(c.image.value, "dns/k8s-dns-node-cache") || image_is(c.image.value, "k8s-dns-node-cache"))
+        cache = &pod;
     }
     if (cache != nullptr) break;
   }

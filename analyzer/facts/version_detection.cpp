@@ -41,7 +41,10 @@ void detect_versions(const model::Model& m, ClusterFacts& facts) {
       std::string version = v->value.value;
       if (version.starts_with("v")) version.erase(0, 1);
       candidates["kubernetes"].push_back(
-          {version, {v->value.range, fmt::format("{} kubernetesVersion: {}", doc.display(), v->value.value)}, doc.display(), 0});
+          {version,
+           {v->value.range, fmt::format("{} kubernetesVersion: {}", doc.display(), v->value.value)},
+           doc.display(),
+           0});
     }
   }
   for (const model::PodSource& pod : m.pod_sources) {
@@ -50,14 +53,19 @@ void detect_versions(const model::Model& m, ClusterFacts& facts) {
         if (!image_is(c.image.value, iv.image)) continue;
         const std::string version = image_version(c.image.value);
         if (version.empty()) continue;
-        candidates[iv.fact].push_back({version, {c.image.range, fmt::format("{} image {}", pod.meta.display(), c.image.value)}, identity_of(pod.meta), iv.priority});
+        candidates[iv.fact].push_back({version,
+                                       {c.image.range, fmt::format("{} image {}", pod.meta.display(), c.image.value)},
+                                       identity_of(pod.meta),
+                                       iv.priority});
         break;
       }
     }
   }
-  choose(std::move(candidates["kubernetes"]), facts.kubernetes_version, {"kubernetesVersion", "the Kubernetes version"}, facts);
+  choose(std::move(candidates["kubernetes"]), facts.kubernetes_version, {"kubernetesVersion", "the Kubernetes version"},
+         facts);
   choose(std::move(candidates["coredns"]), facts.coredns_version, {"corednsVersion", "the CoreDNS version"}, facts);
-  choose(std::move(candidates["ingress-nginx"]), facts.ingress_nginx_version, {"ingressNginxVersion", "the ingress-nginx version"}, facts);
+  choose(std::move(candidates["ingress-nginx"]), facts.ingress_nginx_version,
+         {"ingressNginxVersion", "the ingress-nginx version"}, facts);
   choose(std::move(candidates["cilium"]), facts.cilium_version, {"ciliumVersion", "the Cilium version"}, facts);
 }
 

@@ -9,7 +9,9 @@
 namespace netlint::index {
 namespace {
 
-bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\f'; }
+bool is_blank(char c) {
+  return c == ' ' || c == '\t' || c == '\f';
+}
 bool is_key_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
 }
@@ -61,12 +63,23 @@ std::string unescape_properties(std::string_view raw) {
     }
     const char c = raw[++i];
     switch (c) {
-      case 't': out.push_back('\t'); break;
-      case 'n': out.push_back('\n'); break;
-      case 'r': out.push_back('\r'); break;
-      case 'f': out.push_back('\f'); break;
-      case 'u': out += "\\u"; break;
-      default: out.push_back(c);
+      case 't':
+        out.push_back('\t');
+        break;
+      case 'n':
+        out.push_back('\n');
+        break;
+      case 'r':
+        out.push_back('\r');
+        break;
+      case 'f':
+        out.push_back('\f');
+        break;
+      case 'u':
+        out += "\\u";
+        break;
+      default:
+        out.push_back(c);
     }
   }
   return out;
@@ -208,7 +221,8 @@ std::vector<ConfigValue> yaml_values(std::string_view text) {
           ConfigValue value;
           value.key = std::move(path);
           value.value = node.value;
-          const bool quoted = node.style == yaml::ScalarStyle::kSingleQuoted || node.style == yaml::ScalarStyle::kDoubleQuoted;
+          const bool quoted =
+              node.style == yaml::ScalarStyle::kSingleQuoted || node.style == yaml::ScalarStyle::kDoubleQuoted;
           const bool block = node.style == yaml::ScalarStyle::kLiteral || node.style == yaml::ScalarStyle::kFolded;
           value.offset = node.begin + (quoted ? 1u : 0u);
           value.exact = !block && node.end - node.begin == node.value.size() + (quoted ? 2u : 0u) &&
@@ -217,13 +231,15 @@ std::vector<ConfigValue> yaml_values(std::string_view text) {
           break;
         }
         case yaml::NodeKind::kSequence:
-          for (std::uint32_t i = node.child_count; i-- > 0;) stack.emplace_back(tree.children[node.first_child + i], path);
+          for (std::uint32_t i = node.child_count; i-- > 0;)
+            stack.emplace_back(tree.children[node.first_child + i], path);
           break;
         case yaml::NodeKind::kMap:
           for (std::uint32_t i = node.child_count / 2; i-- > 0;) {
             const yaml::Node& key = tree.node(tree.children[node.first_child + 2 * i]);
             if (key.kind != yaml::NodeKind::kScalar) continue;
-            stack.emplace_back(tree.children[node.first_child + 2 * i + 1], path.empty() ? key.value : path + "." + key.value);
+            stack.emplace_back(tree.children[node.first_child + 2 * i + 1],
+                               path.empty() ? key.value : path + "." + key.value);
           }
           break;
         case yaml::NodeKind::kNull:
@@ -253,12 +269,17 @@ ConfigFileType config_file_type(std::string_view path) {
 
 std::vector<ConfigValue> config_file_values(std::string_view text, ConfigFileType type) {
   switch (type) {
-    case ConfigFileType::kProperties: return properties_values(text);
-    case ConfigFileType::kEnv: return env_values(text);
+    case ConfigFileType::kProperties:
+      return properties_values(text);
+    case ConfigFileType::kEnv:
+      return env_values(text);
     case ConfigFileType::kYaml:
-    case ConfigFileType::kJson: return yaml_values(text);
-    case ConfigFileType::kIni: return ini_values(text);
-    case ConfigFileType::kNone: break;
+    case ConfigFileType::kJson:
+      return yaml_values(text);
+    case ConfigFileType::kIni:
+      return ini_values(text);
+    case ConfigFileType::kNone:
+      break;
   }
   return {};
 }

@@ -45,7 +45,8 @@ TEST_SUITE("references: config files") {
   }
 
   TEST_CASE(".env: export, quotes, inline comments") {
-    CHECK(values("# x\nexport DB_HOST=postgres\nREDIS_URL=\"redis://redis:6379/0\"\nNAME='a # b'\nAPI=api.example.com # prod\n"
+    CHECK(values("# x\nexport DB_HOST=postgres\nREDIS_URL=\"redis://redis:6379/0\"\nNAME='a # b'\nAPI=api.example.com "
+                 "# prod\n"
                  "ESC=\"a\\nb\"\nnot a pair\n",
                  ConfigFileType::kEnv) ==
           "DB_HOST=postgres; REDIS_URL=redis://redis:6379/0; NAME=a # b; API=api.example.com; ESC=a\nb~");
@@ -53,15 +54,18 @@ TEST_SUITE("references: config files") {
 
   TEST_CASE(".conf/.ini: INI sections, HCL, nginx and redis directives") {
     // istio__istio/samples/security/spire/spire-quickstart.yaml, ConfigMap spire-agent, agent.conf
-    CHECK(values("agent {\n  data_dir = \"/run/spire\"\n  server_address = \"spire-server\"\n  server_port = \"8081\"\n}\n\n"
-                 "plugins {\n  NodeAttestor \"k8s_psat\" {\n    plugin_data {\n      # NOTE: Change this\n"
-                 "      cluster = \"demo-cluster\"\n    }\n  }\n}\n",
-                 ConfigFileType::kIni) ==
-          "data_dir=/run/spire; server_address=spire-server; server_port=8081; NodeAttestor=k8s_psat; cluster=demo-cluster");
+    CHECK(
+        values(
+            "agent {\n  data_dir = \"/run/spire\"\n  server_address = \"spire-server\"\n  server_port = \"8081\"\n}\n\n"
+            "plugins {\n  NodeAttestor \"k8s_psat\" {\n    plugin_data {\n      # NOTE: Change this\n"
+            "      cluster = \"demo-cluster\"\n    }\n  }\n}\n",
+            ConfigFileType::kIni) ==
+        "data_dir=/run/spire; server_address=spire-server; server_port=8081; NodeAttestor=k8s_psat; "
+        "cluster=demo-cluster");
     // istio__istio/samples/addons/grafana.yaml, ConfigMap grafana, grafana.ini
-    CHECK(values("[analytics]\ncheck_for_updates = true\n[paths]\nprovisioning = /etc/grafana/provisioning\n[server]\ndomain = ''\n",
-                 ConfigFileType::kIni) ==
-          "check_for_updates=true; provisioning=/etc/grafana/provisioning; domain=");
+    CHECK(values("[analytics]\ncheck_for_updates = true\n[paths]\nprovisioning = "
+                 "/etc/grafana/provisioning\n[server]\ndomain = ''\n",
+                 ConfigFileType::kIni) == "check_for_updates=true; provisioning=/etc/grafana/provisioning; domain=");
     // argoproj__argo-cd/manifests/ha/namespace-install.yaml, ConfigMap argocd-redis-ha-configmap, sentinel.conf
     CHECK(values("dir \"/data\"\nport 26379\nbind 0.0.0.0\nsentinel down-after-milliseconds argocd 10000\n",
                  ConfigFileType::kIni) ==
@@ -75,13 +79,14 @@ TEST_SUITE("references: config files") {
 
   TEST_CASE(".yaml and .json: scalars under their key paths") {
     // istio__istio/samples/addons/grafana.yaml, ConfigMap grafana, datasources.yaml
-    CHECK(values("apiVersion: 1\ndatasources:\n- access: proxy\n  name: Prometheus\n  url: http://prometheus:9090\n"
-                 "- name: Loki\n  url: 'http://loki:3100'\n  jsonData: {timeInterval: 5s}\n",
-                 ConfigFileType::kYaml) ==
-          "apiVersion=1; datasources.access=proxy; datasources.name=Prometheus; datasources.url=http://prometheus:9090; "
-          "datasources.name=Loki; datasources.url=http://loki:3100; datasources.jsonData.timeInterval=5s");
-    CHECK(values("a: &x {host: db}\nb: *x\nc: |\n  line\nd: \"esc\\taped\"\n---\ne: [f, \"g\"]\n", ConfigFileType::kYaml) ==
-          "a.host=db; c=line\n~; d=esc\taped~; e=f; e=g");
+    CHECK(
+        values("apiVersion: 1\ndatasources:\n- access: proxy\n  name: Prometheus\n  url: http://prometheus:9090\n"
+               "- name: Loki\n  url: 'http://loki:3100'\n  jsonData: {timeInterval: 5s}\n",
+               ConfigFileType::kYaml) ==
+        "apiVersion=1; datasources.access=proxy; datasources.name=Prometheus; datasources.url=http://prometheus:9090; "
+        "datasources.name=Loki; datasources.url=http://loki:3100; datasources.jsonData.timeInterval=5s");
+    CHECK(values("a: &x {host: db}\nb: *x\nc: |\n  line\nd: \"esc\\taped\"\n---\ne: [f, \"g\"]\n",
+                 ConfigFileType::kYaml) == "a.host=db; c=line\n~; d=esc\taped~; e=f; e=g");
     CHECK(values("{\"admin\": {\"address\": {\"socket_address\": {\"address\": \"127.0.0.1\", \"port_value\": 9901}}}}",
                  ConfigFileType::kJson) ==
           "admin.address.socket_address.address=127.0.0.1; admin.address.socket_address.port_value=9901");

@@ -62,8 +62,10 @@ Environment container_environment(const model::PodSource& pod, const model::Cont
     } else if (var.from == Kind::kField && var.from_key.value == "metadata.namespace") {
       value = ns;  // the downward API field a manifest fixes
     }
-    if (value) environment[var.name.value] = std::move(*value);
-    else environment.erase(var.name.value);  // unknown: a later reference stays unexpanded
+    if (value)
+      environment[var.name.value] = std::move(*value);
+    else
+      environment.erase(var.name.value);  // unknown: a later reference stays unexpanded
   }
   return environment;
 }

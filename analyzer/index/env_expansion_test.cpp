@@ -81,13 +81,13 @@ spec:
   const Environment env = l.environment();
   CHECK(env.at("DB_HOST") == "postgres.data");
   CHECK(env.at("CFG_DB_HOST") == "postgres.data");
-  CHECK(env.at("LOG") == "debug");                          // env wins over envFrom
-  CHECK(env.at("URL") == "http://postgres.data:$(PORT)");   // PORT is defined later: kept
+  CHECK(env.at("LOG") == "debug");                         // env wins over envFrom
+  CHECK(env.at("URL") == "http://postgres.data:$(PORT)");  // PORT is defined later: kept
   CHECK(env.at("URL2") == "http://postgres.data:5432");
-  CHECK(env.at("NS") == "shop");                            // downward API metadata.namespace
-  CHECK(env.count("POD") == 0);                             // metadata.name: not in the manifest
+  CHECK(env.at("NS") == "shop");  // downward API metadata.namespace
+  CHECK(env.count("POD") == 0);   // metadata.name: not in the manifest
   CHECK(env.at("KEY") == "cm");
-  CHECK(env.count("PASSWORD") == 0);                        // Secrets are never read
+  CHECK(env.count("PASSWORD") == 0);  // Secrets are never read
   CHECK(env.at("SELF") == "shop/$(POD)/cm/$(NS)");
   CHECK(expand_references("--db=$(DB_HOST) --ns=$(NS)", env) == "--db=postgres.data --ns=shop");
 }

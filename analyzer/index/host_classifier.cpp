@@ -40,7 +40,9 @@ bool is_public_suffix(const std::string& name, int type) {
   return ctx != nullptr && psl_is_public_suffix2(ctx, name.c_str(), type | PSL_TYPE_NO_STAR_RULE) != 0;
 }
 
-bool is_lower_alnum(char c) { return (c >= 'a' && c <= 'z') || is_ascii_digit(c); }
+bool is_lower_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || is_ascii_digit(c);
+}
 
 // A host name label of any case: letters, digits, inner hyphens, at most 63 characters.
 bool is_host_label(std::string_view label) {
@@ -82,8 +84,8 @@ bool is_ordinal_pod_name(std::string_view label) {
 // Single words that configuration uses as switches or defaults, never as Service names.
 bool is_switch_word(std::string_view word) {
   static constexpr std::array<std::string_view, 18> kWords = {
-      "all", "any", "auto", "default", "disable", "disabled", "enable", "enabled", "false",
-      "local", "nil", "no", "none", "null", "off", "on", "true", "yes"};
+      "all",   "any", "auto", "default", "disable", "disabled", "enable", "enabled", "false",
+      "local", "nil", "no",   "none",    "null",    "off",      "on",     "true",    "yes"};
   return std::find(kWords.begin(), kWords.end(), word) != kWords.end();
 }
 
@@ -105,14 +107,22 @@ HostClass cluster(HostKind kind, std::string_view service, std::string_view ns =
 
 std::string_view host_kind_name(HostKind kind) {
   switch (kind) {
-    case HostKind::kServiceShort: return "service short name";
-    case HostKind::kServiceNamespace: return "service.namespace";
-    case HostKind::kServiceSvc: return "service.namespace.svc";
-    case HostKind::kServiceFqdn: return "service FQDN";
-    case HostKind::kPodName: return "per-pod name";
-    case HostKind::kExternal: return "external host";
-    case HostKind::kIpLiteral: return "IP literal";
-    case HostKind::kNotAName: return "not a name";
+    case HostKind::kServiceShort:
+      return "service short name";
+    case HostKind::kServiceNamespace:
+      return "service.namespace";
+    case HostKind::kServiceSvc:
+      return "service.namespace.svc";
+    case HostKind::kServiceFqdn:
+      return "service FQDN";
+    case HostKind::kPodName:
+      return "per-pod name";
+    case HostKind::kExternal:
+      return "external host";
+    case HostKind::kIpLiteral:
+      return "IP literal";
+    case HostKind::kNotAName:
+      return "not a name";
   }
   return "not a name";
 }
@@ -154,10 +164,23 @@ bool under_public_suffix(std::string_view host) {
 
 std::optional<std::uint16_t> default_port(std::string_view scheme) {
   static constexpr std::array<std::pair<std::string_view, std::uint16_t>, 16> kPorts = {{
-      {"http", 80}, {"https", 443}, {"grpc", 443}, {"postgres", 5432}, {"postgresql", 5432}, {"mysql", 3306},
-      {"redis", 6379}, {"mongodb", 27017}, {"amqp", 5672}, {"nats", 4222}, {"kafka", 9092},
+      {"http", 80},
+      {"https", 443},
+      {"grpc", 443},
+      {"postgres", 5432},
+      {"postgresql", 5432},
+      {"mysql", 3306},
+      {"redis", 6379},
+      {"mongodb", 27017},
+      {"amqp", 5672},
+      {"nats", 4222},
+      {"kafka", 9092},
       // Not in the list; the same defaults their clients use.
-      {"ws", 80}, {"wss", 443}, {"rediss", 6379}, {"amqps", 5671}, {"mariadb", 3306},
+      {"ws", 80},
+      {"wss", 443},
+      {"rediss", 6379},
+      {"amqps", 5671},
+      {"mariadb", 3306},
   }};
   for (const auto& [name, port] : kPorts) {
     if (name == scheme) return port;

@@ -45,7 +45,8 @@ TEST_SUITE("references: classifier") {
     CHECK(classify("orders.elsewhere.svc") == "service.namespace.svc orders.elsewhere");  // `.svc` says enough
     CHECK(classify("orders.shop.svc.cluster.local") == "service FQDN orders.shop @cluster.local");
     CHECK(classify("orders.shop.svc.k8s.internal") == "service FQDN orders.shop @k8s.internal other");
-    CHECK(classify("orders.shop.svc.k8s.internal", classifier("k8s.internal")) == "service FQDN orders.shop @k8s.internal");
+    CHECK(classify("orders.shop.svc.k8s.internal", classifier("k8s.internal")) ==
+          "service FQDN orders.shop @k8s.internal");
     // `shop` and `app` are also top-level domains: a namespace of the view wins.
     CHECK(classify("web.app") == "service.namespace web.app");
   }
@@ -69,28 +70,61 @@ TEST_SUITE("references: classifier") {
     CHECK(classify("www.example.co.uk") == "external host");
     CHECK(classify("acme-staging-v02.api.letsencrypt.org") == "external host");
     CHECK(classify("user.github.io") == "external host");
-    CHECK(classify("foo.bar") == "external host");  // .bar is a real top-level domain
+    CHECK(classify("foo.bar") == "external host");      // .bar is a real top-level domain
     CHECK(classify("orders.prod") == "external host");  // .prod too, and `prod` is no namespace in view
-    CHECK(classify("co.uk") == "not a name");  // a suffix itself
+    CHECK(classify("co.uk") == "not a name");           // a suffix itself
     CHECK(under_public_suffix("example.com"));
     CHECK(!under_public_suffix("com"));
     CHECK(!under_public_suffix("cluster.local"));
   }
 
   TEST_CASE("not names: private suffixes, local names, versions, placeholders, paths, emails") {
-    for (std::string_view host :
-         {"metadata.google.internal", "foo.corp", "redis.cache", "cluster.local", "printer.lan", "foo.svc",
-          "foo.cluster.local", "1-2-3-4.shop.pod.cluster.local", "localhost", "LOCALHOST", "localhost.localdomain",
-          "app.localhost", "ip6-localhost", "1.2.3", "v1.2", "1.2.3-rc1", "10.0.0", "8080", "DB", "Orders",
-          "${HOST}", "$(DB_HOST)", "$HOST", "{{ .Values.host }}", "__KUBERNETES_SERVICE_HOST__", "<ETCD_IP>",
-          "/var/run/postgresql", "./data", "admin@example.com", "my_host", "-orders", "orders-", "true", "none",
-          "default", "a..b", ".example.com", "", "EXTERNAL-IP"}) {
+    for (std::string_view host : {"metadata.google.internal",
+                                  "foo.corp",
+                                  "redis.cache",
+                                  "cluster.local",
+                                  "printer.lan",
+                                  "foo.svc",
+                                  "foo.cluster.local",
+                                  "1-2-3-4.shop.pod.cluster.local",
+                                  "localhost",
+                                  "LOCALHOST",
+                                  "localhost.localdomain",
+                                  "app.localhost",
+                                  "ip6-localhost",
+                                  "1.2.3",
+                                  "v1.2",
+                                  "1.2.3-rc1",
+                                  "10.0.0",
+                                  "8080",
+                                  "DB",
+                                  "Orders",
+                                  "${HOST}",
+                                  "$(DB_HOST)",
+                                  "$HOST",
+                                  "{{ .Values.host }}",
+                                  "__KUBERNETES_SERVICE_HOST__",
+                                  "<ETCD_IP>",
+                                  "/var/run/postgresql",
+                                  "./data",
+                                  "admin@example.com",
+                                  "my_host",
+                                  "-orders",
+                                  "orders-",
+                                  "true",
+                                  "none",
+                                  "default",
+                                  "a..b",
+                                  ".example.com",
+                                  "",
+                                  "EXTERNAL-IP"}) {
       CHECK_MESSAGE(classify(host) == "not a name", host);
     }
   }
 
   TEST_CASE("IP literals") {
-    for (std::string_view host : {"10.0.0.1", "127.0.0.1", "169.254.20.10", "::1", "fd00::1", "fe80::1%eth0", "2001:db8::"}) {
+    for (std::string_view host :
+         {"10.0.0.1", "127.0.0.1", "169.254.20.10", "::1", "fd00::1", "fe80::1%eth0", "2001:db8::"}) {
       CHECK_MESSAGE(classify(host) == "IP literal", host);
     }
     CHECK(!is_ip_literal("10.0.0.256"));

@@ -9,7 +9,8 @@ namespace {
 const std::vector<PodId> kNoPods;
 }
 
-LabelIndex::LabelIndex(const std::vector<model::PodSource>& pods, std::size_t linear_below) : pods_(pods), linear_below_(linear_below) {
+LabelIndex::LabelIndex(const std::vector<model::PodSource>& pods, std::size_t linear_below)
+    : pods_(pods), linear_below_(linear_below) {
   for (PodId id = 0; id < pods.size(); ++id) {
     const model::PodSource& pod = pods[id];
     NamespaceIndex& ns = namespaces_[pod.meta.namespace_name.value];
@@ -142,9 +143,14 @@ SelectorMatches LabelIndex::match(std::string_view namespace_name, const LabelSe
   std::uint64_t comparisons = 0;
   for (PodId id : candidates(*ns, selector)) {
     switch (evaluate(selector, pods_[id], comparisons)) {
-      case Tri::kYes: result.yes.push_back(id); break;
-      case Tri::kMaybe: result.maybe.push_back(id); break;
-      case Tri::kNo: break;
+      case Tri::kYes:
+        result.yes.push_back(id);
+        break;
+      case Tri::kMaybe:
+        result.maybe.push_back(id);
+        break;
+      case Tri::kNo:
+        break;
     }
   }
   comparisons_ += comparisons;

@@ -73,11 +73,11 @@ class LabelIndex {
 
   struct NamespaceIndex {
     std::vector<PodId> all;
-    StringMap<ValuePods> by_key;  // key -> value -> pods
-    StringMap<std::vector<PodId>> unknown_value;  // key -> pods whose value of key is unknown
-    std::vector<PodId> open;                      // pods whose unwritten labels are unknown
+    StringMap<ValuePods> by_key;                                   // key -> value -> pods
+    StringMap<std::vector<PodId>> unknown_value;                   // key -> pods whose value of key is unknown
+    std::vector<PodId> open;                                       // pods whose unwritten labels are unknown
     StringMap<std::unique_ptr<LazyNearMisses>> value_near_misses;  // key -> over by_key[key]'s values
-    std::unique_ptr<LazyNearMisses> key_near_misses;                // over by_key's keys
+    std::unique_ptr<LazyNearMisses> key_near_misses;               // over by_key's keys
   };
 
   const NamespaceIndex* find(std::string_view namespace_name) const;

@@ -153,10 +153,10 @@ TEST_CASE("evaluate: counts label comparisons") {
 
 TEST_CASE("LabelIndex: matchLabels-style map selectors") {
   const std::vector<model::PodSource> pods = {
-      pod_in("prod", {{"app", "web"}, {"tier", "frontend"}}),   // 0
-      pod_in("prod", {{"app", "api"}, {"tier", "backend"}}),    // 1
-      pod_in("prod", {{"app", "worker"}, {"tier", "backend"}}), // 2
-      pod_in("prod", {{"app", "web"}, {"tier", "canary"}}),     // 3
+      pod_in("prod", {{"app", "web"}, {"tier", "frontend"}}),    // 0
+      pod_in("prod", {{"app", "api"}, {"tier", "backend"}}),     // 1
+      pod_in("prod", {{"app", "worker"}, {"tier", "backend"}}),  // 2
+      pod_in("prod", {{"app", "web"}, {"tier", "canary"}}),      // 3
   };
   const LabelIndex index(pods);
   auto match_map = [&](const KeyValues& map) { return index.match("prod", selector_from_map(labels_of(map))); };
@@ -223,9 +223,9 @@ TEST_CASE("LabelIndex: namespaces are separate") {
 
 TEST_CASE("LabelIndex: three-valued matching through the index") {
   std::vector<model::PodSource> pods = {
-      pod_in("prod", {{"app", "web"}}),  // 0: a Deployment's pods, pod-template-hash added
+      pod_in("prod", {{"app", "web"}}),         // 0: a Deployment's pods, pod-template-hash added
       pod_in("prod", {{"app", "prometheus"}}),  // 1: an operator's pods, open labels
-      pod_in("prod", {{"app", "web"}}),  // 2: a bare Pod, closed
+      pod_in("prod", {{"app", "web"}}),         // 2: a bare Pod, closed
   };
   pods[0].unknown_label_keys = {"pod-template-hash"};
   pods[1].open_labels = true;
@@ -311,15 +311,16 @@ TEST_CASE("LabelIndex: 50,000 selectors against 50,000 pod sources stay near-lin
   std::vector<model::PodSource> pods;
   pods.reserve(kCount);
   for (std::size_t i = 0; i < kCount; ++i) {
-    pods.push_back(pod_in(namespaces[i % namespaces.size()], {{"app", "svc-" + std::to_string(i)}, {"tier", "backend"}}));
+    pods.push_back(
+        pod_in(namespaces[i % namespaces.size()], {{"app", "svc-" + std::to_string(i)}, {"tier", "backend"}}));
   }
   const LabelIndex index(pods);
 
   std::size_t exact = 0;
   for (std::size_t i = 0; i < kCount; ++i) {
     const std::string app = "svc-" + std::to_string(i);
-    const KeyValues map = (i % 2 == 0) ? KeyValues{{"app", app}, {"tier", "backend"}}
-                                       : KeyValues{{"tier", "backend"}, {"app", app}};
+    const KeyValues map =
+        (i % 2 == 0) ? KeyValues{{"app", app}, {"tier", "backend"}} : KeyValues{{"tier", "backend"}, {"app", app}};
     const SelectorMatches m = index.match(namespaces[i % namespaces.size()], selector_from_map(labels_of(map)));
     if (m.yes.size() == 1 && m.yes[0] == i && m.maybe.empty()) ++exact;
   }
@@ -347,14 +348,17 @@ Tri reference_requirement(const Requirement& r, const model::PodSource& pod) {
   if (written != nullptr) {
     const bool listed = std::count(r.values.begin(), r.values.end(), written->value.value) > 0;
     switch (r.op) {
-      case Op::kIn: return tri(listed);
-      case Op::kNotIn: return tri(!listed);
-      case Op::kExists: return Tri::kYes;
-      case Op::kDoesNotExist: return Tri::kNo;
+      case Op::kIn:
+        return tri(listed);
+      case Op::kNotIn:
+        return tri(!listed);
+      case Op::kExists:
+        return Tri::kYes;
+      case Op::kDoesNotExist:
+        return Tri::kNo;
     }
   }
-  const bool present_unknown =
-      std::count(pod.unknown_label_keys.begin(), pod.unknown_label_keys.end(), r.key) > 0;
+  const bool present_unknown = std::count(pod.unknown_label_keys.begin(), pod.unknown_label_keys.end(), r.key) > 0;
   if (present_unknown) {
     if (r.op == Op::kExists) return Tri::kYes;
     if (r.op == Op::kDoesNotExist) return Tri::kNo;
@@ -452,9 +456,14 @@ TEST_CASE("property: LabelIndex::match equals evaluating every pod of the namesp
       for (PodId id = 0; id < pods.size(); ++id) {
         if (pods[id].meta.namespace_name.value != ns) continue;
         switch (eval(s, pods[id])) {
-          case Tri::kYes: yes.push_back(id); break;
-          case Tri::kMaybe: maybe.push_back(id); break;
-          case Tri::kNo: break;
+          case Tri::kYes:
+            yes.push_back(id);
+            break;
+          case Tri::kMaybe:
+            maybe.push_back(id);
+            break;
+          case Tri::kNo:
+            break;
         }
       }
       const SelectorMatches m = index.match(ns, s);

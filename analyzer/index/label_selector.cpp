@@ -8,7 +8,8 @@ LabelSelector selector_from_map(const model::Labels& map) {
   LabelSelector selector;
   selector.requirements.reserve(map.size());
   for (const model::Label& label : map) {
-    const SourceRange range{label.key.range.file, label.key.range.begin, std::max(label.key.range.end, label.value.range.end)};
+    const SourceRange range{label.key.range.file, label.key.range.begin,
+                            std::max(label.key.range.end, label.value.range.end)};
     selector.requirements.push_back({label.key.value, Requirement::Op::kIn, {label.value.value}, range});
   }
   return selector;
@@ -21,11 +22,16 @@ LabelSelector selector_from_spec(const model::SelectorSpec& spec) {
     r.key = e.key.value;
     r.range = e.item;
     const std::string& op = e.op.value;
-    if (op == "In") r.op = Requirement::Op::kIn;
-    else if (op == "NotIn") r.op = Requirement::Op::kNotIn;
-    else if (op == "Exists") r.op = Requirement::Op::kExists;
-    else if (op == "DoesNotExist") r.op = Requirement::Op::kDoesNotExist;
-    else r.op = Requirement::Op::kIn;  // unknown operator: `In ()` matches nothing
+    if (op == "In")
+      r.op = Requirement::Op::kIn;
+    else if (op == "NotIn")
+      r.op = Requirement::Op::kNotIn;
+    else if (op == "Exists")
+      r.op = Requirement::Op::kExists;
+    else if (op == "DoesNotExist")
+      r.op = Requirement::Op::kDoesNotExist;
+    else
+      r.op = Requirement::Op::kIn;  // unknown operator: `In ()` matches nothing
     if (r.op == Requirement::Op::kIn || r.op == Requirement::Op::kNotIn) {
       if (op == "In" || op == "NotIn") {
         for (const model::Text& v : e.values) r.values.push_back(v.value);
@@ -50,10 +56,14 @@ Tri evaluate(const Requirement& requirement, const model::PodSource& pod, std::u
     const auto& values = requirement.values;
     const bool in = std::find(values.begin(), values.end(), written->value.value) != values.end();
     switch (requirement.op) {
-      case Op::kIn: return in ? Tri::kYes : Tri::kNo;
-      case Op::kNotIn: return in ? Tri::kNo : Tri::kYes;
-      case Op::kExists: return Tri::kYes;
-      case Op::kDoesNotExist: return Tri::kNo;
+      case Op::kIn:
+        return in ? Tri::kYes : Tri::kNo;
+      case Op::kNotIn:
+        return in ? Tri::kNo : Tri::kYes;
+      case Op::kExists:
+        return Tri::kYes;
+      case Op::kDoesNotExist:
+        return Tri::kNo;
     }
   }
   // Not written: a controller-added label exists with an unknown value; an operator pod's
@@ -68,9 +78,11 @@ Tri evaluate(const Requirement& requirement, const model::PodSource& pod, std::u
   if (pod.open_labels) return Tri::kMaybe;
   switch (requirement.op) {
     case Op::kIn:
-    case Op::kExists: return Tri::kNo;
+    case Op::kExists:
+      return Tri::kNo;
     case Op::kNotIn:
-    case Op::kDoesNotExist: return Tri::kYes;
+    case Op::kDoesNotExist:
+      return Tri::kYes;
   }
   return Tri::kNo;
 }

@@ -13,12 +13,30 @@ namespace netlint::index {
 namespace {
 
 // API groups served by kube-apiserver itself; "" is the core group (apiVersion: v1).
-constexpr std::array<std::string_view, 24> kBuiltInGroups = {
-    "", "admissionregistration.k8s.io", "apiextensions.k8s.io", "apiregistration.k8s.io", "apps",
-    "authentication.k8s.io", "authorization.k8s.io", "autoscaling", "batch", "certificates.k8s.io",
-    "coordination.k8s.io", "discovery.k8s.io", "events.k8s.io", "extensions", "flowcontrol.apiserver.k8s.io",
-    "internal.apiserver.k8s.io", "networking.k8s.io", "node.k8s.io", "policy", "rbac.authorization.k8s.io",
-    "resource.k8s.io", "scheduling.k8s.io", "storage.k8s.io", "storagemigration.k8s.io"};
+constexpr std::array<std::string_view, 24> kBuiltInGroups = {"",
+                                                             "admissionregistration.k8s.io",
+                                                             "apiextensions.k8s.io",
+                                                             "apiregistration.k8s.io",
+                                                             "apps",
+                                                             "authentication.k8s.io",
+                                                             "authorization.k8s.io",
+                                                             "autoscaling",
+                                                             "batch",
+                                                             "certificates.k8s.io",
+                                                             "coordination.k8s.io",
+                                                             "discovery.k8s.io",
+                                                             "events.k8s.io",
+                                                             "extensions",
+                                                             "flowcontrol.apiserver.k8s.io",
+                                                             "internal.apiserver.k8s.io",
+                                                             "networking.k8s.io",
+                                                             "node.k8s.io",
+                                                             "policy",
+                                                             "rbac.authorization.k8s.io",
+                                                             "resource.k8s.io",
+                                                             "scheduling.k8s.io",
+                                                             "storage.k8s.io",
+                                                             "storagemigration.k8s.io"};
 
 struct GroupKind {
   std::string_view group;
@@ -98,7 +116,8 @@ constexpr std::array<GroupKind, 67> kInertCustomKinds = {{
     {"traefik.io", "IngressRoute"},
     {"traefik.io", "Middleware"},
 }};
-static_assert(std::is_sorted(kInertCustomKinds.begin(), kInertCustomKinds.end()), "binary_search needs the table sorted");
+static_assert(std::is_sorted(kInertCustomKinds.begin(), kInertCustomKinds.end()),
+              "binary_search needs the table sorted");
 
 // A Gateway API Gateway may run its data plane as pods in its own namespace (RULES-gateway-cni.md
 // A.2): the view does not show them, so the namespace is not complete, yet nothing else deploys
@@ -125,9 +144,12 @@ std::string build_scope(const model::Model& model, FileId file) {
 
 const char* namespace_state_name(NamespaceState state) {
   switch (state) {
-    case NamespaceState::kComplete: return "complete";
-    case NamespaceState::kOpen: return "open";
-    case NamespaceState::kUnknown: return "unknown";
+    case NamespaceState::kComplete:
+      return "complete";
+    case NamespaceState::kOpen:
+      return "open";
+    case NamespaceState::kUnknown:
+      return "unknown";
   }
   return "unknown";
 }
@@ -154,7 +176,8 @@ NamespaceCatalog::NamespaceCatalog(const model::Model& model, const model::Names
     pod_source_objects.emplace(pod.meta.file, pod.meta.object_range.begin);
     if (pod.meta.file == kNoFile) continue;
     pod_namespaces_by_scope_[directory_scope(model, pod.meta.file)].insert(ns);
-    if (std::string build = build_scope(model, pod.meta.file); !build.empty()) pod_namespaces_by_scope_[build].insert(ns);
+    if (std::string build = build_scope(model, pod.meta.file); !build.empty())
+      pod_namespaces_by_scope_[build].insert(ns);
   }
   for (const model::Namespace& n : model.namespaces) namespaces_[n.meta.name.value].namespace_object = true;
   auto open_because = [&](const std::string& ns, std::string reason) {
@@ -174,21 +197,25 @@ NamespaceCatalog::NamespaceCatalog(const model::Model& model, const model::Names
     if (pod_source_objects.count({object.file, object.object_range.begin}) != 0) continue;
     open_because(ns, "custom resource " + object.display() + " may create pods the view does not show");
   }
-  for (const model::OpaqueNamespace& opaque : model.opaque_namespaces) open_because(opaque.namespace_name.value, opaque.reason);
+  for (const model::OpaqueNamespace& opaque : model.opaque_namespaces)
+    open_because(opaque.namespace_name.value, opaque.reason);
 }
 
 NamespaceStatus NamespaceCatalog::status(std::string_view namespace_name) const {
   const bool apply_time = model::is_apply_time(namespace_name);
   if (configured_open_.contains(namespace_name)) return {NamespaceState::kOpen, "listed in cluster.namespaces.open"};
-  if (configured_complete_.contains(namespace_name)) return {NamespaceState::kComplete, "listed in cluster.namespaces.complete"};
+  if (configured_complete_.contains(namespace_name))
+    return {NamespaceState::kComplete, "listed in cluster.namespaces.complete"};
   if (is_system_namespace(namespace_name)) return {NamespaceState::kOpen, "add-ons and providers deploy there"};
   const auto it = namespaces_.find(namespace_name);
   const Detected none;
   const Detected& d = it == namespaces_.end() ? none : it->second;
   if (!d.open_because.empty()) return {NamespaceState::kOpen, d.open_because};
-  if (apply_time) return {NamespaceState::kUnknown, "the apply-time namespace; list \"~\" in cluster.namespaces to state it"};
+  if (apply_time)
+    return {NamespaceState::kUnknown, "the apply-time namespace; list \"~\" in cluster.namespaces to state it"};
   if (!d.namespace_object) return {NamespaceState::kUnknown, "the view holds no Namespace object for it"};
-  if (d.pod_sources == 0) return {NamespaceState::kUnknown, "the view holds its Namespace object but no workload in it"};
+  if (d.pod_sources == 0)
+    return {NamespaceState::kUnknown, "the view holds its Namespace object but no workload in it"};
   if (!d.incomplete_because.empty()) return {NamespaceState::kUnknown, d.incomplete_because};
   return {NamespaceState::kComplete, fmt::format("the view holds its Namespace object and {} workload{}", d.pod_sources,
                                                  d.pod_sources == 1 ? "" : "s")};

@@ -32,7 +32,9 @@ class NamespaceCatalog {
   explicit NamespaceCatalog(const model::Model& model) : NamespaceCatalog(model, {}) {}
 
   NamespaceStatus status(std::string_view namespace_name) const;
-  bool complete(std::string_view namespace_name) const { return status(namespace_name).state == NamespaceState::kComplete; }
+  bool complete(std::string_view namespace_name) const {
+    return status(namespace_name).state == NamespaceState::kComplete;
+  }
   bool open(std::string_view namespace_name) const { return status(namespace_name).state == NamespaceState::kOpen; }
 
   // Whether a selector written in `selector_file` may report that it selects nothing in

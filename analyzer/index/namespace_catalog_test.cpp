@@ -14,7 +14,9 @@ model::Model load_files(std::vector<std::pair<std::string, std::string>> files) 
   return load_inputs(std::move(inputs), LoadOptions{}).model;
 }
 
-model::Model load(const std::string& text) { return load_files({{"view.yaml", text}}); }
+model::Model load(const std::string& text) {
+  return load_files({{"view.yaml", text}});
+}
 
 std::string namespace_object(const std::string& ns) {
   return "apiVersion: v1\nkind: Namespace\nmetadata: {name: " + ns + "}\n---\n";
@@ -28,25 +30,28 @@ std::string deployment_in(const std::string& ns) {
 
 std::string service_in(const std::string& ns) {
   const std::string metadata = ns.empty() ? "{name: web}" : "{name: web, namespace: " + ns + "}";
-  return "apiVersion: v1\nkind: Service\nmetadata: " + metadata + "\nspec: {selector: {app: web}, ports: [{port: 80}]}\n";
+  return "apiVersion: v1\nkind: Service\nmetadata: " + metadata +
+         "\nspec: {selector: {app: web}, ports: [{port: 80}]}\n";
 }
 
 }  // namespace
 
 TEST_CASE("complete: the Namespace object, a pod source, and only built-in or inert custom kinds") {
-  const model::Model m = load(namespace_object("shop") + deployment_in("shop") + service_in("shop") +
-                              "---\napiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata: {name: web, namespace: shop}\n---\n"
-                              "apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: {name: web, namespace: shop}\n---\n"
-                              "apiVersion: autoscaling.k8s.io/v1\nkind: VerticalPodAutoscaler\nmetadata: {name: web, namespace: shop}\n---\n"
-                              "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny, namespace: shop}\n");
+  const model::Model m = load(
+      namespace_object("shop") + deployment_in("shop") + service_in("shop") +
+      "---\napiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata: {name: web, namespace: shop}\n---\n"
+      "apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: {name: web, namespace: shop}\n---\n"
+      "apiVersion: autoscaling.k8s.io/v1\nkind: VerticalPodAutoscaler\nmetadata: {name: web, namespace: shop}\n---\n"
+      "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny, namespace: shop}\n");
   const NamespaceCatalog catalog(m);
   CHECK(catalog.complete("shop"));
   CHECK(catalog.status("shop").reason.find("Namespace object and 1 workload") != std::string::npos);
 }
 
 TEST_CASE("v3: a pod source alone, or a Namespace object alone, leaves a namespace unknown") {
-  const model::Model m = load(deployment_in("shop") + namespace_object("tenant") +
-                              "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny, namespace: tenant}\n");
+  const model::Model m =
+      load(deployment_in("shop") + namespace_object("tenant") +
+           "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny, namespace: tenant}\n");
   const NamespaceCatalog catalog(m);
   CHECK(catalog.status("shop").state == NamespaceState::kUnknown);
   CHECK(catalog.status("shop").reason.find("no Namespace object") != std::string::npos);
@@ -56,12 +61,13 @@ TEST_CASE("v3: a pod source alone, or a Namespace object alone, leaves a namespa
 }
 
 TEST_CASE("open: an operator's custom resource, a GitOps target, the system namespaces") {
-  const model::Model m = load(
-      namespace_object("kafka") + deployment_in("kafka") +
-      "apiVersion: kafka.strimzi.io/v1beta2\nkind: Kafka\nmetadata: {name: events, namespace: kafka}\n---\n" +
-      namespace_object("shop") + deployment_in("shop") +
-      "apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata: {name: shop, namespace: argocd}\n"
-      "spec: {destination: {namespace: shop}}\n---\n" + namespace_object("kube-system") + deployment_in("kube-system"));
+  const model::Model m =
+      load(namespace_object("kafka") + deployment_in("kafka") +
+           "apiVersion: kafka.strimzi.io/v1beta2\nkind: Kafka\nmetadata: {name: events, namespace: kafka}\n---\n" +
+           namespace_object("shop") + deployment_in("shop") +
+           "apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata: {name: shop, namespace: argocd}\n"
+           "spec: {destination: {namespace: shop}}\n---\n" +
+           namespace_object("kube-system") + deployment_in("kube-system"));
   const NamespaceCatalog catalog(m);
   CHECK(catalog.open("kafka"));
   CHECK(catalog.status("kafka").reason.find("Kafka kafka/events") != std::string::npos);
@@ -73,11 +79,11 @@ TEST_CASE("open: an operator's custom resource, a GitOps target, the system name
 }
 
 TEST_CASE("a Gateway API Gateway keeps its namespace from complete without opening it; an Istio Gateway does not") {
-  const model::Model m = load(
-      namespace_object("edge") + deployment_in("edge") +
-      "apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: public, namespace: edge}\n---\n" +
-      namespace_object("mesh") + deployment_in("mesh") +
-      "apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: {name: public, namespace: mesh}\n");
+  const model::Model m =
+      load(namespace_object("edge") + deployment_in("edge") +
+           "apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: public, namespace: edge}\n---\n" +
+           namespace_object("mesh") + deployment_in("mesh") +
+           "apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: {name: public, namespace: mesh}\n");
   const NamespaceCatalog catalog(m);
   CHECK(catalog.status("edge").state == NamespaceState::kUnknown);
   CHECK(catalog.status("edge").reason.find("Gateway edge/public") != std::string::npos);
@@ -85,12 +91,13 @@ TEST_CASE("a Gateway API Gateway keeps its namespace from complete without openi
 }
 
 TEST_CASE("pod-creating custom resources the model reads (Prometheus, a Rollout) do not open a namespace") {
-  const model::Model m = load(
-      namespace_object("monitoring") +
-      "apiVersion: monitoring.coreos.com/v1\nkind: Prometheus\nmetadata: {name: k8s, namespace: monitoring}\n"
-      "spec: {podMetadata: {labels: {team: x}}}\n---\n" + namespace_object("web") +
-      "apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: {name: shop, namespace: web}\n"
-      "spec:\n  template:\n    metadata: {labels: {app: shop}}\n    spec: {containers: [{name: c}]}\n");
+  const model::Model m =
+      load(namespace_object("monitoring") +
+           "apiVersion: monitoring.coreos.com/v1\nkind: Prometheus\nmetadata: {name: k8s, namespace: monitoring}\n"
+           "spec: {podMetadata: {labels: {team: x}}}\n---\n" +
+           namespace_object("web") +
+           "apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: {name: shop, namespace: web}\n"
+           "spec:\n  template:\n    metadata: {labels: {app: shop}}\n    spec: {containers: [{name: c}]}\n");
   const NamespaceCatalog catalog(m);
   CHECK(catalog.complete("monitoring"));
   CHECK(catalog.complete("web"));
@@ -134,8 +141,8 @@ TEST_CASE("selector absence counts beside the pods shipped in the same directory
     return kNoFile;
   };
   CHECK(catalog.selector_absence_counts("~", file_of("app/service.yaml")));
-  CHECK_FALSE(catalog.selector_absence_counts("~", file_of("other/service.yaml")));  // no pods beside it
-  CHECK(catalog.selector_absence_counts("~", file_of("named/service.yaml")));       // shop may equal ~
+  CHECK_FALSE(catalog.selector_absence_counts("~", file_of("other/service.yaml")));             // no pods beside it
+  CHECK(catalog.selector_absence_counts("~", file_of("named/service.yaml")));                   // shop may equal ~
   CHECK_FALSE(catalog.selector_absence_counts("kube-system", file_of("system/service.yaml")));  // open
   CHECK_FALSE(catalog.selector_absence_counts("~", kNoFile));
 }

@@ -57,7 +57,8 @@ PodDns pod_dns(const model::PodSource& pod, const DnsFacts& facts) {
     for (const model::Text& server : pod.dns_config->nameservers) add_unique(dns.nameservers, server.value);
     for (const model::Text& search : pod.dns_config->searches) add_unique(dns.searches, search.value);
     for (const model::DnsOption& option : pod.dns_config->options) {
-      set_option(dns.options, {option.name.value, option.value ? std::optional<std::string>(option.value->value) : std::nullopt});
+      set_option(dns.options,
+                 {option.name.value, option.value ? std::optional<std::string>(option.value->value) : std::nullopt});
     }
   }
   if (dns.effective_policy == "None" && !facts.cluster_dns.empty()) {

@@ -27,14 +27,14 @@ struct ResolverOption {
 };
 
 struct PodDns {
-  std::string policy;              // the written dnsPolicy, or ClusterFirst
-  std::string effective_policy;    // ClusterFirst with hostNetwork behaves as Default
+  std::string policy;            // the written dnsPolicy, or ClusterFirst
+  std::string effective_policy;  // ClusterFirst with hostNetwork behaves as Default
   bool host_network = false;
-  bool cluster_dns = false;        // resolves through cluster DNS
-  bool node_resolver = false;      // starts from the node's resolv.conf (Default)
-  std::vector<std::string> nameservers;   // cluster DNS (when known) and dnsConfig's
-  std::vector<std::string> searches;      // in the order the resolver tries them
-  std::vector<ResolverOption> options;    // ndots:5 (cluster DNS) then dnsConfig's, merged by name
+  bool cluster_dns = false;              // resolves through cluster DNS
+  bool node_resolver = false;            // starts from the node's resolv.conf (Default)
+  std::vector<std::string> nameservers;  // cluster DNS (when known) and dnsConfig's
+  std::vector<std::string> searches;     // in the order the resolver tries them
+  std::vector<ResolverOption> options;   // ndots:5 (cluster DNS) then dnsConfig's, merged by name
   // ndots as the resolver reads it: a value that is not a number reads as 0; above 15 is capped.
   int ndots = 1;
 };

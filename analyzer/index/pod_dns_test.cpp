@@ -9,7 +9,8 @@ namespace {
 
 model::PodSource pod_from(const std::string& spec) {
   std::vector<InputText> inputs;
-  inputs.push_back({"pod.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: shop}\nspec:\n" + spec, true, {}});
+  inputs.push_back(
+      {"pod.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: shop}\nspec:\n" + spec, true, {}});
   model::Model m = load_inputs(std::move(inputs), LoadOptions{}).model;
   REQUIRE(!m.pod_sources.empty());
   return m.pod_sources.front();
@@ -33,11 +34,11 @@ TEST_CASE("pod DNS: ClusterFirst by default: cluster search list, node domains, 
 
 TEST_CASE("pod DNS: dnsConfig searches append, options override by name, ndots is read as the resolver does") {
   const PodDns defaults = pod_dns(pod_from("  containers: [{name: c}]\n"), DnsFacts{});
-  const PodDns merged = pod_dns(pod_from(
-      "  containers: [{name: c}]\n"
-      "  dnsConfig:\n"
-      "    searches: [svc.cluster.local, extra.example]\n"
-      "    options: [{name: ndots, value: \"2\"}, {name: edns0}]\n"), DnsFacts{});
+  const PodDns merged = pod_dns(pod_from("  containers: [{name: c}]\n"
+                                         "  dnsConfig:\n"
+                                         "    searches: [svc.cluster.local, extra.example]\n"
+                                         "    options: [{name: ndots, value: \"2\"}, {name: edns0}]\n"),
+                                DnsFacts{});
   CHECK(merged.searches == Strings{"shop.svc.cluster.local", "svc.cluster.local", "cluster.local", "extra.example"});
   CHECK(merged.ndots == 2);
   REQUIRE(merged.options.size() == 2);
@@ -49,7 +50,8 @@ TEST_CASE("pod DNS: dnsConfig searches append, options override by name, ndots i
   CHECK(resolver_ndots(std::nullopt) == 0);
   // `{name: ndots}` without a value replaces the kubelet's ndots:5 with a bare `ndots`, which the
   // resolver ignores: its default of 1 applies.
-  const PodDns bare = pod_dns(pod_from("  containers: [{name: c}]\n  dnsConfig:\n    options: [{name: ndots}]\n"), DnsFacts{});
+  const PodDns bare =
+      pod_dns(pod_from("  containers: [{name: c}]\n  dnsConfig:\n    options: [{name: ndots}]\n"), DnsFacts{});
   CHECK(bare.ndots == 1);
 }
 
@@ -59,14 +61,18 @@ TEST_CASE("pod DNS: hostNetwork with ClusterFirst uses the node; ClusterFirstWit
   CHECK(!host.cluster_dns);
   CHECK(host.node_resolver);
   CHECK(host.ndots == 1);
-  const PodDns with_net =
-      pod_dns(pod_from("  hostNetwork: true\n  dnsPolicy: ClusterFirstWithHostNet\n  containers: [{name: c}]\n"), DnsFacts{});
+  const PodDns with_net = pod_dns(
+      pod_from("  hostNetwork: true\n  dnsPolicy: ClusterFirstWithHostNet\n  containers: [{name: c}]\n"), DnsFacts{});
   CHECK(with_net.cluster_dns);
   CHECK(with_net.ndots == 5);
   DnsFacts facts;
   facts.cluster_dns = {"10.96.0.10"};
-  CHECK(pod_dns(pod_from("  dnsPolicy: None\n  dnsConfig: {nameservers: [10.96.0.10]}\n  containers: [{name: c}]\n"), facts).cluster_dns);
-  CHECK(!pod_dns(pod_from("  dnsPolicy: None\n  dnsConfig: {nameservers: [1.1.1.1]}\n  containers: [{name: c}]\n"), facts).cluster_dns);
+  CHECK(pod_dns(pod_from("  dnsPolicy: None\n  dnsConfig: {nameservers: [10.96.0.10]}\n  containers: [{name: c}]\n"),
+                facts)
+            .cluster_dns);
+  CHECK(
+      !pod_dns(pod_from("  dnsPolicy: None\n  dnsConfig: {nameservers: [1.1.1.1]}\n  containers: [{name: c}]\n"), facts)
+           .cluster_dns);
   CHECK(!pod_dns(pod_from("  dnsPolicy: Default\n  containers: [{name: c}]\n"), facts).cluster_dns);
 }
 

@@ -11,12 +11,16 @@ ReferenceIndex::ReferenceIndex(const model::Model& model, std::string domain) {
     if (!o.namespace_name.value.empty()) namespaces.insert(o.namespace_name.value);
     if (o.kind.value == "Namespace") namespaces.insert(o.name.value);
   }
-  const HostClassifier classifier([&namespaces](std::string_view n) { return namespaces.count(n) != 0; }, std::move(domain));
+  const HostClassifier classifier([&namespaces](std::string_view n) { return namespaces.count(n) != 0; },
+                                  std::move(domain));
   // First definition of each (namespace, name), as the scan it replaces returned: one lookup per
   // consumed ConfigMap of every pod made that scan quadratic (17% of a 100,000-object run).
   std::map<std::pair<std::string_view, std::string_view>, const model::ConfigMap*> by_name;
-  for (const model::ConfigMap& cm : model.config_maps) by_name.emplace(std::pair{std::string_view(cm.meta.namespace_name.value), std::string_view(cm.meta.name.value)}, &cm);
-  const ConfigMapLookup config_maps = [&by_name](std::string_view ns, std::string_view name) -> const model::ConfigMap* {
+  for (const model::ConfigMap& cm : model.config_maps)
+    by_name.emplace(std::pair{std::string_view(cm.meta.namespace_name.value), std::string_view(cm.meta.name.value)},
+                    &cm);
+  const ConfigMapLookup config_maps = [&by_name](std::string_view ns,
+                                                 std::string_view name) -> const model::ConfigMap* {
     const auto it = by_name.find({ns, name});
     return it == by_name.end() ? nullptr : it->second;
   };
@@ -31,11 +35,15 @@ ReferenceIndex::ReferenceIndex(const model::Model& model, std::string domain) {
 
 std::string service_namespace(const Reference& r, const model::PodSource& pod) {
   switch (r.kind) {
-    case HostKind::kServiceShort: return pod.meta.namespace_name.value;
+    case HostKind::kServiceShort:
+      return pod.meta.namespace_name.value;
     case HostKind::kServiceNamespace:
-    case HostKind::kServiceSvc: return r.namespace_name;
-    case HostKind::kServiceFqdn: return r.other_domain ? std::string() : r.namespace_name;
-    default: return {};
+    case HostKind::kServiceSvc:
+      return r.namespace_name;
+    case HostKind::kServiceFqdn:
+      return r.other_domain ? std::string() : r.namespace_name;
+    default:
+      return {};
   }
 }
 

@@ -10,10 +10,18 @@
 namespace netlint::index {
 namespace {
 
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-bool is_scheme_char(char c) { return is_alpha(c) || is_ascii_digit(c) || c == '+' || c == '-' || c == '.'; }
-bool is_name_char(char c) { return is_alpha(c) || is_ascii_digit(c) || c == '_' || c == '.' || c == '-'; }
+bool is_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+bool is_scheme_char(char c) {
+  return is_alpha(c) || is_ascii_digit(c) || c == '+' || c == '-' || c == '.';
+}
+bool is_name_char(char c) {
+  return is_alpha(c) || is_ascii_digit(c) || c == '_' || c == '.' || c == '-';
+}
 
 // Words of a value: shell-like pieces between blanks, quotes and command separators.
 bool is_word_break(char c) {
@@ -24,21 +32,25 @@ bool is_word_break(char c) {
 // files and sockets, object-store buckets, SPIFFE trust domains, secret references.
 bool is_non_network_scheme(std::string_view scheme) {
   static constexpr std::array<std::string_view, 27> kSchemes = {
-      "abfs", "abfss", "classpath", "containerd", "cri-o", "data", "dir", "docker", "docker-pullable",
-      "env", "file", "gcs", "gs", "jar", "k8s", "memory", "npipe", "oci", "s3", "s3a", "s3n",
-      "secret", "spiffe", "sqlite", "unix", "vault", "wasbs"};
+      "abfs", "abfss", "classpath", "containerd", "cri-o",  "data",   "dir",    "docker", "docker-pullable",
+      "env",  "file",  "gcs",       "gs",         "jar",    "k8s",    "memory", "npipe",  "oci",
+      "s3",   "s3a",   "s3n",       "secret",     "spiffe", "sqlite", "unix",   "vault",  "wasbs"};
   return std::find(kSchemes.begin(), kSchemes.end(), scheme) != kSchemes.end();
 }
 
-bool is_unspecified(std::string_view host) { return host == "0.0.0.0" || host == "::"; }
+bool is_unspecified(std::string_view host) {
+  return host == "0.0.0.0" || host == "::";
+}
 
 // Bracket depth of placeholders (`${a:-b}`, `$(X)`, `{{ .x }}`, `<host>`) and IPv6 literals,
 // so that their `:` and `,` are not taken for separators.
 struct Depth {
   int level = 0;
   void see(char c) {
-    if (c == '(' || c == '{' || c == '[' || c == '<') ++level;
-    else if ((c == ')' || c == '}' || c == ']' || c == '>') && level > 0) --level;
+    if (c == '(' || c == '{' || c == '[' || c == '<')
+      ++level;
+    else if ((c == ')' || c == '}' || c == ']' || c == '>') && level > 0)
+      --level;
   }
 };
 
@@ -62,7 +74,7 @@ std::vector<std::pair<std::size_t, std::size_t>> split_list(std::string_view tex
 struct HostPort {
   std::size_t host_begin = 0;
   std::size_t host_end = 0;
-  bool has_port = false;        // a `:` after the host
+  bool has_port = false;  // a `:` after the host
   std::size_t port_begin = 0;
   std::size_t port_end = 0;
 };
@@ -126,11 +138,13 @@ bool set_host(HostCandidate& c, std::string_view text, std::size_t begin, std::s
 
 // A whole placeholder standing for a host: `$(X)`, `${X}`, `$X`, `{{ x }}`, `<x>`.
 bool is_placeholder(std::string_view host) {
-  if (host.size() >= 3 && host[0] == '$' && ((host[1] == '(' && host.back() == ')') || (host[1] == '{' && host.back() == '}'))) {
+  if (host.size() >= 3 && host[0] == '$' &&
+      ((host[1] == '(' && host.back() == ')') || (host[1] == '{' && host.back() == '}'))) {
     return true;
   }
   if (host.size() >= 2 && host[0] == '$') {
-    return std::all_of(host.begin() + 1, host.end(), [](char c) { return is_alpha(c) || is_ascii_digit(c) || c == '_'; });
+    return std::all_of(host.begin() + 1, host.end(),
+                       [](char c) { return is_alpha(c) || is_ascii_digit(c) || c == '_'; });
   }
   if (host.size() >= 4 && host.substr(0, 2) == "{{" && host.substr(host.size() - 2) == "}}") return true;
   return host.size() >= 3 && host.front() == '<' && host.back() == '>';
@@ -170,7 +184,8 @@ struct Scanner {
       Depth depth;
       for (; a_end < end; ++a_end) {
         const char c = text[a_end];
-        if (depth.level == 0 && (c == '/' || c == '?' || c == '#' || c == '\\' || c == ')' || c == '}' || c == ']')) break;
+        if (depth.level == 0 && (c == '/' || c == '?' || c == '#' || c == '\\' || c == ')' || c == '}' || c == ']'))
+          break;
         if (c == ',' && depth.level == 0 && starts_url(a_end + 1, end)) break;
         depth.see(c);
       }
@@ -211,11 +226,20 @@ struct Scanner {
       c.name = name;
       if (!set_host(c, text, hp.host_begin, hp.host_end)) continue;
       std::optional<std::uint16_t> port;
-      switch (hp.has_port ? read_port(text.substr(hp.port_begin, hp.port_end - hp.port_begin), port) : PortText::kNone) {
-        case PortText::kInvalid: continue;
-        case PortText::kNumber: c.port = port; c.port_explicit = true; break;
-        case PortText::kUnknown: c.port_explicit = true; break;
-        case PortText::kNone: c.port = default_port(scheme); break;
+      switch (hp.has_port ? read_port(text.substr(hp.port_begin, hp.port_end - hp.port_begin), port)
+                          : PortText::kNone) {
+        case PortText::kInvalid:
+          continue;
+        case PortText::kNumber:
+          c.port = port;
+          c.port_explicit = true;
+          break;
+        case PortText::kUnknown:
+          c.port_explicit = true;
+          break;
+        case PortText::kNone:
+          c.port = default_port(scheme);
+          break;
       }
       out.push_back(std::move(c));
     }
@@ -260,7 +284,8 @@ struct Scanner {
       if (ib == ie) continue;
       if (add_host_port(ib, ie, name)) continue;
       const std::string_view item = text.substr(ib, ie - ib);
-      if (!bare || !std::any_of(item.begin(), item.end(), [](char ch) { return is_alpha(ch) || is_ascii_digit(ch); })) continue;
+      if (!bare || !std::any_of(item.begin(), item.end(), [](char ch) { return is_alpha(ch) || is_ascii_digit(ch); }))
+        continue;
       HostCandidate c;
       c.form = HostCandidate::Form::kBare;
       c.text = std::string(text.substr(ib, ie - ib));
@@ -273,7 +298,7 @@ struct Scanner {
   }
 
   // `host:port`, optionally followed by a path (`zk-0:2181/kafka`); the port may be a placeholder
-// (`payments:$(PORT)` with PORT unknown): written, but unknown.
+  // (`payments:$(PORT)` with PORT unknown): written, but unknown.
   bool add_host_port(std::size_t begin, std::size_t end, const std::string& name) {
     const std::size_t slash = text.substr(0, end).find('/', begin);
     const std::size_t item_end = slash == std::string_view::npos ? end : slash;
@@ -322,9 +347,9 @@ std::string_view flag_awaiting_value(std::string_view arg) {
 bool looks_like_file_name(std::string_view value) {
   // Extensions that are also top-level domains, but far more often file types. Domains in
   // common use (.app, .dev, .io, .me, .ca, .in, ...) are not listed.
-  static constexpr std::array<std::string_view, 17> kExtensions = {
-      "cc", "inc", "java", "md", "mk", "ml", "mov", "pid", "pl", "properties", "ps", "py", "rs", "sh", "so", "tf",
-      "zip"};
+  static constexpr std::array<std::string_view, 17> kExtensions = {"cc",  "inc", "java", "md",         "mk", "ml",
+                                                                   "mov", "pid", "pl",   "properties", "ps", "py",
+                                                                   "rs",  "sh",  "so",   "tf",         "zip"};
   const std::size_t dot = value.rfind('.');
   if (dot == std::string_view::npos || value.find('.') != dot) return false;  // exactly `name.ext`
   const std::string ext = ascii_lowercase(value.substr(dot + 1));
@@ -332,8 +357,8 @@ bool looks_like_file_name(std::string_view value) {
 }
 
 bool is_address_name(std::string_view name) {
-  static constexpr std::array<std::string_view, 8> kSuffixes = {"HOST", "HOSTNAME", "ADDR", "ADDRESS",
-                                                                "URL", "URI", "ENDPOINT", "SERVER"};
+  static constexpr std::array<std::string_view, 8> kSuffixes = {"HOST", "HOSTNAME", "ADDR",     "ADDRESS",
+                                                                "URL",  "URI",      "ENDPOINT", "SERVER"};
   const std::string upper = ascii_uppercase(name);
   return std::any_of(kSuffixes.begin(), kSuffixes.end(), [&](std::string_view s) { return upper.ends_with(s); });
 }

@@ -22,14 +22,14 @@ namespace netlint::index {
 
 struct HostCandidate {
   enum class Form : std::uint8_t { kUrl, kHostPort, kBare } form = Form::kBare;
-  std::string scheme;           // lowercase, `jdbc:` dropped; empty without one
-  std::string host;             // as written, without URL brackets or a trailing dot
-  std::size_t host_offset = 0;  // where `host` is written in the scanned text
-  std::string text;             // the URL or word it was found in (`jdbc:` included)
+  std::string scheme;                 // lowercase, `jdbc:` dropped; empty without one
+  std::string host;                   // as written, without URL brackets or a trailing dot
+  std::size_t host_offset = 0;        // where `host` is written in the scanned text
+  std::string text;                   // the URL or word it was found in (`jdbc:` included)
   std::optional<std::uint16_t> port;  // explicit, else the scheme's default
-  bool port_explicit = false;   // a port was written (it may be unknown: `:$(PORT)`)
-  bool trailing_dot = false;    // `host.` (absolute)
-  std::string name;             // the name it was given under (variable, key, flag); may be empty
+  bool port_explicit = false;         // a port was written (it may be unknown: `:$(PORT)`)
+  bool trailing_dot = false;          // `host.` (absolute)
+  std::string name;                   // the name it was given under (variable, key, flag); may be empty
 };
 
 // True for names whose bare values are hosts: they end in HOST, HOSTNAME, ADDR, ADDRESS, URL,

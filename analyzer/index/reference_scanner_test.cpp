@@ -15,8 +15,10 @@ std::string found(std::string_view text, std::string_view name = {}) {
   for (const HostCandidate& c : scan_hosts(text, name)) {
     if (out.tellp() > 0) out << "; ";
     out << c.host << (c.trailing_dot ? "." : "") << ' ';
-    if (c.port) out << *c.port << (c.port_explicit ? "!" : "");
-    else out << (c.port_explicit ? "?" : "-");
+    if (c.port)
+      out << *c.port << (c.port_explicit ? "!" : "");
+    else
+      out << (c.port_explicit ? "?" : "-");
     out << ' ' << (c.scheme.empty() ? "-" : c.scheme) << ' ' << (c.name.empty() ? "-" : c.name);
   }
   return out.str();
@@ -143,11 +145,12 @@ TEST_SUITE("references: scanner") {
 
   TEST_CASE("lists, Java properties, flags given in the next argument") {
     CHECK(found("kafka-0.kafka-headless:9092,kafka-1.kafka-headless:9092", "KAFKA_BOOTSTRAP_SERVERS") ==
-          "kafka-0.kafka-headless 9092! - KAFKA_BOOTSTRAP_SERVERS; kafka-1.kafka-headless 9092! - KAFKA_BOOTSTRAP_SERVERS");
+          "kafka-0.kafka-headless 9092! - KAFKA_BOOTSTRAP_SERVERS; kafka-1.kafka-headless 9092! - "
+          "KAFKA_BOOTSTRAP_SERVERS");
     CHECK(found("zk-0.zk:2181,zk-1.zk:2181/kafka", "zookeeper.connect") ==
           "zk-0.zk 2181! - zookeeper.connect; zk-1.zk 2181! - zookeeper.connect");
-    CHECK(found("-Xmx512m -Dspring.redis.host=redis -Dserver.port=8080 -Dapp.url=https://api.example.com", "JAVA_OPTS") ==
-          "redis - - spring.redis.host; api.example.com 443 https app.url");
+    CHECK(found("-Xmx512m -Dspring.redis.host=redis -Dserver.port=8080 -Dapp.url=https://api.example.com",
+                "JAVA_OPTS") == "redis - - spring.redis.host; api.example.com 443 https app.url");
     CHECK(found("--db-host db --verbose") == "db - - db-host");
     CHECK(found("--db-host=\"db\"") == "db - - db-host");
     CHECK(flag_awaiting_value("--db-host") == "db-host");
@@ -164,9 +167,9 @@ TEST_SUITE("references: scanner") {
   }
 
   TEST_CASE("address names") {
-    for (std::string_view name : {"DB_HOST", "HOSTNAME", "REDIS_ADDR", "SW_OAP_ADDRESS", "ETCD_DISCOVERY_URL",
-                                  "REDIRECT_URI", "OTEL_EXPORTER_OTLP_ENDPOINT", "SMTP_SERVER", "redisHost",
-                                  "spring.redis.host", "server_address"}) {
+    for (std::string_view name :
+         {"DB_HOST", "HOSTNAME", "REDIS_ADDR", "SW_OAP_ADDRESS", "ETCD_DISCOVERY_URL", "REDIRECT_URI",
+          "OTEL_EXPORTER_OTLP_ENDPOINT", "SMTP_SERVER", "redisHost", "spring.redis.host", "server_address"}) {
       CHECK_MESSAGE(is_address_name(name), name);
     }
     for (std::string_view name : {"DB_HOSTS", "CASSANDRA_SEEDS", "DB_PORT", "HOST_IP", "URL_PREFIX", "SERVERS"}) {

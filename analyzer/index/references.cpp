@@ -22,7 +22,7 @@ const model::ConfigMapEntry* find_entry(const model::ConfigMap& cm, std::string_
 struct Origin {
   ReferenceOrigin kind = ReferenceOrigin::kEnvValue;
   std::string variable;
-  const model::Text* scalar = nullptr;   // the YAML scalar the value was read from
+  const model::Text* scalar = nullptr;  // the YAML scalar the value was read from
   // Where the scanned value starts inside the scalar's value; none when the scanned value is
   // not the scalar's text byte for byte (expanded, decoded, or read from a structured file).
   std::optional<std::size_t> offset_in_scalar = 0;
@@ -35,7 +35,11 @@ class Extractor {
  public:
   Extractor(const model::PodSource& pod, const ConfigMapLookup& config_maps, const HostClassifier& classifier,
             const SourceTextLookup& source_text, ConfigFileValuesCache* file_values)
-      : pod_(pod), config_maps_(config_maps), classifier_(classifier), source_text_(source_text), file_values_(file_values) {}
+      : pod_(pod),
+        config_maps_(config_maps),
+        classifier_(classifier),
+        source_text_(source_text),
+        file_values_(file_values) {}
 
   std::vector<Reference> run() {
     for (std::uint32_t i = 0; i < pod_.containers.size(); ++i) container(i);
@@ -126,7 +130,8 @@ class Extractor {
   // command names the first arg.
   void command_and_args(const model::Container& c, const Environment& environment) {
     std::string flag;
-    for (const auto& [list, kind] : {std::pair{&c.command, ReferenceOrigin::kCommand}, std::pair{&c.args, ReferenceOrigin::kArg}}) {
+    for (const auto& [list, kind] :
+         {std::pair{&c.command, ReferenceOrigin::kCommand}, std::pair{&c.args, ReferenceOrigin::kArg}}) {
       for (const model::Text& item : *list) {
         const std::string value = expand_references(item.value, environment);
         Origin origin;
@@ -157,7 +162,8 @@ class Extractor {
           }
         } else {
           for (const model::ConfigMapFiles::Item& item : source.items) {
-            if (const model::ConfigMapEntry* entry = find_entry(*cm, item.key.value)) files.emplace_back(entry, item.path.value);
+            if (const model::ConfigMapEntry* entry = find_entry(*cm, item.key.value))
+              files.emplace_back(entry, item.path.value);
           }
         }
         for (const auto& [entry, path] : files) {
@@ -167,7 +173,8 @@ class Extractor {
           if (type == ConfigFileType::kNone || !seen.emplace(source.name.value, entry->key.value).second) continue;
           std::vector<ConfigValue> uncached;
           if (file_values_ == nullptr) uncached = config_file_values(entry->value.value, type);
-          for (const ConfigValue& value : file_values_ != nullptr ? file_values_->values(entry->value.value, type) : uncached) {
+          for (const ConfigValue& value :
+               file_values_ != nullptr ? file_values_->values(entry->value.value, type) : uncached) {
             Origin origin;
             origin.kind = ReferenceOrigin::kConfigMapFile;
             origin.variable = value.key;
@@ -246,12 +253,18 @@ class Extractor {
 
 std::string_view reference_origin_name(ReferenceOrigin origin) {
   switch (origin) {
-    case ReferenceOrigin::kEnvValue: return "env value";
-    case ReferenceOrigin::kEnvConfigMapKey: return "env valueFrom ConfigMap key";
-    case ReferenceOrigin::kEnvFromConfigMap: return "envFrom ConfigMap";
-    case ReferenceOrigin::kArg: return "arg";
-    case ReferenceOrigin::kCommand: return "command";
-    case ReferenceOrigin::kConfigMapFile: return "ConfigMap file";
+    case ReferenceOrigin::kEnvValue:
+      return "env value";
+    case ReferenceOrigin::kEnvConfigMapKey:
+      return "env valueFrom ConfigMap key";
+    case ReferenceOrigin::kEnvFromConfigMap:
+      return "envFrom ConfigMap";
+    case ReferenceOrigin::kArg:
+      return "arg";
+    case ReferenceOrigin::kCommand:
+      return "command";
+    case ReferenceOrigin::kConfigMapFile:
+      return "ConfigMap file";
   }
   return "env value";
 }

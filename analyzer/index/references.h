@@ -30,12 +30,12 @@
 namespace netlint::index {
 
 enum class ReferenceOrigin : std::uint8_t {
-  kEnvValue,           // env[].value
-  kEnvConfigMapKey,    // env[].valueFrom.configMapKeyRef
-  kEnvFromConfigMap,   // envFrom[].configMapRef
+  kEnvValue,          // env[].value
+  kEnvConfigMapKey,   // env[].valueFrom.configMapKeyRef
+  kEnvFromConfigMap,  // envFrom[].configMapRef
   kArg,
   kCommand,
-  kConfigMapFile,      // a mounted ConfigMap key read as a configuration file
+  kConfigMapFile,  // a mounted ConfigMap key read as a configuration file
 };
 
 // "env value", "env valueFrom ConfigMap key", "envFrom ConfigMap", "arg", "command",
@@ -52,22 +52,22 @@ struct Reference {
 
   // What the host is (HostClassifier::classify).
   HostKind kind = HostKind::kNotAName;
-  std::string service;                // cluster kinds
-  std::string namespace_name;         // when written in the name
-  std::string pod;                    // kPodName
-  std::string domain;                 // FQDN forms: the domain written
-  bool other_domain = false;          // that domain is not the classifier's cluster domain
+  std::string service;         // cluster kinds
+  std::string namespace_name;  // when written in the name
+  std::string pod;             // kPodName
+  std::string domain;          // FQDN forms: the domain written
+  bool other_domain = false;   // that domain is not the classifier's cluster domain
 
   // Where it came from.
   ReferenceOrigin origin = ReferenceOrigin::kEnvValue;
-  std::string name;                   // the innermost name it was given under: `--flag`, `-Dkey`,
-                                      // `KEY=` inside the value, else `variable`; may be empty
-  std::string variable;               // the env variable (with its envFrom prefix), or the key
-                                      // inside a file (`spring.datasource.url`); empty for args
-  std::uint32_t container = 0;        // index into PodSource::containers
-  std::string config_map;             // ConfigMap origins: the ConfigMap's name
-  std::string config_map_key;         // and its key
-  std::string file_path;              // kConfigMapFile: the file's path in the container
+  std::string name;             // the innermost name it was given under: `--flag`, `-Dkey`,
+                                // `KEY=` inside the value, else `variable`; may be empty
+  std::string variable;         // the env variable (with its envFrom prefix), or the key
+                                // inside a file (`spring.datasource.url`); empty for args
+  std::uint32_t container = 0;  // index into PodSource::containers
+  std::string config_map;       // ConfigMap origins: the ConfigMap's name
+  std::string config_map_key;   // and its key
+  std::string file_path;        // kConfigMapFile: the file's path in the container
   // The host's bytes in the user's YAML when the value maps back byte for byte (a single-line
   // plain or quoted scalar without escapes, a literal block's line, and no `$(VAR)` expanded);
   // otherwise the whole scalar (`range_exact` false).

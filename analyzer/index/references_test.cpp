@@ -42,8 +42,10 @@ struct Loaded {
     std::ostringstream out;
     for (const Reference& r : references(pod)) {
       out << reference_origin_name(r.origin) << ' ' << (r.name.empty() ? "-" : r.name) << ": " << r.host << ' ';
-      if (r.port) out << *r.port << (r.port_explicit ? "!" : "");
-      else out << (r.port_explicit ? "?" : "-");
+      if (r.port)
+        out << *r.port << (r.port_explicit ? "!" : "");
+      else
+        out << (r.port_explicit ? "?" : "-");
       out << ' ' << host_kind_name(r.kind) << ' ' << anchored(r) << '\n';
     }
     return out.str();
@@ -315,7 +317,8 @@ spec:
             value: "shoppingassistantservice:80"
 )yaml");
     CHECK(l.describe() ==
-          "env value PRODUCT_CATALOG_SERVICE_ADDR: productcatalogservice 3550! service short name =productcatalogservice\n"
+          "env value PRODUCT_CATALOG_SERVICE_ADDR: productcatalogservice 3550! service short name "
+          "=productcatalogservice\n"
           "env value CURRENCY_SERVICE_ADDR: currencyservice 7000! service short name =currencyservice\n"
           "env value SHOPPING_ASSISTANT_SERVICE_ADDR: shoppingassistantservice 80! service short name "
           "=shoppingassistantservice\n");

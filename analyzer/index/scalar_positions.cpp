@@ -25,7 +25,8 @@ std::optional<SourceRange> literal_block_range(const model::Text& scalar, std::s
   std::size_t value_line_end = value.find('\n', value_line_begin);
   if (value_line_end == std::string::npos) value_line_end = value.size();
   if (offset + length > value_line_end) return std::nullopt;
-  const std::string_view value_line = std::string_view(value).substr(value_line_begin, value_line_end - value_line_begin);
+  const std::string_view value_line =
+      std::string_view(value).substr(value_line_begin, value_line_end - value_line_begin);
 
   // The file's lines after the header.
   std::size_t pos = file_text.find('\n', header_end);
@@ -61,8 +62,8 @@ std::optional<SourceRange> literal_block_range(const model::Text& scalar, std::s
 
 }  // namespace
 
-std::optional<SourceRange> scalar_value_range(const model::Text& scalar, std::string_view file_text,
-                                              std::size_t offset, std::size_t length) {
+std::optional<SourceRange> scalar_value_range(const model::Text& scalar, std::string_view file_text, std::size_t offset,
+                                              std::size_t length) {
   const SourceRange& r = scalar.range;
   const std::string& value = scalar.value;
   if (!r.valid() || r.begin >= r.end || r.end > file_text.size() || offset + length > value.size()) return std::nullopt;

@@ -18,7 +18,7 @@ namespace netlint::index {
 //    same in the file. An explicit indentation indicator (`|2`) and folded scalars (`>`) are
 //    not mapped.
 // The bytes must not span a line break. Nothing otherwise: callers anchor on the whole scalar.
-std::optional<SourceRange> scalar_value_range(const model::Text& scalar, std::string_view file_text,
-                                              std::size_t offset, std::size_t length);
+std::optional<SourceRange> scalar_value_range(const model::Text& scalar, std::string_view file_text, std::size_t offset,
+                                              std::size_t length);
 
 }  // namespace netlint::index

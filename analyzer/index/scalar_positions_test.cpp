@@ -31,8 +31,9 @@ std::string mapped(std::string_view file, const model::Text& s, std::string_view
 
 TEST_SUITE("references: positions") {
   TEST_CASE("single-line plain and quoted scalars map; escapes and folding do not") {
-    const std::string file = "a: http://orders:80/x\nb: \"http://orders:80\"\nc: 'it''s orders'\nd: \"tab\\torders\"\n"
-                             "e: first\n  orders line\n";
+    const std::string file =
+        "a: http://orders:80/x\nb: \"http://orders:80\"\nc: 'it''s orders'\nd: \"tab\\torders\"\n"
+        "e: first\n  orders line\n";
     const model::Text a = scalar(file, "http://orders:80/x", 18, "http://orders:80/x");
     CHECK(mapped(file, a, "orders") == "orders@10");
     const model::Text b = scalar(file, "\"http://orders:80\"", 18, "http://orders:80");
@@ -44,9 +45,11 @@ TEST_SUITE("references: positions") {
   }
 
   TEST_CASE("literal blocks map line by line, less the block's indentation") {
-    const std::string file = "data:\n  app.properties: |-   # comment\n    a=1\n\n    db.url=jdbc:postgresql://db:5432/x\n"
-                             "      nested=http://orders:80\n  other: x\n";
-    const model::Text block = scalar(file, "|-", 2, "a=1\n\ndb.url=jdbc:postgresql://db:5432/x\n  nested=http://orders:80");
+    const std::string file =
+        "data:\n  app.properties: |-   # comment\n    a=1\n\n    db.url=jdbc:postgresql://db:5432/x\n"
+        "      nested=http://orders:80\n  other: x\n";
+    const model::Text block =
+        scalar(file, "|-", 2, "a=1\n\ndb.url=jdbc:postgresql://db:5432/x\n  nested=http://orders:80");
     CHECK(mapped(file, block, "db:5432") == "db:5432@77");
     CHECK(mapped(file, block, "orders") == "orders@107");
     CHECK(mapped(file, block, "a=1") == "a=1@43");

@@ -58,12 +58,15 @@ std::vector<SelectorFix> suggest_selector_fixes(const LabelIndex& index, std::st
         const auto score = diag::near_miss_score(key, candidate_key, confusions);
         if (!score) continue;
         const auto* values = index.values_of(namespace_name, candidate_key);
-        if (auto it = values->find(value); it != values->end()) consider(entry, candidate_key, value, *score, it->second);
+        if (auto it = values->find(value); it != values->end())
+          consider(entry, candidate_key, value, *score, it->second);
       }
     }
   }
   if (fixes.empty()) return fixes;
-  const int best = std::min_element(fixes.begin(), fixes.end(), [](const auto& a, const auto& b) { return a.score < b.score; })->score;
+  const int best = std::min_element(fixes.begin(), fixes.end(), [](const auto& a, const auto& b) {
+                     return a.score < b.score;
+                   })->score;
   std::erase_if(fixes, [best](const SelectorFix& f) { return f.score != best; });
   std::sort(fixes.begin(), fixes.end(), [](const SelectorFix& a, const SelectorFix& b) {
     return std::tie(a.entry, a.key, a.value) < std::tie(b.entry, b.key, b.value);

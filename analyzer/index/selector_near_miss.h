@@ -13,11 +13,11 @@
 namespace netlint::index {
 
 struct SelectorFix {
-  std::size_t entry = 0;   // which selector entry differs
-  std::string key;         // the label the pods carry
+  std::size_t entry = 0;  // which selector entry differs
+  std::string key;        // the label the pods carry
   std::string value;
-  int score = 0;           // near-miss score (lower is closer)
-  std::vector<PodId> pods; // pod sources the fixed selector matches, sorted
+  int score = 0;            // near-miss score (lower is closer)
+  std::vector<PodId> pods;  // pod sources the fixed selector matches, sorted
 };
 
 // The best-scoring fixes (all ties), ordered by entry, key, value.

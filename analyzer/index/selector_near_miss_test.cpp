@@ -160,9 +160,11 @@ TEST_CASE("suggest_selector_fixes: key and value fixes tie across entries, order
   const auto fixes = suggest_selector_fixes(index, "shop", labels_of({{"ap", "web"}, {"tier", "db"}}));
   INFO(describe(fixes));
   REQUIRE(fixes.size() == 2);
-  CHECK(std::tie(fixes[0].entry, fixes[0].key, fixes[0].value) == std::tuple<std::size_t, std::string, std::string>{0, "app", "web"});
+  CHECK(std::tie(fixes[0].entry, fixes[0].key, fixes[0].value) ==
+        std::tuple<std::size_t, std::string, std::string>{0, "app", "web"});
   CHECK(fixes[0].pods == Ids{0});
-  CHECK(std::tie(fixes[1].entry, fixes[1].key, fixes[1].value) == std::tuple<std::size_t, std::string, std::string>{1, "tire", "db"});
+  CHECK(std::tie(fixes[1].entry, fixes[1].key, fixes[1].value) ==
+        std::tuple<std::size_t, std::string, std::string>{1, "tire", "db"});
   CHECK(fixes[1].pods == Ids{1});
 }
 
@@ -190,7 +192,8 @@ TEST_CASE("suggest_selector_fixes: only definite matches count") {
   std::vector<model::PodSource> hashed = {pod_in("shop", {{"app", "web"}})};
   hashed[0].unknown_label_keys = {"pod-template-hash"};
   const LabelIndex hashed_index(hashed);
-  CHECK(suggest_selector_fixes(hashed_index, "shop", labels_of({{"app", "wbe"}, {"pod-template-hash", "abc"}})).empty());
+  CHECK(
+      suggest_selector_fixes(hashed_index, "shop", labels_of({{"app", "wbe"}, {"pod-template-hash", "abc"}})).empty());
   CHECK(suggest_selector_fixes(hashed_index, "shop", labels_of({{"pod-template-hahs", "abc"}})).empty());
 }
 
@@ -247,8 +250,10 @@ std::vector<SelectorFix> brute_force_fixes(const std::vector<model::PodSource>& 
       if (!rest) continue;
       for (const model::Label& label : pods[id].labels) {
         std::optional<int> score;
-        if (label.key.value == key) score = diag::near_miss_score(value, label.value.value);
-        else if (label.value.value == value) score = diag::near_miss_score(key, label.key.value);
+        if (label.key.value == key)
+          score = diag::near_miss_score(value, label.value.value);
+        else if (label.value.value == value)
+          score = diag::near_miss_score(key, label.key.value);
         if (!score) continue;
         auto& slot = found[{entry, label.key.value, label.value.value}];
         slot.first = *score;
@@ -292,7 +297,8 @@ class RandomCase {
     const std::size_t n = 1 + below(max_entries);
     for (std::size_t i = 0; i < n; ++i) {
       const std::string& k = key();
-      if (std::none_of(out.begin(), out.end(), [&](const auto& kv) { return kv.first == k; })) out.emplace_back(k, value());
+      if (std::none_of(out.begin(), out.end(), [&](const auto& kv) { return kv.first == k; }))
+        out.emplace_back(k, value());
     }
     return out;
   }
@@ -308,8 +314,10 @@ class RandomCase {
     KeyValues out;
     for (const model::Label& l : local[below(local.size())]->labels) out.emplace_back(l.key.value, l.value.value);
     auto& [k, v] = out[below(out.size())];
-    if (below(2) == 0) k = key();
-    else v = value();
+    if (below(2) == 0)
+      k = key();
+    else
+      v = value();
     return out;
   }
 
@@ -367,8 +375,10 @@ TEST_CASE("property: fixes equal a brute-force search and each one really fixes 
       std::sort(yes.begin(), yes.end());
       CHECK(yes == fix.pods);
     }
-    if (actual.empty()) ++without_fix;
-    else ++with_fix;
+    if (actual.empty())
+      ++without_fix;
+    else
+      ++with_fix;
     if (actual.size() > 1) ++tied;
   }
   // The generator must reach every outcome (with this seed: 806 with a fix, 4194 without, 58 tied).

@@ -22,7 +22,9 @@ model::PodSource pod(std::string ns, model::Labels labels) {
   return p;
 }
 
-model::Label label(std::string key, std::string value) { return {{std::move(key), {}}, {std::move(value), {}}}; }
+model::Label label(std::string key, std::string value) {
+  return {{std::move(key), {}}, {std::move(value), {}}};
+}
 
 }  // namespace
 
@@ -44,12 +46,12 @@ TEST_CASE("matchLabels and matchExpressions are ANDed, with positions kept") {
   CHECK(spec.match_expressions[0].values.size() == 2);
 
   const std::vector<model::PodSource> pods = {
-      pod("ns", {label("app", "web"), label("tier", "edge"), label("env", "prod"), label("team", "a")}),       // yes
-      pod("ns", {label("app", "web"), label("tier", "edge"), label("env", "prod")}),                          // no team
-      pod("ns", {label("app", "web"), label("tier", "edge"), label("team", "a"), label("canary", "true")}),   // canary
-      pod("ns", {label("app", "web"), label("tier", "backend"), label("team", "a")}),                         // tier
-      pod("ns", {label("app", "web"), label("tier", "frontend"), label("env", "dev"), label("team", "a")}),   // env
-      pod("ns", {label("app", "web"), label("tier", "frontend"), label("team", "b")}),                        // yes
+      pod("ns", {label("app", "web"), label("tier", "edge"), label("env", "prod"), label("team", "a")}),     // yes
+      pod("ns", {label("app", "web"), label("tier", "edge"), label("env", "prod")}),                         // no team
+      pod("ns", {label("app", "web"), label("tier", "edge"), label("team", "a"), label("canary", "true")}),  // canary
+      pod("ns", {label("app", "web"), label("tier", "backend"), label("team", "a")}),                        // tier
+      pod("ns", {label("app", "web"), label("tier", "frontend"), label("env", "dev"), label("team", "a")}),  // env
+      pod("ns", {label("app", "web"), label("tier", "frontend"), label("team", "b")}),                       // yes
   };
   const LabelIndex index(pods);
   const SelectorMatches m = index.match("ns", selector_from_spec(spec));
@@ -59,7 +61,8 @@ TEST_CASE("matchLabels and matchExpressions are ANDed, with positions kept") {
 
 TEST_CASE("an empty selector selects every pod of its namespace; an unknown operator selects nothing") {
   yaml::Tree tree;
-  const std::vector<model::PodSource> pods = {pod("a", {label("app", "x")}), pod("a", {}), pod("b", {label("app", "x")})};
+  const std::vector<model::PodSource> pods = {pod("a", {label("app", "x")}), pod("a", {}),
+                                              pod("b", {label("app", "x")})};
   const LabelIndex index(pods);
   const model::SelectorSpec empty = parse_selector("selector: {}\n", tree);
   CHECK(empty.empty());

@@ -19,14 +19,18 @@ namespace {
 
 constexpr std::size_t kNodeBudget = 1u << 20;  // per document: an alias bomb is not built
 
-std::string normal(const fs::path& p) { return p.lexically_normal().generic_string(); }
+std::string normal(const fs::path& p) {
+  return p.lexically_normal().generic_string();
+}
 
 bool is_kustomization_name(std::string_view path) {
   const std::string_view name = path_basename(path);
   return name == "kustomization.yaml" || name == "kustomization.yml" || name == "Kustomization";
 }
 
-std::string resolve(const Kustomization& k, const std::string& entry) { return normal(fs::path(k.dir) / entry); }
+std::string resolve(const Kustomization& k, const std::string& entry) {
+  return normal(fs::path(k.dir) / entry);
+}
 
 std::map<std::string, FileId> files_by_path(const std::vector<InputText>& inputs) {
   std::map<std::string, FileId> out;
@@ -91,7 +95,8 @@ bool labels_match(const std::string& selector, const Doc* labels) {
 bool target_matches(const Target& t, const Resource& r) {
   if (!t.kind.empty() && t.kind != r.kind()) return false;
   if (!t.group.empty() && t.group != r.api_group()) return false;
-  if (!t.name.empty() && !std::any_of(r.names.begin(), r.names.end(), [&](const std::string& n) { return regex_match(t.name, n); }) &&
+  if (!t.name.empty() &&
+      !std::any_of(r.names.begin(), r.names.end(), [&](const std::string& n) { return regex_match(t.name, n); }) &&
       !regex_match(t.name, r.name())) {
     return false;
   }
@@ -103,7 +108,8 @@ bool target_matches(const Target& t, const Resource& r) {
 
 class Builder {
  public:
-  Builder(const BuildPlan& plan, const std::vector<InputText>& inputs, const DocumentsOf& documents, std::vector<BuildNote>& notes)
+  Builder(const BuildPlan& plan, const std::vector<InputText>& inputs, const DocumentsOf& documents,
+          std::vector<BuildNote>& notes)
       : plan_(plan), inputs_(inputs), documents_(documents), notes_(notes), files_(files_by_path(inputs)) {}
 
   Build build_root(const Kustomization& root) {
@@ -138,9 +144,8 @@ class Builder {
 
  private:
   void note(std::string topic, std::string message, SourceRange at) {
-    const bool seen = std::any_of(notes_.begin(), notes_.end(), [&](const BuildNote& n) {
-      return n.topic == topic && n.message == message;
-    });
+    const bool seen = std::any_of(notes_.begin(), notes_.end(),
+                                  [&](const BuildNote& n) { return n.topic == topic && n.message == message; });
     if (!seen) notes_.push_back({std::move(topic), std::move(message), at});
   }
 
@@ -170,7 +175,8 @@ class Builder {
       const yaml::NodeRef root = yaml::root_of(*(*docs)[d]);
       if (!root.is_map() || !root.get("kind").is_scalar()) continue;
       const std::string& api_version = root.get("apiVersion").scalar();
-      if (api_version.rfind("kustomize.config.k8s.io", 0) == 0 || api_version.rfind("config.kubernetes.io", 0) == 0) continue;
+      if (api_version.rfind("kustomize.config.k8s.io", 0) == 0 || api_version.rfind("config.kubernetes.io", 0) == 0)
+        continue;
       std::vector<yaml::NodeRef> objects;
       const std::string& kind = root.get("kind").scalar();
       if (kind == "List" && root.get("items").is_sequence()) {
@@ -203,7 +209,8 @@ class Builder {
   }
 
   bool accumulate_unguarded(const Kustomization& k, std::vector<Resource>& resources) {
-    for (const Entry& unsupported_feature : k.unsupported) unsupported(k, unsupported_feature.value, unsupported_feature.at);
+    for (const Entry& unsupported_feature : k.unsupported)
+      unsupported(k, unsupported_feature.value, unsupported_feature.at);
     for (const Entry& entry : k.resources) {
       if (is_remote(entry.value)) {
         unsupported(k, "the remote resource " + entry.value, entry.at);
@@ -220,7 +227,8 @@ class Builder {
         return not_built(fmt::format("{} names {}, which does not exist", k.path, entry.value), entry.at);
       } else if (fs::is_directory(path)) {
         if (!has_kustomization_on_disk(path)) {
-          return not_built(fmt::format("{} names the folder {}, which holds no kustomization", k.path, entry.value), entry.at);
+          return not_built(fmt::format("{} names the folder {}, which holds no kustomization", k.path, entry.value),
+                           entry.at);
         }
       }
       // A file on disk that is not among the inputs (excluded, or not a manifest) adds what the
@@ -245,7 +253,9 @@ class Builder {
         continue;
       }
       if (component == plan_.kustomizations.end()) {
-        if (!fs::exists(path)) return not_built(fmt::format("{} names the component {}, which does not exist", k.path, entry.value), entry.at);
+        if (!fs::exists(path))
+          return not_built(fmt::format("{} names the component {}, which does not exist", k.path, entry.value),
+                           entry.at);
         continue;
       }
       if (!accumulate(component->second, resources)) return false;
@@ -312,21 +322,25 @@ class Builder {
   bool apply_patch(const Kustomization& k, const Patch& p, std::vector<Resource>& resources) {
     bool missing = false;
     const std::vector<Doc> docs = patch_documents(k, p, missing);
-    if (missing) return not_built(fmt::format("{} names the patch {}, which does not exist", k.path, p.path->value), p.at);
+    if (missing)
+      return not_built(fmt::format("{} names the patch {}, which does not exist", k.path, p.path->value), p.at);
     for (const Doc& patch : docs) {
       if (patch.is_sequence()) {  // JSON 6902
         if (p.target.any) continue;
         for (Resource& r : resources) {
           if (!target_matches(p.target, r)) continue;
-          for (const std::string& op : apply_json6902(r.doc, patch)) unsupported(k, "the JSON 6902 operation " + op, p.at);
+          for (const std::string& op : apply_json6902(r.doc, patch))
+            unsupported(k, "the JSON 6902 operation " + op, p.at);
         }
         continue;
       }
       if (!patch.is_map()) continue;
       if (!p.target.any) {
         for (auto it = resources.begin(); it != resources.end();) {
-          if (target_matches(p.target, *it) && !strategic_merge(it->doc, patch)) it = resources.erase(it);
-          else ++it;
+          if (target_matches(p.target, *it) && !strategic_merge(it->doc, patch))
+            it = resources.erase(it);
+          else
+            ++it;
         }
         continue;
       }
@@ -336,7 +350,8 @@ class Builder {
       const Doc* ns = patch.at({"metadata", "namespace"});
       bool matched = false;
       for (auto it = resources.begin(); it != resources.end();) {
-        const bool hit = kind != nullptr && name != nullptr && it->kind() == kind->text() && it->has_name(name->text()) &&
+        const bool hit = kind != nullptr && name != nullptr && it->kind() == kind->text() &&
+                         it->has_name(name->text()) &&
                          (ns == nullptr || ns->text() == it->name_space() || ns->text() == it->original_namespace);
         if (hit) {
           matched = true;
@@ -425,7 +440,8 @@ BuildPlan plan_builds(const std::vector<InputText>& inputs) {
     for (const auto* list : {&k.resources, &k.components}) {
       for (const Entry& e : *list) {
         const std::string path = resolve(k, e.value);
-        if (plan.kustomizations.count(path) != 0) todo.push_back(path);
+        if (plan.kustomizations.count(path) != 0)
+          todo.push_back(path);
         else if (const auto f = files.find(path); f != files.end()) {
           plan.resource_files.insert(f->second);
           used.insert(f->second);

@@ -34,11 +34,11 @@ struct BuildNote {
 };
 
 struct Build {
-  std::string root;             // the root kustomization's path
+  std::string root;  // the root kustomization's path
   FileId root_file = kNoFile;
-  bool built = false;           // false: kustomize would refuse it (a note says why)
+  bool built = false;  // false: kustomize would refuse it (a note says why)
   std::vector<BuiltObject> objects;
-  std::set<FileId> members;     // resource files the build reads
+  std::set<FileId> members;              // resource files the build reads
   std::vector<std::string> unsupported;  // features it uses that netlint does not build
   std::set<std::string> namespaces;      // the namespaces its objects land in
 };
@@ -47,9 +47,9 @@ struct Build {
 struct BuildPlan {
   std::map<std::string, Kustomization> kustomizations;  // by folder
   std::vector<std::string> roots;                       // folders of root kustomizations
-  std::set<FileId> resource_files;  // documents builds read as resources
-  std::set<FileId> patch_files;     // read as patches (never objects)
-  std::set<FileId> inert_files;     // beside a kustomization, built by nothing
+  std::set<FileId> resource_files;                      // documents builds read as resources
+  std::set<FileId> patch_files;                         // read as patches (never objects)
+  std::set<FileId> inert_files;                         // beside a kustomization, built by nothing
 };
 
 // `inputs` are the run's texts; FileIds are their indexes.

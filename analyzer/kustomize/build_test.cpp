@@ -59,11 +59,13 @@ Run build(std::vector<std::pair<std::string, std::string>> files) {
   run.trees.resize(run.inputs.size());
   for (std::size_t i = 0; i < run.inputs.size(); ++i) {
     for (const auto& span : yaml::split_documents(run.inputs[i].text)) {
-      run.trees[i].push_back(yaml::parse_document(run.inputs[i].text, span.begin, span.end, static_cast<FileId>(i)).tree);
+      run.trees[i].push_back(
+          yaml::parse_document(run.inputs[i].text, span.begin, span.end, static_cast<FileId>(i)).tree);
     }
   }
   const BuildPlan plan = plan_builds(run.inputs);
-  run.builds = run_builds(plan, run.inputs, [&](FileId f) { return &run.trees[f]; }, run.notes);
+  run.builds = run_builds(
+      plan, run.inputs, [&](FileId f) { return &run.trees[f]; }, run.notes);
   return run;
 }
 
@@ -77,12 +79,15 @@ std::vector<std::string> rendered(const Build& b) {
 
 TEST_CASE("strategic merge: containers merge by name, their ports by containerPort, $patch: delete removes an item") {
   std::vector<yaml::Tree> keep;
-  Doc base = parse("spec: {containers: [{name: a, image: x, ports: [{containerPort: 80}]}, {name: b, image: y}]}", keep);
+  Doc base =
+      parse("spec: {containers: [{name: a, image: x, ports: [{containerPort: 80}]}, {name: b, image: y}]}", keep);
   const Doc patch = parse(
-      "spec: {containers: [{name: a, ports: [{containerPort: 80, name: http}, {containerPort: 90}]}, {name: b, $patch: delete}]}",
+      "spec: {containers: [{name: a, ports: [{containerPort: 80, name: http}, {containerPort: 90}]}, {name: b, $patch: "
+      "delete}]}",
       keep);
   CHECK(strategic_merge(base, patch));
-  CHECK(render(base) == "{spec: {containers: [{name: a, image: x, ports: [{containerPort: 80, name: http}, {containerPort: 90}]}]}}");
+  CHECK(render(base) ==
+        "{spec: {containers: [{name: a, image: x, ports: [{containerPort: 80, name: http}, {containerPort: 90}]}]}}");
 }
 
 TEST_CASE("strategic merge: maps merge, other lists are replaced, null deletes, $patch: replace replaces a map") {
@@ -98,7 +103,8 @@ TEST_CASE("JSON 6902: add, replace and remove apply; move and a missing path are
   Doc base = parse("spec: {ports: [{port: 80}], selector: {app: a}}", keep);
   const Doc ops = parse(
       "[{op: add, path: /spec/ports/-, value: {port: 443}}, {op: replace, path: /spec/selector/app, value: b},"
-      " {op: remove, path: /spec/ports/0}, {op: move, from: /a, path: /b}, {op: replace, path: /spec/nothing, value: 1}]",
+      " {op: remove, path: /spec/ports/0}, {op: move, from: /a, path: /b}, {op: replace, path: /spec/nothing, value: "
+      "1}]",
       keep);
   const auto failed = apply_json6902(base, ops);
   CHECK(render(base) == "{spec: {ports: [{port: 443}], selector: {app: b}}}");
@@ -114,25 +120,32 @@ TEST_CASE("an overlay: namespace, namePrefix with name references, commonLabels 
       {"base/kustomization.yaml", "resources: [app.yaml]\n"},
       {"base/app.yaml",
        "apiVersion: v1\nkind: Service\nmetadata: {name: db}\nspec: {ports: [{port: 5432}]}\n---\n"
-       "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db}\nspec: {serviceName: db, selector: {matchLabels: {app: db}},"
+       "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db}\nspec: {serviceName: db, selector: {matchLabels: "
+       "{app: db}},"
        " template: {metadata: {labels: {app: db}}, spec: {containers: [{name: db, image: pg:15}]}}}\n---\n"
        "apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata: {name: nginx}\n---\n"
        "apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: web}\nspec: {ingressClassName: nginx}\n"},
       {"prod/kustomization.yaml",
-       "resources: [../base]\nnamespace: prod\nnamePrefix: p-\ncommonLabels: {team: t}\nimages: [{name: pg, newTag: '16'}]\n"},
+       "resources: [../base]\nnamespace: prod\nnamePrefix: p-\ncommonLabels: {team: t}\nimages: [{name: pg, newTag: "
+       "'16'}]\n"},
   });
   REQUIRE(run.builds.size() == 1);
   CHECK(run.builds[0].built);
   const auto objects = rendered(run.builds[0]);
   REQUIRE(objects.size() == 4);
-  CHECK(objects[0] == "{apiVersion: v1, kind: Service, metadata: {name: p-db, namespace: prod, labels: {team: t}}, "
-                      "spec: {ports: [{port: 5432}], selector: {team: t}}}");
-  CHECK(objects[1] == "{apiVersion: apps/v1, kind: StatefulSet, metadata: {name: p-db, namespace: prod, labels: {team: t}}, "
-                      "spec: {serviceName: p-db, selector: {matchLabels: {app: db, team: t}}, template: {metadata: {labels: "
-                      "{app: db, team: t}}, spec: {containers: [{name: db, image: pg:16}]}}}}");
-  CHECK(objects[2] == "{apiVersion: networking.k8s.io/v1, kind: IngressClass, metadata: {name: p-nginx, labels: {team: t}}}");
-  CHECK(objects[3] == "{apiVersion: networking.k8s.io/v1, kind: Ingress, metadata: {name: p-web, namespace: prod, labels: {team: t}}, "
-                      "spec: {ingressClassName: nginx}}");
+  CHECK(objects[0] ==
+        "{apiVersion: v1, kind: Service, metadata: {name: p-db, namespace: prod, labels: {team: t}}, "
+        "spec: {ports: [{port: 5432}], selector: {team: t}}}");
+  CHECK(objects[1] ==
+        "{apiVersion: apps/v1, kind: StatefulSet, metadata: {name: p-db, namespace: prod, labels: {team: t}}, "
+        "spec: {serviceName: p-db, selector: {matchLabels: {app: db, team: t}}, template: {metadata: {labels: "
+        "{app: db, team: t}}, spec: {containers: [{name: db, image: pg:16}]}}}}");
+  CHECK(objects[2] ==
+        "{apiVersion: networking.k8s.io/v1, kind: IngressClass, metadata: {name: p-nginx, labels: {team: t}}}");
+  CHECK(
+      objects[3] ==
+      "{apiVersion: networking.k8s.io/v1, kind: Ingress, metadata: {name: p-web, namespace: prod, labels: {team: t}}, "
+      "spec: {ingressClassName: nginx}}");
   // The label values anchor on the kustomization's commonLabels entry.
   const Doc* team = run.builds[0].objects[0].doc.at({"spec", "selector", "team"});
   REQUIRE(team != nullptr);
@@ -178,19 +191,23 @@ TEST_CASE("configMapGenerator: names get kustomize's hash; references follow; di
   const Run run = build({
       {"k/kustomization.yaml",
        "resources: [deploy.yaml]\nconfigMapGenerator:\n- name: example-configmap-1\n  files: [application.properties]\n"
-       "- name: example-configmap-2\n  literals: [FOO=Bar]\n- name: plain\n  literals: [a=b]\n  options: {disableNameSuffixHash: true}\n"},
+       "- name: example-configmap-2\n  literals: [FOO=Bar]\n- name: plain\n  literals: [a=b]\n  options: "
+       "{disableNameSuffixHash: true}\n"},
       {"k/application.properties", "FOO=Bar\n"},
       {"k/deploy.yaml",
        "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: app}\nspec: {template: {spec: {containers: [{name: c, "
-       "envFrom: [{configMapRef: {name: example-configmap-1}}]}], volumes: [{name: v, configMap: {name: example-configmap-2}}]}}}\n"},
+       "envFrom: [{configMapRef: {name: example-configmap-1}}]}], volumes: [{name: v, configMap: {name: "
+       "example-configmap-2}}]}}}\n"},
   });
   REQUIRE(run.builds.size() == 1);
   CHECK(run.builds[0].built);
   const auto objects = rendered(run.builds[0]);
   REQUIRE(objects.size() == 4);
-  CHECK(objects[1] == "{apiVersion: v1, kind: ConfigMap, metadata: {name: example-configmap-1-8mbdf7882g}, "
-                      "data: {application.properties: FOO=Bar\n}}");
-  CHECK(objects[2] == "{apiVersion: v1, kind: ConfigMap, metadata: {name: example-configmap-2-g2hdhfc6tk}, data: {FOO: Bar}}");
+  CHECK(objects[1] ==
+        "{apiVersion: v1, kind: ConfigMap, metadata: {name: example-configmap-1-8mbdf7882g}, "
+        "data: {application.properties: FOO=Bar\n}}");
+  CHECK(objects[2] ==
+        "{apiVersion: v1, kind: ConfigMap, metadata: {name: example-configmap-2-g2hdhfc6tk}, data: {FOO: Bar}}");
   CHECK(objects[3] == "{apiVersion: v1, kind: ConfigMap, metadata: {name: plain}, data: {a: b}}");
   CHECK(objects[0].find("configMapRef: {name: example-configmap-1-8mbdf7882g}") != std::string::npos);
   CHECK(objects[0].find("configMap: {name: example-configmap-2-g2hdhfc6tk}") != std::string::npos);
@@ -212,7 +229,8 @@ TEST_CASE("a component's patch edits a generated ConfigMap before its hash is co
   REQUIRE(objects.size() == 1);
   Doc expected = run.builds[0].objects[0].doc;
   expected.at({"metadata", "name"})->value = "cfg";
-  CHECK(objects[0] == "{apiVersion: v1, kind: ConfigMap, metadata: {name: cfg-" + generated_name_hash(expected) + "}, data: {FOO: Baz}}");
+  CHECK(objects[0] == "{apiVersion: v1, kind: ConfigMap, metadata: {name: cfg-" + generated_name_hash(expected) +
+                          "}, data: {FOO: Baz}}");
   CHECK(run.builds[0].objects[0].doc.at({"data", "FOO"})->range.file == 2);  // written last by the patch
 }
 

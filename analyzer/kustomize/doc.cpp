@@ -30,7 +30,9 @@ Doc Doc::sequence(SourceRange at) {
   return d;
 }
 
-const std::string& Doc::text() const { return is_scalar() ? value : kEmpty; }
+const std::string& Doc::text() const {
+  return is_scalar() ? value : kEmpty;
+}
 
 DocEntry* Doc::entry(std::string_view key) {
   if (!is_map()) return nullptr;
@@ -45,7 +47,9 @@ Doc* Doc::get(std::string_view key) {
   return e == nullptr ? nullptr : &e->second;
 }
 
-const Doc* Doc::get(std::string_view key) const { return const_cast<Doc*>(this)->get(key); }
+const Doc* Doc::get(std::string_view key) const {
+  return const_cast<Doc*>(this)->get(key);
+}
 
 Doc& Doc::set(std::string_view key, Doc node, SourceRange key_at) {
   if (auto* e = entry(key)) {

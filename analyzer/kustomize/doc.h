@@ -30,7 +30,7 @@ struct Doc {
   std::string tag;
   SourceRange range;
   std::vector<DocEntry> entries;  // maps: key, value
-  std::vector<Doc> items;                    // sequences
+  std::vector<Doc> items;         // sequences
 
   static Doc scalar(std::string text, SourceRange at, yaml::ScalarStyle style = yaml::ScalarStyle::kPlain);
   static Doc map(SourceRange at);

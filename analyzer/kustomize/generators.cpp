@@ -19,14 +19,30 @@ void go_json_string(std::string_view s, std::string& out) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '<': out += "\\u003c"; break;
-      case '>': out += "\\u003e"; break;
-      case '&': out += "\\u0026"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '<':
+        out += "\\u003c";
+        break;
+      case '>':
+        out += "\\u003e";
+        break;
+      case '&':
+        out += "\\u0026";
+        break;
       default:
         if (c < 0x20) {
           out += fmt::format("\\u{:04x}", c);
@@ -66,7 +82,8 @@ std::string base64(std::string_view in) {
   std::size_t i = 0;
   for (; i + 2 < in.size(); i += 3) {
     const std::uint32_t n = (std::uint32_t{static_cast<unsigned char>(in[i])} << 16) |
-                            (std::uint32_t{static_cast<unsigned char>(in[i + 1])} << 8) | static_cast<unsigned char>(in[i + 2]);
+                            (std::uint32_t{static_cast<unsigned char>(in[i + 1])} << 8) |
+                            static_cast<unsigned char>(in[i + 2]);
     for (int shift = 18; shift >= 0; shift -= 6) out.push_back(kChars[(n >> shift) & 63]);
   }
   if (i < in.size()) {
@@ -82,7 +99,8 @@ std::string base64(std::string_view in) {
 
 // kustomize removes one pair of matching quotes around a literal's value.
 std::string unquote(std::string v) {
-  if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front()) return v.substr(1, v.size() - 2);
+  if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front())
+    return v.substr(1, v.size() - 2);
   return v;
 }
 
@@ -116,7 +134,8 @@ bool read_data(const Kustomization& k, const yaml::NodeRef& g, const ReadSource&
       continue;
     }
     // The value is the whole file: it anchors in its source file (a generated Corefile).
-    data.push_back({key, *source->text, f.range(), SourceRange{source->file, 0, static_cast<std::uint32_t>(source->text->size())}});
+    data.push_back({key, *source->text, f.range(),
+                    SourceRange{source->file, 0, static_cast<std::uint32_t>(source->text->size())}});
   }
   std::vector<yaml::NodeRef> envs;
   for (std::uint32_t i = 0; i < g.get("envs").size(); ++i) envs.push_back(g.get("envs").item(i));
@@ -137,9 +156,10 @@ bool read_data(const Kustomization& k, const yaml::NodeRef& g, const ReadSource&
       const std::size_t eq = line.find('=');
       if (start != std::string_view::npos && line[start] != '#' && eq != std::string_view::npos && eq > start) {
         const auto value_begin = static_cast<std::uint32_t>(at + eq + 1);
-        data.push_back({std::string(line.substr(start, eq - start)), std::string(line.substr(eq + 1)),
-                        SourceRange{source->file, static_cast<std::uint32_t>(at + start), static_cast<std::uint32_t>(at + eq)},
-                        SourceRange{source->file, value_begin, static_cast<std::uint32_t>(at + line.size())}});
+        data.push_back(
+            {std::string(line.substr(start, eq - start)), std::string(line.substr(eq + 1)),
+             SourceRange{source->file, static_cast<std::uint32_t>(at + start), static_cast<std::uint32_t>(at + eq)},
+             SourceRange{source->file, value_begin, static_cast<std::uint32_t>(at + line.size())}});
       }
       at = end + 1;
     }
@@ -147,7 +167,9 @@ bool read_data(const Kustomization& k, const yaml::NodeRef& g, const ReadSource&
   return true;
 }
 
-bool option_true(const yaml::NodeRef& options, std::string_view key) { return options.get(key).scalar() == "true"; }
+bool option_true(const yaml::NodeRef& options, std::string_view key) {
+  return options.get(key).scalar() == "true";
+}
 
 }  // namespace
 
@@ -170,9 +192,12 @@ std::vector<Entry> run_generators(const Kustomization& k, const ReadSource& read
       });
       if ((behavior == "merge" || behavior == "replace") && existing != resources.end()) {
         Doc* target = existing->doc.get(data_key);
-        if (target == nullptr || !target->is_map() || behavior == "replace") target = &existing->doc.set(data_key, Doc::map(at), at);
+        if (target == nullptr || !target->is_map() || behavior == "replace")
+          target = &existing->doc.set(data_key, Doc::map(at), at);
         for (const DataEntry& d : data) {
-          target->set(d.key, Doc::scalar(secret ? base64(d.value) : d.value, d.value_at, yaml::ScalarStyle::kDoubleQuoted), d.key_at);
+          target->set(d.key,
+                      Doc::scalar(secret ? base64(d.value) : d.value, d.value_at, yaml::ScalarStyle::kDoubleQuoted),
+                      d.key_at);
         }
         continue;
       }
@@ -184,14 +209,16 @@ std::vector<Entry> run_generators(const Kustomization& k, const ReadSource& read
       r.doc.set("kind", Doc::scalar(kind, at), at);
       Doc& metadata = r.doc.set("metadata", Doc::map(at), at);
       metadata.set("name", Doc::scalar(name.scalar(), at), at);
-      if (g.get("namespace").is_scalar()) metadata.set("namespace", Doc::scalar(g.get("namespace").scalar(), g.get("namespace").range()), at);
+      if (g.get("namespace").is_scalar())
+        metadata.set("namespace", Doc::scalar(g.get("namespace").scalar(), g.get("namespace").range()), at);
       for (const yaml::NodeRef& options : {k.generator_options, g.get("options")}) {
         for (const char* key : {"labels", "annotations"}) {
           const yaml::NodeRef pairs = options.get(key);
           for (std::uint32_t j = 0; j < pairs.size(); ++j) {
             Doc* m = metadata.get(key);
             if (m == nullptr) m = &metadata.set(key, Doc::map(pairs.key_at(j).range()), pairs.key_at(j).range());
-            m->set(pairs.key_at(j).scalar(), Doc::scalar(pairs.value_at(j).scalar(), pairs.value_at(j).range()), pairs.key_at(j).range());
+            m->set(pairs.key_at(j).scalar(), Doc::scalar(pairs.value_at(j).scalar(), pairs.value_at(j).range()),
+                   pairs.key_at(j).range());
           }
         }
       }
@@ -199,10 +226,12 @@ std::vector<Entry> run_generators(const Kustomization& k, const ReadSource& read
       Doc& map = r.doc.set(data_key, Doc::map(at), at);
       for (const DataEntry& d : data) {
         // Values keep their text and the place that wrote it; a file read whole maps byte for byte.
-        map.set(d.key, Doc::scalar(secret ? base64(d.value) : d.value, d.value_at, yaml::ScalarStyle::kDoubleQuoted), d.key_at);
+        map.set(d.key, Doc::scalar(secret ? base64(d.value) : d.value, d.value_at, yaml::ScalarStyle::kDoubleQuoted),
+                d.key_at);
       }
       const yaml::NodeRef own = g.get("options").get("disableNameSuffixHash");
-      r.hash_suffix = own.is_scalar() ? own.scalar() != "true" : !option_true(k.generator_options, "disableNameSuffixHash");
+      r.hash_suffix =
+          own.is_scalar() ? own.scalar() != "true" : !option_true(k.generator_options, "disableNameSuffixHash");
       r.original_namespace = r.name_space();
       resources.push_back(std::move(r));
     }
@@ -224,7 +253,8 @@ std::string generated_name_hash(const Doc& object) {
     go_json_string(type == nullptr ? std::string() : type->text(), encoded);
   } else {
     const Doc* binary = object.get("binaryData");
-    if (binary != nullptr && binary->is_map()) encoded = "{\"binaryData\":" + go_json_map(binary) + "," + encoded.substr(1);
+    if (binary != nullptr && binary->is_map())
+      encoded = "{\"binaryData\":" + go_json_map(binary) + "," + encoded.substr(1);
     encoded += ",\"kind\":\"ConfigMap\",\"name\":";
     go_json_string(name == nullptr ? std::string() : name->text(), encoded);
   }
@@ -232,12 +262,23 @@ std::string generated_name_hash(const Doc& object) {
   std::string hash = util::sha256_hex(encoded).substr(0, 10);
   for (char& c : hash) {
     switch (c) {
-      case '0': c = 'g'; break;
-      case '1': c = 'h'; break;
-      case '3': c = 'k'; break;
-      case 'a': c = 'm'; break;
-      case 'e': c = 't'; break;
-      default: break;
+      case '0':
+        c = 'g';
+        break;
+      case '1':
+        c = 'h';
+        break;
+      case '3':
+        c = 'k';
+        break;
+      case 'a':
+        c = 'm';
+        break;
+      case 'e':
+        c = 't';
+        break;
+      default:
+        break;
     }
   }
   return hash;

@@ -8,7 +8,9 @@
 namespace netlint::kustomize {
 namespace {
 
-Entry entry_of(const yaml::NodeRef& node) { return {node.scalar(), node.range()}; }
+Entry entry_of(const yaml::NodeRef& node) {
+  return {node.scalar(), node.range()};
+}
 
 std::optional<Entry> optional_entry(const yaml::NodeRef& node) {
   if (!node.is_scalar()) return std::nullopt;
@@ -41,7 +43,9 @@ Target target_of(const yaml::NodeRef& t) {
 }
 
 // An inline patch is a multi-line string; a file path is one line.
-bool is_inline(const std::string& s) { return s.find('\n') != std::string::npos; }
+bool is_inline(const std::string& s) {
+  return s.find('\n') != std::string::npos;
+}
 
 void read_patches(const yaml::NodeRef& root, Kustomization& k) {
   const yaml::NodeRef sm = root.get("patchesStrategicMerge");
@@ -50,8 +54,10 @@ void read_patches(const yaml::NodeRef& root, Kustomization& k) {
     Patch p;
     p.origin = Patch::Origin::kStrategicMerge;
     p.at = item.range();
-    if (item.is_scalar() && !is_inline(item.scalar())) p.path = entry_of(item);
-    else p.inline_patch = item;
+    if (item.is_scalar() && !is_inline(item.scalar()))
+      p.path = entry_of(item);
+    else
+      p.inline_patch = item;
     k.patches.push_back(std::move(p));
   }
   for (const char* key : {"patches", "patchesJson6902"}) {
@@ -131,8 +137,8 @@ std::optional<Kustomization> read_kustomization(std::string_view text, std::stri
   for (std::uint32_t i = 0; i < images.size(); ++i) {
     const yaml::NodeRef item = images.item(i);
     if (!item.get("name").is_scalar()) continue;
-    k.images.push_back({entry_of(item.get("name")), optional_entry(item.get("newName")), optional_entry(item.get("newTag")),
-                        optional_entry(item.get("digest"))});
+    k.images.push_back({entry_of(item.get("name")), optional_entry(item.get("newName")),
+                        optional_entry(item.get("newTag")), optional_entry(item.get("digest"))});
   }
   k.config_map_generator = root.get("configMapGenerator");
   k.secret_generator = root.get("secretGenerator");

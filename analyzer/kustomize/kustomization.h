@@ -40,10 +40,10 @@ struct Target {
 };
 
 struct Patch {
-  std::optional<Entry> path;    // a file, relative to the kustomization
+  std::optional<Entry> path;                  // a file, relative to the kustomization
   std::optional<yaml::NodeRef> inline_patch;  // `patch:` text, or an inline patchesStrategicMerge entry
   Target target;
-  SourceRange at;               // the entry
+  SourceRange at;  // the entry
   enum class Origin { kStrategicMerge, kPatches, kJson6902 } origin = Origin::kPatches;
 };
 
@@ -58,17 +58,17 @@ struct Image {
 };
 
 struct Kustomization {
-  std::string path;   // normalised
-  std::string dir;    // normalised folder
+  std::string path;  // normalised
+  std::string dir;   // normalised folder
   FileId file = kNoFile;
   bool component = false;  // kind: Component
   std::shared_ptr<yaml::Tree> tree;
-  std::vector<Entry> resources;   // resources, then bases
+  std::vector<Entry> resources;  // resources, then bases
   std::vector<Entry> components;
   std::optional<Entry> namespace_name, name_prefix, name_suffix;
-  std::vector<LabelSet> labels;   // commonLabels first, then `labels` items
+  std::vector<LabelSet> labels;  // commonLabels first, then `labels` items
   std::vector<LabelPair> annotations;
-  std::vector<Patch> patches;     // patchesStrategicMerge, patches, patchesJson6902 in that order
+  std::vector<Patch> patches;  // patchesStrategicMerge, patches, patchesJson6902 in that order
   std::vector<Replica> replicas;
   std::vector<Image> images;
   yaml::NodeRef config_map_generator, secret_generator, generator_options;

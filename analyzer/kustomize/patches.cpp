@@ -6,7 +6,9 @@
 namespace netlint::kustomize {
 namespace {
 
-bool is_directive(const std::string& key) { return !key.empty() && key[0] == '$'; }
+bool is_directive(const std::string& key) {
+  return !key.empty() && key[0] == '$';
+}
 
 // The `patchMergeKey` of a list field (k8s.io/api core/v1 types.go), chosen by what the patch's
 // items carry where one field name has two keys (container `ports` by containerPort, Service

@@ -16,7 +16,8 @@ bool is_workload_with_template(std::string_view kind) {
 }
 
 // Sets each label on a map node, creating the map (and its parents) when `create` is true.
-void set_pairs(Doc& object, std::initializer_list<std::string_view> path, const std::vector<LabelPair>& pairs, bool create) {
+void set_pairs(Doc& object, std::initializer_list<std::string_view> path, const std::vector<LabelPair>& pairs,
+               bool create) {
   Doc* at = &object;
   for (std::string_view step : path) {
     Doc* next = at->is_map() ? at->get(step) : nullptr;
@@ -80,7 +81,9 @@ void rename_references_in(Resource& referrer, const std::string& kind, const std
     }
     if (rkind == "APIService") rename_scalar(d.at({"spec", "service", "name"}), from, to);
     if (rkind == "MutatingWebhookConfiguration" || rkind == "ValidatingWebhookConfiguration") {
-      for_each_item(d.get("webhooks"), [&](Doc& hook) { rename_scalar(hook.at({"clientConfig", "service", "name"}), from, to); });
+      for_each_item(d.get("webhooks"), [&](Doc& hook) {
+        rename_scalar(hook.at({"clientConfig", "service", "name"}), from, to);
+      });
     }
     return;
   }
@@ -88,8 +91,10 @@ void rename_references_in(Resource& referrer, const std::string& kind, const std
     const bool cm = kind == "ConfigMap";
     if (Doc* spec = pod_spec_of(d)) {
       for_each_item(spec->get("volumes"), [&](Doc& volume) {
-        if (cm) rename_scalar(volume.at({"configMap", "name"}), from, to);
-        else rename_scalar(volume.at({"secret", "secretName"}), from, to);
+        if (cm)
+          rename_scalar(volume.at({"configMap", "name"}), from, to);
+        else
+          rename_scalar(volume.at({"secret", "secretName"}), from, to);
         for_each_item(volume.at({"projected", "sources"}), [&](Doc& source) {
           rename_scalar(source.at({cm ? "configMap" : "secret", "name"}), from, to);
         });
@@ -118,7 +123,8 @@ void rename_references_in(Resource& referrer, const std::string& kind, const std
   }
   if (rkind == "HorizontalPodAutoscaler") {
     const Doc* target_kind = d.at({"spec", "scaleTargetRef", "kind"});
-    if (target_kind != nullptr && target_kind->text() == kind) rename_scalar(d.at({"spec", "scaleTargetRef", "name"}), from, to);
+    if (target_kind != nullptr && target_kind->text() == kind)
+      rename_scalar(d.at({"spec", "scaleTargetRef", "name"}), from, to);
   }
 }
 
@@ -144,8 +150,9 @@ void add_selector_labels(Resource& r, const std::vector<LabelPair>& pairs) {
     set_pairs(d, {"spec", "podSelector", "matchLabels"}, pairs, false);
     for (const char* direction : {"ingress", "egress"}) {
       for_each_item(d.at({"spec", direction}), [&](Doc& rule) {
-        for_each_item(rule.get(std::string_view(direction) == "ingress" ? "from" : "to"),
-                      [&](Doc& peer) { set_pairs(peer, {"podSelector", "matchLabels"}, pairs, false); });
+        for_each_item(rule.get(std::string_view(direction) == "ingress" ? "from" : "to"), [&](Doc& peer) {
+          set_pairs(peer, {"podSelector", "matchLabels"}, pairs, false);
+        });
       });
     }
   }
@@ -203,9 +210,12 @@ Doc* pod_spec_of(Doc& object) {
   const Doc* k = object.get("kind");
   const std::string kind = k == nullptr ? std::string() : k->text();
   Doc* spec = nullptr;
-  if (kind == "Pod") spec = object.get("spec");
-  else if (kind == "CronJob") spec = object.at({"spec", "jobTemplate", "spec", "template", "spec"});
-  else spec = object.at({"spec", "template", "spec"});
+  if (kind == "Pod")
+    spec = object.get("spec");
+  else if (kind == "CronJob")
+    spec = object.at({"spec", "jobTemplate", "spec", "template", "spec"});
+  else
+    spec = object.at({"spec", "template", "spec"});
   return spec != nullptr && spec->is_map() ? spec : nullptr;
 }
 
@@ -268,14 +278,16 @@ void add_annotations(std::vector<Resource>& resources, const std::vector<LabelPa
   if (annotations.empty()) return;
   for (Resource& r : resources) {
     set_pairs(r.doc, {"metadata", "annotations"}, annotations, true);
-    if (is_workload_with_template(r.kind())) set_pairs(r.doc, {"spec", "template", "metadata", "annotations"}, annotations, true);
+    if (is_workload_with_template(r.kind()))
+      set_pairs(r.doc, {"spec", "template", "metadata", "annotations"}, annotations, true);
   }
 }
 
 void set_replicas(std::vector<Resource>& resources, const Replica& replica) {
   for (Resource& r : resources) {
     const std::string kind = r.kind();
-    if (kind != "Deployment" && kind != "ReplicaSet" && kind != "StatefulSet" && kind != "ReplicationController") continue;
+    if (kind != "Deployment" && kind != "ReplicaSet" && kind != "StatefulSet" && kind != "ReplicationController")
+      continue;
     if (!r.has_name(replica.name.value)) continue;
     Doc* spec = r.doc.get("spec");
     if (spec == nullptr || !spec->is_map()) continue;
@@ -295,9 +307,14 @@ void set_image(std::vector<Resource>& resources, const Image& image) {
       if (current.substr(0, end) != image.name.value) return;
       std::string name = image.new_name ? image.new_name->value : current.substr(0, end);
       std::string rest = current.substr(end);
-      if (image.digest) rest = "@" + image.digest->value;
-      else if (image.new_tag) rest = ":" + image.new_tag->value;
-      const SourceRange at = image.new_tag ? image.new_tag->at : image.new_name ? image.new_name->at : image.digest ? image.digest->at : image.name.at;
+      if (image.digest)
+        rest = "@" + image.digest->value;
+      else if (image.new_tag)
+        rest = ":" + image.new_tag->value;
+      const SourceRange at = image.new_tag    ? image.new_tag->at
+                             : image.new_name ? image.new_name->at
+                             : image.digest   ? image.digest->at
+                                              : image.name.at;
       *node = Doc::scalar(name + rest, at);
     });
   }

@@ -18,12 +18,12 @@ struct Resource {
   Doc doc;
   FileId file = kNoFile;
   std::uint32_t document = 0;
-  std::vector<std::string> names;        // earlier names, oldest first
+  std::vector<std::string> names;  // earlier names, oldest first
   std::string original_namespace;
-  bool hash_suffix = false;              // generated: gets `-<hash>` when the build ends
+  bool hash_suffix = false;  // generated: gets `-<hash>` when the build ends
 
   std::string kind() const;
-  std::string api_group() const;         // "" for the core group
+  std::string api_group() const;  // "" for the core group
   std::string name() const;
   std::string name_space() const;
   bool has_name(std::string_view n) const;

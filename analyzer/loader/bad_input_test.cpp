@@ -71,15 +71,16 @@ std::string bytes(const char (&literal)[N]) {
 }
 
 // `first`, then the damaged document, then `second`, as one stream.
-std::string between(std::string_view damaged, std::string_view first = kWorkload, std::string_view second = kTypoService) {
+std::string between(std::string_view damaged, std::string_view first = kWorkload,
+                    std::string_view second = kTypoService) {
   return std::string(first) + "---\n" + std::string(damaged) + "---\n" + std::string(second);
 }
 
 struct Outcome {
   LoadedView loaded;
   std::vector<diag::Diagnostic> diagnostics;
-  std::string report;   // the text reporter's output: positions and excerpts of damaged text too
-  double seconds = 0;   // load, rules and report
+  std::string report;  // the text reporter's output: positions and excerpts of damaged text too
+  double seconds = 0;  // load, rules and report
 };
 
 Outcome lint(std::vector<InputText> inputs) {
@@ -114,13 +115,15 @@ std::vector<const diag::Diagnostic*> findings(const Outcome& o, std::string_view
   return out;
 }
 
-std::uint32_t skips(const Outcome& o, SkipReason reason) { return o.loaded.model.stats.skips[static_cast<int>(reason)]; }
+std::uint32_t skips(const Outcome& o, SkipReason reason) {
+  return o.loaded.model.stats.skips[static_cast<int>(reason)];
+}
 
 std::string listing(const Outcome& o) {
   std::string out;
   for (const diag::Diagnostic& d : o.diagnostics) {
-    out += std::string(d.rule->code) + " @" + std::to_string(d.range.file) + ":" + std::to_string(d.range.begin) +
-           " " + d.message + "\n";
+    out += std::string(d.rule->code) + " @" + std::to_string(d.range.file) + ":" + std::to_string(d.range.begin) + " " +
+           d.message + "\n";
   }
   return out;
 }
@@ -170,10 +173,10 @@ TEST_CASE("bad input: invalid YAML in one document") {
 
 TEST_CASE("bad input: binary content") {
   SUBCASE("a NUL byte inside a manifest document is NL0001 and the siblings are analyzed") {
-    const std::string text = between(bytes("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: blob\ndata:\n  x: a\0b\n"));
+    const std::string text =
+        between(bytes("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: blob\ndata:\n  x: a\0b\n"));
     const Outcome o = lint_one("app.yaml", text);
-    expect_one(o, "NL0001", "binary content: NUL byte in a YAML document",
-               static_cast<std::uint32_t>(text.find('\0')));
+    expect_one(o, "NL0001", "binary content: NUL byte in a YAML document", static_cast<std::uint32_t>(text.find('\0')));
     expect_sibling_finding(o, text);
     CHECK(skips(o, SkipReason::kBinary) == 0);
     CHECK(o.loaded.model.config_maps.empty());
@@ -214,8 +217,10 @@ TEST_CASE("bad input: binary content") {
     }
     const Outcome o = lint_one("wide.yaml", utf16);
     CHECK(skips(o, SkipReason::kBinary) == 0);
-    expect_one(o, "NL0001", "the file is UTF-16LE: kubectl reads manifests as UTF-8 and rejects it (control characters are not "
-                            "allowed); netlint analyzed it decoded", 0);
+    expect_one(o, "NL0001",
+               "the file is UTF-16LE: kubectl reads manifests as UTF-8 and rejects it (control characters are not "
+               "allowed); netlint analyzed it decoded",
+               0);
     expect_sibling_finding(o, plain);
   }
 }
@@ -223,8 +228,8 @@ TEST_CASE("bad input: binary content") {
 TEST_CASE("bad input: invalid UTF-8") {
   struct Case {
     const char* what;
-    std::string bytes;        // written inside a value
-    unsigned char reported;   // the byte the finding names and points at
+    std::string bytes;       // written inside a value
+    unsigned char reported;  // the byte the finding names and points at
   };
   const Case cases[] = {
       {"a Latin-1 byte", "caf\xE9", 0xE9},
@@ -242,15 +247,16 @@ TEST_CASE("bad input: invalid UTF-8") {
     const Outcome o = lint_one("app.yaml", text);
     const std::uint32_t at =
         offset_of(text, "greeting: \"") + 11 + static_cast<std::uint32_t>(c.bytes.find(static_cast<char>(c.reported)));
-    expect_one(o, "NL0001", fmt::format("invalid UTF-8: byte 0x{:02x} is not part of a valid UTF-8 character", c.reported),
-               at);
+    expect_one(o, "NL0001",
+               fmt::format("invalid UTF-8: byte 0x{:02x} is not part of a valid UTF-8 character", c.reported), at);
     expect_sibling_finding(o, text);
     CHECK(o.loaded.model.config_maps.empty());
   }
 
   SUBCASE("valid multi-byte text is fine") {
-    const std::string text =
-        between("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: text}\ndata:\n  a: \"caf\xC3\xA9 \xE6\x97\xA5\xE6\x9C\xAC \xF0\x9F\x9A\x80\"\n");
+    const std::string text = between(
+        "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: text}\ndata:\n  a: \"caf\xC3\xA9 \xE6\x97\xA5\xE6\x9C\xAC "
+        "\xF0\x9F\x9A\x80\"\n");
     const Outcome o = lint_one("app.yaml", text);
     CHECK(findings(o, "NL0001").empty());
     CHECK(o.loaded.model.config_maps.size() == 1);
@@ -286,7 +292,8 @@ TEST_CASE("bad input: a 100 MB file (10 MB with sanitizers)") {
   const std::size_t size = text.size();
 
   const Outcome o = lint_one("big.yaml", std::move(text));
-  MESSAGE("input ", size / (1024 * 1024), " MB, ", config_maps, " ConfigMaps: load + rules + report in ", o.seconds, " s");
+  MESSAGE("input ", size / (1024 * 1024), " MB, ", config_maps, " ConfigMaps: load + rules + report in ", o.seconds,
+          " s");
   expect_one(o, "NL0001", "invalid YAML: illegal map value", broken_at);
   expect_sibling_finding(o, o.loaded.model.files[0].text);
   CHECK(o.loaded.model.stats.documents == config_maps + 3);
@@ -305,16 +312,20 @@ TEST_CASE("bad input: 20,000-deep nesting is NL0001 `nested too deeply`, not a s
   };
   const Case cases[] = {
       {"flow sequences", std::string(kDepth, '[') + std::string(kDepth, ']'), '['},
-      {"flow mappings", [] {
+      {"flow mappings",
+       [] {
          std::string s;
          for (int i = 0; i < kDepth; ++i) s += "{a: ";
          return s + "b" + std::string(kDepth, '}');
-       }(), '{'},
-      {"block sequences", [] {
+       }(),
+       '{'},
+      {"block sequences",
+       [] {
          std::string s = "\n    ";
          for (int i = 0; i < kDepth; ++i) s += "- ";
          return s + "x";
-       }(), '-'},
+       }(),
+       '-'},
   };
   for (const Case& c : cases) {
     CAPTURE(c.what);
@@ -375,12 +386,14 @@ TEST_CASE("bad input: an alias bomb stays fast and small") {
 TEST_CASE("bad input: an alias inside its own anchored node is NL0001, not a stack overflow") {
   // `&a {k: *a}` is a node that contains itself; walking it (the canonical hash of every
   // document, facts, connectivity) recursed until the stack overflowed.
-  for (const std::string damaged : {"apiVersion: v1\nkind: ConfigMap\nmetadata: {name: loop, namespace: shop}\ndata: &a {k: *a}\n",
-                                    "apiVersion: v1\nkind: ConfigMap\nmetadata: &m {name: loop, namespace: shop, labels: [*m]}\n"}) {
+  for (const std::string damaged :
+       {"apiVersion: v1\nkind: ConfigMap\nmetadata: {name: loop, namespace: shop}\ndata: &a {k: *a}\n",
+        "apiVersion: v1\nkind: ConfigMap\nmetadata: &m {name: loop, namespace: shop, labels: [*m]}\n"}) {
     CAPTURE(damaged);
     const std::string text = between(damaged);
     const Outcome o = lint_one("app.yaml", text);
-    expect_one(o, "NL0001", "invalid YAML: alias to an anchor whose node is still open: the node would contain itself", static_cast<std::uint32_t>(text.find("*", text.find("&"))));
+    expect_one(o, "NL0001", "invalid YAML: alias to an anchor whose node is still open: the node would contain itself",
+               static_cast<std::uint32_t>(text.find("*", text.find("&"))));
     expect_sibling_finding(o, text);
     CHECK(o.loaded.model.stats.documents == 3);
   }
@@ -418,9 +431,10 @@ TEST_CASE("bad input: kustomizations that fan out or cycle finish at once") {
 
 TEST_CASE("bad input: the text of a Secret that does not parse is never printed") {
   // NL0001 points into the damaged document; its excerpt would show the credential on that line.
-  for (const std::string damaged : {"apiVersion: v1\nkind: Secret\nmetadata: {name: db}\nstringData:\n  password: hunter2\n   user: x\n",
-                                    "{\"apiVersion\": \"v1\", \"kind\": \"Secret\", \"data\": {\"password\": \"hunter2\" \"x\"}}\n",
-                                    "apiVersion: v1\nkind: 'Secret'\nstringData: {password: \"hunter2\xff\"}\n"}) {
+  for (const std::string damaged :
+       {"apiVersion: v1\nkind: Secret\nmetadata: {name: db}\nstringData:\n  password: hunter2\n   user: x\n",
+        "{\"apiVersion\": \"v1\", \"kind\": \"Secret\", \"data\": {\"password\": \"hunter2\" \"x\"}}\n",
+        "apiVersion: v1\nkind: 'Secret'\nstringData: {password: \"hunter2\xff\"}\n"}) {
     CAPTURE(damaged);
     const std::string text = between(damaged);
     const Outcome o = lint_one("app.yaml", text);
@@ -465,12 +479,12 @@ TEST_CASE("bad input: other encodings, late byte-order marks and CR line ends lo
       CHECK(o.loaded.model.stats.documents == 2);
       CHECK(skips(o, SkipReason::kBinary) == 0);
       CHECK(findings(o, "NL0001").size() == 1);  // the encoding, which kubectl rejects
-      expect_sibling_finding(o, plain);  // offsets are in the decoded text
+      expect_sibling_finding(o, plain);          // offsets are in the decoded text
     }
   }
   SUBCASE("a byte-order mark before a later document's marker, or after it") {
     for (const std::string& text : {std::string(kWorkload) + "\xEF\xBB\xBF---\n" + std::string(kTypoService),
-                                   std::string(kWorkload) + "---\n\xEF\xBB\xBF" + std::string(kTypoService)}) {
+                                    std::string(kWorkload) + "---\n\xEF\xBB\xBF" + std::string(kTypoService)}) {
       const Outcome o = lint_one("app.yaml", text);
       CHECK(o.loaded.model.stats.documents == 2);
       CHECK(o.loaded.model.stats.skipped() == 0);
@@ -498,7 +512,9 @@ TEST_CASE("bad input: a key written twice is NL0001, and the document is still a
   const std::string text = between(damaged);
   const Outcome o = lint_one("app.yaml", text);
   INFO("findings:\n", listing(o));
-  expect_one(o, "NL0001", "invalid YAML: mapping key \"selector\" already defined (kubectl rejects the document; netlint reads the last value)",
+  expect_one(o, "NL0001",
+             "invalid YAML: mapping key \"selector\" already defined (kubectl rejects the document; netlint reads the "
+             "last value)",
              offset_of(text, "selector: {app: webb}"));
   CHECK(o.loaded.model.services.size() == 2);
   // The last selector (app=webb) is what the Service has: NL1001 reports it as a typo of app=web.
@@ -513,7 +529,8 @@ TEST_CASE("bad input: a Corefile snippet bomb stays fast and small") {
   // in CoreDNS's ConfigMap, splice 10^8 directives when expanded: once took 158 s and 5.9 GB,
   // then bad_alloc in every CoreDNS rule. Splicing stops at 100,000 directives, at the
   // eleventh `import s0`, and NL4101 says so there.
-  std::string bomb = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: coredns, namespace: kube-system}\ndata:\n  Corefile: |\n";
+  std::string bomb =
+      "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: coredns, namespace: kube-system}\ndata:\n  Corefile: |\n";
   bomb += "    (s0) {\n";
   for (int i = 0; i < 10000; ++i) bomb += "        log\n";
   bomb += "    }\n    (s1) {\n";
@@ -523,10 +540,11 @@ TEST_CASE("bad input: a Corefile snippet bomb stays fast and small") {
   const Outcome o = lint_one("coredns.yaml", text);
   MESSAGE("Corefile snippet bomb of ", text.size() / 1024, " KB: load + rules + report in ", o.seconds, " s");
   const std::uint32_t eleventh = offset_of(text, "import s0", 10);
-  expect_one(o, "NL4101",
-             "import s0 expands past 100000 directives spliced from snippets (through import s1); no further snippet is "
-             "spliced in this Corefile, so what it would bring in is not checked",
-             eleventh);
+  expect_one(
+      o, "NL4101",
+      "import s0 expands past 100000 directives spliced from snippets (through import s1); no further snippet is "
+      "spliced in this Corefile, so what it would bring in is not checked",
+      eleventh);
   const auto bound = findings(o, "NL4101");
   REQUIRE(bound.size() == 1);
   REQUIRE(bound[0]->related.size() == 1);
@@ -538,7 +556,7 @@ TEST_CASE("bad input: a Corefile snippet bomb stays fast and small") {
   const auto& blocks = o.loaded.model.corefiles[0].ast.blocks;
   REQUIRE(blocks.size() == 1);
   CHECK(blocks[0].expanded.size() == 100002);  // 100,000 spliced, the crossing import, errors
-  CHECK(o.seconds < 20);  // generous (shared machines); before the bound it ran for minutes
+  CHECK(o.seconds < 20);                       // generous (shared machines); before the bound it ran for minutes
 }
 
 TEST_CASE("bad input: tagged and out-of-range numbers read as kubectl reads them, and never as -1") {
@@ -547,13 +565,15 @@ TEST_CASE("bad input: tagged and out-of-range numbers read as kubectl reads them
   // port is left out of the model instead of becoming -1 in messages and pairings.
   const std::string damaged =
       "apiVersion: v1\nkind: Service\nmetadata: {name: tagged, namespace: shop}\n"
-      "spec:\n  selector: {app: web}\n  ports:\n  - {port: 82, targetPort: !!int \"8080\"}\n  - {port: 1e400, targetPort: 9999}\n";
+      "spec:\n  selector: {app: web}\n  ports:\n  - {port: 82, targetPort: !!int \"8080\"}\n  - {port: 1e400, "
+      "targetPort: 9999}\n";
   const std::string text = between(damaged);
   const Outcome o = lint_one("app.yaml", text);
   INFO("findings:\n", listing(o));
   CHECK(findings(o, "NL1003").empty());
   CHECK(findings(o, "NL1009").empty());
-  expect_one(o, "NL0004", "port \"1e400\" is a string, but it must be an integer from 1 to 65535", offset_of(text, "1e400"));
+  expect_one(o, "NL0004", "port \"1e400\" is a string, but it must be an integer from 1 to 65535",
+             offset_of(text, "1e400"));
   CHECK(o.report.find("-1") == std::string::npos);
   const model::Service* tagged = nullptr;
   for (const model::Service& s : o.loaded.model.services) {
@@ -621,7 +641,6 @@ TEST_CASE("bad input: 8,000 Services that select no pod among 8,000 label values
   expect_sibling_finding(o, text);  // the one near miss among the 8,001 values
   CHECK(o.loaded.model.services.size() == static_cast<std::size_t>(services) + 1);
   CHECK(o.seconds < 20);  // generous (shared machines); before the fix it took about a minute
-
 }
 
 TEST_CASE("bad input: wrong field types are NL0004, and the siblings still report") {
@@ -645,7 +664,8 @@ TEST_CASE("bad input: wrong field types are NL0004, and the siblings still repor
   const auto found = findings(o, "NL0004");
   INFO("findings:\n", listing(o));
   REQUIRE(found.size() == 6);
-  CHECK(found[0]->message == "label value 1.10 is a number in YAML, but label values must be strings; quote it: \"1.10\"");
+  CHECK(found[0]->message ==
+        "label value 1.10 is a number in YAML, but label values must be strings; quote it: \"1.10\"");
   CHECK(found[0]->range.begin == offset_of(text, "1.10}"));
   CHECK(found[1]->message == "hostNetwork \"yes\" is a string, but it must be a boolean; remove the quotes: true");
   CHECK(found[2]->message == "args item 8080 is a number in YAML, but args must be strings; quote it: \"8080\"");
@@ -713,9 +733,15 @@ TEST_CASE("bad input: damaged texts never crash or hang") {
       const std::size_t at = random() % (text.size() + 1);
       const char c = alphabet[random() % alphabet.size()];
       switch (random() % 3) {
-        case 0: text.insert(text.begin() + static_cast<std::ptrdiff_t>(at), c); break;
-        case 1: if (at < text.size()) text[at] = c; break;
-        default: if (at < text.size()) text.erase(at, 1 + random() % 8); break;
+        case 0:
+          text.insert(text.begin() + static_cast<std::ptrdiff_t>(at), c);
+          break;
+        case 1:
+          if (at < text.size()) text[at] = c;
+          break;
+        default:
+          if (at < text.size()) text.erase(at, 1 + random() % 8);
+          break;
       }
     }
     CAPTURE(text);

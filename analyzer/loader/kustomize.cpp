@@ -17,13 +17,15 @@ namespace netlint {
 namespace fs = std::filesystem;
 namespace {
 
-std::string normal(const fs::path& p) { return p.lexically_normal().generic_string(); }
+std::string normal(const fs::path& p) {
+  return p.lexically_normal().generic_string();
+}
 
 struct Kustomization {
   std::string path;
   FileId file = 0;
   std::string namespace_name;
-  std::vector<std::string> resources;  // normalised file or folder paths
+  std::vector<std::string> resources;    // normalised file or folder paths
   std::vector<SourceRange> resource_at;  // where each resources entry is written
   std::vector<std::string> patches;
   // `commonLabels`, and `labels` entries with `includeSelectors: true`: kustomize adds these to
@@ -37,8 +39,10 @@ std::vector<yaml::NodeRef> paths_in(const yaml::NodeRef& list) {
   std::vector<yaml::NodeRef> out;
   for (std::uint32_t i = 0; i < list.size(); ++i) {
     const yaml::NodeRef item = list.item(i);
-    if (item.is_scalar()) out.push_back(item);
-    else if (item.get("path").is_scalar()) out.push_back(item.get("path"));
+    if (item.is_scalar())
+      out.push_back(item);
+    else if (item.get("path").is_scalar())
+      out.push_back(item.get("path"));
   }
   return out;
 }
@@ -91,7 +95,8 @@ class IncludeWalk {
 
   // Calls `leaf` for every resource that is not a kustomization folder, with the namespace that
   // `namespace_of` derives from the inherited one at each level.
-  void run(const Kustomization& root, const std::function<std::string(const Kustomization&, const std::string&)>& namespace_of,
+  void run(const Kustomization& root,
+           const std::function<std::string(const Kustomization&, const std::string&)>& namespace_of,
            const Visit& leaf) {
     walk(root, "", namespace_of, leaf);
   }
@@ -103,7 +108,8 @@ class IncludeWalk {
 
  private:
   void walk(const Kustomization& k, const std::string& inherited,
-            const std::function<std::string(const Kustomization&, const std::string&)>& namespace_of, const Visit& leaf) {
+            const std::function<std::string(const Kustomization&, const std::string&)>& namespace_of,
+            const Visit& leaf) {
     if (!done_.emplace(k.path, inherited).second) return;
     on_path_.insert(k.path);
     const std::string ns = namespace_of(k, inherited);
@@ -123,11 +129,15 @@ class IncludeWalk {
 
   void report_cycle(const Kustomization& k, std::size_t entry, const Kustomization& target) {
     if (!reported_.insert({k.path, entry}).second) return;
-    cycles_.push_back({"NL0001", k.resource_at[entry],
-                       fmt::format("kustomization cycle: {} includes {}, which is already being built: kustomize refuses "
-                                   "to build a cycle",
-                                   k.path, target.path),
-                       "remove the entry that leads back", {}, {}});
+    cycles_.push_back(
+        {"NL0001",
+         k.resource_at[entry],
+         fmt::format("kustomization cycle: {} includes {}, which is already being built: kustomize refuses "
+                     "to build a cycle",
+                     k.path, target.path),
+         "remove the entry that leads back",
+         {},
+         {}});
   }
 
   const std::map<std::string, Kustomization>& by_folder_;
@@ -178,13 +188,15 @@ class LabelState {
 
 // Every resource file's selector labels (KustomizeLayout::selector_labels_of): for a file that
 // several builds reach, the labels all of them add with the same value.
-void collect_selector_labels(const std::map<std::string, Kustomization>& by_folder, const std::set<std::string>& included,
-                             KustomizeLayout& layout) {
+void collect_selector_labels(const std::map<std::string, Kustomization>& by_folder,
+                             const std::set<std::string>& included, KustomizeLayout& layout) {
   const LabelState labels(by_folder);
   std::map<std::string, std::vector<std::vector<const model::Label*>>> reaching;
   std::vector<model::InputProblem> cycles_reported_already;
   IncludeWalk walk(by_folder, cycles_reported_already);
-  const auto descend = [&](const Kustomization& k, const std::string& inherited) { return labels.descend(k, inherited); };
+  const auto descend = [&](const Kustomization& k, const std::string& inherited) {
+    return labels.descend(k, inherited);
+  };
   for (const auto& [folder, k] : by_folder) {
     if (included.count(folder) != 0 || k.component) continue;
     walk.run(k, descend, [&](const Kustomization&, const std::string& state, const std::string& resource) {
@@ -194,11 +206,12 @@ void collect_selector_labels(const std::map<std::string, Kustomization>& by_fold
   for (const auto& [resource, paths] : reaching) {
     model::Labels common;
     for (const model::Label* label : paths.front()) {
-      const bool everywhere = std::all_of(paths.begin(), paths.end(), [&](const std::vector<const model::Label*>& other) {
-        return std::any_of(other.begin(), other.end(), [&](const model::Label* o) {
-          return o->key.value == label->key.value && o->value.value == label->value.value;
-        });
-      });
+      const bool everywhere =
+          std::all_of(paths.begin(), paths.end(), [&](const std::vector<const model::Label*>& other) {
+            return std::any_of(other.begin(), other.end(), [&](const model::Label* o) {
+              return o->key.value == label->key.value && o->value.value == label->value.value;
+            });
+          });
       if (everywhere) common.push_back(*label);
     }
     if (!common.empty()) layout.selector_labels_of.emplace(resource, std::move(common));
@@ -217,7 +230,8 @@ KustomizeLayout read_kustomizations(const std::vector<InputText>& inputs) {
   std::map<std::string, Kustomization> by_folder;  // folder -> its kustomization
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     if (!is_kustomization_file(inputs[i].path)) continue;
-    if (auto k = parse(inputs[i], static_cast<FileId>(i))) by_folder[normal(fs::path(k->path).parent_path())] = std::move(*k);
+    if (auto k = parse(inputs[i], static_cast<FileId>(i)))
+      by_folder[normal(fs::path(k->path).parent_path())] = std::move(*k);
   }
   for (const auto& [folder, k] : by_folder) {
     for (const std::string& patch : k.patches) layout.patch_files.insert(patch);
@@ -231,10 +245,11 @@ KustomizeLayout read_kustomizations(const std::vector<InputText>& inputs) {
     return !inherited.empty() ? inherited : k.namespace_name;
   };
   const auto visit = [&](const Kustomization& k) {
-    builds.run(k, outermost_namespace, [&](const Kustomization& owner, const std::string& ns, const std::string& resource) {
-      layout.apply_of.emplace(resource, owner.path);
-      namespaces[resource].insert(ns);
-    });
+    builds.run(k, outermost_namespace,
+               [&](const Kustomization& owner, const std::string& ns, const std::string& resource) {
+                 layout.apply_of.emplace(resource, owner.path);
+                 namespaces[resource].insert(ns);
+               });
   };
   std::set<std::string> included;
   for (const auto& [folder, k] : by_folder) {
@@ -248,7 +263,8 @@ KustomizeLayout read_kustomizations(const std::vector<InputText>& inputs) {
   // Kustomizations that only include each other (a cycle no root reaches) are walked for the
   // cycle alone: nothing builds them, so they assign no resource.
   for (const auto& [folder, k] : by_folder) {
-    if (!builds.reached(k.path)) builds.run(k, outermost_namespace, [](const Kustomization&, const std::string&, const std::string&) {});
+    if (!builds.reached(k.path))
+      builds.run(k, outermost_namespace, [](const Kustomization&, const std::string&, const std::string&) {});
   }
   // Components no kustomization in the input opts into: each is an optional add-on whose objects
   // are applied only when a user adds it, so two of them are not known to be combined.

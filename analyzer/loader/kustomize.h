@@ -20,7 +20,7 @@ struct KustomizeLayout {
   // (`commonLabels`, `labels` with `includeSelectors`), each anchored on its kustomization entry;
   // for a file two builds reach, only the labels both add.
   std::map<std::string, model::Labels> selector_labels_of;
-  std::set<std::string> patch_files;                // partial objects: skipped
+  std::set<std::string> patch_files;  // partial objects: skipped
   // resource file -> the folder of the kustomize Component it belongs to, for Components that no
   // kustomization of the input includes (optional add-ons, e.g. `# components:` left commented)
   std::map<std::string, std::string> component_of;

@@ -56,7 +56,9 @@ struct FileContext {
   model::ExtractOptions extract;
 };
 
-std::string normalised(const std::string& path) { return std::filesystem::path(path).lexically_normal().generic_string(); }
+std::string normalised(const std::string& path) {
+  return std::filesystem::path(path).lexically_normal().generic_string();
+}
 
 std::optional<SkipReason> classify_file(const InputText& input, FileId id, const FileContext& context) {
   if (input.skip) return input.skip;
@@ -119,12 +121,13 @@ model::InputProblem parse_problem(std::string_view text, std::uint32_t begin, st
   std::uint32_t at = std::min(error.offset, end);
   const auto last = text.substr(begin, end - begin).find_last_not_of(" \t\r\n");
   if (last != std::string_view::npos && at > begin + last) at = begin + static_cast<std::uint32_t>(last);
-  model::InputProblem problem{"NL0001", SourceRange{id, at, at + (at < end ? 1u : 0u)},
-                              fmt::format("invalid YAML: {}", error.message), {}};
+  model::InputProblem problem{
+      "NL0001", SourceRange{id, at, at + (at < end ? 1u : 0u)}, fmt::format("invalid YAML: {}", error.message), {}};
   const auto line_start = text.rfind('\n', at == 0 ? 0 : at - 1);
   const std::size_t from = line_start == std::string_view::npos ? 0 : line_start + 1;
   const std::string_view indent = text.substr(from, text.find_first_not_of(" \t", from) - from);
-  if (indent.find('\t') != std::string_view::npos) problem.help = "YAML does not allow tabs for indentation; use spaces";
+  if (indent.find('\t') != std::string_view::npos)
+    problem.help = "YAML does not allow tabs for indentation; use spaces";
   return problem;
 }
 
@@ -132,7 +135,6 @@ template <class T>
 void append(std::vector<T>& to, std::vector<T>& from) {
   to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
 }
-
 
 struct FileResult {
   std::vector<model::DocumentObjects> documents;
@@ -149,7 +151,8 @@ struct FileResult {
 
 // What extract_document would say of a resource file's document before a build reads it: a
 // skip for documents that are not objects, else the kinds it holds.
-void note_source_document(const yaml::NodeRef& root, model::DocumentObjects& out, std::map<std::string, std::uint32_t>& kinds) {
+void note_source_document(const yaml::NodeRef& root, model::DocumentObjects& out,
+                          std::map<std::string, std::uint32_t>& kinds) {
   if (const std::optional<SkipReason> skip = model::non_object_skip(root)) {
     out.skip = skip;
     return;
@@ -162,8 +165,10 @@ void note_source_document(const yaml::NodeRef& root, model::DocumentObjects& out
     for (std::uint32_t i = 0; i < items.size(); ++i) {
       const yaml::NodeRef item = items.item(i);
       if (!item.is_map()) continue;
-      if (item.get("kind").is_scalar()) ++kinds[item.get("kind").scalar()];
-      else if (k != "List" && item.get("metadata").is_map()) ++kinds[item_kind];
+      if (item.get("kind").is_scalar())
+        ++kinds[item.get("kind").scalar()];
+      else if (k != "List" && item.get("metadata").is_map())
+        ++kinds[item_kind];
     }
     return;
   }
@@ -175,9 +180,15 @@ void note_source_document(const yaml::NodeRef& root, model::DocumentObjects& out
 // 50,000 blanks (issue 16). The scanning reads what the regex
 //   \n\s*namespace:\s*["']?([a-z0-9][-a-z0-9]*)["']?\s*(\n|#|$)
 // read, `\s` being any of " \t\n\v\f\r" (so it crosses lines, as the regex did).
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; }
-bool is_name_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; }
-bool is_quote(char c) { return c == '"' || c == '\''; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+bool is_name_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+}
+bool is_quote(char c) {
+  return c == '"' || c == '\'';
+}
 
 std::size_t skip_spaces(std::string_view text, std::size_t at) {
   while (at < text.size() && is_space(text[at])) ++at;
@@ -220,9 +231,11 @@ std::optional<std::string_view> named_namespace(std::string_view document) {
 
 // A template that did not parse may create workloads in the namespace it names, or in the
 // default one: the view cannot see them, so that namespace is not known.
-model::OpaqueNamespace template_namespace(std::string_view document, const std::string& fallback, const std::string& path) {
+model::OpaqueNamespace template_namespace(std::string_view document, const std::string& fallback,
+                                          const std::string& path) {
   const auto named = named_namespace(document);
-  return {model::synthesised(named ? std::string(*named) : fallback), "the template " + path + " may create workloads in it"};
+  return {model::synthesised(named ? std::string(*named) : fallback),
+          "the template " + path + " may create workloads in it"};
 }
 
 // A document that fails to parse on a line holding an angle-bracket placeholder (`key: <your
@@ -258,9 +271,12 @@ void apply_kustomize_namespace(model::DocumentObjects& out, const std::string& n
 void apply_kustomize_labels(model::DocumentObjects& out, const model::Labels& labels) {
   const auto set_all = [&](model::Labels& target) {
     for (const model::Label& label : labels) {
-      const auto same_key = std::find_if(target.begin(), target.end(), [&](const model::Label& l) { return l.key.value == label.key.value; });
-      if (same_key == target.end()) target.push_back(label);
-      else *same_key = label;
+      const auto same_key = std::find_if(target.begin(), target.end(),
+                                         [&](const model::Label& l) { return l.key.value == label.key.value; });
+      if (same_key == target.end())
+        target.push_back(label);
+      else
+        *same_key = label;
     }
   };
   model::for_each_object_meta(out, [&](model::ObjectMeta& meta) { set_all(meta.labels); });
@@ -294,9 +310,10 @@ void extract_parsed(const yaml::NodeRef& root, FileId id, std::uint32_t d, const
   if (!out.objects.empty()) {
     // A manifest with a key written twice: kubectl refuses it, netlint reads the last value.
     for (const yaml::ParseError& dup : duplicate_keys) {
-      out.problems.push_back({"NL0001", SourceRange{root.range().file, dup.offset, std::max(dup.end, dup.offset + 1)},
-                              "invalid YAML: " + dup.message + " (kubectl rejects the document; netlint reads the last value)",
-                              "delete one of the two entries"});
+      out.problems.push_back(
+          {"NL0001", SourceRange{root.range().file, dup.offset, std::max(dup.end, dup.offset + 1)},
+           "invalid YAML: " + dup.message + " (kubectl rejects the document; netlint reads the last value)",
+           "delete one of the two entries"});
     }
   }
   model::EmbeddedConfigs found;
@@ -309,15 +326,18 @@ void extract_parsed(const yaml::NodeRef& root, FileId id, std::uint32_t d, const
 // Parses and extracts one file on its own into `result`: what depends on the other files (its
 // skip, kustomize namespace and labels) is the caller's, so the result can be kept between loads
 // (parse_cache.h). A resource of a kustomize build keeps its trees instead: the builds extract them.
-void parse_into(const InputText& input, FileId id, const FileContext& context, bool build_resource, FileResult& result) {
+void parse_into(const InputText& input, FileId id, const FileContext& context, bool build_resource,
+                FileResult& result) {
   const std::string_view text = input.text;
   // Corefiles and CNI configs are not YAML streams: one document each, read by their own parser.
   if (is_corefile_path(input.path) || is_cni_config_path(input.path)) {
     result.document_count = 1;
     result.documents.resize(1);
     model::EmbeddedConfigs found;
-    if (is_corefile_path(input.path)) model::extract_corefile_file(id, text, found);
-    else model::extract_cni_file(id, text, found);
+    if (is_corefile_path(input.path))
+      model::extract_corefile_file(id, text, found);
+    else
+      model::extract_cni_file(id, text, found);
     model::DocumentObjects& out = result.documents[0];
     out.configs = std::move(found.configs);
     out.corefiles = std::move(found.corefiles);
@@ -368,7 +388,8 @@ void parse_into(const InputText& input, FileId id, const FileContext& context, b
       result.duplicate_keys[d] = std::move(parsed.duplicate_keys);
       continue;
     }
-    extract_parsed(yaml::root_of(*parsed.tree), id, d, context, parsed.duplicate_keys, out, [&](FileId) { return text; });
+    extract_parsed(yaml::root_of(*parsed.tree), id, d, context, parsed.duplicate_keys, out,
+                   [&](FileId) { return text; });
   }
 }
 
@@ -402,7 +423,8 @@ FileResult load_file(const InputText& input, FileId id, const FileContext& conte
       apply_kustomize_namespace(out, kustomize_namespace->second);
       out.all_caps_namespaces.clear();  // the kustomization's namespace replaces what is written
     }
-    if (kustomize_labels != context.kustomize.selector_labels_of.end()) apply_kustomize_labels(out, kustomize_labels->second);
+    if (kustomize_labels != context.kustomize.selector_labels_of.end())
+      apply_kustomize_labels(out, kustomize_labels->second);
   }
   return result;
 }
@@ -422,7 +444,8 @@ void extract_unbuilt(FileResult& result, const InputText& input, FileId id, cons
       apply_kustomize_namespace(out, kustomize_namespace->second);
       out.all_caps_namespaces.clear();
     }
-    if (kustomize_labels != context.kustomize.selector_labels_of.end()) apply_kustomize_labels(out, kustomize_labels->second);
+    if (kustomize_labels != context.kustomize.selector_labels_of.end())
+      apply_kustomize_labels(out, kustomize_labels->second);
   }
 }
 
@@ -446,7 +469,8 @@ struct BuiltFiles {
 // Runs the kustomize builds over the parsed resource files and extracts what they build: into
 // the resource file's own result for the first build that reads it, into a copy for each later
 // one. A resource file no build took (a build kustomize refuses) is read as a plain file.
-BuiltFiles extract_builds(const std::vector<InputText>& inputs, std::vector<FileResult>& results, const FileContext& context) {
+BuiltFiles extract_builds(const std::vector<InputText>& inputs, std::vector<FileResult>& results,
+                          const FileContext& context) {
   BuiltFiles out;
   std::vector<kustomize::BuildNote> notes;
   const kustomize::DocumentsOf documents = [&](FileId f) -> const std::vector<std::optional<yaml::Tree>>* {
@@ -454,7 +478,9 @@ BuiltFiles extract_builds(const std::vector<InputText>& inputs, std::vector<File
   };
   std::vector<kustomize::Build> builds = kustomize::run_builds(context.builds, inputs, documents, notes);
   for (kustomize::BuildNote& n : notes) out.notes.push_back({std::move(n.topic), std::move(n.message), n.at});
-  const auto text_of = [&](FileId f) { return f < inputs.size() ? std::string_view(inputs[f].text) : std::string_view(); };
+  const auto text_of = [&](FileId f) {
+    return f < inputs.size() ? std::string_view(inputs[f].text) : std::string_view();
+  };
   std::set<FileId> claimed;
   for (kustomize::Build& build : builds) {
     if (!build.built) continue;
@@ -501,11 +527,13 @@ BuiltFiles extract_builds(const std::vector<InputText>& inputs, std::vector<File
       const auto& duplicates = copy == copy_index.end() && object.document < results[object.file].duplicate_keys.size()
                                    ? results[object.file].duplicate_keys[object.document]
                                    : kNone;
-      extract_parsed(yaml::root_of(tree), id, object.document, context, duplicates, result.documents[object.document], text_of);
+      extract_parsed(yaml::root_of(tree), id, object.document, context, duplicates, result.documents[object.document],
+                     text_of);
     }
     if (!build.unsupported.empty()) {
       for (const std::string& ns : build.namespaces) {
-        out.open_namespaces.push_back({model::Text{ns, {}}, "the build of " + build.root + " uses features netlint does not build"});
+        out.open_namespaces.push_back(
+            {model::Text{ns, {}}, "the build of " + build.root + " uses features netlint does not build"});
       }
     }
   }
@@ -529,8 +557,10 @@ bool contains_key(std::string_view text, std::string_view key) {
 // otherwise (a file may belong to several clusters).
 template <class T>
 void take(std::vector<T>& to, std::vector<T>& from, bool move) {
-  if (move) append(to, from);
-  else to.insert(to.end(), from.begin(), from.end());
+  if (move)
+    append(to, from);
+  else
+    to.insert(to.end(), from.begin(), from.end());
 }
 
 // Reserves the view's vectors to exactly what its files produced: growing them by doubling
@@ -581,7 +611,9 @@ void count_files(const std::vector<InputText>& inputs, const std::vector<FileRes
   }
 }
 
-bool in_view(const ViewSpec& view, std::size_t file) { return view.members.empty() || view.members[file]; }
+bool in_view(const ViewSpec& view, std::size_t file) {
+  return view.members.empty() || view.members[file];
+}
 
 // The last view that takes file `i`'s objects may move them.
 std::vector<std::size_t> last_view_of_each_file(std::size_t files, const std::vector<ViewSpec>& views) {
@@ -633,11 +665,12 @@ std::vector<LoadedView> load_views(std::vector<InputText> inputs, const LoadOpti
     if (encoding != SourceEncoding::kUtf8) {
       const auto id = static_cast<FileId>(i);
       const std::uint32_t end = input.text.empty() ? 0 : 1;
-      encoding_problems.push_back({"NL0001", SourceRange{id, 0, end},
-                                   fmt::format("the file is {}: kubectl reads manifests as UTF-8 and rejects it (control "
-                                               "characters are not allowed); netlint analyzed it decoded",
-                                               encoding_name(encoding)),
-                                   "save the file as UTF-8 (PowerShell: Out-File -Encoding utf8, or Set-Content)"});
+      encoding_problems.push_back(
+          {"NL0001", SourceRange{id, 0, end},
+           fmt::format("the file is {}: kubectl reads manifests as UTF-8 and rejects it (control "
+                       "characters are not allowed); netlint analyzed it decoded",
+                       encoding_name(encoding)),
+           "save the file as UTF-8 (PowerShell: Out-File -Encoding utf8, or Set-Content)"});
     }
     if (path_basename(input.path) == "Chart.yaml") context.chart_dirs.emplace(path_dirname(input.path));
   }
@@ -696,11 +729,13 @@ std::vector<LoadedView> load_views(std::vector<InputText> inputs, const LoadOpti
         // Read by a build: the build is the file's apply unit (RULES.md "Apply units").
         apply_groups.emplace(file.id, root->second);
         file.apply_build = root->second;
-      } else if (auto apply = context.kustomize.apply_of.find(normalised(file.path)); apply != context.kustomize.apply_of.end()) {
+      } else if (auto apply = context.kustomize.apply_of.find(normalised(file.path));
+                 apply != context.kustomize.apply_of.end()) {
         apply_groups.emplace(file.id, apply->second);
         file.apply_build = apply->second;
       }
-      if (auto component = context.kustomize.component_of.find(normalised(file.path)); component != context.kustomize.component_of.end()) {
+      if (auto component = context.kustomize.component_of.find(normalised(file.path));
+          component != context.kustomize.component_of.end()) {
         file.optional_component = component->second;
       }
       if (i >= real_files) file.build_copy_of = built.copies_of[i - real_files];

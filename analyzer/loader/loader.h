@@ -31,9 +31,9 @@ struct LoadOptions {
 
 // One view (RULES.md "the view and the open world"): a `clusters:` entry, or `default`.
 struct ViewSpec {
-  std::string name;              // the cluster's name; empty when the config has no `clusters:`
-  std::vector<bool> members;     // per input: does it belong to this view? Empty: every input
-  yaml::NodeRef facts;           // the entry's own `cluster:` (over the global one); may be invalid
+  std::string name;           // the cluster's name; empty when the config has no `clusters:`
+  std::vector<bool> members;  // per input: does it belong to this view? Empty: every input
+  yaml::NodeRef facts;        // the entry's own `cluster:` (over the global one); may be invalid
 };
 
 // One loaded view: its model and what the model (with the config) implies about the cluster.
@@ -51,7 +51,7 @@ LoadedView load_inputs(std::vector<InputText> inputs, const LoadOptions& options
 // definitions merged, its own facts and its own synthetic DNS peer. Every model holds the whole
 // file table, so a FileId names the same file in all of them.
 std::vector<LoadedView> load_views(std::vector<InputText> inputs, const LoadOptions& options,
-                                     const std::vector<ViewSpec>& views);
+                                   const std::vector<ViewSpec>& views);
 
 // Exposed for tests: does this broken document look like a manifest (so its parse error is
 // reported rather than skipped)?

@@ -18,8 +18,8 @@ namespace netlint {
 namespace {
 
 using testing::offset_of;
-using testing::span_of;
 using testing::Span;
+using testing::span_of;
 
 using model::SkipReason;
 
@@ -46,7 +46,9 @@ model::Model load_one(std::string path, std::string text, LoadOptions options = 
   return load(std::move(inputs), options);
 }
 
-std::uint32_t skips(const model::Model& m, SkipReason reason) { return m.stats.skips[static_cast<int>(reason)]; }
+std::uint32_t skips(const model::Model& m, SkipReason reason) {
+  return m.stats.skips[static_cast<int>(reason)];
+}
 
 const model::ObjectMeta* object(const model::Model& m, std::string_view kind, std::string_view name) {
   for (const model::ObjectMeta& meta : m.objects) {
@@ -90,7 +92,8 @@ std::string describe(const model::Model& m) {
   os << "\n";
   for (const auto& [kind, count] : m.stats.objects_per_kind) os << kind << "=" << count << "\n";
   for (const model::ObjectMeta& o : m.objects) {
-    os << "object " << o.display() << " " << show(o.name.range) << " doc=" << o.document << " " << show(o.labels) << "\n";
+    os << "object " << o.display() << " " << show(o.name.range) << " doc=" << o.document << " " << show(o.labels)
+       << "\n";
   }
   for (const model::PodSource& p : m.pod_sources) {
     os << "pods " << p.meta.display() << " " << show(p.labels) << " containers=" << p.containers.size() << "\n";
@@ -98,8 +101,10 @@ std::string describe(const model::Model& m) {
   for (const model::Service& s : m.services) {
     os << "service " << s.meta.display() << " " << show(s.selector) << " ports=" << s.ports.size() << "\n";
   }
-  for (const model::ConfigMap& c : m.config_maps) os << "configmap " << c.meta.display() << " " << c.data.size() << "\n";
-  for (const model::InputProblem& p : m.problems) os << "problem " << p.code << " " << show(p.range) << " " << p.message << "\n";
+  for (const model::ConfigMap& c : m.config_maps)
+    os << "configmap " << c.meta.display() << " " << c.data.size() << "\n";
+  for (const model::InputProblem& p : m.problems)
+    os << "problem " << p.code << " " << show(p.range) << " " << p.message << "\n";
   return os.str();
 }
 
@@ -188,9 +193,9 @@ TEST_CASE("loader: Helm charts and kustomizations are skipped") {
   std::vector<InputText> inputs;
   inputs.push_back(input("chart/Chart.yaml", "apiVersion: v2\nname: web\nversion: 1.0.0\n"));
   inputs.push_back(input("chart/values.yaml", "replicaCount: 1\n"));
-  inputs.push_back(input("chart/templates/svc.yaml", std::string(kService)));        // parses, still a template
-  inputs.push_back(input("chart/templates/sub/dep.yaml", std::string(kService)));    // nested under templates/
-  inputs.push_back(input("other/templates/svc.yaml", std::string(kService)));        // no Chart.yaml: linted
+  inputs.push_back(input("chart/templates/svc.yaml", std::string(kService)));      // parses, still a template
+  inputs.push_back(input("chart/templates/sub/dep.yaml", std::string(kService)));  // nested under templates/
+  inputs.push_back(input("other/templates/svc.yaml", std::string(kService)));      // no Chart.yaml: linted
   inputs.push_back(input("base/kustomization.yaml", "resources:\n- svc.yaml\n"));
   inputs.push_back(input("base/kustomize-config.yaml",
                          "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: []\n"));
@@ -295,7 +300,8 @@ TEST_CASE("loader: `kind: List` and typed lists yield their items") {
   REQUIRE(object(m, "Deployment", "b"));
   CHECK(object(m, "Deployment", "b")->document == 0);
   CHECK(object(m, "Service", "c")->document == 1);
-  CHECK_RANGE(object(m, "Service", "a")->name.range, (SourceRange{0, offset_of(text, "name: a}") + 6, offset_of(text, "name: a}") + 7}));
+  CHECK_RANGE(object(m, "Service", "a")->name.range,
+              (SourceRange{0, offset_of(text, "name: a}") + 6, offset_of(text, "name: a}") + 7}));
   REQUIRE(pod_source(m, "b"));
   CHECK(show(pod_source(m, "b")->labels).rfind("app=b@", 0) == 0);
   CHECK(m.stats.objects_per_kind.at("Service") == 2);
@@ -353,9 +359,10 @@ TEST_CASE("loader: namespaces are defaulted for namespaced kinds only") {
     CHECK_FALSE(plain->namespace_written);
   }
   SUBCASE("otherwise the apply-time namespace") {
-    const std::string unnamed = text.substr(0, text.find("---\n")) + "---\n" +
-                                "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: written\n  namespace: prod\n---\n" +
-                                "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: other\n  namespace: stage\n";
+    const std::string unnamed =
+        text.substr(0, text.find("---\n")) + "---\n" +
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: written\n  namespace: prod\n---\n" +
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: other\n  namespace: stage\n";
     const model::Model m = load_one("ns.yaml", unnamed);
     const model::ObjectMeta* plain = object(m, "ConfigMap", "plain");
     REQUIRE(plain);
@@ -391,7 +398,8 @@ TEST_CASE("loader: namespaces are defaulted for namespaced kinds only") {
 TEST_CASE("loader: pod sources") {
   const std::string text =
       "apiVersion: v1\nkind: Pod\nmetadata:\n  name: pod\n  labels: {app: pod}\n"
-      "spec:\n  hostNetwork: true\n  containers:\n  - name: c\n    image: nginx\n    ports:\n    - containerPort: 8080\n      name: http\n"
+      "spec:\n  hostNetwork: true\n  containers:\n  - name: c\n    image: nginx\n    ports:\n    - containerPort: "
+      "8080\n      name: http\n"
       "---\n"
       "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: deploy\n  labels: {owner: x}\n"
       "spec:\n  template:\n    metadata:\n      labels:\n        app: deploy\n"
@@ -618,7 +626,8 @@ TEST_CASE("loader: merge keys supply labels, selectors and data, as kubectl read
   CHECK(d->labels[1].key.value == "team");
   CHECK(d->labels[1].value.value == "a");
   // A merged label's position is where it is written: in the anchored map.
-  CHECK_RANGE(d->labels[1].value.range, (SourceRange{0, offset_of(text, "team: a") + 6, offset_of(text, "team: a") + 7}));
+  CHECK_RANGE(d->labels[1].value.range,
+              (SourceRange{0, offset_of(text, "team: a") + 6, offset_of(text, "team: a") + 7}));
 
   // A list of merges: the first one that has a key wins.
   REQUIRE(m.services.size() == 1);
@@ -743,7 +752,7 @@ TEST_CASE("loader: fields of the wrong type read as absent and never crash") {
   // A `kind: List` whose items are not a list has no objects and is not an object itself.
   CHECK_FALSE(object(m, "List", ""));
   CHECK(m.stats.objects_per_kind.count("List") == 0);
-  CHECK(pod_source(m, "p"));  // a Prometheus with a broken spec still creates pods
+  CHECK(pod_source(m, "p"));                         // a Prometheus with a broken spec still creates pods
   CHECK(skips(m, SkipReason::kNotKubernetes) == 1);  // apiVersion: [v1]
 }
 
@@ -752,9 +761,10 @@ TEST_CASE("loader: results are identical with 1 and 4 jobs") {
     std::vector<InputText> out;
     for (int i = 0; i < 40; ++i) {
       const std::string n = std::to_string(i);
-      std::string text = "apiVersion: v1\nkind: Service\nmetadata:\n  name: svc-" + n + "\nspec:\n  selector: {app: a" + n +
-                         "}\n  ports: [{port: 80}]\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d-" + n +
-                         "\nspec:\n  template:\n    metadata: {labels: {app: a" + n + "}}\n    spec: {containers: [{name: c}]}\n";
+      std::string text =
+          "apiVersion: v1\nkind: Service\nmetadata:\n  name: svc-" + n + "\nspec:\n  selector: {app: a" + n +
+          "}\n  ports: [{port: 80}]\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d-" + n +
+          "\nspec:\n  template:\n    metadata: {labels: {app: a" + n + "}}\n    spec: {containers: [{name: c}]}\n";
       if (i % 7 == 3) text += "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: broken\n bad: x\n";
       if (i % 11 == 5) text += "---\nnot: kubernetes\n";
       out.push_back(input("dir/f" + n + ".yaml", text));
@@ -825,12 +835,17 @@ TEST_CASE("loader: kustomize commonLabels reach labels, pod templates and select
   inputs.push_back(input("base/kustomization.yaml", base));
   inputs.push_back(input("overlays/a/kustomization.yaml", overlay_a));
   inputs.push_back(input("overlays/b/kustomization.yaml", overlay_b));
-  inputs.push_back(input("base/deploy.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\n"
-                                             "spec:\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: c}]}\n"));
-  inputs.push_back(input("base/svc.yaml", "apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\nspec: {ports: [{port: 80}]}\n"));
-  inputs.push_back(input("base/netpol.yaml",
-                         "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p, namespace: shop}\n"
-                         "spec:\n  podSelector: {}\n  ingress:\n  - from: [{podSelector: {matchLabels: {app: web}}}]\n"));
+  inputs.push_back(
+      input("base/deploy.yaml",
+            "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\n"
+            "spec:\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: c}]}\n"));
+  inputs.push_back(
+      input("base/svc.yaml",
+            "apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\nspec: {ports: [{port: 80}]}\n"));
+  inputs.push_back(
+      input("base/netpol.yaml",
+            "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p, namespace: shop}\n"
+            "spec:\n  podSelector: {}\n  ingress:\n  - from: [{podSelector: {matchLabels: {app: web}}}]\n"));
   const model::Model m = load(std::move(inputs));
   // Both overlays build the base: two builds, each with its own labels (the second build's
   // objects sit in a copy of the base file, its own apply unit).
@@ -860,7 +875,8 @@ TEST_CASE("loader: kustomize commonLabels reach labels, pod templates and select
   // A NetworkPolicy's `podSelector: {}` still selects every pod; a written matchLabels gains it.
   REQUIRE(m.network_policies.size() == 2);
   CHECK(m.network_policies[0].pod_selector.match_labels.empty());
-  CHECK(model::find_label(m.network_policies[0].ingress.at(0).peers.at(0).pod_selector->match_labels, "team") != nullptr);
+  CHECK(model::find_label(m.network_policies[0].ingress.at(0).peers.at(0).pod_selector->match_labels, "team") !=
+        nullptr);
 }
 
 }  // namespace netlint

@@ -30,7 +30,8 @@ std::vector<InputText> workspace(const std::string& edited_app = "a0") {
   std::vector<InputText> out;
   for (int i = 0; i < 5; ++i) {
     const std::string n = std::to_string(i);
-    out.push_back(input("dir/f" + n + ".yaml", service("svc-" + n, i == 0 ? edited_app : "a" + n) + "---\napiVersion: v1\nkind: [broken\n"));
+    out.push_back(input("dir/f" + n + ".yaml",
+                        service("svc-" + n, i == 0 ? edited_app : "a" + n) + "---\napiVersion: v1\nkind: [broken\n"));
   }
   return out;
 }
@@ -45,7 +46,8 @@ std::string describe(const model::Model& m) {
   }
   for (const model::Service& s : m.services) {
     os << "service " << s.meta.display();
-    for (const model::Label& l : s.selector) os << " " << l.key.value << "=" << l.value.value << "@" << l.value.range.file;
+    for (const model::Label& l : s.selector)
+      os << " " << l.key.value << "=" << l.value.value << "@" << l.value.range.file;
     os << "\n";
   }
   for (const model::InputProblem& p : m.problems) os << p.code << " " << p.range.file << ":" << p.range.begin << "\n";
@@ -89,9 +91,11 @@ TEST_CASE("parse cache: a kustomize build bypasses it, and a kept parse carries 
   load(std::move(plain), &cache);
   // Same texts, same FileIds (the kustomization comes last), now listed by a kustomization.
   std::vector<InputText> listed = workspace();
-  listed.push_back(input("dir/kustomization.yaml", "namespace: shop\ncommonLabels: {team: t}\nresources: [f0.yaml, f1.yaml]\n"));
+  listed.push_back(
+      input("dir/kustomization.yaml", "namespace: shop\ncommonLabels: {team: t}\nresources: [f0.yaml, f1.yaml]\n"));
   std::vector<InputText> listed_again = workspace();
-  listed_again.push_back(input("dir/kustomization.yaml", "namespace: shop\ncommonLabels: {team: t}\nresources: [f0.yaml, f1.yaml]\n"));
+  listed_again.push_back(
+      input("dir/kustomization.yaml", "namespace: shop\ncommonLabels: {team: t}\nresources: [f0.yaml, f1.yaml]\n"));
   const model::Model reused = load(std::move(listed), &cache);
   // The two listed files are resources of the build, parsed afresh for it (their trees go to the
   // build, never to the cache); the other three are inert beside the kustomization: not parsed.

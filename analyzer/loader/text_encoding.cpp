@@ -51,17 +51,24 @@ std::string decode_utf32(const std::string& text, std::size_t from, bool little)
   return out;
 }
 
-bool ascii_letter_or_mark(char c) { return c != 0 && static_cast<unsigned char>(c) < 0x80; }
+bool ascii_letter_or_mark(char c) {
+  return c != 0 && static_cast<unsigned char>(c) < 0x80;
+}
 
 }  // namespace
 
 const char* encoding_name(SourceEncoding encoding) {
   switch (encoding) {
-    case SourceEncoding::kUtf8: return "UTF-8";
-    case SourceEncoding::kUtf16Le: return "UTF-16LE";
-    case SourceEncoding::kUtf16Be: return "UTF-16BE";
-    case SourceEncoding::kUtf32Le: return "UTF-32LE";
-    case SourceEncoding::kUtf32Be: return "UTF-32BE";
+    case SourceEncoding::kUtf8:
+      return "UTF-8";
+    case SourceEncoding::kUtf16Le:
+      return "UTF-16LE";
+    case SourceEncoding::kUtf16Be:
+      return "UTF-16BE";
+    case SourceEncoding::kUtf32Le:
+      return "UTF-32LE";
+    case SourceEncoding::kUtf32Be:
+      return "UTF-32BE";
   }
   return "?";
 }
@@ -74,8 +81,10 @@ SourceEncoding detect_encoding(const std::string& text) {
   if (starts("\xFF\xFE"sv)) return SourceEncoding::kUtf16Le;
   if (starts("\xFE\xFF"sv)) return SourceEncoding::kUtf16Be;
   if (text.size() >= 4) {
-    if (ascii_letter_or_mark(text[0]) && text[1] == 0 && ascii_letter_or_mark(text[2]) && text[3] == 0) return SourceEncoding::kUtf16Le;
-    if (text[0] == 0 && ascii_letter_or_mark(text[1]) && text[2] == 0 && ascii_letter_or_mark(text[3])) return SourceEncoding::kUtf16Be;
+    if (ascii_letter_or_mark(text[0]) && text[1] == 0 && ascii_letter_or_mark(text[2]) && text[3] == 0)
+      return SourceEncoding::kUtf16Le;
+    if (text[0] == 0 && ascii_letter_or_mark(text[1]) && text[2] == 0 && ascii_letter_or_mark(text[3]))
+      return SourceEncoding::kUtf16Be;
   }
   return SourceEncoding::kUtf8;
 }
@@ -85,11 +94,20 @@ SourceEncoding normalise_text(std::string& text) {
   // UTF-16 may come without its mark (detected by its NULs); the mark is two bytes when present.
   const bool bom = !text.empty() && static_cast<unsigned char>(text[0]) >= 0xFE;
   switch (encoding) {
-    case SourceEncoding::kUtf8: break;
-    case SourceEncoding::kUtf16Le: text = decode_utf16(text, bom ? 2 : 0, true); break;
-    case SourceEncoding::kUtf16Be: text = decode_utf16(text, bom ? 2 : 0, false); break;
-    case SourceEncoding::kUtf32Le: text = decode_utf32(text, 4, true); break;
-    case SourceEncoding::kUtf32Be: text = decode_utf32(text, 4, false); break;
+    case SourceEncoding::kUtf8:
+      break;
+    case SourceEncoding::kUtf16Le:
+      text = decode_utf16(text, bom ? 2 : 0, true);
+      break;
+    case SourceEncoding::kUtf16Be:
+      text = decode_utf16(text, bom ? 2 : 0, false);
+      break;
+    case SourceEncoding::kUtf32Le:
+      text = decode_utf32(text, 4, true);
+      break;
+    case SourceEncoding::kUtf32Be:
+      text = decode_utf32(text, 4, false);
+      break;
   }
   for (std::size_t i = text.find('\r'); i != std::string::npos; i = text.find('\r', i + 1)) {
     if (i + 1 == text.size() || text[i + 1] != '\n') text[i] = '\n';

@@ -37,7 +37,8 @@ ViewPartition partition_views(const std::vector<InputText>& inputs, const config
     return out;
   }
   std::error_code ec;
-  const fs::path directory = fs::weakly_canonical(fs::absolute(config->directory.empty() ? "." : config->directory, ec), ec);
+  const fs::path directory =
+      fs::weakly_canonical(fs::absolute(config->directory.empty() ? "." : config->directory, ec), ec);
   std::vector<std::string> relative(inputs.size());
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     if (!inputs[i].config) relative[i] = relative_to(inputs[i].path, directory);

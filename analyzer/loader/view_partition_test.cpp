@@ -35,7 +35,8 @@ std::vector<std::string> members(const ViewSpec& view, const std::vector<InputTe
 
 std::string flannel_config(std::string_view network) {
   return "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: kube-flannel-cfg, namespace: kube-flannel}\n"
-         "data:\n  net-conf.json: '{\"Network\": \"" + std::string(network) + "\"}'\n";
+         "data:\n  net-conf.json: '{\"Network\": \"" +
+         std::string(network) + "\"}'\n";
 }
 
 }  // namespace
@@ -77,7 +78,8 @@ TEST_CASE("views: globs relative to the config's folder; a file may be in severa
 
 TEST_CASE("views: a cluster named `default` takes the files in no cluster; no leftover, no default view") {
   const std::vector<InputText> inputs = {input("a/x.yaml", ""), input("b/y.yaml", "")};
-  const config::Config named_default = config_of("clusters:\n  default: {paths: [\"a/**\"]}\n  other: {paths: [\"zzz/**\"]}\n");
+  const config::Config named_default =
+      config_of("clusters:\n  default: {paths: [\"a/**\"]}\n  other: {paths: [\"zzz/**\"]}\n");
   const ViewPartition p = partition_views(inputs, &named_default);
   REQUIRE(p.views.size() == 2);
   CHECK(p.views[0].name == "default");
@@ -116,8 +118,8 @@ TEST_CASE("views: each view merges its own definitions and derives its own facts
   CHECK(b.cluster == "b");
   for (const model::Model* v : {&a, &b}) {
     CHECK(!v->mixed);
-    CHECK(v->files.size() == 4);  // the whole file table, so FileIds agree across views
-    CHECK(v->stats.files == 3);   // counted once, not once per view (the config is no input)
+    CHECK(v->files.size() == 4);       // the whole file table, so FileIds agree across views
+    CHECK(v->stats.files == 3);        // counted once, not once per view (the config is no input)
     CHECK(v->namespaces.size() == 1);  // the shared file is in both
     CHECK(v->config_maps.size() == 1);
   }
@@ -132,7 +134,8 @@ TEST_CASE("views: each view merges its own definitions and derives its own facts
   CHECK(!views[1].facts.pod_cidrs.ipv4.config_key.valid());
   // Each view has its own synthetic DNS peer.
   for (const model::Model* v : {&a, &b}) {
-    CHECK(std::count_if(v->pod_sources.begin(), v->pod_sources.end(), [](const model::PodSource& s) { return s.synthetic; }) == 1);
+    CHECK(std::count_if(v->pod_sources.begin(), v->pod_sources.end(),
+                        [](const model::PodSource& s) { return s.synthetic; }) == 1);
   }
 }
 

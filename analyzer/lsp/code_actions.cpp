@@ -39,7 +39,9 @@ Json fix_data(const diag::Fix& fix, const std::function<Json(const SourceRange&)
     if (u.empty()) return nullptr;
     changes[u].push_back({{"range", range(e.range)}, {"newText", e.replacement}});
   }
-  return {{"title", fix.title}, {"preferred", fix.applicability == diag::Applicability::kSafe}, {"changes", std::move(changes)}};
+  return {{"title", fix.title},
+          {"preferred", fix.applicability == diag::Applicability::kSafe},
+          {"changes", std::move(changes)}};
 }
 
 Json code_actions(const std::map<std::string, Json>& published, const Json& params) {
@@ -50,7 +52,8 @@ Json code_actions(const std::map<std::string, Json>& published, const Json& para
   const auto it = published.find(uri);
   if (it == published.end()) return actions;
   for (const Json& d : it->second) {
-    const Json* fix = d.contains("data") && d["data"].is_object() && d["data"].contains("fix") ? &d["data"]["fix"] : nullptr;
+    const Json* fix =
+        d.contains("data") && d["data"].is_object() && d["data"].contains("fix") ? &d["data"]["fix"] : nullptr;
     if (fix == nullptr || !fix->is_object() || !meets(d.at("range"), wanted)) continue;
     Json action = {{"title", (*fix)["title"]},
                    {"kind", "quickfix"},

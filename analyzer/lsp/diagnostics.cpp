@@ -11,9 +11,12 @@ namespace {
 
 int lsp_severity(diag::Severity severity) {
   switch (severity) {
-    case diag::Severity::kError: return 1;
-    case diag::Severity::kWarning: return 2;
-    case diag::Severity::kNote: return 3;
+    case diag::Severity::kError:
+      return 1;
+    case diag::Severity::kWarning:
+      return 2;
+    case diag::Severity::kNote:
+      return 3;
   }
   return 3;
 }
@@ -66,8 +69,9 @@ nlohmann::json DiagnosticConverter::convert(const diag::Diagnostic& d) {
   }
   if (!related.empty()) out["relatedInformation"] = std::move(related);
   if (d.fix) {
-    nlohmann::json fix = fix_data(*d.fix, [this](const SourceRange& r) { return range(r); },
-                                  [this](FileId f) { return f < model_.files.size() ? uri_of_(model_.file(f)) : std::string(); });
+    nlohmann::json fix = fix_data(
+        *d.fix, [this](const SourceRange& r) { return range(r); },
+        [this](FileId f) { return f < model_.files.size() ? uri_of_(model_.file(f)) : std::string(); });
     if (!fix.is_null()) out["data"] = {{"fix", std::move(fix)}};
   }
   return out;

@@ -21,7 +21,9 @@ bool DocumentStore::change(const std::string& uri, std::string text, std::int64_
   return true;
 }
 
-void DocumentStore::close(const std::string& uri) { documents_.erase(uri); }
+void DocumentStore::close(const std::string& uri) {
+  documents_.erase(uri);
+}
 
 const Document* DocumentStore::find(const std::string& uri) const {
   const auto it = documents_.find(uri);

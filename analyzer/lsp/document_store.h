@@ -9,8 +9,8 @@
 namespace netlint::lsp {
 
 struct Document {
-  std::string uri;       // exactly as the client sent it (publishDiagnostics must echo it)
-  std::string path;      // absolute; empty for a URI that names no file (untitled:, ...)
+  std::string uri;   // exactly as the client sent it (publishDiagnostics must echo it)
+  std::string path;  // absolute; empty for a URI that names no file (untitled:, ...)
   std::string text;
   std::int64_t version = 0;
 };

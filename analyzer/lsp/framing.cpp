@@ -151,7 +151,8 @@ MessageReader::Result MessageReader::next() {
       left -= take;
     }
     result.status = Status::kTooLarge;
-    result.error = "message of " + std::to_string(length) + " bytes is larger than the limit of " + std::to_string(max_body_);
+    result.error =
+        "message of " + std::to_string(length) + " bytes is larger than the limit of " + std::to_string(max_body_);
     return result;
   }
   // Grown as bytes arrive, not reserved from the header: a lying Content-Length costs nothing.

@@ -54,8 +54,8 @@ TEST_CASE("lsp framing: messages, headers in any case, recovery after garbage") 
       "content-length:3\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n[1]"
       "Content-Length: x\r\n\r\n"
       "garbage line\n\n"
-      "Content-Length: 2000\r\n\r\n" + std::string(2000, 'a') +
-      "Content-Length: 4\r\n\r\nnull");
+      "Content-Length: 2000\r\n\r\n" +
+      std::string(2000, 'a') + "Content-Length: 4\r\n\r\nnull");
   REQUIRE(results.size() == 6);
   CHECK(results[0].status == MessageReader::Status::kMessage);
   CHECK(results[0].body == "{}");

@@ -63,7 +63,9 @@ void Server::send(const Json& message) {
   if (!write_message(out_, body)) output_failed_ = true;
 }
 
-void Server::respond(const Json& id, Json result) { send({{"jsonrpc", "2.0"}, {"id", id}, {"result", std::move(result)}}); }
+void Server::respond(const Json& id, Json result) {
+  send({{"jsonrpc", "2.0"}, {"id", id}, {"result", std::move(result)}});
+}
 
 void Server::respond_error(const Json& id, int code, const std::string& message) {
   send({{"jsonrpc", "2.0"}, {"id", id}, {"error", {{"code", code}, {"message", message}}}});
@@ -73,7 +75,9 @@ void Server::notify(const std::string& method, Json params) {
   send({{"jsonrpc", "2.0"}, {"method", method}, {"params", std::move(params)}});
 }
 
-void Server::log(int type, const std::string& message) { notify("window/logMessage", {{"type", type}, {"message", message}}); }
+void Server::log(int type, const std::string& message) {
+  notify("window/logMessage", {{"type", type}, {"message", message}});
+}
 
 void Server::publish(const std::string& uri, const Json& diagnostics) {
   Json params = {{"uri", uri}, {"diagnostics", diagnostics}};
@@ -81,7 +85,9 @@ void Server::publish(const std::string& uri, const Json& diagnostics) {
   notify("textDocument/publishDiagnostics", std::move(params));
 }
 
-void Server::framing_error(const std::string& what) { log(1, "netlint: dropped an unreadable message: " + what); }
+void Server::framing_error(const std::string& what) {
+  log(1, "netlint: dropped an unreadable message: " + what);
+}
 
 void Server::handle(std::string_view body) {
   Json message = Json::parse(body, nullptr, /*allow_exceptions=*/false);
@@ -193,7 +199,8 @@ Json Server::initialize(const Json& params) {
   // when another file's edit changes a document's findings (workspace/diagnostic/refresh);
   // initializationOptions.pullDiagnostics forces it on (any pulling client) or off (push).
   const bool client_pulls = find_path(params, {"capabilities", "textDocument", "diagnostic"}) != nullptr;
-  if (const Json* r = find_path(params, {"capabilities", "workspace", "diagnostics", "refreshSupport"}); r && r->is_boolean()) {
+  if (const Json* r = find_path(params, {"capabilities", "workspace", "diagnostics", "refreshSupport"});
+      r && r->is_boolean()) {
     refresh_support_ = r->get<bool>();
   }
   const Json* wants_pull = find_path(params, {"initializationOptions", "pullDiagnostics"});
@@ -208,7 +215,8 @@ Json Server::initialize(const Json& params) {
       {"codeActionProvider", {{"codeActionKinds", {"quickfix"}}}},
   };
   if (pull_) {
-    capabilities["diagnosticProvider"] = {{"identifier", "netlint"}, {"interFileDependencies", true}, {"workspaceDiagnostics", false}};
+    capabilities["diagnosticProvider"] = {
+        {"identifier", "netlint"}, {"interFileDependencies", true}, {"workspaceDiagnostics", false}};
   }
   return {{"capabilities", capabilities}, {"serverInfo", {{"name", "netlint"}, {"version", NETLINT_VERSION}}}};
 }
@@ -220,7 +228,8 @@ Json Server::pull_diagnostics(const Json& params) {
   // A document not open (or not analysed) has no findings to show: an empty full report.
   if (it == published_.end()) return {{"kind", "full"}, {"items", Json::array()}};
   const std::string& result_id = result_ids_[uri];
-  if (const auto previous = params.find("previousResultId"); previous != params.end() && previous->is_string() && *previous == result_id) {
+  if (const auto previous = params.find("previousResultId");
+      previous != params.end() && previous->is_string() && *previous == result_id) {
     return {{"kind", "unchanged"}, {"resultId", result_id}};
   }
   return {{"kind", "full"}, {"resultId", result_id}, {"items", it->second}};
@@ -239,7 +248,8 @@ void Server::notification(const std::string& method, const Json& params) {
   if (!initialized_ || shutdown_) return;  // LSP: notifications before initialize are dropped
   if (method == "textDocument/didOpen") {
     const Json& doc = params.at("textDocument");
-    documents_.open(doc.at("uri").get<std::string>(), doc.at("text").get<std::string>(), doc.value("version", std::int64_t{0}));
+    documents_.open(doc.at("uri").get<std::string>(), doc.at("text").get<std::string>(),
+                    doc.value("version", std::int64_t{0}));
     dirty_ = true;
   } else if (method == "textDocument/didChange") {
     const Json& doc = params.at("textDocument");
@@ -252,7 +262,8 @@ void Server::notification(const std::string& method, const Json& params) {
       log(1, "netlint: ignored an incremental change (the server asked for full sync)");
       return;
     }
-    if (documents_.change(uri, last.at("text").get<std::string>(), doc.value("version", std::int64_t{0}))) dirty_ = true;
+    if (documents_.change(uri, last.at("text").get<std::string>(), doc.value("version", std::int64_t{0})))
+      dirty_ = true;
   } else if (method == "textDocument/didClose") {
     const std::string uri = params.at("textDocument").at("uri").get<std::string>();
     documents_.close(uri);
@@ -309,10 +320,15 @@ int run_stdio(int in_fd, std::ostream& out) {
     if (server.dirty() && !reader.pending()) server.analyse_and_publish();
     MessageReader::Result next = reader.next();
     switch (next.status) {
-      case MessageReader::Status::kMessage: server.handle(next.body); break;
+      case MessageReader::Status::kMessage:
+        server.handle(next.body);
+        break;
       case MessageReader::Status::kMalformed:
-      case MessageReader::Status::kTooLarge: server.framing_error(next.error); break;
-      case MessageReader::Status::kEof: return server.exit_code();
+      case MessageReader::Status::kTooLarge:
+        server.framing_error(next.error);
+        break;
+      case MessageReader::Status::kEof:
+        return server.exit_code();
     }
   }
   return server.exit_code();

@@ -77,7 +77,7 @@ class Server {
   bool pull_ = false;
   bool refresh_support_ = false;
   int next_request_id_ = 1;
-  long parent_pid_ = 0;  // 0: none watched
+  long parent_pid_ = 0;                              // 0: none watched
   std::map<std::string, nlohmann::json> published_;  // uri -> what the client was last told
   // uri -> the resultId of published_[uri], new whenever it changes: a pull that names it as
   // previousResultId is answered "unchanged".

@@ -82,7 +82,8 @@ Published analyze_workspace(const DocumentStore& documents, const Settings& sett
   }
 
   cli::Analysis analysis;
-  if (cli::analyze(options, config ? &*config : nullptr, selection, analysis, err, std::move(buffers)) != cli::kLoaded) {
+  if (cli::analyze(options, config ? &*config : nullptr, selection, analysis, err, std::move(buffers)) !=
+      cli::kLoaded) {
     split_lines(err.str(), published.errors);
     return published;
   }
@@ -111,13 +112,15 @@ Published analyze_workspace(const DocumentStore& documents, const Settings& sett
   // diagnostics; the same notes the CLI prints (report/view_notes).
   std::vector<report::ViewNote> run_notes;
   if (!selection.v2_codes_left_out.empty()) run_notes.push_back(report::selection_note(selection.v2_codes_left_out));
-  for (const report::ViewNote& note : report::collect_view_report(analysis.views, selection.view_notes, std::move(run_notes)).notes) {
+  for (const report::ViewNote& note :
+       report::collect_view_report(analysis.views, selection.view_notes, std::move(run_notes)).notes) {
     published.notes.push_back("note: " + note.message + " [NL0006 " + note.topic + "]");
   }
   published.ran = true;
   const ParseCache::Stats reuse = cache.last_load();
   published.timing = fmt::format(
-      "netlint: analysed {} files in {:.0f} ms: inputs {:.0f} ms, load {:.0f} ms ({} parses reused, {} parsed), rules {:.0f} ms",
+      "netlint: analysed {} files in {:.0f} ms: inputs {:.0f} ms, load {:.0f} ms ({} parses reused, {} parsed), rules "
+      "{:.0f} ms",
       model.files.size(), std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count(),
       analysis.times.inputs_ms, analysis.times.load_ms, reuse.hits, reuse.misses, analysis.times.rules_ms);
   return published;

@@ -23,11 +23,11 @@ struct Settings {
 };
 
 struct Published {
-  bool ran = false;                             // false: the analysis could not run (see log)
+  bool ran = false;                                   // false: the analysis could not run (see log)
   std::map<std::string, nlohmann::json> diagnostics;  // every open document's URI -> Diagnostic[]
-  std::vector<std::string> notes;               // run-level notes and findings without a place
-  std::vector<std::string> errors;              // config and input errors
-  std::string timing;                           // where the time went, for the log; empty if nothing ran
+  std::vector<std::string> notes;                     // run-level notes and findings without a place
+  std::vector<std::string> errors;                    // config and input errors
+  std::string timing;                                 // where the time went, for the log; empty if nothing ran
 };
 
 // `cache` keeps each file's parse between analyses: only the edited buffers (and files changed

@@ -30,10 +30,12 @@ void report_namespaces(Model& model) {
     const std::string lower = lower_case(written.value);
     if (declared.count(lower) == 0) continue;
     model.problems.push_back(InputProblem{
-        "NL0004", written.range,
-        fmt::format("namespace \"{}\" is not a valid namespace name: names are lower case; did you mean \"{}\"?", written.value,
-                    lower),
-        fmt::format("write namespace: {}", lower), {}});
+        "NL0004",
+        written.range,
+        fmt::format("namespace \"{}\" is not a valid namespace name: names are lower case; did you mean \"{}\"?",
+                    written.value, lower),
+        fmt::format("write namespace: {}", lower),
+        {}});
     model.problems.back().fix =
         scalar_fix(model, written, lower, diag::Applicability::kSafe, fmt::format("write namespace: {}", lower));
   }
@@ -46,7 +48,8 @@ void report_all_caps_declared_names(Model& model) {
   std::set<std::string, std::less<>> declared;  // container port names of the view
   bool any = false;
   for (const Service& svc : model.services) {
-    for (const ServicePort& p : svc.ports) any = any || (p.target_port_placeholder && is_all_caps_identifier(p.target_port->value));
+    for (const ServicePort& p : svc.ports)
+      any = any || (p.target_port_placeholder && is_all_caps_identifier(p.target_port->value));
   }
   if (!any) return;
   for (const PodSource& pod : model.pod_sources) {
@@ -62,12 +65,14 @@ void report_all_caps_declared_names(Model& model) {
       const std::string lower = lower_case(p.target_port->value);
       if (declared.count(lower) == 0) continue;
       model.problems.push_back(InputProblem{
-          "NL0004", p.target_port->range,
+          "NL0004",
+          p.target_port->range,
           fmt::format("targetPort \"{}\" is not a valid port name: port names are lower case; did you mean \"{}\"?",
                       p.target_port->value, lower),
-          fmt::format("write targetPort: {}, the name a container declares", lower), {}});
-      model.problems.back().fix =
-          scalar_fix(model, *p.target_port, lower, diag::Applicability::kSafe, fmt::format("write targetPort: {}", lower));
+          fmt::format("write targetPort: {}, the name a container declares", lower),
+          {}});
+      model.problems.back().fix = scalar_fix(model, *p.target_port, lower, diag::Applicability::kSafe,
+                                             fmt::format("write targetPort: {}", lower));
     }
   }
 }

@@ -28,14 +28,16 @@ const ServicePort& only_port(const DocumentObjects& d) {
 }
 
 std::string service_with_port(const std::string& port_fields) {
-  return "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports:\n  - port: 8080\n" +
+  return "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports:\n  - port: "
+         "8080\n" +
          port_fields;
 }
 
 }  // namespace
 
 TEST_CASE("api defaults: a Service's targetPort not written, 0 or \"\" is its port (SetDefaults_Service)") {
-  for (const char* fields : {"", "    targetPort: 0\n", "    targetPort: \"\"\n", "    targetPort: ~\n", "    targetPort: 0x0\n"}) {
+  for (const char* fields :
+       {"", "    targetPort: 0\n", "    targetPort: \"\"\n", "    targetPort: ~\n", "    targetPort: 0x0\n"}) {
     CAPTURE(fields);
     const DocumentObjects d = extract(service_with_port(fields));
     CHECK(d.problems.empty());
@@ -70,8 +72,8 @@ TEST_CASE("api defaults: a written targetPort is kept; one the API rejects is un
     CHECK(p.target_port_number == 8000);
     CHECK_FALSE(p.target_port_is_name);
   }
-  for (const char* fields : {"    targetPort: 70000\n", "    targetPort: \"0\"\n", "    targetPort: Http\n", "    targetPort: true\n",
-                             "    targetPort: [80]\n", "    targetPort: -1\n"}) {
+  for (const char* fields : {"    targetPort: 70000\n", "    targetPort: \"0\"\n", "    targetPort: Http\n",
+                             "    targetPort: true\n", "    targetPort: [80]\n", "    targetPort: -1\n"}) {
     CAPTURE(fields);
     const DocumentObjects d = extract(service_with_port(fields));
     CHECK(d.problems.size() == 1);
@@ -91,11 +93,14 @@ TEST_CASE("api defaults: Service type, internalTrafficPolicy and port protocol")
     CHECK(d.services[0].internal_traffic_policy.value == "Cluster");
   }
   SUBCASE("ExternalName has no internalTrafficPolicy") {
-    const DocumentObjects d = extract("apiVersion: v1\nkind: Service\nmetadata: {name: db}\nspec:\n  type: ExternalName\n  externalName: db.example.com\n");
+    const DocumentObjects d = extract(
+        "apiVersion: v1\nkind: Service\nmetadata: {name: db}\nspec:\n  type: ExternalName\n  externalName: "
+        "db.example.com\n");
     CHECK(d.services[0].internal_traffic_policy.value.empty());
   }
   SUBCASE("a wrong-case value is NL0004 and stays as written (unknown to rules)") {
-    const DocumentObjects d = extract("apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  type: nodePort\n");
+    const DocumentObjects d =
+        extract("apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  type: nodePort\n");
     REQUIRE(d.problems.size() == 1);
     CHECK(d.problems[0].message == "type nodePort is not valid; type is case-sensitive: write NodePort");
     CHECK(d.services[0].type.value == "nodePort");
@@ -134,8 +139,10 @@ TEST_CASE("api defaults: pods and pod templates") {
         "  containers:\n  - name: c\n    image: c:1\n    ports:\n    - containerPort: 80\n      protocol: tcp\n");
     REQUIRE(bad.problems.size() == 3);
     CHECK(bad.problems[0].message == "protocol tcp is not valid; protocols are case-sensitive: write TCP");
-    CHECK(bad.problems[1].message == "dnsPolicy clusterfirst is not valid; dnsPolicy is case-sensitive: write ClusterFirst");
-    CHECK(bad.problems[2].message == "restartPolicy always is not valid; restartPolicy is case-sensitive: write Always");
+    CHECK(bad.problems[1].message ==
+          "dnsPolicy clusterfirst is not valid; dnsPolicy is case-sensitive: write ClusterFirst");
+    CHECK(bad.problems[2].message ==
+          "restartPolicy always is not valid; restartPolicy is case-sensitive: write Always");
     CHECK(bad.pod_sources[0].dns_policy.value == "clusterfirst");
     CHECK_FALSE(bad.pod_sources[0].containers_known);
   }
@@ -162,12 +169,15 @@ TEST_CASE("api defaults: NetworkPolicy port protocol TCP; policyTypes stay as wr
 
 TEST_CASE("api defaults: enums, unknown values and did-you-mean") {
   const DocumentObjects d = extract(
-      "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  type: LoadBalancr\n  externalTrafficPolicy: local\n"
+      "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  type: LoadBalancr\n  externalTrafficPolicy: "
+      "local\n"
       "  internalTrafficPolicy: \"\"\n  sessionAffinity: Sticky\n");
   REQUIRE(d.problems.size() == 4);
   CHECK(d.problems[0].message ==
-        "type LoadBalancr is not valid; did you mean LoadBalancer? (valid: ClusterIP, NodePort, LoadBalancer or ExternalName)");
-  CHECK(d.problems[1].message == "externalTrafficPolicy local is not valid; externalTrafficPolicy is case-sensitive: write Local");
+        "type LoadBalancr is not valid; did you mean LoadBalancer? (valid: ClusterIP, NodePort, LoadBalancer or "
+        "ExternalName)");
+  CHECK(d.problems[1].message ==
+        "externalTrafficPolicy local is not valid; externalTrafficPolicy is case-sensitive: write Local");
   CHECK(d.problems[2].message == "internalTrafficPolicy \"\" is not valid; use Cluster or Local");
   CHECK(d.problems[3].message == "sessionAffinity Sticky is not valid; use None or ClientIP");
 }

@@ -72,7 +72,8 @@ FileLinks link_files(const Model& model) {
     }
   }
   for (const Service& service : model.services) {
-    if (in_group(service.meta.file)) directory_of(service.meta.file).services_by_name.emplace(service.meta.name.value, &service.meta);
+    if (in_group(service.meta.file))
+      directory_of(service.meta.file).services_by_name.emplace(service.meta.name.value, &service.meta);
   }
   // A Service selector: the files holding pods it selects, in a namespace equal or maybe equal.
   for (const Service& service : model.services) {
@@ -123,7 +124,8 @@ void assign_apply_units(Model& model, const FileLinks& links) {
   UnionFind groups(model.files.size());
   for (const auto& [a, b] : links.edges) groups.unite(a, b);
   for (SourceFile& file : model.files) {
-    file.apply_unit = file.apply_build.empty() ? "group:" + model.file(groups.find(file.id)).path : "build:" + file.apply_build;
+    file.apply_unit =
+        file.apply_build.empty() ? "group:" + model.file(groups.find(file.id)).path : "build:" + file.apply_build;
   }
 }
 
@@ -135,7 +137,8 @@ void bind_apply_time_namespace(Model& model, const FileLinks& links) {
     const std::string& ns = object.namespace_name.value;
     if (object.file >= model.files.size() || ns.empty() || is_apply_time(ns)) continue;
     named_in_file[object.file].insert(ns);
-    if (const std::string& build = model.file(object.file).apply_build; !build.empty()) named_in_build[build].insert(ns);
+    if (const std::string& build = model.file(object.file).apply_build; !build.empty())
+      named_in_build[build].insert(ns);
   }
   // A file outside builds is applied with the files it links to and the files linking to it.
   std::vector<std::set<std::string>> named_around(named_in_file);

@@ -8,9 +8,9 @@ namespace netlint::model {
 
 struct ConfigMapEntry {
   Text key;
-  Text value;                     // the scalar's text; its range is the whole token
-  bool block_scalar = false;      // `|`/`>`: embedded texts map positions line by line
-  bool binary = false;            // from binaryData
+  Text value;                 // the scalar's text; its range is the whole token
+  bool block_scalar = false;  // `|`/`>`: embedded texts map positions line by line
+  bool binary = false;        // from binaryData
 };
 
 struct ConfigMap {

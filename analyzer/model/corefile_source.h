@@ -11,13 +11,15 @@
 namespace netlint::model {
 
 struct CorefileSource {
-  ObjectMeta owner;          // the ConfigMap; empty kind for a standalone file
-  Text key;                  // the ConfigMap key; empty for a file
+  ObjectMeta owner;  // the ConfigMap; empty kind for a standalone file
+  Text key;          // the ConfigMap key; empty for a file
   EmbeddedText text;
   corefile::Corefile ast;
-  bool fragment = false;     // `*.override`: one block of directives, no server keys
+  bool fragment = false;  // `*.override`: one block of directives, no server keys
 
-  std::string display() const { return owner.kind.value.empty() ? std::string("Corefile") : owner.display() + " key " + key.value; }
+  std::string display() const {
+    return owner.kind.value.empty() ? std::string("Corefile") : owner.display() + " key " + key.value;
+  }
 };
 
 }  // namespace netlint::model

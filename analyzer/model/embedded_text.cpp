@@ -79,7 +79,8 @@ EmbeddedText EmbeddedText::config_map_value(const ConfigMapEntry& entry, std::st
   std::uint32_t indent = 0;
   for (std::size_t i = 0; i < value_lines.size(); ++i) {
     const std::size_t next = file_text.find('\n', parent_lines[i]);
-    const std::string_view line = file_text.substr(parent_lines[i], next == std::string_view::npos ? std::string_view::npos : next - parent_lines[i]);
+    const std::string_view line = file_text.substr(
+        parent_lines[i], next == std::string_view::npos ? std::string_view::npos : next - parent_lines[i]);
     if (line.find_first_not_of(" \r") != std::string_view::npos) {
       indent = leading_spaces(line);
       break;
@@ -89,10 +90,12 @@ EmbeddedText EmbeddedText::config_map_value(const ConfigMapEntry& entry, std::st
   parent_begin.reserve(value_lines.size());
   for (std::size_t i = 0; i < value_lines.size(); ++i) {
     const std::uint32_t vb = value_lines[i];
-    const std::uint32_t ve = i + 1 < value_lines.size() ? value_lines[i + 1] - 1 : static_cast<std::uint32_t>(value.size());
+    const std::uint32_t ve =
+        i + 1 < value_lines.size() ? value_lines[i + 1] - 1 : static_cast<std::uint32_t>(value.size());
     const std::string_view value_line = value.substr(vb, ve - vb);
     const std::size_t next = file_text.find('\n', parent_lines[i]);
-    const std::string_view line = file_text.substr(parent_lines[i], next == std::string_view::npos ? std::string_view::npos : next - parent_lines[i]);
+    const std::string_view line = file_text.substr(
+        parent_lines[i], next == std::string_view::npos ? std::string_view::npos : next - parent_lines[i]);
     const std::uint32_t skip = std::min(indent, leading_spaces(line));
     // Safety: the content must read back byte for byte, else positions would be wrong.
     if (line.substr(skip, value_line.size()) != value_line) return e;

@@ -32,13 +32,13 @@ struct DocumentObjects {
   std::vector<CorefileSource> corefiles;
   std::vector<OpaqueNamespace> opaque_namespaces;
   std::vector<InputProblem> problems;
-  std::optional<SkipReason> skip;   // set when the document is not analyzed
-  std::uint32_t placeholders = 0;   // placeholder values met in fields netlint reads (model/placeholder.h)
+  std::optional<SkipReason> skip;         // set when the document is not analyzed
+  std::uint32_t placeholders = 0;         // placeholder values met in fields netlint reads (model/placeholder.h)
   std::vector<Text> all_caps_namespaces;  // `namespace: PROD` as written (model/all_caps_names)
 };
 
-void extract_document(const yaml::NodeRef& root, FileId file, std::uint32_t document,
-                      const ExtractOptions& options, DocumentObjects& out);
+void extract_document(const yaml::NodeRef& root, FileId file, std::uint32_t document, const ExtractOptions& options,
+                      DocumentObjects& out);
 
 // Why a parsed document is no object to analyze: not a map with scalar apiVersion and kind
 // (kNotKubernetes), or a kustomize/kpt config (kKustomize); nullopt for an object or a List.
@@ -48,14 +48,15 @@ std::optional<SkipReason> non_object_skip(const yaml::NodeRef& root);
 // Pieces used by extract_document, one file each. Each records in `problems` the NL0004
 // (invalid-field) problems of the fields it reads (analyzer/model/field_checks.h); a field of the
 // wrong type still reads as it would without the check.
-ObjectMeta extract_meta(const yaml::NodeRef& object, FileId file, std::uint32_t document,
-                        const ExtractOptions& options, std::vector<InputProblem>& problems);
+ObjectMeta extract_meta(const yaml::NodeRef& object, FileId file, std::uint32_t document, const ExtractOptions& options,
+                        std::vector<InputProblem>& problems);
 // Returns a pod source when `object` creates pods.
 std::optional<PodSource> extract_pod_source(const yaml::NodeRef& object, const ObjectMeta& meta,
                                             std::vector<InputProblem>& problems);
 Service extract_service(const yaml::NodeRef& object, const ObjectMeta& meta, std::vector<InputProblem>& problems);
 Ingress extract_ingress(const yaml::NodeRef& object, const ObjectMeta& meta, std::vector<InputProblem>& problems);
-NetworkPolicy extract_network_policy(const yaml::NodeRef& object, const ObjectMeta& meta, std::vector<InputProblem>& problems);
+NetworkPolicy extract_network_policy(const yaml::NodeRef& object, const ObjectMeta& meta,
+                                     std::vector<InputProblem>& problems);
 Route extract_route(const yaml::NodeRef& object, const ObjectMeta& meta);
 // The Secret an object makes exist (see SecretProducer), if it is one of those kinds.
 std::optional<SecretProducer> extract_secret_producer(const yaml::NodeRef& object, const ObjectMeta& meta);

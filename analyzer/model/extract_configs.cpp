@@ -18,10 +18,16 @@ constexpr FileId kEmbeddedFile = kNoFile - 1;
 // Kinds whose documents carry cluster facts (RULES.md Facts table).
 // HorizontalPodAutoscaler and PodDisruptionBudget: whether the CoreDNS Deployment is scaled and
 // protected (NL4109).
-constexpr std::array<std::string_view, 10> kConfigKinds = {
-    "KubeletConfiguration", "ClusterConfiguration", "KubeProxyConfiguration", "IPPool",
-    "Installation", "IngressClass", "CiliumLocalRedirectPolicy", "InitConfiguration",
-    "HorizontalPodAutoscaler", "PodDisruptionBudget"};
+constexpr std::array<std::string_view, 10> kConfigKinds = {"KubeletConfiguration",
+                                                           "ClusterConfiguration",
+                                                           "KubeProxyConfiguration",
+                                                           "IPPool",
+                                                           "Installation",
+                                                           "IngressClass",
+                                                           "CiliumLocalRedirectPolicy",
+                                                           "InitConfiguration",
+                                                           "HorizontalPodAutoscaler",
+                                                           "PodDisruptionBudget"};
 
 bool is_config_kind(std::string_view kind) {
   return std::find(kConfigKinds.begin(), kConfigKinds.end(), kind) != kConfigKinds.end();
@@ -77,9 +83,13 @@ std::optional<yaml::Tree> parse_embedded(const EmbeddedText& text, std::string_v
       yaml::parse_document(text.text(), 0, static_cast<std::uint32_t>(text.text().size()), kEmbeddedFile);
   if (parsed.error) {
     if (report_errors) {
-      const std::uint32_t at = std::min<std::uint32_t>(parsed.error->offset, static_cast<std::uint32_t>(text.text().size()));
-      problems.push_back(InputProblem{"NL0001", text.map(at, at + 1), fmt::format("invalid {}: {}", what, parsed.error->message),
-                                      "the component fails to start or ignores this configuration", {}});
+      const std::uint32_t at =
+          std::min<std::uint32_t>(parsed.error->offset, static_cast<std::uint32_t>(text.text().size()));
+      problems.push_back(InputProblem{"NL0001",
+                                      text.map(at, at + 1),
+                                      fmt::format("invalid {}: {}", what, parsed.error->message),
+                                      "the component fails to start or ignores this configuration",
+                                      {}});
     }
     return std::nullopt;
   }
@@ -99,7 +109,8 @@ ConfigDocument embedded_document(std::string kind, const ConfigMap& owner, const
   return doc;
 }
 
-void add_corefile(const ObjectMeta* owner, const Text& key, EmbeddedText text, EmbeddedConfigs& out, bool fragment = false) {
+void add_corefile(const ObjectMeta* owner, const Text& key, EmbeddedText text, EmbeddedConfigs& out,
+                  bool fragment = false) {
   CorefileSource source;
   if (owner != nullptr) source.owner = *owner;
   source.key = key;
@@ -107,9 +118,11 @@ void add_corefile(const ObjectMeta* owner, const Text& key, EmbeddedText text, E
   source.ast = fragment ? corefile::parse_corefile_fragment(text.text()) : corefile::parse_corefile(text.text());
   source.text = std::move(text);
   for (const corefile::ParseProblem& p : source.ast.problems) {
-    out.problems.push_back(InputProblem{"NL0001", source.text.map(p.offset, p.offset + 1),
+    out.problems.push_back(InputProblem{"NL0001",
+                                        source.text.map(p.offset, p.offset + 1),
                                         fmt::format("invalid Corefile: {}", p.message),
-                                        "CoreDNS refuses to start with this Corefile", {}});
+                                        "CoreDNS refuses to start with this Corefile",
+                                        {}});
   }
   out.corefiles.push_back(std::move(source));
 }
@@ -146,7 +159,8 @@ std::optional<ConfigDocument> extract_config_object(const yaml::NodeRef& object,
 }
 
 void extract_embedded_configs(const ConfigMap& config_map, std::string_view file_text, EmbeddedConfigs& out) {
-  extract_embedded_configs(config_map, [&](FileId) { return file_text; }, out);
+  extract_embedded_configs(
+      config_map, [&](FileId) { return file_text; }, out);
 }
 
 void extract_embedded_configs(const ConfigMap& config_map, const std::function<std::string_view(FileId)>& text_of,
@@ -159,7 +173,8 @@ void extract_embedded_configs(const ConfigMap& config_map, const std::function<s
     if (key == "Corefile" || key.ends_with(".server")) {
       add_corefile(&config_map.meta, entry.key, EmbeddedText::config_map_value(entry, file_text), out);
     } else if (key.ends_with(".override")) {
-      add_corefile(&config_map.meta, entry.key, EmbeddedText::config_map_value(entry, file_text), out, /*fragment=*/true);
+      add_corefile(&config_map.meta, entry.key, EmbeddedText::config_map_value(entry, file_text), out,
+                   /*fragment=*/true);
     } else if (key == "NodeHosts") {
       ConfigDocument doc = embedded_document("NodeHosts", config_map, entry);
       read_hosts_file(EmbeddedText::config_map_value(entry, file_text), doc.settings);
@@ -178,7 +193,8 @@ void extract_embedded_configs(const ConfigMap& config_map, const std::function<s
       // any YAML value that names a config kind. Other keys that do not parse are not ours.
       const bool known_key = key == "config.conf" || key == "kubelet" || key == "ClusterConfiguration";
       const EmbeddedText text = EmbeddedText::config_map_value(entry, file_text);
-      auto tree = parse_embedded(text, key == "config.conf" ? "kube-proxy config.conf" : "embedded " + key, known_key, out.problems);
+      auto tree = parse_embedded(text, key == "config.conf" ? "kube-proxy config.conf" : "embedded " + key, known_key,
+                                 out.problems);
       if (!tree) continue;
       const yaml::NodeRef root = yaml::root_of(*tree);
       const yaml::NodeRef kind = root.get("kind");

@@ -15,8 +15,8 @@
 namespace netlint::model {
 namespace {
 
-using testing::span_of;
 using testing::Span;
+using testing::span_of;
 
 Model load_one(std::string path, std::string text) {
   InputText in;
@@ -27,7 +27,9 @@ Model load_one(std::string path, std::string text) {
   return load_inputs(std::move(inputs), {}).model;
 }
 
-Span span(SourceRange r) { return {r.begin, r.end}; }
+Span span(SourceRange r) {
+  return {r.begin, r.end};
+}
 
 const ConfigDocument& only_config(const Model& m) {
   REQUIRE(m.configs.size() == 1);
@@ -90,7 +92,8 @@ TEST_SUITE("embedded-configs") {
     const std::string text =
         "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: calico-config\n  namespace: kube-system\ndata:\n"
         "  cni_network_config: |-\n    {\n      \"name\": \"k8s-pod-network\",\n      \"plugins\": [\n"
-        "        {\"type\": \"calico\", \"mtu\": __CNI_MTU__, \"kubeconfig\": \"__KUBECONFIG_FILEPATH__\"}\n      ]\n    }\n";
+        "        {\"type\": \"calico\", \"mtu\": __CNI_MTU__, \"kubeconfig\": \"__KUBECONFIG_FILEPATH__\"}\n      ]\n  "
+        "  }\n";
     const Model m = load_one("calico.yaml", text);
     const ConfigDocument& doc = only_config(m);
     CHECK(doc.kind == "cni");
@@ -142,7 +145,8 @@ TEST_SUITE("embedded-configs") {
   TEST_CASE("a broken embedded config is NL0001 at the mapped error position") {
     const std::string text =
         "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: kube-flannel-cfg\ndata:\n"
-        "  net-conf.json: |\n    {\n      \"Network\": \"10.244.0.0/16\",\n      \"Backend\": {\"Type\": \"vxlan\"\n    }\n";
+        "  net-conf.json: |\n    {\n      \"Network\": \"10.244.0.0/16\",\n      \"Backend\": {\"Type\": \"vxlan\"\n   "
+        " }\n";
     const Model m = load_one("flannel.yaml", text);
     REQUIRE(m.problems.size() == 1);
     CHECK(m.problems[0].code == "NL0001");
@@ -163,7 +167,8 @@ TEST_SUITE("embedded-configs") {
   TEST_CASE("Corefiles in ConfigMaps and standalone files, errors mapped") {
     const std::string text =
         "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: coredns\n  namespace: kube-system\ndata:\n"
-        "  Corefile: |\n    .:53 {\n        kubernetes cluster.local in-addr.arpa {\n          pods insecure\n        }\n"
+        "  Corefile: |\n    .:53 {\n        kubernetes cluster.local in-addr.arpa {\n          pods insecure\n        "
+        "}\n"
         "        forward . /etc/resolv.conf\n    }\n";
     const Model m = load_one("coredns.yaml", text);
     REQUIRE(m.corefiles.size() == 1);
@@ -199,17 +204,19 @@ TEST_SUITE("embedded-configs") {
     CHECK(block.keys.empty());  // not `log` as a server address
     REQUIRE(block.directives.size() == 2);
     CHECK(block.directives[1].name.text == "rewrite");
-    CHECK(span(log.text.map(block.directives[1].args[2].begin, block.directives[1].args[2].end)) == span_of(text, "db.old"));
+    CHECK(span(log.text.map(block.directives[1].args[2].begin, block.directives[1].args[2].end)) ==
+          span_of(text, "db.old"));
     // A stray brace in a fragment is CoreDNS's parse error, at its place in the file.
     REQUIRE(m.problems.size() == 1);
     CHECK(m.problems[0].message.find("Unexpected '}'") != std::string::npos);
-    CHECK(span(m.problems[0].range) == Span{span_of(text, "}\n  NodeHosts").begin, span_of(text, "}\n  NodeHosts").begin + 1});
+    CHECK(span(m.problems[0].range) ==
+          Span{span_of(text, "}\n  NodeHosts").begin, span_of(text, "}\n  NodeHosts").begin + 1});
 
     const ConfigDocument& hosts = only_config(m);
     CHECK(hosts.kind == "NodeHosts");
     CHECK(span(setting(hosts, "hosts[0].address").value.range) == span_of(text, "192.168.1.10"));
     CHECK(span(setting(hosts, "hosts[0].names[1]").value.range) == span_of(text, "node-a.lan"));
-    CHECK(hosts.settings.find("hosts[0].names[2]") == nullptr);  // the comment is no name
+    CHECK(hosts.settings.find("hosts[0].names[2]") == nullptr);           // the comment is no name
     CHECK(setting(hosts, "hosts[1].address").value.value == "fd00::11");  // `not-an-ip` is skipped
     CHECK(setting(hosts, "hosts[1].names[0]").value.value == "node-b");
   }
@@ -226,8 +233,9 @@ TEST_SUITE("embedded-configs") {
   }
 
   TEST_CASE("an alias bomb in a config document is cut off, not walked exponentially") {
-    std::string text = "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nmaxPods: 110\n"
-                       "a0: &a0 [[], {}]\n";
+    std::string text =
+        "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nmaxPods: 110\n"
+        "a0: &a0 [[], {}]\n";
     for (int i = 1; i < 40; ++i) text += fmt::format("a{0}: &a{0} [*a{1}, *a{1}]\n", i, i - 1);
     const Model m = load_one("bomb.yaml", text);
     const ConfigDocument& doc = only_config(m);
@@ -236,7 +244,8 @@ TEST_SUITE("embedded-configs") {
   }
 
   TEST_CASE("a conflist under net.d is a CNI config") {
-    const std::string text = "{\n  \"name\": \"cbr0\",\n  \"plugins\": [{\"type\": \"flannel\"}, {\"type\": \"portmap\"}]\n}\n";
+    const std::string text =
+        "{\n  \"name\": \"cbr0\",\n  \"plugins\": [{\"type\": \"flannel\"}, {\"type\": \"portmap\"}]\n}\n";
     const Model m = load_one("etc/cni/net.d/10-flannel.conflist", text);
     const ConfigDocument& doc = only_config(m);
     CHECK(doc.kind == "cni");

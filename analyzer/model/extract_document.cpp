@@ -17,8 +17,8 @@ bool in_group(std::string_view api_version, std::string_view group) {
          (api_version.size() == group.size() || api_version[group.size()] == '/');
 }
 
-void extract_object(const yaml::NodeRef& object, FileId file, std::uint32_t document,
-                    const ExtractOptions& options, DocumentObjects& out, const Text* kind_override = nullptr,
+void extract_object(const yaml::NodeRef& object, FileId file, std::uint32_t document, const ExtractOptions& options,
+                    DocumentObjects& out, const Text* kind_override = nullptr,
                     const Text* api_version_override = nullptr);
 
 // `kind: List` and the typed lists (`ServiceList`, what `kubectl get -o yaml` prints) hold
@@ -39,15 +39,16 @@ bool extract_list(const yaml::NodeRef& root, const Text& kind, FileId file, std:
   for (std::uint32_t i = 0; i < items.size(); ++i) {
     const yaml::NodeRef item = items.item(i);
     if (!item.is_map()) continue;
-    if (item.get("kind").is_scalar()) extract_object(item, file, document, options, out);
-    else if (typed && item.get("metadata").is_map()) extract_object(item, file, document, options, out, &item_kind, &list_api_version);
+    if (item.get("kind").is_scalar())
+      extract_object(item, file, document, options, out);
+    else if (typed && item.get("metadata").is_map())
+      extract_object(item, file, document, options, out, &item_kind, &list_api_version);
   }
   return true;
 }
 
-void extract_object(const yaml::NodeRef& object, FileId file, std::uint32_t document,
-                    const ExtractOptions& options, DocumentObjects& out, const Text* kind_override,
-                    const Text* api_version_override) {
+void extract_object(const yaml::NodeRef& object, FileId file, std::uint32_t document, const ExtractOptions& options,
+                    DocumentObjects& out, const Text* kind_override, const Text* api_version_override) {
   ObjectMeta meta = extract_meta(object, file, document, options, out.problems);
   if (kind_override != nullptr) {
     meta.kind = *kind_override;
@@ -67,14 +68,17 @@ void extract_object(const yaml::NodeRef& object, FileId file, std::uint32_t docu
     out.services.push_back(extract_service(object, meta, out.problems));
     apply_api_defaults(out.services.back());
   }
-  if (kind == "Ingress" && (in_group(meta.api_version.value, "networking.k8s.io") || in_group(meta.api_version.value, "extensions"))) {
+  if (kind == "Ingress" &&
+      (in_group(meta.api_version.value, "networking.k8s.io") || in_group(meta.api_version.value, "extensions"))) {
     out.ingresses.push_back(extract_ingress(object, meta, out.problems));
   }
-  if (kind == "NetworkPolicy" && (in_group(meta.api_version.value, "networking.k8s.io") || in_group(meta.api_version.value, "extensions"))) {
+  if (kind == "NetworkPolicy" &&
+      (in_group(meta.api_version.value, "networking.k8s.io") || in_group(meta.api_version.value, "extensions"))) {
     out.network_policies.push_back(extract_network_policy(object, meta, out.problems));
     apply_api_defaults(out.network_policies.back());
   }
-  if (kind == "Route" && in_group(meta.api_version.value, "route.openshift.io")) out.routes.push_back(extract_route(object, meta));
+  if (kind == "Route" && in_group(meta.api_version.value, "route.openshift.io"))
+    out.routes.push_back(extract_route(object, meta));
   if (auto producer = extract_secret_producer(object, meta)) out.secret_producers.push_back(std::move(*producer));
   if (core && kind == "ConfigMap") out.config_maps.push_back(extract_config_map(object, meta, out.problems));
   if (core && kind == "Namespace") out.namespaces.push_back(Namespace{meta});
@@ -89,17 +93,40 @@ void extract_object(const yaml::NodeRef& object, FileId file, std::uint32_t docu
 
 bool is_cluster_scoped(std::string_view kind) {
   // Config kinds (kubelet, kubeadm, kube-proxy) are not API objects; they have no namespace either.
-  static constexpr std::array<std::string_view, 29> kClusterScoped = {
-      "APIService", "ClusterConfiguration", "IPPool", "InitConfiguration", "Installation", "KubeProxyConfiguration",
-      "KubeletConfiguration", "FelixConfiguration", "CSIDriver", "CSINode", "CertificateSigningRequest", "ClusterIssuer", "ClusterRole",
-      "ClusterRoleBinding", "ComponentStatus", "CustomResourceDefinition", "GlobalNetworkPolicy", "IngressClass",
-      "MutatingWebhookConfiguration", "Namespace", "Node", "PersistentVolume", "PodSecurityPolicy", "PriorityClass",
-      "RuntimeClass", "StorageClass", "ValidatingAdmissionPolicy", "ValidatingWebhookConfiguration", "VolumeAttachment"};
+  static constexpr std::array<std::string_view, 29> kClusterScoped = {"APIService",
+                                                                      "ClusterConfiguration",
+                                                                      "IPPool",
+                                                                      "InitConfiguration",
+                                                                      "Installation",
+                                                                      "KubeProxyConfiguration",
+                                                                      "KubeletConfiguration",
+                                                                      "FelixConfiguration",
+                                                                      "CSIDriver",
+                                                                      "CSINode",
+                                                                      "CertificateSigningRequest",
+                                                                      "ClusterIssuer",
+                                                                      "ClusterRole",
+                                                                      "ClusterRoleBinding",
+                                                                      "ComponentStatus",
+                                                                      "CustomResourceDefinition",
+                                                                      "GlobalNetworkPolicy",
+                                                                      "IngressClass",
+                                                                      "MutatingWebhookConfiguration",
+                                                                      "Namespace",
+                                                                      "Node",
+                                                                      "PersistentVolume",
+                                                                      "PodSecurityPolicy",
+                                                                      "PriorityClass",
+                                                                      "RuntimeClass",
+                                                                      "StorageClass",
+                                                                      "ValidatingAdmissionPolicy",
+                                                                      "ValidatingWebhookConfiguration",
+                                                                      "VolumeAttachment"};
   return std::find(kClusterScoped.begin(), kClusterScoped.end(), kind) != kClusterScoped.end();
 }
 
-ObjectMeta extract_meta(const yaml::NodeRef& object, FileId file, std::uint32_t document,
-                        const ExtractOptions& options, std::vector<InputProblem>& problems) {
+ObjectMeta extract_meta(const yaml::NodeRef& object, FileId file, std::uint32_t document, const ExtractOptions& options,
+                        std::vector<InputProblem>& problems) {
   ObjectMeta meta;
   meta.file = file;
   meta.document = document;
@@ -141,14 +168,15 @@ std::optional<SkipReason> non_object_skip(const yaml::NodeRef& root) {
   return std::nullopt;
 }
 
-void extract_document(const yaml::NodeRef& root, FileId file, std::uint32_t document,
-                      const ExtractOptions& options, DocumentObjects& out) {
+void extract_document(const yaml::NodeRef& root, FileId file, std::uint32_t document, const ExtractOptions& options,
+                      DocumentObjects& out) {
   if (const std::optional<SkipReason> skip = non_object_skip(root)) {
     out.skip = skip;
     return;
   }
   const yaml::NodeRef kind = root.get("kind");
-  if (!extract_list(root, text_of(kind), file, document, options, out)) extract_object(root, file, document, options, out);
+  if (!extract_list(root, text_of(kind), file, document, options, out))
+    extract_object(root, file, document, options, out);
   // The extractors mark the placeholders they meet among the problems; only their count leaves.
   const auto marks = std::stable_partition(out.problems.begin(), out.problems.end(),
                                            [](const InputProblem& p) { return p.code != kPlaceholderMark; });

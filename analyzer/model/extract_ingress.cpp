@@ -22,15 +22,19 @@ IngressBackend backend_of(const yaml::NodeRef::Entry& entry, Problems& problems)
     b.service_name = known(text_of(service.get("name")), problems);
     const yaml::NodeRef port = service.get("port");
     if (const yaml::NodeRef number = port.get("number"); number.is_scalar()) {
-      if (auto n = integer_of(number)) b.port_number = Spanned<std::int64_t>{*n, number.range()};
-      else unknown_placeholder(text_of(number), FieldKind::kLowerCase, problems);
+      if (auto n = integer_of(number))
+        b.port_number = Spanned<std::int64_t>{*n, number.range()};
+      else
+        unknown_placeholder(text_of(number), FieldKind::kLowerCase, problems);
     }
     b.port_name = known(text_of(port.get("name")), problems);
   } else if (const yaml::NodeRef name = node.get("serviceName"); name.is_scalar()) {
     b.service_name = known(text_of(name), problems);
     const yaml::NodeRef port = node.get("servicePort");
-    if (auto n = integer_of(port)) b.port_number = Spanned<std::int64_t>{*n, port.range()};
-    else if (port.is_scalar()) b.port_name = known(text_of(port), problems);
+    if (auto n = integer_of(port))
+      b.port_number = Spanned<std::int64_t>{*n, port.range()};
+    else if (port.is_scalar())
+      b.port_name = known(text_of(port), problems);
   }
   b.resource = node.get("resource").is_map();
   return b;
@@ -72,7 +76,8 @@ Ingress extract_ingress(const yaml::NodeRef& object, const ObjectMeta& meta, Pro
     if (!t.is_map()) continue;
     IngressTls entry{known(text_of(t.get("secretName")), problems), string_list(t.get("hosts"))};
     // A placeholder host matches no written host: dropped, so no rule compares it.
-    std::erase_if(entry.hosts, [&](const Text& host) { return unknown_placeholder(host, FieldKind::kLowerCase, problems); });
+    std::erase_if(entry.hosts,
+                  [&](const Text& host) { return unknown_placeholder(host, FieldKind::kLowerCase, problems); });
     ing.tls.push_back(std::move(entry));
   }
   return ing;

@@ -24,8 +24,10 @@ PolicyPort port_of(const yaml::NodeRef& item, std::vector<InputProblem>& problem
   p.protocol = text_field(item, "protocol");
   if (const yaml::NodeRef port = item.get("port"); port.is_scalar()) {
     p.port = text_of(port);
-    if (auto n = integer_of(port)) p.port_number = *n;
-    else p.port_is_name = true;
+    if (auto n = integer_of(port))
+      p.port_number = *n;
+    else
+      p.port_is_name = true;
   }
   if (const yaml::NodeRef end = item.get("endPort"); end.is_scalar()) {
     if (auto n = integer_of(end)) p.end_port = Spanned<std::int64_t>{*n, end.range()};
@@ -48,13 +50,15 @@ PolicyPeer peer_of(const yaml::NodeRef& item, std::vector<InputProblem>& problem
     block.cidr = text_of(e.value.get("cidr"));
     block.except = string_list(e.value.get("except"));
     block.placeholder = unknown_placeholder(block.cidr, FieldKind::kLowerCase, problems);
-    for (const Text& x : block.except) block.placeholder = unknown_placeholder(x, FieldKind::kLowerCase, problems) || block.placeholder;
+    for (const Text& x : block.except)
+      block.placeholder = unknown_placeholder(x, FieldKind::kLowerCase, problems) || block.placeholder;
     peer.ip_block = std::move(block);
   }
   return peer;
 }
 
-std::vector<PolicyRule> rules_of(const yaml::NodeRef& list, std::string_view peers_key, std::vector<InputProblem>& problems) {
+std::vector<PolicyRule> rules_of(const yaml::NodeRef& list, std::string_view peers_key,
+                                 std::vector<InputProblem>& problems) {
   std::vector<PolicyRule> rules;
   for (std::uint32_t i = 0; i < list.size(); ++i) {
     const yaml::NodeRef item = list.item(i);
@@ -92,7 +96,8 @@ bool NetworkPolicy::affects_egress() const {
   return written_type(*this, "Egress");
 }
 
-NetworkPolicy extract_network_policy(const yaml::NodeRef& object, const ObjectMeta& meta, std::vector<InputProblem>& problems) {
+NetworkPolicy extract_network_policy(const yaml::NodeRef& object, const ObjectMeta& meta,
+                                     std::vector<InputProblem>& problems) {
   NetworkPolicy p;
   p.meta = meta;
   const yaml::NodeRef::Entry spec = object.find("spec");
@@ -107,7 +112,8 @@ NetworkPolicy extract_network_policy(const yaml::NodeRef& object, const ObjectMe
     p.policy_types_key = e.key.range();
     p.policy_types = string_list(e.value);
     for (std::uint32_t i = 0; e.value.is_sequence() && i < e.value.size(); ++i) {
-      if (!check_enum_item(e.value.item(i), {"policyType", kPolicyTypes, false}, problems)) p.policy_types_valid = false;
+      if (!check_enum_item(e.value.item(i), {"policyType", kPolicyTypes, false}, problems))
+        p.policy_types_valid = false;
     }
   }
   if (const yaml::NodeRef::Entry e = spec.value.find("ingress"); e.key) {

@@ -22,14 +22,23 @@ const std::array<WorkloadShape, 7> kWorkloads = {{
     {"Deployment", false, {"pod-template-hash"}},
     {"ReplicaSet", false, {}},
     {"ReplicationController", false, {}},
-    {"StatefulSet", false, {"controller-revision-hash", "statefulset.kubernetes.io/pod-name", "apps.kubernetes.io/pod-index"}},
+    {"StatefulSet",
+     false,
+     {"controller-revision-hash", "statefulset.kubernetes.io/pod-name", "apps.kubernetes.io/pod-index"}},
     {"DaemonSet", false, {"controller-revision-hash", "pod-template-generation"}},
-    {"Job", false, {"job-name", "batch.kubernetes.io/job-name", "controller-uid", "batch.kubernetes.io/controller-uid", "batch.kubernetes.io/job-completion-index"}},
-    {"CronJob", true, {"job-name", "batch.kubernetes.io/job-name", "controller-uid", "batch.kubernetes.io/controller-uid", "batch.kubernetes.io/job-completion-index"}},
+    {"Job",
+     false,
+     {"job-name", "batch.kubernetes.io/job-name", "controller-uid", "batch.kubernetes.io/controller-uid",
+      "batch.kubernetes.io/job-completion-index"}},
+    {"CronJob",
+     true,
+     {"job-name", "batch.kubernetes.io/job-name", "controller-uid", "batch.kubernetes.io/controller-uid",
+      "batch.kubernetes.io/job-completion-index"}},
 }};
 
 // Labels a duck-typed controller (Argo Rollout, OpenKruise CloneSet, ...) may add.
-constexpr std::array<std::string_view, 3> kDuckTypedAddedLabels = {"pod-template-hash", "rollouts-pod-template-hash", "controller-revision-hash"};
+constexpr std::array<std::string_view, 3> kDuckTypedAddedLabels = {"pod-template-hash", "rollouts-pod-template-hash",
+                                                                   "controller-revision-hash"};
 
 // Operators that create pods from a resource carrying their labels; the containers and every
 // label not written are unknown (monitoring.coreos.com).
@@ -44,7 +53,8 @@ std::optional<std::pair<std::int64_t, SourceRange>> sleep_in(const yaml::NodeRef
     if (text == "sleep" && i + 1 < command.size()) {
       if (auto n = integer_of(command.item(i + 1))) return std::pair{*n, command.item(i + 1).range()};
       const std::string& next = command.item(i + 1).scalar();
-      if (!next.empty() && std::all_of(next.begin(), next.end(), [](char c) { return c >= '0' && c <= '9'; }) && next.size() < 10) {
+      if (!next.empty() && std::all_of(next.begin(), next.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+          next.size() < 10) {
         return std::pair{go_atoi(next).value_or(0), command.item(i + 1).range()};
       }
     }
@@ -54,7 +64,8 @@ std::optional<std::pair<std::int64_t, SourceRange>> sleep_in(const yaml::NodeRef
       while (d < text.size() && text[d] == ' ') ++d;
       std::size_t e = d;
       while (e < text.size() && e - d < 9 && text[e] >= '0' && text[e] <= '9') ++e;
-      if (e > d && (e == text.size() || text[e] == ' ' || text[e] == ';' || text[e] == '&' || text[e] == ')' || text[e] == '"')) {
+      if (e > d && (e == text.size() || text[e] == ' ' || text[e] == ';' || text[e] == '&' || text[e] == ')' ||
+                    text[e] == '"')) {
         return std::pair{go_atoi(std::string_view(text).substr(d, e - d)).value_or(0), item.range()};
       }
     }
@@ -91,7 +102,10 @@ std::optional<Probe> extract_probe(const yaml::NodeRef& container, std::string_v
   if (!entry.value.is_map()) return std::nullopt;
   Probe probe;
   probe.key = entry.key.range();
-  struct Handler { std::string_view key; Probe::Kind kind; };
+  struct Handler {
+    std::string_view key;
+    Probe::Kind kind;
+  };
   for (const Handler h : {Handler{"httpGet", Probe::Kind::kHttpGet}, Handler{"tcpSocket", Probe::Kind::kTcpSocket},
                           Handler{"grpc", Probe::Kind::kGrpc}, Handler{"exec", Probe::Kind::kExec}}) {
     const yaml::NodeRef handler = entry.value.get(h.key);
@@ -120,7 +134,12 @@ EnvVar extract_env_var(const yaml::NodeRef& item, Problems& problems) {
                  {"env value", "value of env var " + name.value.scalar(), "env values must be strings"}, problems);
   }
   const yaml::NodeRef from = item.get("valueFrom");
-  struct Source { std::string_view key; EnvVar::SourceKind kind; std::string_view name_key; std::string_view key_key; };
+  struct Source {
+    std::string_view key;
+    EnvVar::SourceKind kind;
+    std::string_view name_key;
+    std::string_view key_key;
+  };
   for (const Source s : {Source{"configMapKeyRef", EnvVar::SourceKind::kConfigMapKey, "name", "key"},
                          Source{"secretKeyRef", EnvVar::SourceKind::kSecretKey, "name", "key"},
                          Source{"fieldRef", EnvVar::SourceKind::kField, "", "fieldPath"},
@@ -138,8 +157,8 @@ EnvVar extract_env_var(const yaml::NodeRef& item, Problems& problems) {
 // A string field of a volume or mount (`mountPath`, `subPath`, an item's `key`/`path`).
 void check_volume_string(const yaml::NodeRef& map, std::string_view key, std::string_view what, Problems& problems) {
   if (const yaml::NodeRef::Entry field = map.find(key)) {
-    check_string(field.key, field.value, {std::string(what), std::string(what), "volume paths and keys must be strings"},
-                 problems);
+    check_string(field.key, field.value,
+                 {std::string(what), std::string(what), "volume paths and keys must be strings"}, problems);
   }
 }
 
@@ -266,7 +285,8 @@ Container extract_container(const yaml::NodeRef& node, bool init, Problems& prob
   c.readiness = extract_probe(node, "readinessProbe", problems);
   c.startup = extract_probe(node, "startupProbe", problems);
   c.pre_stop = extract_pre_stop(node);
-  if (const yaml::NodeRef memory = node.get("resources").get("limits").get("memory"); memory.is_scalar()) c.memory_limit = text_of(memory);
+  if (const yaml::NodeRef memory = node.get("resources").get("limits").get("memory"); memory.is_scalar())
+    c.memory_limit = text_of(memory);
   return c;
 }
 
@@ -291,7 +311,8 @@ void extract_pod_spec(const yaml::NodeRef& spec, PodSource& out, Problems& probl
   const yaml::NodeRef volumes = spec.get("volumes");
   for (std::uint32_t i = 0; i < volumes.size(); ++i) {
     const yaml::NodeRef v = volumes.item(i);
-    if (v.is_map() && v.find("emptyDir") && v.get("name").is_scalar()) out.empty_dir_volumes.push_back(v.get("name").scalar());
+    if (v.is_map() && v.find("emptyDir") && v.get("name").is_scalar())
+      out.empty_dir_volumes.push_back(v.get("name").scalar());
   }
   if (const yaml::NodeRef grace = spec.get("terminationGracePeriodSeconds"); grace.is_scalar()) {
     if (auto n = integer_of(grace)) out.termination_grace = Spanned<std::int64_t>{*n, grace.range()};
@@ -416,7 +437,8 @@ std::optional<PodSource> extract_pod_source(const yaml::NodeRef& object, const O
   }
   const yaml::NodeRef strategy = kind == "Deployment" ? holder.get("strategy") : holder.get("updateStrategy");
   if (strategy.get("type").is_scalar()) out.update_strategy = strategy.get("type").scalar();
-  if (const yaml::NodeRef replicas = holder.get("replicas"); replicas.is_scalar() && (shape == nullptr || !shape->cron)) {
+  if (const yaml::NodeRef replicas = holder.get("replicas");
+      replicas.is_scalar() && (shape == nullptr || !shape->cron)) {
     if (auto n = integer_of(replicas)) out.replicas = Spanned<std::int64_t>{*n, replicas.range()};
   }
   add_labels_from(tmpl.value.get("metadata"), out, problems);

@@ -35,7 +35,8 @@ struct PortChecks {
 PortChecks check_service_port(const yaml::NodeRef& p, const Text& type, Problems& problems) {
   PortChecks ok;
   const yaml::NodeRef::Entry name = p.find("name");
-  check_string(name.key, name.value, {"Service port name", "Service port name", "port names must be strings"}, problems);
+  check_string(name.key, name.value, {"Service port name", "Service port name", "port names must be strings"},
+               problems);
   check_port(p.find("port"), PortField::kPort, "port", problems);
   std::size_t before = problems.size();
   check_port(p.find("targetPort"), PortField::kTargetPort, "targetPort", problems);
@@ -50,11 +51,13 @@ PortChecks check_service_port(const yaml::NodeRef& p, const Text& type, Problems
   const bool cluster_ip = type.value.empty() || type.value == "ClusterIP";  // "": the default (api_defaults.h)
   if (problems.size() == before && cluster_ip && value.type == YamlType::kInt && value.number != 0) {
     // The API server forbids nodePort on ClusterIP Services (the default type).
-    problems.push_back(InputProblem{
-        "NL0004", node_port.value.range(),
-        fmt::format("nodePort {} is not allowed for a Service of type ClusterIP{}", node_port.value.scalar(),
-                    type.value.empty() ? " (the default type)" : ""),
-        "set type: NodePort or LoadBalancer, or remove the nodePort", {}});
+    problems.push_back(
+        InputProblem{"NL0004",
+                     node_port.value.range(),
+                     fmt::format("nodePort {} is not allowed for a Service of type ClusterIP{}",
+                                 node_port.value.scalar(), type.value.empty() ? " (the default type)" : ""),
+                     "set type: NodePort or LoadBalancer, or remove the nodePort",
+                     {}});
   }
   return ok;
 }
@@ -109,11 +112,13 @@ Service extract_service(const yaml::NodeRef& object, const ObjectMeta& meta, std
     // targetPort as written; api_defaults.h defaults it (not written, 0 or "") to the port.
     if (!checks.target_port_ok) {
       port.target_port_unknown = true;
-    } else if (const yaml::NodeRef target = p.get("targetPort"); target.is_scalar() && resolve(target).type != YamlType::kNull) {
+    } else if (const yaml::NodeRef target = p.get("targetPort");
+               target.is_scalar() && resolve(target).type != YamlType::kNull) {
       port.target_port = text_of(target);
       const Resolved r = resolve(target);
       // A whole float reaches the API server as a JSON integer (`8080.0` is 8080).
-      if (r.type == YamlType::kInt || r.type == YamlType::kFloat) port.target_port_number = static_cast<std::int64_t>(r.number);
+      if (r.type == YamlType::kInt || r.type == YamlType::kFloat)
+        port.target_port_number = static_cast<std::int64_t>(r.number);
       port.target_port_is_name = !port.target_port_number.has_value() && !port.target_port->value.empty();
       // `$MINIO_CONSOLE_PORT`, `<port>`, `PORT`: the pods' port is unknown, so the pairings
       // through it (NL1003, NL1009, NL2011, NL2018, NL3002) stay silent, and it is not defaulted.

@@ -13,7 +13,9 @@ Text text_of(const yaml::NodeRef& node) {
   return Text{node.scalar(), node.range()};
 }
 
-Text synthesised(std::string value) { return Text{std::move(value), {}}; }
+Text synthesised(std::string value) {
+  return Text{std::move(value), {}};
+}
 
 Text text_field(const yaml::NodeRef& map, std::string_view key, std::string_view fallback) {
   const yaml::NodeRef value = map.get(key);
@@ -34,7 +36,8 @@ std::optional<std::int64_t> integer_of(const yaml::NodeRef& node) {
 std::optional<bool> boolean_of(const yaml::NodeRef& node) {
   if (!node.is_scalar() || node.quoted()) return std::nullopt;
   static constexpr std::string_view kTrue[] = {"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON", "y", "Y"};
-  static constexpr std::string_view kFalse[] = {"false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF", "n", "N"};
+  static constexpr std::string_view kFalse[] = {"false", "False", "FALSE", "no", "No", "NO",
+                                                "off",   "Off",   "OFF",   "n",  "N"};
   for (std::string_view word : kTrue) {
     if (node.scalar() == word) return true;
   }
@@ -48,7 +51,9 @@ namespace {
 
 using Entries = std::vector<std::pair<yaml::NodeRef, yaml::NodeRef>>;
 
-bool is_merge_key(const yaml::NodeRef& key) { return key.is_scalar() && !key.quoted() && key.scalar() == "<<"; }
+bool is_merge_key(const yaml::NodeRef& key) {
+  return key.is_scalar() && !key.quoted() && key.scalar() == "<<";
+}
 
 // `seen` holds the keys collected so far (views into the tree's scalars), so that merging a
 // large map costs linear time.

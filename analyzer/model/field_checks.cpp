@@ -20,7 +20,6 @@ namespace {
 constexpr std::string_view kCode = "NL0004";
 constexpr std::string_view kPortRange = "an integer from 1 to 65535";
 
-
 // Go's strconv.ParseInt(s, 0, 64), falling back to ParseUint(s, 0, 64) as go-yaml v2 does for
 // values above int64.
 std::optional<double> yaml_int(std::string_view s) {
@@ -57,7 +56,6 @@ bool yaml_style_float(std::string_view s) {
   return i == n;
 }
 
-
 struct Word {
   std::string_view text;
   YamlType type;
@@ -70,24 +68,24 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // go-yaml v2's resolve table: the YAML 1.1 booleans, nulls and special floats.
 constexpr std::array<Word, 38> kWords = {{
-    {"y", YamlType::kBool, true, 0},       {"Y", YamlType::kBool, true, 0},
-    {"yes", YamlType::kBool, true, 0},     {"Yes", YamlType::kBool, true, 0},
-    {"YES", YamlType::kBool, true, 0},     {"true", YamlType::kBool, true, 0},
-    {"True", YamlType::kBool, true, 0},    {"TRUE", YamlType::kBool, true, 0},
-    {"on", YamlType::kBool, true, 0},      {"On", YamlType::kBool, true, 0},
-    {"ON", YamlType::kBool, true, 0},      {"n", YamlType::kBool, false, 0},
-    {"N", YamlType::kBool, false, 0},      {"no", YamlType::kBool, false, 0},
-    {"No", YamlType::kBool, false, 0},     {"NO", YamlType::kBool, false, 0},
-    {"false", YamlType::kBool, false, 0},  {"False", YamlType::kBool, false, 0},
-    {"FALSE", YamlType::kBool, false, 0},  {"off", YamlType::kBool, false, 0},
-    {"Off", YamlType::kBool, false, 0},    {"OFF", YamlType::kBool, false, 0},
-    {"~", YamlType::kNull, false, 0},      {"null", YamlType::kNull, false, 0},
-    {"Null", YamlType::kNull, false, 0},   {"NULL", YamlType::kNull, false, 0},
-    {".nan", YamlType::kFloat, false, kNaN}, {".NaN", YamlType::kFloat, false, kNaN},
-    {".NAN", YamlType::kFloat, false, kNaN}, {".inf", YamlType::kFloat, false, kInf},
-    {".Inf", YamlType::kFloat, false, kInf}, {".INF", YamlType::kFloat, false, kInf},
-    {"+.inf", YamlType::kFloat, false, kInf}, {"+.Inf", YamlType::kFloat, false, kInf},
-    {"+.INF", YamlType::kFloat, false, kInf}, {"-.inf", YamlType::kFloat, false, -kInf},
+    {"y", YamlType::kBool, true, 0},           {"Y", YamlType::kBool, true, 0},
+    {"yes", YamlType::kBool, true, 0},         {"Yes", YamlType::kBool, true, 0},
+    {"YES", YamlType::kBool, true, 0},         {"true", YamlType::kBool, true, 0},
+    {"True", YamlType::kBool, true, 0},        {"TRUE", YamlType::kBool, true, 0},
+    {"on", YamlType::kBool, true, 0},          {"On", YamlType::kBool, true, 0},
+    {"ON", YamlType::kBool, true, 0},          {"n", YamlType::kBool, false, 0},
+    {"N", YamlType::kBool, false, 0},          {"no", YamlType::kBool, false, 0},
+    {"No", YamlType::kBool, false, 0},         {"NO", YamlType::kBool, false, 0},
+    {"false", YamlType::kBool, false, 0},      {"False", YamlType::kBool, false, 0},
+    {"FALSE", YamlType::kBool, false, 0},      {"off", YamlType::kBool, false, 0},
+    {"Off", YamlType::kBool, false, 0},        {"OFF", YamlType::kBool, false, 0},
+    {"~", YamlType::kNull, false, 0},          {"null", YamlType::kNull, false, 0},
+    {"Null", YamlType::kNull, false, 0},       {"NULL", YamlType::kNull, false, 0},
+    {".nan", YamlType::kFloat, false, kNaN},   {".NaN", YamlType::kFloat, false, kNaN},
+    {".NAN", YamlType::kFloat, false, kNaN},   {".inf", YamlType::kFloat, false, kInf},
+    {".Inf", YamlType::kFloat, false, kInf},   {".INF", YamlType::kFloat, false, kInf},
+    {"+.inf", YamlType::kFloat, false, kInf},  {"+.Inf", YamlType::kFloat, false, kInf},
+    {"+.INF", YamlType::kFloat, false, kInf},  {"-.inf", YamlType::kFloat, false, -kInf},
     {"-.Inf", YamlType::kFloat, false, -kInf}, {"-.INF", YamlType::kFloat, false, -kInf},
 }};
 
@@ -97,19 +95,28 @@ bool is_string_like(YamlType type) {
 
 std::string_view type_phrase(YamlType type) {
   switch (type) {
-    case YamlType::kBool: return "a boolean";
+    case YamlType::kBool:
+      return "a boolean";
     case YamlType::kInt:
-    case YamlType::kFloat: return "a number";
-    case YamlType::kString: return "a string";
-    case YamlType::kMap: return "a map";
-    case YamlType::kSequence: return "a list";
-    case YamlType::kNull: return "empty";
-    case YamlType::kAbsent: break;
+    case YamlType::kFloat:
+      return "a number";
+    case YamlType::kString:
+      return "a string";
+    case YamlType::kMap:
+      return "a map";
+    case YamlType::kSequence:
+      return "a list";
+    case YamlType::kNull:
+      return "empty";
+    case YamlType::kAbsent:
+      break;
   }
   return "missing";
 }
 
-bool is_collection(YamlType type) { return type == YamlType::kMap || type == YamlType::kSequence; }
+bool is_collection(YamlType type) {
+  return type == YamlType::kMap || type == YamlType::kSequence;
+}
 
 // A value as messages show it: long ones shortened (at a UTF-8 character boundary).
 std::string shown(std::string_view text) {
@@ -166,16 +173,20 @@ bool written_literally(const yaml::NodeRef& value) {
 // Attaches to the last problem the safe fix writing `replacement` over the whole node.
 void fix_last(Problems& out, const yaml::NodeRef& value, std::string replacement, std::string title) {
   if (out.empty() || !written_literally(value)) return;
-  out.back().fix = diag::Fix{std::move(title), diag::Applicability::kSafe, {diag::Edit{value.range(), std::move(replacement)}}};
+  out.back().fix =
+      diag::Fix{std::move(title), diag::Applicability::kSafe, {diag::Edit{value.range(), std::move(replacement)}}};
 }
 
 // The node's new value in the node's own quoting (`tcp` -> `TCP`, `"tcp"` -> `"TCP"`), for
 // values that need no quotes and no escapes.
 std::string in_style(const yaml::NodeRef& value, std::string_view new_value) {
   switch (value.style()) {
-    case yaml::ScalarStyle::kSingleQuoted: return fmt::format("'{}'", new_value);
-    case yaml::ScalarStyle::kDoubleQuoted: return fmt::format("\"{}\"", new_value);
-    default: return std::string(new_value);
+    case yaml::ScalarStyle::kSingleQuoted:
+      return fmt::format("'{}'", new_value);
+    case yaml::ScalarStyle::kDoubleQuoted:
+      return fmt::format("\"{}\"", new_value);
+    default:
+      return std::string(new_value);
   }
 }
 
@@ -230,7 +241,9 @@ Resolved resolve_plain(std::string_view in) {
   return {YamlType::kString};
 }
 
-std::string_view yaml_type_phrase(YamlType type) { return type_phrase(type); }
+std::string_view yaml_type_phrase(YamlType type) {
+  return type_phrase(type);
+}
 
 Resolved resolve(const yaml::NodeRef& node) {
   if (!node) return {};
@@ -260,7 +273,9 @@ Resolved resolve(const yaml::NodeRef& node) {
   return resolve_plain(n.value);
 }
 
-bool has_placeholder(std::string_view text) { return is_placeholder(text, FieldKind::kText); }
+bool has_placeholder(std::string_view text) {
+  return is_placeholder(text, FieldKind::kText);
+}
 
 bool unknown_placeholder(const Text& value, FieldKind field, Problems& out) {
   if (!is_placeholder(value.value, field)) return false;
@@ -332,7 +347,8 @@ void check_list(const yaml::NodeRef::Entry& field, Problems& out) {
   if (!field) return;
   const Resolved r = resolve(field.value);
   if (r.type == YamlType::kNull || r.type == YamlType::kAbsent || r.type == YamlType::kSequence) return;
-  report(out, field.key.range(), fmt::format("{} is {}, but it must be a list", field.key.scalar(), type_phrase(r.type)));
+  report(out, field.key.range(),
+         fmt::format("{} is {}, but it must be a list", field.key.scalar(), type_phrase(r.type)));
 }
 
 void check_port(const yaml::NodeRef::Entry& field, PortField kind, std::string_view what, Problems& out) {
@@ -387,7 +403,8 @@ void check_port(const yaml::NodeRef::Entry& field, PortField kind, std::string_v
   }
   // A float with no fraction reaches the API server as a JSON integer (`80.0` is sent as 80).
   if (!std::isfinite(r.number) || r.number != std::floor(r.number)) {
-    report(out, value.range(), fmt::format("{} {} is not a whole number; it must be {}", what, shown(text), kPortRange));
+    report(out, value.range(),
+           fmt::format("{} {} is not a whole number; it must be {}", what, shown(text), kPortRange));
     return;
   }
   if (kind == PortField::kNodePort && r.number == 0) return;    // 0: allocate one
@@ -408,8 +425,8 @@ void check_port_name(const yaml::NodeRef::Entry& field, std::string_view what, P
     return;
   }
   if (r.type != YamlType::kString) {
-    std::string message = fmt::format("{} {} is {} in YAML, but port names must be strings", what, shown(text),
-                                      type_phrase(r.type));
+    std::string message =
+        fmt::format("{} {} is {} in YAML, but port names must be strings", what, shown(text), type_phrase(r.type));
     const std::string problem = port_name_problem(text);
     if (problem.empty()) {
       message += fmt::format("; quote it: {}", double_quoted(text));
@@ -423,7 +440,8 @@ void check_port_name(const yaml::NodeRef::Entry& field, std::string_view what, P
   if (text.empty() || placeholder(value, text, FieldKind::kLowerCase, out)) return;
   const std::string problem = port_name_problem(text);
   if (!problem.empty()) {
-    report(out, value.range(), fmt::format("{} {} is not a valid port name: it {}", what, double_quoted(shown(text)), problem));
+    report(out, value.range(),
+           fmt::format("{} {} is not a valid port name: it {}", what, double_quoted(shown(text)), problem));
   }
 }
 
@@ -444,13 +462,16 @@ bool check_protocol(const yaml::NodeRef::Entry& field, Problems& out) {
     return false;
   }
   // "" is the API's unset value: it defaults to TCP (api_defaults.h).
-  if (text.empty() || text == "TCP" || text == "UDP" || text == "SCTP" || placeholder(value, text, FieldKind::kText, out)) return true;
+  if (text.empty() || text == "TCP" || text == "UDP" || text == "SCTP" ||
+      placeholder(value, text, FieldKind::kText, out))
+    return true;
   std::string upper(text);
   for (char& c : upper) {
     if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
   }
   if (upper == "TCP" || upper == "UDP" || upper == "SCTP") {
-    report(out, value.range(), fmt::format("protocol {} is not valid; protocols are case-sensitive: write {}", text, upper));
+    report(out, value.range(),
+           fmt::format("protocol {} is not valid; protocols are case-sensitive: write {}", text, upper));
     fix_last(out, value, in_style(value, upper), fmt::format("write {}", upper));
     return false;
   }
@@ -476,12 +497,14 @@ bool check_enum_value(const yaml::NodeRef& key, const yaml::NodeRef& value, cons
   const std::string expected = members_text(spec.members);
   if (r.type == YamlType::kAbsent || r.type == YamlType::kNull) return true;
   if (is_collection(r.type)) {
-    report(out, collection_anchor(key, value), fmt::format("{} is {}, but it must be {}", spec.what, type_phrase(r.type), expected));
+    report(out, collection_anchor(key, value),
+           fmt::format("{} is {}, but it must be {}", spec.what, type_phrase(r.type), expected));
     return false;
   }
   if (r.type != YamlType::kString) {
-    report(out, value.range(),
-           fmt::format("{} {} is {} in YAML, but it must be {}", spec.what, shown(text), type_phrase(r.type), expected));
+    report(
+        out, value.range(),
+        fmt::format("{} {} is {} in YAML, but it must be {}", spec.what, shown(text), type_phrase(r.type), expected));
     return false;
   }
   if ((text.empty() && spec.empty_is_unset) || has_placeholder(text)) return true;
@@ -507,12 +530,13 @@ bool check_enum_value(const yaml::NodeRef& key, const yaml::NodeRef& value, cons
   const std::vector<std::string> near = diag::best_near_misses(text, candidates);
   if (!near.empty()) {
     report(out, value.range(),
-           fmt::format("{} {} is not valid; did you mean {}? (valid: {})", spec.what, shown(text), diag::join_alternatives(near),
-                       expected));
+           fmt::format("{} {} is not valid; did you mean {}? (valid: {})", spec.what, shown(text),
+                       diag::join_alternatives(near), expected));
     fix_last(out, value, in_style(value, near.front()), fmt::format("write {}", near.front()));
     if (near.size() > 1 && out.back().fix) out.back().fix->applicability = diag::Applicability::kUnsafe;
   } else {
-    report(out, value.range(), fmt::format("{} {} is not valid; use {}", spec.what, text.empty() ? "\"\"" : shown(text), expected));
+    report(out, value.range(),
+           fmt::format("{} {} is not valid; use {}", spec.what, text.empty() ? "\"\"" : shown(text), expected));
   }
   return false;
 }
@@ -544,7 +568,8 @@ void check_boolean(const yaml::NodeRef::Entry& field, std::string_view what, Pro
       return;
     case YamlType::kInt:
     case YamlType::kFloat:
-      report(out, value.range(), fmt::format("{} {} is a number in YAML, but it must be true or false", what, shown(text)));
+      report(out, value.range(),
+             fmt::format("{} {} is a number in YAML, but it must be true or false", what, shown(text)));
       return;
     case YamlType::kString:
       break;
@@ -555,7 +580,8 @@ void check_boolean(const yaml::NodeRef::Entry& field, std::string_view what, Pro
     report(out, value.range(),
            fmt::format("{} {} is a string, but it must be a boolean; remove the quotes: {}", what, double_quoted(text),
                        inner.boolean ? "true" : "false"));
-    fix_last(out, value, inner.boolean ? "true" : "false", fmt::format("remove the quotes: {}", inner.boolean ? "true" : "false"));
+    fix_last(out, value, inner.boolean ? "true" : "false",
+             fmt::format("remove the quotes: {}", inner.boolean ? "true" : "false"));
   } else {
     report(out, value.range(),
            fmt::format("{} {} is a string, but it must be true or false", what, double_quoted(shown(text))));

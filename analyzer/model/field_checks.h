@@ -27,8 +27,8 @@ enum class YamlType : std::uint8_t { kAbsent, kNull, kBool, kInt, kFloat, kStrin
 
 struct Resolved {
   YamlType type = YamlType::kAbsent;
-  double number = 0;      // kInt, kFloat
-  bool boolean = false;   // kBool
+  double number = 0;     // kInt, kFloat
+  bool boolean = false;  // kBool
 };
 
 // A node as kubectl types it: quoted and block scalars and `!!str` are strings, plain scalars
@@ -77,8 +77,8 @@ void check_string_list(const yaml::NodeRef::Entry& field, std::string_view item,
 void check_list(const yaml::NodeRef::Entry& field, Problems& out);
 
 enum class PortField : std::uint8_t {
-  kPort,      // an integer 1-65535 (containerPort, Service port, grpc probe port)
-  kNodePort,  // an integer 1-65535, or 0 (allocate one)
+  kPort,          // an integer 1-65535 (containerPort, Service port, grpc probe port)
+  kNodePort,      // an integer 1-65535, or 0 (allocate one)
   kNumberOrName,  // an integer 1-65535 or an IANA_SVC_NAME (httpGet/tcpSocket probe port)
   kTargetPort,    // kNumberOrName, or 0 or "": the API server defaults those to the Service port (api_defaults.h)
 };
@@ -97,7 +97,7 @@ bool check_protocol(const yaml::NodeRef::Entry& field, Problems& out);
 //   `<what> <value> is not valid; use A, B or C`
 // An empty string is the API's "not set" (it applies the default) when `empty_is_unset`.
 struct EnumField {
-  std::string_view what;                       // "type", "dnsPolicy", "policyTypes item"
+  std::string_view what;  // "type", "dnsPolicy", "policyTypes item"
   std::span<const std::string_view> members;
   bool empty_is_unset = true;
 };

@@ -11,7 +11,9 @@
 namespace netlint::model {
 namespace {
 
-YamlType type_of(std::string_view plain) { return resolve_plain(plain).type; }
+YamlType type_of(std::string_view plain) {
+  return resolve_plain(plain).type;
+}
 
 // Parses `text` and returns the problems `check` records on its root mapping.
 template <class Check>
@@ -44,9 +46,21 @@ TEST_CASE("field types: plain scalars resolve as go-yaml v2 (kubectl) resolves t
   }
   SUBCASE("integers: Go's ParseInt with base prefixes, after dropping underscores") {
     const std::pair<const char*, double> cases[] = {
-        {"0", 0},       {"17", 17},      {"-5", -5},      {"+5", 5},        {"0x1F", 31},   {"0X1f", 31},
-        {"0o17", 15},   {"017", 15},     {"0b101", 5},    {"-0x10", -16},   {"1_000", 1000}, {"1__0", 10},
-        {"1_", 1},      {"9223372036854775807", 9223372036854775807.0}, {"18446744073709551615", 18446744073709551615.0},
+        {"0", 0},
+        {"17", 17},
+        {"-5", -5},
+        {"+5", 5},
+        {"0x1F", 31},
+        {"0X1f", 31},
+        {"0o17", 15},
+        {"017", 15},
+        {"0b101", 5},
+        {"-0x10", -16},
+        {"1_000", 1000},
+        {"1__0", 10},
+        {"1_", 1},
+        {"9223372036854775807", 9223372036854775807.0},
+        {"18446744073709551615", 18446744073709551615.0},
         {"-9223372036854775808", -9223372036854775808.0},
     };
     for (const auto& entry : cases) {  // no structured binding: clang 14 cannot capture one in CAPTURE
@@ -60,8 +74,16 @@ TEST_CASE("field types: plain scalars resolve as go-yaml v2 (kubectl) resolves t
   }
   SUBCASE("floats: go-yaml's yamlStyleFloat, which needs no dot (080 and 1e3 are numbers)") {
     const std::pair<const char*, double> cases[] = {
-        {"1.10", 1.1}, {"080", 80}, {"08.5", 8.5}, {"1e3", 1000}, {".5", 0.5}, {"1.", 1}, {"+.5", 0.5},
-        {"-1.5e-3", -0.0015}, {"99999999999999999999", 1e20}, {"+18446744073709551615", 18446744073709551615.0},
+        {"1.10", 1.1},
+        {"080", 80},
+        {"08.5", 8.5},
+        {"1e3", 1000},
+        {".5", 0.5},
+        {"1.", 1},
+        {"+.5", 0.5},
+        {"-1.5e-3", -0.0015},
+        {"99999999999999999999", 1e20},
+        {"+18446744073709551615", 18446744073709551615.0},
         {"1e-400", 0},
     };
     for (const auto& entry : cases) {  // no structured binding: clang 14 cannot capture one in CAPTURE
@@ -74,9 +96,15 @@ TEST_CASE("field types: plain scalars resolve as go-yaml v2 (kubectl) resolves t
     }
   }
   SUBCASE("strings: everything else, timestamps and sexagesimals included") {
-    for (const char* text : {"1.2.3", "2024-01-01", "2001-12-14t21:59:43.10-05:00", "1:30", "0x", "0o", "0b", "0b2",
-                             "0x1G", "1e", "e3", ".e3", ".", "+", "-", "_1", "yes please", "yEs", "v1.10", "1e400",
-                             "0xFFFFFFFFFFFFFFFFFF", "<<", "~x", ".Nan", "nan", "inf"}) {
+    for (const char* text : {"1.2.3", "2024-01-01", "2001-12-14t21:59:43.10-05:00",
+                             "1:30",  "0x",         "0o",
+                             "0b",    "0b2",        "0x1G",
+                             "1e",    "e3",         ".e3",
+                             ".",     "+",          "-",
+                             "_1",    "yes please", "yEs",
+                             "v1.10", "1e400",      "0xFFFFFFFFFFFFFFFFFF",
+                             "<<",    "~x",         ".Nan",
+                             "nan",   "inf"}) {
       CAPTURE(text);
       CHECK(type_of(text) == YamlType::kString);
     }
@@ -138,9 +166,8 @@ TEST_CASE("field types: placeholders and port names") {
 TEST_CASE("field checks: messages and anchors") {
   SUBCASE("a string map anchors scalars on the value and collections on their key") {
     const std::string text = "labels:\n  a: 1.10\n  b: {c: d}\n  ok: \"1\"\n  empty:\n";
-    const Problems p = check_on(text, [](const yaml::NodeRef& root, Problems& out) {
-      check_string_map(root.find("labels"), "label", out);
-    });
+    const Problems p = check_on(
+        text, [](const yaml::NodeRef& root, Problems& out) { check_string_map(root.find("labels"), "label", out); });
     REQUIRE(p.size() == 2);
     CHECK(p[0].code == "NL0004");
     CHECK(p[0].message == "label value 1.10 is a number in YAML, but label values must be strings; quote it: \"1.10\"");
@@ -151,8 +178,7 @@ TEST_CASE("field checks: messages and anchors") {
     CHECK(p[1].range.end == text.find("b:") + 1);
   }
   SUBCASE("ports") {
-    const std::string text =
-        "a: 80.0\nb: 1e3\nc: 0\nd: 65535\ne: \"http\"\nf: '8080'\ng: .nan\nh: __P__\ni: 0x10000\n";
+    const std::string text = "a: 80.0\nb: 1e3\nc: 0\nd: 65535\ne: \"http\"\nf: '8080'\ng: .nan\nh: __P__\ni: 0x10000\n";
     const Problems p = check_on(text, [](const yaml::NodeRef& root, Problems& out) {
       for (const char* key : {"a", "b", "d"}) check_port(root.find(key), PortField::kPort, key, out);
       check_port(root.find("c"), PortField::kNodePort, "c", out);

@@ -16,7 +16,9 @@ bool looks_like_ipv4(std::string_view t) {
   while (i <= t.size()) {
     const std::size_t dot = std::min(t.find('.', i), t.size());
     const std::string_view part = t.substr(i, dot - i);
-    if (part.empty() || part.size() > 3 || !std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
+    if (part.empty() || part.size() > 3 ||
+        !std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      return false;
     if (go_atoi(part).value_or(0) > 255) return false;  // at most 3 digits
     ++parts;
     i = dot + 1;
@@ -33,12 +35,15 @@ bool looks_like_ipv6(std::string_view t) {
     if (!looks_like_ipv4(tail)) return false;
     t = t.substr(0, last_colon + 1);
   }
-  return std::all_of(t.begin(), t.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0 || c == ':'; });
+  return std::all_of(t.begin(), t.end(),
+                     [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0 || c == ':'; });
 }
 
 }  // namespace
 
-bool looks_like_ip(std::string_view token) { return looks_like_ipv4(token) || looks_like_ipv6(token); }
+bool looks_like_ip(std::string_view token) {
+  return looks_like_ipv4(token) || looks_like_ipv6(token);
+}
 
 void read_hosts_file(const EmbeddedText& text, Settings& out) {
   const std::string_view body = text.text();

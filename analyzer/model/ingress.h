@@ -10,22 +10,22 @@
 namespace netlint::model {
 
 struct IngressBackend {
-  Text service_name;                             // empty for a `resource` backend
+  Text service_name;  // empty for a `resource` backend
   std::optional<Spanned<std::int64_t>> port_number;
-  Text port_name;                                // empty when the port is a number
-  SourceRange key;                               // `backend:` / `defaultBackend:`
-  bool resource = false;                         // a `resource` backend (no Service)
+  Text port_name;         // empty when the port is a number
+  SourceRange key;        // `backend:` / `defaultBackend:`
+  bool resource = false;  // a `resource` backend (no Service)
 };
 
 struct IngressPath {
-  Text path;                                     // empty when not written
-  Text path_type;                                // empty when not written (v1beta1)
+  Text path;       // empty when not written
+  Text path_type;  // empty when not written (v1beta1)
   IngressBackend backend;
 };
 
 struct IngressRule {
-  Text host;                                     // empty: every host
-  bool host_unknown = false;                     // a placeholder (`<YOUR_DOMAIN>`): matches no other host
+  Text host;                  // empty: every host
+  bool host_unknown = false;  // a placeholder (`<YOUR_DOMAIN>`): matches no other host
   std::vector<IngressPath> paths;
 };
 
@@ -46,8 +46,8 @@ struct SecretProducer {
 
 struct Ingress {
   ObjectMeta meta;
-  Text class_name;                               // spec.ingressClassName
-  Text class_annotation;                         // kubernetes.io/ingress.class
+  Text class_name;        // spec.ingressClassName
+  Text class_annotation;  // kubernetes.io/ingress.class
   std::optional<IngressBackend> default_backend;
   std::vector<IngressRule> rules;
   std::vector<IngressTls> tls;

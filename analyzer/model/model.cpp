@@ -6,20 +6,34 @@ namespace netlint::model {
 
 const char* skip_reason_name(SkipReason reason) {
   switch (reason) {
-    case SkipReason::kNotKubernetes: return "not-kubernetes";
-    case SkipReason::kKustomize: return "kustomize";
-    case SkipReason::kHelmChart: return "helm-chart";
-    case SkipReason::kTemplate: return "template";
-    case SkipReason::kBinary: return "binary";
-    case SkipReason::kTooLarge: return "too-large";
-    case SkipReason::kUnreadable: return "unreadable";
-    case SkipReason::kNotRegularFile: return "not-regular-file";
-    case SkipReason::kSymlinkOutsideRoot: return "symlink-outside-root";
-    case SkipReason::kBrokenSymlink: return "broken-symlink";
-    case SkipReason::kNegativeFixture: return "negative-fixture";
-    case SkipReason::kFillInTemplate: return "fill-in-template";
-    case SkipReason::kInert: return "inert";
-    case SkipReason::kCount: break;
+    case SkipReason::kNotKubernetes:
+      return "not-kubernetes";
+    case SkipReason::kKustomize:
+      return "kustomize";
+    case SkipReason::kHelmChart:
+      return "helm-chart";
+    case SkipReason::kTemplate:
+      return "template";
+    case SkipReason::kBinary:
+      return "binary";
+    case SkipReason::kTooLarge:
+      return "too-large";
+    case SkipReason::kUnreadable:
+      return "unreadable";
+    case SkipReason::kNotRegularFile:
+      return "not-regular-file";
+    case SkipReason::kSymlinkOutsideRoot:
+      return "symlink-outside-root";
+    case SkipReason::kBrokenSymlink:
+      return "broken-symlink";
+    case SkipReason::kNegativeFixture:
+      return "negative-fixture";
+    case SkipReason::kFillInTemplate:
+      return "fill-in-template";
+    case SkipReason::kInert:
+      return "inert";
+    case SkipReason::kCount:
+      break;
   }
   return "?";
 }

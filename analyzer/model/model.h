@@ -25,10 +25,10 @@ namespace netlint::model {
 
 // Input that could not be read as intended; the NL0xxx rules report these.
 struct InputProblem {
-  std::string code;        // "NL0001" (parse-error), later "NL0004" (invalid-field)
+  std::string code;  // "NL0001" (parse-error), later "NL0004" (invalid-field)
   SourceRange range;
   std::string message;
-  std::string help;        // fix advice when the cause is recognisable (a tab in indentation)
+  std::string help;          // fix advice when the cause is recognisable (a tab in indentation)
   SourceRange related = {};  // another place involved (the earlier definition for NL0005)
   // A key shared with a more specific rule's finding on the same value (RULES.md "one root
   // cause, one finding"): NL4003 wins over NL0004 for a dnsConfig option value.
@@ -69,9 +69,9 @@ struct LoadStats {
 };
 
 struct Model {
-  std::string cluster;                    // the `clusters:` entry this view is; empty: the only view
-  std::vector<SourceFile> files;          // indexed by FileId
-  std::vector<ObjectMeta> objects;        // every Kubernetes object, in file-then-offset order
+  std::string cluster;              // the `clusters:` entry this view is; empty: the only view
+  std::vector<SourceFile> files;    // indexed by FileId
+  std::vector<ObjectMeta> objects;  // every Kubernetes object, in file-then-offset order
   std::vector<PodSource> pod_sources;
   std::vector<Service> services;
   std::vector<Ingress> ingresses;
@@ -79,7 +79,7 @@ struct Model {
   std::vector<ConfigMap> config_maps;
   std::vector<Namespace> namespaces;
   std::vector<NetworkPolicy> network_policies;
-  std::vector<Route> routes;             // OpenShift Routes (route.openshift.io)
+  std::vector<Route> routes;  // OpenShift Routes (route.openshift.io)
   // Config documents (kubelet, kubeadm, kube-proxy, CNI, Calico, IngressClass), standalone or
   // embedded in ConfigMaps, and Corefiles.
   std::vector<ConfigDocument> configs;
@@ -94,8 +94,8 @@ struct Model {
   // depend on them may be ambiguous.
   bool mixed = false;
   std::vector<std::string> variant_identities;  // the identities with variants, sorted
-  LoadStats stats;          // the reported files
-  LoadStats context_stats;  // files read for cross-references only
+  LoadStats stats;                              // the reported files
+  LoadStats context_stats;                      // files read for cross-references only
 
   const SourceFile& file(FileId id) const { return files.at(id); }
 };

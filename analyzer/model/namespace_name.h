@@ -15,7 +15,9 @@ namespace netlint::model {
 // Never a valid namespace (DNS-1123 labels have no `~`), so it cannot collide with a written one.
 inline constexpr std::string_view kApplyTimeNamespace = "~";
 
-inline bool is_apply_time(std::string_view namespace_name) { return namespace_name == kApplyTimeNamespace; }
+inline bool is_apply_time(std::string_view namespace_name) {
+  return namespace_name == kApplyTimeNamespace;
+}
 
 // Two different namespaces that one apply could still make the same: exactly one of them is `~`.
 // (Equal namespaces are equal, not "may equal"; cluster-scoped objects have no namespace.)
@@ -24,7 +26,9 @@ inline bool may_equal(std::string_view a, std::string_view b) {
 }
 
 // Equal, or may be equal.
-inline bool equal_or_may_equal(std::string_view a, std::string_view b) { return a == b || may_equal(a, b); }
+inline bool equal_or_may_equal(std::string_view a, std::string_view b) {
+  return a == b || may_equal(a, b);
+}
 
 // How messages print a namespace: `~` as "(apply-time)".
 inline std::string namespace_display(std::string_view namespace_name) {

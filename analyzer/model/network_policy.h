@@ -25,8 +25,8 @@ struct PolicyPort {
 struct IpBlock {
   Text cidr;
   std::vector<Text> except;
-  SourceRange key;                                // `ipBlock:`
-  bool placeholder = false;                       // cidr or an except is a placeholder (`${POD_CIDR}`)
+  SourceRange key;           // `ipBlock:`
+  bool placeholder = false;  // cidr or an except is a placeholder (`${POD_CIDR}`)
 };
 
 // One `from`/`to` item. The API rejects an item with none of the three, and ipBlock beside a
@@ -43,23 +43,23 @@ struct PolicyRule {
   // missing, this rule matches all sources/destinations").
   std::vector<PolicyPeer> peers;
   bool peers_written = false;
-  SourceRange peers_key;                          // `from:` / `to:`
+  SourceRange peers_key;  // `from:` / `to:`
   // `ports`: empty or absent both mean every port of every protocol.
   std::vector<PolicyPort> ports;
   bool ports_written = false;
   SourceRange ports_key;
-  SourceRange item;                               // the `ingress`/`egress` list item
-  bool null_item = false;                         // a bare `-`: an empty rule with no position of its own
+  SourceRange item;        // the `ingress`/`egress` list item
+  bool null_item = false;  // a bare `-`: an empty rule with no position of its own
   bool all_peers() const { return peers.empty(); }
   bool all_ports() const { return ports.empty(); }
 };
 
 struct NetworkPolicy {
   ObjectMeta meta;
-  SelectorSpec pod_selector;                      // absent reads as `{}` (the API requires it)
-  std::vector<Text> policy_types;                 // as written
+  SelectorSpec pod_selector;       // absent reads as `{}` (the API requires it)
+  std::vector<Text> policy_types;  // as written
   bool policy_types_written = false;
-  bool policy_types_valid = true;                 // false: an item is NL0004 (`egress`), the types are unknown
+  bool policy_types_valid = true;  // false: an item is NL0004 (`egress`), the types are unknown
   SourceRange policy_types_key;
   std::vector<PolicyRule> ingress, egress;
   bool ingress_written = false, egress_written = false;
@@ -79,8 +79,8 @@ struct NetworkPolicy {
 // An OpenShift Route (route.openshift.io): the Services it sends traffic to and the port.
 struct Route {
   ObjectMeta meta;
-  std::vector<Text> services;                     // spec.to and spec.alternateBackends of kind Service
-  std::optional<Text> target_port;                // spec.port.targetPort; absent: every Service port
+  std::vector<Text> services;       // spec.to and spec.alternateBackends of kind Service
+  std::optional<Text> target_port;  // spec.port.targetPort; absent: every Service port
   bool target_port_is_name = false;
   std::optional<std::int64_t> target_port_number;
 };

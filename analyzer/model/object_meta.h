@@ -35,14 +35,14 @@ struct ObjectMeta {
   Text api_version;
   Text kind;
   Text name;
-  Text namespace_name;        // defaulted to --namespace for namespaced kinds when not written
+  Text namespace_name;  // defaulted to --namespace for namespaced kinds when not written
   bool namespace_written = false;
   Labels labels;
   Labels annotations;
-  SourceRange object_range;   // the document's root mapping
-  SourceRange metadata_key;   // the `metadata:` key
+  SourceRange object_range;  // the document's root mapping
+  SourceRange metadata_key;  // the `metadata:` key
   FileId file = kNoFile;
-  std::uint32_t document = 0; // index of the document in its file
+  std::uint32_t document = 0;  // index of the document in its file
   // Equal for definitions that are equal as parsed trees, namespace left out (compared after
   // defaulting through the identity).
   std::uint64_t content_hash = 0;

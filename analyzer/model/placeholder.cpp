@@ -5,10 +5,18 @@
 namespace netlint::model {
 namespace {
 
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_ident(char c) { return is_upper(c) || is_ascii_digit(c) || c == '_'; }
-bool is_word(char c) { return is_ident(c) || (c >= 'a' && c <= 'z'); }
-bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool is_upper(char c) {
+  return c >= 'A' && c <= 'Z';
+}
+bool is_ident(char c) {
+  return is_upper(c) || is_ascii_digit(c) || c == '_';
+}
+bool is_word(char c) {
+  return is_ident(c) || (c >= 'a' && c <= 'z');
+}
+bool is_blank(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 
 std::string_view trimmed(std::string_view text) {
   while (!text.empty() && is_blank(text.front())) text.remove_prefix(1);

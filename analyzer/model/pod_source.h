@@ -13,9 +13,9 @@ namespace netlint::model {
 
 struct ContainerPort {
   Text name;
-  Spanned<std::int64_t> number;   // containerPort
-  Text protocol;                  // defaulted to "TCP" (invalid range) when not written
-  SourceRange item;               // the list item
+  Spanned<std::int64_t> number;  // containerPort
+  Text protocol;                 // defaulted to "TCP" (invalid range) when not written
+  SourceRange item;              // the list item
 };
 
 struct EnvVar {
@@ -23,8 +23,8 @@ struct EnvVar {
   std::optional<Text> value;
   // valueFrom
   enum class SourceKind { kNone, kConfigMapKey, kSecretKey, kField, kResource } from = SourceKind::kNone;
-  Text from_name;                 // ConfigMap/Secret name
-  Text from_key;                  // key, or fieldPath for kField
+  Text from_name;  // ConfigMap/Secret name
+  Text from_key;   // key, or fieldPath for kField
 };
 
 struct EnvFrom {
@@ -35,17 +35,17 @@ struct EnvFrom {
 
 struct Probe {
   enum class Kind { kHttpGet, kTcpSocket, kGrpc, kExec, kUnknown } kind = Kind::kUnknown;
-  Text port;                      // number or name, as written
+  Text port;  // number or name, as written
   bool port_is_name = false;
-  Text path;                      // httpGet path; empty when not written (the kubelet probes `/`)
-  SourceRange key;                // e.g. `readinessProbe:`
+  Text path;        // httpGet path; empty when not written (the kubelet probes `/`)
+  SourceRange key;  // e.g. `readinessProbe:`
 };
 
 // A container's `volumeMounts` item.
 struct VolumeMount {
-  Text name;                      // the pod volume it mounts
+  Text name;  // the pod volume it mounts
   Text mount_path;
-  Text sub_path;                  // empty: the whole volume
+  Text sub_path;  // empty: the whole volume
 };
 
 // A container's `lifecycle.preStop`: how long it delays the stop, when that is known.
@@ -59,9 +59,9 @@ struct Container {
   Text name;
   Text image;
   bool init = false;
-  bool restartable = false;       // init container with restartPolicy: Always (a sidecar)
+  bool restartable = false;  // init container with restartPolicy: Always (a sidecar)
   std::vector<ContainerPort> ports;
-  bool ports_known = true;        // false when a containerPort is no valid number (NL0004)
+  bool ports_known = true;  // false when a containerPort is no valid number (NL0004)
   std::vector<EnvVar> env;
   std::vector<EnvFrom> env_from;
   std::vector<Text> command;
@@ -77,10 +77,10 @@ struct Container {
 struct ConfigMapFiles {
   struct Item {
     Text key;
-    Text path;                    // relative to the volume's root
+    Text path;  // relative to the volume's root
   };
-  Text name;                      // the ConfigMap
-  std::vector<Item> items;        // empty: every key, as a file named like the key
+  Text name;                // the ConfigMap
+  std::vector<Item> items;  // empty: every key, as a file named like the key
 };
 
 // A pod volume that holds ConfigMap files (other volume types are not kept).
@@ -94,7 +94,7 @@ struct ConfigMapVolume {
 struct DnsOption {
   Text name;
   std::optional<Text> value;
-  std::string value_type;         // "a number", "a boolean", "a map", "a list"; empty for a string
+  std::string value_type;  // "a number", "a boolean", "a map", "a list"; empty for a string
 };
 
 // The root cause NL0004 and NL4003 share for a dnsConfig option value that is not a string.
@@ -110,9 +110,9 @@ struct DnsConfig {
 };
 
 struct PodSource {
-  ObjectMeta meta;                // the object that creates the pods (Deployment, Pod, ...)
-  Labels labels;                  // the pod template's labels as written
-  SourceRange labels_key;         // `labels:` of the template (or of the Pod)
+  ObjectMeta meta;         // the object that creates the pods (Deployment, Pod, ...)
+  Labels labels;           // the pod template's labels as written
+  SourceRange labels_key;  // `labels:` of the template (or of the Pod)
   // Label keys whose values exist on the running pods but are not written in the view
   // (controller-added, e.g. pod-template-hash): selectors on them are neither matched nor not.
   std::vector<std::string> unknown_label_keys;
@@ -123,12 +123,12 @@ struct PodSource {
   std::vector<ConfigMapVolume> config_map_volumes;
   std::vector<std::string> empty_dir_volumes;  // names of the pod's `emptyDir` volumes
   Spanned<bool> host_network;
-  Text dns_policy;                // defaulted "ClusterFirst" (invalid range)
+  Text dns_policy;  // defaulted "ClusterFirst" (invalid range)
   std::optional<DnsConfig> dns_config;
   // `hostAliases[].hostnames`: names the pod's /etc/hosts answers before DNS (NL4002 exempts them).
   std::vector<Text> host_aliases;
-  SourceRange template_key;       // `template:` for workloads, `spec:` for Pods
-  Text service_name;              // a StatefulSet's governing Service (`serviceName`); else empty
+  SourceRange template_key;  // `template:` for workloads, `spec:` for Pods
+  Text service_name;         // a StatefulSet's governing Service (`serviceName`); else empty
   std::optional<Spanned<std::int64_t>> termination_grace;  // terminationGracePeriodSeconds when written
   std::optional<Spanned<std::int64_t>> replicas;           // a workload's spec.replicas when written
   // How a rollout replaces pods: Deployment `strategy.type`, StatefulSet/DaemonSet
@@ -137,7 +137,7 @@ struct PodSource {
   // A Pod's controlling owner (ownerReferences, `controller: true`, else the first): live dumps.
   Text owner_kind;
   Text owner_name;
-  Text pod_ip;                    // status.podIP of a live Pod; empty otherwise
+  Text pod_ip;  // status.podIP of a live Pod; empty otherwise
   // Stands for pods the view does not hold but every cluster has (the DNS pods); never
   // reported on, and it does not make its namespace known.
   bool synthetic = false;

@@ -10,11 +10,21 @@ std::string yaml_double_quoted(std::string_view value) {
   std::string out = "\"";
   for (const char c : value) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20) {
           out += fmt::format("\\x{:02x}", static_cast<unsigned>(static_cast<unsigned char>(c)));
@@ -102,7 +112,8 @@ std::optional<diag::Fix> scalar_fix(const Model& model, const Text& old, std::st
 std::optional<diag::Fix> verbatim_fix(const Model& model, const Text& old, std::string_view new_value,
                                       diag::Applicability applicability, std::string title) {
   const SourceRange range = old.range;
-  if (!range.valid() || old.value == new_value || old.value.empty() || range.file >= model.files.size()) return std::nullopt;
+  if (!range.valid() || old.value == new_value || old.value.empty() || range.file >= model.files.size())
+    return std::nullopt;
   const std::string_view text = model.file(range.file).text;
   if (range.end < range.begin || range.end > text.size()) return std::nullopt;
   if (text.substr(range.begin, range.end - range.begin) != old.value) return std::nullopt;

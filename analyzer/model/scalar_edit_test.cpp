@@ -29,7 +29,8 @@ TEST_CASE("scalar_edit keeps the scalar's style") {
   CHECK(rewrite("app: order-service\n", "order-service", "order-service", "orders-service") == "app: orders-service\n");
   CHECK(rewrite("app: \"order-service\"\n", "\"order-service\"", "order-service", "orders-service") ==
         "app: \"orders-service\"\n");
-  CHECK(rewrite("app: 'order-service'\n", "'order-service'", "order-service", "orders-service") == "app: 'orders-service'\n");
+  CHECK(rewrite("app: 'order-service'\n", "'order-service'", "order-service", "orders-service") ==
+        "app: 'orders-service'\n");
   // A range that holds the bare text between quotes keeps the quotes around it.
   CHECK(rewrite("app: \"order-service\"\n", "order-service", "order-service", "it's") == "app: \"it's\"\n");
   CHECK(rewrite("app: 'order-service'\n", "order-service", "order-service", "it's") == "app: 'it''s'\n");
@@ -55,8 +56,8 @@ TEST_CASE("plain_scalar_safe") {
   CHECK(plain_scalar_safe("orders-service"));
   CHECK(plain_scalar_safe("nginx.ingress.kubernetes.io/rewrite-target"));
   CHECK(plain_scalar_safe("10.0.0.0/8"));
-  for (const char* bad : {"", "true", "on", "8080", "1.10", "null", "~", "- x", "a: b", "x #y", "[a]", "{a}", "*a", "&a",
-                          "!a", "|", ">", "'a", "\"a", "%a", "@a", "`a", "a,b", " a", "a "}) {
+  for (const char* bad : {"",   "true", "on", "8080", "1.10", "null", "~",  "- x", "a: b", "x #y", "[a]", "{a}", "*a",
+                          "&a", "!a",   "|",  ">",    "'a",   "\"a",  "%a", "@a",  "`a",   "a,b",  " a",  "a "}) {
     CAPTURE(bad);
     CHECK_FALSE(plain_scalar_safe(bad));
   }

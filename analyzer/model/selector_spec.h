@@ -14,15 +14,15 @@ struct InputProblem;  // model.h (which includes this header through network_pol
 
 struct SelectorExpression {
   Text key;
-  Text op;                  // In, NotIn, Exists, DoesNotExist (as written; validated by rules)
+  Text op;  // In, NotIn, Exists, DoesNotExist (as written; validated by rules)
   std::vector<Text> values;
-  SourceRange item;         // the list item
+  SourceRange item;  // the list item
 };
 
 struct SelectorSpec {
   Labels match_labels;
   std::vector<SelectorExpression> match_expressions;
-  SourceRange key;          // e.g. `podSelector:`
+  SourceRange key;  // e.g. `podSelector:`
   // `{}` selects everything; an absent selector is represented by std::nullopt by callers.
   bool empty() const { return match_labels.empty() && match_expressions.empty(); }
 };

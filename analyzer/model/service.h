@@ -22,16 +22,16 @@ struct ServicePort {
   // targetPort is a placeholder (`$PORT`, `<port>`, `PORT`): written, but its value is unknown
   // (neither a name nor a number; target_port holds the text for anchors; also target_port_unknown).
   bool target_port_placeholder = false;
-  Text protocol;                  // defaulted "TCP" (invalid range) when not written
+  Text protocol;  // defaulted "TCP" (invalid range) when not written
   std::optional<Spanned<std::int64_t>> node_port;
   SourceRange item;
 };
 
 struct Service {
   ObjectMeta meta;
-  Text type;                      // defaulted "ClusterIP" (invalid range) when not written
-  Labels selector;                // empty when absent or `{}`
-  SourceRange selector_key;       // `selector:` (invalid when absent)
+  Text type;                 // defaulted "ClusterIP" (invalid range) when not written
+  Labels selector;           // empty when absent or `{}`
+  SourceRange selector_key;  // `selector:` (invalid when absent)
   std::vector<ServicePort> ports;
   // False when a port or port name is a placeholder: `ports` lacks what it stands for, so no
   // rule may conclude that the Service has no such port.
@@ -41,7 +41,7 @@ struct Service {
   // clusterIP); empty when not written.
   std::vector<Text> cluster_ips;
   Text external_name;
-  Text internal_traffic_policy;   // defaulted "Cluster" except for ExternalName
+  Text internal_traffic_policy;  // defaulted "Cluster" except for ExternalName
   // spec.loadBalancerClass: empty when not written. When set, the cloud provider's built-in
   // controller leaves the Service alone and the controller of that class provisions the LB.
   Text load_balancer_class;

@@ -34,9 +34,9 @@ struct ConfigDocument {
   // KubeProxyConfiguration, IPPool, ...) or, for formats without one, "net-conf.json" (Flannel)
   // "cni" (a CNI conf or conflist) and "NodeHosts" (a hosts file, `hosts[i].address`/`.names[j]`).
   std::string kind;
-  ObjectMeta owner;          // the object itself, or the ConfigMap that embeds the text
-  Text key;                  // the ConfigMap key; empty for standalone objects and files
-  SourceRange anchor;        // the ConfigMap key, the object's root, or the whole file
+  ObjectMeta owner;    // the object itself, or the ConfigMap that embeds the text
+  Text key;            // the ConfigMap key; empty for standalone objects and files
+  SourceRange anchor;  // the ConfigMap key, the object's root, or the whole file
   Settings settings;
 
   bool embedded() const { return key.range.valid() || !key.value.empty(); }

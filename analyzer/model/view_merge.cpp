@@ -21,7 +21,9 @@ bool unify_group(const std::string& group) {
 
 template <class T>
 void drop_merged(std::vector<T>& items, const std::set<std::pair<FileId, std::uint32_t>>& dropped) {
-  std::erase_if(items, [&](const T& item) { return dropped.count({item.meta.file, item.meta.object_range.begin}) != 0; });
+  std::erase_if(items, [&](const T& item) {
+    return dropped.count({item.meta.file, item.meta.object_range.begin}) != 0;
+  });
 }
 
 }  // namespace
@@ -71,20 +73,23 @@ void merge_definitions(Model& model, const ApplyGroups& apply_groups) {
         const bool one_apply = !group.empty() && group == apply_group(earlier.file);
         if (one_file || one_apply) {
           // Anchor on the later definition (file then offset), the earlier related.
-          const bool object_later = std::pair{object.file, object.object_range.begin} > std::pair{earlier.file, earlier.object_range.begin};
+          const bool object_later =
+              std::pair{object.file, object.object_range.begin} > std::pair{earlier.file, earlier.object_range.begin};
           const ObjectMeta& later = object_later ? object : earlier;
           const ObjectMeta& first = object_later ? earlier : object;
           InputProblem problem;
           problem.code = "NL0005";
           problem.range = later.name.range;
-          problem.message = fmt::format("{} is defined twice {} with different content; applying it keeps only the later definition",
-                                        later.display(), one_file ? "in this file" : "in the resources of " + group);
+          problem.message =
+              fmt::format("{} is defined twice {} with different content; applying it keeps only the later definition",
+                          later.display(), one_file ? "in this file" : "in the resources of " + group);
           problem.help = "delete one definition, or rename one of them";
           problem.related = first.name.range;
           model.problems.push_back(std::move(problem));
         } else {
           model.mixed = true;  // variants across files: both stay
-          if (std::find(model.variant_identities.begin(), model.variant_identities.end(), key) == model.variant_identities.end()) {
+          if (std::find(model.variant_identities.begin(), model.variant_identities.end(), key) ==
+              model.variant_identities.end()) {
             model.variant_identities.push_back(key);
           }
         }
@@ -102,7 +107,9 @@ void merge_definitions(Model& model, const ApplyGroups& apply_groups) {
   drop_merged(model.network_policies, dropped);
   drop_merged(model.routes, dropped);
   // Config texts follow the object (or the ConfigMap) that holds them.
-  auto owner_dropped = [&](const auto& item) { return dropped.count({item.owner.file, item.owner.object_range.begin}) != 0; };
+  auto owner_dropped = [&](const auto& item) {
+    return dropped.count({item.owner.file, item.owner.object_range.begin}) != 0;
+  };
   std::erase_if(model.configs, owner_dropped);
   std::erase_if(model.corefiles, owner_dropped);
   std::vector<ObjectMeta> objects;

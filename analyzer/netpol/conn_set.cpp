@@ -7,9 +7,12 @@ namespace netlint::netpol {
 
 std::string_view protocol_name(Protocol p) {
   switch (p) {
-    case Protocol::kTcp: return "TCP";
-    case Protocol::kUdp: return "UDP";
-    case Protocol::kSctp: return "SCTP";
+    case Protocol::kTcp:
+      return "TCP";
+    case Protocol::kUdp:
+      return "UDP";
+    case Protocol::kSctp:
+      return "SCTP";
   }
   return "TCP";
 }
@@ -34,8 +37,10 @@ void PortSet::add(std::uint32_t low, std::uint32_t high) {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> merged;
   merged.reserve(ranges_.size());
   for (const auto& r : ranges_) {
-    if (!merged.empty() && r.first <= merged.back().second + 1) merged.back().second = std::max(merged.back().second, r.second);
-    else merged.push_back(r);
+    if (!merged.empty() && r.first <= merged.back().second + 1)
+      merged.back().second = std::max(merged.back().second, r.second);
+    else
+      merged.push_back(r);
   }
   ranges_ = std::move(merged);
 }
@@ -56,8 +61,10 @@ PortSet PortSet::intersect(const PortSet& other) const {
     const std::uint32_t low = std::max(ranges_[i].first, other.ranges_[j].first);
     const std::uint32_t high = std::min(ranges_[i].second, other.ranges_[j].second);
     if (low <= high) out.ranges_.push_back({low, high});
-    if (ranges_[i].second < other.ranges_[j].second) ++i;
-    else ++j;
+    if (ranges_[i].second < other.ranges_[j].second)
+      ++i;
+    else
+      ++j;
   }
   return out;
 }

@@ -22,7 +22,11 @@ constexpr std::uint32_t kMaxPort = 65535;
 
 class PortSet {
  public:
-  static PortSet all() { PortSet s; s.ranges_.push_back({kMinPort, kMaxPort}); return s; }
+  static PortSet all() {
+    PortSet s;
+    s.ranges_.push_back({kMinPort, kMaxPort});
+    return s;
+  }
   void add(std::uint32_t low, std::uint32_t high);  // clamped to 1-65535; ignored when low > high
   void add(const PortSet& other);
   PortSet intersect(const PortSet& other) const;

@@ -49,7 +49,8 @@ void visit_connections(const model::Model& model, const PolicyEngine& engine, co
   for (std::uint32_t x = 0; x < source_names.size(); ++x) sources.push_back({&source_names[x], kExternal, x});
   if (!targets.empty()) sources.push_back({&controller, kController, 0});
   all_destinations = workload_destinations;
-  for (std::uint32_t x = 0; x < destination_names.size(); ++x) all_destinations.push_back({&destination_names[x], kExternal, x});
+  for (std::uint32_t x = 0; x < destination_names.size(); ++x)
+    all_destinations.push_back({&destination_names[x], kExternal, x});
   for (const auto& target : targets) controller_destinations.push_back({&names[target.first], kWorkload, target.first});
   for (auto* nodes : {&sources, &workload_destinations, &all_destinations, &controller_destinations}) {
     std::stable_sort(nodes->begin(), nodes->end(), by_name);
@@ -68,8 +69,10 @@ void visit_connections(const model::Model& model, const PolicyEngine& engine, co
       for (const Node& d : workload_destinations) emit(d, engine.from_external(s.index, d.index));
     } else {
       for (const Node& d : all_destinations) {
-        if (d.kind == kExternal) emit(d, engine.to_external(s.index, d.index));
-        else if (d.index != s.index) emit(d, flows.between(s.index, d.index));
+        if (d.kind == kExternal)
+          emit(d, engine.to_external(s.index, d.index));
+        else if (d.index != s.index)
+          emit(d, flows.between(s.index, d.index));
       }
     }
   };
@@ -164,7 +167,8 @@ void write_dot(const ConnectionSource& connections, const TextSink& sink) {
     for (const std::string& node : nodes) {
       const auto slash = node.find('/');
       const std::string label = slash == std::string::npos ? node : node.substr(slash + 1);
-      out += fmt::format("{}{} [label={}{}];\n", indent, dot_quoted(node), dot_quoted(label), ns.empty() ? ", shape=ellipse" : "");
+      out += fmt::format("{}{} [label={}{}];\n", indent, dot_quoted(node), dot_quoted(label),
+                         ns.empty() ? ", shape=ellipse" : "");
     }
     if (!ns.empty()) out += "  }\n";
     sink(out);
@@ -192,7 +196,8 @@ void write_mermaid(const ConnectionSource& connections, const TextSink& sink) {
       const std::string id = fmt::format("n{}", ids.size());
       ids[node] = id;
       const auto slash = node.find('/');
-      out += fmt::format("{}{}[{}]\n", ns.empty() ? "  " : "    ", id, quoted(slash == std::string::npos ? node : node.substr(slash + 1)));
+      out += fmt::format("{}{}[{}]\n", ns.empty() ? "  " : "    ", id,
+                         quoted(slash == std::string::npos ? node : node.substr(slash + 1)));
     }
     if (!ns.empty()) out += "  end\n";
     sink(out);
@@ -204,10 +209,14 @@ void write_mermaid(const ConnectionSource& connections, const TextSink& sink) {
 }
 
 void write_format(const ConnectionSource& connections, std::string_view format, const TextSink& sink) {
-  if (format == "json") write_json(connections, sink);
-  else if (format == "dot") write_dot(connections, sink);
-  else if (format == "mermaid") write_mermaid(connections, sink);
-  else write_text(connections, sink);
+  if (format == "json")
+    write_json(connections, sink);
+  else if (format == "dot")
+    write_dot(connections, sink);
+  else if (format == "mermaid")
+    write_mermaid(connections, sink);
+  else
+    write_text(connections, sink);
 }
 
 ConnectionSource from_list(const ConnectivityList& list) {
@@ -237,13 +246,22 @@ ConnectivityList list_connections(const model::Model& model, const facts::Cluste
   return list;
 }
 
-void write_connections(const model::Model& model, const PolicyEngine& engine, std::string_view format, const TextSink& sink) {
+void write_connections(const model::Model& model, const PolicyEngine& engine, std::string_view format,
+                       const TextSink& sink) {
   write_format([&](const ConnectionVisitor& visit) { visit_connections(model, engine, visit); }, format, sink);
 }
 
-std::string connections_text(const ConnectivityList& list) { return to_string(list, "text"); }
-std::string connections_json(const ConnectivityList& list) { return to_string(list, "json"); }
-std::string connections_dot(const ConnectivityList& list) { return to_string(list, "dot"); }
-std::string connections_mermaid(const ConnectivityList& list) { return to_string(list, "mermaid"); }
+std::string connections_text(const ConnectivityList& list) {
+  return to_string(list, "text");
+}
+std::string connections_json(const ConnectivityList& list) {
+  return to_string(list, "json");
+}
+std::string connections_dot(const ConnectivityList& list) {
+  return to_string(list, "dot");
+}
+std::string connections_mermaid(const ConnectivityList& list) {
+  return to_string(list, "mermaid");
+}
 
 }  // namespace netlint::netpol

@@ -35,7 +35,8 @@ using TextSink = std::function<void(std::string_view)>;
 // The connections of `list_connections`, written in `format` (text, json, dot or mermaid) as they
 // are found, never held: memory is bounded by the model, not by the output (hundreds of MB at
 // 10,000 objects). The engine must be free of error(). Byte-identical to the functions below.
-void write_connections(const model::Model& model, const PolicyEngine& engine, std::string_view format, const TextSink& sink);
+void write_connections(const model::Model& model, const PolicyEngine& engine, std::string_view format,
+                       const TextSink& sink);
 
 // "src => dst : conns" per line; a flow the view cannot decide shows its undecided part after
 // `?` ("TCP 80 ? UDP 1-65535", "? All Connections").

@@ -81,7 +81,8 @@ TEST_CASE("cyclonus truth tables: every Ingress, Egress and Combined cell of the
   for (const auto& pod : probe["Resources"]["Pods"]) {
     const std::string ns = pod["Namespace"], name = pod["Name"];
     pod_names.push_back(ns + "/" + name);
-    yaml += "---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: \"" + name + "\"\n  namespace: \"" + ns + "\"\n  labels:\n";
+    yaml +=
+        "---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: \"" + name + "\"\n  namespace: \"" + ns + "\"\n  labels:\n";
     for (const auto& [k, v] : pod["Labels"].items()) yaml += "    \"" + k + "\": \"" + v.get<std::string>() + "\"\n";
     yaml += "spec:\n  containers:\n";
     for (const auto& c : pod["Containers"]) {
@@ -103,7 +104,8 @@ TEST_CASE("cyclonus truth tables: every Ingress, Egress and Combined cell of the
   facts.cni.set(facts::CniFact{{facts::Cni{"calico", facts::Enforcement::kYes, "", {}, ""}}, ""});
   const PolicyEngine engine(model, facts, {});
   // The nine pods, and the synthetic DNS peer the open world adds.
-  REQUIRE(std::count_if(engine.workloads().begin(), engine.workloads().end(), [](const Workload& w) { return !w.synthetic; }) == 9);
+  REQUIRE(std::count_if(engine.workloads().begin(), engine.workloads().end(),
+                        [](const Workload& w) { return !w.synthetic; }) == 9);
   auto workload = [&](const std::string& ns_name) {
     for (std::uint32_t w = 0; w < engine.workloads().size(); ++w) {
       const Workload& wl = engine.workloads()[w];
@@ -131,7 +133,7 @@ TEST_CASE("cyclonus truth tables: every Ingress, Egress and Combined cell of the
       for (std::size_t c = 0; c < 9; ++c) {
         const std::uint32_t src = workload(table.rows[r]);
         const std::uint32_t dst = workload(lower(pod_names[c]));
-        const Flow flow = table.kind == "Ingress" ? engine.ingress_part(src, dst)
+        const Flow flow = table.kind == "Ingress"  ? engine.ingress_part(src, dst)
                           : table.kind == "Egress" ? engine.egress_part(src, dst)
                                                    : engine.between(src, dst);
         const std::string& cell = table.cells[r][c];

@@ -25,7 +25,8 @@ void append_selection(std::string& key, const Selection& s) {
 }
 
 template <class T>
-std::uint32_t class_of(std::unordered_map<std::string, std::uint32_t>& ids, std::vector<T>& classes, std::string key, T value) {
+std::uint32_t class_of(std::unordered_map<std::string, std::uint32_t>& ids, std::vector<T>& classes, std::string key,
+                       T value) {
   auto [it, inserted] = ids.emplace(std::move(key), static_cast<std::uint32_t>(classes.size()));
   if (inserted) classes.push_back(std::move(value));
   return it->second;
@@ -121,8 +122,7 @@ void DirectionTables::fill(RowClass& row) {
       }
     }
   }
-  std::sort(row.by_group.begin(), row.by_group.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::sort(row.by_group.begin(), row.by_group.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   for (auto& entry : row.by_group) entry.second.last = nullptr;
   row.base.last = nullptr;
 }
@@ -144,12 +144,14 @@ Flow DirectionTables::flow(std::uint32_t selected_endpoint, std::uint32_t peer_e
   if (row.by_group.size() <= column.peers.size()) {
     for (const auto& [group, ports] : row.by_group) {
       auto it = std::lower_bound(column.peers.begin(), column.peers.end(), group, by_group_less);
-      for (; it != column.peers.end() && it->first == group; ++it) ports.add_to(sum, signatures, signature, it->second == Tri::kYes);
+      for (; it != column.peers.end() && it->first == group; ++it)
+        ports.add_to(sum, signatures, signature, it->second == Tri::kYes);
     }
   } else {
     for (const auto& [group, matched_how] : column.peers) {
       const auto it = std::lower_bound(row.by_group.begin(), row.by_group.end(), group, by_group_less);
-      if (it != row.by_group.end() && it->first == group) it->second.add_to(sum, signatures, signature, matched_how == Tri::kYes);
+      if (it != row.by_group.end() && it->first == group)
+        it->second.add_to(sum, signatures, signature, matched_how == Tri::kYes);
     }
   }
   return sum;

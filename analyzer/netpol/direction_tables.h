@@ -54,17 +54,18 @@ struct RulePorts {
   const CompiledRule* last = nullptr;                       // the rule added last (added once)
   void add(const CompiledRule& rule, bool surely);
   // Adds what passes on a destination of `signature`, when the peer matches (surely or maybe).
-  void add_to(Flow& sum, const std::vector<PortSignature>& signatures, std::uint32_t signature, bool matched_surely) const;
+  void add_to(Flow& sum, const std::vector<PortSignature>& signatures, std::uint32_t signature,
+              bool matched_surely) const;
 };
 
 // A row: one class of selected pods (ingress: destinations; egress: sources).
 struct RowClass {
-  Selection selection;               // policies that select it for this direction
-  bool foreign = false;              // CNI-specific or admin policies may select it
-  bool unisolated = false;           // hostNetwork (open world), external, ingress controller
-  std::uint32_t port_signature = 0;  // ingress rows: the destination's named ports
-  bool any_yes = false;              // some policy surely selects it
-  RulePorts base;                    // the rules without peers
+  Selection selection;                                        // policies that select it for this direction
+  bool foreign = false;                                       // CNI-specific or admin policies may select it
+  bool unisolated = false;                                    // hostNetwork (open world), external, ingress controller
+  std::uint32_t port_signature = 0;                           // ingress rows: the destination's named ports
+  bool any_yes = false;                                       // some policy surely selects it
+  RulePorts base;                                             // the rules without peers
   std::vector<std::pair<std::uint32_t, RulePorts>> by_group;  // peer group -> its rules, sorted
 };
 
@@ -103,7 +104,8 @@ struct DirectionTables {
   void build(const std::vector<EndpointTraits>& endpoints);
 
   // What passes from the peer endpoint to the selected endpoint as this direction sees it.
-  Flow flow(std::uint32_t selected_endpoint, std::uint32_t peer_endpoint, const std::vector<PortSignature>& signatures) const;
+  Flow flow(std::uint32_t selected_endpoint, std::uint32_t peer_endpoint,
+            const std::vector<PortSignature>& signatures) const;
 
   // The peer groups that match an endpoint.
   const Selection& groups_matching(std::uint32_t endpoint) const { return cols[col_of[endpoint]].peers; }

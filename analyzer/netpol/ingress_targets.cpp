@@ -34,8 +34,9 @@ std::vector<WantedPort> access_ports(const model::Service& service, const Wanted
     }
     const bool by_name = wanted.is_name && !sp.name.value.empty() && sp.name.value == wanted.name;
     const bool by_number = !wanted.is_name && sp.port.value == wanted.number;
-    const bool by_target = sp.target_port && sp.target_port_is_name == wanted.is_name &&
-                           (wanted.is_name ? sp.target_port->value == wanted.name : sp.target_port_number == wanted.number);
+    const bool by_target =
+        sp.target_port && sp.target_port_is_name == wanted.is_name &&
+        (wanted.is_name ? sp.target_port->value == wanted.name : sp.target_port_number == wanted.number);
     if (by_name || by_number || by_target) {
       if (known) out.push_back(access);
       break;
@@ -44,8 +45,8 @@ std::vector<WantedPort> access_ports(const model::Service& service, const Wanted
   return out;
 }
 
-void add_backend(const model::Model& model, const PolicyEngine& engine, const std::string& ns, const std::string& service_name,
-                 const WantedPort& wanted, std::map<std::uint32_t, ConnSet>& out) {
+void add_backend(const model::Model& model, const PolicyEngine& engine, const std::string& ns,
+                 const std::string& service_name, const WantedPort& wanted, std::map<std::uint32_t, ConnSet>& out) {
   const model::Service* service = nullptr;
   for (const model::Service& s : model.services) {
     if (s.meta.namespace_name.value == ns && s.meta.name.value == service_name) service = &s;
@@ -64,15 +65,17 @@ void add_backend(const model::Model& model, const PolicyEngine& engine, const st
         for (const model::ContainerPort& cp : c.ports) {
           if (cp.protocol.value != "TCP" || cp.number.value < 1 || cp.number.value > kMaxPort) continue;
           const bool match = access.is_name ? cp.name.value == access.name : cp.number.value == access.number;
-          if (match) conns.add(Protocol::kTcp, static_cast<std::uint32_t>(cp.number.value), static_cast<std::uint32_t>(cp.number.value));
+          if (match)
+            conns.add(Protocol::kTcp, static_cast<std::uint32_t>(cp.number.value),
+                      static_cast<std::uint32_t>(cp.number.value));
         }
       }
     }
   }
 }
 
-void add_ingress_backend(const model::Model& model, const PolicyEngine& engine, const std::string& ns, const model::IngressBackend& backend,
-                         std::map<std::uint32_t, ConnSet>& out) {
+void add_ingress_backend(const model::Model& model, const PolicyEngine& engine, const std::string& ns,
+                         const model::IngressBackend& backend, std::map<std::uint32_t, ConnSet>& out) {
   if (backend.service_name.value.empty()) return;
   WantedPort wanted;
   if (backend.port_number) {
@@ -87,8 +90,8 @@ void add_ingress_backend(const model::Model& model, const PolicyEngine& engine, 
 
 }  // namespace
 
-std::map<std::uint32_t, ConnSet> backend_targets(const model::Model& model, const PolicyEngine& engine, const std::string& ns,
-                                                 const model::IngressBackend& backend) {
+std::map<std::uint32_t, ConnSet> backend_targets(const model::Model& model, const PolicyEngine& engine,
+                                                 const std::string& ns, const model::IngressBackend& backend) {
   std::map<std::uint32_t, ConnSet> out;
   add_ingress_backend(model, engine, ns, backend, out);
   std::erase_if(out, [](const auto& entry) { return entry.second.empty(); });
@@ -110,7 +113,8 @@ std::map<std::uint32_t, ConnSet> ingress_targets(const model::Model& model, cons
       wanted.name = route.target_port->value;
       wanted.number = route.target_port_number.value_or(0);
     }
-    for (const model::Text& service : route.services) add_backend(model, engine, route.meta.namespace_name.value, service.value, wanted, out);
+    for (const model::Text& service : route.services)
+      add_backend(model, engine, route.meta.namespace_name.value, service.value, wanted, out);
   }
   std::erase_if(out, [](const auto& entry) { return entry.second.empty(); });
   return out;

@@ -18,7 +18,7 @@ std::map<std::uint32_t, ConnSet> ingress_targets(const model::Model& model, cons
 
 // The same for one backend of an Ingress in namespace `ns` (NL2014 checks each backend against
 // the controller that serves its Ingress): workload index -> TCP ports, empty ports left out.
-std::map<std::uint32_t, ConnSet> backend_targets(const model::Model& model, const PolicyEngine& engine, const std::string& ns,
-                                                 const model::IngressBackend& backend);
+std::map<std::uint32_t, ConnSet> backend_targets(const model::Model& model, const PolicyEngine& engine,
+                                                 const std::string& ns, const model::IngressBackend& backend);
 
 }  // namespace netlint::netpol

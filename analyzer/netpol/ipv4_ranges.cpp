@@ -21,7 +21,8 @@ std::optional<std::pair<std::uint32_t, std::uint32_t>> ipv4_range(std::string_vi
   return std::pair{base, static_cast<std::uint32_t>(base + size - 1)};
 }
 
-std::vector<std::pair<std::uint32_t, std::uint32_t>> ipv4_block_ranges(std::string_view cidr, const std::vector<model::Text>& except) {
+std::vector<std::pair<std::uint32_t, std::uint32_t>> ipv4_block_ranges(std::string_view cidr,
+                                                                       const std::vector<model::Text>& except) {
   const auto range = ipv4_range(cidr);
   if (!range) return {};
   // Subtract the excepts in address order from the one range (64-bit to step past the end).
@@ -41,7 +42,8 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> ipv4_block_ranges(std::stri
   return out;
 }
 
-bool ipv4_block_contains(std::string_view cidr, const std::vector<model::Text>& except, std::uint32_t low, std::uint32_t high) {
+bool ipv4_block_contains(std::string_view cidr, const std::vector<model::Text>& except, std::uint32_t low,
+                         std::uint32_t high) {
   const auto range = ipv4_range(cidr);
   if (!range || low < range->first || high > range->second) return false;
   for (const model::Text& e : except) {

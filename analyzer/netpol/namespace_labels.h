@@ -14,6 +14,7 @@ inline constexpr std::string_view kNamespaceNameLabel = "kubernetes.io/metadata.
 
 // The namespace as a label set to evaluate selectors on: `object`'s labels (none when null) plus
 // the name label; open (other labels unknown) when the object is missing and `open_without_object`.
-model::PodSource namespace_as_selectable(std::string_view name, const model::Namespace* object, bool open_without_object = true);
+model::PodSource namespace_as_selectable(std::string_view name, const model::Namespace* object,
+                                         bool open_without_object = true);
 
 }  // namespace netlint::netpol

@@ -18,12 +18,14 @@ std::string cluster() {
   std::string out;
   const char* tiers[] = {"web", "api", "db"};
   for (int n = 0; n < 3; ++n) {
-    out += fmt::format("---\napiVersion: v1\nkind: Namespace\nmetadata: {{name: ns{0}, labels: {{team: t{1}}}}}\n", n, n % 2);
+    out += fmt::format("---\napiVersion: v1\nkind: Namespace\nmetadata: {{name: ns{0}, labels: {{team: t{1}}}}}\n", n,
+                       n % 2);
   }
   for (int p = 0; p < 24; ++p) {
     out += fmt::format(
         "---\napiVersion: v1\nkind: Pod\nmetadata: {{name: p{0}, namespace: ns{1}, labels: {{app: p{0}, tier: {2}}}}}\n"
-        "spec:\n  containers:\n  - name: c\n    ports: [{{name: http, containerPort: {3}}}, {{name: dns, containerPort: 53, protocol: UDP}}]\n",
+        "spec:\n  containers:\n  - name: c\n    ports: [{{name: http, containerPort: {3}}}, {{name: dns, "
+        "containerPort: 53, protocol: UDP}}]\n",
         p, p % 3, tiers[p % 3], 8000 + p % 4);
   }
   out += R"(---
@@ -82,7 +84,8 @@ TEST_CASE("PairFlows answers engine.between for every pair, once per class pair"
         for (std::uint32_t d = 0; d < n; ++d) {
           const Flow expected = engine.between(s, d);
           const Flow& cached = flows.between(s, d);
-          INFO("closed world ", closed_world, ": ", engine.workloads()[s].display(), " -> ", engine.workloads()[d].display());
+          INFO("closed world ", closed_world, ": ", engine.workloads()[s].display(), " -> ",
+               engine.workloads()[d].display());
           CHECK(cached.allowed == expected.allowed);
           CHECK(cached.possible == expected.possible);
           const Flow& bounded = small.between(s, d);

@@ -22,7 +22,9 @@ namespace {
 
 using index::Tri;
 
-Tri tri_min(Tri a, Tri b) { return static_cast<Tri>(std::min(static_cast<int>(a), static_cast<int>(b))); }
+Tri tri_min(Tri a, Tri b) {
+  return static_cast<Tri>(std::min(static_cast<int>(a), static_cast<int>(b)));
+}
 
 // The namespace netpol-analyzer puts its ingress-controller pod in.
 constexpr std::string_view kIngressControllerNamespace = "ingress-controller-ns";
@@ -78,7 +80,9 @@ std::string peer_key(const model::NetworkPolicy& policy, const model::PolicyPeer
   return key;
 }
 
-std::string owner_kind(const model::PodSource& pod) { return pod.owner_kind.value.empty() ? "Pod" : pod.owner_kind.value; }
+std::string owner_kind(const model::PodSource& pod) {
+  return pod.owner_kind.value.empty() ? "Pod" : pod.owner_kind.value;
+}
 
 }  // namespace
 
@@ -87,7 +91,9 @@ std::string Workload::display() const {
                          : fmt::format("{}/{}[{}] ({})", model::namespace_display(namespace_name), name, kind, variant);
 }
 
-std::string Ipv4Interval::display() const { return fmt::format("{}-{}[External]", ipv4_str(low), ipv4_str(high)); }
+std::string Ipv4Interval::display() const {
+  return fmt::format("{}-{}[External]", ipv4_str(low), ipv4_str(high));
+}
 
 struct PolicyEngine::Impl {
   const model::Model& model;
@@ -114,8 +120,8 @@ struct PolicyEngine::Impl {
 
   // The two directions: ingress rows are destinations and columns sources, egress the reverse.
   DirectionTables in{true}, eg{false};
-  std::vector<PortSignature> port_signatures;    // id 0: none
-  std::vector<std::uint32_t> workload_ports;     // per workload: its signature id
+  std::vector<PortSignature> port_signatures;  // id 0: none
+  std::vector<std::uint32_t> workload_ports;   // per workload: its signature id
 
   std::set<std::string> foreign_namespaces;
   bool foreign_everywhere = false;
@@ -151,12 +157,15 @@ struct PolicyEngine::Impl {
     std::vector<std::pair<std::uint32_t, std::uint32_t>> out(model.network_policies.size(), {0, 0});
     for (std::uint32_t r = 0; r < rules.size(); ++r) {
       auto& range = out[rules[r].policy];
-      if (range.first == range.second) range = {r, r + 1};
-      else range.second = r + 1;
+      if (range.first == range.second)
+        range = {r, r + 1};
+      else
+        range.second = r + 1;
     }
     return out;
   }
-  DirectionWhy explain_side(const DirectionTables& side, std::uint32_t src, std::uint32_t dst, Protocol protocol, std::uint32_t port) const;
+  DirectionWhy explain_side(const DirectionTables& side, std::uint32_t src, std::uint32_t dst, Protocol protocol,
+                            std::uint32_t port) const;
   Flow ingress(std::uint32_t dst, std::uint32_t src) const;
   Flow egress(std::uint32_t src, std::uint32_t dst) const;
 };
@@ -197,7 +206,8 @@ void PolicyEngine::Impl::build_workloads() {
     if (same.size() < 2) continue;
     for (std::uint32_t w : same) {
       const model::PodSource& pod = model.pod_sources[workloads[w].pods.front()];
-      const std::string_view dir = pod.meta.file < model.files.size() ? path_dirname(model.file(pod.meta.file).path) : "";
+      const std::string_view dir =
+          pod.meta.file < model.files.size() ? path_dirname(model.file(pod.meta.file).path) : "";
       workloads[w].variant = dir.empty() ? "." : std::string(dir);
     }
   }
@@ -263,8 +273,10 @@ void PolicyEngine::Impl::find_foreign_policies() {
     const std::string group = o.group();
     for (const ForeignKind& k : kForeignKinds) {
       if (o.kind.value != k.kind || group != k.group) continue;
-      if (k.cluster_wide || o.namespace_name.value.empty()) foreign_everywhere = true;
-      else foreign_namespaces.insert(o.namespace_name.value);
+      if (k.cluster_wide || o.namespace_name.value.empty())
+        foreign_everywhere = true;
+      else
+        foreign_namespaces.insert(o.namespace_name.value);
     }
   }
 }
@@ -288,9 +300,10 @@ void PolicyEngine::Impl::check_label_gaps() {
       const Tri first = index::evaluate(s, model.pod_sources[w.pods.front()], comparisons);
       for (std::uint32_t pod : w.pods) {
         if (index::evaluate(s, model.pod_sources[pod], comparisons) != first) {
-          error = fmt::format("Found Pods of the same owner workload `{}/{}` and with differences in their labels, while a "
-                              "network policy contains selectors impacted by this gap.",
-                              w.namespace_name, w.name);
+          error = fmt::format(
+              "Found Pods of the same owner workload `{}/{}` and with differences in their labels, while a "
+              "network policy contains selectors impacted by this gap.",
+              w.namespace_name, w.name);
           return;
         }
       }
@@ -377,7 +390,8 @@ Tri PolicyEngine::Impl::ip_block_on_pods(const Cidr& cidr, const std::vector<Cid
   return covers ? Tri::kYes : Tri::kMaybe;
 }
 
-Selection PolicyEngine::Impl::match_selector_peer(const model::NetworkPolicy& policy, const model::PolicyPeer& peer) const {
+Selection PolicyEngine::Impl::match_selector_peer(const model::NetworkPolicy& policy,
+                                                  const model::PolicyPeer& peer) const {
   Selection out;
   std::vector<std::pair<std::string_view, Tri>> namespaces;
   if (peer.namespace_selector) {
@@ -408,7 +422,8 @@ Selection PolicyEngine::Impl::match_selector_peer(const model::NetworkPolicy& po
 // its apply unit when that unit holds any, else the view's `~` pods (never its file alone).
 // Folders of independent examples each applied with `kubectl apply -f` are separate units: one
 // example's default-deny does not isolate another's pods.
-void PolicyEngine::Impl::narrow_to_apply_unit(const model::NetworkPolicy& policy, index::SelectorMatches& selected) const {
+void PolicyEngine::Impl::narrow_to_apply_unit(const model::NetworkPolicy& policy,
+                                              index::SelectorMatches& selected) const {
   if (!model::is_apply_time(policy.meta.namespace_name.value) || policy.meta.file >= model.files.size()) return;
   const std::string& unit = model.file(policy.meta.file).apply_unit;
   if (unit.empty()) return;
@@ -432,7 +447,8 @@ void PolicyEngine::Impl::compile_policies() {
     if (!model::is_apply_time(w.namespace_name)) continue;
     for (std::uint32_t pod : w.pods) {
       const FileId file = model.pod_sources[pod].meta.file;
-      if (file < model.files.size() && !model.file(file).apply_unit.empty()) units_with_apply_time_pods.insert(model.file(file).apply_unit);
+      if (file < model.files.size() && !model.file(file).apply_unit.empty())
+        units_with_apply_time_pods.insert(model.file(file).apply_unit);
     }
   }
   for (DirectionTables* side : {&in, &eg}) {
@@ -456,7 +472,8 @@ void PolicyEngine::Impl::compile_policies() {
       }
     };
     for (const bool is_ingress : {true, false}) {
-      if (!p.rejected && (is_ingress ? !p.affects_ingress() : !p.affects_egress())) continue;  // rules of other types are ignored
+      if (!p.rejected && (is_ingress ? !p.affects_ingress() : !p.affects_egress()))
+        continue;  // rules of other types are ignored
       DirectionTables& side = is_ingress ? in : eg;
       select(side.selected);
       auto& signatures = side.matched;
@@ -496,7 +513,8 @@ void PolicyEngine::Impl::compile_policies() {
             groups.push_back(it->second);
             if (!inserted) continue;
             ++group_count;
-            for (const auto& [endpoint, t] : match_selector_peer(p, peer)) signatures[endpoint].emplace_back(it->second, t);
+            for (const auto& [endpoint, t] : match_selector_peer(p, peer))
+              signatures[endpoint].emplace_back(it->second, t);
             continue;
           }
           const std::uint32_t group = group_count++;
@@ -508,15 +526,18 @@ void PolicyEngine::Impl::compile_policies() {
             for (std::uint32_t w = 0; w < workloads.size(); ++w) matched.emplace_back(w, Tri::kMaybe);
             if (is_ingress) matched.emplace_back(ic(), Tri::kMaybe);
             const auto& externals = is_ingress ? ext_src : ext_dst;
-            for (std::uint32_t x = 0; x < externals.size(); ++x) matched.emplace_back(is_ingress ? ext_src_id(x) : ext_dst_id(x), Tri::kMaybe);
+            for (std::uint32_t x = 0; x < externals.size(); ++x)
+              matched.emplace_back(is_ingress ? ext_src_id(x) : ext_dst_id(x), Tri::kMaybe);
           } else if (peer.ip_block && !peer.pod_selector && !peer.namespace_selector) {
             const auto cidr = parse_cidr(peer.ip_block->cidr.value);
             if (!cidr) continue;  // NL2009 reports it; it matches nothing
             std::vector<Cidr> except;
             bool except_valid = true;
             for (const model::Text& e : peer.ip_block->except) {
-              if (auto c = parse_cidr(e.value)) except.push_back(*c);
-              else except_valid = false;
+              if (auto c = parse_cidr(e.value))
+                except.push_back(*c);
+              else
+                except_valid = false;
             }
             if (!except_valid) continue;
             for (std::uint32_t w = 0; w < workloads.size(); ++w) {
@@ -568,19 +589,26 @@ void PolicyEngine::Impl::build_pair_classes() {
   src_class.resize(workloads.size());
   dst_class.resize(workloads.size());
   for (std::uint32_t w = 0; w < workloads.size(); ++w) {
-    src_class[w] = sources.emplace(std::pair{eg.row_of[w], in.col_of[w]}, static_cast<std::uint32_t>(sources.size())).first->second;
-    dst_class[w] = destinations.emplace(std::pair{eg.col_of[w], in.row_of[w]}, static_cast<std::uint32_t>(destinations.size())).first->second;
+    src_class[w] = sources.emplace(std::pair{eg.row_of[w], in.col_of[w]}, static_cast<std::uint32_t>(sources.size()))
+                       .first->second;
+    dst_class[w] =
+        destinations.emplace(std::pair{eg.col_of[w], in.row_of[w]}, static_cast<std::uint32_t>(destinations.size()))
+            .first->second;
   }
   src_classes = static_cast<std::uint32_t>(sources.size());
   dst_classes = static_cast<std::uint32_t>(destinations.size());
 }
 
-Flow PolicyEngine::Impl::ingress(std::uint32_t dst, std::uint32_t src) const { return in.flow(dst, src, port_signatures); }
+Flow PolicyEngine::Impl::ingress(std::uint32_t dst, std::uint32_t src) const {
+  return in.flow(dst, src, port_signatures);
+}
 
-Flow PolicyEngine::Impl::egress(std::uint32_t src, std::uint32_t dst) const { return eg.flow(src, dst, port_signatures); }
+Flow PolicyEngine::Impl::egress(std::uint32_t src, std::uint32_t dst) const {
+  return eg.flow(src, dst, port_signatures);
+}
 
 DirectionWhy PolicyEngine::Impl::explain_side(const DirectionTables& side, std::uint32_t src, std::uint32_t dst,
-                                             Protocol protocol, std::uint32_t port) const {
+                                              Protocol protocol, std::uint32_t port) const {
   DirectionWhy why;
   const std::uint32_t pod = side.ingress ? dst : src;
   const RowClass& row = side.rows[side.row_of[pod]];
@@ -595,10 +623,12 @@ DirectionWhy PolicyEngine::Impl::explain_side(const DirectionTables& side, std::
       for (std::uint32_t peer : rule.peers) {
         const std::uint32_t group = side.peer_group[peer];
         const auto it = std::lower_bound(signature.begin(), signature.end(), std::pair{group, Tri::kNo});
-        if (it != signature.end() && it->first == group && static_cast<int>(it->second) > static_cast<int>(matched)) matched = it->second;
+        if (it != signature.end() && it->first == group && static_cast<int>(it->second) > static_cast<int>(matched))
+          matched = it->second;
       }
       matched = tri_min(matched, selected);
-      if (matched == Tri::kNo || !resolve(rule, port_signatures, workload_ports[dst]).contains(protocol, port)) continue;
+      if (matched == Tri::kNo || !resolve(rule, port_signatures, workload_ports[dst]).contains(protocol, port))
+        continue;
       why.admitting.push_back({policy, r - side.rules_of[policy].first, matched});
     }
   }
@@ -621,13 +651,22 @@ PolicyEngine::PolicyEngine(const model::Model& model, const facts::ClusterFacts&
 
 PolicyEngine::~PolicyEngine() = default;
 
-const std::vector<Workload>& PolicyEngine::workloads() const { return impl_->workloads; }
-const std::vector<Ipv4Interval>& PolicyEngine::external_sources() const { return impl_->ext_src; }
-const std::vector<Ipv4Interval>& PolicyEngine::external_destinations() const { return impl_->ext_dst; }
-const std::string& PolicyEngine::error() const { return impl_->error; }
+const std::vector<Workload>& PolicyEngine::workloads() const {
+  return impl_->workloads;
+}
+const std::vector<Ipv4Interval>& PolicyEngine::external_sources() const {
+  return impl_->ext_src;
+}
+const std::vector<Ipv4Interval>& PolicyEngine::external_destinations() const {
+  return impl_->ext_dst;
+}
+const std::string& PolicyEngine::error() const {
+  return impl_->error;
+}
 
 std::optional<std::uint32_t> PolicyEngine::workload_of_pod(std::uint32_t pod_source) const {
-  if (pod_source >= impl_->workload_of_pod.size() || impl_->workload_of_pod[pod_source] == UINT32_MAX) return std::nullopt;
+  if (pod_source >= impl_->workload_of_pod.size() || impl_->workload_of_pod[pod_source] == UINT32_MAX)
+    return std::nullopt;
   return impl_->workload_of_pod[pod_source];
 }
 
@@ -635,9 +674,13 @@ Flow PolicyEngine::between(std::uint32_t src, std::uint32_t dst) const {
   return impl_->egress(src, dst).intersect(impl_->ingress(dst, src));
 }
 
-Flow PolicyEngine::egress_part(std::uint32_t src, std::uint32_t dst) const { return impl_->egress(src, dst); }
+Flow PolicyEngine::egress_part(std::uint32_t src, std::uint32_t dst) const {
+  return impl_->egress(src, dst);
+}
 
-Flow PolicyEngine::ingress_part(std::uint32_t src, std::uint32_t dst) const { return impl_->ingress(dst, src); }
+Flow PolicyEngine::ingress_part(std::uint32_t src, std::uint32_t dst) const {
+  return impl_->ingress(dst, src);
+}
 
 Flow PolicyEngine::from_external(std::uint32_t src_interval, std::uint32_t dst) const {
   const std::uint32_t src = impl_->ext_src_id(src_interval);
@@ -654,15 +697,21 @@ Flow PolicyEngine::from_ingress_controller(std::uint32_t dst) const {
 }
 
 Why PolicyEngine::explain(std::uint32_t src, std::uint32_t dst, Protocol protocol, std::uint32_t port) const {
-  return {impl_->explain_side(impl_->eg, src, dst, protocol, port), impl_->explain_side(impl_->in, src, dst, protocol, port)};
+  return {impl_->explain_side(impl_->eg, src, dst, protocol, port),
+          impl_->explain_side(impl_->in, src, dst, protocol, port)};
 }
 
-const std::vector<std::pair<std::uint32_t, index::Tri>>& PolicyEngine::isolating(std::uint32_t workload, bool ingress) const {
+const std::vector<std::pair<std::uint32_t, index::Tri>>& PolicyEngine::isolating(std::uint32_t workload,
+                                                                                 bool ingress) const {
   return (ingress ? impl_->in : impl_->eg).selected.at(workload);
 }
 
-std::uint32_t PolicyEngine::source_class(std::uint32_t workload) const { return impl_->src_class[workload]; }
-std::uint32_t PolicyEngine::destination_class(std::uint32_t workload) const { return impl_->dst_class[workload]; }
+std::uint32_t PolicyEngine::source_class(std::uint32_t workload) const {
+  return impl_->src_class[workload];
+}
+std::uint32_t PolicyEngine::destination_class(std::uint32_t workload) const {
+  return impl_->dst_class[workload];
+}
 std::pair<std::uint32_t, std::uint32_t> PolicyEngine::pair_class_counts() const {
   return {impl_->src_classes, impl_->dst_classes};
 }

@@ -40,18 +40,18 @@ struct Workload {
   std::string namespace_name;
   std::string name;
   std::string kind;
-  std::vector<std::uint32_t> pods;   // indexes into model.pod_sources, the representative first
+  std::vector<std::uint32_t> pods;  // indexes into model.pod_sources, the representative first
   bool host_network = false;
-  bool synthetic = false;            // the synthetic DNS peer
+  bool synthetic = false;  // the synthetic DNS peer
   // The folder of its file, when variants of one identity (overlays) are separate workloads.
   std::string variant;
-  std::string display() const;       // "ns/name[Kind]", then " (folder)" for a variant
+  std::string display() const;  // "ns/name[Kind]", then " (folder)" for a variant
 };
 
 // A piece of the IPv4 space cut at every ipBlock boundary of one direction.
 struct Ipv4Interval {
   std::uint32_t low = 0, high = 0;
-  std::string display() const;       // "10.0.0.0-10.255.255.255[External]"
+  std::string display() const;  // "10.0.0.0-10.255.255.255[External]"
 };
 
 // Why a flow is what it is, for one direction: the policies that isolate the pod and the rules
@@ -65,12 +65,12 @@ struct RuleRef {
 struct DirectionWhy {
   std::vector<std::pair<std::uint32_t, index::Tri>> isolating;  // empty: not isolated
   std::vector<RuleRef> admitting;
-  bool foreign = false;      // CNI-specific or admin policies may select the pod
-  bool unisolated = false;   // hostNetwork (open world): never isolated
+  bool foreign = false;     // CNI-specific or admin policies may select the pod
+  bool unisolated = false;  // hostNetwork (open world): never isolated
 };
 struct Why {
-  DirectionWhy egress;       // the source's side
-  DirectionWhy ingress;      // the destination's side
+  DirectionWhy egress;   // the source's side
+  DirectionWhy ingress;  // the destination's side
 };
 
 class PolicyEngine {

@@ -81,7 +81,8 @@ apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata: {name: deny, namespace: prod}
 spec: {podSelector: {}}
-)", kClosed);
+)",
+                  kClosed);
   CHECK(f.allowed("c", "a") == "No Connections");
   CHECK(f.allowed("a", "b") == "No Connections");
   CHECK(f.allowed("a", "c") == "All Connections");  // egress not isolated
@@ -93,14 +94,16 @@ apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata: {name: p, namespace: prod}
 spec: {podSelector: {}, ingress: [{}], egress: []}
-)", kClosed);
+)",
+                       kClosed);
   CHECK(absent.allowed("a", "c") == "All Connections");
   const Fixture explicit_types(R"(
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata: {name: p, namespace: prod}
 spec: {podSelector: {}, policyTypes: [Ingress, Egress], ingress: [{}], egress: []}
-)", kClosed);
+)",
+                               kClosed);
   CHECK(explicit_types.allowed("a", "c") == "No Connections");
   CHECK(explicit_types.allowed("c", "a") == "All Connections");
 }
@@ -115,7 +118,8 @@ spec:
   policyTypes: [Egress]
   ingress: [{from: [{podSelector: {matchLabels: {app: b}}}]}]
   egress: [{to: [{podSelector: {matchLabels: {app: b}}}]}]
-)", kClosed);
+)",
+                  kClosed);
   CHECK(f.allowed("c", "a") == "All Connections");  // ingress not isolated
   CHECK(f.allowed("a", "c") == "No Connections");
   CHECK(f.allowed("a", "b") == "All Connections");
@@ -131,10 +135,13 @@ spec:
   ingress:
   - from:
 )";
-  const Fixture both(head + "    - {namespaceSelector: {matchLabels: {env: prod}}, podSelector: {matchLabels: {app: c}}}\n", kClosed);
+  const Fixture both(
+      head + "    - {namespaceSelector: {matchLabels: {env: prod}}, podSelector: {matchLabels: {app: c}}}\n", kClosed);
   CHECK(both.allowed("c", "a") == "No Connections");  // c is not in an env=prod namespace
   CHECK(both.allowed("b", "a") == "No Connections");  // b is not app=c
-  const Fixture either(head + "    - namespaceSelector: {matchLabels: {env: prod}}\n    - podSelector: {matchLabels: {app: c}}\n", kClosed);
+  const Fixture either(
+      head + "    - namespaceSelector: {matchLabels: {env: prod}}\n    - podSelector: {matchLabels: {app: c}}\n",
+      kClosed);
   CHECK(either.allowed("b", "a") == "All Connections");  // b's namespace is env=prod
   CHECK(either.allowed("c", "a") == "No Connections");   // podSelector alone: the policy's namespace only
   const Fixture cross(head + "    - {namespaceSelector: {}, podSelector: {matchLabels: {app: c}}}\n", kClosed);
@@ -167,7 +174,8 @@ spec:
   podSelector: {}
   policyTypes: [Egress]
   egress: [{to: [{namespaceSelector: {}}], ports: [{port: http}, {port: dns, protocol: UDP}, {port: dns}]}]
-)", kClosed);
+)",
+                  kClosed);
   CHECK(f.allowed("c", "a") == "TCP 8080,UDP 5353");  // a's http and its UDP dns; no TCP dns on a
   CHECK(f.allowed("c", "b") == "TCP 9090");
   const Fixture g(R"(
@@ -177,7 +185,8 @@ metadata: {name: p, namespace: prod}
 spec:
   podSelector: {}
   ingress: [{ports: [{port: http}]}]
-)", kClosed);
+)",
+                  kClosed);
   CHECK(g.allowed("c", "a") == "TCP 8080");
   CHECK(g.allowed("c", "b") == "TCP 9090");
 }
@@ -205,8 +214,9 @@ metadata: {name: in-2, namespace: prod}
 spec:
   podSelector: {matchLabels: {app: a}}
   ingress: [{ports: [{port: 8443}]}]
-)", kClosed);
-  CHECK(f.allowed("c", "a") == "TCP 443");               // union of the two ingress policies, cut by egress
+)",
+                  kClosed);
+  CHECK(f.allowed("c", "a") == "TCP 443");  // union of the two ingress policies, cut by egress
   CHECK(f.allowed("b", "a") == "TCP 80,443,8443");
 }
 
@@ -224,9 +234,10 @@ metadata: {name: deny, namespace: prod}
 spec:
   podSelector: {}
   ingress: [{from: [{podSelector: {matchLabels: {app: h}}}]}]
-)", kOpen, host);
-  CHECK(f.flow("c", "h").allowed.is_all());                 // not isolated
-  CHECK(f.flow("h", "a").possible.empty());                 // the node address is not the pod
+)",
+                  kOpen, host);
+  CHECK(f.flow("c", "h").allowed.is_all());  // not isolated
+  CHECK(f.flow("h", "a").possible.empty());  // the node address is not the pod
   const Fixture closed(R"(
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
@@ -234,8 +245,9 @@ metadata: {name: deny, namespace: prod}
 spec:
   podSelector: {}
   ingress: [{from: [{podSelector: {matchLabels: {app: h}}}]}]
-)", kClosed, host);
-  CHECK(closed.allowed("h", "a") == "All Connections");      // netpol-analyzer treats it as a pod
+)",
+                       kClosed, host);
+  CHECK(closed.allowed("h", "a") == "All Connections");  // netpol-analyzer treats it as a pod
 }
 
 TEST_CASE("ipBlocks on pod addresses: never in the closed world, unknown with an unknown CNI, never on Cilium") {
@@ -273,7 +285,8 @@ metadata: {name: p, namespace: prod}
 spec:
   podSelector: {matchLabels: {app: a}}
   ingress: [{from: [{ipBlock: {cidr: 0.0.0.0/0, except: [10.0.0.0/9, 10.128.0.0/9]}}]}]
-)", kClosed);
+)",
+                  kClosed);
   const auto& sources = f.engine->external_sources();
   REQUIRE(sources.size() == 3);
   CHECK(sources[1].display() == "10.0.0.0-10.255.255.255[External]");
@@ -298,8 +311,8 @@ metadata: {name: d, namespace: staging, labels: {app: d}}
 spec: {containers: [{name: c}]}
 )";
   const Fixture open(policy, kOpen);
-  CHECK(open.flow("c", "a").possible.empty());       // dev's Namespace object has no team label
-  CHECK(open.flow("d", "a").allowed.empty());        // staging has no object: unknown
+  CHECK(open.flow("c", "a").possible.empty());  // dev's Namespace object has no team label
+  CHECK(open.flow("d", "a").allowed.empty());   // staging has no object: unknown
   CHECK(open.flow("d", "a").possible.is_all());
   CHECK(Fixture(policy, kClosed).flow("d", "a").possible.empty());
 }
@@ -310,7 +323,8 @@ apiVersion: cilium.io/v2
 kind: CiliumNetworkPolicy
 metadata: {name: l7, namespace: prod}
 spec: {endpointSelector: {}}
-)", kOpen);
+)",
+                  kOpen);
   CHECK(f.flow("c", "a").allowed.empty());
   CHECK(f.flow("c", "a").possible.is_all());
   CHECK(f.flow("a", "c").allowed.empty());   // egress of a may be limited too
@@ -338,7 +352,8 @@ apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata: {name: p, namespace: prod}
 spec: {podSelector: {matchLabels: {tier: x}}}
-)", kClosed, pods);
+)",
+                    kClosed, pods);
   CHECK(gap.engine->error().find("`prod/r-5d4`") != std::string::npos);
 }
 
@@ -352,7 +367,8 @@ spec:
   policyTypes: [Ingress, Egress]
   ingress: [{from: [{podSelector: {}}], ports: [{port: 8080}]}]
   egress: [{to: [{podSelector: {}}]}]
-)", kClosed);
+)",
+                  kClosed);
   const ConnectivityList list = list_connections(f.loaded.model, f.loaded.facts, EngineOptions{true});
   CHECK(connections_text(list) ==
         "0.0.0.0-255.255.255.255[External] => dev/c[Pod] : All Connections\n"
@@ -371,7 +387,8 @@ spec:
   policyTypes: [Ingress, Egress]
   ingress: [{from: [{podSelector: {}}, {ipBlock: {cidr: 10.0.0.0/8}}], ports: [{port: 8080}]}]
   egress: [{to: [{podSelector: {matchLabels: {app: b}}}, {ipBlock: {cidr: 192.168.0.0/16}}]}]
-)", kClosed);
+)",
+                  kClosed);
   const ConnectivityList list = list_connections(f.loaded.model, f.loaded.facts, EngineOptions{true});
   REQUIRE(list.connections.size() > 4);
   const PolicyEngine engine(f.loaded.model, f.loaded.facts, EngineOptions{true});
@@ -408,7 +425,8 @@ spec:
   - from: [{podSelector: {matchLabels: {app: x}}}]
   - from: [{namespaceSelector: {}}]
     ports: [{port: http}]
-)", kClosed);
+)",
+                  kClosed);
   const Why why = f.engine->explain(f.w("c"), f.w("a"), Protocol::kTcp, 8080);
   CHECK(why.egress.isolating.empty());
   REQUIRE(why.ingress.isolating.size() == 2);
@@ -421,12 +439,14 @@ spec:
 }
 
 TEST_CASE("variants of one workload in two folders are two peers, named with their folder") {
-  const std::string deployment = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n  template:\n"
-                                 "    metadata: {labels: {app: web, track: TRACK}}\n    spec: {containers: [{name: web, image: nginx}]}\n";
+  const std::string deployment =
+      "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n  template:\n"
+      "    metadata: {labels: {app: web, track: TRACK}}\n    spec: {containers: [{name: web, image: nginx}]}\n";
   std::string stable = deployment, canary = deployment;
   stable.replace(stable.find("TRACK"), 5, "stable");
   canary.replace(canary.find("TRACK"), 5, "canary");
-  const LoadedView model_loaded = testing::load_texts({{"overlays/stable/web.yaml", stable}, {"overlays/canary/web.yaml", canary}});
+  const LoadedView model_loaded =
+      testing::load_texts({{"overlays/stable/web.yaml", stable}, {"overlays/canary/web.yaml", canary}});
   const model::Model& model = model_loaded.model;
   const PolicyEngine engine(model, model_loaded.facts, EngineOptions{true});
   REQUIRE(engine.workloads().size() == 2);
@@ -472,7 +492,8 @@ spec:
   podSelector: {}
   ingress:
   - from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: dev}}}]
-)", kOpen, bare_pod);
+)",
+                  kOpen, bare_pod);
   // d is in the namespace of the apply, which may be dev: neither allowed nor denied for sure.
   CHECK(f.flow("d", "a").allowed.str() == "No Connections");
   CHECK(f.flow("d", "a").possible.str() == "All Connections");

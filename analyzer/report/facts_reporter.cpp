@@ -28,9 +28,11 @@ std::string lb_text(const facts::LoadBalancerFacts& lb) {
   if (!lb.service.empty()) parts.push_back("service " + lb.service);
   parts.push_back("kind " + (lb.kind.empty() ? std::string("unknown") : lb.kind));
   if (!lb.provider.empty()) parts.push_back("provider " + lb.provider);
-  parts.push_back(lb.idle_timeout_seconds ? fmt::format("idle {}s{}", *lb.idle_timeout_seconds, lb.idle_timeout_default ? " (default)" : "")
-                                          : std::string("idle unknown"));
-  parts.push_back(lb.proxy_protocol ? fmt::format("proxy-protocol {}", *lb.proxy_protocol) : std::string("proxy-protocol unknown"));
+  parts.push_back(lb.idle_timeout_seconds
+                      ? fmt::format("idle {}s{}", *lb.idle_timeout_seconds, lb.idle_timeout_default ? " (default)" : "")
+                      : std::string("idle unknown"));
+  parts.push_back(lb.proxy_protocol ? fmt::format("proxy-protocol {}", *lb.proxy_protocol)
+                                    : std::string("proxy-protocol unknown"));
   return fmt::format("{}", fmt::join(parts, ", "));
 }
 
@@ -38,22 +40,26 @@ std::string lb_text(const facts::LoadBalancerFacts& lb) {
 struct Row {
   std::string name;
   State state;
-  std::string value;                 // text form; empty when unknown
+  std::string value;  // text form; empty when unknown
   const std::vector<facts::Evidence>* evidence;
   SourceRange config_key;
-  std::string note;                  // e.g. "rules assume the newest release"
+  std::string note;  // e.g. "rules assume the newest release"
 };
 
 template <class T>
 Row row(std::string name, const facts::Fact<T>& f, std::string value, std::string note = {}) {
-  return Row{std::move(name), f.state, f.state == State::kUnknown ? std::string() : std::move(value), &f.evidence, f.config_key, std::move(note)};
+  return Row{std::move(name), f.state,      f.state == State::kUnknown ? std::string() : std::move(value),
+             &f.evidence,     f.config_key, std::move(note)};
 }
 
-std::string list_text(const std::vector<std::string>& items) { return fmt::format("{}", fmt::join(items, ", ")); }
+std::string list_text(const std::vector<std::string>& items) {
+  return fmt::format("{}", fmt::join(items, ", "));
+}
 
 std::string pools_text(const std::vector<facts::Pool>& pools) {
   std::vector<std::string> parts;
-  for (const facts::Pool& p : pools) parts.push_back(p.block_size ? fmt::format("{} (blockSize {})", p.cidr, *p.block_size) : p.cidr);
+  for (const facts::Pool& p : pools)
+    parts.push_back(p.block_size ? fmt::format("{} (blockSize {})", p.cidr, *p.block_size) : p.cidr);
   return list_text(parts);
 }
 
@@ -69,15 +75,19 @@ std::vector<Row> rows(const ClusterFacts& f) {
   std::vector<Row> out;
   std::string cni = f.cni.value.display();
   for (const facts::Cni& c : f.cni.value.cnis) {
-    cni += fmt::format("; {} enforces NetworkPolicy: {}{}", c.name, facts::enforcement_name(c.enforces), c.why.empty() ? "" : " (" + c.why + ")");
+    cni += fmt::format("; {} enforces NetworkPolicy: {}{}", c.name, facts::enforcement_name(c.enforces),
+                       c.why.empty() ? "" : " (" + c.why + ")");
   }
   out.push_back(row("cni", f.cni, cni));
-  out.push_back(row("networkPolicyEnforced", f.network_policy_enforced, f.network_policy_enforced.value ? "true" : "false"));
+  out.push_back(
+      row("networkPolicyEnforced", f.network_policy_enforced, f.network_policy_enforced.value ? "true" : "false"));
   const facts::DnsTarget& d = f.dns.value;
-  out.push_back(row("dns", f.dns, fmt::format("namespace {}, pods {}, port {}{}{}", d.namespace_name, labels_text(d.pod_labels), d.port,
-                                              d.service.empty() ? "" : ", service " + d.service,
-                                              d.all_cluster_ips().empty() ? "" : ", clusterIPs " + list_text(d.all_cluster_ips()))));
-  out.push_back(row("nodePortRange", f.node_port_range, fmt::format("{}-{}", f.node_port_range.value.low, f.node_port_range.value.high)));
+  out.push_back(row("dns", f.dns,
+                    fmt::format("namespace {}, pods {}, port {}{}{}", d.namespace_name, labels_text(d.pod_labels),
+                                d.port, d.service.empty() ? "" : ", service " + d.service,
+                                d.all_cluster_ips().empty() ? "" : ", clusterIPs " + list_text(d.all_cluster_ips()))));
+  out.push_back(row("nodePortRange", f.node_port_range,
+                    fmt::format("{}-{}", f.node_port_range.value.low, f.node_port_range.value.high)));
   // RULES.md Facts "Dual-stack": the pod ranges of a family are its cluster pod CIDR and pools.
   const auto same = [](const std::string& v) { return v; };
   per_family(out, "podCIDRs", f.pod_cidrs, list_text);
@@ -90,7 +100,9 @@ std::vector<Row> rows(const ClusterFacts& f) {
   out.push_back(row("clusterDNS", f.cluster_dns, list_text(f.cluster_dns.value)));
   out.push_back(row("maxPods", f.max_pods, std::to_string(f.max_pods.value)));
   auto version = [&](std::string name, const facts::Fact<std::string>& v, std::string_view newest) {
-    out.push_back(row(std::move(name), v, v.value, v.state == State::kUnknown ? fmt::format("rules assume the newest known release, {}", newest) : ""));
+    out.push_back(
+        row(std::move(name), v, v.value,
+            v.state == State::kUnknown ? fmt::format("rules assume the newest known release, {}", newest) : ""));
   };
   version("kubernetesVersion", f.kubernetes_version, facts::NewestVersions::kubernetes);
   version("corednsVersion", f.coredns_version, facts::NewestVersions::coredns);
@@ -104,11 +116,14 @@ std::vector<Row> rows(const ClusterFacts& f) {
   }
   out.push_back(row("ingressControllers", f.ingress_controllers, fmt::format("{}", fmt::join(controllers, "; "))));
   out.push_back(row("kubeProxy", f.kube_proxy, f.kube_proxy.value ? "present" : "absent"));
-  out.push_back(row("nodeLocalDNS", f.node_local_dns, fmt::format("mode {}{}", f.node_local_dns.value.mode,
-                                                                  f.node_local_dns.value.address.empty() ? "" : ", address " + f.node_local_dns.value.address)));
+  out.push_back(
+      row("nodeLocalDNS", f.node_local_dns,
+          fmt::format("mode {}{}", f.node_local_dns.value.mode,
+                      f.node_local_dns.value.address.empty() ? "" : ", address " + f.node_local_dns.value.address)));
   per_family(out, "nodeCIDRs", f.node_cidrs, list_text);
   out.push_back(row("nodeMTU", f.node_mtu, std::to_string(f.node_mtu.value)));
-  out.push_back(row("nodeSearchDomains", f.node_search_domains, f.node_search_domains.value.empty() ? "[]" : list_text(f.node_search_domains.value)));
+  out.push_back(row("nodeSearchDomains", f.node_search_domains,
+                    f.node_search_domains.value.empty() ? "[]" : list_text(f.node_search_domains.value)));
   out.push_back(row("scale.services", f.scale_services, std::to_string(f.scale_services.value)));
   return out;
 }
@@ -139,19 +154,24 @@ void write_view_text(std::ostream& out, const model::Model& model, const Cluster
   line("view: " + mixed_text(model));
   for (const Row& r : rows(f)) {
     std::string text = r.name + ": ";
-    if (r.state == State::kUnknown) text += "unknown";
-    else if (r.state == State::kAmbiguous) text += "ambiguous" + (r.value.empty() ? "" : " between: " + r.value);
-    else text += r.value + (r.state == State::kDefault ? " (default)" : "");
+    if (r.state == State::kUnknown)
+      text += "unknown";
+    else if (r.state == State::kAmbiguous)
+      text += "ambiguous" + (r.value.empty() ? "" : " between: " + r.value);
+    else
+      text += r.value + (r.state == State::kDefault ? " (default)" : "");
     if (!r.note.empty()) text += " (" + r.note + ")";
     line(text);
     if (r.config_key.valid()) line("  configured at " + where(locator, r.config_key));
     for (const facts::Evidence& e : *r.evidence) line("  " + where(locator, e.range) + ": " + e.what);
   }
-  for (const facts::Conflict& c : f.conflicts) line("conflict (" + c.fact + "): " + where(locator, c.anchor) + ": " + c.message);
+  for (const facts::Conflict& c : f.conflicts)
+    line("conflict (" + c.fact + "): " + where(locator, c.anchor) + ": " + c.message);
   // RULES.md "Namespace states": each namespace with its state and the reason.
   line("namespaces:");
   for (const auto& [name, status] : index::NamespaceCatalog(model, f.namespace_states).all()) {
-    line(fmt::format("  {}: {} ({})", model::namespace_display(name), index::namespace_state_name(status.state), status.reason));
+    line(fmt::format("  {}: {} ({})", model::namespace_display(name), index::namespace_state_name(status.state),
+                     status.reason));
   }
 }
 
@@ -163,12 +183,21 @@ void write_view_json(JsonWriter& json, const model::Model& model, const ClusterF
       return;
     }
     const ResolvedRange r = locator.resolve(range);
-    json.begin_object().key("file").value(r.path).key("line").value(r.start.line).key("column").value(r.start.column).end_object();
+    json.begin_object()
+        .key("file")
+        .value(r.path)
+        .key("line")
+        .value(r.start.line)
+        .key("column")
+        .value(r.start.column)
+        .end_object();
   };
   json.begin_object();
   json.key("cluster");
-  if (model.cluster.empty()) json.null();
-  else json.value(model.cluster);
+  if (model.cluster.empty())
+    json.null();
+  else
+    json.value(model.cluster);
   json.key("mixed").value(model.mixed).key("variants").begin_array();
   for (const std::string& identity : model.variant_identities) json.value(identity);
   json.end_array();
@@ -176,8 +205,10 @@ void write_view_json(JsonWriter& json, const model::Model& model, const ClusterF
   for (const Row& r : rows(f)) {
     json.begin_object().key("name").value(r.name).key("state").value(facts::state_name(r.state));
     json.key("value");
-    if (r.state == State::kKnown || r.state == State::kDefault) json.value(r.value);
-    else json.null();
+    if (r.state == State::kKnown || r.state == State::kDefault)
+      json.value(r.value);
+    else
+      json.null();
     if (r.state == State::kAmbiguous && !r.value.empty()) json.key("candidates").value(r.value);
     if (!r.note.empty()) json.key("note").value(r.note);
     if (r.config_key.valid()) {

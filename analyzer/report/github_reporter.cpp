@@ -11,9 +11,12 @@ namespace {
 
 std::string_view command(diag::Severity severity) {
   switch (severity) {
-    case diag::Severity::kError: return "error";
-    case diag::Severity::kWarning: return "warning";
-    case diag::Severity::kNote: return "notice";
+    case diag::Severity::kError:
+      return "error";
+    case diag::Severity::kWarning:
+      return "warning";
+    case diag::Severity::kNote:
+      return "notice";
   }
   return "warning";
 }
@@ -23,12 +26,23 @@ std::string escape(std::string_view text, bool property) {
   out.reserve(text.size());
   for (const char c : text) {
     switch (c) {
-      case '%': out += "%25"; break;
-      case '\r': out += "%0D"; break;
-      case '\n': out += "%0A"; break;
-      case ':': out += property ? "%3A" : ":"; break;
-      case ',': out += property ? "%2C" : ","; break;
-      default: out += c;
+      case '%':
+        out += "%25";
+        break;
+      case '\r':
+        out += "%0D";
+        break;
+      case '\n':
+        out += "%0A";
+        break;
+      case ':':
+        out += property ? "%3A" : ":";
+        break;
+      case ',':
+        out += property ? "%2C" : ",";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -46,8 +60,12 @@ std::string where(SourceLocator& locator, const SourceRange& range, std::string_
 
 }  // namespace
 
-std::string github_escape_data(std::string_view text) { return escape(text, false); }
-std::string github_escape_property(std::string_view text) { return escape(text, true); }
+std::string github_escape_data(std::string_view text) {
+  return escape(text, false);
+}
+std::string github_escape_property(std::string_view text) {
+  return escape(text, true);
+}
 
 void write_github(std::ostream& out, const model::Model& model, const std::vector<diag::Diagnostic>& diagnostics,
                   std::string_view root, std::span<const ViewNote> notes) {
@@ -57,8 +75,8 @@ void write_github(std::ostream& out, const model::Model& model, const std::vecto
     if (d.range.valid()) {
       const ResolvedRange r = locator.resolve(d.range);
       properties = fmt::format("file={},line={},col={},endLine={},endColumn={},",
-                               github_escape_property(printable(display_path(r.path, root))),
-                               r.start.line, r.start.column, r.end.line, r.end.column);
+                               github_escape_property(printable(display_path(r.path, root))), r.start.line,
+                               r.start.column, r.end.line, r.end.column);
     }
     properties += "title=" + github_escape_property(fmt::format("{} {}", d.rule->code, d.rule->name));
     // The annotation shows the message as written: help and related locations on lines of their own.
@@ -67,11 +85,13 @@ void write_github(std::ostream& out, const model::Model& model, const std::vecto
     std::string message = printable(d.message);
     if (!d.help.empty()) message += fmt::format("\nhelp: {}", printable(d.help));
     for (const diag::RelatedLocation& rel : d.related) {
-      if (rel.range.valid()) message += fmt::format("\nnote: {}: {}", printable(where(locator, rel.range, root)), printable(rel.message));
+      if (rel.range.valid())
+        message += fmt::format("\nnote: {}: {}", printable(where(locator, rel.range, root)), printable(rel.message));
     }
     if (!d.clusters.empty()) {
       message += '\n';  // two statements: `"\n" + std::string` trips GCC 12's false -Wrestrict (bug 105329)
-      message += printable(fmt::format("[{} {}]", d.clusters.size() == 1 ? "cluster" : "clusters", fmt::join(d.clusters, ", ")));
+      message += printable(
+          fmt::format("[{} {}]", d.clusters.size() == 1 ? "cluster" : "clusters", fmt::join(d.clusters, ", ")));
     }
     out << "::" << command(d.severity) << ' ' << properties << "::" << github_escape_data(message) << '\n';
   }
@@ -79,10 +99,11 @@ void write_github(std::ostream& out, const model::Model& model, const std::vecto
     std::string message = printable(note.message);
     if (!note.clusters.empty()) {
       message += '\n';
-      message += printable(fmt::format("[{} {}]", note.clusters.size() == 1 ? "cluster" : "clusters", fmt::join(note.clusters, ", ")));
+      message += printable(
+          fmt::format("[{} {}]", note.clusters.size() == 1 ? "cluster" : "clusters", fmt::join(note.clusters, ", ")));
     }
-    out << "::notice title=" << github_escape_property(printable(fmt::format("{} {}", kViewNoteId, note.topic))) << "::"
-        << github_escape_data(message) << '\n';
+    out << "::notice title=" << github_escape_property(printable(fmt::format("{} {}", kViewNoteId, note.topic)))
+        << "::" << github_escape_data(message) << '\n';
   }
 }
 

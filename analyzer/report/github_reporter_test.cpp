@@ -11,8 +11,8 @@
 namespace netlint::report {
 namespace {
 
-constexpr diag::RuleInfo kTypo{.code = "NL1001", .name = "service-selector-typo", .severity = diag::Severity::kError,
-                               .summary = "s", .doc = ""};
+constexpr diag::RuleInfo kTypo{
+    .code = "NL1001", .name = "service-selector-typo", .severity = diag::Severity::kError, .summary = "s", .doc = ""};
 
 TEST_CASE("github: data and property escaping") {
   CHECK(github_escape_data("50% a:b,c\r\nd") == "50%25 a:b,c%0D%0Ad");
@@ -53,7 +53,8 @@ TEST_CASE("github: one line per finding with positions, title, level and the rel
 TEST_CASE("github: run-level notes are notices without a file, after the findings, escaped") {
   const model::Model model = load_inputs({}, LoadOptions{}).model;
   std::vector<ViewNote> notes;
-  notes.push_back({"ambiguous-fact", "pod CIDRs disagree: 10.0.0.0/8 vs 100%\nnext", {{{0, 0, 1}, "ignored: no file"}}, {}});
+  notes.push_back(
+      {"ambiguous-fact", "pod CIDRs disagree: 10.0.0.0/8 vs 100%\nnext", {{{0, 0, 1}, "ignored: no file"}}, {}});
   notes.push_back({"namespaces", "1 namespace: 0 complete", {}, {"prod", "edge"}});
   std::ostringstream out;
   write_github(out, model, {}, std::filesystem::current_path().string(), notes);

@@ -30,7 +30,8 @@ TEST_CASE("line hash: CRLF, blank lines, indentation and a repeated line") {
 }
 
 TEST_CASE("line hash: a BOM is a unit, an emoji two, a tab is skipped, CRLF at the end") {
-  CHECK(line_hashes("\xef\xbb\xbf" "a: \"\xf0\x9f\x98\x80\"\n\tb: 2\r\n") ==
+  CHECK(line_hashes("\xef\xbb\xbf"
+                    "a: \"\xf0\x9f\x98\x80\"\n\tb: 2\r\n") ==
         Hashes{"fc9ff9ec1b3c2988:1", "5d56533273a3bbdb:1", "c129715d7a2bc9a3:1"});
 }
 

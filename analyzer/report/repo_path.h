@@ -8,7 +8,7 @@
 namespace netlint::report {
 
 struct RepoPath {
-  std::string path;      // forward slashes; relative to the root when `inside`, else absolute
+  std::string path;  // forward slashes; relative to the root when `inside`, else absolute
   bool inside = false;
 };
 

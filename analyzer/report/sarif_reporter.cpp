@@ -21,10 +21,12 @@ std::string percent_encode_path(std::string_view path) {
   out.reserve(path.size());
   for (const char ch : path) {
     const auto c = static_cast<unsigned char>(ch);
-    const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                            c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
-    if (unreserved) out += ch;
-    else out += fmt::format("%{:02X}", c);
+    const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+                            c == '.' || c == '_' || c == '~' || c == '/';
+    if (unreserved)
+      out += ch;
+    else
+      out += fmt::format("%{:02X}", c);
   }
   return out;
 }
@@ -38,20 +40,37 @@ std::vector<std::string_view> rule_tags(std::string_view code) {
   std::vector<std::string_view> tags{"kubernetes"};
   const char family = code.size() > 2 ? code[2] : '?';
   switch (family) {
-    case '0': tags.push_back("input"); break;
-    case '1': tags.push_back("service"); break;
-    case '2': tags.push_back("networkpolicy"); break;
-    case '3': tags.push_back("ingress"); break;
-    case '4': tags.push_back("dns"); break;
-    case '5': tags.insert(tags.end(), {"kube-proxy", "addressing"}); break;
-    case '6': tags.insert(tags.end(), {"ingress-nginx", "load-balancer"}); break;
-    default: break;
+    case '0':
+      tags.push_back("input");
+      break;
+    case '1':
+      tags.push_back("service");
+      break;
+    case '2':
+      tags.push_back("networkpolicy");
+      break;
+    case '3':
+      tags.push_back("ingress");
+      break;
+    case '4':
+      tags.push_back("dns");
+      break;
+    case '5':
+      tags.insert(tags.end(), {"kube-proxy", "addressing"});
+      break;
+    case '6':
+      tags.insert(tags.end(), {"ingress-nginx", "load-balancer"});
+      break;
+    default:
+      break;
   }
   return tags;
 }
 
 // Input findings (a parse error, a wrong field type) are facts about the text, never guesses.
-std::string_view rule_precision(std::string_view code) { return code.starts_with("NL0") ? "very-high" : "high"; }
+std::string_view rule_precision(std::string_view code) {
+  return code.starts_with("NL0") ? "very-high" : "high";
+}
 
 std::string markdown_to_text(std::string_view markdown) {
   std::string out;
@@ -122,7 +141,9 @@ std::string first_paragraph(std::string_view markdown) {
 
 namespace {
 
-std::string_view level(diag::Severity severity) { return diag::severity_name(severity); }
+std::string_view level(diag::Severity severity) {
+  return diag::severity_name(severity);
+}
 
 std::string_view problem_severity(diag::Severity severity) {
   return severity == diag::Severity::kNote ? "recommendation" : diag::severity_name(severity);
@@ -160,13 +181,16 @@ Json rule_descriptor(const diag::RuleInfo& rule, const SarifOptions& options) {
       // Rules outside the default selection (best-practice, nursery) are listed but not enabled.
       {"defaultConfiguration", {{"level", level(rule.severity)}, {"enabled", diag::default_selected(rule.group)}}},
       {"properties",
-       {{"tags", tags}, {"precision", sarif::rule_precision(rule.code)}, {"problem.severity", problem_severity(rule.severity)}}},
+       {{"tags", tags},
+        {"precision", sarif::rule_precision(rule.code)},
+        {"problem.severity", problem_severity(rule.severity)}}},
   };
 }
 
 class ResultWriter {
  public:
-  ResultWriter(const model::Model& model, const SarifOptions& options) : model_(model), options_(options), locator_(model) {}
+  ResultWriter(const model::Model& model, const SarifOptions& options)
+      : model_(model), options_(options), locator_(model) {}
 
   // physicalLocation of a valid range; also returns the start line for the fingerprint.
   Json physical_location(const SourceRange& range, std::uint32_t& start_line) {
@@ -245,8 +269,11 @@ class ResultWriter {
 // tool.driver.notifications[0]: what NL0006 notes are. GitHub wants every reporting descriptor
 // to carry shortDescription, fullDescription and help.text (multitool GH2012), rules or not.
 Json notification_descriptor(const SarifOptions& options) {
-  const diag::RuleInfo fallback{.code = kViewNoteId, .name = "ambiguous-view", .severity = diag::Severity::kNote,
-                                .summary = "run-level notes: statements about the view, never findings", .doc = ""};
+  const diag::RuleInfo fallback{.code = kViewNoteId,
+                                .name = "ambiguous-view",
+                                .severity = diag::Severity::kNote,
+                                .summary = "run-level notes: statements about the view, never findings",
+                                .doc = ""};
   const diag::RuleInfo& info = options.view_note_info != nullptr ? *options.view_note_info : fallback;
   const std::string summary = sentence(info.summary);
   std::string full = sarif::first_paragraph(info.doc);
@@ -258,14 +285,17 @@ Json notification_descriptor(const SarifOptions& options) {
       {"name", info.name},
       {"shortDescription", {{"text", summary}}},
       {"fullDescription", {{"text", full}}},
-      {"help", {{"text", info.doc.empty() ? summary : sarif::markdown_to_text(info.doc)},
-                {"markdown", info.doc.empty() ? summary : std::string(info.doc)}}},
+      {"help",
+       {{"text", info.doc.empty() ? summary : sarif::markdown_to_text(info.doc)},
+        {"markdown", info.doc.empty() ? summary : std::string(info.doc)}}},
       {"helpUri", fmt::format("{}/{}.md", base, info.name)},
       {"defaultConfiguration", {{"level", "note"}}},
   };
 }
 
-bool configuration_topic(std::string_view topic) { return topic == "config-overrides-detection" || topic == "selection"; }
+bool configuration_topic(std::string_view topic) {
+  return topic == "config-overrides-detection" || topic == "selection";
+}
 
 }  // namespace
 
@@ -321,7 +351,9 @@ void write_sarif(std::ostream& out, const model::Model& model, const std::vector
   Json configuration_notes = Json::array();
   Json execution_notes = Json::array();
   for (const ViewNote& note : view.notes) {
-    Json notification{{"descriptor", {{"id", kViewNoteId}, {"index", 0}}}, {"level", "note"}, {"message", {{"text", sentence(note.message)}}}};
+    Json notification{{"descriptor", {{"id", kViewNoteId}, {"index", 0}}},
+                      {"level", "note"},
+                      {"message", {{"text", sentence(note.message)}}}};
     Json locations = Json::array();
     for (const NoteEvidence& e : note.evidence) {
       if (!e.range.valid()) continue;

@@ -23,7 +23,7 @@ inline constexpr std::string_view kInformationUri = "https://github.com/netlint/
 inline constexpr std::string_view kDefaultHelpUriBase = "https://github.com/netlint/netlint/blob/main/docs/rules";
 
 struct SarifOptions {
-  std::string category;       // run.automationDetails.id (`netlint/`); empty: none
+  std::string category;  // run.automationDetails.id (`netlint/`); empty: none
   std::string help_uri_base{kDefaultHelpUriBase};
   // The absolute folder URIs are relative to (the repository root, or --base-dir); files outside
   // it get absolute file:/// URIs. Empty: the working directory.
@@ -40,7 +40,8 @@ struct SarifOptions {
 // `config-overrides-detection` and `selection`, tool execution notifications for the others,
 // each referring to the NL0006 descriptor in tool.driver.notifications; never results.
 void write_sarif(std::ostream& out, const model::Model& model, const std::vector<diag::Diagnostic>& diagnostics,
-                 std::span<const diag::RuleInfo* const> rules, const SarifOptions& options, const ViewReport& view = {});
+                 std::span<const diag::RuleInfo* const> rules, const SarifOptions& options,
+                 const ViewReport& view = {});
 
 // The pieces, for tests.
 namespace sarif {

@@ -18,15 +18,27 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-constexpr diag::RuleInfo kParse{.code = "NL0001", .name = "parse-error", .severity = diag::Severity::kError, .group = diag::Group::kCorrectness,
-                                .summary = "the file does not parse", .doc = "## What it finds\nA file that is not YAML.\n"};
-constexpr diag::RuleInfo kTypo{.code = "NL1001", .name = "service-selector-typo", .severity = diag::Severity::kError, .group = diag::Group::kCorrectness,
+constexpr diag::RuleInfo kParse{.code = "NL0001",
+                                .name = "parse-error",
+                                .severity = diag::Severity::kError,
+                                .group = diag::Group::kCorrectness,
+                                .summary = "the file does not parse",
+                                .doc = "## What it finds\nA file that is not YAML.\n"};
+constexpr diag::RuleInfo kTypo{.code = "NL1001",
+                               .name = "service-selector-typo",
+                               .severity = diag::Severity::kError,
+                               .group = diag::Group::kCorrectness,
                                .summary = "service selector matches no pods, but a near miss exists",
-                               .doc = "## What it finds\nA Service whose `selector` is\n**almost** right.\n\n## How to fix\nSee [the docs](https://k8s.io).\n"};
-constexpr diag::RuleInfo kNote{.code = "NL2003", .name = "some-policy-note", .severity = diag::Severity::kNote,
-                               .summary = "a policy note", .doc = ""};
-constexpr diag::RuleInfo kUnlisted{.code = "NL9999", .name = "test-only", .severity = diag::Severity::kWarning,
-                                   .summary = "only in tests", .doc = ""};
+                               .doc =
+                                   "## What it finds\nA Service whose `selector` is\n**almost** right.\n\n## How to "
+                                   "fix\nSee [the docs](https://k8s.io).\n"};
+constexpr diag::RuleInfo kNote{.code = "NL2003",
+                               .name = "some-policy-note",
+                               .severity = diag::Severity::kNote,
+                               .summary = "a policy note",
+                               .doc = ""};
+constexpr diag::RuleInfo kUnlisted{
+    .code = "NL9999", .name = "test-only", .severity = diag::Severity::kWarning, .summary = "only in tests", .doc = ""};
 const diag::RuleInfo* const kRules[] = {&kParse, &kTypo, &kNote};
 
 // The first byte offset of `needle` in `text`.
@@ -71,7 +83,8 @@ constexpr const char* kService =
 
 TEST_CASE("sarif: the log, the run, the driver and every rule as a descriptor") {
   const Fixture f({{"deploy/svc.yaml", kService}});
-  const json log = render(f, {}, SarifOptions{.category = "netlint/", .help_uri_base = "https://example.test/rules/", .root = ""});
+  const json log =
+      render(f, {}, SarifOptions{.category = "netlint/", .help_uri_base = "https://example.test/rules/", .root = ""});
   CHECK(log["$schema"] == "https://json.schemastore.org/sarif-2.1.0.json");
   CHECK(log["version"] == "2.1.0");
   REQUIRE(log["runs"].size() == 1);
@@ -91,7 +104,8 @@ TEST_CASE("sarif: the log, the run, the driver and every rule as a descriptor") 
   CHECK(typo["shortDescription"]["text"] == "Service selector matches no pods, but a near miss exists.");
   CHECK(typo["fullDescription"]["text"] == "A Service whose selector is almost right.");
   CHECK(typo["help"]["markdown"] == kTypo.doc);
-  CHECK(typo["help"]["text"] == "What it finds\nA Service whose selector is\nalmost right.\n\nHow to fix\nSee the docs (https://k8s.io).");
+  CHECK(typo["help"]["text"] ==
+        "What it finds\nA Service whose selector is\nalmost right.\n\nHow to fix\nSee the docs (https://k8s.io).");
   CHECK(typo["helpUri"] == "https://example.test/rules/service-selector-typo.md");
   CHECK(typo["defaultConfiguration"]["level"] == "error");
   CHECK(typo["properties"]["tags"] == json::array({"kubernetes", "service", "group:correctness"}));
@@ -116,7 +130,8 @@ TEST_CASE("sarif: the log, the run, the driver and every rule as a descriptor") 
 TEST_CASE("sarif: a result has ruleIndex, level, message, one location with four region fields and its line hash") {
   Fixture f({{"deploy/svc.yaml", kService}, {"deploy/app.yaml", "kind: Deployment\n"}});
   const std::uint32_t begin = at(f.text, "web-x");
-  diag::Diagnostic d = finding(kTypo, {0, begin, begin + 5}, "selector app=web-x matches no pods", "change it to app=web");
+  diag::Diagnostic d =
+      finding(kTypo, {0, begin, begin + 5}, "selector app=web-x matches no pods", "change it to app=web");
   d.related.push_back({{1, 0, 4}, "label app=web of Deployment shop/web"});
   d.related.push_back({{}, "nowhere"});
   d.clusters = {"prod", "staging"};
@@ -150,11 +165,16 @@ TEST_CASE("sarif: a result has ruleIndex, level, message, one location with four
 
 TEST_CASE("sarif: run-level notes are invocation notifications, never results, and NL0006 is no rule") {
   Fixture f({{"deploy/svc.yaml", kService}, {".netlint.yaml", "cluster:\n  cni: calico\n"}});
-  constexpr diag::RuleInfo kViewNote{.code = "NL0006", .name = "ambiguous-view", .severity = diag::Severity::kNote,
-                                     .summary = "run-level notes", .doc = "", .run_level = true};
+  constexpr diag::RuleInfo kViewNote{.code = "NL0006",
+                                     .name = "ambiguous-view",
+                                     .severity = diag::Severity::kNote,
+                                     .summary = "run-level notes",
+                                     .doc = "",
+                                     .run_level = true};
   const diag::RuleInfo* const rules[] = {&kParse, &kViewNote, &kTypo};
   ViewReport view;
-  view.notes.push_back({"config-overrides-detection", "config sets cni to calico", {{{1, 11, 17}, "cni set in .netlint.yaml"}}, {}});
+  view.notes.push_back(
+      {"config-overrides-detection", "config sets cni to calico", {{{1, 11, 17}, "cni set in .netlint.yaml"}}, {}});
   view.notes.push_back({"ambiguous-fact", "pod CIDRs disagree", {{{0, 0, 4}, "one"}, {{}, "no place"}}, {"prod"}});
   view.notes.push_back({"namespaces", "1 namespace: 0 complete, 0 open, 1 unknown", {}, {}});
   SarifOptions options;
@@ -169,7 +189,8 @@ TEST_CASE("sarif: run-level notes are invocation notifications, never results, a
   REQUIRE(driver["rules"].size() == 2);  // NL0006 left tool.driver.rules
   CHECK(driver["rules"][1]["id"] == "NL1001");
   CHECK(driver["notifications"][0]["id"] == "NL0006");
-  CHECK(driver["notifications"][0]["helpUri"] == "https://github.com/netlint/netlint/blob/main/docs/rules/ambiguous-view.md");
+  CHECK(driver["notifications"][0]["helpUri"] ==
+        "https://github.com/netlint/netlint/blob/main/docs/rules/ambiguous-view.md");
   const json& invocation = run["invocations"][0];
   CHECK(invocation["executionSuccessful"] == false);
   REQUIRE(invocation["toolConfigurationNotifications"].size() == 1);

@@ -24,7 +24,9 @@ std::string_view SourceLocator::line_text(FileId file, std::uint32_t line) {
 
 namespace {
 
-bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-'; }
+bool word_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-';
+}
 
 // Whether a document's text says `kind: Secret` anywhere, in YAML or JSON spelling, whether or
 // not it parses: a Secret that does not parse, or is not UTF-8, must not be shown either.

@@ -21,9 +21,12 @@ constexpr Palette kPlain{"", "", "", "", "", ""};
 
 std::string_view severity_color(diag::Severity s, const Palette& p) {
   switch (s) {
-    case diag::Severity::kError: return p.red;
-    case diag::Severity::kWarning: return p.yellow;
-    case diag::Severity::kNote: return p.cyan;
+    case diag::Severity::kError:
+      return p.red;
+    case diag::Severity::kWarning:
+      return p.yellow;
+    case diag::Severity::kNote:
+      return p.cyan;
   }
   return p.reset;
 }
@@ -87,8 +90,10 @@ void write_excerpt(std::ostream& out, SourceLocator& locator, const SourceRange&
   const std::size_t length = column_count(line);
   const std::size_t start = r.start.column > 0 ? r.start.column - 1 : 0;  // 0-based
   std::size_t end = start + 1;
-  if (r.end.line == r.start.line && r.end.column > r.start.column) end = r.end.column - 1;
-  else if (r.end.line > r.start.line) end = std::max(length, start + 1);
+  if (r.end.line == r.start.line && r.end.column > r.start.column)
+    end = r.end.column - 1;
+  else if (r.end.line > r.start.line)
+    end = std::max(length, start + 1);
   std::size_t from = 0, to = length;
   if (length > kClipAbove) {
     from = start > kExcerptLeadIn ? start - kExcerptLeadIn : 0;
@@ -103,8 +108,10 @@ void write_excerpt(std::ostream& out, SourceLocator& locator, const SourceRange&
     text += c.shown;
     const std::size_t column = from + i;
     // Keep tabs as tabs so the caret lines up however the terminal renders them.
-    if (column < start) pad += c.tab ? std::string("\t") : std::string(c.width, ' ');
-    else if (column < end) width += c.width;
+    if (column < start)
+      pad += c.tab ? std::string("\t") : std::string(c.width, ' ');
+    else if (column < end)
+      width += c.width;
   }
   if (to < length) text += "\u2026";
   width = std::max<std::size_t>(width, 1);
@@ -122,22 +129,24 @@ void write_text(std::ostream& out, const model::Model& model, const std::vector<
   SourceLocator locator(model);
   for (const diag::Diagnostic& d : diagnostics) {
     std::string tag = fmt::format("[{} {}]", d.rule->code, d.rule->name);
-    if (!d.clusters.empty()) tag += printable(fmt::format(" [cluster{} {}]", d.clusters.size() == 1 ? "" : "s", fmt::join(d.clusters, ", ")));
+    if (!d.clusters.empty())
+      tag += printable(fmt::format(" [cluster{} {}]", d.clusters.size() == 1 ? "" : "s", fmt::join(d.clusters, ", ")));
     const std::string_view severity = diag::severity_name(d.severity);
     if (d.range.valid()) {
       const ResolvedRange r = locator.resolve(d.range);
-      out << fmt::format("{}{}:{}:{}:{} {}{}:{} {} {}\n", p.bold, printable(r.path), r.start.line, r.start.column, p.reset,
-                         severity_color(d.severity, p), severity, p.reset, printable(d.message), tag);
+      out << fmt::format("{}{}:{}:{}:{} {}{}:{} {} {}\n", p.bold, printable(r.path), r.start.line, r.start.column,
+                         p.reset, severity_color(d.severity, p), severity, p.reset, printable(d.message), tag);
       write_excerpt(out, locator, d.range, p);
     } else {
-      out << fmt::format("netlint: {}{}:{} {} {}\n", severity_color(d.severity, p), severity, p.reset, printable(d.message), tag);
+      out << fmt::format("netlint: {}{}:{} {} {}\n", severity_color(d.severity, p), severity, p.reset,
+                         printable(d.message), tag);
     }
     if (!d.help.empty()) out << fmt::format("  {}help:{} {}\n", p.bold, p.reset, printable(d.help));
     for (const diag::RelatedLocation& rel : d.related) {
       if (!rel.range.valid()) continue;
       const ResolvedRange r = locator.resolve(rel.range);
-      out << fmt::format("{}{}:{}:{}:{} {}note:{} {}\n", p.bold, printable(r.path), r.start.line, r.start.column, p.reset, p.cyan,
-                         p.reset, printable(rel.message));
+      out << fmt::format("{}{}:{}:{}:{} {}note:{} {}\n", p.bold, printable(r.path), r.start.line, r.start.column,
+                         p.reset, p.cyan, p.reset, printable(rel.message));
       write_excerpt(out, locator, rel.range, p);
     }
   }
@@ -153,10 +162,11 @@ void write_text(std::ostream& out, const model::Model& model, const std::vector<
     if (!places.empty()) places = " (" + places + ")";
     std::string clusters;
     if (!note.clusters.empty()) {
-      clusters = printable(fmt::format(" [cluster{} {}]", note.clusters.size() == 1 ? "" : "s", fmt::join(note.clusters, ", ")));
+      clusters = printable(
+          fmt::format(" [cluster{} {}]", note.clusters.size() == 1 ? "" : "s", fmt::join(note.clusters, ", ")));
     }
-    out << fmt::format("view: {}note:{} {}{}{} [{} {}]\n", p.cyan, p.reset, printable(note.message), places, clusters, kViewNoteId,
-                       printable(note.topic));
+    out << fmt::format("view: {}note:{} {}{}{} [{} {}]\n", p.cyan, p.reset, printable(note.message), places, clusters,
+                       kViewNoteId, printable(note.topic));
   }
   out << summary_line(summary, options.timing) << '\n';
 }

@@ -14,7 +14,7 @@ namespace netlint::report {
 
 struct TextOptions {
   bool color = false;
-  bool timing = true;   // --no-timing leaves the time out (golden tests)
+  bool timing = true;  // --no-timing leaves the time out (golden tests)
 };
 
 void write_text(std::ostream& out, const model::Model& model, const std::vector<diag::Diagnostic>& diagnostics,

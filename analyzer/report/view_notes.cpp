@@ -17,7 +17,8 @@ bool same_note(const ViewNote& a, const ViewNote& b) {
   for (std::size_t i = 0; i < a.evidence.size(); ++i) {
     const SourceRange& x = a.evidence[i].range;
     const SourceRange& y = b.evidence[i].range;
-    if (x.file != y.file || x.begin != y.begin || x.end != y.end || a.evidence[i].message != b.evidence[i].message) return false;
+    if (x.file != y.file || x.begin != y.begin || x.end != y.end || a.evidence[i].message != b.evidence[i].message)
+      return false;
   }
   return true;
 }
@@ -54,16 +55,21 @@ ViewNote namespaces_note(const std::vector<std::pair<std::string, index::Namespa
   std::size_t complete = 0, open = 0, unknown = 0;
   for (const auto& [name, status] : all) {
     switch (status.state) {
-      case index::NamespaceState::kComplete: ++complete; break;
-      case index::NamespaceState::kOpen: ++open; break;
-      case index::NamespaceState::kUnknown: ++unknown; break;
+      case index::NamespaceState::kComplete:
+        ++complete;
+        break;
+      case index::NamespaceState::kOpen:
+        ++open;
+        break;
+      case index::NamespaceState::kUnknown:
+        ++unknown;
+        break;
     }
   }
   ViewNote note;
   note.topic = "namespaces";
-  note.message = fmt::format(
-      "{} {}: {} complete, {} open, {} unknown (`netlint facts` lists each with its reason)",
-      all.size(), all.size() == 1 ? "namespace" : "namespaces", complete, open, unknown);
+  note.message = fmt::format("{} {}: {} complete, {} open, {} unknown (`netlint facts` lists each with its reason)",
+                             all.size(), all.size() == 1 ? "namespace" : "namespaces", complete, open, unknown);
   return note;
 }
 
@@ -77,8 +83,8 @@ ViewNote selection_note(const std::vector<std::string>& v2_codes_left_out) {
   note.message = fmt::format(
       "the config has no select, so the default groups (correctness, suspicious, perf) run; {} {} of netlint v2 "
       "{} off: {} (add them with extend-select, or set select)",
-      v2_codes_left_out.size(), v2_codes_left_out.size() == 1 ? "code" : "codes", v2_codes_left_out.size() == 1 ? "is" : "are",
-      codes);
+      v2_codes_left_out.size(), v2_codes_left_out.size() == 1 ? "code" : "codes",
+      v2_codes_left_out.size() == 1 ? "is" : "are", codes);
   return note;
 }
 

@@ -25,18 +25,18 @@ struct NoteEvidence {
 };
 
 struct ViewNote {
-  std::string topic;     // "ambiguous-fact", "config-overrides-detection", "placeholders", ...
-  std::string message;   // lowercase, no trailing period, like a finding's
+  std::string topic;    // "ambiguous-fact", "config-overrides-detection", "placeholders", ...
+  std::string message;  // lowercase, no trailing period, like a finding's
   std::vector<NoteEvidence> evidence;
   std::vector<std::string> clusters;  // the `clusters:` views it holds in; empty without clusters
 };
 
 // One namespace of a view with its state (RULES.md "Namespace states").
 struct NamespaceRow {
-  std::string name;      // `~` for the apply-time namespace
-  std::string state;     // "complete", "open", "unknown"
+  std::string name;   // `~` for the apply-time namespace
+  std::string state;  // "complete", "open", "unknown"
   std::string reason;
-  std::string cluster;   // the view's `clusters:` name; empty without clusters
+  std::string cluster;  // the view's `clusters:` name; empty without clusters
 };
 
 struct ViewReport {
@@ -50,7 +50,8 @@ struct ViewReport {
 // such as `selection`), each view's `namespaces` note. A note several views give alike is kept
 // once with all their names. `with_notes` false (the user's `ignore: [NL0006]`) leaves the notes
 // out but keeps the namespaces.
-ViewReport collect_view_report(std::span<const LoadedView> views, bool with_notes, std::vector<ViewNote> run_notes = {});
+ViewReport collect_view_report(std::span<const LoadedView> views, bool with_notes,
+                               std::vector<ViewNote> run_notes = {});
 
 // The `selection` note: the v2 codes a config without `select` leaves out (not empty).
 ViewNote selection_note(const std::vector<std::string>& v2_codes_left_out);

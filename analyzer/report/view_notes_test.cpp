@@ -12,7 +12,8 @@ namespace {
 
 std::string flannel(const std::string& network) {
   return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: kube-flannel-cfg\n  namespace: kube-flannel\ndata:\n"
-         "  net-conf.json: |\n    {\"Network\": \"" + network + "\", \"Backend\": {\"Type\": \"vxlan\"}}\n";
+         "  net-conf.json: |\n    {\"Network\": \"" +
+         network + "\", \"Backend\": {\"Type\": \"vxlan\"}}\n";
 }
 
 LoadedView variants(const std::string& cluster) {
@@ -42,7 +43,8 @@ TEST_CASE("view notes: a conflict, then the counted notes, then the namespaces n
   CHECK(report.notes[2].topic == "selection");
   CHECK(report.notes[2].message.find("1 code of netlint v2 is off: NL6102") != std::string::npos);
   CHECK(report.notes[3].topic == "namespaces");
-  CHECK(report.notes[3].message == "1 namespace: 0 complete, 0 open, 1 unknown (`netlint facts` lists each with its reason)");
+  CHECK(report.notes[3].message ==
+        "1 namespace: 0 complete, 0 open, 1 unknown (`netlint facts` lists each with its reason)");
   REQUIRE(report.namespaces.size() == 1);
   CHECK(report.namespaces[0].name == "kube-flannel");
   CHECK(report.namespaces[0].state == "unknown");

@@ -49,7 +49,8 @@ void skip_negative_fixture(Found& found, std::string_view relative, const WalkOp
   if (!options.include.empty()) {
     std::error_code ec;
     const fs::path root = fs::absolute(options.include_root, ec).lexically_normal();
-    const std::string from_config = fs::absolute(found.path, ec).lexically_normal().lexically_relative(root).generic_string();
+    const std::string from_config =
+        fs::absolute(found.path, ec).lexically_normal().lexically_relative(root).generic_string();
     if (GlobSet(options.include).matches(from_config)) return;
   }
   found.skip = SkipReason::kNegativeFixture;
@@ -70,8 +71,12 @@ InputText read_found(const Found& found, std::string display, const WalkOptions&
   // A walk reads regular files only: a FIFO that replaced the file since the walk saw it is skipped.
   FileRead read = read_input_file(found.path.string(), options.max_file_size, /*allow_streams=*/false);
   switch (read.outcome) {
-    case ReadOutcome::kRead: input.text = std::move(read.text); break;
-    case ReadOutcome::kTooLarge: input.skip = SkipReason::kTooLarge; break;
+    case ReadOutcome::kRead:
+      input.text = std::move(read.text);
+      break;
+    case ReadOutcome::kTooLarge:
+      input.skip = SkipReason::kTooLarge;
+      break;
     case ReadOutcome::kNotRegular:
       input.skip = SkipReason::kNotRegularFile;
       result.warnings.push_back("skipped " + input.path + ": " + read.error);
@@ -164,8 +169,10 @@ void walk_directory(const fs::path& root, const WalkOptions& options, WalkResult
     }
     const std::string name = it->path().filename().string();
     if (is_real_directory(*it)) {
-      if (name == ".git" || name == "node_modules") it.disable_recursion_pending();
-      else if (!readable_folder(it->path(), result)) it.disable_recursion_pending();
+      if (name == ".git" || name == "node_modules")
+        it.disable_recursion_pending();
+      else if (!readable_folder(it->path(), result))
+        it.disable_recursion_pending();
       continue;
     }
     if (is_directory_link(*it)) continue;
@@ -204,8 +211,10 @@ WalkResult walk_context(const ContextSelection& selection, const WalkOptions& op
     const std::string name = it->path().filename().string();
     const std::string relative = it->path().lexically_relative(root).generic_string();
     if (is_real_directory(*it)) {
-      if (name == ".git" || name == "node_modules" || exclude.covers_directory(relative)) it.disable_recursion_pending();
-      else if (!readable_folder(it->path(), result)) it.disable_recursion_pending();
+      if (name == ".git" || name == "node_modules" || exclude.covers_directory(relative))
+        it.disable_recursion_pending();
+      else if (!readable_folder(it->path(), result))
+        it.disable_recursion_pending();
       continue;
     }
     if (is_directory_link(*it) || !is_input_file_name(relative) || name == ".netlint.yaml") continue;
@@ -278,10 +287,14 @@ WalkResult walk_inputs(const std::vector<std::string>& paths, const WalkOptions&
     // sockets and devices are refused before they are opened.
     InputText input;
     input.named = true;
-    input.path = path != "-" ? display_path(path) : options.stdin_filename.empty() ? path : display_path(options.stdin_filename);
+    input.path = path != "-"                      ? display_path(path)
+                 : options.stdin_filename.empty() ? path
+                                                  : display_path(options.stdin_filename);
     FileRead read = read_input_file(path, options.max_file_size, /*allow_streams=*/true);
     switch (read.outcome) {
-      case ReadOutcome::kRead: input.text = std::move(read.text); break;
+      case ReadOutcome::kRead:
+        input.text = std::move(read.text);
+        break;
       case ReadOutcome::kTooLarge:
         input.skip = SkipReason::kTooLarge;
         if (path == "-" || is_stream_path(path)) {

@@ -24,11 +24,11 @@ struct WalkOptions {
 };
 
 struct WalkResult {
-  std::vector<InputText> inputs;     // sorted by path within each named directory, then as named
+  std::vector<InputText> inputs;  // sorted by path within each named directory, then as named
   // Named paths that cannot be read (usage error, exit 2), as "REASON: PATH": missing, permission
   // denied, a directory or FIFO where a file is needed.
   std::vector<std::string> errors;
-  std::vector<std::string> warnings; // skipped and unreadable files found by a walk (one stderr line each)
+  std::vector<std::string> warnings;  // skipped and unreadable files found by a walk (one stderr line each)
 };
 
 // The repository's files as context (RULES.md Inputs): everything under `root` that

@@ -35,7 +35,8 @@ std::vector<RenderedSource> split_helm_sources(std::string_view text) {
   bool at_document_start = true;
   for (std::size_t at = 0; at < text.size();) {
     const std::string_view line = line_at(text, at);
-    const std::size_t next = std::min(text.size(), at + line.size() + (text.substr(at + line.size()).starts_with("\r\n") ? 2 : 1));
+    const std::size_t next =
+        std::min(text.size(), at + line.size() + (text.substr(at + line.size()).starts_with("\r\n") ? 2 : 1));
     if (document_marker(line) && at != 0) {
       documents.push_back({source, text.substr(start, at - start)});
       start = at;

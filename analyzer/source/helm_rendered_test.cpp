@@ -21,8 +21,8 @@ TEST_CASE("helm output: documents group by their # Source: template, in stream o
 }
 
 TEST_CASE("helm output: text before the first # Source: keeps the stream's own name; CRLF is read") {
-  const std::vector<RenderedSource> sources =
-      split_helm_sources("apiVersion: v1\r\nkind: Namespace\r\n---\r\n# Source: c/templates/a.yaml\r\nkind: Service\r\n");
+  const std::vector<RenderedSource> sources = split_helm_sources(
+      "apiVersion: v1\r\nkind: Namespace\r\n---\r\n# Source: c/templates/a.yaml\r\nkind: Service\r\n");
   REQUIRE(sources.size() == 2);
   CHECK(sources[0].path.empty());
   CHECK(sources[0].text == "apiVersion: v1\r\nkind: Namespace\r\n");

@@ -59,20 +59,29 @@ FileRead read_regular(int fd, std::uint64_t size, std::uint64_t max_size) {
   return read;
 }
 
-bool is_stream(mode_t mode) { return S_ISFIFO(mode) || S_ISCHR(mode) || S_ISSOCK(mode); }
+bool is_stream(mode_t mode) {
+  return S_ISFIFO(mode) || S_ISCHR(mode) || S_ISSOCK(mode);
+}
 
 }  // namespace
 
 std::string describe_errno(int error) {
   switch (error) {
-    case ENOENT: return "no such file or directory";
+    case ENOENT:
+      return "no such file or directory";
     case EACCES:
-    case EPERM: return "permission denied";
-    case ELOOP: return "symlink loop";
-    case ENOTDIR: return "not a directory on the way";
-    case EISDIR: return "is a directory";
-    case ENAMETOOLONG: return "name too long";
-    default: return std::strerror(error);
+    case EPERM:
+      return "permission denied";
+    case ELOOP:
+      return "symlink loop";
+    case ENOTDIR:
+      return "not a directory on the way";
+    case EISDIR:
+      return "is a directory";
+    case ENAMETOOLONG:
+      return "name too long";
+    default:
+      return std::strerror(error);
   }
 }
 

@@ -14,6 +14,8 @@ bool is_net_d_cni_path(std::string_view path) {
   return in_net_d && (name.ends_with(".conflist") || name.ends_with(".conf"));
 }
 
-bool is_cni_config_path(std::string_view path) { return path_basename(path).ends_with(".conflist") || is_net_d_cni_path(path); }
+bool is_cni_config_path(std::string_view path) {
+  return path_basename(path).ends_with(".conflist") || is_net_d_cni_path(path);
+}
 
 }  // namespace netlint

@@ -12,9 +12,9 @@ namespace netlint {
 struct InputText {
   std::string path;
   std::string text;
-  bool reported = true;                          // false: context only
-  std::optional<SkipReason> skip;                // decided before reading (unreadable, too large)
-  bool config = false;                           // .netlint.yaml: kept for anchors, never parsed as input
+  bool reported = true;            // false: context only
+  std::optional<SkipReason> skip;  // decided before reading (unreadable, too large)
+  bool config = false;             // .netlint.yaml: kept for anchors, never parsed as input
   // Rendered Helm output split by its `# Source:` comments (source/helm_rendered.h): named after
   // a template, but rendered, so never skipped as one.
   bool rendered = false;

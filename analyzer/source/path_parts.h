@@ -20,7 +20,8 @@ inline std::string_view path_dirname(std::string_view path) {
 
 // True when folder `outer` is `inner` or holds it ("deploy" holds "deploy/base"; "" holds all).
 inline bool folder_holds(std::string_view outer, std::string_view inner) {
-  return outer.empty() || inner == outer || (inner.starts_with(outer) && inner.size() > outer.size() && inner[outer.size()] == '/');
+  return outer.empty() || inner == outer ||
+         (inner.starts_with(outer) && inner.size() > outer.size() && inner[outer.size()] == '/');
 }
 
 }  // namespace netlint

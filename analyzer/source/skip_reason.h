@@ -8,16 +8,16 @@
 namespace netlint {
 
 enum class SkipReason : std::uint8_t {
-  kNotKubernetes,   // YAML without apiVersion/kind, or broken YAML that does not look like a manifest
-  kKustomize,       // kustomization files and kustomize/kpt config objects
-  kHelmChart,       // Chart.yaml, values.yaml
-  kTemplate,        // Go/Helm templates
-  kBinary,          // a file with NUL bytes
-  kTooLarge,        // above --max-file-size
-  kUnreadable,      // could not be read (permissions)
-  kNotRegularFile,  // a FIFO, socket or device found by a walk (never opened: it could block)
+  kNotKubernetes,       // YAML without apiVersion/kind, or broken YAML that does not look like a manifest
+  kKustomize,           // kustomization files and kustomize/kpt config objects
+  kHelmChart,           // Chart.yaml, values.yaml
+  kTemplate,            // Go/Helm templates
+  kBinary,              // a file with NUL bytes
+  kTooLarge,            // above --max-file-size
+  kUnreadable,          // could not be read (permissions)
+  kNotRegularFile,      // a FIFO, socket or device found by a walk (never opened: it could block)
   kSymlinkOutsideRoot,  // a walk found a symlink to a file outside the walked folder
-  kBrokenSymlink,   // a symlink loop or a dangling symlink
+  kBrokenSymlink,       // a symlink loop or a dangling symlink
   // A test input written to fail (`invalid.yaml`, `bad-policy.yaml`, `bad_netpols/`): RULES.md
   // "Negative fixtures"; the run-level note `negative-fixtures` counts them.
   kNegativeFixture,

@@ -46,9 +46,9 @@ class LineIndex {
 
 struct SourceFile {
   FileId id = kNoFile;
-  std::string path;     // as the user named it (relative paths stay relative), "-" for stdin
-  std::string text;     // the bytes, unchanged
-  bool reported = true; // false for context-only files: read for references, never reported on
+  std::string path;      // as the user named it (relative paths stay relative), "-" for stdin
+  std::string text;      // the bytes, unchanged
+  bool reported = true;  // false for context-only files: read for references, never reported on
   // The optional kustomize Component the file belongs to (folder), "" for none: objects of two
   // different optional Components are not known to be applied together.
   std::string optional_component;

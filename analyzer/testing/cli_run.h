@@ -17,8 +17,8 @@
 namespace netlint::testing {
 
 struct CliRun {
-  int status = -1;   // the exit status; -1 when the process did not exit normally
-  std::string out;   // what the command wrote to its stdout
+  int status = -1;  // the exit status; -1 when the process did not exit normally
+  std::string out;  // what the command wrote to its stdout
 };
 
 // Runs a shell command line and captures its standard output and exit status.
@@ -37,7 +37,8 @@ inline CliRun run_shell(const std::string& command) {
 // netlint with `args` (a shell fragment), working directory `dir`; stderr merged into the output
 // when `merge_stderr`, else dropped.
 inline CliRun run_netlint_in(const std::filesystem::path& dir, const std::string& args, bool merge_stderr = false) {
-  return run_shell(fmt::format("cd '{}' && '{}' {} {}", dir.string(), NETLINT_BINARY, args, merge_stderr ? "2>&1" : "2>/dev/null"));
+  return run_shell(
+      fmt::format("cd '{}' && '{}' {} {}", dir.string(), NETLINT_BINARY, args, merge_stderr ? "2>&1" : "2>/dev/null"));
 }
 
 // A folder under the temp directory, removed again at the end of the test; with `.git` in it,

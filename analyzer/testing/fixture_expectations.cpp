@@ -23,7 +23,8 @@ void parse_expectations(std::string_view file, std::string_view text, std::vecto
   // long lines (issue 16). RE2's `\s` leaves out \v and its `.` takes \r, where std::regex's did
   // not; fixture comments hold neither.
   // One expectation: `expect:` or `expect-next-line:`, a rule, a severity, an optional quoted part.
-  static const RE2 kExpect(R"re((expect(?:-next-line)?):\s*([A-Za-z0-9-]+)\s+(error|warning|note)(?:\s+"((?:[^"\\]|\\.)*)")?)re");
+  static const RE2 kExpect(
+      R"re((expect(?:-next-line)?):\s*([A-Za-z0-9-]+)\s+(error|warning|note)(?:\s+"((?:[^"\\]|\\.)*)")?)re");
   static const RE2 kDirective(R"re(#\s*netlint-test:\s*([a-z-]+)=(\S+))re");
   std::uint32_t line_number = 0;
   std::size_t pos = 0;
@@ -50,7 +51,8 @@ void parse_expectations(std::string_view file, std::string_view text, std::vecto
         out.push_back(std::move(e));
         ++found;
       }
-      if (found == 0 && (comment.find("expect:") != std::string::npos || comment.find("expect-next-line:") != std::string::npos)) {
+      if (found == 0 &&
+          (comment.find("expect:") != std::string::npos || comment.find("expect-next-line:") != std::string::npos)) {
         errors.push_back(std::string(file) + ":" + std::to_string(line_number) + ": malformed expectation: " + comment);
       }
     }

@@ -32,8 +32,11 @@ class ThrowingRule final : public engine::Rule {
   }
 
  private:
-  static constexpr diag::RuleInfo kInfo{.code = "NL9999", .name = "test-throwing-rule",
-                                        .severity = diag::Severity::kError, .summary = "throws", .doc = ""};
+  static constexpr diag::RuleInfo kInfo{.code = "NL9999",
+                                        .name = "test-throwing-rule",
+                                        .severity = diag::Severity::kError,
+                                        .summary = "throws",
+                                        .doc = ""};
 };
 
 bool matches(const Expectation& e, const std::string& file, std::uint32_t line, const diag::Diagnostic& d) {
@@ -52,7 +55,8 @@ CaseResult run_fixture_case(const std::filesystem::path& path, const CaseSetup& 
   // for rules whose facts only config can give (NL5002's scale, NL5104's nodeMTU): it applies to
   // every file case of that rule, so it must not carry expectations.
   const std::filesystem::path config_dir = std::filesystem::is_directory(path) ? path : path.parent_path();
-  if (const std::filesystem::path config_path = config_dir / ".netlint.yaml"; std::filesystem::is_regular_file(config_path)) {
+  if (const std::filesystem::path config_path = config_dir / ".netlint.yaml";
+      std::filesystem::is_regular_file(config_path)) {
     WalkResult config_input = walk_inputs({config_path.string()}, WalkOptions{});
     for (InputText& input : config_input.inputs) walked.inputs.push_back(std::move(input));
   }
@@ -73,8 +77,10 @@ CaseResult run_fixture_case(const std::filesystem::path& path, const CaseSetup& 
       const auto it = std::find_if(setup.all_rules.begin(), setup.all_rules.end(), [&](const engine::Rule* r) {
         return r->info().code == wanted || r->info().name == wanted;
       });
-      if (it == setup.all_rules.end()) result.failures.push_back(fmt::format("rules={}: no rule {}", rule_list, wanted));
-      else rules.push_back(*it);
+      if (it == setup.all_rules.end())
+        result.failures.push_back(fmt::format("rules={}: no rule {}", rule_list, wanted));
+      else
+        rules.push_back(*it);
     }
   } else {
     rules.push_back(setup.rule_under_test);
@@ -82,7 +88,8 @@ CaseResult run_fixture_case(const std::filesystem::path& path, const CaseSetup& 
   static const ThrowingRule kThrowing;
   if (directives.values["inject"] == "throwing-rule") rules.push_back(&kThrowing);
   for (const auto& [key, value] : directives.values) {
-    if (key != "rules" && key != "inject") result.failures.push_back(fmt::format("unsupported directive {}={}", key, value));
+    if (key != "rules" && key != "inject")
+      result.failures.push_back(fmt::format("unsupported directive {}={}", key, value));
   }
 
   // A case folder may hold a .netlint.yaml: its `cluster:` facts and `clusters:` views apply, and
@@ -94,7 +101,8 @@ CaseResult run_fixture_case(const std::filesystem::path& path, const CaseSetup& 
     std::vector<const diag::RuleInfo*> infos;
     for (const engine::Rule* rule : setup.all_rules) infos.push_back(&rule->info());
     config::LoadedConfig loaded = config::parse_config(input.path, input.text, infos);
-    for (const config::ConfigError& e : loaded.errors) result.failures.push_back(fmt::format("{}:{}: {}", input.path, e.line, e.message));
+    for (const config::ConfigError& e : loaded.errors)
+      result.failures.push_back(fmt::format("{}:{}: {}", input.path, e.line, e.message));
     config = std::move(loaded.config);
     if (config) load_options.facts.global = config->cluster;
     input.config = true;
@@ -111,7 +119,8 @@ CaseResult run_fixture_case(const std::filesystem::path& path, const CaseSetup& 
   // A case folder's `rules: {CODE: {option: value}}` sets the options a case exercises.
   std::map<std::string, engine::OptionValues> rule_options;
   if (config) {
-    for (const auto& [code, setting] : config->rules) rule_options[code].insert(setting.options.begin(), setting.options.end());
+    for (const auto& [code, setting] : config->rules)
+      rule_options[code].insert(setting.options.begin(), setting.options.end());
   }
   options.rule_options = &rule_options;
   std::vector<diag::Diagnostic> found = engine::run_views(views, options);
@@ -156,7 +165,8 @@ CaseResult run_fixture_case(const std::filesystem::path& path, const CaseSetup& 
   for (std::size_t i = 0; i < expectations.size(); ++i) {
     if (used[i]) continue;
     const Expectation& e = expectations[i];
-    result.failures.push_back(fmt::format("missing finding {}:{}: {} {} \"{}\"", e.file, e.line, e.rule, e.severity, e.message_part));
+    result.failures.push_back(
+        fmt::format("missing finding {}:{}: {} {} \"{}\"", e.file, e.line, e.rule, e.severity, e.message_part));
   }
   return result;
 }

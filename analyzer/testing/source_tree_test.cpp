@@ -38,7 +38,8 @@ TEST_CASE("source tree: no file includes <regex>") {
       std::ifstream in(entry.path());
       std::string line;
       for (int number = 1; std::getline(in, line); ++number) {
-        CHECK_MESSAGE(!includes_regex(line), entry.path().string(), ":", number, ": use RE2 or plain scanning, not std::regex");
+        CHECK_MESSAGE(!includes_regex(line), entry.path().string(), ":", number,
+                      ": use RE2 or plain scanning, not std::regex");
       }
     }
   }

@@ -16,7 +16,9 @@ struct Span {
   std::uint32_t begin = 0;
   std::uint32_t end = 0;
   friend bool operator==(const Span&, const Span&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const Span& s) { return os << "[" << s.begin << "," << s.end << ")"; }
+  friend std::ostream& operator<<(std::ostream& os, const Span& s) {
+    return os << "[" << s.begin << "," << s.end << ")";
+  }
 };
 
 // The byte offset of the `nth` occurrence (0-based) of `needle` in `text`.

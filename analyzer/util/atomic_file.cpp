@@ -96,7 +96,8 @@ std::string AtomicFile::commit() {
   const mode_t mask = umask(0);
   umask(mask);
   fchmod(fd, 0666 & ~mask);
-  if (::close(fd) != 0 || std::rename(temp_.c_str(), path_.c_str()) != 0) return "cannot write " + named_ + ": " + std::strerror(errno);
+  if (::close(fd) != 0 || std::rename(temp_.c_str(), path_.c_str()) != 0)
+    return "cannot write " + named_ + ": " + std::strerror(errno);
   temp_.clear();
   return {};
 }

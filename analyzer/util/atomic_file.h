@@ -29,9 +29,9 @@ class AtomicFile {
   std::string commit();
 
  private:
-  std::string named_;       // as given, for messages
-  std::string path_;        // the symlink chain's end
-  std::string temp_;        // empty when written through (device, FIFO)
+  std::string named_;  // as given, for messages
+  std::string path_;   // the symlink chain's end
+  std::string temp_;   // empty when written through (device, FIFO)
   int fd_ = -1;
   std::string error_;
 };

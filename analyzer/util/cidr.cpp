@@ -9,7 +9,6 @@
 namespace netlint {
 namespace {
 
-
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -39,8 +38,8 @@ bool parse_v4(std::string_view text, std::uint8_t* out) {
 
 bool parse_v6(std::string_view text, std::uint8_t* out) {
   std::array<std::uint8_t, 16> bytes{};
-  int filled = 0;       // bytes written
-  int gap = -1;         // byte index where `::` stands
+  int filled = 0;  // bytes written
+  int gap = -1;    // byte index where `::` stands
   if (text.starts_with("::")) {
     gap = 0;
     text.remove_prefix(2);
@@ -198,9 +197,12 @@ std::optional<std::vector<Cidr>> parse_cidr_list(std::string_view text) {
 }
 
 bool contains(const Cidr& outer, const Cidr& inner) noexcept {
-  return outer.v6 == inner.v6 && outer.prefix <= inner.prefix && same_prefix(outer.address, inner.address, outer.prefix);
+  return outer.v6 == inner.v6 && outer.prefix <= inner.prefix &&
+         same_prefix(outer.address, inner.address, outer.prefix);
 }
 
-bool overlaps(const Cidr& a, const Cidr& b) noexcept { return contains(a, b) || contains(b, a); }
+bool overlaps(const Cidr& a, const Cidr& b) noexcept {
+  return contains(a, b) || contains(b, a);
+}
 
 }  // namespace netlint

@@ -18,7 +18,7 @@ struct Cidr {
   bool v6 = false;
   std::array<std::uint8_t, 16> address{};  // network address, masked; IPv4 in the first 4 bytes
   int prefix = 0;
-  bool canonical = true;                   // no host bits were set in the written address
+  bool canonical = true;  // no host bits were set in the written address
 
   int bits() const noexcept { return v6 ? 128 : 32; }
   // The number of addresses, 2^(bits - prefix), saturated at UINT64_MAX for large IPv6 ranges.

@@ -11,8 +11,12 @@
 namespace netlint {
 namespace {
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-bool is_hex_letter(char c) { return lower(c) >= 'a' && lower(c) <= 'f'; }
+char lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+bool is_hex_letter(char c) {
+  return lower(c) >= 'a' && lower(c) <= 'f';
+}
 
 // strconv's underscoreOK: underscores only between digits, or between a base prefix and a digit.
 bool underscore_ok(std::string_view s) {
@@ -49,10 +53,14 @@ std::optional<std::uint64_t> parse_uint(std::string_view s, int base, int bits) 
   if (base0) {
     base = 10;
     if (s[0] == '0') {
-      if (s.size() >= 3 && lower(s[1]) == 'b') base = 2, s.remove_prefix(2);
-      else if (s.size() >= 3 && lower(s[1]) == 'o') base = 8, s.remove_prefix(2);
-      else if (s.size() >= 3 && lower(s[1]) == 'x') base = 16, s.remove_prefix(2);
-      else base = 8, s.remove_prefix(1);
+      if (s.size() >= 3 && lower(s[1]) == 'b')
+        base = 2, s.remove_prefix(2);
+      else if (s.size() >= 3 && lower(s[1]) == 'o')
+        base = 8, s.remove_prefix(2);
+      else if (s.size() >= 3 && lower(s[1]) == 'x')
+        base = 16, s.remove_prefix(2);
+      else
+        base = 8, s.remove_prefix(1);
     }
   } else if (base < 2 || base > 36) {
     return std::nullopt;
@@ -67,9 +75,12 @@ std::optional<std::uint64_t> parse_uint(std::string_view s, int base, int bits) 
       underscores = true;
       continue;
     }
-    if (is_ascii_digit(c)) d = static_cast<std::uint64_t>(c - '0');
-    else if (lower(c) >= 'a' && lower(c) <= 'z') d = static_cast<std::uint64_t>(lower(c) - 'a' + 10);
-    else return std::nullopt;
+    if (is_ascii_digit(c))
+      d = static_cast<std::uint64_t>(c - '0');
+    else if (lower(c) >= 'a' && lower(c) <= 'z')
+      d = static_cast<std::uint64_t>(lower(c) - 'a' + 10);
+    else
+      return std::nullopt;
     if (d >= ubase) return std::nullopt;
     if (n > (max - d) / ubase) return std::nullopt;
     n = n * ubase + d;
@@ -157,7 +168,9 @@ std::optional<bool> go_parse_bool(std::string_view t) {
   return std::nullopt;
 }
 
-std::optional<std::int64_t> go_atoi(std::string_view text) { return go_parse_int(text, 10, 64); }
+std::optional<std::int64_t> go_atoi(std::string_view text) {
+  return go_parse_int(text, 10, 64);
+}
 
 std::optional<std::uint64_t> go_parse_uint(std::string_view text, int base, int bits) {
   if (bits == 0) bits = 64;
@@ -179,7 +192,8 @@ std::optional<std::int64_t> go_parse_int(std::string_view text, int base, int bi
   const std::uint64_t cutoff = std::uint64_t{1} << (bits - 1);
   if (negative ? *magnitude > cutoff : *magnitude >= cutoff) return std::nullopt;
   if (!negative) return static_cast<std::int64_t>(*magnitude);
-  if (*magnitude == cutoff) return bits == 64 ? std::numeric_limits<std::int64_t>::min() : -static_cast<std::int64_t>(cutoff);
+  if (*magnitude == cutoff)
+    return bits == 64 ? std::numeric_limits<std::int64_t>::min() : -static_cast<std::int64_t>(cutoff);
   return -static_cast<std::int64_t>(*magnitude);
 }
 
@@ -196,7 +210,8 @@ std::optional<double> go_parse_float(std::string_view text, int bits) {
   }
   char* end = nullptr;
   errno = 0;
-  const double value = bits == 32 ? static_cast<double>(std::strtof(clean.c_str(), &end)) : std::strtod(clean.c_str(), &end);
+  const double value =
+      bits == 32 ? static_cast<double>(std::strtof(clean.c_str(), &end)) : std::strtod(clean.c_str(), &end);
   if (end != clean.c_str() + clean.size()) return std::nullopt;
   if (errno == ERANGE && std::isinf(value)) return std::nullopt;  // overflow; underflow is no error in Go
   return value;
@@ -250,8 +265,7 @@ std::optional<std::int64_t> go_parse_duration(std::string_view s) {
     }
     if (!pre && !post) return std::nullopt;  // "." or ".s"
     // The unit: everything up to the next number.
-    for (i = 0; i < s.size() && s[i] != '.' && !is_ascii_digit(s[i]); ++i) {
-    }
+    for (i = 0; i < s.size() && s[i] != '.' && !is_ascii_digit(s[i]); ++i) {}
     if (i == 0) return std::nullopt;  // missing unit ("3")
     const std::string_view name = s.substr(0, i);
     s.remove_prefix(i);

@@ -41,7 +41,8 @@ constexpr std::int64_t kH = 60 * kMinute;
 TEST_CASE("go_parse_bool: strconv.ParseBool's table") {
   for (std::string_view t : {"1", "t", "T", "TRUE", "true", "True"}) CHECK(go_parse_bool(t) == true);
   for (std::string_view f : {"0", "f", "F", "FALSE", "false", "False"}) CHECK(go_parse_bool(f) == false);
-  for (std::string_view bad : {"", "asdf", "yes", "on", "tRUE", "fALSE", " true", "true ", "2"}) CHECK_FALSE(go_parse_bool(bad));
+  for (std::string_view bad : {"", "asdf", "yes", "on", "tRUE", "fALSE", " true", "true ", "2"})
+    CHECK_FALSE(go_parse_bool(bad));
 }
 
 TEST_CASE("go_atoi: strconv.Atoi, decimal only, int64 range") {
@@ -137,7 +138,7 @@ TEST_CASE("go_parse_int: strconv.ParseInt with bases and bit sizes") {
       {"z", 36, 64, 35},
       {"1_0", 10, 64, kIntError},
       {"0x10", 16, 64, kIntError},  // a prefix is only read with base 0
-      {"1", 1, 64, kIntError},       // invalid base
+      {"1", 1, 64, kIntError},      // invalid base
       {"1", 37, 64, kIntError},
       // bit sizes
       {"2147483647", 10, 32, 2147483647},
@@ -359,10 +360,14 @@ TEST_CASE("go_parse_duration: time.ParseDuration's tables") {
       {"+.s", std::nullopt},
       {"1d", std::nullopt},
       {"\x85\x85", std::nullopt},
-      {"\xff" "ff", std::nullopt},
-      {"hello \xff" "ff world", std::nullopt},
+      {"\xff"
+       "ff",
+       std::nullopt},
+      {"hello \xff"
+       "ff world",
+       std::nullopt},
       {"\xEF\xBF\xBD", std::nullopt},  // U+FFFD
-      {"1e3s", std::nullopt},           // no exponents
+      {"1e3s", std::nullopt},          // no exponents
       {"1.2.3s", std::nullopt},
       {"1 s", std::nullopt},
       {" 1s", std::nullopt},

@@ -14,20 +14,36 @@ void JsonWriter::write_string(std::ostream& out, std::string_view text) {
     if (byte >= 0x80) {
       // JSON is UTF-8: a byte of a Latin-1 file name or a damaged Corefile becomes U+FFFD.
       const utf8::CodePoint cp = utf8::decode(text, i);
-      if (cp.valid) out << text.substr(i, cp.length);
-      else out << "\xEF\xBF\xBD";
+      if (cp.valid)
+        out << text.substr(i, cp.length);
+      else
+        out << "\xEF\xBF\xBD";
       i += cp.length;
       continue;
     }
     ++i;
     switch (c) {
-      case '"': out << "\\\""; break;
-      case '\\': out << "\\\\"; break;
-      case '\n': out << "\\n"; break;
-      case '\r': out << "\\r"; break;
-      case '\t': out << "\\t"; break;
-      case '\b': out << "\\b"; break;
-      case '\f': out << "\\f"; break;
+      case '"':
+        out << "\\\"";
+        break;
+      case '\\':
+        out << "\\\\";
+        break;
+      case '\n':
+        out << "\\n";
+        break;
+      case '\r':
+        out << "\\r";
+        break;
+      case '\t':
+        out << "\\t";
+        break;
+      case '\b':
+        out << "\\b";
+        break;
+      case '\f':
+        out << "\\f";
+        break;
       default:
         if (byte < 0x20) {
           char buffer[8];

@@ -9,7 +9,9 @@
 
 namespace netlint {
 
-constexpr bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+constexpr bool is_ascii_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 // Not empty and only 0-9.
 constexpr bool all_ascii_digits(std::string_view text) {

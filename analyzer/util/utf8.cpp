@@ -57,8 +57,10 @@ std::string replace_invalid(std::string_view text) {
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
     const CodePoint c = decode(text, i);
-    if (c.valid) out.append(text.substr(i, c.length));
-    else out += "\xEF\xBF\xBD";
+    if (c.valid)
+      out.append(text.substr(i, c.length));
+    else
+      out += "\xEF\xBF\xBD";
     i += c.length;
   }
   return out;

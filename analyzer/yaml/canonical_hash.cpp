@@ -33,15 +33,20 @@ class Hasher {
     }
     std::uint64_t h = 0;
     switch (node.node().kind) {
-      case NodeKind::kNull: h = 0x6e756c6c; break;
-      case NodeKind::kScalar: h = fnv(node.scalar(), node.quoted() ? 2 : 1); break;
+      case NodeKind::kNull:
+        h = 0x6e756c6c;
+        break;
+      case NodeKind::kScalar:
+        h = fnv(node.scalar(), node.quoted() ? 2 : 1);
+        break;
       case NodeKind::kSequence:
         h = 0x5e9;
         for (std::uint32_t i = 0; i < node.size(); ++i) h = mix(h, hash(node.item(i), {}));
         break;
       case NodeKind::kMap: {
         const std::string_view head = skip_path.substr(0, skip_path.find('.'));
-        const std::string_view rest = skip_path.size() > head.size() ? skip_path.substr(head.size() + 1) : std::string_view{};
+        const std::string_view rest =
+            skip_path.size() > head.size() ? skip_path.substr(head.size() + 1) : std::string_view{};
         std::vector<std::uint64_t> entries;
         entries.reserve(node.size());
         for (std::uint32_t i = 0; i < node.size(); ++i) {
@@ -55,7 +60,9 @@ class Hasher {
         for (std::uint64_t e : entries) h = mix(h, e);
         break;
       }
-      case NodeKind::kAlias: h = 0; break;  // NodeRef resolves aliases; an unresolved one is empty
+      case NodeKind::kAlias:
+        h = 0;
+        break;  // NodeRef resolves aliases; an unresolved one is empty
     }
     if (memo) memo_.emplace(node.id(), h);
     return h;

@@ -19,7 +19,8 @@ std::uint64_t hash_of(const std::string& text, std::string_view skip = {}) {
 TEST_CASE("canonical hash: equal parsed trees hash equal; formatting, comments and key order do not count") {
   const auto a = hash_of("kind: Service\nmetadata: {name: web, labels: {a: '1', b: x}}\nspec: {ports: [{port: 80}]}\n");
   const auto b = hash_of(
-      "# a comment\nmetadata:\n  labels:\n    b: x\n    a: '1'\n  name: web\nkind: Service\nspec:\n  ports:\n    - port: 80\n");
+      "# a comment\nmetadata:\n  labels:\n    b: x\n    a: '1'\n  name: web\nkind: Service\nspec:\n  ports:\n    - "
+      "port: 80\n");
   CHECK(a == b);
 }
 

@@ -7,7 +7,9 @@ constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
 // YAML lets every document of a stream start with a byte-order mark (a document prefix), as
 // files concatenated from editors that write one have it; the marker after it still counts.
-std::string_view without_bom(std::string_view line) { return line.substr(0, 3) == kBom ? line.substr(3) : line; }
+std::string_view without_bom(std::string_view line) {
+  return line.substr(0, 3) == kBom ? line.substr(3) : line;
+}
 
 bool is_marker(std::string_view line, std::string_view marker) {
   line = without_bom(line);
@@ -23,8 +25,10 @@ bool has_content(std::string_view chunk) {
     std::size_t eol = chunk.find('\n', pos);
     if (eol == std::string_view::npos) eol = chunk.size();
     std::string_view line = without_bom(chunk.substr(pos, eol - pos));
-    if (is_marker(line, "---")) line.remove_prefix(3);
-    else if (!line.empty() && line[0] == '%') line = {};
+    if (is_marker(line, "---"))
+      line.remove_prefix(3);
+    else if (!line.empty() && line[0] == '%')
+      line = {};
     const auto first = line.find_first_not_of(" \t\r");
     if (first != std::string_view::npos && line[first] != '#') return true;
     pos = eol + 1;
@@ -39,7 +43,8 @@ std::vector<DocumentSpan> split_documents(std::string_view text, std::uint32_t b
   std::size_t doc_begin = 0;
   auto flush = [&](std::size_t end) {
     if (end > doc_begin && has_content(text.substr(doc_begin, end - doc_begin))) {
-      out.push_back({static_cast<std::uint32_t>(base_offset + doc_begin), static_cast<std::uint32_t>(base_offset + end)});
+      out.push_back(
+          {static_cast<std::uint32_t>(base_offset + doc_begin), static_cast<std::uint32_t>(base_offset + end)});
     }
   };
   std::size_t pos = 0;

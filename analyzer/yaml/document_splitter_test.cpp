@@ -13,8 +13,8 @@ namespace netlint::yaml {
 namespace {
 
 using testing::offset_of;
-using testing::span_of;
 using testing::Span;
+using testing::span_of;
 
 std::vector<Span> split(std::string_view text, std::uint32_t base = 0) {
   std::vector<Span> out;
@@ -22,7 +22,9 @@ std::vector<Span> split(std::string_view text, std::uint32_t base = 0) {
   return out;
 }
 
-std::uint32_t size_of(std::string_view text) { return static_cast<std::uint32_t>(text.size()); }
+std::uint32_t size_of(std::string_view text) {
+  return static_cast<std::uint32_t>(text.size());
+}
 
 }  // namespace
 

@@ -16,7 +16,9 @@ NodeRef::NodeRef(const Tree* tree, NodeId id) : tree_(tree), id_(id) {
   }
 }
 
-const std::string& NodeRef::scalar() const { return is_scalar() ? node().value : kEmpty; }
+const std::string& NodeRef::scalar() const {
+  return is_scalar() ? node().value : kEmpty;
+}
 
 SourceRange NodeRef::range() const {
   if (!*this) return {};
@@ -35,16 +37,24 @@ NodeRef NodeRef::child(std::uint32_t i) const {
   return NodeRef(tree_, tree_->children[node().first_child + i]);
 }
 
-NodeRef NodeRef::item(std::uint32_t i) const { return is_sequence() && i < size() ? child(i) : NodeRef(); }
-NodeRef NodeRef::key_at(std::uint32_t i) const { return is_map() && i < size() ? child(2 * i) : NodeRef(); }
-NodeRef NodeRef::value_at(std::uint32_t i) const { return is_map() && i < size() ? child(2 * i + 1) : NodeRef(); }
+NodeRef NodeRef::item(std::uint32_t i) const {
+  return is_sequence() && i < size() ? child(i) : NodeRef();
+}
+NodeRef NodeRef::key_at(std::uint32_t i) const {
+  return is_map() && i < size() ? child(2 * i) : NodeRef();
+}
+NodeRef NodeRef::value_at(std::uint32_t i) const {
+  return is_map() && i < size() ? child(2 * i + 1) : NodeRef();
+}
 
 NodeRef::Entry NodeRef::find(std::string_view key) const {
   int budget = kMaxAliasHops;
   return find_bounded(key, budget);
 }
 
-NodeRef NodeRef::get(std::string_view key) const { return find(key).value; }
+NodeRef NodeRef::get(std::string_view key) const {
+  return find(key).value;
+}
 
 NodeRef::Entry NodeRef::find_bounded(std::string_view key, int& budget) const {
   if (!is_map() || --budget < 0) return {};

@@ -42,10 +42,10 @@ class NodeRef {
   Entry find(std::string_view key) const;
 
   // Children of maps and sequences.
-  std::uint32_t size() const;                 // map: number of entries; sequence: items
-  NodeRef item(std::uint32_t i) const;        // sequence item
-  NodeRef key_at(std::uint32_t i) const;      // map entry key
-  NodeRef value_at(std::uint32_t i) const;    // map entry value
+  std::uint32_t size() const;               // map: number of entries; sequence: items
+  NodeRef item(std::uint32_t i) const;      // sequence item
+  NodeRef key_at(std::uint32_t i) const;    // map entry key
+  NodeRef value_at(std::uint32_t i) const;  // map entry value
 
  private:
   Entry find_bounded(std::string_view key, int& budget) const;
@@ -62,6 +62,8 @@ struct NodeRef::Entry {
 };
 
 // The root of a tree as a NodeRef.
-inline NodeRef root_of(const Tree& tree) { return NodeRef(&tree, tree.root); }
+inline NodeRef root_of(const Tree& tree) {
+  return NodeRef(&tree, tree.root);
+}
 
 }  // namespace netlint::yaml

@@ -14,8 +14,8 @@ namespace netlint::yaml {
 namespace {
 
 using testing::offset_of;
-using testing::span_of;
 using testing::Span;
+using testing::span_of;
 
 Tree parse(std::string_view text) {
   ParseResult result = parse_document(text, 0, static_cast<std::uint32_t>(text.size()), 0);
@@ -79,8 +79,8 @@ TEST_CASE("node ref: get, find and children") {
   CHECK(NodeRef().size() == 0);
   CHECK(NodeRef().scalar().empty());
   CHECK_FALSE(NodeRef().range().valid());
-  CHECK_FALSE(root.item(0));           // a map has no items
-  CHECK_FALSE(root.key_at(3));         // only 3 entries
+  CHECK_FALSE(root.item(0));    // a map has no items
+  CHECK_FALSE(root.key_at(3));  // only 3 entries
   CHECK_FALSE(root.value_at(99));
 
   // Key order and entries.
@@ -99,7 +99,7 @@ TEST_CASE("node ref: get, find and children") {
   CHECK_FALSE(ports.item(0).quoted());
   CHECK(ports.item(1).quoted());
   CHECK_FALSE(ports.item(2));
-  CHECK_FALSE(ports.key_at(0));  // a sequence has no keys
+  CHECK_FALSE(ports.key_at(0));   // a sequence has no keys
   CHECK(ports.scalar().empty());  // scalar() of a collection is empty
 }
 

@@ -23,19 +23,19 @@ inline constexpr NodeId kNoNode = 0xFFFFFFFFu;
 struct Node {
   NodeKind kind = NodeKind::kNull;
   ScalarStyle style = ScalarStyle::kPlain;
-  bool flow = false;             // collections: written in flow style ({...} / [...])
-  bool explicit_tag = false;     // a tag such as !!str was written
-  std::uint32_t begin = 0;       // absolute byte offsets in the file
+  bool flow = false;          // collections: written in flow style ({...} / [...])
+  bool explicit_tag = false;  // a tag such as !!str was written
+  std::uint32_t begin = 0;    // absolute byte offsets in the file
   std::uint32_t end = 0;
-  std::uint32_t first_child = 0; // index into Tree::children; maps store key, value, key, value...
+  std::uint32_t first_child = 0;  // index into Tree::children; maps store key, value, key, value...
   std::uint32_t child_count = 0;
-  NodeId alias_target = kNoNode; // kAlias: the anchored node
+  NodeId alias_target = kNoNode;  // kAlias: the anchored node
   // The file the node was written in when it is not the tree's: a kustomize build assembles one
   // object from a base document, patches and kustomization keys, and each value keeps the place
   // that wrote it last (RULES.md "Kustomize", Anchoring). kNoFile: the tree's file.
   FileId file = kNoFile;
-  std::string value;             // kScalar: the scalar's text after YAML processing; kNull: raw token
-  std::string tag;               // explicit tag as yaml-cpp resolved it, when explicit_tag
+  std::string value;  // kScalar: the scalar's text after YAML processing; kNull: raw token
+  std::string tag;    // explicit tag as yaml-cpp resolved it, when explicit_tag
 };
 
 // One YAML document.

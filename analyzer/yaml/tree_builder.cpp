@@ -31,16 +31,25 @@ class ViewStreamBuf : public std::streambuf {
 ScalarStyle style_at(std::string_view text, std::uint32_t offset) {
   if (offset >= text.size()) return ScalarStyle::kPlain;
   switch (text[offset]) {
-    case '\'': return ScalarStyle::kSingleQuoted;
-    case '"': return ScalarStyle::kDoubleQuoted;
-    case '|': return ScalarStyle::kLiteral;
-    case '>': return ScalarStyle::kFolded;
-    default: return ScalarStyle::kPlain;
+    case '\'':
+      return ScalarStyle::kSingleQuoted;
+    case '"':
+      return ScalarStyle::kDoubleQuoted;
+    case '|':
+      return ScalarStyle::kLiteral;
+    case '>':
+      return ScalarStyle::kFolded;
+    default:
+      return ScalarStyle::kPlain;
   }
 }
 
-bool is_blank(char c) { return c == ' ' || c == '\t'; }
-bool is_break(char c) { return c == '\n' || c == '\r'; }
+bool is_blank(char c) {
+  return c == ' ' || c == '\t';
+}
+bool is_break(char c) {
+  return c == '\n' || c == '\r';
+}
 // Anchor and alias names and tags end at white space or a flow indicator.
 bool ends_name(char c) {
   return is_blank(c) || is_break(c) || c == ',' || c == '[' || c == ']' || c == '{' || c == '}';
@@ -136,8 +145,8 @@ class TreeBuilder final : public YAML::EventHandler {
       const std::uint32_t on_line = skip_properties(text_, at, false);
       const std::uint32_t later = skip_properties(text_, at, true);
       const ScalarStyle later_style = style_at(text_, later);
-      const bool empty_plain = value.empty() && later_style != ScalarStyle::kSingleQuoted &&
-                               later_style != ScalarStyle::kDoubleQuoted;
+      const bool empty_plain =
+          value.empty() && later_style != ScalarStyle::kSingleQuoted && later_style != ScalarStyle::kDoubleQuoted;
       node.begin = empty_plain ? on_line : later;
     }
     node.style = style_at(text_, node.begin);
@@ -293,7 +302,8 @@ class TreeBuilder final : public YAML::EventHandler {
   void reject_collection_keys(const std::vector<NodeId>& children) const {
     for (std::size_t i = 0; i < children.size(); i += 2) {
       NodeId key = children[i];
-      for (int hops = 0; hops < 64 && tree_.nodes[key].kind == NodeKind::kAlias && tree_.nodes[key].alias_target != kNoNode; ++hops) {
+      for (int hops = 0;
+           hops < 64 && tree_.nodes[key].kind == NodeKind::kAlias && tree_.nodes[key].alias_target != kNoNode; ++hops) {
         key = tree_.nodes[key].alias_target;
       }
       const NodeKind kind = tree_.nodes[key].kind;
@@ -338,7 +348,8 @@ class TreeBuilder final : public YAML::EventHandler {
       dropped[it->second / 2] = true;
       it->second = i;
       const std::string shown = key.value.size() > 80 ? key.value.substr(0, 80) + "..." : key.value;
-      duplicates_.push_back(ParseError{key.begin, fmt::format("mapping key \"{}\" already defined", shown), false, key.end});
+      duplicates_.push_back(
+          ParseError{key.begin, fmt::format("mapping key \"{}\" already defined", shown), false, key.end});
     }
     if (dropped.empty()) return;
     std::size_t kept = 0;
@@ -397,22 +408,25 @@ class TreeBuilder final : public YAML::EventHandler {
 
 }  // namespace
 
-std::uint32_t scalar_token_end(std::string_view text, std::uint32_t begin, ScalarStyle style,
-                               std::string_view value) {
+std::uint32_t scalar_token_end(std::string_view text, std::uint32_t begin, ScalarStyle style, std::string_view value) {
   const auto size = static_cast<std::uint32_t>(text.size());
   std::uint32_t i = begin;
   switch (style) {
     case ScalarStyle::kDoubleQuoted:
       for (++i; i < size; ++i) {
-        if (text[i] == '\\') ++i;
-        else if (text[i] == '"') return i + 1;
+        if (text[i] == '\\')
+          ++i;
+        else if (text[i] == '"')
+          return i + 1;
       }
       return size;
     case ScalarStyle::kSingleQuoted:
       for (++i; i < size; ++i) {
         if (text[i] == '\'') {
-          if (i + 1 < size && text[i + 1] == '\'') ++i;
-          else return i + 1;
+          if (i + 1 < size && text[i + 1] == '\'')
+            ++i;
+          else
+            return i + 1;
         }
       }
       return size;
@@ -458,7 +472,8 @@ ParseResult parse_document(std::string_view file_text, std::uint32_t begin, std:
     // innermost collection that was opened instead.
     const std::uint32_t at =
         builder.innermost_open().value_or(begin + static_cast<std::uint32_t>(std::max(0, e.mark.pos)));
-    result.error = ParseError{std::min(at, end), "document nested too deeply (the parser allows at most 500 levels)", true};
+    result.error =
+        ParseError{std::min(at, end), "document nested too deeply (the parser allows at most 500 levels)", true};
     return result;
   } catch (const YAML::Exception& e) {
     const std::uint32_t at = e.mark.is_null() ? begin : begin + static_cast<std::uint32_t>(std::max(0, e.mark.pos));

@@ -19,7 +19,7 @@ struct ParseError {
 };
 
 struct ParseResult {
-  std::optional<Tree> tree;   // absent for an empty document or on error
+  std::optional<Tree> tree;  // absent for an empty document or on error
   std::optional<ParseError> error;
   // Keys written twice in one mapping (at the later key). kubectl's reader rejects such a
   // document ("mapping key already defined"); the tree keeps the last value, as lenient readers

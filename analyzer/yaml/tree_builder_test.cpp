@@ -16,11 +16,13 @@ namespace netlint::yaml {
 namespace {
 
 using testing::offset_of;
-using testing::span_of;
 using testing::Span;
+using testing::span_of;
 
 // A zero-width span at `offset`.
-Span point(std::uint32_t offset) { return {offset, offset}; }
+Span point(std::uint32_t offset) {
+  return {offset, offset};
+}
 
 Span span(const NodeRef& node) {
   REQUIRE(node);
@@ -275,7 +277,8 @@ TEST_CASE("tree builder: anchored and tagged nodes start at their value") {
   // Empty tagged scalars: a block header on the same line is the token; with nothing after the
   // tag, the node is zero-width right after it (the next line is the next key); an empty quoted
   // string on the next line is found there.
-  CHECK(span(root.get("empty_block")) == Span{offset_of(text, "|\nempty_plain"), offset_of(text, "|\nempty_plain") + 1});
+  CHECK(span(root.get("empty_block")) ==
+        Span{offset_of(text, "|\nempty_plain"), offset_of(text, "|\nempty_plain") + 1});
   CHECK(root.get("empty_block").style() == ScalarStyle::kLiteral);
   CHECK(span(root.get("empty_plain")) == point(offset_of(text, "empty_plain: !!str") + 18));
   CHECK(root.get("empty_plain").scalar().empty());
@@ -360,7 +363,7 @@ TEST_CASE("tree builder: CRLF line endings keep offsets exact") {
   CHECK(span(root.get("a")) == span_of(text, "1"));
   CHECK(span(root.get("b")) == span_of(text, "\"x\""));
   CHECK(span(root.get("c")) == span_of(text, "|"));  // the header stops before the CR
-  CHECK(root.get("c").scalar() == "t\n");             // yaml-cpp normalises the break
+  CHECK(root.get("c").scalar() == "t\n");            // yaml-cpp normalises the break
   CHECK(span(root.get("d")) == span_of(text, "e: *x"));
   // An alias ends before the CR.
   const Node& alias = raw_value(tree, root.get("d"), "e");
@@ -391,7 +394,9 @@ TEST_CASE("tree builder: a later document of a file has absolute offsets") {
 
 TEST_CASE("tree builder: a byte-order mark at the start of a span is skipped") {
   // yaml-cpp drops a BOM from its marks; the builder skips it so offsets stay file offsets.
-  const std::string text = "\xEF\xBB\xBF" "a: 1\n";
+  const std::string text =
+      "\xEF\xBB\xBF"
+      "a: 1\n";
   const Tree tree = parse(text);
   CHECK(span(root_of(tree).find("a").key) == Span{3, 4});
   CHECK(span(root_of(tree).get("a")) == Span{6, 7});
@@ -431,7 +436,7 @@ TEST_CASE("tree builder: an unterminated quoted scalar is an error") {
   // the input; a document span always ends with one, and the rest of the document would be
   // swallowed into the scalar. The builder rejects it at the opening quote.
   for (const std::string& text : {std::string("a: \"unterminated\nb: 3\n"), std::string("a: 'unterminated\nb: 3\n"),
-                                 std::string("a: \"escaped close\\\"\n")}) {
+                                  std::string("a: \"escaped close\\\"\n")}) {
     CAPTURE(text);
     const ParseError error = parse_error(text);
     CHECK(error.offset == 3);
@@ -530,12 +535,9 @@ TEST_CASE("tree builder: an alias inside its own anchored node is a parse error,
 
 TEST_CASE("tree builder: scalar_token_end") {
   const std::string text = "x: \"a\\\"b\" 'c''d' plain  |2- # c\n";
-  CHECK(scalar_token_end(text, offset_of(text, "\"a"), ScalarStyle::kDoubleQuoted, "a\"b") ==
-        offset_of(text, " 'c"));
-  CHECK(scalar_token_end(text, offset_of(text, "'c"), ScalarStyle::kSingleQuoted, "c'd") ==
-        offset_of(text, " plain"));
-  CHECK(scalar_token_end(text, offset_of(text, "plain"), ScalarStyle::kPlain, "plain") ==
-        offset_of(text, "plain") + 5);
+  CHECK(scalar_token_end(text, offset_of(text, "\"a"), ScalarStyle::kDoubleQuoted, "a\"b") == offset_of(text, " 'c"));
+  CHECK(scalar_token_end(text, offset_of(text, "'c"), ScalarStyle::kSingleQuoted, "c'd") == offset_of(text, " plain"));
+  CHECK(scalar_token_end(text, offset_of(text, "plain"), ScalarStyle::kPlain, "plain") == offset_of(text, "plain") + 5);
   CHECK(scalar_token_end(text, offset_of(text, "|2-"), ScalarStyle::kLiteral, "") == offset_of(text, "|2-") + 3);
 }
 
@@ -560,7 +562,8 @@ TEST_CASE("tree builder: a mapping or list as a mapping key is a parse error, as
 TEST_CASE("tree builder: a key written twice in one mapping is recorded, and the last value is kept") {
   // kubectl's reader rejects such a document ("mapping key already defined"); lenient readers
   // keep the last value. The tree does the latter, and the loader reports NL0001.
-  for (const std::string text : {"a: 1\na: 2\n", "m: {x: 1, y: 2, x: 2}\n", "l:\n- name: a\n  image: x\n  image: 2\n", "'a': 1\na: 2\n"}) {
+  for (const std::string text :
+       {"a: 1\na: 2\n", "m: {x: 1, y: 2, x: 2}\n", "l:\n- name: a\n  image: x\n  image: 2\n", "'a': 1\na: 2\n"}) {
     CAPTURE(text);
     const ParseResult parsed = parse_document(text, 0, static_cast<std::uint32_t>(text.size()), 0);
     REQUIRE_FALSE(parsed.error);
@@ -584,6 +587,5 @@ TEST_CASE("tree builder: a key written twice in one mapping is recorded, and the
     CHECK(ok.duplicate_keys.empty());
   }
 }
-
 
 }  // namespace netlint::yaml

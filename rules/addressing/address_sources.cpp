@@ -43,7 +43,8 @@ void add_kubeadm_arg(std::vector<PodRange>& out, const model::ConfigDocument& do
 }
 
 bool runs(const model::Container& c, std::string_view binary) {
-  return std::any_of(c.command.begin(), c.command.end(), [&](const model::Text& w) { return w.value.find(binary) != std::string::npos; }) ||
+  return std::any_of(c.command.begin(), c.command.end(),
+                     [&](const model::Text& w) { return w.value.find(binary) != std::string::npos; }) ||
          facts::image_repository(c.image.value).ends_with(binary);
 }
 
@@ -77,17 +78,20 @@ std::vector<PodRange> pod_ranges(const model::Model& m) {
         }
       }
       if (runs(c, "kube-controller-manager")) {
-        if (auto v = facts::flag_value(c, "cluster-cidr")) add(out, RangeRole::kClusterCidr, *v, fmt::format("{} --cluster-cidr", pod.meta.display()));
+        if (auto v = facts::flag_value(c, "cluster-cidr"))
+          add(out, RangeRole::kClusterCidr, *v, fmt::format("{} --cluster-cidr", pod.meta.display()));
       }
       if (runs(c, "kube-proxy")) {
-        if (auto v = facts::flag_value(c, "cluster-cidr")) add(out, RangeRole::kKubeProxy, *v, fmt::format("{} --cluster-cidr", pod.meta.display()));
+        if (auto v = facts::flag_value(c, "cluster-cidr"))
+          add(out, RangeRole::kKubeProxy, *v, fmt::format("{} --cluster-cidr", pod.meta.display()));
       }
     }
   }
   for (const model::ConfigMap& cm : m.config_maps) {
     if (cm.meta.name.value != "cilium-config") continue;
     for (std::string_view key : {"cluster-pool-ipv4-cidr", "cluster-pool-ipv6-cidr"}) {
-      if (const model::ConfigMapEntry* e = facts::find_entry(cm, key)) add(out, RangeRole::kCiliumPool, e->value, fmt::format("{} {}", cm.meta.display(), key));
+      if (const model::ConfigMapEntry* e = facts::find_entry(cm, key))
+        add(out, RangeRole::kCiliumPool, e->value, fmt::format("{} {}", cm.meta.display(), key));
     }
   }
   return out;
@@ -97,8 +101,8 @@ Source pod_cidr_source(const engine::View& view, const Cidr& cidr, std::string_v
   const auto& fact = view.facts().pod_cidrs[facts::family_of_v6(cidr.v6)];
   if (fact.configured()) return source_of(fact, "podCIDRs", text);
   const std::vector<PodRange> ranges = pod_ranges(view.model());
-  for (const RangeRole role : {RangeRole::kFlannelNetwork, RangeRole::kCalicoPool, RangeRole::kCiliumPool, RangeRole::kClusterCidr,
-                               RangeRole::kKubeProxy}) {
+  for (const RangeRole role : {RangeRole::kFlannelNetwork, RangeRole::kCalicoPool, RangeRole::kCiliumPool,
+                               RangeRole::kClusterCidr, RangeRole::kKubeProxy}) {
     for (const PodRange& r : ranges) {
       if (r.role != role) continue;
       if (std::find(r.cidrs.begin(), r.cidrs.end(), cidr) != r.cidrs.end()) return {r.range, r.what};

@@ -15,19 +15,19 @@
 namespace netlint::rules::addressing {
 
 enum class RangeRole {
-  kFlannelNetwork,   // Flannel (or Canal) net-conf.json Network / IPv6Network
-  kCalicoPool,       // IPPool spec.cidr, Installation ipPools[i].cidr, CALICO_IPV4POOL_CIDR
-  kCiliumPool,       // cilium-config cluster-pool-ipv4-cidr / -ipv6-cidr (any ipam mode)
-  kClusterCidr,      // kubeadm networking.podSubnet, kube-controller-manager --cluster-cidr
-  kKubeProxy,        // KubeProxyConfiguration clusterCIDR
+  kFlannelNetwork,  // Flannel (or Canal) net-conf.json Network / IPv6Network
+  kCalicoPool,      // IPPool spec.cidr, Installation ipPools[i].cidr, CALICO_IPV4POOL_CIDR
+  kCiliumPool,      // cilium-config cluster-pool-ipv4-cidr / -ipv6-cidr (any ipam mode)
+  kClusterCidr,     // kubeadm networking.podSubnet, kube-controller-manager --cluster-cidr
+  kKubeProxy,       // KubeProxyConfiguration clusterCIDR
 };
 
 struct PodRange {
   RangeRole role;
-  std::vector<Cidr> cidrs;   // one per item of a (dual-stack) list
-  std::string text;          // as written
-  SourceRange range;         // the value
-  std::string what;          // "ConfigMap kube-flannel/kube-flannel-cfg key net-conf.json Network"
+  std::vector<Cidr> cidrs;  // one per item of a (dual-stack) list
+  std::string text;         // as written
+  SourceRange range;        // the value
+  std::string what;         // "ConfigMap kube-flannel/kube-flannel-cfg key net-conf.json Network"
 };
 
 // Every parsable pod range of the view, in model order. Placeholders and values that do not

@@ -11,13 +11,12 @@
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL5104",
-    .name = "cni-mtu-mismatch",
-    .severity = diag::Severity::kWarning,
-    .group = diag::Group::kSuspicious,
-    .summary = "a configured pod MTU plus the encapsulation overhead exceeds the node MTU",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL5104",
+                               .name = "cni-mtu-mismatch",
+                               .severity = diag::Severity::kWarning,
+                               .group = diag::Group::kSuspicious,
+                               .summary = "a configured pod MTU plus the encapsulation overhead exceeds the node MTU",
+                               .doc = R"md(## What it finds
 A pod MTU written in the CNI's config, not `0` (auto-detect), that together with the overhead of
 the encapsulation is larger than the node MTU (`nodeMTU` in `.netlint.yaml`):
 - Calico: `veth_mtu` in `calico-config`, or `spec.calicoNetwork.mtu` of the operator's
@@ -103,10 +102,12 @@ std::optional<Encapsulation> calico_encapsulation(const model::Model& m) {
       const model::Setting* cidr = doc.settings.find("spec.cidr");
       const bool v6 = cidr != nullptr && cidr->value.value.find(':') != std::string::npos;
       if (const model::Setting* s = doc.settings.find("spec.ipipMode"); s != nullptr && encapsulates(s->value.value)) {
-        keep_largest(best, {"IP-in-IP", 20, s->value.range, fmt::format("{} ipipMode: {}", doc.display(), s->value.value)});
+        keep_largest(best,
+                     {"IP-in-IP", 20, s->value.range, fmt::format("{} ipipMode: {}", doc.display(), s->value.value)});
       }
       if (const model::Setting* s = doc.settings.find("spec.vxlanMode"); s != nullptr && encapsulates(s->value.value)) {
-        keep_largest(best, {v6 ? "VXLAN over IPv6" : "VXLAN", v6 ? 70 : 50, s->value.range, fmt::format("{} vxlanMode: {}", doc.display(), s->value.value)});
+        keep_largest(best, {v6 ? "VXLAN over IPv6" : "VXLAN", v6 ? 70 : 50, s->value.range,
+                            fmt::format("{} vxlanMode: {}", doc.display(), s->value.value)});
       }
     } else if (doc.kind == "Installation") {
       for (int i = 0;; ++i) {
@@ -117,8 +118,10 @@ std::optional<Encapsulation> calico_encapsulation(const model::Model& m) {
         const model::Setting* cidr = doc.settings.find(base + ".cidr");
         const bool v6 = cidr != nullptr && cidr->value.value.find(':') != std::string::npos;
         const std::string what = fmt::format("{} {}.encapsulation: {}", doc.display(), base, s->value.value);
-        if (s->value.value.starts_with("IPIP")) keep_largest(best, {"IP-in-IP", 20, s->value.range, what});
-        else if (s->value.value.starts_with("VXLAN")) keep_largest(best, {v6 ? "VXLAN over IPv6" : "VXLAN", v6 ? 70 : 50, s->value.range, what});
+        if (s->value.value.starts_with("IPIP"))
+          keep_largest(best, {"IP-in-IP", 20, s->value.range, what});
+        else if (s->value.value.starts_with("VXLAN"))
+          keep_largest(best, {v6 ? "VXLAN over IPv6" : "VXLAN", v6 ? 70 : 50, s->value.range, what});
       }
     }
   }
@@ -133,9 +136,12 @@ std::optional<Encapsulation> flannel_encapsulation(const model::Model& m) {
     const model::Setting* s = doc.settings.find("Backend.Type");
     if (s == nullptr) continue;
     const std::string what = fmt::format("{} Backend.Type: {}", doc.display(), s->value.value);
-    if (s->value.value == "vxlan") keep_largest(best, {"VXLAN", 50, s->value.range, what});
-    else if (s->value.value == "wireguard") keep_largest(best, {"WireGuard", 60, s->value.range, what});
-    else if (s->value.value == "ipip") keep_largest(best, {"IP-in-IP", 20, s->value.range, what});
+    if (s->value.value == "vxlan")
+      keep_largest(best, {"VXLAN", 50, s->value.range, what});
+    else if (s->value.value == "wireguard")
+      keep_largest(best, {"WireGuard", 60, s->value.range, what});
+    else if (s->value.value == "ipip")
+      keep_largest(best, {"IP-in-IP", 20, s->value.range, what});
   }
   return best;
 }
@@ -148,7 +154,8 @@ std::vector<PodMtu> pod_mtus(const model::Model& m) {
     if (e == nullptr || model::is_installer_placeholder(e->value.value)) continue;
     const auto mtu = integer(e->value.value);
     if (!mtu || *mtu == 0) continue;  // 0: auto-detect
-    out.push_back({*mtu, e->value.range, fmt::format("{} veth_mtu", cm.meta.display()), cm.meta.name.value == "canal-config"});
+    out.push_back(
+        {*mtu, e->value.range, fmt::format("{} veth_mtu", cm.meta.display()), cm.meta.name.value == "canal-config"});
   }
   for (const model::ConfigDocument& doc : m.configs) {
     if (doc.kind != "Installation") continue;
@@ -181,19 +188,22 @@ class CniMtuMismatch final : public engine::Rule {
       out.checking(pod.range);
       std::string message;
       if (encapsulation) {
-        message = fmt::format("pod MTU {} ({}) plus the {} overhead of {} bytes ({}) is {}, more than the node MTU {} ({}): "
-                              "larger packets are fragmented or dropped, so big responses stall",
-                              pod.mtu, pod.what, encapsulation->name, overhead, encapsulation->what, pod.mtu + overhead, node_mtu,
-                              node.what);
+        message = fmt::format(
+            "pod MTU {} ({}) plus the {} overhead of {} bytes ({}) is {}, more than the node MTU {} ({}): "
+            "larger packets are fragmented or dropped, so big responses stall",
+            pod.mtu, pod.what, encapsulation->name, overhead, encapsulation->what, pod.mtu + overhead, node_mtu,
+            node.what);
       } else {
-        message = fmt::format("pod MTU {} ({}) is more than the node MTU {} ({}): larger packets are fragmented or dropped, so big "
-                              "responses stall",
-                              pod.mtu, pod.what, node_mtu, node.what);
+        message = fmt::format(
+            "pod MTU {} ({}) is more than the node MTU {} ({}): larger packets are fragmented or dropped, so big "
+            "responses stall",
+            pod.mtu, pod.what, node_mtu, node.what);
       }
       diag::Diagnostic& d = out.report(pod.range, std::move(message));
       d.help = fmt::format("set the pod MTU to {} or less, or to 0 so the CNI detects it", node_mtu - overhead);
       d.related.push_back({node.range, fmt::format("node MTU {}", node_mtu)});
-      if (encapsulation && encapsulation->range.valid()) d.related.push_back({encapsulation->range, encapsulation->what});
+      if (encapsulation && encapsulation->range.valid())
+        d.related.push_back({encapsulation->range, encapsulation->what});
     }
   }
 };

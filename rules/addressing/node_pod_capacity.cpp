@@ -8,13 +8,12 @@
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL5103",
-    .name = "node-pod-capacity",
-    .severity = diag::Severity::kWarning,
-    .group = diag::Group::kSuspicious,
-    .summary = "the per-node pod block holds fewer addresses than the kubelet's maxPods",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL5103",
+                               .name = "node-pod-capacity",
+                               .severity = diag::Severity::kWarning,
+                               .group = diag::Group::kSuspicious,
+                               .summary = "the per-node pod block holds fewer addresses than the kubelet's maxPods",
+                               .doc = R"md(## What it finds
 With IPAM that gives each node one fixed block (Flannel and Canal, which use the node's
 `podCIDR`; Cilium in `cluster-pool` or `kubernetes` mode), a block that holds fewer pod
 addresses than the kubelet's `maxPods`. A block of prefix length m holds 2^(32-m) - 2 pod
@@ -77,10 +76,11 @@ class NodePodCapacity final : public engine::Rule {
     out.checking(pods_limit.range);
     diag::Diagnostic& d = out.report(
         pods_limit.range,
-        fmt::format("maxPods {} ({}) is more than the {} pod addresses of a /{} node block ({}, {} IPAM): pods beyond {} on a "
-                    "node get no address and stay in ContainerCreating",
-                    max_pods, pods_limit.what, std::max<std::int64_t>(capacity, 0), prefix, block.what, f.ipam_mode.value,
-                    std::max<std::int64_t>(capacity, 0)));
+        fmt::format(
+            "maxPods {} ({}) is more than the {} pod addresses of a /{} node block ({}, {} IPAM): pods beyond {} on a "
+            "node get no address and stay in ContainerCreating",
+            max_pods, pods_limit.what, std::max<std::int64_t>(capacity, 0), prefix, block.what, f.ipam_mode.value,
+            std::max<std::int64_t>(capacity, 0)));
     d.help = fmt::format("set maxPods to at most {}, or give nodes larger blocks when the cluster is created",
                          std::max<std::int64_t>(capacity, 0));
     d.related.push_back({block.range, fmt::format("per-node {} block /{}", facts::family_display(family), prefix)});

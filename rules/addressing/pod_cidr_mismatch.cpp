@@ -14,13 +14,12 @@ namespace {
 using addressing::PodRange;
 using addressing::RangeRole;
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL5102",
-    .name = "pod-cidr-mismatch",
-    .severity = diag::Severity::kError,
-    .group = diag::Group::kCorrectness,
-    .summary = "pod ranges of one install that violate their IPAM's relation",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL5102",
+                               .name = "pod-cidr-mismatch",
+                               .severity = diag::Severity::kError,
+                               .group = diag::Group::kCorrectness,
+                               .summary = "pod ranges of one install that violate their IPAM's relation",
+                               .doc = R"md(## What it finds
 Pod ranges written in several places of one install that do not fit together:
 - Flannel's (or Canal's) `net-conf.json` `Network` does not contain kubeadm's
   `networking.podSubnet` or kube-controller-manager's `--cluster-cidr`;
@@ -92,7 +91,9 @@ class PodCidrMismatch final : public engine::Rule {
     // Disagreeing definitions of one family's pod ranges are several clusters in one view: that
     // family's items are left out (RULES.md Facts "Dual-stack": per family).
     const facts::ClusterFacts& f = view.facts();
-    const auto mixed = [&f](const Cidr* c) { return f.pod_cidrs[facts::family_of_v6(c->v6)].state == facts::State::kAmbiguous; };
+    const auto mixed = [&f](const Cidr* c) {
+      return f.pod_cidrs[facts::family_of_v6(c->v6)].state == facts::State::kAmbiguous;
+    };
     const std::vector<PodRange> all = addressing::pod_ranges(view.model());
     const std::string ipam = cilium_ipam(view.model());
     std::vector<const PodRange*> flannel, pools, cluster, proxy, cilium;
@@ -112,11 +113,13 @@ class PodCidrMismatch final : public engine::Rule {
         auto outside = uncontained(*net, *c);
         std::erase_if(outside, mixed);
         if (outside.empty()) continue;
-        report(out, *net, *c,
-               fmt::format("flannel network {} ({}) does not contain the cluster CIDR {} ({}): flannel refuses to start on nodes "
-                           "whose podCIDR lies outside its Network, and their pods get no network",
-                           ranges(*net), net->what, names(outside), c->what),
-               "set the flannel Network to the cluster's pod subnet (or a range containing it)");
+        report(
+            out, *net, *c,
+            fmt::format(
+                "flannel network {} ({}) does not contain the cluster CIDR {} ({}): flannel refuses to start on nodes "
+                "whose podCIDR lies outside its Network, and their pods get no network",
+                ranges(*net), net->what, names(outside), c->what),
+            "set the flannel Network to the cluster's pod subnet (or a range containing it)");
       }
     }
     const std::vector<const PodRange*>& kube_proxy_pools = pools.empty() ? cluster : pools;
@@ -125,11 +128,13 @@ class PodCidrMismatch final : public engine::Rule {
         auto outside = uncontained(*k, *p);
         std::erase_if(outside, mixed);
         if (outside.empty()) continue;
-        report(out, *k, *p,
-               fmt::format("kube-proxy clusterCIDR {} ({}) does not contain the pod range {} ({}): kube-proxy treats those pods "
-                           "as outside the cluster (masquerading their traffic, misjudging local traffic)",
-                           ranges(*k), k->what, names(outside), p->what),
-               "set kube-proxy's clusterCIDR to the pod range, covering every pool");
+        report(
+            out, *k, *p,
+            fmt::format(
+                "kube-proxy clusterCIDR {} ({}) does not contain the pod range {} ({}): kube-proxy treats those pods "
+                "as outside the cluster (masquerading their traffic, misjudging local traffic)",
+                ranges(*k), k->what, names(outside), p->what),
+            "set kube-proxy's clusterCIDR to the pod range, covering every pool");
       }
     }
     for (const PodRange* p : cilium) {
@@ -147,9 +152,10 @@ class PodCidrMismatch final : public engine::Rule {
         std::erase_if(differing, mixed);
         if (differing.empty()) continue;
         report(out, *p, *c,
-               fmt::format("cilium pool {} ({}) is ignored with ipam: kubernetes: pods get addresses from the nodes' podCIDRs, "
-                           "allocated from the cluster CIDR {} ({})",
-                           names(differing), p->what, ranges(*c), c->what),
+               fmt::format(
+                   "cilium pool {} ({}) is ignored with ipam: kubernetes: pods get addresses from the nodes' podCIDRs, "
+                   "allocated from the cluster CIDR {} ({})",
+                   names(differing), p->what, ranges(*c), c->what),
                "remove the cluster-pool keys, or switch cilium to ipam: cluster-pool if the pool is meant");
       }
     }
@@ -167,7 +173,8 @@ class PodCidrMismatch final : public engine::Rule {
     return "cluster-pool";
   }
 
-  static void report(engine::Sink& out, const PodRange& anchor, const PodRange& other, std::string message, std::string help) {
+  static void report(engine::Sink& out, const PodRange& anchor, const PodRange& other, std::string message,
+                     std::string help) {
     out.checking(anchor.range);
     diag::Diagnostic& d = out.report(anchor.range, std::move(message));
     d.help = std::move(help);

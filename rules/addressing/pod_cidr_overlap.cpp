@@ -9,13 +9,12 @@
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL5101",
-    .name = "pod-cidr-overlap",
-    .severity = diag::Severity::kError,
-    .group = diag::Group::kCorrectness,
-    .summary = "the pod CIDR overlaps the Service CIDR or the node network",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL5101",
+                               .name = "pod-cidr-overlap",
+                               .severity = diag::Severity::kError,
+                               .group = diag::Group::kCorrectness,
+                               .summary = "the pod CIDR overlaps the Service CIDR or the node network",
+                               .doc = R"md(## What it finds
 A pod range (Flannel `Network`, Calico pools, Cilium's cluster pool, kubeadm `podSubnet`, or
 `podCIDRs` in `.netlint.yaml`) that shares addresses with
 - the Service range (kubeadm `serviceSubnet`, the API server's `--service-cluster-ip-range`, or
@@ -75,30 +74,34 @@ class PodCidrOverlap final : public engine::Rule {
     if (pods.empty()) return;
     const auto services = addressing::fact_cidrs(f.service_cidr[family]);
     const bool nodes_comparable = f.cni.usable() && !f.cni.value.cnis.empty() && !vpc_native(f);
-    const auto nodes = nodes_comparable ? addressing::fact_cidrs(f.node_cidrs[family]) : std::vector<addressing::FactCidr>{};
+    const auto nodes =
+        nodes_comparable ? addressing::fact_cidrs(f.node_cidrs[family]) : std::vector<addressing::FactCidr>{};
     for (const addressing::FactCidr& pod : pods) {
       const addressing::Source pod_source = addressing::pod_cidr_source(view, pod.cidr, pod.text);
       out.checking(pod_source.range);
       for (const addressing::FactCidr& service : services) {
         if (!overlaps(pod.cidr, service.cidr)) continue;
-        const addressing::Source service_source = addressing::source_of(f.service_cidr[family], "serviceCIDRs", service.text);
+        const addressing::Source service_source =
+            addressing::source_of(f.service_cidr[family], "serviceCIDRs", service.text);
         diag::Diagnostic& d = out.report(
             pod_source.range,
             fmt::format("pod CIDR {} ({}) {} the Service CIDR {} ({}): a pod can get the address of a ClusterIP, and "
-                        "the Service proxy (kube-proxy or the CNI's replacement) sends traffic for it to that Service's endpoints",
-                        pod.cidr.str(), pod_source.what, relation(pod.cidr, service.cidr), service.cidr.str(), service_source.what));
+                        "the Service proxy (kube-proxy or the CNI's replacement) sends traffic for it to that "
+                        "Service's endpoints",
+                        pod.cidr.str(), pod_source.what, relation(pod.cidr, service.cidr), service.cidr.str(),
+                        service_source.what));
         d.help = "choose a pod range that shares no address with the Service range";
         d.related.push_back({service_source.range, fmt::format("Service CIDR {}", service.text)});
       }
       for (const addressing::FactCidr& node : nodes) {
         if (!overlaps(pod.cidr, node.cidr)) continue;
         const addressing::Source node_source = addressing::source_of(f.node_cidrs[family], "nodeCIDRs", node.text);
-        diag::Diagnostic& d = out.report(
-            pod_source.range,
-            fmt::format("pod CIDR {} ({}) {} the node network {} ({}): the CNI ({}) routes node addresses into the pod network, "
-                        "so pods cannot reach nodes and a pod may get a node's address",
-                        pod.cidr.str(), pod_source.what, relation(pod.cidr, node.cidr), node.cidr.str(), node_source.what,
-                        f.cni.value.display()));
+        diag::Diagnostic& d =
+            out.report(pod_source.range, fmt::format("pod CIDR {} ({}) {} the node network {} ({}): the CNI ({}) "
+                                                     "routes node addresses into the pod network, "
+                                                     "so pods cannot reach nodes and a pod may get a node's address",
+                                                     pod.cidr.str(), pod_source.what, relation(pod.cidr, node.cidr),
+                                                     node.cidr.str(), node_source.what, f.cni.value.display()));
         d.help = "choose a pod range outside the node network";
         d.related.push_back({node_source.range, fmt::format("node network {}", node.text)});
       }

@@ -14,7 +14,7 @@ enum class Type { kInt, kDuration, kPercent, kIp, kCidr, kAny, kEnum };
 
 struct Element {
   Type type = Type::kAny;
-  std::string_view name;            // as written in the spec ("INT", "a|b")
+  std::string_view name;  // as written in the spec ("INT", "a|b")
   std::vector<std::string_view> choices;
   std::optional<double> low, high;  // range (ms for durations)
   std::string_view low_text, high_text;
@@ -23,7 +23,9 @@ struct Element {
 };
 
 // CoreDNS reads integer arguments with strconv.Atoi ("+5" included).
-std::optional<std::int64_t> parse_int(std::string_view text) { return go_atoi(text); }
+std::optional<std::int64_t> parse_int(std::string_view text) {
+  return go_atoi(text);
+}
 
 std::optional<double> parse_percent(std::string_view text) {
   if (text.size() < 2 || text.back() != '%') return std::nullopt;
@@ -37,9 +39,12 @@ std::optional<double> value_of(const Element& e, std::string_view text) {
     case Type::kInt:
       if (auto v = parse_int(text)) return static_cast<double>(*v);
       return std::nullopt;
-    case Type::kDuration: return parse_duration_ms(text);
-    case Type::kPercent: return parse_percent(text);
-    default: return std::nullopt;
+    case Type::kDuration:
+      return parse_duration_ms(text);
+    case Type::kPercent:
+      return parse_percent(text);
+    default:
+      return std::nullopt;
   }
 }
 
@@ -67,12 +72,18 @@ std::vector<Element> parse_spec(std::string_view spec) {
       word = word.substr(0, paren);
     }
     e.name = word;
-    if (word == "INT") e.type = Type::kInt;
-    else if (word == "DURATION") e.type = Type::kDuration;
-    else if (word == "PERCENT") e.type = Type::kPercent;
-    else if (word == "IP") e.type = Type::kIp;
-    else if (word == "CIDR") e.type = Type::kCidr;
-    else if (word == "STRING" || word == "ZONE" || word == "ADDR" || word == "FILE" || word == "URL") e.type = Type::kAny;
+    if (word == "INT")
+      e.type = Type::kInt;
+    else if (word == "DURATION")
+      e.type = Type::kDuration;
+    else if (word == "PERCENT")
+      e.type = Type::kPercent;
+    else if (word == "IP")
+      e.type = Type::kIp;
+    else if (word == "CIDR")
+      e.type = Type::kCidr;
+    else if (word == "STRING" || word == "ZONE" || word == "ADDR" || word == "FILE" || word == "URL")
+      e.type = Type::kAny;
     else {
       e.type = Type::kEnum;
       std::string_view rest = word;
@@ -97,27 +108,37 @@ std::vector<Element> parse_spec(std::string_view spec) {
 
 const char* type_word(Type t) {
   switch (t) {
-    case Type::kInt: return "an integer";
-    case Type::kDuration: return "a duration (like 5s or 1m30s)";
-    case Type::kPercent: return "a percentage (like 10%)";
-    case Type::kIp: return "an IP address";
-    case Type::kCidr: return "a CIDR";
-    default: return "a value";
+    case Type::kInt:
+      return "an integer";
+    case Type::kDuration:
+      return "a duration (like 5s or 1m30s)";
+    case Type::kPercent:
+      return "a percentage (like 10%)";
+    case Type::kIp:
+      return "an IP address";
+    case Type::kCidr:
+      return "a CIDR";
+    default:
+      return "a value";
   }
 }
 
 bool fits_type(const Element& e, const corefile::Token& t) {
   if (t.env_placeholder || t.installer_placeholder) return true;
   switch (e.type) {
-    case Type::kAny: return true;
+    case Type::kAny:
+      return true;
     case Type::kEnum:
       for (std::string_view c : e.choices) {
         if (c == t.text) return true;
       }
       return false;
-    case Type::kIp: return parse_cidr(t.text + (t.text.find(':') != std::string::npos ? "/128" : "/32")).has_value();
-    case Type::kCidr: return parse_cidr(t.text).has_value();
-    default: return value_of(e, t.text).has_value();
+    case Type::kIp:
+      return parse_cidr(t.text + (t.text.find(':') != std::string::npos ? "/128" : "/32")).has_value();
+    case Type::kCidr:
+      return parse_cidr(t.text).has_value();
+    default:
+      return value_of(e, t.text).has_value();
   }
 }
 
@@ -126,7 +147,7 @@ std::optional<ArgProblem> check_value(const Element& e, const corefile::Token& t
   const auto v = value_of(e, t.text);
   if (!v) return std::nullopt;
   if ((e.low && *v < *e.low) || (e.high && *v > *e.high)) {
-    std::string bound = !e.low ? fmt::format("at most {}", e.high_text)
+    std::string bound = !e.low    ? fmt::format("at most {}", e.high_text)
                         : !e.high ? fmt::format("at least {}", e.low_text)
                                   : fmt::format("in range [{}, {}]", e.low_text, e.high_text);
     return ArgProblem{index, fmt::format("'{}' must be {}", t.text, bound), {}};
@@ -137,7 +158,8 @@ std::optional<ArgProblem> check_value(const Element& e, const corefile::Token& t
 std::optional<ArgProblem> mismatch(const Element& e, const corefile::Token& t, std::size_t index) {
   if (e.type == Type::kEnum) {
     std::vector<std::string> choices(e.choices.begin(), e.choices.end());
-    return ArgProblem{index, fmt::format("unknown value '{}' (expected {})", t.text, fmt::join(e.choices, ", ")), std::move(choices)};
+    return ArgProblem{index, fmt::format("unknown value '{}' (expected {})", t.text, fmt::join(e.choices, ", ")),
+                      std::move(choices)};
   }
   return ArgProblem{index, fmt::format("'{}' is not {}", t.text, type_word(e.type)), {}};
 }
@@ -167,7 +189,8 @@ std::optional<ArgProblem> check_args(std::string_view spec, std::span<const core
       ++at;
       ++taken;
     }
-    if (taken == 0 && !e.optional) return ArgProblem{std::nullopt, "wrong argument count or unexpected line ending", {}};
+    if (taken == 0 && !e.optional)
+      return ArgProblem{std::nullopt, "wrong argument count or unexpected line ending", {}};
     if (taken == 0 && e.type == Type::kEnum && skipped_enum == nullptr) skipped_enum = &e;
   }
   if (at < args.size()) {
@@ -183,14 +206,30 @@ std::vector<std::string> sample_args(std::string_view spec) {
   std::vector<std::string> out;
   for (const Element& e : parse_spec(spec)) {
     switch (e.type) {
-      case Type::kInt: out.push_back(e.low_text.empty() ? "30" : std::string(e.low_text)); break;
-      case Type::kDuration: out.push_back(e.low_text.empty() ? (e.high_text.empty() ? "5s" : "1s") : std::string(e.low_text)); break;
-      case Type::kPercent: out.push_back(e.low_text.empty() ? "10%" : fmt::format("{}%", e.low_text)); break;
-      case Type::kIp: out.push_back("10.0.0.1"); break;
-      case Type::kCidr: out.push_back("10.0.0.0/8"); break;
-      case Type::kEnum: out.push_back(std::string(e.choices.front())); break;
+      case Type::kInt:
+        out.push_back(e.low_text.empty() ? "30" : std::string(e.low_text));
+        break;
+      case Type::kDuration:
+        out.push_back(e.low_text.empty() ? (e.high_text.empty() ? "5s" : "1s") : std::string(e.low_text));
+        break;
+      case Type::kPercent:
+        out.push_back(e.low_text.empty() ? "10%" : fmt::format("{}%", e.low_text));
+        break;
+      case Type::kIp:
+        out.push_back("10.0.0.1");
+        break;
+      case Type::kCidr:
+        out.push_back("10.0.0.0/8");
+        break;
+      case Type::kEnum:
+        out.push_back(std::string(e.choices.front()));
+        break;
       case Type::kAny:
-        out.push_back(e.name == "ZONE" ? "example.org" : e.name == "ADDR" ? ":8080" : e.name == "URL" ? "https://10.0.0.1:6443" : e.name == "FILE" ? "/etc/file" : "value");
+        out.push_back(e.name == "ZONE"   ? "example.org"
+                      : e.name == "ADDR" ? ":8080"
+                      : e.name == "URL"  ? "https://10.0.0.1:6443"
+                      : e.name == "FILE" ? "/etc/file"
+                                         : "value");
         break;
     }
   }

@@ -16,8 +16,8 @@ namespace netlint::rules::coredns {
 struct ArgProblem {
   // The argument at fault; nullopt when an argument is missing (anchor on the directive).
   std::optional<std::size_t> index;
-  std::string message;              // "'5x' is not a duration", "must be in range [0, 3600]: 7200"
-  std::vector<std::string> choices; // for an enum value: the words it may be (did-you-mean)
+  std::string message;               // "'5x' is not a duration", "must be in range [0, 3600]: 7200"
+  std::vector<std::string> choices;  // for an enum value: the words it may be (did-you-mean)
 };
 
 // nullopt when the arguments fit. Placeholders (`{$ENV}`, `__PILLAR__X__`) fit any type.

@@ -10,13 +10,12 @@ namespace {
 
 using namespace coredns;
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL4106",
-    .name = "coredns-autopath-ineffective",
-    .severity = diag::Severity::kWarning,
-    .group = diag::Group::kSuspicious,
-    .summary = "autopath @kubernetes without pods verified, or behind NodeLocal DNSCache",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL4106",
+                               .name = "coredns-autopath-ineffective",
+                               .severity = diag::Severity::kWarning,
+                               .group = diag::Group::kSuspicious,
+                               .summary = "autopath @kubernetes without pods verified, or behind NodeLocal DNSCache",
+                               .doc = R"md(## What it finds
 `autopath @kubernetes` in a server block whose `kubernetes` plugin does not use `pods verified`
 (or that has no `kubernetes` plugin), or in a cluster where NodeLocal DNSCache is in the view.
 
@@ -54,16 +53,20 @@ class AutopathIneffective final : public engine::Rule {
         if (k8s == nullptr || mode != "verified") {
           diag::Diagnostic& d = out.report(
               range_of(source, autopath->name),
-              k8s == nullptr ? std::string("autopath @kubernetes in a block without the kubernetes plugin: it silently does nothing")
-                             : fmt::format("autopath @kubernetes while the kubernetes plugin uses pods {}: without pods verified it "
-                                           "cannot tell a client's namespace and silently does nothing",
-                                           mode));
+              k8s == nullptr
+                  ? std::string(
+                        "autopath @kubernetes in a block without the kubernetes plugin: it silently does nothing")
+                  : fmt::format(
+                        "autopath @kubernetes while the kubernetes plugin uses pods {}: without pods verified it "
+                        "cannot tell a client's namespace and silently does nothing",
+                        mode));
           if (pods != nullptr) d.related.push_back({range_of(source, pods->name), "the pods mode"});
           d.help = "set `pods verified` in the kubernetes block, or remove autopath";
         } else if (node_local) {
-          diag::Diagnostic& d = out.report(range_of(source, autopath->name),
-                                           "autopath @kubernetes behind NodeLocal DNSCache: CoreDNS sees the cache's address instead of "
-                                           "the pod's, so autopath silently does nothing");
+          diag::Diagnostic& d =
+              out.report(range_of(source, autopath->name),
+                         "autopath @kubernetes behind NodeLocal DNSCache: CoreDNS sees the cache's address instead of "
+                         "the pod's, so autopath silently does nothing");
           for (const facts::Evidence& e : view.facts().node_local_dns.evidence) d.related.push_back({e.range, e.what});
           d.help = "remove autopath; lower ndots in the pods' dnsConfig instead";
         }

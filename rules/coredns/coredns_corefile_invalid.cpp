@@ -20,13 +20,12 @@ namespace {
 
 using namespace coredns;
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL4101",
-    .name = "coredns-corefile-invalid",
-    .severity = diag::Severity::kError,
-    .group = diag::Group::kCorrectness,
-    .summary = "a Corefile that upstream CoreDNS refuses at startup",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL4101",
+                               .name = "coredns-corefile-invalid",
+                               .severity = diag::Severity::kError,
+                               .group = diag::Group::kCorrectness,
+                               .summary = "a Corefile that upstream CoreDNS refuses at startup",
+                               .doc = R"md(## What it finds
 A Corefile (a file, a ConfigMap key `Corefile` or `*.server`, or the directives of a `*.override`
 fragment) that CoreDNS 1.14 would refuse:
 - an unknown plugin (`Unknown directive`) or an unknown option in a plugin's block
@@ -80,8 +79,8 @@ struct Finder {
   std::optional<diag::Fix> rename(const corefile::Token& word, const std::vector<std::string>& near) const {
     if (near.empty() || word.quoted) return std::nullopt;
     return model::verbatim_fix(model, model::Text{word.text, range_of(source, word)}, near.front(),
-                             near.size() == 1 ? diag::Applicability::kSafe : diag::Applicability::kUnsafe,
-                             fmt::format("write '{}'", near.front()));
+                               near.size() == 1 ? diag::Applicability::kSafe : diag::Applicability::kUnsafe,
+                               fmt::format("write '{}'", near.front()));
   }
 
   diag::Diagnostic& report(const corefile::Token& at, std::string message) {
@@ -90,12 +89,15 @@ struct Finder {
     return d;
   }
 
-  void check_args_of(std::string_view plugin, const corefile::Directive& d, std::string_view spec, std::string_view option) {
+  void check_args_of(std::string_view plugin, const corefile::Directive& d, std::string_view spec,
+                     std::string_view option) {
     const auto problem = check_args(spec, d.args);
     if (!problem) return;
     const corefile::Token& at = problem->index ? d.args[*problem->index] : (d.args.empty() ? d.name : d.args.back());
-    std::string message = fmt::format("plugin/{}: {}{}", plugin, option.empty() ? "" : fmt::format("{}: ", option), problem->message);
-    if (!problem->index) message = fmt::format("plugin/{}: wrong argument count or unexpected line ending after '{}'", plugin, at.text);
+    std::string message =
+        fmt::format("plugin/{}: {}{}", plugin, option.empty() ? "" : fmt::format("{}: ", option), problem->message);
+    if (!problem->index)
+      message = fmt::format("plugin/{}: wrong argument count or unexpected line ending after '{}'", plugin, at.text);
     std::string help = fmt::format("write `{}{}{}`", option.empty() ? plugin : option, spec.empty() ? "" : " ", spec);
     if (problem->index && !problem->choices.empty()) {
       const auto near = diag::best_near_misses(d.args[*problem->index].text, problem->choices);
@@ -112,8 +114,8 @@ struct Finder {
   }
 
   void unknown_yet(const corefile::Token& name, std::string_view what, std::string_view since) {
-    report(name, fmt::format("{} is unknown to {}; it arrived in {}", what, version_text(runtime), since))
-        .help = "upgrade CoreDNS, or remove the line";
+    report(name, fmt::format("{} is unknown to {}; it arrived in {}", what, version_text(runtime), since)).help =
+        "upgrade CoreDNS, or remove the line";
   }
 
   void check_plugin(const corefile::Directive& d) {
@@ -125,8 +127,8 @@ struct Finder {
         if (status_at(p.life, runtime.version) != Status::kRemoved) names.emplace_back(p.name);
       }
       const auto near = diag::best_near_misses(d.name.text, names);
-      diag::Diagnostic& f = report(d.name, fmt::format("unknown directive '{}'{}", d.name.text,
-                                                       near.empty() ? "" : did_you_mean(near)));
+      diag::Diagnostic& f =
+          report(d.name, fmt::format("unknown directive '{}'{}", d.name.text, near.empty() ? "" : did_you_mean(near)));
       f.help = near.empty() ? "remove the line, or run a CoreDNS build that includes this plugin"
                             : fmt::format("write '{}'", near.front());
       f.fix = rename(d.name, near);
@@ -143,7 +145,8 @@ struct Finder {
     if (!d.has_block || plugin->free_block) return;
     std::vector<std::string> option_names;
     for (const OptionSpec& o : plugin->options) {
-      if (status_at(o.life, runtime.version) == Status::kCurrent || status_at(o.life, runtime.version) == Status::kDeprecated ||
+      if (status_at(o.life, runtime.version) == Status::kCurrent ||
+          status_at(o.life, runtime.version) == Status::kDeprecated ||
           status_at(o.life, runtime.version) == Status::kIgnored) {
         option_names.emplace_back(o.name);
       }
@@ -154,8 +157,8 @@ struct Finder {
       const OptionSpec* option = find_option(*plugin, sub.name.text);
       if (option == nullptr) {
         const auto near = diag::best_near_misses(sub.name.text, option_names);
-        diag::Diagnostic& f = report(sub.name, fmt::format("plugin/{}: unknown property '{}'{}", plugin->name, sub.name.text,
-                                                           near.empty() ? "" : did_you_mean(near)));
+        diag::Diagnostic& f = report(sub.name, fmt::format("plugin/{}: unknown property '{}'{}", plugin->name,
+                                                           sub.name.text, near.empty() ? "" : did_you_mean(near)));
         f.help = near.empty() ? fmt::format("the {} plugin takes: {}", plugin->name, fmt::join(option_names, ", "))
                               : fmt::format("write '{}'", near.front());
         f.fix = rename(sub.name, near);
@@ -178,7 +181,8 @@ struct Finder {
       if (plugin == nullptr || !plugin->once || !checkable_name(d.name)) continue;
       auto [it, first] = seen.emplace(d.name.text, &d);
       if (first || it->second->begin == d.begin) continue;
-      diag::Diagnostic& f = report(d.name, fmt::format("plugin/{}: this plugin can only be used once per Server Block", plugin->name));
+      diag::Diagnostic& f =
+          report(d.name, fmt::format("plugin/{}: this plugin can only be used once per Server Block", plugin->name));
       f.related.push_back({range_of(source, it->second->name), "first use in this block"});
       f.help = "merge the two into one";
     }
@@ -207,8 +211,8 @@ std::optional<Address> address_of(const corefile::Token& key) {
     text = text.substr(0, colon);
   }
   if (a.port.empty()) {
-    static const std::map<std::string, std::string, std::less<>> kDefault = {{"dns", "53"}, {"tls", "853"},   {"quic", "853"},
-                                                                             {"grpc", "443"}, {"https", "443"}, {"https3", "443"}};
+    static const std::map<std::string, std::string, std::less<>> kDefault = {
+        {"dns", "53"}, {"tls", "853"}, {"quic", "853"}, {"grpc", "443"}, {"https", "443"}, {"https3", "443"}};
     const auto it = kDefault.find(a.transport);
     if (it == kDefault.end()) return std::nullopt;
     a.port = it->second;
@@ -240,9 +244,11 @@ class CorefileInvalid final : public engine::Rule {
   }
 
  private:
-  static void report_expansion(const model::CorefileSource& source, const corefile::ExpansionProblem& p, engine::Sink& out) {
+  static void report_expansion(const model::CorefileSource& source, const corefile::ExpansionProblem& p,
+                               engine::Sink& out) {
     diag::Diagnostic& f = out.report(source.text.map(p.begin, p.end), p.message);
-    if (p.outer_begin != p.begin) f.related.push_back({source.text.map(p.outer_begin, p.outer_end), "imported into the server block here"});
+    if (p.outer_begin != p.begin)
+      f.related.push_back({source.text.map(p.outer_begin, p.outer_end), "imported into the server block here"});
     f.help = "import each snippet once where it is needed, instead of through snippets that repeat it";
   }
 
@@ -267,11 +273,12 @@ class CorefileInvalid final : public engine::Rule {
         if (!address || !in_block.insert(*address).second) continue;
         std::vector<Seen>& earlier = seen[*address];
         for (const Seen& s : earlier) {
-          const bool clash = (s.binds.empty() && binds.empty()) ||
-                             std::any_of(binds.begin(), binds.end(), [&](const std::string& x) { return s.binds.count(x) != 0; });
+          const bool clash =
+              (s.binds.empty() && binds.empty()) ||
+              std::any_of(binds.begin(), binds.end(), [&](const std::string& x) { return s.binds.count(x) != 0; });
           if (!clash) continue;
-          diag::Diagnostic& f = finder.report(
-              key, fmt::format("cannot serve {}://{}:{} - it is already defined", address->transport, address->zone, address->port));
+          diag::Diagnostic& f = finder.report(key, fmt::format("cannot serve {}://{}:{} - it is already defined",
+                                                               address->transport, address->zone, address->port));
           f.related.push_back({range_of(source, *s.key), "the block that defines it first"});
           f.help = "merge the two blocks, or give them different zones, ports or bind addresses";
           break;

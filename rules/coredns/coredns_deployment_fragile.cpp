@@ -56,7 +56,8 @@ class DeploymentFragile final : public engine::Rule {
     std::set<const model::PodSource*> cluster_dns;
     for_each_corefile(view, [&](const model::CorefileSource& source, const CorefileRuntime& runtime) {
       for (const Block& b : blocks_of(source)) {
-        if (find_directive(b.directives, "kubernetes") != nullptr) cluster_dns.insert(runtime.pods.begin(), runtime.pods.end());
+        if (find_directive(b.directives, "kubernetes") != nullptr)
+          cluster_dns.insert(runtime.pods.begin(), runtime.pods.end());
       }
     });
     const ScalingEvidence scaling(view);
@@ -67,16 +68,18 @@ class DeploymentFragile final : public engine::Rule {
       if (cluster_dns.count(&pod) == 0 && !selected_by_dns_service(view, pod)) continue;
       out.checking(pod.meta.object_range);
       if (!cc.container->memory_limit) {
-        out.report(cc.container->name.range, fmt::format("container {} of {} has no memory limit: a CoreDNS that grows starves its node "
-                                                         "instead of being restarted",
-                                                         cc.container->name.value, pod.meta.display()))
+        out.report(cc.container->name.range,
+                   fmt::format("container {} of {} has no memory limit: a CoreDNS that grows starves its node "
+                               "instead of being restarted",
+                               cc.container->name.value, pod.meta.display()))
             .help = "set resources.limits.memory (kubeadm: 170Mi)";
       }
       if (!seen.insert(&pod).second) continue;
       const std::int64_t replicas = pod.replicas ? pod.replicas->value : 1;
       if (replicas <= 1 && !scaling.autoscaler_targets(pod)) {
         out.report(pod.replicas ? pod.replicas->range : pod.meta.name.range,
-                   fmt::format("{} runs {} replica{} and no autoscaler in the view targets it: one eviction or crash takes cluster DNS down",
+                   fmt::format("{} runs {} replica{} and no autoscaler in the view targets it: one eviction or crash "
+                               "takes cluster DNS down",
                                pod.meta.display(), replicas, pod.replicas ? "" : " (default 1)"))
             .help = "run at least 2 replicas, or deploy the DNS autoscaler";
       }
@@ -101,9 +104,10 @@ class DeploymentFragile final : public engine::Rule {
 
   static void check_pdb(const ScalingEvidence& scaling, const model::PodSource& pod, engine::Sink& out) {
     if (!scaling.any_disruption_budget() || scaling.disruption_budget_covers(pod)) return;
-    out.report(pod.meta.name.range, fmt::format("no PodDisruptionBudget in the view selects the pods of {}: a node drain may evict every "
-                                                "CoreDNS replica at once",
-                                                pod.meta.display()))
+    out.report(pod.meta.name.range,
+               fmt::format("no PodDisruptionBudget in the view selects the pods of {}: a node drain may evict every "
+                           "CoreDNS replica at once",
+                           pod.meta.display()))
         .help = "add a PodDisruptionBudget with maxUnavailable: 1 for the CoreDNS pods";
   }
 };

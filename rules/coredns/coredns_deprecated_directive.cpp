@@ -11,13 +11,12 @@ namespace {
 
 using namespace coredns;
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL4103",
-    .name = "coredns-deprecated-directive",
-    .severity = diag::Severity::kWarning,
-    .group = diag::Group::kSuspicious,
-    .summary = "a plugin or option that the CoreDNS version in use deprecates or ignores",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL4103",
+                               .name = "coredns-deprecated-directive",
+                               .severity = diag::Severity::kWarning,
+                               .group = diag::Group::kSuspicious,
+                               .summary = "a plugin or option that the CoreDNS version in use deprecates or ignores",
+                               .doc = R"md(## What it finds
 A plugin or option that is deprecated (it works, with a warning in the log) or ignored (accepted,
 no effect) at the CoreDNS version running the Corefile, by coredns/corefile-migration's table:
 `proxy` from 1.4.0, kubernetes `upstream` from 1.4.0 (ignored from 1.5.0), `resyncperiod` from
@@ -47,22 +46,25 @@ class DeprecatedDirective final : public engine::Rule {
       const std::string what = display_name(use.plugin.name, use.option ? use.option->name : "");
       if (status == Status::kDeprecated || status == Status::kIgnored) {
         const bool ignored = status == Status::kIgnored;
-        diag::Diagnostic& d = out.report(
-            range_of(use.source, use.directive.name),
-            fmt::format("{} is {} since CoreDNS {}{} and the Corefile runs on {}", what, ignored ? "ignored" : "deprecated",
-                        ignored ? use.life.ignored : use.life.deprecated,
-                        use.life.removed.empty() ? "" : fmt::format(" (removed in {})", use.life.removed), version_text(use.runtime)));
+        diag::Diagnostic& d =
+            out.report(range_of(use.source, use.directive.name),
+                       fmt::format("{} is {} since CoreDNS {}{} and the Corefile runs on {}", what,
+                                   ignored ? "ignored" : "deprecated", ignored ? use.life.ignored : use.life.deprecated,
+                                   use.life.removed.empty() ? "" : fmt::format(" (removed in {})", use.life.removed),
+                                   version_text(use.runtime)));
         d.help = use.life.replacement.starts_with("nothing") ? std::string(use.life.replacement.substr(9))
                                                              : fmt::format("use {} instead", use.life.replacement);
         return;
       }
       // kubernetes `endpoint` with several URLs: deprecated in 1.3.1, extra URLs ignored from 1.4.0.
-      if (use.option != nullptr && use.plugin.name == "kubernetes" && use.option->name == "endpoint" && use.directive.args.size() > 1 &&
+      if (use.option != nullptr && use.plugin.name == "kubernetes" && use.option->name == "endpoint" &&
+          use.directive.args.size() > 1 &&
           status_at(Lifecycle{"", "1.3.1", "", "", ""}, use.runtime.version) == Status::kDeprecated) {
-        diag::Diagnostic& d = out.report(range_of(use.source, use.directive.args[1]),
-                                         fmt::format("kubernetes option endpoint with several URLs is deprecated since CoreDNS 1.3.1: "
-                                                     "only the first URL is used on {}",
-                                                     version_text(use.runtime)));
+        diag::Diagnostic& d =
+            out.report(range_of(use.source, use.directive.args[1]),
+                       fmt::format("kubernetes option endpoint with several URLs is deprecated since CoreDNS 1.3.1: "
+                                   "only the first URL is used on {}",
+                                   version_text(use.runtime)));
         d.help = "keep one endpoint URL";
       }
     });

@@ -11,13 +11,12 @@ namespace {
 
 using namespace coredns;
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL4104",
-    .name = "coredns-forward-loop",
-    .severity = diag::Severity::kWarning,
-    .group = diag::Group::kSuspicious,
-    .summary = "forward to /etc/resolv.conf or a loopback address in a block without loop",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL4104",
+                               .name = "coredns-forward-loop",
+                               .severity = diag::Severity::kWarning,
+                               .group = diag::Group::kSuspicious,
+                               .summary = "forward to /etc/resolv.conf or a loopback address in a block without loop",
+                               .doc = R"md(## What it finds
 A `forward` plugin whose upstreams include a resolv.conf-style file (`/etc/resolv.conf`) or a
 loopback address (`127.0.0.0/8`, `::1`, `localhost`) in a server block without the `loop`
 plugin. The message names the CoreDNS pods' `dnsPolicy` when the pods that mount the Corefile
@@ -56,9 +55,10 @@ class ForwardLoop final : public engine::Rule {
             const bool file = to.text.starts_with("/");
             if (!file && !is_loopback_upstream(to.text)) continue;
             diag::Diagnostic& d = out.report(
-                range_of(source, to), fmt::format("forward to {} in a block without loop: if that resolver leads back to CoreDNS, queries "
-                                                  "circle until CoreDNS runs out of memory{}",
-                                                  to.text, file ? policy_note(runtime) : ""));
+                range_of(source, to),
+                fmt::format("forward to {} in a block without loop: if that resolver leads back to CoreDNS, queries "
+                            "circle until CoreDNS runs out of memory{}",
+                            to.text, file ? policy_note(runtime) : ""));
             d.help = "add `loop` to the block, and forward to explicit upstream addresses";
           }
         }
@@ -72,11 +72,13 @@ class ForwardLoop final : public engine::Rule {
     const model::PodSource& pod = *runtime.pods.front();
     const std::string& policy = pod.dns_policy.value;
     if (policy == "Default") {
-      return fmt::format(" ({} uses dnsPolicy Default: the file is the node's, which lists 127.0.0.53 on systemd-resolved nodes)",
-                         pod.meta.display());
+      return fmt::format(
+          " ({} uses dnsPolicy Default: the file is the node's, which lists 127.0.0.53 on systemd-resolved nodes)",
+          pod.meta.display());
     }
     if ((policy == "ClusterFirst" && !pod.host_network.value) || policy == "ClusterFirstWithHostNet") {
-      return fmt::format(" ({} uses dnsPolicy {}: the file lists the cluster DNS, which is CoreDNS itself)", pod.meta.display(), policy);
+      return fmt::format(" ({} uses dnsPolicy {}: the file lists the cluster DNS, which is CoreDNS itself)",
+                         pod.meta.display(), policy);
     }
     return "";
   }

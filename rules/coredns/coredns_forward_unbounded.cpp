@@ -15,13 +15,12 @@ namespace {
 
 using namespace coredns;
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL4107",
-    .name = "coredns-forward-unbounded",
-    .severity = diag::Severity::kNote,
-    .group = diag::Group::kBestPractice,
-    .summary = "forward without max_concurrent: a slow upstream grows memory without bound",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL4107",
+                               .name = "coredns-forward-unbounded",
+                               .severity = diag::Severity::kNote,
+                               .group = diag::Group::kBestPractice,
+                               .summary = "forward without max_concurrent: a slow upstream grows memory without bound",
+                               .doc = R"md(## What it finds
 A `forward` plugin without `max_concurrent` in a cluster DNS server: a Corefile with the
 `kubernetes` plugin, or NodeLocal DNSCache's. One finding per Corefile, on its first such
 `forward`, the others related.
@@ -59,11 +58,13 @@ class ForwardUnbounded final : public engine::Rule {
       }
       if (unbounded.empty()) return;
       const std::string_view server = runtime.node_local_dns ? "NodeLocal DNSCache" : "CoreDNS";
-      diag::Diagnostic& d = out.report(range_of(source, unbounded.front()->name),
-                                       fmt::format("forward without max_concurrent: a slow upstream lets queries in flight grow until "
-                                                   "{} runs out of memory",
-                                                   server));
-      for (std::size_t i = 1; i < unbounded.size(); ++i) d.related.push_back({range_of(source, unbounded[i]->name), "another unbounded forward"});
+      diag::Diagnostic& d =
+          out.report(range_of(source, unbounded.front()->name),
+                     fmt::format("forward without max_concurrent: a slow upstream lets queries in flight grow until "
+                                 "{} runs out of memory",
+                                 server));
+      for (std::size_t i = 1; i < unbounded.size(); ++i)
+        d.related.push_back({range_of(source, unbounded[i]->name), "another unbounded forward"});
       d.help = "add `max_concurrent 1000` to the forward block";
     });
   }
@@ -73,11 +74,13 @@ class ForwardUnbounded final : public engine::Rule {
   // runs it in front of them. A CoreDNS answering a zone of its own is some app's backend.
   static bool cluster_dns(const std::vector<Block>& blocks, const CorefileRuntime& runtime) {
     if (runtime.node_local_dns) return true;
-    return std::any_of(blocks.begin(), blocks.end(), [](const Block& b) { return find_directive(b.directives, "kubernetes") != nullptr; });
+    return std::any_of(blocks.begin(), blocks.end(),
+                       [](const Block& b) { return find_directive(b.directives, "kubernetes") != nullptr; });
   }
 
   static bool supports_max_concurrent(const CorefileRuntime& runtime) {
-    if (runtime.node_local_dns) return !runtime.node_cache_version || !(*runtime.node_cache_version < kNodeCacheWithMaxConcurrent);
+    if (runtime.node_local_dns)
+      return !runtime.node_cache_version || !(*runtime.node_cache_version < kNodeCacheWithMaxConcurrent);
     const PluginSpec* forward = find_plugin("forward");
     const OptionSpec* option = forward != nullptr ? find_option(*forward, "max_concurrent") : nullptr;
     return option == nullptr || status_at(option->life, runtime.version) == Status::kCurrent;

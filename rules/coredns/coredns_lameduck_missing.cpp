@@ -11,13 +11,12 @@ namespace {
 
 using namespace coredns;
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL4108",
-    .name = "coredns-lameduck-missing",
-    .severity = diag::Severity::kNote,
-    .group = diag::Group::kBestPractice,
-    .summary = "health without lameduck: queries are dropped during rollouts",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL4108",
+                               .name = "coredns-lameduck-missing",
+                               .severity = diag::Severity::kNote,
+                               .group = diag::Group::kBestPractice,
+                               .summary = "health without lameduck: queries are dropped during rollouts",
+                               .doc = R"md(## What it finds
 The `health` plugin without a `lameduck` duration in the cluster's CoreDNS Corefile (not in
 NodeLocal DNSCache's, which is not behind a Service).
 
@@ -46,9 +45,10 @@ class LameduckMissing final : public engine::Rule {
       for (const Block& b : blocks_of(source)) {
         for (const corefile::Directive* h : find_all(b.directives, "health")) {
           if (find_directive(h->block, "lameduck") != nullptr) continue;
-          diag::Diagnostic& d = out.report(range_of(source, h->name),
-                                           "health without lameduck: CoreDNS stops at once on shutdown and the queries still sent to "
-                                           "it during a rollout are dropped");
+          diag::Diagnostic& d =
+              out.report(range_of(source, h->name),
+                         "health without lameduck: CoreDNS stops at once on shutdown and the queries still sent to "
+                         "it during a rollout are dropped");
           d.help = "write `health { lameduck 5s }`";
         }
       }

@@ -13,13 +13,12 @@ namespace {
 
 using namespace coredns;
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL4111",
-    .name = "coredns-metrics-port-mismatch",
-    .severity = diag::Severity::kWarning,
-    .group = diag::Group::kSuspicious,
-    .summary = "the CoreDNS metrics port exposed does not match the prometheus address",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL4111",
+                               .name = "coredns-metrics-port-mismatch",
+                               .severity = diag::Severity::kWarning,
+                               .group = diag::Group::kSuspicious,
+                               .summary = "the CoreDNS metrics port exposed does not match the prometheus address",
+                               .doc = R"md(## What it finds
 A container that runs a Corefile with `prometheus` whose container port named `metrics`, or a
 Service port named `metrics` selecting it, points at a port the `prometheus` plugin does not
 listen on (default `localhost:9153`; kubeadm writes `:9153`).
@@ -49,7 +48,8 @@ class MetricsPortMismatch final : public engine::Rule {
       };
       for (const model::ContainerPort& p : cc.container->ports) {
         if (p.name.value != "metrics" || listens(p.number.value)) continue;
-        report(out, cc, p.number.range, fmt::format("container port metrics {} of {}", p.number.value, cc.pod->meta.display()));
+        report(out, cc, p.number.range,
+               fmt::format("container port metrics {} of {}", p.number.value, cc.pod->meta.display()));
       }
       for (const model::Service& svc : view.model().services) {
         if (svc.meta.namespace_name.value != cc.pod->meta.namespace_name.value || !svc.has_selector() ||
@@ -62,7 +62,8 @@ class MetricsPortMismatch final : public engine::Rule {
           const std::int64_t target = *sp.target_port_number;
           if (listens(target)) continue;
           report(out, cc, sp.target_port->range,
-                 fmt::format("{} port metrics ({}target {})", svc.meta.display(), sp.target_port_defaulted ? "default " : "", target));
+                 fmt::format("{} port metrics ({}target {})", svc.meta.display(),
+                             sp.target_port_defaulted ? "default " : "", target));
         }
       }
     }
@@ -72,8 +73,9 @@ class MetricsPortMismatch final : public engine::Rule {
   static void report(engine::Sink& out, const CorednsContainer& cc, SourceRange at, const std::string& what) {
     std::vector<std::string> ports;
     for (int p : cc.prometheus.ports) ports.push_back(std::to_string(p));
-    diag::Diagnostic& d = out.report(at, fmt::format("{} does not match the prometheus port {} of its Corefile: metrics scrapes fail",
-                                                     what, fmt::join(ports, ", ")));
+    diag::Diagnostic& d =
+        out.report(at, fmt::format("{} does not match the prometheus port {} of its Corefile: metrics scrapes fail",
+                                   what, fmt::join(ports, ", ")));
     for (const SourceRange& r : cc.prometheus.where) d.related.push_back({r, "the prometheus plugin"});
     d.help = fmt::format("expose port {}, or move prometheus to that port", cc.prometheus.ports.front());
   }

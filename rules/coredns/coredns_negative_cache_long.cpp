@@ -17,13 +17,12 @@ namespace {
 
 using namespace coredns;
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL4105",
-    .name = "coredns-negative-cache-long",
-    .severity = diag::Severity::kNote,
-    .group = diag::Group::kBestPractice,
-    .summary = "negative answers for the cluster zone cached longer than 10 s",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL4105",
+                               .name = "coredns-negative-cache-long",
+                               .severity = diag::Severity::kNote,
+                               .group = diag::Group::kBestPractice,
+                               .summary = "negative answers for the cluster zone cached longer than 10 s",
+                               .doc = R"md(## What it finds
 A server block with `cache` in front of the `kubernetes` plugin where negative answers for the
 cluster zone are cached for more than 10 seconds. The time is the kubernetes plugin's `ttl`
 (default 5 s: its negative answers carry it), raised to the cache's minimum denial TTL
@@ -75,8 +74,8 @@ class NegativeCacheLong final : public engine::Rule {
   }
 
  private:
-  static void check_block(const model::CorefileSource& source, const corefile::Directive& cache, const corefile::Directive& k8s,
-                          engine::Sink& out) {
+  static void check_block(const model::CorefileSource& source, const corefile::Directive& cache,
+                          const corefile::Directive& k8s, engine::Sink& out) {
     // The cluster zone: the kubernetes plugin's first zone that is not a reverse zone.
     std::string zone;
     for (const corefile::Token& z : k8s.args) {
@@ -99,7 +98,8 @@ class NegativeCacheLong final : public engine::Rule {
     }
     if (first_zone < cache.args.size()) {
       bool covered = false;
-      for (std::size_t i = first_zone; i < cache.args.size(); ++i) covered = covered || in_zone(zone, fqdn(cache.args[i].text));
+      for (std::size_t i = first_zone; i < cache.args.size(); ++i)
+        covered = covered || in_zone(zone, fqdn(cache.args[i].text));
       if (!covered) return;
     }
     for (const corefile::Directive* disable : find_all(cache.block, "disable")) {
@@ -134,12 +134,13 @@ class NegativeCacheLong final : public engine::Rule {
     const corefile::Token* anchor = min_token != nullptr && min_ttl > k8s_ttl ? min_token : cap_token;
     diag::Diagnostic& d = out.report(
         range_of(source, *anchor),
-        fmt::format("NXDOMAIN answers for {} are cached for {} s (kubernetes ttl {}{}, cache minimum {} s, maximum {} s), longer than {} s: a Service "
+        fmt::format("NXDOMAIN answers for {} are cached for {} s (kubernetes ttl {}{}, cache minimum {} s, maximum {} "
+                    "s), longer than {} s: a Service "
                     "created or recovered meanwhile stays unresolvable that long",
                     zone, cached, k8s_ttl, ttl_option == nullptr ? " (default)" : "", min_ttl, cap, kBoundSeconds));
     if (ttl_option != nullptr) d.related.push_back({range_of(source, ttl_option->name), "the kubernetes ttl"});
-    d.help = fmt::format("add `disable denial {}` to the cache block, or lower the TTL to {} s or less", zone.substr(0, zone.size() - 1),
-                         kBoundSeconds);
+    d.help = fmt::format("add `disable denial {}` to the cache block, or lower the TTL to {} s or less",
+                         zone.substr(0, zone.size() - 1), kBoundSeconds);
   }
 };
 

@@ -16,8 +16,10 @@ void add(PluginPorts& ports, const model::CorefileSource& source, const corefile
     return;
   }
   const auto port = listen_port(d.args[0], fallback);
-  if (!port) ports.unknown = true;
-  else ports.ports.push_back(*port);
+  if (!port)
+    ports.unknown = true;
+  else
+    ports.ports.push_back(*port);
 }
 
 }  // namespace
@@ -34,10 +36,14 @@ std::vector<CorednsContainer> coredns_containers(const engine::View& view) {
         any = true;
         for (const Block& b : blocks_of(source)) {
           for (const corefile::Directive& d : b.directives) {
-            if (d.name.text == "health") add(cc.health, source, d, 8080);
-            else if (d.name.text == "ready") add(cc.ready, source, d, 8181);
-            else if (d.name.text == "prometheus") add(cc.prometheus, source, d, 9153);
-            else if (d.name.text == "import") cc.health.unknown = cc.ready.unknown = cc.prometheus.unknown = true;  // a file import may add them
+            if (d.name.text == "health")
+              add(cc.health, source, d, 8080);
+            else if (d.name.text == "ready")
+              add(cc.ready, source, d, 8181);
+            else if (d.name.text == "prometheus")
+              add(cc.prometheus, source, d, 9153);
+            else if (d.name.text == "import")
+              cc.health.unknown = cc.ready.unknown = cc.prometheus.unknown = true;  // a file import may add them
           }
         }
       }

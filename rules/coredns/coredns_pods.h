@@ -12,9 +12,9 @@
 namespace netlint::rules::coredns {
 
 struct PluginPorts {
-  std::vector<int> ports;           // every listen port the plugin has in the mounted Corefiles
-  std::vector<SourceRange> where;   // the plugin lines
-  bool unknown = false;             // an address is a placeholder: no judgement
+  std::vector<int> ports;          // every listen port the plugin has in the mounted Corefiles
+  std::vector<SourceRange> where;  // the plugin lines
+  bool unknown = false;            // an address is a placeholder: no judgement
 };
 
 struct CorednsContainer {

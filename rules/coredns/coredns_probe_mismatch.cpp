@@ -12,13 +12,12 @@ namespace {
 
 using namespace coredns;
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL4110",
-    .name = "coredns-probe-mismatch",
-    .severity = diag::Severity::kError,
-    .group = diag::Group::kCorrectness,
-    .summary = "a CoreDNS probe that does not match the Corefile's health or ready address",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL4110",
+                               .name = "coredns-probe-mismatch",
+                               .severity = diag::Severity::kError,
+                               .group = diag::Group::kCorrectness,
+                               .summary = "a CoreDNS probe that does not match the Corefile's health or ready address",
+                               .doc = R"md(## What it finds
 A container that runs a Corefile (it mounts the Corefile's ConfigMap key) with an HTTP liveness
 or readiness probe on `/health` or `/ready` whose port (a named port is resolved in the
 container's ports) is not a port the Corefile's `health` (default `:8080`) or `ready` (default
@@ -50,7 +49,8 @@ class ProbeMismatch final : public engine::Rule {
   }
 
  private:
-  static void check_probe(const CorednsContainer& cc, std::string_view kind, const model::Probe& probe, engine::Sink& out) {
+  static void check_probe(const CorednsContainer& cc, std::string_view kind, const model::Probe& probe,
+                          engine::Sink& out) {
     if (probe.kind != model::Probe::Kind::kHttpGet) return;
     const std::string& path = probe.path.value;
     const bool health = path == "/health";
@@ -63,19 +63,21 @@ class ProbeMismatch final : public engine::Rule {
     if (std::find(plugin.ports.begin(), plugin.ports.end(), *port) != plugin.ports.end()) return;
     const std::string consequence = kind == "readiness" ? "the DNS pods never become ready and the cluster has no DNS"
                                                         : "the probe fails and CoreDNS is restarted again and again";
-    const std::string port_text = probe.port_is_name ? fmt::format("port {} ({})", *port, probe.port.value) : fmt::format("port {}", *port);
+    const std::string port_text =
+        probe.port_is_name ? fmt::format("port {} ({})", *port, probe.port.value) : fmt::format("port {}", *port);
     const SourceRange anchor = probe.port.range.valid() ? probe.port.range : probe.key;
     if (plugin.ports.empty()) {
-      diag::Diagnostic& d = out.report(anchor, fmt::format("{} probe GET {} on {} of {}, but its Corefile does not enable {}: {}", kind, path,
-                                                           port_text, cc.pod->meta.display(), plugin_name, consequence));
+      diag::Diagnostic& d =
+          out.report(anchor, fmt::format("{} probe GET {} on {} of {}, but its Corefile does not enable {}: {}", kind,
+                                         path, port_text, cc.pod->meta.display(), plugin_name, consequence));
       d.help = fmt::format("add `{}` to the Corefile", plugin_name);
       return;
     }
     std::vector<std::string> ports;
     for (int p : plugin.ports) ports.push_back(std::to_string(p));
-    diag::Diagnostic& d = out.report(anchor, fmt::format("{} probe GET {} on {} of {} does not match the Corefile's {} port {}: {}", kind,
-                                                         path, port_text, cc.pod->meta.display(), plugin_name, fmt::join(ports, ", "),
-                                                         consequence));
+    diag::Diagnostic& d = out.report(
+        anchor, fmt::format("{} probe GET {} on {} of {} does not match the Corefile's {} port {}: {}", kind, path,
+                            port_text, cc.pod->meta.display(), plugin_name, fmt::join(ports, ", "), consequence));
     for (const SourceRange& r : plugin.where) d.related.push_back({r, fmt::format("the {} plugin", plugin_name)});
     d.help = fmt::format("probe port {}, or move the {} plugin to :{}", plugin.ports.front(), plugin_name, *port);
   }

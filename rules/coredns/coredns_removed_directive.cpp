@@ -10,13 +10,12 @@ namespace {
 
 using namespace coredns;
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL4102",
-    .name = "coredns-removed-directive",
-    .severity = diag::Severity::kError,
-    .group = diag::Group::kCorrectness,
-    .summary = "a plugin or option that the CoreDNS version in use has removed",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL4102",
+                               .name = "coredns-removed-directive",
+                               .severity = diag::Severity::kError,
+                               .group = diag::Group::kCorrectness,
+                               .summary = "a plugin or option that the CoreDNS version in use has removed",
+                               .doc = R"md(## What it finds
 A plugin or option that CoreDNS removed by the version running the Corefile: the `proxy`
 plugin (removed in 1.5.0, use `forward`), `federation` (1.7.0), `reverse` (1.2.0),
 `startup`/`shutdown` (1.1.0, use `on`), and the kubernetes options `upstream` and
@@ -45,9 +44,10 @@ class RemovedDirective final : public engine::Rule {
       if (status_at(use.life, use.runtime.version) != Status::kRemoved) return;
       out.checking(use.source.text.anchor());
       const std::string what = display_name(use.plugin.name, use.option ? use.option->name : "");
-      diag::Diagnostic& d = out.report(range_of(use.source, use.directive.name),
-                                       fmt::format("{} was removed in CoreDNS {} and the Corefile runs on {}: CoreDNS will not start", what,
-                                                   use.life.removed, version_text(use.runtime)));
+      diag::Diagnostic& d =
+          out.report(range_of(use.source, use.directive.name),
+                     fmt::format("{} was removed in CoreDNS {} and the Corefile runs on {}: CoreDNS will not start",
+                                 what, use.life.removed, version_text(use.runtime)));
       d.root_cause = root_cause_of(use.source, use.directive.name);
       d.help = use.life.replacement.starts_with("nothing") ? std::string(use.life.replacement.substr(9))
                                                            : fmt::format("use {} instead", use.life.replacement);

@@ -11,13 +11,12 @@ namespace {
 
 using namespace coredns;
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL4112",
-    .name = "coredns-reverse-zones-swallowed",
-    .severity = diag::Severity::kWarning,
-    .group = diag::Group::kSuspicious,
-    .summary = "the kubernetes plugin serves reverse zones without a fallthrough for them",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL4112",
+                               .name = "coredns-reverse-zones-swallowed",
+                               .severity = diag::Severity::kWarning,
+                               .group = diag::Group::kSuspicious,
+                               .summary = "the kubernetes plugin serves reverse zones without a fallthrough for them",
+                               .doc = R"md(## What it finds
 A `kubernetes` plugin whose zones include reverse zones (`in-addr.arpa`, `ip6.arpa`, a zone
 below them, or a CIDR) while its `fallthrough` option is missing or does not cover them.
 
@@ -52,14 +51,17 @@ class ReverseZonesSwallowed final : public engine::Rule {
           if (!reverse) continue;
           bool covered = false;
           if (fallthrough != nullptr) {
-            for (const corefile::Token& f : fallthrough->args) covered = covered || f.installer_placeholder || in_zone(*reverse, fqdn(f.text));
+            for (const corefile::Token& f : fallthrough->args)
+              covered = covered || f.installer_placeholder || in_zone(*reverse, fqdn(f.text));
           }
           if (covered) continue;
           diag::Diagnostic& d = out.report(
-              range_of(source, zone), fmt::format("the kubernetes plugin serves the reverse zone {} without a fallthrough for it: PTR "
-                                                  "lookups of IPs outside the cluster get NXDOMAIN instead of being forwarded",
-                                                  zone.text));
-          if (fallthrough != nullptr) d.related.push_back({range_of(source, fallthrough->name), "the fallthrough zones"});
+              range_of(source, zone),
+              fmt::format("the kubernetes plugin serves the reverse zone {} without a fallthrough for it: PTR "
+                          "lookups of IPs outside the cluster get NXDOMAIN instead of being forwarded",
+                          zone.text));
+          if (fallthrough != nullptr)
+            d.related.push_back({range_of(source, fallthrough->name), "the fallthrough zones"});
           d.help = "write `fallthrough in-addr.arpa ip6.arpa` in the kubernetes block";
         }
       }

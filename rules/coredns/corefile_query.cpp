@@ -14,7 +14,8 @@ const corefile::Directive* find_directive(const std::vector<corefile::Directive>
   return nullptr;
 }
 
-std::vector<const corefile::Directive*> find_all(const std::vector<corefile::Directive>& directives, std::string_view name) {
+std::vector<const corefile::Directive*> find_all(const std::vector<corefile::Directive>& directives,
+                                                 std::string_view name) {
   std::vector<const corefile::Directive*> out;
   for (const corefile::Directive& d : directives) {
     if (d.name.text == name) out.push_back(&d);
@@ -41,7 +42,8 @@ std::string fqdn(std::string_view zone) {
 
 bool in_zone(std::string_view name, std::string_view zone) {
   if (zone == ".") return true;
-  return name == zone || (name.size() > zone.size() && name.ends_with(zone) && name[name.size() - zone.size() - 1] == '.');
+  return name == zone ||
+         (name.size() > zone.size() && name.ends_with(zone) && name[name.size() - zone.size() - 1] == '.');
 }
 
 std::optional<std::string> reverse_zone(std::string_view zone) {
@@ -50,7 +52,8 @@ std::optional<std::string> reverse_zone(std::string_view zone) {
     if (!cidr) return std::nullopt;
     if (cidr->v6) return std::string("ip6.arpa.");
     std::string out;
-    for (int i = cidr->prefix / 8 - 1; i >= 0; --i) out += std::to_string(cidr->address[static_cast<std::size_t>(i)]) + ".";
+    for (int i = cidr->prefix / 8 - 1; i >= 0; --i)
+      out += std::to_string(cidr->address[static_cast<std::size_t>(i)]) + ".";
     return out + "in-addr.arpa.";
   }
   const std::string name = fqdn(zone);

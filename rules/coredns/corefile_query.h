@@ -12,7 +12,8 @@ namespace netlint::rules::coredns {
 
 // The first directive (or option) named `name` in `directives`; null when absent.
 const corefile::Directive* find_directive(const std::vector<corefile::Directive>& directives, std::string_view name);
-std::vector<const corefile::Directive*> find_all(const std::vector<corefile::Directive>& directives, std::string_view name);
+std::vector<const corefile::Directive*> find_all(const std::vector<corefile::Directive>& directives,
+                                                 std::string_view name);
 
 // The port of a listen address (`:8080`, `0.0.0.0:8181`, `[::]:9153`); `fallback` when the
 // address has none; nullopt when it is a placeholder or not a number.

@@ -5,18 +5,18 @@
 #include "analyzer/facts/evidence.h"
 
 namespace netlint::rules::coredns {
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 bool container_mounts(const model::PodSource& pod, const model::Container& c, const model::CorefileSource& corefile) {
-  if (corefile.owner.kind.value.empty() || pod.meta.namespace_name.value != corefile.owner.namespace_name.value) return false;
+  if (corefile.owner.kind.value.empty() || pod.meta.namespace_name.value != corefile.owner.namespace_name.value)
+    return false;
   for (const model::ConfigMapVolume& volume : pod.config_map_volumes) {
     bool has_key = false;
     for (const model::ConfigMapFiles& files : volume.sources) {
       if (files.name.value != corefile.owner.name.value) continue;
       if (files.items.empty()) has_key = true;
-      for (const model::ConfigMapFiles::Item& item : files.items) has_key = has_key || item.key.value == corefile.key.value;
+      for (const model::ConfigMapFiles::Item& item : files.items)
+        has_key = has_key || item.key.value == corefile.key.value;
     }
     if (!has_key) continue;
     for (const model::VolumeMount& m : c.volume_mounts) {
@@ -28,7 +28,9 @@ bool container_mounts(const model::PodSource& pod, const model::Container& c, co
 
 namespace {
 
-bool is_node_cache_image(std::string_view image) { return facts::image_is(image, "k8s-dns-node-cache"); }
+bool is_node_cache_image(std::string_view image) {
+  return facts::image_is(image, "k8s-dns-node-cache");
+}
 
 }  // namespace
 
@@ -50,7 +52,8 @@ CorefileRuntime runtime_of(const engine::View& view, const model::CorefileSource
           r.node_local_dns = true;
           if (auto v = facts::parse_version(facts::image_version(c.image.value))) r.node_cache_version = *v;
         }
-        if (image.empty() || (!is_upstream_coredns_image(image) && is_upstream_coredns_image(c.image.value))) image = c.image.value;
+        if (image.empty() || (!is_upstream_coredns_image(image) && is_upstream_coredns_image(c.image.value)))
+          image = c.image.value;
       }
       if (mounted) r.pods.push_back(&pod);
     }

@@ -17,7 +17,8 @@ void for_each_corefile(const engine::View& view,
 
 bool checkable_name(const corefile::Token& name) {
   if (name.text.empty() || name.env_placeholder || name.installer_placeholder || name.quoted) return false;
-  if (name.text.front() == '{' || name.text.front() == '}' || name.text.back() == '{' || name.text.back() == '}') return false;
+  if (name.text.front() == '{' || name.text.front() == '}' || name.text.back() == '{' || name.text.back() == '}')
+    return false;
   return name.text != "import";
 }
 
@@ -51,7 +52,8 @@ void for_each_lifecycle_use(const engine::View& view, const std::function<void(c
         if (plugin->free_block) continue;
         for (const corefile::Directive& sub : d.block) {
           if (!checkable_name(sub.name)) continue;
-          if (const OptionSpec* option = find_option(*plugin, sub.name.text)) fn({source, runtime, sub, *plugin, option, option->life});
+          if (const OptionSpec* option = find_option(*plugin, sub.name.text))
+            fn({source, runtime, sub, *plugin, option, option->life});
         }
       }
     }
@@ -59,7 +61,8 @@ void for_each_lifecycle_use(const engine::View& view, const std::function<void(c
 }
 
 std::string version_text(const CorefileRuntime& runtime) {
-  return fmt::format("CoreDNS {}.{}.{} ({})", runtime.version.major, runtime.version.minor, runtime.version.patch, runtime.version_origin);
+  return fmt::format("CoreDNS {}.{}.{} ({})", runtime.version.major, runtime.version.minor, runtime.version.patch,
+                     runtime.version_origin);
 }
 
 }  // namespace netlint::rules::coredns

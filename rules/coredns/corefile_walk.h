@@ -52,9 +52,9 @@ struct Lifecycle;
 struct LifecycleUse {
   const model::CorefileSource& source;
   const CorefileRuntime& runtime;
-  const corefile::Directive& directive;   // the plugin line, or the option line
+  const corefile::Directive& directive;  // the plugin line, or the option line
   const PluginSpec& plugin;
-  const OptionSpec* option;               // null for the plugin itself
+  const OptionSpec* option;  // null for the plugin itself
   const Lifecycle& life;
 };
 void for_each_lifecycle_use(const engine::View& view, const std::function<void(const LifecycleUse&)>& fn);

@@ -29,8 +29,12 @@ constexpr OptionSpec kKubernetes[] = {
     {"multicluster", "[ZONE...]"},
     {"zonal", ""},
     {"startup_timeout", "DURATION"},
-    {"upstream", "[STRING...]", {.deprecated = "1.4.0", .ignored = "1.5.0", .removed = "1.7.0", .replacement = "nothing: delete the line"}},
-    {"resyncperiod", "DURATION", {.deprecated = "1.5.0", .ignored = "1.6.0", .removed = "1.7.0", .replacement = "nothing: delete the line"}},
+    {"upstream",
+     "[STRING...]",
+     {.deprecated = "1.4.0", .ignored = "1.5.0", .removed = "1.7.0", .replacement = "nothing: delete the line"}},
+    {"resyncperiod",
+     "DURATION",
+     {.deprecated = "1.5.0", .ignored = "1.6.0", .removed = "1.7.0", .replacement = "nothing: delete the line"}},
     {"transfer", "STRING...", {.removed = "1.8.0", .replacement = "the transfer plugin"}},
 };
 
@@ -93,7 +97,8 @@ constexpr OptionSpec kView[] = {{"expr", "STRING..."}};
 constexpr OptionSpec kTls[] = {{"client_auth", "nocert|request|require|verify_if_given|require_and_verify"}};
 constexpr OptionSpec kDnssec[] = {{"key", "STRING..."}, {"cache_capacity", "INT(0..)"}};
 constexpr OptionSpec kFile[] = {{"reload", "DURATION"}};
-constexpr OptionSpec kAcl[] = {{"allow", "[STRING...]"}, {"block", "[STRING...]"}, {"filter", "[STRING...]"}, {"drop", "[STRING...]"}};
+constexpr OptionSpec kAcl[] = {
+    {"allow", "[STRING...]"}, {"block", "[STRING...]"}, {"filter", "[STRING...]"}, {"drop", "[STRING...]"}};
 
 // Sorted by name (find_plugin uses a binary search; the test checks the order).
 constexpr PluginSpec kPlugins[] = {
@@ -115,8 +120,12 @@ constexpr PluginSpec kPlugins[] = {
     {.name = "erratic", .args = "", .free_block = true},
     {.name = "errors", .args = "[FILE]", .once = true, .options = kErrors},
     {.name = "etcd", .args = "[ZONE...]", .free_block = true},
-    {.name = "federation", .args = "[STRING...]", .free_block = true,
-     .life = {.deprecated = "1.6.0", .removed = "1.7.0", .replacement = "nothing: federation is gone from Kubernetes; delete the plugin"}},
+    {.name = "federation",
+     .args = "[STRING...]",
+     .free_block = true,
+     .life = {.deprecated = "1.6.0",
+              .removed = "1.7.0",
+              .replacement = "nothing: federation is gone from Kubernetes; delete the plugin"}},
     {.name = "file", .args = "FILE [ZONE...]", .options = kFile},
     {.name = "forward", .args = "ZONE STRING...", .options = kForward},
     {.name = "geoip", .args = "FILE", .free_block = true},
@@ -141,23 +150,34 @@ constexpr PluginSpec kPlugins[] = {
     {.name = "on", .args = "STRING...", .free_block = true},
     {.name = "pprof", .args = "[ADDR]", .once = true, .options = kPprof},
     {.name = "prometheus", .args = "[ADDR]", .once = true, .options = kPrometheus},
-    {.name = "proxy", .args = "ZONE STRING...", .free_block = true,
+    {.name = "proxy",
+     .args = "ZONE STRING...",
+     .free_block = true,
      .life = {.deprecated = "1.4.0", .removed = "1.5.0", .replacement = "forward"}},
     {.name = "proxyproto", .args = "", .free_block = true},
     {.name = "quic", .args = "", .free_block = true},
     {.name = "ready", .args = "[ADDR]", .once = true, .options = kReady, .life = {.since = "1.5.0"}},
     {.name = "reload", .args = "[DURATION(2s..)] [DURATION(1s..)]"},
-    {.name = "reverse", .args = "[STRING...]", .free_block = true,
-     .life = {.deprecated = "1.1.3", .ignored = "1.1.4", .removed = "1.2.0", .replacement = "the kubernetes plugin's reverse zones or the template plugin"}},
+    {.name = "reverse",
+     .args = "[STRING...]",
+     .free_block = true,
+     .life = {.deprecated = "1.1.3",
+              .ignored = "1.1.4",
+              .removed = "1.2.0",
+              .replacement = "the kubernetes plugin's reverse zones or the template plugin"}},
     {.name = "rewrite", .args = "[STRING...]", .free_block = true},
     {.name = "root", .args = "FILE"},
     {.name = "route53", .args = "STRING...", .free_block = true},
     {.name = "secondary", .args = "[ZONE...]", .free_block = true},
     {.name = "shed", .args = "", .once = true, .free_block = true},
-    {.name = "shutdown", .args = "[STRING...]", .free_block = true,
+    {.name = "shutdown",
+     .args = "[STRING...]",
+     .free_block = true,
      .life = {.deprecated = "1.0.6", .removed = "1.1.0", .replacement = "the on plugin (on shutdown)"}},
     {.name = "sign", .args = "FILE [ZONE...]", .free_block = true},
-    {.name = "startup", .args = "[STRING...]", .free_block = true,
+    {.name = "startup",
+     .args = "[STRING...]",
+     .free_block = true,
      .life = {.deprecated = "1.0.6", .removed = "1.1.0", .replacement = "the on plugin (on startup)"}},
     {.name = "template", .args = "STRING...", .free_block = true},
     {.name = "timeouts", .args = "", .options = kTimeouts},
@@ -177,7 +197,9 @@ bool reached(std::string_view at, const facts::Version& version) {
 
 }  // namespace
 
-std::span<const PluginSpec> plugins() { return kPlugins; }
+std::span<const PluginSpec> plugins() {
+  return kPlugins;
+}
 
 const PluginSpec* find_plugin(std::string_view name) {
   const auto* it = std::lower_bound(std::begin(kPlugins), std::end(kPlugins), name,
@@ -204,7 +226,8 @@ bool option_available(std::string_view plugin, std::string_view option, const fa
   const PluginSpec* p = find_plugin(plugin);
   if (p == nullptr) return true;
   const Status plugin_status = status_at(p->life, version);
-  if (plugin_status == Status::kUnknownYet || plugin_status == Status::kRemoved || plugin_status == Status::kIgnored) return false;
+  if (plugin_status == Status::kUnknownYet || plugin_status == Status::kRemoved || plugin_status == Status::kIgnored)
+    return false;
   const OptionSpec* o = find_option(*p, option);
   if (o == nullptr) return true;
   const Status status = status_at(o->life, version);

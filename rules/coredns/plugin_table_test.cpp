@@ -72,8 +72,10 @@ std::string misspell(const PluginSpec& plugin, std::string name) {
 TEST_SUITE("coredns plugin table") {
   TEST_CASE("plugins are sorted and unique") {
     const auto all = plugins();
-    CHECK(std::is_sorted(all.begin(), all.end(), [](const PluginSpec& a, const PluginSpec& b) { return a.name < b.name; }));
-    CHECK(std::adjacent_find(all.begin(), all.end(), [](const PluginSpec& a, const PluginSpec& b) { return a.name == b.name; }) == all.end());
+    CHECK(std::is_sorted(all.begin(), all.end(),
+                         [](const PluginSpec& a, const PluginSpec& b) { return a.name < b.name; }));
+    CHECK(std::adjacent_find(all.begin(), all.end(),
+                             [](const PluginSpec& a, const PluginSpec& b) { return a.name == b.name; }) == all.end());
   }
 
   TEST_CASE("every option of domain.md 1.3 is in the table") {
@@ -99,8 +101,8 @@ TEST_SUITE("coredns plugin table") {
     for (const PluginSpec& p : plugins()) {
       if (p.once) once.emplace_back(p.name);
     }
-    CHECK(once == std::vector<std::string>{"cache", "dnssec", "errors", "grpc", "hosts", "kubernetes", "loop", "nsid", "pprof", "prometheus",
-                                           "ready", "shed", "tsig", "view"});
+    CHECK(once == std::vector<std::string>{"cache", "dnssec", "errors", "grpc", "hosts", "kubernetes", "loop", "nsid",
+                                           "pprof", "prometheus", "ready", "shed", "tsig", "view"});
   }
 
   TEST_CASE("lifecycle at a version") {
@@ -139,7 +141,8 @@ TEST_SUITE("coredns plugin table") {
       for (const OptionSpec& o : p.options) {
         if (status_at(o.life, {1, 14, 7}) == Status::kRemoved) continue;
         const std::string with_option =
-            fmt::format(". {{\n    {} {{\n        {}\n    }}\n}}\n", line_of(p.name, sample_args(p.args)), line_of(o.name, sample_args(o.args)));
+            fmt::format(". {{\n    {} {{\n        {}\n    }}\n}}\n", line_of(p.name, sample_args(p.args)),
+                        line_of(o.name, sample_args(o.args)));
         CHECK_MESSAGE(lint(with_option).empty(), with_option, messages(lint(with_option)));
       }
     }
@@ -152,11 +155,12 @@ TEST_SUITE("coredns plugin table") {
       for (const OptionSpec& o : p.options) {
         if (status_at(o.life, {1, 14, 7}) == Status::kRemoved) continue;
         const std::string typo = misspell(p, std::string(o.name));
-        const std::string text =
-            fmt::format(". {{\n    {} {{\n        {}\n    }}\n}}\n", line_of(p.name, sample_args(p.args)), line_of(typo, sample_args(o.args)));
+        const std::string text = fmt::format(". {{\n    {} {{\n        {}\n    }}\n}}\n",
+                                             line_of(p.name, sample_args(p.args)), line_of(typo, sample_args(o.args)));
         const auto found = lint(text);
         REQUIRE_MESSAGE(found.size() == 1, text, messages(found));
-        CHECK_MESSAGE(found[0].message.find(fmt::format("unknown property '{}'", typo)) != std::string::npos, found[0].message);
+        CHECK_MESSAGE(found[0].message.find(fmt::format("unknown property '{}'", typo)) != std::string::npos,
+                      found[0].message);
         CHECK_MESSAGE(found[0].message.find(fmt::format("'{}'", o.name)) != std::string::npos, found[0].message);
         ++checked;
       }

@@ -13,13 +13,12 @@
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL4005",
-    .name = "dns-cluster-domain-mismatch",
-    .severity = diag::Severity::kError,
-    .group = diag::Group::kCorrectness,
-    .summary = "the kubelet's clusterDomain or clusterDNS is not what CoreDNS serves",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL4005",
+                               .name = "dns-cluster-domain-mismatch",
+                               .severity = diag::Severity::kError,
+                               .group = diag::Group::kCorrectness,
+                               .summary = "the kubelet's clusterDomain or clusterDNS is not what CoreDNS serves",
+                               .doc = R"md(## What it finds
 A `KubeletConfiguration` (a file, or the `kubelet-config` ConfigMap) whose
 
 - `clusterDomain` is not among the zones of the CoreDNS `kubernetes` plugin in the view's
@@ -71,7 +70,8 @@ class DnsClusterDomainMismatch final : public engine::Rule {
     for (const model::ConfigDocument& doc : view.model().configs) {
       if (doc.kind != "KubeletConfiguration") continue;
       out.checking(doc.anchor);
-      if (const model::Setting* domain = doc.settings.find("clusterDomain"); domain != nullptr && !domain->placeholder) {
+      if (const model::Setting* domain = doc.settings.find("clusterDomain");
+          domain != nullptr && !domain->placeholder) {
         check_domain(*domain, zones, zones_unknown, out);
       }
       // Every entry is a nameserver of every ClusterFirst pod (RULES.md Facts "Dual-stack").
@@ -97,7 +97,8 @@ class DnsClusterDomainMismatch final : public engine::Rule {
           for (const corefile::Token& t : tokens) {
             // `CLUSTER_DOMAIN` in coredns/deployment's coredns.yaml.sed is a sed placeholder:
             // no zone has capitals or underscores.
-            const bool placeholder = std::any_of(t.text.begin(), t.text.end(), [](char c) { return c == '_' || (c >= 'A' && c <= 'Z'); });
+            const bool placeholder =
+                std::any_of(t.text.begin(), t.text.end(), [](char c) { return c == '_' || (c >= 'A' && c <= 'Z'); });
             if (t.env_placeholder || t.installer_placeholder || placeholder) {
               unknown = true;
               continue;
@@ -112,20 +113,23 @@ class DnsClusterDomainMismatch final : public engine::Rule {
     return zones;
   }
 
-  static void check_domain(const model::Setting& domain, const std::vector<Zone>& zones, bool zones_unknown, engine::Sink& out) {
+  static void check_domain(const model::Setting& domain, const std::vector<Zone>& zones, bool zones_unknown,
+                           engine::Sink& out) {
     if (zones.empty() || zones_unknown) return;
     std::string value = domain.value.value;
     if (value.size() > 1 && value.ends_with(".")) value.pop_back();
     // The root zone `.` serves every name, the cluster domain too.
-    if (std::any_of(zones.begin(), zones.end(), [&](const Zone& z) { return z.name == value || z.name == "."; })) return;
+    if (std::any_of(zones.begin(), zones.end(), [&](const Zone& z) { return z.name == value || z.name == "."; }))
+      return;
     std::vector<std::string> names;
     for (const Zone& z : zones) {
       if (std::find(names.begin(), names.end(), z.name) == names.end()) names.push_back(z.name);
     }
-    diag::Diagnostic& d = out.report(
-        domain.value.range, fmt::format("kubelet clusterDomain {} is not a zone of the CoreDNS kubernetes plugin ({}): Service "
-                                        "names under it do not resolve",
-                                        domain.value.value, fmt::join(names, ", ")));
+    diag::Diagnostic& d =
+        out.report(domain.value.range,
+                   fmt::format("kubelet clusterDomain {} is not a zone of the CoreDNS kubernetes plugin ({}): Service "
+                               "names under it do not resolve",
+                               domain.value.value, fmt::join(names, ", ")));
     d.help = "use one cluster domain in the kubelet, kubeadm and the Corefile";
     for (const Zone& z : zones) d.related.push_back({z.range, fmt::format("kubernetes zone {}", z.name)});
   }
@@ -146,11 +150,14 @@ class DnsClusterDomainMismatch final : public engine::Rule {
     if (dns.value.value == cluster_ip || (!local.empty() && dns.value.value == local)) return;
     diag::Diagnostic& d = out.report(
         dns.value.range,
-        local.empty() ? fmt::format("kubelet clusterDNS {} is not the kube-dns ClusterIP {}: pods get a nameserver nothing answers on",
-                                    dns.value.value, cluster_ip)
-                      : fmt::format("kubelet clusterDNS {} is neither the kube-dns ClusterIP {} nor the NodeLocal DNSCache address {}: "
-                                    "pods get a nameserver nothing answers on",
-                                    dns.value.value, cluster_ip, local));
+        local.empty()
+            ? fmt::format(
+                  "kubelet clusterDNS {} is not the kube-dns ClusterIP {}: pods get a nameserver nothing answers on",
+                  dns.value.value, cluster_ip)
+            : fmt::format(
+                  "kubelet clusterDNS {} is neither the kube-dns ClusterIP {} nor the NodeLocal DNSCache address {}: "
+                  "pods get a nameserver nothing answers on",
+                  dns.value.value, cluster_ip, local));
     d.help = fmt::format("set clusterDNS to {}", local.empty() ? cluster_ip : cluster_ip + " (or " + local + ")");
     for (const model::Service& svc : view.model().services) {
       if (f.dns.value.service != svc.meta.namespace_name.value + "/" + svc.meta.name.value) continue;
@@ -159,7 +166,8 @@ class DnsClusterDomainMismatch final : public engine::Rule {
         continue;
       }
       for (const model::Text& ip : svc.cluster_ips) {
-        if (ip.value == cluster_ip) d.related.push_back({ip.range, fmt::format("clusterIPs of {}", svc.meta.display())});
+        if (ip.value == cluster_ip)
+          d.related.push_back({ip.range, fmt::format("clusterIPs of {}", svc.meta.display())});
       }
     }
   }

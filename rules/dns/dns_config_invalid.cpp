@@ -11,13 +11,12 @@ constexpr std::size_t kMaxNameservers = 3;
 constexpr std::size_t kMaxSearches = 32;
 constexpr std::size_t kMaxSearchLength = 253;
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL4003",
-    .name = "dns-config-invalid",
-    .severity = diag::Severity::kError,
-    .group = diag::Group::kCorrectness,
-    .summary = "a pod's dnsConfig that the API server rejects",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL4003",
+                               .name = "dns-config-invalid",
+                               .severity = diag::Severity::kError,
+                               .group = diag::Group::kCorrectness,
+                               .summary = "a pod's dnsConfig that the API server rejects",
+                               .doc = R"md(## What it finds
 A pod template whose `dnsPolicy`/`dnsConfig` the API server's validation rejects:
 
 - `dnsPolicy: None` without at least one `dnsConfig.nameservers` entry;
@@ -52,9 +51,12 @@ class DnsConfigInvalid final : public engine::Rule {
       out.checking(pod.meta.object_range);
       const model::DnsConfig* config = pod.dns_config ? &*pod.dns_config : nullptr;
       if (pod.dns_policy.value == "None" && (config == nullptr || config->nameservers.empty())) {
-        diag::Diagnostic& d = out.report(
-            pod.dns_policy.range, "dnsPolicy None without dnsConfig.nameservers: the API server requires at least one nameserver");
-        d.help = "add dnsConfig.nameservers (the cluster DNS address to resolve Service names), or use dnsPolicy ClusterFirst";
+        diag::Diagnostic& d =
+            out.report(pod.dns_policy.range,
+                       "dnsPolicy None without dnsConfig.nameservers: the API server requires at least one nameserver");
+        d.help =
+            "add dnsConfig.nameservers (the cluster DNS address to resolve Service names), or use dnsPolicy "
+            "ClusterFirst";
       }
       if (config == nullptr) continue;
       if (config->nameservers.size() > kMaxNameservers) {
@@ -64,22 +66,24 @@ class DnsConfigInvalid final : public engine::Rule {
         d.help = "keep at most 3 nameservers";
       }
       if (config->searches.size() > kMaxSearches) {
-        diag::Diagnostic& d = out.report(config->searches[kMaxSearches].range,
-                                         fmt::format("dnsConfig lists {} search domains: the API server allows at most {}",
-                                                     config->searches.size(), kMaxSearches));
+        diag::Diagnostic& d =
+            out.report(config->searches[kMaxSearches].range,
+                       fmt::format("dnsConfig lists {} search domains: the API server allows at most {}",
+                                   config->searches.size(), kMaxSearches));
         d.help = "keep at most 32 search domains";
       }
       for (const model::Text& search : config->searches) {
         if (search.value.size() <= kMaxSearchLength) continue;
-        out.report(search.range, fmt::format("dnsConfig search domain of {} characters: the API server allows at most {}",
-                                             search.value.size(), kMaxSearchLength));
+        out.report(search.range,
+                   fmt::format("dnsConfig search domain of {} characters: the API server allows at most {}",
+                               search.value.size(), kMaxSearchLength));
       }
       for (const model::DnsOption& option : config->options) {
         if (option.value_type.empty() || !option.value) continue;
-        diag::Diagnostic& d = out.report(
-            option.value->range,
-            fmt::format("value of dnsConfig option {} is {} in YAML, but the API server accepts only strings: the pod is rejected",
-                        option.name.value, option.value_type));
+        diag::Diagnostic& d =
+            out.report(option.value->range, fmt::format("value of dnsConfig option {} is {} in YAML, but the API "
+                                                        "server accepts only strings: the pod is rejected",
+                                                        option.name.value, option.value_type));
         d.help = option.value->value.empty() ? "write the value as a string"
                                              : fmt::format("quote it: value: \"{}\"", option.value->value);
         d.root_cause = model::dns_option_value_cause(option.value->range);

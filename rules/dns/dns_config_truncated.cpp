@@ -95,17 +95,19 @@ class DnsConfigTruncated final : public engine::Rule {
         fmt::format("{} puts {} before the {} dnsConfig nameservers: the kubelet keeps only the first {}, "
                     "so {} is never asked",
                     pod.dns_policy.value.empty() ? "ClusterFirst" : pod.dns_policy.value,
-                    cluster_dns_entries > 1 ? fmt::format("the {} cluster DNS addresses (kubelet clusterDNS)", cluster_dns_entries)
-                                            : std::string("the cluster DNS address"),
+                    cluster_dns_entries > 1
+                        ? fmt::format("the {} cluster DNS addresses (kubelet clusterDNS)", cluster_dns_entries)
+                        : std::string("the cluster DNS address"),
                     config.nameservers.size(), kMaxNameservers, dropped->value));
     const std::size_t first = std::min(std::max<std::size_t>(cluster_dns_entries, 1), kMaxNameservers);
-    d.help = fmt::format("keep at most {} dnsConfig nameservers under ClusterFirst, or use dnsPolicy None and list all of them",
-                         kMaxNameservers - first);
+    d.help = fmt::format(
+        "keep at most {} dnsConfig nameservers under ClusterFirst, or use dnsPolicy None and list all of them",
+        kMaxNameservers - first);
   }
 
   static bool may_be_cluster_address(const std::string& ip) {
-    return ip.starts_with("10.") || ip.starts_with("172.") || ip.starts_with("192.168.") || ip.starts_with("169.254.") ||
-           ip.starts_with("fd") || ip.starts_with("fc");
+    return ip.starts_with("10.") || ip.starts_with("172.") || ip.starts_with("192.168.") ||
+           ip.starts_with("169.254.") || ip.starts_with("fd") || ip.starts_with("fc");
   }
 
   static void check_searches(const model::DnsConfig& config, const index::PodDns& dns, const engine::View& view,
@@ -116,11 +118,12 @@ class DnsConfigTruncated final : public engine::Rule {
       if (search.value != first_dropped) continue;
       diag::Diagnostic& d = out.report(
           search.range,
-          fmt::format("the merged search list has {} domains ({} from the cluster{} and {} from dnsConfig): the kubelet keeps "
-                      "the first {}, so {} and the ones after it are dropped",
-                      dns.searches.size(), dns.searches.size() - config.searches.size(),
-                      view.dns_facts().node_search_domains.empty() ? "" : " and the node", config.searches.size(), kMaxSearches,
-                      search.value));
+          fmt::format(
+              "the merged search list has {} domains ({} from the cluster{} and {} from dnsConfig): the kubelet keeps "
+              "the first {}, so {} and the ones after it are dropped",
+              dns.searches.size(), dns.searches.size() - config.searches.size(),
+              view.dns_facts().node_search_domains.empty() ? "" : " and the node", config.searches.size(), kMaxSearches,
+              search.value));
       d.help = "list fewer search domains, or write fully qualified names instead";
       return;
     }
@@ -137,14 +140,16 @@ class DnsConfigTruncated final : public engine::Rule {
     const std::string& value = ndots->value->value;
     if (all_ascii_digits(value)) {
       if (value.size() <= 6 && go_atoi(value).value_or(0) <= kNdotsCap) return;
-      diag::Diagnostic& d = out.report(ndots->value->range,
-                                       fmt::format("ndots {} is above {}: the resolver caps it at {}", value, kNdotsCap, kNdotsCap));
+      diag::Diagnostic& d =
+          out.report(ndots->value->range,
+                     fmt::format("ndots {} is above {}: the resolver caps it at {}", value, kNdotsCap, kNdotsCap));
       d.help = "write the ndots you mean, at most 15 (usually 1 to 5)";
       return;
     }
-    if (std::isdigit(static_cast<unsigned char>(value[0])) != 0 || value[0] == '-' || value[0] == '+') return;  // atoi reads a prefix
-    diag::Diagnostic& d = out.report(ndots->value->range,
-                                     fmt::format("ndots \"{}\" is not a number: the resolver reads it as 0", value));
+    if (std::isdigit(static_cast<unsigned char>(value[0])) != 0 || value[0] == '-' || value[0] == '+')
+      return;  // atoi reads a prefix
+    diag::Diagnostic& d =
+        out.report(ndots->value->range, fmt::format("ndots \"{}\" is not a number: the resolver reads it as 0", value));
     d.help = "write ndots as digits, e.g. value: \"2\"";
   }
 };

@@ -29,13 +29,12 @@ constexpr diag::RuleOption kOptions[] = {
                     "that namespace (widened; precision not yet measured)"},
 };
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL4002",
-    .name = "dns-name-unresolvable",
-    .severity = diag::Severity::kError,
-    .group = diag::Group::kCorrectness,
-    .summary = "a pod names a cluster Service that will not resolve from its namespace",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL4002",
+                               .name = "dns-name-unresolvable",
+                               .severity = diag::Severity::kError,
+                               .group = diag::Group::kCorrectness,
+                               .summary = "a pod names a cluster Service that will not resolve from its namespace",
+                               .doc = R"md(## What it finds
 A host name in a pod's env values, arguments, command or mounted ConfigMap files that has
 the form of a cluster DNS name but names no Service cluster DNS can answer from the pod:
 
@@ -72,7 +71,7 @@ completely is reported too when it is a near miss of a Service the view holds th
 Names built at run time, and Services created by operators or Helm hooks the view does not
 hold, are not seen. A per-pod name under a Service that exists is not checked further.
 )md",
-    .options = kOptions};
+                               .options = kOptions};
 
 class DnsNameUnresolvable final : public engine::Rule {
  public:
@@ -82,7 +81,8 @@ class DnsNameUnresolvable final : public engine::Rule {
     const ServiceLookup services(view.model());
     const bool near_miss_anywhere = out.option_flag("nearMissAnywhere");
     std::map<std::string, std::set<std::string>, std::less<>> namespaces_of;  // Service name -> namespaces
-    for (const model::Service& s : view.model().services) namespaces_of[s.meta.name.value].insert(s.meta.namespace_name.value);
+    for (const model::Service& s : view.model().services)
+      namespaces_of[s.meta.name.value].insert(s.meta.namespace_name.value);
     // Stricter than a known namespace: custom resources of any kind (even ones that create no
     // pods, such as ServiceMonitor or PrometheusRule) show an operator stack around the
     // namespace whose Services (a Prometheus, a Kafka bootstrap) the view does not hold.
@@ -90,7 +90,9 @@ class DnsNameUnresolvable final : public engine::Rule {
     for (const model::ObjectMeta& object : view.model().objects) {
       if (!index::NamespaceCatalog::is_built_in(object)) with_custom_resources.insert(object.namespace_name.value);
     }
-    const auto complete = [&](const std::string& ns) { return view.namespaces().complete(ns) && !with_custom_resources.contains(ns); };
+    const auto complete = [&](const std::string& ns) {
+      return view.namespaces().complete(ns) && !with_custom_resources.contains(ns);
+    };
     const bool domain_known = view.facts().domain.state == facts::State::kKnown;
     const std::string& domain = view.dns_facts().domain;
 
@@ -107,8 +109,8 @@ class DnsNameUnresolvable final : public engine::Rule {
         if (ref.other_domain) {
           if (!domain_known || !complete(ns) || nginx_upstream()) continue;
           report(out, ref,
-                 fmt::format("{} is under domain {}, but the cluster domain is {}: it does not resolve", ref.host, ref.domain,
-                             domain),
+                 fmt::format("{} is under domain {}, but the cluster domain is {}: it does not resolve", ref.host,
+                             ref.domain, domain),
                  {fmt::format("{}.{}", ref.service, ns), fqdn(ref, ns, domain)});
           continue;
         }
@@ -123,14 +125,16 @@ class DnsNameUnresolvable final : public engine::Rule {
             near.push_back(ref.kind == index::HostKind::kServiceShort ? n : n + "." + ns);
           }
           if (near.empty()) continue;
-          report(out, ref, fmt::format("namespace {} has no Service {}: {} does not resolve", ns, ref.service, what), near);
+          report(out, ref, fmt::format("namespace {} has no Service {}: {} does not resolve", ns, ref.service, what),
+                 near);
           continue;
         }
         if (nginx_upstream()) continue;
         if (ref.kind == index::HostKind::kServiceShort) {
           // Elsewhere only: the short name is the mistake. Nowhere: maybe not a Service at all.
           std::vector<std::string> elsewhere;
-          for (const std::string& other : others(namespaces_of, ref.service, ns, services)) elsewhere.push_back(ref.service + "." + other);
+          for (const std::string& other : others(namespaces_of, ref.service, ns, services))
+            elsewhere.push_back(ref.service + "." + other);
           if (elsewhere.empty()) continue;
           report(out, ref,
                  fmt::format("{} is a short name, searched only in the pod's namespace {}, which has no Service {}: it "
@@ -140,35 +144,41 @@ class DnsNameUnresolvable final : public engine::Rule {
           continue;
         }
         std::vector<std::string> suggestions;
-        for (const std::string& other : others(namespaces_of, ref.service, ns, services)) suggestions.push_back(ref.service + "." + other);
+        for (const std::string& other : others(namespaces_of, ref.service, ns, services))
+          suggestions.push_back(ref.service + "." + other);
         if (suggestions.empty()) {
           for (const std::string& near : services.near_misses(ns, ref.service)) suggestions.push_back(near + "." + ns);
         }
-        report(out, ref, fmt::format("namespace {} has no Service {}: {} does not resolve", ns, ref.service, what), suggestions);
+        report(out, ref, fmt::format("namespace {} has no Service {}: {} does not resolve", ns, ref.service, what),
+               suggestions);
       }
     }
   }
 
  private:
   static bool exempt(const model::PodSource& pod, const index::Reference& ref) {
-    if (ref.service == "kubernetes" && (ref.namespace_name == "default" || ref.namespace_name.empty() ||
-                                        model::is_apply_time(ref.namespace_name))) {
+    if (ref.service == "kubernetes" &&
+        (ref.namespace_name == "default" || ref.namespace_name.empty() || model::is_apply_time(ref.namespace_name))) {
       return true;
     }
-    return std::any_of(pod.host_aliases.begin(), pod.host_aliases.end(), [&](const model::Text& h) { return h.value == ref.host; });
+    return std::any_of(pod.host_aliases.begin(), pod.host_aliases.end(),
+                       [&](const model::Text& h) { return h.value == ref.host; });
   }
 
   // Namespaces other than `ns` that hold a Service `name` cluster DNS answers (not ExternalName:
   // a CNAME elsewhere is no evidence of a mistake here).
   static std::vector<std::string> others(const std::map<std::string, std::set<std::string>, std::less<>>& namespaces_of,
-                                         const std::string& name, const std::string& ns, const ServiceLookup& services) {
+                                         const std::string& name, const std::string& ns,
+                                         const ServiceLookup& services) {
     std::vector<std::string> out;
     const auto it = namespaces_of.find(name);
     if (it == namespaces_of.end()) return out;
     for (const std::string& other : it->second) {
       if (other == ns) continue;
       const auto& defs = services.find(other, name);
-      if (std::all_of(defs.begin(), defs.end(), [](const model::Service* s) { return s->type.value == "ExternalName"; })) continue;
+      if (std::all_of(defs.begin(), defs.end(),
+                      [](const model::Service* s) { return s->type.value == "ExternalName"; }))
+        continue;
       out.push_back(other);
     }
     return out;
@@ -179,16 +189,19 @@ class DnsNameUnresolvable final : public engine::Rule {
                                                  : fmt::format("{}.{}.svc.{}", ref.service, ns, domain);
   }
 
-  static void report(engine::Sink& out, const index::Reference& ref, std::string message, std::vector<std::string> suggestions,
-                     bool fqdn_alternative = false) {
+  static void report(engine::Sink& out, const index::Reference& ref, std::string message,
+                     std::vector<std::string> suggestions, bool fqdn_alternative = false) {
     std::sort(suggestions.begin(), suggestions.end());
     suggestions.erase(std::unique(suggestions.begin(), suggestions.end()), suggestions.end());
     if (!suggestions.empty()) message += "; did you mean " + diag::join_alternatives(suggestions);
     diag::Diagnostic& d = out.report(ref.range, std::move(message));
     if (fqdn_alternative && suggestions.size() == 1) {
-      d.help = fmt::format("write the namespace ({}), or the FQDN {}.svc.<cluster domain>", suggestions.front(), suggestions.front());
+      d.help = fmt::format("write the namespace ({}), or the FQDN {}.svc.<cluster domain>", suggestions.front(),
+                           suggestions.front());
     } else {
-      d.help = "write the Service's namespace (<svc>.<ns>, or the FQDN <svc>.<ns>.svc.<cluster domain>), or create the Service";
+      d.help =
+          "write the Service's namespace (<svc>.<ns>, or the FQDN <svc>.<ns>.svc.<cluster domain>), or create the "
+          "Service";
     }
   }
 };

@@ -20,13 +20,12 @@ namespace {
 
 constexpr int kDefaultClusterNdots = 5;
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL4001",
-    .name = "dns-ndots-amplification",
-    .severity = diag::Severity::kNote,
-    .group = diag::Group::kPerf,
-    .summary = "a pod resolves external names through every search domain first",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL4001",
+                               .name = "dns-ndots-amplification",
+                               .severity = diag::Severity::kNote,
+                               .group = diag::Group::kPerf,
+                               .summary = "a pod resolves external names through every search domain first",
+                               .doc = R"md(## What it finds
 A pod that resolves through cluster DNS with the default `ndots: 5` and names an external
 host (under a public suffix) with fewer dots than that and no trailing dot, where the pod is a
 client of it: an env value (also from a ConfigMap key), a flag value, or a `sh -c` body that ends
@@ -73,13 +72,16 @@ resolves is not known: a URL it only displays counts too. The node's search doma
 known when configured (`cluster.nodeSearchDomains`).
 )md"};
 
-int dots(std::string_view host) { return static_cast<int>(std::count(host.begin(), host.end(), '.')); }
+int dots(std::string_view host) {
+  return static_cast<int>(std::count(host.begin(), host.end(), '.'));
+}
 
 // Keys and flags that name links, UIs, webhooks, telemetry or update checks: the pod shows or
 // posts to them rarely, if ever (RULES.md NL4001, v3). Matched on `_`/`-` separated segments.
 bool names_rare_endpoint(std::string_view name) {
   std::string upper;
-  for (char c : name) upper += c == '-' || c == '.' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  for (char c : name)
+    upper += c == '-' || c == '.' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   for (std::size_t begin = 0; begin <= upper.size();) {
     const std::size_t end = std::min(upper.find('_', begin), upper.size());
     const std::string_view segment = std::string_view(upper).substr(begin, end - begin);
@@ -124,7 +126,8 @@ std::vector<const index::Reference*> client_endpoints(const index::PodReferences
   std::set<std::tuple<std::uint32_t, index::ReferenceOrigin, std::string, std::string>> after_cluster;
   for (const index::Reference& ref : pod_refs.references) {
     const auto key = std::tuple{ref.container, ref.origin, ref.name, ref.variable};
-    const bool in_cluster = ref.kind == index::HostKind::kServiceShort || ref.kind == index::HostKind::kServiceNamespace ||
+    const bool in_cluster = ref.kind == index::HostKind::kServiceShort ||
+                            ref.kind == index::HostKind::kServiceNamespace ||
                             ref.kind == index::HostKind::kServiceSvc || ref.kind == index::HostKind::kServiceFqdn ||
                             ref.kind == index::HostKind::kPodName;
     if (in_cluster && (!ref.name.empty() || !ref.variable.empty())) after_cluster.insert(key);
@@ -148,8 +151,9 @@ std::string ndots_help(const index::PodReferences& pod_refs, const index::Refere
   int deepest = 0;
   const index::Reference* deepest_name = nullptr;
   for (const index::Reference& ref : pod_refs.references) {
-    const bool searched = ref.kind == index::HostKind::kServiceShort || ref.kind == index::HostKind::kServiceNamespace ||
-                          ref.kind == index::HostKind::kServiceSvc || (ref.kind == index::HostKind::kPodName && ref.domain.empty());
+    const bool searched = ref.kind == index::HostKind::kServiceShort ||
+                          ref.kind == index::HostKind::kServiceNamespace || ref.kind == index::HostKind::kServiceSvc ||
+                          (ref.kind == index::HostKind::kPodName && ref.domain.empty());
     if (!searched || ref.trailing_dot) continue;
     if (const int d = dots(ref.host); deepest_name == nullptr || d > deepest) {
       deepest = d;
@@ -157,18 +161,21 @@ std::string ndots_help(const index::PodReferences& pod_refs, const index::Refere
     }
   }
   const int ndots = std::max(2, deepest + 1);
-  const std::string why = deepest_name == nullptr || deepest + 1 < 2
-                              ? ""
-                              : fmt::format(" (1 + the {} dot{} of its in-cluster name {}, which must still be searched)", deepest,
-                                            deepest == 1 ? "" : "s", deepest_name->host);
+  const std::string why =
+      deepest_name == nullptr || deepest + 1 < 2
+          ? ""
+          : fmt::format(" (1 + the {} dot{} of its in-cluster name {}, which must still be searched)", deepest,
+                        deepest == 1 ? "" : "s", deepest_name->host);
   if (dots(external.host) < ndots) {
-    return fmt::format("lower ndots for the pod: dnsConfig.options [{{name: ndots, value: \"{}\"}}]{}; {} has fewer dots and is "
-                       "still searched then: a trailing dot ({}.) avoids it where the client accepts one (not in HTTP URLs)",
-                       ndots, why, external.host, external.host);
+    return fmt::format(
+        "lower ndots for the pod: dnsConfig.options [{{name: ndots, value: \"{}\"}}]{}; {} has fewer dots and is "
+        "still searched then: a trailing dot ({}.) avoids it where the client accepts one (not in HTTP URLs)",
+        ndots, why, external.host, external.host);
   }
-  return fmt::format("lower ndots for the pod: dnsConfig.options [{{name: ndots, value: \"{}\"}}]{}; a trailing dot ({}.) only for "
-                     "non-HTTP targets",
-                     ndots, why, external.host);
+  return fmt::format(
+      "lower ndots for the pod: dnsConfig.options [{{name: ndots, value: \"{}\"}}]{}; a trailing dot ({}.) only for "
+      "non-HTTP targets",
+      ndots, why, external.host);
 }
 
 class DnsNdotsAmplification final : public engine::Rule {
@@ -197,9 +204,10 @@ class DnsNdotsAmplification final : public engine::Rule {
       const int d = dots(first.host);
       diag::Diagnostic& diagnostic = out.report(
           first.range,
-          fmt::format("{} has {} dot{} < ndots {}: each lookup tries {}.{}{} before the real name: {}{} queries instead of 2",
-                      first.host, d, d == 1 ? "" : "s", dns.ndots, first.host, dns.searches.front(), s > 1 ? ", ..." : "",
-                      node_searches_known ? "" : "at least ", 2 * (s + 1)));
+          fmt::format(
+              "{} has {} dot{} < ndots {}: each lookup tries {}.{}{} before the real name: {}{} queries instead of 2",
+              first.host, d, d == 1 ? "" : "s", dns.ndots, first.host, dns.searches.front(), s > 1 ? ", ..." : "",
+              node_searches_known ? "" : "at least ", 2 * (s + 1)));
       diagnostic.help = ndots_help(pod_refs, first);
       for (std::size_t i = 1; i < amplified.size(); ++i) {
         const index::Reference& other = *amplified[i];

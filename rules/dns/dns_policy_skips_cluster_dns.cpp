@@ -12,13 +12,12 @@
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL4004",
-    .name = "dns-policy-skips-cluster-dns",
-    .severity = diag::Severity::kWarning,
-    .group = diag::Group::kSuspicious,
-    .summary = "a pod that does not resolve through cluster DNS names cluster Services",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL4004",
+                               .name = "dns-policy-skips-cluster-dns",
+                               .severity = diag::Severity::kWarning,
+                               .group = diag::Group::kSuspicious,
+                               .summary = "a pod that does not resolve through cluster DNS names cluster Services",
+                               .doc = R"md(## What it finds
 A pod template whose resolver is not cluster DNS and that names cluster Services in its env
 values, arguments, command or mounted ConfigMap files:
 
@@ -62,29 +61,34 @@ class DnsPolicySkipsClusterDns final : public engine::Rule {
       if (dns.effective_policy != "Default" && dns.effective_policy != "None") continue;
       std::vector<const index::Reference*> named;
       for (const index::Reference& ref : pod_refs.references) {
-        if (names_cluster_service(ref, pod, services) && !dns::is_nginx_upstream_name(view, pod, ref)) named.push_back(&ref);
+        if (names_cluster_service(ref, pod, services) && !dns::is_nginx_upstream_name(view, pod, ref))
+          named.push_back(&ref);
       }
       if (named.empty()) continue;
       out.checking(pod.meta.object_range);
       const index::Reference& first = *named.front();
       const bool host_network_fallback = dns.policy == "ClusterFirst" && dns.host_network;
       const SourceRange anchor = pod.dns_policy.range.valid() ? pod.dns_policy.range : pod.host_network.range;
-      std::string why = host_network_fallback ? "hostNetwork with dnsPolicy ClusterFirst falls back to the node's resolver"
-                        : dns.effective_policy == "Default" ? "dnsPolicy Default uses the node's resolver"
-                                                            : "dnsPolicy None without the cluster DNS address uses only its own nameservers";
-      diag::Diagnostic& d = out.report(
-          anchor.valid() ? anchor : first.range,
-          fmt::format("{}, which cannot answer cluster Service names: {}{} will not resolve", why, first.host,
-                      named.size() > 1 ? fmt::format(" and {} more", named.size() - 1) : ""));
+      std::string why = host_network_fallback
+                            ? "hostNetwork with dnsPolicy ClusterFirst falls back to the node's resolver"
+                        : dns.effective_policy == "Default"
+                            ? "dnsPolicy Default uses the node's resolver"
+                            : "dnsPolicy None without the cluster DNS address uses only its own nameservers";
+      diag::Diagnostic& d =
+          out.report(anchor.valid() ? anchor : first.range,
+                     fmt::format("{}, which cannot answer cluster Service names: {}{} will not resolve", why,
+                                 first.host, named.size() > 1 ? fmt::format(" and {} more", named.size() - 1) : ""));
       d.help = dns.effective_policy == "None" ? "add the cluster DNS address to dnsConfig.nameservers"
-               : dns.host_network            ? "set dnsPolicy: ClusterFirstWithHostNet"
-                                             : "set dnsPolicy: ClusterFirst (or remove it: it is the default)";
-      for (const index::Reference* ref : named) d.related.push_back({ref->range, fmt::format("{} is a cluster Service name", ref->host)});
+               : dns.host_network             ? "set dnsPolicy: ClusterFirstWithHostNet"
+                                              : "set dnsPolicy: ClusterFirst (or remove it: it is the default)";
+      for (const index::Reference* ref : named)
+        d.related.push_back({ref->range, fmt::format("{} is a cluster Service name", ref->host)});
     }
   }
 
  private:
-  static bool names_cluster_service(const index::Reference& ref, const model::PodSource& pod, const ServiceLookup& services) {
+  static bool names_cluster_service(const index::Reference& ref, const model::PodSource& pod,
+                                    const ServiceLookup& services) {
     switch (ref.kind) {
       case index::HostKind::kServiceSvc:
       case index::HostKind::kServiceFqdn:

@@ -87,9 +87,11 @@ bool is_reserved_example(std::string_view host) {
 }
 
 bool is_nginx_upstream_name(const engine::View& view, const model::PodSource& pod, const index::Reference& reference) {
-  if (reference.origin != index::ReferenceOrigin::kConfigMapFile || reference.kind != index::HostKind::kServiceShort) return false;
+  if (reference.origin != index::ReferenceOrigin::kConfigMapFile || reference.kind != index::HostKind::kServiceShort)
+    return false;
   for (const model::ConfigMap& cm : view.model().config_maps) {
-    if (cm.meta.name.value != reference.config_map || cm.meta.namespace_name.value != pod.meta.namespace_name.value) continue;
+    if (cm.meta.name.value != reference.config_map || cm.meta.namespace_name.value != pod.meta.namespace_name.value)
+      continue;
     for (const model::ConfigMapEntry& entry : cm.data) {
       if (entry.binary || entry.key.value != reference.config_map_key) continue;
       const std::string& text = entry.value.value;
@@ -97,7 +99,8 @@ bool is_nginx_upstream_name(const engine::View& view, const model::PodSource& po
       for (std::size_t at = text.find(block); at != std::string::npos; at = text.find(block, at + 1)) {
         const std::size_t after = at + block.size();
         const bool starts_word = at == 0 || text[at - 1] == ' ' || text[at - 1] == '\t' || text[at - 1] == '\n';
-        const bool ends_word = after < text.size() && (text[after] == ' ' || text[after] == '{' || text[after] == '\t' || text[after] == '\n');
+        const bool ends_word = after < text.size() &&
+                               (text[after] == ' ' || text[after] == '{' || text[after] == '\t' || text[after] == '\n');
         if (starts_word && ends_word) return true;
       }
     }

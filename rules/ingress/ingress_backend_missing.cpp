@@ -12,13 +12,12 @@
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL3001",
-    .name = "ingress-backend-missing",
-    .severity = diag::Severity::kError,
-    .group = diag::Group::kCorrectness,
-    .summary = "an Ingress backend names a Service that is not in the Ingress's namespace",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL3001",
+                               .name = "ingress-backend-missing",
+                               .severity = diag::Severity::kError,
+                               .group = diag::Group::kCorrectness,
+                               .summary = "an Ingress backend names a Service that is not in the Ingress's namespace",
+                               .doc = R"md(## What it finds
 An Ingress rule's backend, or its default backend, names a Service that does not exist in the
 Ingress's namespace (an Ingress can only route to Services of its own namespace).
 
@@ -50,14 +49,17 @@ class IngressBackendMissing final : public engine::Rule {
       const std::string& ns = ingress.meta.namespace_name.value;
       ingress.for_each_backend([&](const model::IngressBackend& backend, const model::IngressPath*) {
         const model::Text& name = backend.service_name;
-        if (name.value.empty() || !services.find(ns, name.value).empty() || services.exists_possibly(ns, name.value)) return;
+        if (name.value.empty() || !services.find(ns, name.value).empty() || services.exists_possibly(ns, name.value))
+          return;
         const std::vector<std::string> near = services.near_misses(ns, name.value);
         // By-name absence without a near miss: only where the view holds the namespace whole.
         if (near.empty() && !view.namespaces().complete(ns)) return;
-        std::string message = fmt::format("backend Service \"{}\" does not exist in {}", name.value, model::namespace_phrase(ns));
+        std::string message =
+            fmt::format("backend Service \"{}\" does not exist in {}", name.value, model::namespace_phrase(ns));
         if (!near.empty()) message += fmt::format("; did you mean \"{}\"?", diag::join_alternatives(near));
         diag::Diagnostic& d = out.report(name.range, std::move(message));
-        d.help = near.empty() ? fmt::format("create Service {} in {}, or route to an existing Service", name.value, model::namespace_phrase(ns))
+        d.help = near.empty() ? fmt::format("create Service {} in {}, or route to an existing Service", name.value,
+                                            model::namespace_phrase(ns))
                               : fmt::format("change the backend to \"{}\"", near.front());
         if (!near.empty()) {
           d.fix = model::scalar_fix(view.model(), name, near.front(),

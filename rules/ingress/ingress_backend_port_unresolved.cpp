@@ -14,13 +14,12 @@
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL3002",
-    .name = "ingress-backend-port-unresolved",
-    .severity = diag::Severity::kError,
-    .group = diag::Group::kCorrectness,
-    .summary = "an Ingress backend's port number or name is not a port of its Service",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL3002",
+                               .name = "ingress-backend-port-unresolved",
+                               .severity = diag::Severity::kError,
+                               .group = diag::Group::kCorrectness,
+                               .summary = "an Ingress backend's port number or name is not a port of its Service",
+                               .doc = R"md(## What it finds
 An Ingress backend whose `service.port.number` is not the `port` of any of the Service's ports,
 or whose `service.port.name` is not the name of one (for `extensions/v1beta1`: `servicePort`).
 The backend must name the Service's own port, not the container's `targetPort`.
@@ -39,7 +38,8 @@ ExternalName Services are skipped: they have no ports to check against.
 std::string ports_text(const model::Service& service) {
   std::vector<std::string> parts;
   for (const model::ServicePort& p : service.ports) {
-    parts.push_back(p.name.value.empty() ? std::to_string(p.port.value) : fmt::format("{} ({})", p.port.value, p.name.value));
+    parts.push_back(p.name.value.empty() ? std::to_string(p.port.value)
+                                         : fmt::format("{} ({})", p.port.value, p.name.value));
   }
   return parts.empty() ? std::string("none") : fmt::format("{}", fmt::join(parts, ", "));
 }
@@ -69,7 +69,8 @@ class IngressBackendPortUnresolved final : public engine::Rule {
     for (const model::Service* s : services) {
       if (s->type.value == "ExternalName" || !s->ports_known) return;  // a placeholder port may be it
       for (const model::ServicePort& p : s->ports) {
-        if (backend.port_number ? p.port.value == backend.port_number->value : p.name.value == backend.port_name.value) return;
+        if (backend.port_number ? p.port.value == backend.port_number->value : p.name.value == backend.port_name.value)
+          return;
         if (!p.name.value.empty()) names.push_back(p.name.value);
       }
     }
@@ -80,8 +81,8 @@ class IngressBackendPortUnresolved final : public engine::Rule {
     std::optional<diag::Fix> fix;
     if (backend.port_number) {
       anchor = backend.port_number->range;
-      message = fmt::format("port {} is not a port of {} (its ports: {})", backend.port_number->value, service.meta.display(),
-                            ports_text(service));
+      message = fmt::format("port {} is not a port of {} (its ports: {})", backend.port_number->value,
+                            service.meta.display(), ports_text(service));
       // The number may be the container port behind a Service port: its numeric targetPort, or
       // the number a selected pod gives the targetPort's name.
       const auto backends = selected_backends(view, service);
@@ -113,7 +114,8 @@ class IngressBackendPortUnresolved final : public engine::Rule {
       message = fmt::format("port name \"{}\" is not a port of {} (its ports: {}){}", backend.port_name.value,
                             service.meta.display(), ports_text(service),
                             near.empty() ? "" : fmt::format("; did you mean \"{}\"?", diag::join_alternatives(near)));
-      help = near.empty() ? "name one of the Service's ports, or use its number" : fmt::format("set the port name to \"{}\"", near.front());
+      help = near.empty() ? "name one of the Service's ports, or use its number"
+                          : fmt::format("set the port name to \"{}\"", near.front());
       if (!near.empty()) {
         fix = model::scalar_fix(view.model(), backend.port_name, near.front(),
                                 near.size() == 1 ? diag::Applicability::kSafe : diag::Applicability::kUnsafe,

@@ -12,13 +12,12 @@
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL3004",
-    .name = "ingress-class-unresolved",
-    .severity = diag::Severity::kWarning,
-    .group = diag::Group::kSuspicious,
-    .summary = "an Ingress that no IngressClass of the view takes",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL3004",
+                               .name = "ingress-class-unresolved",
+                               .severity = diag::Severity::kWarning,
+                               .group = diag::Group::kSuspicious,
+                               .summary = "an Ingress that no IngressClass of the view takes",
+                               .doc = R"md(## What it finds
 When the view holds IngressClasses: an Ingress whose `ingressClassName` none of them has
 (with a did-you-mean), or an Ingress with neither `ingressClassName` nor the legacy
 `kubernetes.io/ingress.class` annotation while no IngressClass is marked default
@@ -55,7 +54,8 @@ class IngressClassUnresolved final : public engine::Rule {
     // --watch-ingress-without-class.
     bool classless_taken = false;
     if (view.facts().ingress_controllers.usable()) {
-      for (const facts::IngressController& c : view.facts().ingress_controllers.value) classless_taken = classless_taken || c.watches_classless;
+      for (const facts::IngressController& c : view.facts().ingress_controllers.value)
+        classless_taken = classless_taken || c.watches_classless;
     }
     for (const model::Ingress& ingress : view.model().ingresses) {
       out.checking(ingress.meta.object_range);
@@ -64,11 +64,13 @@ class IngressClassUnresolved final : public engine::Rule {
         if (std::find(names.begin(), names.end(), written.value) != names.end()) continue;
         const auto near = diag::best_near_misses(written.value, names);
         diag::Diagnostic& d = out.report(
-            written.range, fmt::format("ingressClassName \"{}\" is not an IngressClass of the view ({}){}: no controller takes {}",
-                                       written.value, fmt::join(names, ", "),
-                                       near.empty() ? "" : fmt::format("; did you mean \"{}\"?", diag::join_alternatives(near)),
-                                       ingress.meta.display()));
-        d.help = near.empty() ? "set ingressClassName to one of the IngressClasses" : fmt::format("set ingressClassName to \"{}\"", near.front());
+            written.range,
+            fmt::format("ingressClassName \"{}\" is not an IngressClass of the view ({}){}: no controller takes {}",
+                        written.value, fmt::join(names, ", "),
+                        near.empty() ? "" : fmt::format("; did you mean \"{}\"?", diag::join_alternatives(near)),
+                        ingress.meta.display()));
+        d.help = near.empty() ? "set ingressClassName to one of the IngressClasses"
+                              : fmt::format("set ingressClassName to \"{}\"", near.front());
         if (!near.empty()) {
           d.fix = model::scalar_fix(view.model(), written, near.front(),
                                     near.size() == 1 ? diag::Applicability::kSafe : diag::Applicability::kUnsafe,
@@ -78,9 +80,11 @@ class IngressClassUnresolved final : public engine::Rule {
       }
       if (!ingress.class_annotation.value.empty() || has_default || classless_taken) continue;
       out.report(ingress.meta.name.range,
-                 fmt::format("{} names no class, and no IngressClass of the view ({}) is the default: no controller takes it",
-                             ingress.meta.display(), fmt::join(names, ", ")))
-          .help = "set ingressClassName, or mark an IngressClass with ingressclass.kubernetes.io/is-default-class: \"true\"";
+                 fmt::format(
+                     "{} names no class, and no IngressClass of the view ({}) is the default: no controller takes it",
+                     ingress.meta.display(), fmt::join(names, ", ")))
+          .help =
+          "set ingressClassName, or mark an IngressClass with ingressclass.kubernetes.io/is-default-class: \"true\"";
     }
   }
 };

@@ -12,8 +12,8 @@ namespace netlint::rules {
 // The IngressClasses of the view: name, controller, whether it is the default.
 struct IngressClassInfo {
   const model::ObjectMeta* meta = nullptr;
-  std::string controller;     // spec.controller, e.g. k8s.io/ingress-nginx
-  bool is_default = false;    // ingressclass.kubernetes.io/is-default-class: "true"
+  std::string controller;   // spec.controller, e.g. k8s.io/ingress-nginx
+  bool is_default = false;  // ingressclass.kubernetes.io/is-default-class: "true"
 };
 std::vector<IngressClassInfo> ingress_classes(const engine::View& view);
 

@@ -14,13 +14,12 @@
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL3006",
-    .name = "ingress-path-invalid",
-    .severity = diag::Severity::kWarning,
-    .group = diag::Group::kSuspicious,
-    .summary = "an Exact or Prefix path that ingress-nginx's strict path validation rejects",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL3006",
+                               .name = "ingress-path-invalid",
+                               .severity = diag::Severity::kWarning,
+                               .group = diag::Group::kSuspicious,
+                               .summary = "an Exact or Prefix path that ingress-nginx's strict path validation rejects",
+                               .doc = R"md(## What it finds
 For an Ingress served by an ingress-nginx controller in the view that validates path types
 strictly, a path of `pathType: Exact` or `Prefix` (or none) with characters the validation does
 not allow: only letters, digits, `_`, `-` and `/` (and `.` from controller v1.13.2 and v1.14.0),
@@ -50,8 +49,8 @@ view, its ConfigMap is named but not in the view (or not named, for a controller
 bool allowed_path(std::string_view path, bool dots) {
   if (path.empty() || path.front() != '/') return false;
   return std::all_of(path.begin(), path.end(), [dots](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '/' ||
-           (dots && c == '.');
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+           c == '/' || (dots && c == '.');
   });
 }
 
@@ -83,9 +82,11 @@ class IngressPathInvalid final : public engine::Rule {
           if (allowed_path(path.path.value, strictness->dots)) continue;
           diag::Diagnostic& d = out.report(
               path.path.range,
-              fmt::format("path \"{}\" with pathType {} is rejected by ingress-nginx's path validation ({}): the apply fails",
-                          path.path.value, type.empty() ? "(none)" : type, strictness->why));
-          d.help = "use pathType: ImplementationSpecific for a regular-expression path, or only letters, digits, _, - and /";
+              fmt::format(
+                  "path \"{}\" with pathType {} is rejected by ingress-nginx's path validation ({}): the apply fails",
+                  path.path.value, type.empty() ? "(none)" : type, strictness->why));
+          d.help =
+              "use pathType: ImplementationSpecific for a regular-expression path, or only letters, digits, _, - and /";
           if (strictness->setting.valid()) d.related.push_back({strictness->setting, "strict-validate-path-type"});
         }
       }
@@ -96,9 +97,10 @@ class IngressPathInvalid final : public engine::Rule {
   // The strictness of an ingress-nginx controller; nullopt when unknown.
   static std::optional<Strictness> strictness_for(const engine::View& view, const nginx::Controller& controller) {
     const auto& version_fact = view.facts().ingress_nginx_version;
-    const facts::Version version = version_fact.usable()
-                                       ? facts::parse_version(view.facts().ingress_nginx_version.value).value_or(facts::Version{})
-                                       : *facts::parse_version(facts::NewestVersions::ingress_nginx);
+    const facts::Version version =
+        version_fact.usable()
+            ? facts::parse_version(view.facts().ingress_nginx_version.value).value_or(facts::Version{})
+            : *facts::parse_version(facts::NewestVersions::ingress_nginx);
     Strictness s;
     s.dots = version_fact.state == facts::State::kAmbiguous || version >= facts::Version{1, 14, 0} ||
              (version.major == 1 && version.minor == 13 && version.patch >= 2);
@@ -109,7 +111,8 @@ class IngressPathInvalid final : public engine::Rule {
       // strconv.ParseBool as the controller reads it; a value that does not parse keeps the default.
       if (const std::optional<bool> b = go_parse_bool(e.value.value)) {
         s.strict = *b;
-        s.why = fmt::format("strict-validate-path-type is \"{}\" in ConfigMap {}", e.value.value, controller.fact->config_map);
+        s.why = fmt::format("strict-validate-path-type is \"{}\" in ConfigMap {}", e.value.value,
+                            controller.fact->config_map);
         s.setting = e.key.range;
         return s;
       }

@@ -12,13 +12,12 @@
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL3003",
-    .name = "ingress-route-conflict",
-    .severity = diag::Severity::kWarning,
-    .group = diag::Group::kSuspicious,
-    .summary = "two Ingresses of one class claim the same host, path and pathType",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL3003",
+                               .name = "ingress-route-conflict",
+                               .severity = diag::Severity::kWarning,
+                               .group = diag::Group::kSuspicious,
+                               .summary = "two Ingresses of one class claim the same host, path and pathType",
+                               .doc = R"md(## What it finds
 Two different Ingresses of the same class with a rule for the same exact host and the same
 path of the same `pathType`. For `Prefix`, a trailing `/` is ignored (`/api` and `/api/` are one
 prefix); for ingress-nginx, `ImplementationSpecific` counts as `Prefix`. Hosts are compared as
@@ -91,13 +90,15 @@ class IngressRouteConflict final : public engine::Rule {
         if (first == nullptr) continue;
         const auto& [cls, host, path, type] = route;
         out.checking(claims[i].ingress->meta.object_range);
-        const model::Text& anchor = claims[i].path->path.range.valid() ? claims[i].path->path : claims[i].path->path_type;
+        const model::Text& anchor =
+            claims[i].path->path.range.valid() ? claims[i].path->path : claims[i].path->path_type;
         diag::Diagnostic& d = out.report(
             anchor.range.valid() ? anchor.range : claims[i].path->backend.key,
-            fmt::format("{} claims host {} path {} ({}), which {} of the same class{} claims too: the controller sends it to "
-                        "only one of them",
-                        claims[i].ingress->meta.display(), host.empty() ? "*" : host, path, type, first->ingress->meta.display(),
-                        cls.empty() ? "" : " (" + cls + ")"));
+            fmt::format(
+                "{} claims host {} path {} ({}), which {} of the same class{} claims too: the controller sends it to "
+                "only one of them",
+                claims[i].ingress->meta.display(), host.empty() ? "*" : host, path, type,
+                first->ingress->meta.display(), cls.empty() ? "" : " (" + cls + ")"));
         d.help = "give the route one owner: remove one rule, or change its host or path (or mark a canary)";
         d.related.push_back({first->path->path.range.valid() ? first->path->path.range : first->path->backend.key,
                              fmt::format("the same route in {}", first->ingress->meta.display())});

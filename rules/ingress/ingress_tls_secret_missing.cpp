@@ -15,13 +15,12 @@
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL3005",
-    .name = "ingress-tls-secret-missing",
-    .severity = diag::Severity::kNote,
-    .group = diag::Group::kBestPractice,
-    .summary = "an Ingress TLS secretName that nothing in the view produces",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL3005",
+                               .name = "ingress-tls-secret-missing",
+                               .severity = diag::Severity::kNote,
+                               .group = diag::Group::kBestPractice,
+                               .summary = "an Ingress TLS secretName that nothing in the view produces",
+                               .doc = R"md(## What it finds
 An Ingress `tls` entry whose `secretName` is produced by nothing in the view: no Secret of that
 name in the Ingress's namespace, no cert-manager annotation on the Ingress
 (`cert-manager.io/cluster-issuer`, `cert-manager.io/issuer`, `kubernetes.io/tls-acme`), no
@@ -46,8 +45,9 @@ Ingress goes live. It is a note because repositories often leave Secrets out on 
 Secrets created by tools the view does not show (a Vault agent, a CI step) cannot be seen.
 )md"};
 
-constexpr std::array<std::string_view, 4> kCertManagerAnnotations = {
-    "cert-manager.io/cluster-issuer", "cert-manager.io/issuer", "kubernetes.io/tls-acme", "cert-manager.io/issuer-kind"};
+constexpr std::array<std::string_view, 4> kCertManagerAnnotations = {"cert-manager.io/cluster-issuer",
+                                                                     "cert-manager.io/issuer", "kubernetes.io/tls-acme",
+                                                                     "cert-manager.io/issuer-kind"};
 
 class IngressTlsSecretMissing final : public engine::Rule {
  public:
@@ -70,13 +70,19 @@ class IngressTlsSecretMissing final : public engine::Rule {
         }
         if (near.empty() && !other_ingress_secret_produced(producers, ingress)) continue;
         std::string message = fmt::format(
-            "TLS Secret \"{}\" is not produced by anything in the view (no Secret, Certificate, ExternalSecret or SealedSecret, "
-            "no cert-manager annotation){}: unless it is created out of band, {} serves the controller's default certificate",
-            name, near.empty() ? std::string(", though the view produces the TLS Secrets of the namespace's other Ingresses") : fmt::format("; did you mean \"{}\"?", diag::join_alternatives(near)),
+            "TLS Secret \"{}\" is not produced by anything in the view (no Secret, Certificate, ExternalSecret or "
+            "SealedSecret, "
+            "no cert-manager annotation){}: unless it is created out of band, {} serves the controller's default "
+            "certificate",
+            name,
+            near.empty() ? std::string(", though the view produces the TLS Secrets of the namespace's other Ingresses")
+                         : fmt::format("; did you mean \"{}\"?", diag::join_alternatives(near)),
             ingress.meta.display());
         diag::Diagnostic& d = out.report(tls.secret_name.range, std::move(message));
-        d.help = near.empty() ? "add a cert-manager annotation or Certificate, or make sure the Secret is created before the Ingress"
-                              : fmt::format("write secretName: {}", near.front());
+        d.help =
+            near.empty()
+                ? "add a cert-manager annotation or Certificate, or make sure the Secret is created before the Ingress"
+                : fmt::format("write secretName: {}", near.front());
         // Unsafe: the Secret may be created out of band under the name written.
         if (!near.empty()) {
           d.fix = model::scalar_fix(view.model(), tls.secret_name, near.front(), diag::Applicability::kUnsafe,
@@ -88,7 +94,7 @@ class IngressTlsSecretMissing final : public engine::Rule {
 
  private:
   struct Producers {
-    std::set<std::pair<std::string, std::string>> any;               // (namespace, Secret name)
+    std::set<std::pair<std::string, std::string>> any;              // (namespace, Secret name)
     std::map<std::string, std::set<std::string>> tls_by_namespace;  // TLS Secrets produced
     // Per namespace, how many Ingresses name at least one TLS Secret the view produces.
     std::map<std::string, std::uint32_t> ingresses_with_produced_tls;

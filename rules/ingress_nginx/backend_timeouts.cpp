@@ -16,12 +16,16 @@ struct Word {
   SourceRange range;
 };
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 // A scalar split at whitespace (a shell string), each word located in the file when it maps back.
 void split_words(const model::Model& model, const model::Text& scalar, std::vector<Word>& out) {
   const std::string& v = scalar.value;
-  const std::string_view file_text = scalar.range.file < model.files.size() ? std::string_view(model.files[scalar.range.file].text) : std::string_view();
+  const std::string_view file_text = scalar.range.file < model.files.size()
+                                         ? std::string_view(model.files[scalar.range.file].text)
+                                         : std::string_view();
   std::size_t i = 0;
   while (i < v.size()) {
     while (i < v.size() && is_space(v[i])) ++i;
@@ -30,7 +34,8 @@ void split_words(const model::Model& model, const model::Text& scalar, std::vect
     if (i == start) break;
     std::string word = v.substr(start, i - start);
     // Shell quotes around a word ('--timeout' "120") do not change it.
-    if (word.size() >= 2 && (word.front() == '\'' || word.front() == '"') && word.back() == word.front()) word = word.substr(1, word.size() - 2);
+    if (word.size() >= 2 && (word.front() == '\'' || word.front() == '"') && word.back() == word.front())
+      word = word.substr(1, word.size() - 2);
     const std::optional<SourceRange> at = index::scalar_value_range(scalar, file_text, start, i - start);
     out.push_back({std::move(word), at ? *at : scalar.range});
   }
@@ -43,7 +48,9 @@ std::vector<Word> command_words(const model::Model& model, const model::Containe
   return words;
 }
 
-bool ends_command(std::string_view w) { return w == "&&" || w == "||" || w == ";" || w == "|"; }
+bool ends_command(std::string_view w) {
+  return w == "&&" || w == "||" || w == ";" || w == "|";
+}
 
 std::string_view basename(std::string_view w) {
   const std::size_t slash = w.rfind('/');
@@ -55,7 +62,8 @@ struct Option {
   std::string value;
   SourceRange range;
 };
-std::optional<Option> option(const std::vector<Word>& words, std::size_t from, std::size_t to, std::string_view long_name, std::string_view short_name = {}) {
+std::optional<Option> option(const std::vector<Word>& words, std::size_t from, std::size_t to,
+                             std::string_view long_name, std::string_view short_name = {}) {
   std::optional<Option> found;  // the last one wins, as with argparse
   for (std::size_t i = from; i < to; ++i) {
     const std::string& w = words[i].text;
@@ -82,7 +90,8 @@ std::string gunicorn_worker(const std::vector<Word>& words, std::size_t from, st
   if (const auto k = option(words, from, to, "--worker-class", "-k")) {
     worker = k->value;
     const std::size_t dot = worker.rfind('.');
-    if (worker.starts_with("gunicorn.workers.") && dot != std::string::npos) worker = worker.substr(dot + 1);  // gunicorn.workers.gthread
+    if (worker.starts_with("gunicorn.workers.") && dot != std::string::npos)
+      worker = worker.substr(dot + 1);  // gunicorn.workers.gthread
   }
   const auto threads = option(words, from, to, "--threads");
   const std::optional<std::int64_t> n = threads ? whole_seconds(threads->value) : std::nullopt;
@@ -92,10 +101,12 @@ std::string gunicorn_worker(const std::vector<Word>& words, std::size_t from, st
 }
 
 // The gunicorn and uvicorn timeouts of one command line (words [from, to)).
-void server_timeouts(const std::vector<Word>& words, std::size_t from, std::size_t to, std::string_view server, BackendTimeouts& out) {
+void server_timeouts(const std::vector<Word>& words, std::size_t from, std::size_t to, std::string_view server,
+                     BackendTimeouts& out) {
   if (server == "uvicorn") {
     if (const auto ka = option(words, from, to, "--timeout-keep-alive")) {
-      if (const auto s = whole_seconds(ka->value)) out.idle = BackendTimeout{*s, ka->range, "uvicorn --timeout-keep-alive"};
+      if (const auto s = whole_seconds(ka->value))
+        out.idle = BackendTimeout{*s, ka->range, "uvicorn --timeout-keep-alive"};
     }
     return;
   }
@@ -104,14 +115,16 @@ void server_timeouts(const std::vector<Word>& words, std::size_t from, std::size
   // The sync worker closes the connection after each response: no keep-alive to compare.
   if (!sync) {
     if (const auto ka = option(words, from, to, "--keep-alive")) {
-      if (const auto s = whole_seconds(ka->value)) out.idle = BackendTimeout{*s, ka->range, "gunicorn --keep-alive (" + worker + " worker)"};
+      if (const auto s = whole_seconds(ka->value))
+        out.idle = BackendTimeout{*s, ka->range, "gunicorn --keep-alive (" + worker + " worker)"};
     }
   }
   // --timeout kills a sync worker busy that long with one request; other workers only use it
   // as a heartbeat, so it is no request timeout there.
   if (sync) {
     if (const auto t = option(words, from, to, "--timeout", "-t")) {
-      if (const auto s = whole_seconds(t->value)) out.request = BackendTimeout{*s, t->range, "gunicorn --timeout (sync worker)"};
+      if (const auto s = whole_seconds(t->value))
+        out.request = BackendTimeout{*s, t->range, "gunicorn --timeout (sync worker)"};
     }
   }
 }
@@ -121,7 +134,9 @@ void command_line_timeouts(const model::Model& model, const model::Container& c,
   for (std::size_t i = 0; i < words.size(); ++i) {
     const std::string_view name = basename(words[i].text);
     const bool module = i > 0 && words[i - 1].text == "-m";
-    if (name != "gunicorn" && name != "uvicorn" && !(module && (words[i].text == "gunicorn" || words[i].text == "uvicorn"))) continue;
+    if (name != "gunicorn" && name != "uvicorn" &&
+        !(module && (words[i].text == "gunicorn" || words[i].text == "uvicorn")))
+      continue;
     std::size_t end = i + 1;
     while (end < words.size() && !ends_command(words[end].text)) ++end;
     const std::string server(name == "uvicorn" || words[i].text == "uvicorn" ? "uvicorn" : "gunicorn");
@@ -132,7 +147,8 @@ void command_line_timeouts(const model::Model& model, const model::Container& c,
         std::vector<Word> env_words;
         split_words(model, *e.value, env_words);
         std::vector<Word> merged = env_words;
-        merged.insert(merged.end(), words.begin() + static_cast<std::ptrdiff_t>(i + 1), words.begin() + static_cast<std::ptrdiff_t>(end));
+        merged.insert(merged.end(), words.begin() + static_cast<std::ptrdiff_t>(i + 1),
+                      words.begin() + static_cast<std::ptrdiff_t>(end));
         server_timeouts(merged, 0, merged.size(), server, out);
         return;
       }
@@ -142,12 +158,15 @@ void command_line_timeouts(const model::Model& model, const model::Container& c,
   }
 }
 
-std::optional<BackendTimeout> annotated(const model::Labels& annotations, std::string_view key, std::string_view owner) {
+std::optional<BackendTimeout> annotated(const model::Labels& annotations, std::string_view key,
+                                        std::string_view owner) {
   const model::Label* a = model::find_label(annotations, key);
   if (a == nullptr) return std::nullopt;
   const std::optional<std::int64_t> s = parse_timeout_seconds(a->value.value);
   if (!s) return std::nullopt;
-  return BackendTimeout{*s, a->value.range, owner.empty() ? "annotation " + std::string(key) : "annotation " + std::string(key) + " of " + std::string(owner)};
+  return BackendTimeout{*s, a->value.range,
+                        owner.empty() ? "annotation " + std::string(key)
+                                      : "annotation " + std::string(key) + " of " + std::string(owner)};
 }
 
 }  // namespace
@@ -164,16 +183,21 @@ std::optional<std::int64_t> parse_timeout_seconds(std::string_view text) {
     const std::optional<std::int64_t> n = whole_seconds(text.substr(i, j - i));
     if (!n || *n > 1'000'000'000) return std::nullopt;
     const char unit = text[j];
-    if (unit == 'h') total += *n * 3600;
-    else if (unit == 'm') total += *n * 60;
-    else if (unit == 's') total += *n;
-    else return std::nullopt;
+    if (unit == 'h')
+      total += *n * 3600;
+    else if (unit == 'm')
+      total += *n * 60;
+    else if (unit == 's')
+      total += *n;
+    else
+      return std::nullopt;
     i = j + 1;
   }
   return total;
 }
 
-BackendTimeouts backend_timeouts(const model::Model& model, const model::PodSource& pod, const model::Service* service) {
+BackendTimeouts backend_timeouts(const model::Model& model, const model::PodSource& pod,
+                                 const model::Service* service) {
   BackendTimeouts out;
   for (const model::Container& c : pod.containers) {
     if (c.init) continue;

@@ -10,10 +10,11 @@ namespace {
 
 // A Deployment running `container_yaml` (the container's lines after `name:`).
 BackendTimeouts timeouts_of(const std::string& container_yaml, const std::string& annotations = "{}") {
-  const std::string text = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api, namespace: shop, annotations: " + annotations +
-                           "}\nspec:\n  selector: {matchLabels: {app: api}}\n  template:\n    metadata: {labels: {app: api}}\n    spec:\n"
-                           "      containers:\n      - name: api\n        image: example.com/api:1\n" +
-                           container_yaml;
+  const std::string text =
+      "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api, namespace: shop, annotations: " + annotations +
+      "}\nspec:\n  selector: {matchLabels: {app: api}}\n  template:\n    metadata: {labels: {app: api}}\n    spec:\n"
+      "      containers:\n      - name: api\n        image: example.com/api:1\n" +
+      container_yaml;
   const LoadedView m_loaded = testing::load_texts({{"a.yaml", text}});
   const model::Model& m = m_loaded.model;
   for (const model::PodSource& pod : m.pod_sources) {
@@ -47,7 +48,8 @@ TEST_CASE("timeouts: gunicorn workers decide which timeout is stated") {
   CHECK(t.idle->what == "gunicorn --keep-alive (gthread worker)");
   CHECK_FALSE(t.request);
   // python -m gunicorn, with the uvicorn worker class.
-  t = timeouts_of("        command: [python, -m, gunicorn, app, -k, uvicorn.workers.UvicornWorker, --keep-alive, '7']\n");
+  t = timeouts_of(
+      "        command: [python, -m, gunicorn, app, -k, uvicorn.workers.UvicornWorker, --keep-alive, '7']\n");
   REQUIRE(t.idle);
   CHECK(t.idle->seconds == 7);
   // A command after the server's (`&&`) is not the server's.
@@ -56,16 +58,21 @@ TEST_CASE("timeouts: gunicorn workers decide which timeout is stated") {
 }
 
 TEST_CASE("timeouts: GUNICORN_CMD_ARGS, overridden by the command line") {
-  BackendTimeouts t = timeouts_of("        command: [gunicorn, app]\n        env: [{name: GUNICORN_CMD_ARGS, value: '-k gthread --keep-alive 15'}]\n");
+  BackendTimeouts t = timeouts_of(
+      "        command: [gunicorn, app]\n        env: [{name: GUNICORN_CMD_ARGS, value: '-k gthread --keep-alive "
+      "15'}]\n");
   REQUIRE(t.idle);
   CHECK(t.idle->seconds == 15);
-  t = timeouts_of("        command: [gunicorn, app, --keep-alive, '40']\n        env: [{name: GUNICORN_CMD_ARGS, value: '-k gthread --keep-alive 15'}]\n");
+  t = timeouts_of(
+      "        command: [gunicorn, app, --keep-alive, '40']\n        env: [{name: GUNICORN_CMD_ARGS, value: '-k "
+      "gthread --keep-alive 15'}]\n");
   REQUIRE(t.idle);
   CHECK(t.idle->seconds == 40);
 }
 
 TEST_CASE("timeouts: the workload's annotation wins over the command line") {
-  const BackendTimeouts t = timeouts_of("        args: [uvicorn, app, --timeout-keep-alive, '5']\n", "{netlint.io/idle-timeout: '90'}");
+  const BackendTimeouts t =
+      timeouts_of("        args: [uvicorn, app, --timeout-keep-alive, '5']\n", "{netlint.io/idle-timeout: '90'}");
   REQUIRE(t.idle);
   CHECK(t.idle->seconds == 90);
   CHECK(t.idle->what == "annotation netlint.io/idle-timeout");

@@ -17,9 +17,12 @@ namespace {
 const model::Service* fact_service(const engine::View& view, const facts::LoadBalancerFacts& fact) {
   const model::Service* first = nullptr;
   for (const model::Service& svc : view.model().services) {
-    if (svc.type.value != "LoadBalancer" || svc.meta.namespace_name.value + "/" + svc.meta.name.value != fact.service) continue;
+    if (svc.type.value != "LoadBalancer" || svc.meta.namespace_name.value + "/" + svc.meta.name.value != fact.service)
+      continue;
     const facts::LoadBalancerFacts again = facts::load_balancer_facts(svc);
-    if (again.kind == fact.kind && again.idle_timeout_seconds == fact.idle_timeout_seconds && again.proxy_protocol == fact.proxy_protocol) return &svc;
+    if (again.kind == fact.kind && again.idle_timeout_seconds == fact.idle_timeout_seconds &&
+        again.proxy_protocol == fact.proxy_protocol)
+      return &svc;
     if (first == nullptr) first = &svc;
   }
   return first;
@@ -47,14 +50,18 @@ std::optional<FrontLoadBalancer> front_load_balancer(const engine::View& view, c
   std::string kind;
   if (fact.kind == "l7") kind = ", HTTP";
   if (fact.kind == "l4") kind = ", TCP";
-  front.description = front.service != nullptr ? fmt::format("{}{}, Service {}", product, kind, fact.service) : fmt::format("{}{}", product, kind);
+  front.description = front.service != nullptr ? fmt::format("{}{}, Service {}", product, kind, fact.service)
+                                               : fmt::format("{}{}", product, kind);
   if (fact.idle_timeout_seconds) {
     front.idle_range = front.profile.idle_timeout.range;
-    const model::Label* written = front.service != nullptr && front.idle_range.valid() ? annotation_at(*front.service, front.idle_range) : nullptr;
+    const model::Label* written = front.service != nullptr && front.idle_range.valid()
+                                      ? annotation_at(*front.service, front.idle_range)
+                                      : nullptr;
     if (fact.idle_timeout_default) {
       front.idle_text = fmt::format("{}s ({}, default)", *fact.idle_timeout_seconds, front.description);
     } else if (written != nullptr && fact.provider == "azure") {
-      front.idle_text = fmt::format("{}s = \"{}\" minutes ({})", *fact.idle_timeout_seconds, written->value.value, front.description);
+      front.idle_text =
+          fmt::format("{}s = \"{}\" minutes ({})", *fact.idle_timeout_seconds, written->value.value, front.description);
     } else {
       front.idle_text = fmt::format("{}s ({})", *fact.idle_timeout_seconds, front.description);
     }

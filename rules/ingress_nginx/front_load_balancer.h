@@ -30,7 +30,8 @@ std::optional<FrontLoadBalancer> front_load_balancer(const engine::View& view, c
 
 // Where a controller setting comes from, for messages: "ConfigMap ingress-nginx/ingress-nginx-controller",
 // "annotation of Ingress shop/web", "default".
-std::string describe_source(const Effective& value, const Controller& controller, const model::Ingress* ingress = nullptr);
+std::string describe_source(const Effective& value, const Controller& controller,
+                            const model::Ingress* ingress = nullptr);
 
 // A boolean ConfigMap key as the controller reads it; nullopt when its settings are unknown. An
 // invalid value counts as the default, as the controller keeps it.

@@ -9,13 +9,12 @@
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL6004",
-    .name = "ingress-nginx-invalid-annotation",
-    .severity = diag::Severity::kWarning,
-    .group = diag::Group::kSuspicious,
-    .summary = "an ingress-nginx annotation whose value does not parse for its type",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL6004",
+                               .name = "ingress-nginx-invalid-annotation",
+                               .severity = diag::Severity::kWarning,
+                               .group = diag::Group::kSuspicious,
+                               .summary = "an ingress-nginx annotation whose value does not parse for its type",
+                               .doc = R"md(## What it finds
 An ingress-nginx annotation whose value does not parse as the controller parses it: timeouts
 are integers of seconds without a unit (`proxy-read-timeout: "120s"` is invalid), other
 integers go through `strconv.Atoi`, sizes match `^\d+[bkmg]?$` (case-insensitive), booleans
@@ -49,8 +48,10 @@ class IngressNginxInvalidAnnotation final : public engine::Rule {
         if (spec == nullptr) continue;
         const nginx::Parsed parsed = nginx::parse_annotation_value(*spec, annotation.value.value);
         if (parsed.ok) continue;
-        diag::Diagnostic& d = out.report(annotation.value.range, fmt::format("annotation {} \"{}\" is not {}: ingress-nginx ignores it and {}", annotation.key.value,
-                                                                             annotation.value.value, parsed.expected, fallback(n, name)));
+        diag::Diagnostic& d =
+            out.report(annotation.value.range,
+                       fmt::format("annotation {} \"{}\" is not {}: ingress-nginx ignores it and {}",
+                                   annotation.key.value, annotation.value.value, parsed.expected, fallback(n, name)));
         d.help = fmt::format("write {}", parsed.expected);
       }
     }
@@ -62,7 +63,8 @@ class IngressNginxInvalidAnnotation final : public engine::Rule {
     if (n.serving.controllers.size() == 1 && nginx::find_key(name) != nullptr) {
       const nginx::Controller& c = *n.serving.controllers.front();
       if (const auto e = nginx::effective_integer(name, c)) {
-        if (e->source == nginx::Effective::kConfigMap) return fmt::format("uses {} from ConfigMap {}", e->value, c.fact->config_map);
+        if (e->source == nginx::Effective::kConfigMap)
+          return fmt::format("uses {} from ConfigMap {}", e->value, c.fact->config_map);
         return fmt::format("uses the default {}", e->value);
       }
     }

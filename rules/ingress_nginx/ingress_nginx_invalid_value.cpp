@@ -12,13 +12,12 @@
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL6002",
-    .name = "ingress-nginx-invalid-value",
-    .severity = diag::Severity::kWarning,
-    .group = diag::Group::kSuspicious,
-    .summary = "an ingress-nginx ConfigMap value that does not parse for its key",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL6002",
+                               .name = "ingress-nginx-invalid-value",
+                               .severity = diag::Severity::kWarning,
+                               .group = diag::Group::kSuspicious,
+                               .summary = "an ingress-nginx ConfigMap value that does not parse for its key",
+                               .doc = R"md(## What it finds
 A value in the ConfigMap an ingress-nginx controller of the view reads that does not parse for
 its key, judged as the controller parses it: integer keys go through Go's `strconv.ParseInt`
 (`proxy-read-timeout: "120s"` is no integer: timeouts are seconds without a unit), booleans
@@ -66,7 +65,8 @@ class IngressNginxInvalidValue final : public engine::Rule {
         if (parsed.ok) continue;
         std::string consequence;
         if (parsed.rejection == nginx::Rejection::kNginx) {
-          consequence = "nginx rejects the generated configuration, so the controller applies no configuration change at all";
+          consequence =
+              "nginx rejects the generated configuration, so the controller applies no configuration change at all";
         } else if (spec->type == nginx::ValueType::kEnumeration && !spec->fallback.empty()) {
           consequence = fmt::format("ingress-nginx treats it as {}", spec->fallback);
         } else if (!spec->default_value.empty()) {
@@ -79,18 +79,21 @@ class IngressNginxInvalidValue final : public engine::Rule {
           std::vector<std::string> values;
           for (std::size_t start = 0; start <= spec->values.size();) {
             const std::size_t bar = spec->values.find('|', start);
-            values.emplace_back(spec->values.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start));
+            values.emplace_back(
+                spec->values.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start));
             if (bar == std::string_view::npos) break;
             start = bar + 1;
           }
           const auto best = diag::best_near_misses(e.value.value, values);
           if (!best.empty()) near = fmt::format("; did you mean \"{}\"?", diag::join_alternatives(best));
         }
-        diag::Diagnostic& d = out.report(e.value.range, fmt::format("{} \"{}\" is not {}: {}{}", e.key.value, e.value.value, parsed.expected, consequence, near));
+        diag::Diagnostic& d = out.report(e.value.range, fmt::format("{} \"{}\" is not {}: {}{}", e.key.value,
+                                                                    e.value.value, parsed.expected, consequence, near));
         if (spec->type == nginx::ValueType::kSeconds && seconds_with_unit(e.value.value)) {
           const std::string seconds = e.value.value.substr(0, e.value.value.size() - 1);
           d.help = fmt::format("write \"{}\": the controller adds the unit itself", seconds);
-          d.fix = model::scalar_fix(view.model(), e.value, seconds, diag::Applicability::kSafe, fmt::format("write \"{}\"", seconds));
+          d.fix = model::scalar_fix(view.model(), e.value, seconds, diag::Applicability::kSafe,
+                                    fmt::format("write \"{}\"", seconds));
         } else {
           d.help = fmt::format("write {}", parsed.expected);
         }

@@ -9,13 +9,12 @@
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL6012",
-    .name = "ingress-nginx-keepalive-disabled",
-    .severity = diag::Severity::kWarning,
-    .group = diag::Group::kSuspicious,
-    .summary = "keep-alive \"0\" in an ingress-nginx ConfigMap disables client keep-alive",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL6012",
+                               .name = "ingress-nginx-keepalive-disabled",
+                               .severity = diag::Severity::kWarning,
+                               .group = diag::Group::kSuspicious,
+                               .summary = "keep-alive \"0\" in an ingress-nginx ConfigMap disables client keep-alive",
+                               .doc = R"md(## What it finds
 `keep-alive` set to 0 in the ConfigMap an ingress-nginx controller of the view reads (any value
 the controller reads as 0: `"0"`, `"00"`, and `""`, which Go's weak decoding turns into 0).
 
@@ -47,11 +46,14 @@ class IngressNginxKeepaliveDisabled final : public engine::Rule {
         if (e.binary || e.key.value != "keep-alive") continue;
         const nginx::Parsed parsed = nginx::parse_key_value(*spec, e.value.value);
         if (!parsed.ok || parsed.integer != 0) continue;
-        diag::Diagnostic& d = out.report(
-            e.value.range, fmt::format("keep-alive \"{}\" disables client keep-alive: nginx closes every connection after one response, and HTTP/2 "
-                                       "clients lose their concurrent streams",
-                                       e.value.value));
-        d.help = "remove the key (default 75 seconds) or set a number of seconds above the idle timeout of the load balancer in front";
+        diag::Diagnostic& d =
+            out.report(e.value.range, fmt::format("keep-alive \"{}\" disables client keep-alive: nginx closes every "
+                                                  "connection after one response, and HTTP/2 "
+                                                  "clients lose their concurrent streams",
+                                                  e.value.value));
+        d.help =
+            "remove the key (default 75 seconds) or set a number of seconds above the idle timeout of the load "
+            "balancer in front";
         nginx::add_readers(cm, d.related);
       }
     }

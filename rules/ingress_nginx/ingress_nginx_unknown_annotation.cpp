@@ -10,13 +10,12 @@
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL6003",
-    .name = "ingress-nginx-unknown-annotation",
-    .severity = diag::Severity::kWarning,
-    .group = diag::Group::kSuspicious,
-    .summary = "an nginx.ingress.kubernetes.io annotation that ingress-nginx does not read",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL6003",
+                               .name = "ingress-nginx-unknown-annotation",
+                               .severity = diag::Severity::kWarning,
+                               .group = diag::Group::kSuspicious,
+                               .summary = "an nginx.ingress.kubernetes.io annotation that ingress-nginx does not read",
+                               .doc = R"md(## What it finds
 An annotation under ingress-nginx's prefix (`nginx.ingress.kubernetes.io/`, or the controller's
 `--annotations-prefix`) that does not exist: a typo or a known confusion (`proxy-buffers` for
 `proxy-buffers-number`, `proxy-connection-header` for `connection-proxy-header`), with a
@@ -69,16 +68,22 @@ class IngressNginxUnknownAnnotation final : public engine::Rule {
         if (const nginx::Removed* removed = nginx::find_removed_annotation(name)) {
           const auto removed_in = facts::parse_version(removed->version);
           if (!version || !removed_in || *version < *removed_in) continue;
-          message = fmt::format("annotation {} was removed in ingress-nginx v{} ({}): the controller ({}) silently ignores it", annotation.key.value,
-                                removed->version, removed->what, nginx::describe_version(view));
+          message = fmt::format(
+              "annotation {} was removed in ingress-nginx v{} ({}): the controller ({}) silently ignores it",
+              annotation.key.value, removed->version, removed->what, nginx::describe_version(view));
           help = "remove the annotation; the feature is gone from the controller";
         } else if (near.empty() && nginx::find_key(name) != nullptr) {
-          message = fmt::format("annotation {} does not exist: {} is a ConfigMap key of ingress-nginx with no per-Ingress annotation, so it is silently ignored",
-                                annotation.key.value, name);
-          help = fmt::format("set {} in the controller's ConfigMap (it applies to every Ingress of the controller)", name);
+          message = fmt::format(
+              "annotation {} does not exist: {} is a ConfigMap key of ingress-nginx with no per-Ingress annotation, so "
+              "it is silently ignored",
+              annotation.key.value, name);
+          help =
+              fmt::format("set {} in the controller's ConfigMap (it applies to every Ingress of the controller)", name);
         } else {
-          message = fmt::format("annotation {} does not exist in ingress-nginx: it is silently ignored{}", annotation.key.value, did_you_mean);
-          help = near.empty() ? "check the name against ingress-nginx's annotation list" : fmt::format("rename it to {}{}", n.prefix, near.front());
+          message = fmt::format("annotation {} does not exist in ingress-nginx: it is silently ignored{}",
+                                annotation.key.value, did_you_mean);
+          help = near.empty() ? "check the name against ingress-nginx's annotation list"
+                              : fmt::format("rename it to {}{}", n.prefix, near.front());
           if (!near.empty()) {
             const std::string renamed = fmt::format("{}{}", n.prefix, near.front());
             fix = model::scalar_fix(view.model(), annotation.key, renamed,

@@ -61,17 +61,23 @@ class IngressNginxUnknownKey final : public engine::Rule {
         if (const nginx::Removed* removed = nginx::find_removed_key(key)) {
           const auto removed_in = facts::parse_version(removed->version);
           if (!version || !removed_in || *version < *removed_in) continue;
-          message = fmt::format("ConfigMap key \"{}\" was removed in ingress-nginx v{} ({}): the controller ({}) silently ignores it", key,
-                                removed->version, removed->what, nginx::describe_version(view));
+          message = fmt::format(
+              "ConfigMap key \"{}\" was removed in ingress-nginx v{} ({}): the controller ({}) silently ignores it",
+              key, removed->version, removed->what, nginx::describe_version(view));
           help = "remove the key; the feature is gone from the controller";
         } else if (nginx::find_annotation(key) != nullptr) {
-          message = fmt::format("\"{}\" is an Ingress annotation of ingress-nginx, not a ConfigMap key: the controller silently ignores it here", key);
+          message = fmt::format(
+              "\"{}\" is an Ingress annotation of ingress-nginx, not a ConfigMap key: the controller silently ignores "
+              "it here",
+              key);
           help = fmt::format("set the annotation {}{} on the Ingresses that need it", prefix, key);
         } else {
           const std::vector<std::string> near = diag::best_near_misses(key, names, nginx::key_confusions());
-          message = fmt::format("ConfigMap key \"{}\" is not read by ingress-nginx: the setting is silently ignored{}", key,
-                                near.empty() ? "" : fmt::format("; did you mean \"{}\"?", diag::join_alternatives(near)));
-          help = near.empty() ? "check the key against the controller's ConfigMap documentation" : fmt::format("rename the key to \"{}\"", near.front());
+          message =
+              fmt::format("ConfigMap key \"{}\" is not read by ingress-nginx: the setting is silently ignored{}", key,
+                          near.empty() ? "" : fmt::format("; did you mean \"{}\"?", diag::join_alternatives(near)));
+          help = near.empty() ? "check the key against the controller's ConfigMap documentation"
+                              : fmt::format("rename the key to \"{}\"", near.front());
           if (!near.empty()) {
             fix = model::scalar_fix(view.model(), e.key, near.front(),
                                     near.size() == 1 ? diag::Applicability::kSafe : diag::Applicability::kUnsafe,

@@ -50,7 +50,8 @@ provider annotations or a known `loadBalancerClass` has no known provider and is
 )md"};
 
 bool reported(facts::LbProblemKind kind) {
-  return kind == facts::LbProblemKind::kUnparsable || kind == facts::LbProblemKind::kOutOfRange || kind == facts::LbProblemKind::kUnknownValue;
+  return kind == facts::LbProblemKind::kUnparsable || kind == facts::LbProblemKind::kOutOfRange ||
+         kind == facts::LbProblemKind::kUnknownValue;
 }
 
 class LbAnnotationIneffective final : public engine::Rule {
@@ -65,13 +66,17 @@ class LbAnnotationIneffective final : public engine::Rule {
       out.checking(service.meta.object_range);
       const std::string_view product = facts::product_name(facts::provider_name(profile.provider));
       for (const facts::LbIgnoredAnnotation& ignored : profile.ignored_annotations) {
-        diag::Diagnostic& d = out.report(ignored.range, fmt::format("{} has no effect on the {} this Service provisions: {}", ignored.key, product, ignored.reason));
+        diag::Diagnostic& d =
+            out.report(ignored.range, fmt::format("{} has no effect on the {} this Service provisions: {}", ignored.key,
+                                                  product, ignored.reason));
         d.help = "use the annotation of the provisioned load balancer, or remove this one";
-        if (profile.provider_range.valid()) d.related.push_back({profile.provider_range, "what decides the load balancer product"});
+        if (profile.provider_range.valid())
+          d.related.push_back({profile.provider_range, "what decides the load balancer product"});
       }
       for (const facts::LbProblem& problem : profile.problems) {
         if (!reported(problem.kind)) continue;
-        diag::Diagnostic& d = out.report(problem.range, fmt::format("{}: {} rejects or ignores {}", problem.message, product, problem.key));
+        diag::Diagnostic& d = out.report(
+            problem.range, fmt::format("{}: {} rejects or ignores {}", problem.message, product, problem.key));
         d.help = "give a value of the annotation's type and unit, within its documented range";
       }
     }

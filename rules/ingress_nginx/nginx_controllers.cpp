@@ -23,8 +23,10 @@ std::vector<Controller> controllers(const engine::View& view) {
       continue;
     }
     const std::size_t slash = c.config_map.find('/');
-    const std::string_view ns = slash == std::string::npos ? std::string_view(c.namespace_name) : std::string_view(c.config_map).substr(0, slash);
-    const std::string_view name = slash == std::string::npos ? std::string_view(c.config_map) : std::string_view(c.config_map).substr(slash + 1);
+    const std::string_view ns = slash == std::string::npos ? std::string_view(c.namespace_name)
+                                                           : std::string_view(c.config_map).substr(0, slash);
+    const std::string_view name =
+        slash == std::string::npos ? std::string_view(c.config_map) : std::string_view(c.config_map).substr(slash + 1);
     for (const model::ConfigMap& cm : view.model().config_maps) {
       if (cm.meta.namespace_name.value == ns && cm.meta.name.value == name) controller.config_maps.push_back(&cm);
     }
@@ -34,7 +36,8 @@ std::vector<Controller> controllers(const engine::View& view) {
   return out;
 }
 
-Serving serving_of(const model::Ingress& ingress, const std::vector<IngressClassInfo>& classes, const std::vector<Controller>& all) {
+Serving serving_of(const model::Ingress& ingress, const std::vector<IngressClassInfo>& classes,
+                   const std::vector<Controller>& all) {
   Serving s;
   s.cls = class_of(ingress, classes);
   if (s.cls.empty()) {
@@ -50,7 +53,8 @@ Serving serving_of(const model::Ingress& ingress, const std::vector<IngressClass
     return s;
   }
   for (const Controller& c : all) {
-    if (std::find(c.fact->classes.begin(), c.fact->classes.end(), s.cls) != c.fact->classes.end()) s.controllers.push_back(&c);
+    if (std::find(c.fact->classes.begin(), c.fact->classes.end(), s.cls) != c.fact->classes.end())
+      s.controllers.push_back(&c);
   }
   if (!s.controllers.empty()) {
     s.kind = Serving::kIngressNginx;
@@ -59,7 +63,8 @@ Serving serving_of(const model::Ingress& ingress, const std::vector<IngressClass
   for (const IngressClassInfo& info : classes) {
     if (info.meta->name.value != s.cls || info.controller.empty()) continue;
     const bool nginx = info.controller == kControllerClass ||
-                       std::any_of(all.begin(), all.end(), [&](const Controller& c) { return c.fact->controller_class == info.controller; });
+                       std::any_of(all.begin(), all.end(),
+                                   [&](const Controller& c) { return c.fact->controller_class == info.controller; });
     s.kind = nginx ? Serving::kIngressNginx : Serving::kOther;
     if (!nginx) s.other = info.controller;
     return s;
@@ -76,21 +81,24 @@ Setting setting(const Controller& controller, std::string_view key) {
   }
   bool first = true;
   for (const model::ConfigMap* cm : controller.config_maps) {
-    const auto it = std::find_if(cm->data.begin(), cm->data.end(), [&](const model::ConfigMapEntry& e) { return !e.binary && e.key.value == key; });
+    const auto it = std::find_if(cm->data.begin(), cm->data.end(),
+                                 [&](const model::ConfigMapEntry& e) { return !e.binary && e.key.value == key; });
     const model::ConfigMapEntry* entry = it == cm->data.end() ? nullptr : &*it;
     if (first) {
       s.entry = entry;
       first = false;
       continue;
     }
-    const bool same = (entry == nullptr && s.entry == nullptr) || (entry != nullptr && s.entry != nullptr && entry->value.value == s.entry->value.value);
+    const bool same = (entry == nullptr && s.entry == nullptr) ||
+                      (entry != nullptr && s.entry != nullptr && entry->value.value == s.entry->value.value);
     if (!same) return Setting{};  // variants disagree
   }
   s.state = s.entry != nullptr ? Setting::kSet : Setting::kDefault;
   return s;
 }
 
-std::optional<Effective> effective_integer(std::string_view key, const Controller& controller, const model::Ingress* ingress) {
+std::optional<Effective> effective_integer(std::string_view key, const Controller& controller,
+                                           const model::Ingress* ingress) {
   const KeySpec* spec = find_key(key);
   if (spec == nullptr) return std::nullopt;
   if (ingress != nullptr) {

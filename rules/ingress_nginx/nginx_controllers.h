@@ -38,10 +38,12 @@ struct Serving {
     kUnknown,       // no class, or a class neither a controller nor an IngressClass of the view describes
   } kind = kUnknown;
   std::string cls;
-  std::vector<const Controller*> controllers;  // kIngressNginx: those serving the class (empty: only the IngressClass says so)
-  std::string other;                           // kOther: the IngressClass's spec.controller
+  std::vector<const Controller*>
+      controllers;    // kIngressNginx: those serving the class (empty: only the IngressClass says so)
+  std::string other;  // kOther: the IngressClass's spec.controller
 };
-Serving serving_of(const model::Ingress& ingress, const std::vector<IngressClassInfo>& classes, const std::vector<Controller>& all);
+Serving serving_of(const model::Ingress& ingress, const std::vector<IngressClassInfo>& classes,
+                   const std::vector<Controller>& all);
 
 // A ConfigMap key as a controller reads it.
 struct Setting {
@@ -60,8 +62,10 @@ struct Effective {
   Source source = kDefault;
   SourceRange range;  // the value that decides; invalid for a default
 };
-std::optional<Effective> effective_integer(std::string_view key, const Controller& controller, const model::Ingress* ingress = nullptr);
-inline std::optional<Effective> effective_seconds(std::string_view key, const Controller& controller, const model::Ingress* ingress = nullptr) {
+std::optional<Effective> effective_integer(std::string_view key, const Controller& controller,
+                                           const model::Ingress* ingress = nullptr);
+inline std::optional<Effective> effective_seconds(std::string_view key, const Controller& controller,
+                                                  const model::Ingress* ingress = nullptr) {
   return effective_integer(key, controller, ingress);
 }
 

@@ -22,7 +22,9 @@ std::vector<ControllerConfigMap> controller_config_maps(const std::vector<Contro
 void add_readers(const ControllerConfigMap& cm, std::vector<diag::RelatedLocation>& related) {
   for (const Controller* c : cm.readers) {
     if (!c->fact->config_map_flag.valid()) continue;
-    if (std::any_of(related.begin(), related.end(), [&](const diag::RelatedLocation& r) { return r.range == c->fact->config_map_flag; })) continue;
+    if (std::any_of(related.begin(), related.end(),
+                    [&](const diag::RelatedLocation& r) { return r.range == c->fact->config_map_flag; }))
+      continue;
     related.push_back({c->fact->config_map_flag, c->fact->workload + " reads this ConfigMap"});
   }
 }
@@ -48,7 +50,8 @@ std::vector<NginxIngress> nginx_ingresses(const engine::View& view, const std::v
   return out;
 }
 
-std::vector<IngressBackendPod> ingress_backend_pods(const engine::View& view, const std::vector<NginxIngress>& ingresses) {
+std::vector<IngressBackendPod> ingress_backend_pods(const engine::View& view,
+                                                    const std::vector<NginxIngress>& ingresses) {
   std::vector<IngressBackendPod> out;
   const ServiceLookup services(view.model());
   for (const NginxIngress& n : ingresses) {
@@ -56,10 +59,12 @@ std::vector<IngressBackendPod> ingress_backend_pods(const engine::View& view, co
     const std::size_t first = out.size();
     n.ingress->for_each_backend([&](const model::IngressBackend& backend, const model::IngressPath*) {
       if (backend.service_name.value.empty()) return;
-      for (const model::Service* service : services.find(n.ingress->meta.namespace_name.value, backend.service_name.value)) {
+      for (const model::Service* service :
+           services.find(n.ingress->meta.namespace_name.value, backend.service_name.value)) {
         for (const model::PodSource* pod : selected_backends(view, *service)) {
-          const bool seen = std::any_of(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
-                                        [&](const IngressBackendPod& p) { return p.pod == pod && p.service == service; });
+          const bool seen =
+              std::any_of(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
+                          [&](const IngressBackendPod& p) { return p.pod == pod && p.service == service; });
           if (seen) continue;
           for (const Controller* c : n.serving.controllers) out.push_back({&n, c, service, pod});
         }

@@ -38,7 +38,8 @@ struct IngressBackendPod {
   const model::Service* service = nullptr;
   const model::PodSource* pod = nullptr;
 };
-std::vector<IngressBackendPod> ingress_backend_pods(const engine::View& view, const std::vector<NginxIngress>& ingresses);
+std::vector<IngressBackendPod> ingress_backend_pods(const engine::View& view,
+                                                    const std::vector<NginxIngress>& ingresses);
 
 // The annotation name after the prefix; empty when `key` does not carry it.
 std::string_view annotation_name(std::string_view key, std::string_view prefix);

@@ -33,8 +33,8 @@ constexpr KeySpec K(std::string_view name, ValueType type = ValueType::kString, 
   k.default_value = default_value;
   return k;
 }
-constexpr KeySpec E(std::string_view name, std::string_view default_value, std::string_view values, bool case_insensitive, Rejection rejection,
-                    std::string_view fallback = {}) {
+constexpr KeySpec E(std::string_view name, std::string_view default_value, std::string_view values,
+                    bool case_insensitive, Rejection rejection, std::string_view fallback = {}) {
   KeySpec k = K(name, ValueType::kEnumeration, default_value);
   k.values = values;
   k.case_insensitive = case_insensitive;
@@ -471,7 +471,8 @@ constexpr std::array kKeyConfusions = std::to_array<diag::KnownConfusion>({
 
 template <class Table>
 auto find_in(const Table& table, std::string_view name) -> decltype(&table[0]) {
-  const auto it = std::lower_bound(table.begin(), table.end(), name, [](const auto& e, std::string_view n) { return e.name < n; });
+  const auto it =
+      std::lower_bound(table.begin(), table.end(), name, [](const auto& e, std::string_view n) { return e.name < n; });
   return it != table.end() && it->name == name ? &*it : nullptr;
 }
 
@@ -517,11 +518,15 @@ bool in_values(std::string_view values, std::string_view v, bool case_insensitiv
   std::size_t start = 0;
   while (start <= values.size()) {
     const std::size_t bar = values.find('|', start);
-    const std::string_view item = values.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start);
-    const bool equal = case_insensitive ? item.size() == v.size() && std::equal(item.begin(), item.end(), v.begin(), [](char a, char b) {
-      return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
-    })
-                                        : item == v;
+    const std::string_view item =
+        values.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start);
+    const bool equal =
+        case_insensitive ? item.size() == v.size() && std::equal(item.begin(), item.end(), v.begin(),
+                                                                 [](char a, char b) {
+                                                                   return std::tolower(static_cast<unsigned char>(a)) ==
+                                                                          std::tolower(static_cast<unsigned char>(b));
+                                                                 })
+                         : item == v;
     if (equal) return true;
     if (bar == std::string_view::npos) break;
     start = bar + 1;
@@ -530,8 +535,9 @@ bool in_values(std::string_view values, std::string_view v, bool case_insensitiv
 }
 
 bool next_upstream(std::string_view s) {
-  static constexpr std::array<std::string_view, 12> kTokens = {"error", "timeout", "invalid_header", "http_500", "http_502", "http_503",
-                                                               "http_504", "http_403", "http_404", "http_429", "non_idempotent", "off"};
+  static constexpr std::array<std::string_view, 12> kTokens = {"error",    "timeout",  "invalid_header", "http_500",
+                                                               "http_502", "http_503", "http_504",       "http_403",
+                                                               "http_404", "http_429", "non_idempotent", "off"};
   bool any = false;
   for (std::string_view word : split(s, ' ')) {
     if (word.empty()) continue;
@@ -568,7 +574,8 @@ Parsed placeholder_value() {
 }
 
 // The checks both tables share; `annotation` switches the integer parser (annotations use Atoi).
-Parsed parse_typed(ValueType type, std::string_view v, std::string_view values, bool case_insensitive, Rejection enum_rejection) {
+Parsed parse_typed(ValueType type, std::string_view v, std::string_view values, bool case_insensitive,
+                   Rejection enum_rejection) {
   switch (type) {
     case T::kString:
       return ok_plain();
@@ -613,16 +620,21 @@ Parsed parse_typed(ValueType type, std::string_view v, std::string_view values, 
     case T::kNumberAndSize: {
       const std::string_view t = trim(v);
       const std::size_t space = t.find_first_of(" \t");
-      const bool good = space != std::string_view::npos && all_ascii_digits(t.substr(0, space)) && nginx_size(trim(t.substr(space)));
+      const bool good =
+          space != std::string_view::npos && all_ascii_digits(t.substr(0, space)) && nginx_size(trim(t.substr(space)));
       return good ? ok_plain() : fail("a number and an nginx size such as \"4 8k\"", Rejection::kNginx);
     }
     case T::kNextUpstream:
-      return next_upstream(v) ? ok_plain()
-                              : fail("space-separated proxy_next_upstream conditions (error, timeout, invalid_header, http_500, "
-                                     "http_502, http_503, http_504, http_403, http_404, http_429, non_idempotent, off)",
-                                     enum_rejection);
+      return next_upstream(v)
+                 ? ok_plain()
+                 : fail(
+                       "space-separated proxy_next_upstream conditions (error, timeout, invalid_header, http_500, "
+                       "http_502, http_503, http_504, http_403, http_404, http_429, non_idempotent, off)",
+                       enum_rejection);
     case T::kEnumeration:
-      return in_values(values, v, case_insensitive) ? ok_plain() : fail(fmt::format("one of {}", describe_values(values)), enum_rejection);
+      return in_values(values, v, case_insensitive)
+                 ? ok_plain()
+                 : fail(fmt::format("one of {}", describe_values(values)), enum_rejection);
     case T::kRedirectCode: {
       const auto n = go_atoi(v);
       if (n && (*n == 301 || *n == 302 || *n == 307 || *n == 308)) return ok_integer(n);
@@ -646,13 +658,16 @@ Parsed parse_typed(ValueType type, std::string_view v, std::string_view values, 
         }
         if (compact.empty()) continue;
         const std::size_t colon = compact.find(':');
-        if (colon == std::string::npos) return fail("comma-separated name: size entries such as \"configuration_data: 20m\"");
+        if (colon == std::string::npos)
+          return fail("comma-separated name: size entries such as \"configuration_data: 20m\"");
         std::string_view size = std::string_view(compact).substr(colon + 1);
         std::int64_t factor = 1024;
         if (!size.empty() && (size.back() == 'k' || size.back() == 'K')) factor = 1;
-        if (!size.empty() && std::string_view("kKmM").find(size.back()) != std::string_view::npos) size.remove_suffix(1);
+        if (!size.empty() && std::string_view("kKmM").find(size.back()) != std::string_view::npos)
+          size.remove_suffix(1);
         const auto n = all_ascii_digits(size) ? go_atoi(size) : std::nullopt;
-        if (!n || *n * factor > 204800) return fail("comma-separated name: size entries (size like 20m or 512k, at most 200m)");
+        if (!n || *n * factor > 204800)
+          return fail("comma-separated name: size entries (size like 20m or 512k, at most 200m)");
       }
       return ok_plain();
     case T::kUrl:
@@ -663,16 +678,32 @@ Parsed parse_typed(ValueType type, std::string_view v, std::string_view values, 
 
 }  // namespace
 
-std::span<const KeySpec> config_map_keys() { return kKeys; }
-std::span<const AnnotationSpec> annotations() { return kAnnotations; }
+std::span<const KeySpec> config_map_keys() {
+  return kKeys;
+}
+std::span<const AnnotationSpec> annotations() {
+  return kAnnotations;
+}
 
-const KeySpec* find_key(std::string_view name) { return find_in(kKeys, name); }
-const AnnotationSpec* find_annotation(std::string_view name) { return find_in(kAnnotations, name); }
-const Removed* find_removed_key(std::string_view name) { return find_in(kRemovedKeys, name); }
-const Removed* find_removed_annotation(std::string_view name) { return find_in(kRemovedAnnotations, name); }
+const KeySpec* find_key(std::string_view name) {
+  return find_in(kKeys, name);
+}
+const AnnotationSpec* find_annotation(std::string_view name) {
+  return find_in(kAnnotations, name);
+}
+const Removed* find_removed_key(std::string_view name) {
+  return find_in(kRemovedKeys, name);
+}
+const Removed* find_removed_annotation(std::string_view name) {
+  return find_in(kRemovedAnnotations, name);
+}
 
-std::span<const diag::KnownConfusion> key_confusions() { return kKeyConfusions; }
-std::span<const diag::KnownConfusion> annotation_confusions() { return kAnnotationConfusions; }
+std::span<const diag::KnownConfusion> key_confusions() {
+  return kKeyConfusions;
+}
+std::span<const diag::KnownConfusion> annotation_confusions() {
+  return kAnnotationConfusions;
+}
 
 std::optional<std::int64_t> parse_go_int(std::string_view text, int bits) {
   if (text.empty()) return 0;  // mapstructure's weak typing reads "" as 0
@@ -682,7 +713,8 @@ std::optional<std::int64_t> parse_go_int(std::string_view text, int bits) {
 Parsed parse_key_value(const KeySpec& key, std::string_view value) {
   // nginx-syntax values hold nginx variables (`$remote_addr`): only installer tokens, `${NAME}`
   // and templates there (RULES.md "API defaulting and placeholders").
-  if (model::is_placeholder(value, key.rejection == Rejection::kNginx ? model::FieldKind::kScript : model::FieldKind::kText)) {
+  if (model::is_placeholder(value,
+                            key.rejection == Rejection::kNginx ? model::FieldKind::kScript : model::FieldKind::kText)) {
     return placeholder_value();
   }
   // Empty nginx-syntax values: the template's handling differs per key; never reported.

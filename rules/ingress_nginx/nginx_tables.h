@@ -54,22 +54,22 @@ struct KeySpec {
   std::string_view values;
   bool case_insensitive = false;
   Rejection rejection = Rejection::kController;
-  std::string_view fallback;       // kEnumeration with kController: what the controller uses instead
+  std::string_view fallback;  // kEnumeration with kController: what the controller uses instead
 };
 
 struct AnnotationSpec {
-  std::string_view name;           // without the prefix
+  std::string_view name;  // without the prefix
   ValueType type = ValueType::kString;
   Risk risk = Risk::kLowOrMedium;
-  std::string_view values;         // kEnumeration
+  std::string_view values;  // kEnumeration
   bool case_insensitive = false;
-  std::string_view alias_of;       // an accepted alias names the annotation it stands for
+  std::string_view alias_of;  // an accepted alias names the annotation it stands for
 };
 
 struct Removed {
   std::string_view name;
-  std::string_view version;        // the first controller release without it, e.g. "1.10.0"
-  std::string_view what;           // "OpenTracing support", "global rate limiting"
+  std::string_view version;  // the first controller release without it, e.g. "1.10.0"
+  std::string_view what;     // "OpenTracing support", "global rate limiting"
 };
 
 std::span<const KeySpec> config_map_keys();

@@ -136,8 +136,10 @@ TEST_SUITE("ingress-nginx tables") {
     for (const AnnotationSpec& a : annotations()) {
       CHECK(a.name > previous);
       previous = a.name;
-      if (a.alias_of.empty()) table.insert(std::string(a.name));
-      else CHECK(find_annotation(a.alias_of) != nullptr);
+      if (a.alias_of.empty())
+        table.insert(std::string(a.name));
+      else
+        CHECK(find_annotation(a.alias_of) != nullptr);
     }
     CHECK(table == words(kDomainAnnotations));
     CHECK(table.size() == 136);
@@ -199,9 +201,9 @@ TEST_SUITE("ingress-nginx tables") {
     CHECK_FALSE(parse_key_value(*find_key("worker-shutdown-timeout"), "4 minutes").ok);
     CHECK(parse_key_value(*find_key("proxy-protocol-header-timeout"), "1m30.5s").ok);
     CHECK_FALSE(parse_key_value(*find_key("proxy-protocol-header-timeout"), "5").ok);  // Go durations need a unit
-    CHECK(parse_key_value(*find_key("annotations-risk-level"), "critical").ok);   // case-insensitive
+    CHECK(parse_key_value(*find_key("annotations-risk-level"), "critical").ok);        // case-insensitive
     CHECK_FALSE(parse_key_value(*find_key("annotations-risk-level"), "Critcal").ok);
-    CHECK_FALSE(parse_key_value(*find_key("error-log-level"), "Warn").ok);      // nginx compares exactly
+    CHECK_FALSE(parse_key_value(*find_key("error-log-level"), "Warn").ok);  // nginx compares exactly
     CHECK(parse_key_value(*find_key("http-redirect-code"), "301").ok);
     CHECK_FALSE(parse_key_value(*find_key("http-redirect-code"), "303").ok);
     CHECK_FALSE(parse_key_value(*find_key("http-redirect-code"), "0x12F").ok);  // strconv.Atoi: base 10 only
@@ -238,16 +240,20 @@ TEST_SUITE("ingress-nginx tables") {
   TEST_CASE("effective values: annotation, else ConfigMap, else default; unknown without the ConfigMap") {
     const std::string controller =
         "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: c, namespace: ingress-nginx}\nspec:\n"
-        "  selector: {matchLabels: {app: c}}\n  template:\n    metadata: {labels: {app: c}}\n    spec:\n      containers:\n"
+        "  selector: {matchLabels: {app: c}}\n  template:\n    metadata: {labels: {app: c}}\n    spec:\n      "
+        "containers:\n"
         "      - name: controller\n        image: registry.k8s.io/ingress-nginx/controller:v1.15.1\n"
         "        args: [/nginx-ingress-controller, --configmap=ingress-nginx/c]\n";
-    const std::string config_map = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: ingress-nginx}\n"
-                                   "data: {proxy-read-timeout: \"300\", proxy-send-timeout: \"90s\"}\n";
+    const std::string config_map =
+        "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: ingress-nginx}\n"
+        "data: {proxy-read-timeout: \"300\", proxy-send-timeout: \"90s\"}\n";
     const std::string ingress =
         "apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: api\n  namespace: shop\n"
-        "  annotations: {nginx.ingress.kubernetes.io/proxy-read-timeout: \"3600\", nginx.ingress.kubernetes.io/proxy-connect-timeout: \"9s\"}\n"
+        "  annotations: {nginx.ingress.kubernetes.io/proxy-read-timeout: \"3600\", "
+        "nginx.ingress.kubernetes.io/proxy-connect-timeout: \"9s\"}\n"
         "spec: {ingressClassName: nginx}\n";
-    const LoadedView m_loaded = testing::load_texts({{"c.yaml", controller}, {"cm.yaml", config_map}, {"ing.yaml", ingress}});
+    const LoadedView m_loaded =
+        testing::load_texts({{"c.yaml", controller}, {"cm.yaml", config_map}, {"ing.yaml", ingress}});
     const model::Model& m = m_loaded.model;
     const engine::View view(m, m_loaded.facts);
     const std::vector<Controller> all = controllers(view);

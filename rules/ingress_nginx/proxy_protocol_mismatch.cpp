@@ -61,11 +61,13 @@ class ProxyProtocolMismatch final : public engine::Rule {
       if (*nginx_on) {
         // The ConfigMap value is where nginx was told to expect PROXY: nginx_range is valid.
         out.checking(c.config_maps.front()->meta.object_range);
-        diag::Diagnostic& d = out.report(
-            nginx_range, fmt::format("use-proxy-protocol \"true\" makes nginx require a PROXY header on every connection, but the load balancer "
-                                     "in front ({}) does not send one: every request fails",
-                                     front->description));
-        d.help = "add the provider's PROXY protocol annotation to the controller's Service, or remove use-proxy-protocol";
+        diag::Diagnostic& d =
+            out.report(nginx_range, fmt::format("use-proxy-protocol \"true\" makes nginx require a PROXY header on "
+                                                "every connection, but the load balancer "
+                                                "in front ({}) does not send one: every request fails",
+                                                front->description));
+        d.help =
+            "add the provider's PROXY protocol annotation to the controller's Service, or remove use-proxy-protocol";
         if (lb_range.valid()) d.related.push_back({lb_range, "the load balancer's PROXY protocol setting"});
         continue;
       }
@@ -73,13 +75,17 @@ class ProxyProtocolMismatch final : public engine::Rule {
       if (!anchor.valid()) continue;
       if (front->service != nullptr) out.checking(front->service->meta.object_range);
       const std::string where = nginx_range.valid() ? "ConfigMap " + c.fact->config_map : "default";
-      diag::Diagnostic& d = out.report(
-          anchor, fmt::format("the load balancer in front of {} ({}) sends a PROXY protocol header, but ingress-nginx use-proxy-protocol is "
-                              "false ({}): nginx reads the header as the request and every request fails",
-                              c.fact->workload, front->description, where));
-      d.help = "set use-proxy-protocol: \"true\" in the controller's ConfigMap, or remove the PROXY protocol annotation";
-      if (nginx_range.valid()) d.related.push_back({nginx_range, "use-proxy-protocol"});
-      else if (c.fact->config_map_flag.valid()) d.related.push_back({c.fact->config_map_flag, "the controller's ConfigMap, where use-proxy-protocol would go"});
+      diag::Diagnostic& d =
+          out.report(anchor, fmt::format("the load balancer in front of {} ({}) sends a PROXY protocol header, but "
+                                         "ingress-nginx use-proxy-protocol is "
+                                         "false ({}): nginx reads the header as the request and every request fails",
+                                         c.fact->workload, front->description, where));
+      d.help =
+          "set use-proxy-protocol: \"true\" in the controller's ConfigMap, or remove the PROXY protocol annotation";
+      if (nginx_range.valid())
+        d.related.push_back({nginx_range, "use-proxy-protocol"});
+      else if (c.fact->config_map_flag.valid())
+        d.related.push_back({c.fact->config_map_flag, "the controller's ConfigMap, where use-proxy-protocol would go"});
     }
   }
 };

@@ -11,13 +11,12 @@
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL6011",
-    .name = "snippet-annotation-blocked",
-    .severity = diag::Severity::kError,
-    .group = diag::Group::kCorrectness,
-    .summary = "a snippet annotation the serving ingress-nginx controller does not accept",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL6011",
+                               .name = "snippet-annotation-blocked",
+                               .severity = diag::Severity::kError,
+                               .group = diag::Group::kCorrectness,
+                               .summary = "a snippet annotation the serving ingress-nginx controller does not accept",
+                               .doc = R"md(## What it finds
 A Critical-risk annotation (`configuration-snippet`, `server-snippet`, `auth-snippet`,
 `stream-snippet`, `modsecurity-snippet`) on an Ingress served by an ingress-nginx controller of
 the view whose ConfigMap does not allow it: `annotations-risk-level` below Critical (the default
@@ -56,7 +55,7 @@ RiskLevel parse_risk(std::string_view v) {  // StringRiskToRisk: case-insensitiv
 
 struct Verdict {
   bool known = false;
-  std::vector<std::string> reasons;        // empty: accepted
+  std::vector<std::string> reasons;  // empty: accepted
   std::vector<diag::RelatedLocation> related;
 };
 
@@ -85,19 +84,22 @@ class SnippetAnnotationBlocked final : public engine::Rule {
           if (!first) first = v;
         }
         if (!all_reject || !first) continue;
-        diag::Diagnostic& d = out.report(
-            annotation.key.range,
-            fmt::format("annotation {} is Critical risk and ingress-nginx does not accept it: {}; the admission webhook rejects the Ingress, or "
-                        "the controller drops the annotation",
-                        annotation.key.value, fmt::join(first->reasons, ", and ")));
-        d.help = "move the snippet into the controller's ConfigMap, or allow snippets there (allow-snippet-annotations: \"true\", annotations-risk-level: Critical)";
+        diag::Diagnostic& d =
+            out.report(annotation.key.range, fmt::format("annotation {} is Critical risk and ingress-nginx does not "
+                                                         "accept it: {}; the admission webhook rejects the Ingress, or "
+                                                         "the controller drops the annotation",
+                                                         annotation.key.value, fmt::join(first->reasons, ", and ")));
+        d.help =
+            "move the snippet into the controller's ConfigMap, or allow snippets there (allow-snippet-annotations: "
+            "\"true\", annotations-risk-level: Critical)";
         d.related = std::move(first->related);
       }
     }
   }
 
  private:
-  static Verdict verdict(const engine::View& view, const nginx::Controller& c, std::string_view name, const std::optional<facts::Version>& version) {
+  static Verdict verdict(const engine::View& view, const nginx::Controller& c, std::string_view name,
+                         const std::optional<facts::Version>& version) {
     Verdict v;
     const std::string& cm = c.fact->config_map;
     // annotations-risk-level
@@ -106,13 +108,16 @@ class SnippetAnnotationBlocked final : public engine::Rule {
     if (risk.state == nginx::Setting::kSet) {
       const RiskLevel level = parse_risk(risk.entry->value.value);
       if (level != RiskLevel::kCritical) {
-        v.reasons.push_back(fmt::format("annotations-risk-level is \"{}\" in ConfigMap {}", risk.entry->value.value, cm));
+        v.reasons.push_back(
+            fmt::format("annotations-risk-level is \"{}\" in ConfigMap {}", risk.entry->value.value, cm));
         v.related.push_back({risk.entry->key.range, "annotations-risk-level"});
       }
     } else {
       if (!version) return v;
       if (*version >= facts::Version{1, 12, 0}) {
-        v.reasons.push_back(fmt::format("annotations-risk-level defaults to High since controller v1.12.0, and the controller is {}", nginx::describe_version(view)));
+        v.reasons.push_back(
+            fmt::format("annotations-risk-level defaults to High since controller v1.12.0, and the controller is {}",
+                        nginx::describe_version(view)));
       }
     }
     // allow-snippet-annotations (read for every annotation whose name ends in -snippet)
@@ -121,16 +126,20 @@ class SnippetAnnotationBlocked final : public engine::Rule {
       if (allow.state == nginx::Setting::kUnknown) return v;
       std::optional<bool> allowed;
       if (allow.state == nginx::Setting::kSet) {
-        allowed = allow.entry->value.value.empty() ? std::optional<bool>(false) : go_parse_bool(allow.entry->value.value);
+        allowed =
+            allow.entry->value.value.empty() ? std::optional<bool>(false) : go_parse_bool(allow.entry->value.value);
         if (allowed && !*allowed) {
-          v.reasons.push_back(fmt::format("allow-snippet-annotations is \"{}\" in ConfigMap {}", allow.entry->value.value, cm));
+          v.reasons.push_back(
+              fmt::format("allow-snippet-annotations is \"{}\" in ConfigMap {}", allow.entry->value.value, cm));
           v.related.push_back({allow.entry->key.range, "allow-snippet-annotations"});
         }
       }
       if (!allowed) {  // unset, or a value that does not parse: the default applies
         if (!version) return v;
         if (*version >= facts::Version{1, 9, 0}) {
-          v.reasons.push_back(fmt::format("allow-snippet-annotations defaults to false since controller v1.9.0, and the controller is {}", nginx::describe_version(view)));
+          v.reasons.push_back(fmt::format(
+              "allow-snippet-annotations defaults to false since controller v1.9.0, and the controller is {}",
+              nginx::describe_version(view)));
         }
       }
     }

@@ -13,13 +13,12 @@
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL6008",
-    .name = "timeout-backend-exceeds-proxy-read",
-    .severity = diag::Severity::kWarning,
-    .group = diag::Group::kSuspicious,
-    .summary = "the backend's own request timeout is longer than nginx's proxy read timeout",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL6008",
+                               .name = "timeout-backend-exceeds-proxy-read",
+                               .severity = diag::Severity::kWarning,
+                               .group = diag::Group::kSuspicious,
+                               .summary = "the backend's own request timeout is longer than nginx's proxy read timeout",
+                               .doc = R"md(## What it finds
 A workload behind an Ingress that ingress-nginx serves, whose own request timeout is stated
 explicitly and is longer than the effective `proxy-read-timeout` in front of it (the Ingress's
 `nginx.ingress.kubernetes.io/proxy-read-timeout` annotation, else the controller's ConfigMap,
@@ -57,21 +56,28 @@ class TimeoutBackendExceedsProxyRead final : public engine::Rule {
       const nginx::BackendTimeouts backend = nginx::backend_timeouts(view.model(), *b.pod, b.service);
       if (!backend.request) continue;
       const model::Ingress& ingress = *b.ingress->ingress;
-      const std::optional<nginx::Effective> read = nginx::effective_seconds("proxy-read-timeout", *b.controller, &ingress);
+      const std::optional<nginx::Effective> read =
+          nginx::effective_seconds("proxy-read-timeout", *b.controller, &ingress);
       if (!read || read->value >= backend.request->seconds) continue;
       const SourceRange& at = backend.request->range;
       if (!reported.insert({at.file, at.begin, read->value}).second) continue;
       out.checking(b.pod->meta.object_range);
       diag::Diagnostic& d = out.report(
-          at, fmt::format("the backend's request timeout {}s ({}, {}) is longer than the effective proxy-read-timeout {}s ({}) of {}: nginx answers 504 "
+          at, fmt::format("the backend's request timeout {}s ({}, {}) is longer than the effective proxy-read-timeout "
+                          "{}s ({}) of {}: nginx answers 504 "
                           "while the backend still works",
                           backend.request->seconds, backend.request->what, b.pod->meta.display(), read->value,
                           nginx::describe_source(*read, *b.controller, &ingress), ingress.meta.display()));
-      d.help = fmt::format("set nginx.ingress.kubernetes.io/proxy-read-timeout: \"{}\" on the Ingress (or proxy-read-timeout in the controller's "
-                           "ConfigMap), or lower the backend's timeout to {}s",
-                           backend.request->seconds, read->value);
-      if (read->range.valid()) d.related.push_back({read->range, "proxy-read-timeout"});
-      else d.related.push_back({ingress.meta.name.range, fmt::format("{} routes to {}", ingress.meta.display(), b.service->meta.display())});
+      d.help = fmt::format(
+          "set nginx.ingress.kubernetes.io/proxy-read-timeout: \"{}\" on the Ingress (or proxy-read-timeout in the "
+          "controller's "
+          "ConfigMap), or lower the backend's timeout to {}s",
+          backend.request->seconds, read->value);
+      if (read->range.valid())
+        d.related.push_back({read->range, "proxy-read-timeout"});
+      else
+        d.related.push_back({ingress.meta.name.range,
+                             fmt::format("{} routes to {}", ingress.meta.display(), b.service->meta.display())});
     }
   }
 };

@@ -49,18 +49,26 @@ class TimeoutLbIdleExceedsKeepalive final : public engine::Rule {
       const std::optional<nginx::Effective> keep = nginx::effective_seconds("keep-alive", c);
       const std::int64_t idle = *front->fact->idle_timeout_seconds;
       if (!keep || keep->value == 0 || keep->value > idle) continue;
-      const SourceRange anchor = keep->range.valid() ? keep->range : front->idle_range.valid() ? front->idle_range : nginx::controller_anchor(c, &*front);
+      const SourceRange anchor = keep->range.valid()         ? keep->range
+                                 : front->idle_range.valid() ? front->idle_range
+                                                             : nginx::controller_anchor(c, &*front);
       if (!anchor.valid()) continue;
       if (front->service != nullptr) out.checking(front->service->meta.object_range);
-      diag::Diagnostic& d = out.report(
-          anchor, fmt::format("nginx keep-alive {}s ({}) is {} the load balancer idle timeout {}: the load balancer reuses connections nginx has "
-                              "closed (502)",
-                              keep->value, nginx::describe_source(*keep, c), keep->value < idle ? "shorter than" : "not longer than", front->idle_text));
-      d.help = fmt::format("set keep-alive in the controller's ConfigMap above the idle timeout (e.g. \"{}\"), or lower the load balancer's idle timeout",
-                           idle + 15);
+      diag::Diagnostic& d =
+          out.report(anchor, fmt::format("nginx keep-alive {}s ({}) is {} the load balancer idle timeout {}: the load "
+                                         "balancer reuses connections nginx has "
+                                         "closed (502)",
+                                         keep->value, nginx::describe_source(*keep, c),
+                                         keep->value < idle ? "shorter than" : "not longer than", front->idle_text));
+      d.help = fmt::format(
+          "set keep-alive in the controller's ConfigMap above the idle timeout (e.g. \"{}\"), or lower the load "
+          "balancer's idle timeout",
+          idle + 15);
       if (keep->range.valid() && anchor != keep->range) d.related.push_back({keep->range, "nginx keep-alive"});
-      if (front->idle_range.valid() && anchor != front->idle_range) d.related.push_back({front->idle_range, "the load balancer idle timeout"});
-      if (!keep->range.valid() && c.fact->config_map_flag.valid()) d.related.push_back({c.fact->config_map_flag, "the controller's ConfigMap, where keep-alive would go"});
+      if (front->idle_range.valid() && anchor != front->idle_range)
+        d.related.push_back({front->idle_range, "the load balancer idle timeout"});
+      if (!keep->range.valid() && c.fact->config_map_flag.valid())
+        d.related.push_back({c.fact->config_map_flag, "the controller's ConfigMap, where keep-alive would go"});
     }
   }
 };

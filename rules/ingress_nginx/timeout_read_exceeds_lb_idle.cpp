@@ -49,7 +49,8 @@ struct TimeoutKey {
   std::string_view key;
   std::string_view silent;  // what goes silent for that long
 };
-constexpr std::array<TimeoutKey, 2> kKeys{{{"proxy-read-timeout", "a response silent"}, {"proxy-send-timeout", "a request body silent"}}};
+constexpr std::array<TimeoutKey, 2> kKeys{
+    {{"proxy-read-timeout", "a response silent"}, {"proxy-send-timeout", "a request body silent"}}};
 
 class TimeoutReadExceedsLbIdle final : public engine::Rule {
  public:
@@ -65,7 +66,8 @@ class TimeoutReadExceedsLbIdle final : public engine::Rule {
       const std::int64_t idle = *front->fact->idle_timeout_seconds;
       for (const TimeoutKey& key : kKeys) {
         // The controller-wide value, then each Ingress that overrides it.
-        if (const std::optional<nginx::Effective> wide = nginx::effective_seconds(key.key, c); wide && wide->value > idle) {
+        if (const std::optional<nginx::Effective> wide = nginx::effective_seconds(key.key, c);
+            wide && wide->value > idle) {
           const SourceRange anchor = wide->range.valid() ? wide->range : front->idle_range;
           if (anchor.valid()) report(out, anchor, key, *wide, nginx::describe_source(*wide, c), *front, idle);
         }
@@ -73,7 +75,8 @@ class TimeoutReadExceedsLbIdle final : public engine::Rule {
         // load balancer an Ingress is behind: only a known controller pairs with Ingresses.
         if (!unambiguous) continue;
         for (const nginx::NginxIngress& n : ingresses) {
-          if (std::find(n.serving.controllers.begin(), n.serving.controllers.end(), &c) == n.serving.controllers.end()) continue;
+          if (std::find(n.serving.controllers.begin(), n.serving.controllers.end(), &c) == n.serving.controllers.end())
+            continue;
           const std::optional<nginx::Effective> own = nginx::effective_seconds(key.key, c, n.ingress);
           if (!own || own->source != nginx::Effective::kAnnotation || own->value <= idle) continue;
           out.checking(n.ingress->meta.object_range);
@@ -84,14 +87,18 @@ class TimeoutReadExceedsLbIdle final : public engine::Rule {
   }
 
  private:
-  static void report(engine::Sink& out, const SourceRange& anchor, const TimeoutKey& key, const nginx::Effective& value, const std::string& source,
-                     const nginx::FrontLoadBalancer& front, std::int64_t idle) {
-    diag::Diagnostic& d = out.report(anchor, fmt::format("{} {}s ({}) is longer than the load balancer idle timeout {}: {} that long is cut by the load "
-                                                         "balancer first",
-                                                         key.key, value.value, source, front.idle_text, key.silent));
-    d.help = fmt::format("raise the load balancer's idle timeout to at least {}s, keep the connection busy, or lower {} to {}s or less", value.value,
-                         key.key, idle);
-    if (front.idle_range.valid() && anchor != front.idle_range) d.related.push_back({front.idle_range, "the load balancer idle timeout"});
+  static void report(engine::Sink& out, const SourceRange& anchor, const TimeoutKey& key, const nginx::Effective& value,
+                     const std::string& source, const nginx::FrontLoadBalancer& front, std::int64_t idle) {
+    diag::Diagnostic& d = out.report(
+        anchor,
+        fmt::format("{} {}s ({}) is longer than the load balancer idle timeout {}: {} that long is cut by the load "
+                    "balancer first",
+                    key.key, value.value, source, front.idle_text, key.silent));
+    d.help = fmt::format(
+        "raise the load balancer's idle timeout to at least {}s, keep the connection busy, or lower {} to {}s or less",
+        value.value, key.key, idle);
+    if (front.idle_range.valid() && anchor != front.idle_range)
+      d.related.push_back({front.idle_range, "the load balancer idle timeout"});
   }
 };
 

@@ -13,13 +13,12 @@
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL6007",
-    .name = "timeout-upstream-keepalive-exceeds-backend",
-    .severity = diag::Severity::kError,
-    .group = diag::Group::kCorrectness,
-    .summary = "nginx keeps upstream connections idle at least as long as the backend does",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL6007",
+                               .name = "timeout-upstream-keepalive-exceeds-backend",
+                               .severity = diag::Severity::kError,
+                               .group = diag::Group::kCorrectness,
+                               .summary = "nginx keeps upstream connections idle at least as long as the backend does",
+                               .doc = R"md(## What it finds
 A workload behind an Ingress that ingress-nginx serves, whose idle keep-alive timeout is stated
 explicitly and is not longer than the controller's `upstream-keepalive-timeout` (ConfigMap key,
 default 60 seconds):
@@ -61,21 +60,29 @@ class TimeoutUpstreamKeepaliveExceedsBackend final : public engine::Rule {
     for (const nginx::IngressBackendPod& b : nginx::ingress_backend_pods(view, ingresses)) {
       const nginx::BackendTimeouts backend = nginx::backend_timeouts(view.model(), *b.pod, b.service);
       if (!backend.idle) continue;
-      const std::optional<nginx::Effective> pool = nginx::effective_integer("upstream-keepalive-connections", *b.controller);
+      const std::optional<nginx::Effective> pool =
+          nginx::effective_integer("upstream-keepalive-connections", *b.controller);
       if (!pool || pool->value == 0) continue;  // no upstream keep-alive: nothing is reused
-      const std::optional<nginx::Effective> keep = nginx::effective_seconds("upstream-keepalive-timeout", *b.controller);
+      const std::optional<nginx::Effective> keep =
+          nginx::effective_seconds("upstream-keepalive-timeout", *b.controller);
       if (!keep || keep->value < backend.idle->seconds) continue;
       const SourceRange& at = backend.idle->range;
       if (!reported.insert({at.file, at.begin, b.controller}).second) continue;
       out.checking(b.pod->meta.object_range);
-      diag::Diagnostic& d = out.report(
-          at, fmt::format("the backend's idle timeout {}s ({}, {}) is not longer than nginx upstream-keepalive-timeout {}s ({}): nginx reuses connections "
-                          "the backend has closed (502)",
-                          backend.idle->seconds, backend.idle->what, b.pod->meta.display(), keep->value, nginx::describe_source(*keep, *b.controller)));
-      d.help = fmt::format("raise the backend's idle timeout above {}s (e.g. {}), or set upstream-keepalive-timeout below {} in the controller's ConfigMap",
-                           keep->value, keep->value + 5, backend.idle->seconds);
+      diag::Diagnostic& d =
+          out.report(at, fmt::format("the backend's idle timeout {}s ({}, {}) is not longer than nginx "
+                                     "upstream-keepalive-timeout {}s ({}): nginx reuses connections "
+                                     "the backend has closed (502)",
+                                     backend.idle->seconds, backend.idle->what, b.pod->meta.display(), keep->value,
+                                     nginx::describe_source(*keep, *b.controller)));
+      d.help = fmt::format(
+          "raise the backend's idle timeout above {}s (e.g. {}), or set upstream-keepalive-timeout below {} in the "
+          "controller's ConfigMap",
+          keep->value, keep->value + 5, backend.idle->seconds);
       if (keep->range.valid()) d.related.push_back({keep->range, "upstream-keepalive-timeout"});
-      d.related.push_back({b.ingress->ingress->meta.name.range, fmt::format("{} routes to {}", b.ingress->ingress->meta.display(), b.service->meta.display())});
+      d.related.push_back(
+          {b.ingress->ingress->meta.name.range,
+           fmt::format("{} routes to {}", b.ingress->ingress->meta.display(), b.service->meta.display())});
     }
   }
 };

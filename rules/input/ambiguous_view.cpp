@@ -8,13 +8,12 @@
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL0006",
-    .name = "ambiguous-view",
-    .severity = diag::Severity::kNote,
-    .group = diag::Group::kSuspicious,
-    .summary = "run-level notes: statements about the view, never findings",
-    .doc = R"md(## What it is
+constexpr diag::RuleInfo kInfo{.code = "NL0006",
+                               .name = "ambiguous-view",
+                               .severity = diag::Severity::kNote,
+                               .group = diag::Group::kSuspicious,
+                               .summary = "run-level notes: statements about the view, never findings",
+                               .doc = R"md(## What it is
 NL0006 is not a finding: it is the id of **run-level notes**, statements about the view as a
 whole rather than about an object to edit. They are never results, never enter a baseline, are
 never counted by `failOn` and never change the exit status. Each note has a topic:
@@ -63,7 +62,7 @@ Different objects that contradict each other inside one install (kube-proxy's `c
 against Flannel's `Network`) are not ambiguity but a misconfiguration: the rule that relates them
 reports it. **v3: moved**: NL0006 was a note finding before.
 )md",
-    .run_level = true};
+                               .run_level = true};
 
 // Never selected to run (rule_selection leaves run-level entries out); reports nothing if run.
 class AmbiguousView final : public engine::Rule {

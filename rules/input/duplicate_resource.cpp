@@ -6,13 +6,12 @@
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL0005",
-    .name = "duplicate-resource",
-    .severity = diag::Severity::kWarning,
-    .group = diag::Group::kSuspicious,
-    .summary = "the same object defined twice with different content in one apply",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL0005",
+                               .name = "duplicate-resource",
+                               .severity = diag::Severity::kWarning,
+                               .group = diag::Group::kSuspicious,
+                               .summary = "the same object defined twice with different content in one apply",
+                               .doc = R"md(## What it finds
 Two definitions of the same object (API group, kind, namespace and name) with different content
 in one file, or in the resources of one kustomization: both reach the cluster in one
 `kubectl apply`, and the later one silently replaces the earlier. The finding sits on the later

@@ -4,13 +4,12 @@
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL0002",
-    .name = "internal-error",
-    .severity = diag::Severity::kError,
-    .group = diag::Group::kCorrectness,
-    .summary = "a rule failed on this input (a bug in netlint)",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL0002",
+                               .name = "internal-error",
+                               .severity = diag::Severity::kError,
+                               .group = diag::Group::kCorrectness,
+                               .summary = "a rule failed on this input (a bug in netlint)",
+                               .doc = R"md(## What it finds
 A rule that failed while checking an object. The message names the rule and the failure; the
 finding points at the object the rule was checking. All other rules still run, and netlint
 exits with status 3 after printing everything it found.

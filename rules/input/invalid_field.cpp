@@ -6,13 +6,12 @@
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL0004",
-    .name = "invalid-field",
-    .severity = diag::Severity::kError,
-    .group = diag::Group::kCorrectness,
-    .summary = "a field netlint reads that the API server would reject",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL0004",
+                               .name = "invalid-field",
+                               .severity = diag::Severity::kError,
+                               .group = diag::Group::kCorrectness,
+                               .summary = "a field netlint reads that the API server would reject",
+                               .doc = R"md(## What it finds
 A field that netlint reads and that the API server would reject, because of:
 
 - its **type**, as YAML 1.1 reads it (the way `kubectl` does): an unquoted `1.10`, `080`,

@@ -5,13 +5,12 @@
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL0001",
-    .name = "parse-error",
-    .severity = diag::Severity::kError,
-    .group = diag::Group::kCorrectness,
-    .summary = "a manifest or config that does not parse",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL0001",
+                               .name = "parse-error",
+                               .severity = diag::Severity::kError,
+                               .group = diag::Group::kCorrectness,
+                               .summary = "a manifest or config that does not parse",
+                               .doc = R"md(## What it finds
 A YAML or JSON document that looks like a Kubernetes manifest (it has `apiVersion` and `kind`
 keys) but does not parse, and (later) an embedded config such as a Corefile that does not parse.
 The finding points at the position the parser stopped.

@@ -64,7 +64,9 @@ class CiliumKprWithoutApiserver final : public engine::Rule {
     if (!kube_proxy.usable() || kube_proxy.value) return;
     // The agent may also be pointed at the API server by its own options (domain-addendum.md 4).
     for (const model::ConfigMapEntry& e : kpr.config_map->data) {
-      if (e.key.value == "k8s-api-server" || e.key.value == "k8s-api-server-urls" || e.key.value == "k8s-kubeconfig-path") return;
+      if (e.key.value == "k8s-api-server" || e.key.value == "k8s-api-server-urls" ||
+          e.key.value == "k8s-kubeconfig-path")
+        return;
     }
     const model::PodSource* agent = cilium_agent(view);
     if (agent == nullptr) return;
@@ -75,11 +77,11 @@ class CiliumKprWithoutApiserver final : public engine::Rule {
       }
     }
     out.checking(kpr.config_map->meta.object_range);
-    diag::Diagnostic& d = out.report(
-        kpr.entry->value.range,
-        fmt::format("Cilium replaces kube-proxy, but {} has no KUBERNETES_SERVICE_HOST: with no kube-proxy, nothing programs the "
-                    "kubernetes ClusterIP the agent needs to reach the API server",
-                    agent->meta.display()));
+    diag::Diagnostic& d = out.report(kpr.entry->value.range,
+                                     fmt::format("Cilium replaces kube-proxy, but {} has no KUBERNETES_SERVICE_HOST: "
+                                                 "with no kube-proxy, nothing programs the "
+                                                 "kubernetes ClusterIP the agent needs to reach the API server",
+                                                 agent->meta.display()));
     d.help = "set k8sServiceHost and k8sServicePort in the Cilium Helm values";
     d.related.push_back({agent->meta.name.range, agent->meta.display()});
     if (kube_proxy.configured()) {

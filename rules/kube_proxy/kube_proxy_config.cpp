@@ -14,24 +14,45 @@ struct Field {
   bool any = false;
 };
 
-const std::vector<Field> kClientConnection = {{"kubeconfig"}, {"acceptContentTypes"}, {"contentType"}, {"qps"}, {"burst"}};
-const std::vector<Field> kIptables = {{"masqueradeBit"}, {"masqueradeAll"}, {"localhostNodePorts"}, {"syncPeriod"},
-                                      {"minSyncPeriod"}, {"snatNodeInternalIP"}};
-const std::vector<Field> kIpvs = {{"syncPeriod"}, {"minSyncPeriod"}, {"scheduler"}, {"excludeCIDRs"}, {"strictARP"},
-                                  {"tcpTimeout"}, {"tcpFinTimeout"}, {"udpTimeout"}};
+const std::vector<Field> kClientConnection = {
+    {"kubeconfig"}, {"acceptContentTypes"}, {"contentType"}, {"qps"}, {"burst"}};
+const std::vector<Field> kIptables = {{"masqueradeBit"}, {"masqueradeAll"}, {"localhostNodePorts"},
+                                      {"syncPeriod"},    {"minSyncPeriod"}, {"snatNodeInternalIP"}};
+const std::vector<Field> kIpvs = {{"syncPeriod"}, {"minSyncPeriod"}, {"scheduler"},     {"excludeCIDRs"},
+                                  {"strictARP"},  {"tcpTimeout"},    {"tcpFinTimeout"}, {"udpTimeout"}};
 const std::vector<Field> kNftables = {{"masqueradeBit"}, {"masqueradeAll"}, {"syncPeriod"}, {"minSyncPeriod"}};
-const std::vector<Field> kWinkernel = {{"networkName"}, {"sourceVip"}, {"enableDSR"}, {"rootHnsEndpointName"},
-                                       {"forwardHealthCheckVip"}};
+const std::vector<Field> kWinkernel = {
+    {"networkName"}, {"sourceVip"}, {"enableDSR"}, {"rootHnsEndpointName"}, {"forwardHealthCheckVip"}};
 const std::vector<Field> kDetectLocal = {{"bridgeInterface"}, {"interfaceNamePrefix"}};
-const std::vector<Field> kConntrack = {{"maxPerCore"}, {"min"}, {"tcpEstablishedTimeout"}, {"tcpCloseWaitTimeout"},
-                                       {"tcpBeLiberal"}, {"udpTimeout"}, {"udpStreamTimeout"}};
-const std::vector<Field> kTop = {
-    {"apiVersion"}, {"kind"}, {"featureGates", nullptr, true}, {"clientConnection", &kClientConnection},
-    {"logging", nullptr, true}, {"hostnameOverride"}, {"bindAddress"}, {"healthzBindAddress"}, {"metricsBindAddress"},
-    {"bindAddressHardFail"}, {"enableProfiling"}, {"showHiddenMetricsForVersion"}, {"mode"}, {"iptables", &kIptables},
-    {"ipvs", &kIpvs}, {"nftables", &kNftables}, {"winkernel", &kWinkernel}, {"detectLocalMode"},
-    {"detectLocal", &kDetectLocal}, {"clusterCIDR"}, {"nodePortAddresses"}, {"oomScoreAdj"}, {"conntrack", &kConntrack},
-    {"configSyncPeriod"}, {"portRange"}, {"windowsRunAsService"}};
+const std::vector<Field> kConntrack = {{"maxPerCore"},          {"min"},          {"tcpEstablishedTimeout"},
+                                       {"tcpCloseWaitTimeout"}, {"tcpBeLiberal"}, {"udpTimeout"},
+                                       {"udpStreamTimeout"}};
+const std::vector<Field> kTop = {{"apiVersion"},
+                                 {"kind"},
+                                 {"featureGates", nullptr, true},
+                                 {"clientConnection", &kClientConnection},
+                                 {"logging", nullptr, true},
+                                 {"hostnameOverride"},
+                                 {"bindAddress"},
+                                 {"healthzBindAddress"},
+                                 {"metricsBindAddress"},
+                                 {"bindAddressHardFail"},
+                                 {"enableProfiling"},
+                                 {"showHiddenMetricsForVersion"},
+                                 {"mode"},
+                                 {"iptables", &kIptables},
+                                 {"ipvs", &kIpvs},
+                                 {"nftables", &kNftables},
+                                 {"winkernel", &kWinkernel},
+                                 {"detectLocalMode"},
+                                 {"detectLocal", &kDetectLocal},
+                                 {"clusterCIDR"},
+                                 {"nodePortAddresses"},
+                                 {"oomScoreAdj"},
+                                 {"conntrack", &kConntrack},
+                                 {"configSyncPeriod"},
+                                 {"portRange"},
+                                 {"windowsRunAsService"}};
 
 struct Removed {
   std::string_view path;
@@ -71,7 +92,9 @@ std::vector<const model::ConfigDocument*> configs(const engine::View& view) {
   return out;
 }
 
-const model::Setting* mode_of(const model::ConfigDocument& config) { return config.settings.find("mode"); }
+const model::Setting* mode_of(const model::ConfigDocument& config) {
+  return config.settings.find("mode");
+}
 
 std::optional<UnknownField> unknown_field(std::string_view path) {
   const std::vector<std::string> segments = segments_of(path);

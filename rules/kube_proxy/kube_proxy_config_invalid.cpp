@@ -12,13 +12,12 @@
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL5001",
-    .name = "kube-proxy-config-invalid",
-    .severity = diag::Severity::kError,
-    .group = diag::Group::kCorrectness,
-    .summary = "a KubeProxyConfiguration value kube-proxy refuses at startup",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL5001",
+                               .name = "kube-proxy-config-invalid",
+                               .severity = diag::Severity::kError,
+                               .group = diag::Group::kCorrectness,
+                               .summary = "a KubeProxyConfiguration value kube-proxy refuses at startup",
+                               .doc = R"md(## What it finds
 Values of the KubeProxyConfiguration that make kube-proxy exit at startup:
 - an unsupported `mode`: `userspace` was removed in Kubernetes 1.26; `nftables` exists from 1.29;
   the Linux modes are `iptables` (the default), `ipvs` and `nftables`, Windows' is `kernelspace`;
@@ -39,7 +38,8 @@ range.
 Only the checks listed are made; the KubeProxyConfiguration validation has more.
 )md"};
 
-constexpr std::array<std::string_view, 4> kDetectLocalModes = {"ClusterCIDR", "NodeCIDR", "BridgeInterface", "InterfaceNamePrefix"};
+constexpr std::array<std::string_view, 4> kDetectLocalModes = {"ClusterCIDR", "NodeCIDR", "BridgeInterface",
+                                                               "InterfaceNamePrefix"};
 
 class KubeProxyConfigInvalid final : public engine::Rule {
  public:
@@ -51,11 +51,13 @@ class KubeProxyConfigInvalid final : public engine::Rule {
       out.checking(config->anchor);
       check_mode(*config, k8s, out);
       const model::Settings& s = config->settings;
-      if (const model::Setting* d = s.find("detectLocalMode"); d != nullptr && !d->placeholder && !d->value.value.empty() &&
-                                                            std::find(kDetectLocalModes.begin(), kDetectLocalModes.end(),
-                                                                      d->value.value) == kDetectLocalModes.end()) {
-        report(out, *d, fmt::format("detectLocalMode \"{}\" is not one of ClusterCIDR, NodeCIDR, BridgeInterface, InterfaceNamePrefix",
-                                    d->value.value));
+      if (const model::Setting* d = s.find("detectLocalMode");
+          d != nullptr && !d->placeholder && !d->value.value.empty() &&
+          std::find(kDetectLocalModes.begin(), kDetectLocalModes.end(), d->value.value) == kDetectLocalModes.end()) {
+        report(out, *d,
+               fmt::format(
+                   "detectLocalMode \"{}\" is not one of ClusterCIDR, NodeCIDR, BridgeInterface, InterfaceNamePrefix",
+                   d->value.value));
       }
       range(out, s.find("oomScoreAdj"), -1000, 1000);
       range(out, s.find("iptables.masqueradeBit"), 0, 31);
@@ -78,18 +80,22 @@ class KubeProxyConfigInvalid final : public engine::Rule {
     if (m.empty() || m == "iptables" || m == "ipvs" || m == "kernelspace") return;
     if (m == "nftables") {
       if (k8s >= facts::Version{1, 29, 0}) return;
-      out.report(mode->value.range, fmt::format("mode nftables does not exist in Kubernetes {}.{} (it arrived in 1.29): kube-proxy exits "
-                                                "at startup", k8s.major, k8s.minor))
+      out.report(mode->value.range,
+                 fmt::format("mode nftables does not exist in Kubernetes {}.{} (it arrived in 1.29): kube-proxy exits "
+                             "at startup",
+                             k8s.major, k8s.minor))
           .help = "use iptables, or upgrade to Kubernetes 1.29 or later";
       return;
     }
     if (m == "userspace") {
-      out.report(mode->value.range, "mode userspace was removed in Kubernetes 1.26: kube-proxy exits at startup")
-          .help = "use iptables or nftables";
+      out.report(mode->value.range, "mode userspace was removed in Kubernetes 1.26: kube-proxy exits at startup").help =
+          "use iptables or nftables";
       return;
     }
-    out.report(mode->value.range, fmt::format("mode \"{}\" is not a kube-proxy mode (iptables, ipvs, nftables; kernelspace on Windows): "
-                                              "kube-proxy exits at startup", m))
+    out.report(mode->value.range,
+               fmt::format("mode \"{}\" is not a kube-proxy mode (iptables, ipvs, nftables; kernelspace on Windows): "
+                           "kube-proxy exits at startup",
+                           m))
         .help = "use iptables (the default) or nftables";
   }
 
@@ -120,8 +126,9 @@ class KubeProxyConfigInvalid final : public engine::Rule {
     if (!min_ms || *min_ms < 0) {
       report(out, *min_sync, fmt::format("{} \"{}\" is not a duration", min_sync->path, min_sync->value.value));
     } else if (*min_ms > *sync_ms) {
-      report(out, *min_sync, fmt::format("{} {} is longer than syncPeriod {}", min_sync->path, min_sync->value.value,
-                                         sync != nullptr ? sync->value.value : std::string("30s (the default)")));
+      report(out, *min_sync,
+             fmt::format("{} {} is longer than syncPeriod {}", min_sync->path, min_sync->value.value,
+                         sync != nullptr ? sync->value.value : std::string("30s (the default)")));
     }
   }
 };

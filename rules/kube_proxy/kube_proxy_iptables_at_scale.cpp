@@ -8,13 +8,12 @@
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL5002",
-    .name = "kube-proxy-iptables-at-scale",
-    .severity = diag::Severity::kWarning,
-    .group = diag::Group::kPerf,
-    .summary = "iptables mode while the configured cluster scale exceeds 5,000 Services",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL5002",
+                               .name = "kube-proxy-iptables-at-scale",
+                               .severity = diag::Severity::kWarning,
+                               .group = diag::Group::kPerf,
+                               .summary = "iptables mode while the configured cluster scale exceeds 5,000 Services",
+                               .doc = R"md(## What it finds
 kube-proxy in iptables mode (written, or the default when `mode` is empty) while `.netlint.yaml`
 says the cluster has more than 5,000 Services (`cluster.scale.services`).
 
@@ -43,13 +42,15 @@ class KubeProxyIptablesAtScale final : public engine::Rule {
     if (!scale.usable() || scale.value <= kIptablesServiceBound) return;
     for (const model::ConfigDocument* config : kube_proxy::configs(view)) {
       const model::Setting* mode = kube_proxy::mode_of(*config);
-      if (mode != nullptr && (mode->placeholder || (!mode->value.value.empty() && mode->value.value != "iptables"))) continue;
+      if (mode != nullptr && (mode->placeholder || (!mode->value.value.empty() && mode->value.value != "iptables")))
+        continue;
       out.checking(config->anchor);
-      diag::Diagnostic& d = out.report(
-          mode != nullptr ? mode->value.range : config->anchor,
-          fmt::format("kube-proxy runs in iptables mode{} while the cluster has {} Services (.netlint.yaml scale.services), above "
-                      "{}: rule syncs slow down and endpoint changes reach nodes late",
-                      mode != nullptr ? "" : " (the default)", scale.value, kIptablesServiceBound));
+      diag::Diagnostic& d =
+          out.report(mode != nullptr ? mode->value.range : config->anchor,
+                     fmt::format("kube-proxy runs in iptables mode{} while the cluster has {} Services (.netlint.yaml "
+                                 "scale.services), above "
+                                 "{}: rule syncs slow down and endpoint changes reach nodes late",
+                                 mode != nullptr ? "" : " (the default)", scale.value, kIptablesServiceBound));
       d.help = "use mode: nftables (Kubernetes 1.31 or later)";
       if (scale.config_key.valid()) d.related.push_back({scale.config_key, "the configured scale"});
     }

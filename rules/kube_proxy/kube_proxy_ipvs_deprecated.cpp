@@ -8,13 +8,12 @@
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL5003",
-    .name = "kube-proxy-ipvs-deprecated",
-    .severity = diag::Severity::kNote,
-    .group = diag::Group::kBestPractice,
-    .summary = "ipvs mode on Kubernetes 1.35 or later, where it is deprecated",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL5003",
+                               .name = "kube-proxy-ipvs-deprecated",
+                               .severity = diag::Severity::kNote,
+                               .group = diag::Group::kBestPractice,
+                               .summary = "ipvs mode on Kubernetes 1.35 or later, where it is deprecated",
+                               .doc = R"md(## What it finds
 `mode: ipvs` in the KubeProxyConfiguration while the cluster runs Kubernetes 1.35 or later (or
 an unknown version, which counts as the newest release).
 
@@ -41,10 +40,11 @@ class KubeProxyIpvsDeprecated final : public engine::Rule {
       const model::Setting* mode = kube_proxy::mode_of(*config);
       if (mode == nullptr || mode->value.value != "ipvs") continue;
       out.checking(config->anchor);
-      out.report(mode->value.range,
-                 fmt::format("mode ipvs is deprecated from Kubernetes 1.35 (this cluster: {}{}.{}); it is planned to be off by default "
-                             "in 1.40 and removed in 1.43",
-                             view.facts().kubernetes_version.usable() ? "" : "unknown, counted as ", k8s.major, k8s.minor))
+      out.report(mode->value.range, fmt::format("mode ipvs is deprecated from Kubernetes 1.35 (this cluster: {}{}.{}); "
+                                                "it is planned to be off by default "
+                                                "in 1.40 and removed in 1.43",
+                                                view.facts().kubernetes_version.usable() ? "" : "unknown, counted as ",
+                                                k8s.major, k8s.minor))
           .help = "plan the move to mode: nftables";
     }
   }

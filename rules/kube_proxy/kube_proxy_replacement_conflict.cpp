@@ -44,10 +44,10 @@ class KubeProxyReplacementConflict final : public engine::Rule {
     out.checking(kpr.config_map->meta.object_range);
     const std::string& value = kpr.entry->value.value;
     if (value != "true" && value != "false") {
-      out.report(kpr.entry->value.range,
-                 fmt::format("kube-proxy-replacement \"{}\" is a legacy value: Cilium 1.15 and later read only true or false, so the "
-                             "replacement is not what this says",
-                             value))
+      out.report(kpr.entry->value.range, fmt::format("kube-proxy-replacement \"{}\" is a legacy value: Cilium 1.15 and "
+                                                     "later read only true or false, so the "
+                                                     "replacement is not what this says",
+                                                     value))
           .help = "write \"true\" (replace kube-proxy) or \"false\"";
       return;
     }
@@ -57,7 +57,9 @@ class KubeProxyReplacementConflict final : public engine::Rule {
           kpr.entry->value.range,
           fmt::format("Cilium replaces kube-proxy, but {} still runs: two datapaths program Services independently",
                       kube_proxy->meta.display()));
-      d.help = "remove the kube-proxy DaemonSet (install with --skip-phases=addon/kube-proxy), or set kube-proxy-replacement: \"false\"";
+      d.help =
+          "remove the kube-proxy DaemonSet (install with --skip-phases=addon/kube-proxy), or set "
+          "kube-proxy-replacement: \"false\"";
       d.related.push_back({kube_proxy->meta.name.range, kube_proxy->meta.display()});
     }
   }

@@ -11,13 +11,12 @@
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL5005",
-    .name = "kube-proxy-unknown-field",
-    .severity = diag::Severity::kWarning,
-    .group = diag::Group::kSuspicious,
-    .summary = "an unknown or removed field in the KubeProxyConfiguration",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL5005",
+                               .name = "kube-proxy-unknown-field",
+                               .severity = diag::Severity::kWarning,
+                               .group = diag::Group::kSuspicious,
+                               .summary = "an unknown or removed field in the KubeProxyConfiguration",
+                               .doc = R"md(## What it finds
 A field of the KubeProxyConfiguration (the `kube-proxy` ConfigMap's `config.conf`, or a file)
 that kube-proxy does not know: a typo (`masqueradeBIt`, `ipvs: {schedular: ...}`) or a field
 that has been removed (`udpIdleTimeout`, gone with the userspace mode in 1.26). Did-you-mean
@@ -68,13 +67,16 @@ class KubeProxyUnknownField final : public engine::Rule {
         std::string help;
         std::optional<diag::Fix> fix;
         if (!unknown->removed.empty()) {
-          message = fmt::format("KubeProxyConfiguration field {} is {}: kube-proxy ignores it", unknown->prefix, unknown->removed);
+          message = fmt::format("KubeProxyConfiguration field {} is {}: kube-proxy ignores it", unknown->prefix,
+                                unknown->removed);
           help = "remove the field";
         } else {
           const auto near = diag::best_near_misses(unknown->segment, unknown->siblings);
-          message = fmt::format("KubeProxyConfiguration has no field {}{}: kube-proxy ignores it silently", unknown->prefix,
-                                near.empty() ? "" : fmt::format("; did you mean {}?", diag::join_alternatives(near)));
-          help = near.empty() ? "remove the field, or check the KubeProxyConfiguration reference" : fmt::format("rename it to {}", near.front());
+          message =
+              fmt::format("KubeProxyConfiguration has no field {}{}: kube-proxy ignores it silently", unknown->prefix,
+                          near.empty() ? "" : fmt::format("; did you mean {}?", diag::join_alternatives(near)));
+          help = near.empty() ? "remove the field, or check the KubeProxyConfiguration reference"
+                              : fmt::format("rename it to {}", near.front());
           if (!near.empty()) {
             fix = model::scalar_fix(view.model(), model::Text{std::string(unknown->segment), anchor}, near.front(),
                                     near.size() == 1 ? diag::Applicability::kSafe : diag::Applicability::kUnsafe,

@@ -49,10 +49,12 @@ std::string DnsDestinations::describe(netpol::Protocol protocol) const {
 
 std::string DnsDestinations::help(netpol::Protocol protocol) const {
   const std::string_view proto = netpol::protocol_name(protocol);
-  if (node_local.empty()) return fmt::format("add an egress rule to {} ({}) on {} {}", pods_noun, dns_pods, proto, dns_port);
+  if (node_local.empty())
+    return fmt::format("add an egress rule to {} ({}) on {} {}", pods_noun, dns_pods, proto, dns_port);
   if (!pods_dialled) return fmt::format("add an egress rule with an ipBlock /32 of {} on {} 53", node_local, proto);
-  return fmt::format("add an egress rule with an ipBlock /32 of each address of {} on {} 53, and one to the DNS pods ({}) on {} {}", node_local,
-                     proto, dns_pods, proto, dns_port);
+  return fmt::format(
+      "add an egress rule with an ipBlock /32 of each address of {} on {} 53, and one to the DNS pods ({}) on {} {}",
+      node_local, proto, dns_pods, proto, dns_port);
 }
 
 std::optional<DnsDestinations> dns_destinations(const engine::View& view) {

@@ -18,8 +18,8 @@
 namespace netlint::rules {
 
 struct DnsDestinations {
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> servers;    // (workload, port) answering queries
-  std::vector<std::pair<std::uint32_t, std::string>> addresses;    // (external destination interval, address) on port 53
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> servers;  // (workload, port) answering queries
+  std::vector<std::pair<std::uint32_t, std::string>> addresses;  // (external destination interval, address) on port 53
   // Whether clients reach the server pods directly, so an ingress policy on those pods blocks
   // them (not with a hostNetwork cache in between: then the cache's node address is the source).
   bool ingress_side = true;
@@ -31,7 +31,7 @@ struct DnsDestinations {
   std::string pods_noun = "the DNS pods";  // or "the NodeLocal DNSCache pods" (Cilium LRP mode)
   std::string dns_pods;
   std::uint32_t dns_port = 53;
-  std::string node_local;  // "", or "NodeLocal DNSCache (169.254.20.10, 10.96.0.10)"
+  std::string node_local;    // "", or "NodeLocal DNSCache (169.254.20.10, 10.96.0.10)"
   bool pods_dialled = true;  // false in IPVS mode: clusterDNS is the cache's local address only
 };
 

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 
-
 namespace netlint::rules {
 namespace {
 
@@ -27,7 +26,8 @@ bool is_any_host(const Cidr& block, const std::vector<std::string>& ips) {
 bool node_local_answers(const engine::View& view, const Cidr& block) {
   const auto& nl = view.facts().node_local_dns;
   if (nl.state != facts::State::kKnown) return false;
-  if (nl.value.mode == "iptables") return is_host(block, nl.value.address) || is_any_host(block, kube_dns_cluster_ips(view));
+  if (nl.value.mode == "iptables")
+    return is_host(block, nl.value.address) || is_any_host(block, kube_dns_cluster_ips(view));
   if (nl.value.mode == "ipvs") return is_host(block, nl.value.address);
   return false;
 }
@@ -41,32 +41,41 @@ std::optional<ClusterTarget> in_pod_cidr(const engine::View& view, const Cidr& b
     const std::optional<Cidr> pods = parse_cidr(text);
     if (!pods || !contains(*pods, block)) continue;
     ClusterTarget t;
-    t.reason = f.cni.state == facts::State::kKnown && f.cni.value.ip_blocks_skip_pods()
-                   ? fmt::format("is inside the pod CIDR {}: Cilium never matches ipBlocks against pods (they are selected by identity), so "
-                                 "it admits no pod",
-                                 pods->str())
-                   : fmt::format("is inside the pod CIDR {}: pod addresses change whenever pods are rescheduled, so the rule follows "
-                                 "addresses rather than workloads",
-                                 pods->str());
+    t.reason =
+        f.cni.state == facts::State::kKnown && f.cni.value.ip_blocks_skip_pods()
+            ? fmt::format(
+                  "is inside the pod CIDR {}: Cilium never matches ipBlocks against pods (they are selected by "
+                  "identity), so "
+                  "it admits no pod",
+                  pods->str())
+            : fmt::format(
+                  "is inside the pod CIDR {}: pod addresses change whenever pods are rescheduled, so the rule follows "
+                  "addresses rather than workloads",
+                  pods->str());
     if (!pod_cidrs.evidence.empty()) t.related.push_back({pod_cidrs.evidence.front().range, "the pod CIDR"});
     return t;
   }
   return std::nullopt;
 }
 
-std::optional<ClusterTarget> on_cluster_ips(const engine::View& view, const ClusterIpServices& by_cluster_ip, const Cidr& block) {
+std::optional<ClusterTarget> on_cluster_ips(const engine::View& view, const ClusterIpServices& by_cluster_ip,
+                                            const Cidr& block) {
   const facts::ClusterFacts& f = view.facts();
   const std::vector<std::string> dns_ips = kube_dns_cluster_ips(view);
   const bool node_local = f.node_local_dns.state == facts::State::kKnown;
-  const std::string_view dnat = "policies see the packet after the Service's DNAT (the pods' addresses), so it never matches";
+  const std::string_view dnat =
+      "policies see the packet after the Service's DNAT (the pods' addresses), so it never matches";
   if (is_any_host(block, dns_ips)) {
     // A NodeLocal DNSCache whose mode is not known may answer on the address.
-    if (f.node_local_dns.state == facts::State::kAmbiguous || (node_local && f.node_local_dns.value.mode == "unknown")) return std::nullopt;
-    ClusterTarget t{.reason = fmt::format("is the kube-dns ClusterIP: {}{}", dnat,
-                                          node_local ? fmt::format(", and NodeLocal DNSCache ({} mode) does not answer on it", f.node_local_dns.value.mode)
-                                                     : std::string(", and no NodeLocal DNSCache answers on it")),
-                    .kube_dns = true,
-                    .related = {}};
+    if (f.node_local_dns.state == facts::State::kAmbiguous || (node_local && f.node_local_dns.value.mode == "unknown"))
+      return std::nullopt;
+    ClusterTarget t{
+        .reason = fmt::format("is the kube-dns ClusterIP: {}{}", dnat,
+                              node_local ? fmt::format(", and NodeLocal DNSCache ({} mode) does not answer on it",
+                                                       f.node_local_dns.value.mode)
+                                         : std::string(", and no NodeLocal DNSCache answers on it")),
+        .kube_dns = true,
+        .related = {}};
     if (!f.dns.evidence.empty()) t.related.push_back({f.dns.evidence.front().range, "the kube-dns Service"});
     return t;
   }
@@ -79,7 +88,9 @@ std::optional<ClusterTarget> on_cluster_ips(const engine::View& view, const Clus
   if (!service_cidr.usable()) return std::nullopt;
   const std::optional<Cidr> services = parse_cidr(service_cidr.value);
   if (!services || !contains(*services, block)) return std::nullopt;
-  ClusterTarget t{.reason = fmt::format("is inside the Service CIDR {}: {}", services->str(), dnat), .kube_dns = false, .related = {}};
+  ClusterTarget t{.reason = fmt::format("is inside the Service CIDR {}: {}", services->str(), dnat),
+                  .kube_dns = false,
+                  .related = {}};
   if (!service_cidr.evidence.empty()) t.related.push_back({service_cidr.evidence.front().range, "the Service CIDR"});
   return t;
 }
@@ -88,7 +99,8 @@ std::optional<ClusterTarget> on_cluster_ips(const engine::View& view, const Clus
 
 std::vector<std::string> kube_dns_cluster_ips(const engine::View& view) {
   const facts::ClusterFacts& f = view.facts();
-  if (f.dns.state != facts::State::kAmbiguous && !f.dns.value.all_cluster_ips().empty()) return f.dns.value.all_cluster_ips();
+  if (f.dns.state != facts::State::kAmbiguous && !f.dns.value.all_cluster_ips().empty())
+    return f.dns.value.all_cluster_ips();
   // In IPVS and Cilium LRP modes clusterDNS may be NodeLocal DNSCache's local address, not the
   // kube-dns ClusterIP; in iptables mode it stays the ClusterIP.
   const bool plain = f.node_local_dns.state == facts::State::kUnknown ||
@@ -99,9 +111,11 @@ std::vector<std::string> kube_dns_cluster_ips(const engine::View& view) {
 
 ClusterIpServices::ClusterIpServices(const engine::View& view) {
   for (const model::Service& svc : view.model().services) {
-    if (const std::optional<Cidr> host = host_route(svc.cluster_ip.value)) by_address_.try_emplace({host->v6, host->address}, &svc);
+    if (const std::optional<Cidr> host = host_route(svc.cluster_ip.value))
+      by_address_.try_emplace({host->v6, host->address}, &svc);
     for (const model::Text& ip : svc.cluster_ips) {  // dual-stack: the address of the other family
-      if (const std::optional<Cidr> host = host_route(ip.value)) by_address_.try_emplace({host->v6, host->address}, &svc);
+      if (const std::optional<Cidr> host = host_route(ip.value))
+        by_address_.try_emplace({host->v6, host->address}, &svc);
     }
   }
 }

@@ -20,9 +20,9 @@
 namespace netlint::rules {
 
 struct ClusterTarget {
-  std::string reason;                            // "is inside the pod CIDR 10.244.0.0/16: ..."
-  bool kube_dns = false;                         // the block is the kube-dns ClusterIP
-  std::vector<diag::RelatedLocation> related;    // the Service or the fact's evidence
+  std::string reason;                          // "is inside the pod CIDR 10.244.0.0/16: ..."
+  bool kube_dns = false;                       // the block is the kube-dns ClusterIP
+  std::vector<diag::RelatedLocation> related;  // the Service or the fact's evidence
 };
 
 // The kube-dns ClusterIPs the view shows, one per family (IPv4 first): the Service's clusterIPs,

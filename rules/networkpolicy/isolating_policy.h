@@ -16,7 +16,8 @@ namespace netlint::rules {
 
 // One with an empty podSelector (a namespace-wide default deny) first, else the first in the
 // view; nullopt when no policy surely isolates it.
-std::optional<std::uint32_t> broadest_isolating(const engine::View& view, const std::vector<std::pair<std::uint32_t, index::Tri>>& isolating);
+std::optional<std::uint32_t> broadest_isolating(const engine::View& view,
+                                                const std::vector<std::pair<std::uint32_t, index::Tri>>& isolating);
 
 // Where such a finding points: the policy's metadata.name, else the whole object.
 SourceRange policy_anchor(const model::NetworkPolicy& policy);

@@ -10,13 +10,12 @@
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL2018",
-    .name = "networkpolicy-allows-service-port",
-    .severity = diag::Severity::kError,
-    .group = diag::Group::kCorrectness,
-    .summary = "a rule admits a Service's port where the pods listen on its targetPort",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL2018",
+                               .name = "networkpolicy-allows-service-port",
+                               .severity = diag::Severity::kError,
+                               .group = diag::Group::kCorrectness,
+                               .summary = "a rule admits a Service's port where the pods listen on its targetPort",
+                               .doc = R"md(## What it finds
 A NetworkPolicy rule whose `ports` item admits a Service's `port` for peers that reach that
 Service's pods (on an ingress rule: the pods the policy selects; on an egress rule: the pods of the
 `to` peers), while the Service maps that port to a different `targetPort`, the pods do not declare
@@ -70,17 +69,21 @@ class NetworkPolicyAllowsServicePort final : public engine::Rule {
       out.checking(p.meta.object_range);
       const model::Service& svc = *c.services.front();
       const std::string proto(netpol::protocol_name(c.protocol));
-      diag::Diagnostic& d = out.report(
-          c.port->port ? c.port->port->range : c.port->item,
-          fmt::format("{} rule of {} admits {} {}, the port of {}, but its pods ({}) listen on targetPort {}: policies match the "
-                      "port after the Service's DNAT, so {} {} stays denied",
-                      c.ingress ? "ingress" : "egress", p.meta.display(), proto, c.service_port, svc.meta.display(),
-                      workload_list(engine, c.destinations), c.target_port, c.ingress ? "traffic from" : "traffic of", workload_list(engine, c.sources)));
-      d.help = fmt::format("admit {} {} (the targetPort) or the pods' port name instead of {}", proto, c.target_port, c.service_port);
+      diag::Diagnostic& d =
+          out.report(c.port->port ? c.port->port->range : c.port->item,
+                     fmt::format("{} rule of {} admits {} {}, the port of {}, but its pods ({}) listen on targetPort "
+                                 "{}: policies match the "
+                                 "port after the Service's DNAT, so {} {} stays denied",
+                                 c.ingress ? "ingress" : "egress", p.meta.display(), proto, c.service_port,
+                                 svc.meta.display(), workload_list(engine, c.destinations), c.target_port,
+                                 c.ingress ? "traffic from" : "traffic of", workload_list(engine, c.sources)));
+      d.help = fmt::format("admit {} {} (the targetPort) or the pods' port name instead of {}", proto, c.target_port,
+                           c.service_port);
       d.root_cause = port_item_cause(*c.port);
       for (std::size_t i = 0; i < c.services.size(); ++i) {
-        d.related.push_back({c.service_ports[i]->item, fmt::format("{} maps port {} to targetPort {}", c.services[i]->meta.display(),
-                                                                   c.service_port, c.target_port)});
+        d.related.push_back(
+            {c.service_ports[i]->item, fmt::format("{} maps port {} to targetPort {}", c.services[i]->meta.display(),
+                                                   c.service_port, c.target_port)});
       }
     }
   }

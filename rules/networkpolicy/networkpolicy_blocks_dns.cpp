@@ -9,16 +9,17 @@
 namespace netlint::rules {
 namespace {
 
-const std::string kDoc = blocks_dns_doc("UDP", "Every name lookup of those pods times out (5 s per try, then the next search domain): Service names do "
-                                               "not resolve, clients fail or hang at start-up, and the policy looks right.");
+const std::string kDoc = blocks_dns_doc(
+    "UDP",
+    "Every name lookup of those pods times out (5 s per try, then the next search domain): Service names do "
+    "not resolve, clients fail or hang at start-up, and the policy looks right.");
 
-const diag::RuleInfo kInfo{
-    .code = "NL2005",
-    .name = "networkpolicy-blocks-dns",
-    .severity = diag::Severity::kError,
-    .group = diag::Group::kCorrectness,
-    .summary = "the NetworkPolicies stop pods' DNS queries to the cluster DNS pods",
-    .doc = kDoc};
+const diag::RuleInfo kInfo{.code = "NL2005",
+                           .name = "networkpolicy-blocks-dns",
+                           .severity = diag::Severity::kError,
+                           .group = diag::Group::kCorrectness,
+                           .summary = "the NetworkPolicies stop pods' DNS queries to the cluster DNS pods",
+                           .doc = kDoc};
 
 }  // namespace
 

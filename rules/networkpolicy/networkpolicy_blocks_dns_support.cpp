@@ -82,7 +82,9 @@ bool carries(const model::PolicyRule& rule, netpol::Protocol protocol) {
   return false;
 }
 
-bool contains(const std::vector<std::uint32_t>& v, std::uint32_t x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+bool contains(const std::vector<std::uint32_t>& v, std::uint32_t x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
 
 // Why the DNS flow is blocked when a more specific rule says so (RULES.md, one root cause): the
 // shared key of that rule's finding, or "" when only this rule explains it.
@@ -103,7 +105,8 @@ class BlockCauses {
 
   std::string ingress(std::uint32_t client, std::uint32_t server) {
     for (const ServicePortConfusion& c : confusions()) {
-      if (c.ingress && c.protocol == protocol_ && contains(c.sources, client) && contains(c.destinations, server)) return port_item_cause(*c.port);
+      if (c.ingress && c.protocol == protocol_ && contains(c.sources, client) && contains(c.destinations, server))
+        return port_item_cause(*c.port);
     }
     return in_rules(view_.policies().isolating(server, true), true);
   }
@@ -147,13 +150,16 @@ class BlockCauses {
   const engine::View& view_;
   netpol::Protocol protocol_;
   std::optional<std::vector<ServicePortConfusion>> confusions_;
-  std::optional<ClusterIpServices> cluster_ips_;  // built on the first ipBlock
+  std::optional<ClusterIpServices> cluster_ips_;                         // built on the first ipBlock
   std::map<std::pair<std::uint32_t, bool>, std::string> policy_causes_;  // (policy, ingress) -> cause, "" for none
 };
 
 // Whether DNS over `protocol` may (or, with `surely`, does) reach some destination.
-bool reaches(const netpol::PolicyEngine& engine, std::uint32_t w, const DnsDestinations& dns, netpol::Protocol protocol, bool surely) {
-  auto has = [&](const netpol::Flow& f, std::uint32_t port) { return (surely ? f.allowed : f.possible).contains(protocol, port); };
+bool reaches(const netpol::PolicyEngine& engine, std::uint32_t w, const DnsDestinations& dns, netpol::Protocol protocol,
+             bool surely) {
+  auto has = [&](const netpol::Flow& f, std::uint32_t port) {
+    return (surely ? f.allowed : f.possible).contains(protocol, port);
+  };
   for (const auto& [s, port] : dns.servers) {
     if (has(engine.between(w, s), port)) return true;
   }
@@ -214,7 +220,8 @@ void NetworkPolicyBlocksDns::check(const engine::View& view, engine::Sink& out) 
       return !in_different_optional_components(view, view.model().network_policies[policy].meta.file, pod.meta.file);
     };
     if (egress_blocks) {
-      if (auto p = broadest_isolating(view, engine.isolating(w, false)); p && meets(*p)) by_egress[{*p, causes.egress(w, *dns)}].push_back(w);
+      if (auto p = broadest_isolating(view, engine.isolating(w, false)); p && meets(*p))
+        by_egress[{*p, causes.egress(w, *dns)}].push_back(w);
     }
     if (dns->ingress_side && (!egress_blocks || ingress_blocks)) {
       for (const auto& [s, port] : dns->servers) {
@@ -229,8 +236,9 @@ void NetworkPolicyBlocksDns::check(const engine::View& view, engine::Sink& out) 
   for (const auto& [key, clients] : by_egress) {
     const model::NetworkPolicy& p = view.model().network_policies[key.first];
     out.checking(p.meta.object_range);
-    diag::Diagnostic& d = out.report(policy_anchor(p), fmt::format("{} isolates the egress of {} and no rule admits {}: their name lookups fail",
-                                                            p.meta.display(), workload_list(engine, clients), dns->describe(protocol_)));
+    diag::Diagnostic& d = out.report(
+        policy_anchor(p), fmt::format("{} isolates the egress of {} and no rule admits {}: their name lookups fail",
+                                      p.meta.display(), workload_list(engine, clients), dns->describe(protocol_)));
     d.help = dns->help(protocol_);
     d.root_cause = key.second;
     relate(view, engine, clients, d);
@@ -239,9 +247,10 @@ void NetworkPolicyBlocksDns::check(const engine::View& view, engine::Sink& out) 
   for (const auto& [key, clients] : by_ingress) {
     const model::NetworkPolicy& p = view.model().network_policies[key.first];
     out.checking(p.meta.object_range);
-    diag::Diagnostic& d = out.report(
-        policy_anchor(p), fmt::format("{} isolates {} ({}) and no rule admits {} from {}: their name lookups fail", p.meta.display(),
-                               dns->pods_noun, dns->dns_pods, what, workload_list(engine, clients)));
+    diag::Diagnostic& d =
+        out.report(policy_anchor(p),
+                   fmt::format("{} isolates {} ({}) and no rule admits {} from {}: their name lookups fail",
+                               p.meta.display(), dns->pods_noun, dns->dns_pods, what, workload_list(engine, clients)));
     d.help = fmt::format("add an ingress rule admitting {} from every namespace (namespaceSelector: {{}})", what);
     d.root_cause = key.second;
     relate(view, engine, clients, d);

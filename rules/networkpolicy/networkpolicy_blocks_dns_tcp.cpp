@@ -8,16 +8,17 @@
 namespace netlint::rules {
 namespace {
 
-const std::string kDoc = blocks_dns_doc("TCP", "UDP queries pass, but answers larger than 512 bytes (many A records, DNSSEC, long TXT) come back "
-                                               "truncated and the resolver retries over TCP, which is blocked: those lookups fail intermittently.");
+const std::string kDoc =
+    blocks_dns_doc("TCP",
+                   "UDP queries pass, but answers larger than 512 bytes (many A records, DNSSEC, long TXT) come back "
+                   "truncated and the resolver retries over TCP, which is blocked: those lookups fail intermittently.");
 
-const diag::RuleInfo kInfo{
-    .code = "NL2006",
-    .name = "networkpolicy-blocks-dns-tcp",
-    .severity = diag::Severity::kWarning,
-    .group = diag::Group::kSuspicious,
-    .summary = "the NetworkPolicies let DNS over UDP pass but stop DNS over TCP",
-    .doc = kDoc};
+const diag::RuleInfo kInfo{.code = "NL2006",
+                           .name = "networkpolicy-blocks-dns-tcp",
+                           .severity = diag::Severity::kWarning,
+                           .group = diag::Group::kSuspicious,
+                           .summary = "the NetworkPolicies let DNS over UDP pass but stop DNS over TCP",
+                           .doc = kDoc};
 
 }  // namespace
 

@@ -24,7 +24,8 @@ std::string read(const std::filesystem::path& path) {
 
 TEST_CASE("every workload an NL2005/NL2006 finding names has no DNS edge in the connectivity list") {
   int checked = 0;
-  for (const char* folder : {"testdata/rules/networkpolicy-blocks-dns", "testdata/rules/networkpolicy-blocks-dns-tcp"}) {
+  for (const char* folder :
+       {"testdata/rules/networkpolicy-blocks-dns", "testdata/rules/networkpolicy-blocks-dns-tcp"}) {
     for (const auto& entry : std::filesystem::directory_iterator(folder)) {
       if (entry.path().extension() != ".yaml") continue;
       const LoadedView model_loaded = testing::load_texts({{entry.path().string(), read(entry.path())}});
@@ -33,7 +34,8 @@ TEST_CASE("every workload an NL2005/NL2006 finding names has no DNS edge in the 
       const netpol::ConnectivityList list = netpol::list_connections(model, view.facts(), {});
       const auto& dns = view.facts().dns.value;
       const auto port = static_cast<std::uint32_t>(dns.port);
-      for (const auto& [code, protocol] : {std::pair{"NL2005", netpol::Protocol::kUdp}, std::pair{"NL2006", netpol::Protocol::kTcp}}) {
+      for (const auto& [code, protocol] :
+           {std::pair{"NL2005", netpol::Protocol::kUdp}, std::pair{"NL2006", netpol::Protocol::kTcp}}) {
         const engine::Rule* rule = find_rule(code);
         REQUIRE(rule != nullptr);
         engine::Sink sink(rule->info());

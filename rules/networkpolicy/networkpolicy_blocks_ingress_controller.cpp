@@ -17,13 +17,12 @@
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL2014",
-    .name = "networkpolicy-blocks-ingress-controller",
-    .severity = diag::Severity::kError,
-    .group = diag::Group::kCorrectness,
-    .summary = "a NetworkPolicy stops ingress-nginx from reaching an Ingress backend",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL2014",
+                               .name = "networkpolicy-blocks-ingress-controller",
+                               .severity = diag::Severity::kError,
+                               .group = diag::Group::kCorrectness,
+                               .summary = "a NetworkPolicy stops ingress-nginx from reaching an Ingress backend",
+                               .doc = R"md(## What it finds
 An Ingress served by an ingress-nginx controller of the view routes to a Service whose pods are
 isolated for ingress by a NetworkPolicy, and no rule of the isolating policies admits the
 controller's pods on the port the backend needs (the Service port the backend names, mapped to
@@ -83,7 +82,8 @@ class NetworkPolicyBlocksIngressController final : public engine::Rule {
     std::map<std::tuple<std::uint32_t, std::uint32_t, std::vector<std::uint32_t>>, Finding> findings;
     for (const nginx::NginxIngress& n : ingresses) {
       if (n.serving.controllers.empty()) continue;
-      const std::optional<std::vector<std::uint32_t>> sources = controller_workloads(view, engine, n.serving.controllers);
+      const std::optional<std::vector<std::uint32_t>> sources =
+          controller_workloads(view, engine, n.serving.controllers);
       if (!sources) continue;
       out.checking(n.ingress->meta.object_range);
       const std::string& ns = n.ingress->meta.namespace_name.value;
@@ -93,7 +93,8 @@ class NetworkPolicyBlocksIngressController final : public engine::Rule {
           if (std::find(sources->begin(), sources->end(), target) != sources->end()) continue;
           const std::optional<std::uint32_t> policy = broadest_isolating(view, engine.isolating(target, true));
           // Without `clusters:`, a policy in an unrelated folder may belong to another install.
-          if (!policy || !applied_together(view, n.ingress->meta.object_range.file, view.model().network_policies[*policy].meta.object_range.file)) {
+          if (!policy || !applied_together(view, n.ingress->meta.object_range.file,
+                                           view.model().network_policies[*policy].meta.object_range.file)) {
             continue;
           }
           for (const auto& [low, high] : conns.ports(netpol::Protocol::kTcp).ranges()) {
@@ -105,9 +106,12 @@ class NetworkPolicyBlocksIngressController final : public engine::Rule {
               if (!denied) continue;
               Finding& f = findings[{*policy, target, *sources}];
               f.ports.insert(port);
-              const diag::RelatedLocation rel{backend.key, fmt::format("backend Service {} of {}", backend.service_name.value, n.ingress->meta.display())};
-              if (std::find_if(f.backends.begin(), f.backends.end(), [&](const diag::RelatedLocation& r) { return r.range == rel.range; }) ==
-                  f.backends.end()) {
+              const diag::RelatedLocation rel{
+                  backend.key,
+                  fmt::format("backend Service {} of {}", backend.service_name.value, n.ingress->meta.display())};
+              if (std::find_if(f.backends.begin(), f.backends.end(), [&](const diag::RelatedLocation& r) {
+                    return r.range == rel.range;
+                  }) == f.backends.end()) {
                 f.backends.push_back(rel);
               }
             }
@@ -119,20 +123,25 @@ class NetworkPolicyBlocksIngressController final : public engine::Rule {
       const auto& [policy_index, target, sources] = key;
       const model::NetworkPolicy& policy = view.model().network_policies[policy_index];
       out.checking(policy.meta.object_range);
-      const bool host_network = std::any_of(sources.begin(), sources.end(), [&](std::uint32_t c) { return engine.workloads()[c].host_network; });
+      const bool host_network = std::any_of(sources.begin(), sources.end(),
+                                            [&](std::uint32_t c) { return engine.workloads()[c].host_network; });
       diag::Diagnostic& d = out.report(
           policy_anchor(policy),
-          fmt::format("{} isolates the ingress of {} and no rule admits the ingress controller {}{} on TCP {}: requests through {} fail with 502/504",
+          fmt::format("{} isolates the ingress of {} and no rule admits the ingress controller {}{} on TCP {}: "
+                      "requests through {} fail with 502/504",
                       policy.meta.display(), engine.workloads()[target].display(), workload_list(engine, sources),
                       host_network ? " (hostNetwork: the nodes' addresses)" : "", fmt::join(f.ports, ","),
                       f.backends.size() == 1 ? "its Ingress" : "its Ingresses"));
-      d.help = host_network ? fmt::format("add an ingress rule admitting the nodes' addresses (ipBlock) on TCP {}", fmt::join(f.ports, ","))
-                            : fmt::format("add an ingress rule admitting the controller's pods (namespace {}) on TCP {}",
-                                          engine.workloads()[sources.front()].namespace_name, fmt::join(f.ports, ","));
+      d.help = host_network
+                   ? fmt::format("add an ingress rule admitting the nodes' addresses (ipBlock) on TCP {}",
+                                 fmt::join(f.ports, ","))
+                   : fmt::format("add an ingress rule admitting the controller's pods (namespace {}) on TCP {}",
+                                 engine.workloads()[sources.front()].namespace_name, fmt::join(f.ports, ","));
       d.related = f.backends;
       for (std::uint32_t c : sources) {
         const model::PodSource& pod = view.model().pod_sources[engine.workloads()[c].pods.front()];
-        if (pod.template_key.valid()) d.related.push_back({pod.template_key, fmt::format("the ingress controller {}", pod.meta.display())});
+        if (pod.template_key.valid())
+          d.related.push_back({pod.template_key, fmt::format("the ingress controller {}", pod.meta.display())});
       }
     }
   }
@@ -141,15 +150,18 @@ class NetworkPolicyBlocksIngressController final : public engine::Rule {
   // The evaluator's workloads of the controllers serving a class; nullopt when some controller's
   // pods are not in the view (configured in .netlint.yaml), or a hostNetwork controller's node
   // addresses are unknown (the node CIDRs are configuration only).
-  static std::optional<std::vector<std::uint32_t>> controller_workloads(const engine::View& view, const netpol::PolicyEngine& engine,
-                                                                        const std::vector<const nginx::Controller*>& serving) {
+  static std::optional<std::vector<std::uint32_t>> controller_workloads(
+      const engine::View& view, const netpol::PolicyEngine& engine,
+      const std::vector<const nginx::Controller*>& serving) {
     std::vector<std::uint32_t> out;
     const model::Model& m = view.model();
     for (const nginx::Controller* c : serving) {
       bool found = false;
       for (std::uint32_t i = 0; i < m.pod_sources.size(); ++i) {
         const model::PodSource& pod = m.pod_sources[i];
-        if (pod.synthetic || pod.meta.namespace_name.value != c->fact->namespace_name || pod.meta.display() != c->fact->workload) continue;
+        if (pod.synthetic || pod.meta.namespace_name.value != c->fact->namespace_name ||
+            pod.meta.display() != c->fact->workload)
+          continue;
         const std::optional<std::uint32_t> w = engine.workload_of_pod(i);
         if (!w) return std::nullopt;
         const auto& nodes = view.facts().node_cidrs;

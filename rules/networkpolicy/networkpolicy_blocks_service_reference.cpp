@@ -20,13 +20,12 @@
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL2016",
-    .name = "networkpolicy-blocks-service-reference",
-    .severity = diag::Severity::kWarning,
-    .group = diag::Group::kSuspicious,
-    .summary = "a workload names a Service that the NetworkPolicies do not let it reach",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL2016",
+                               .name = "networkpolicy-blocks-service-reference",
+                               .severity = diag::Severity::kWarning,
+                               .group = diag::Group::kSuspicious,
+                               .summary = "a workload names a Service that the NetworkPolicies do not let it reach",
+                               .doc = R"md(## What it finds
 A workload whose configuration names a cluster Service (a URL or `host:port` in an env value,
 an argument, or a ConfigMap it reads as env or as a mounted file) that the NetworkPolicies do not
 let it reach on that port: for every pod behind the Service, the connection on the Service
@@ -101,8 +100,8 @@ struct Key {
 struct Finding {
   const index::Reference* reference = nullptr;
   std::vector<std::uint32_t> clients;
-  std::uint32_t backend = 0;    // the ingress side: the backend the policy isolates
-  std::uint32_t target = 0;     // the pods' port
+  std::uint32_t backend = 0;  // the ingress side: the backend the policy isolates
+  std::uint32_t target = 0;   // the pods' port
 };
 
 class NetworkPolicyBlocksServiceReference final : public engine::Rule {
@@ -132,7 +131,8 @@ class NetworkPolicyBlocksServiceReference final : public engine::Rule {
         if (!netpol::parse_protocol(sp->protocol.value, protocol)) continue;
         const std::optional<std::vector<Backend>> backends = backends_of(view, engine, *service, *sp);
         if (!backends) continue;
-        if (std::any_of(backends->begin(), backends->end(), [&](const Backend& b) { return b.workload == *client; })) continue;
+        if (std::any_of(backends->begin(), backends->end(), [&](const Backend& b) { return b.workload == *client; }))
+          continue;
         const bool denied = std::all_of(backends->begin(), backends->end(), [&](const Backend& b) {
           return !engine.between(*client, b.workload).possible.contains(protocol, b.port);
         });
@@ -155,7 +155,8 @@ class NetworkPolicyBlocksServiceReference final : public engine::Rule {
         // The reference and the policy must be applied to one cluster: without `clusters:`, a
         // policy in an unrelated folder may belong to another install (microservices-demo's
         // plain manifests beside its kustomize network-policies component).
-        if (!policy || !applied_together(view, ref.range.file, m.network_policies[*policy].meta.object_range.file)) continue;
+        if (!policy || !applied_together(view, ref.range.file, m.network_policies[*policy].meta.object_range.file))
+          continue;
         Finding& f = findings[Key{ref.range.file, ref.range.begin, ref.range.end, service, sp, *policy, egress}];
         if (f.reference == nullptr) f = Finding{&ref, {}, blocked.workload, blocked.port};
         if (std::find(f.clients.begin(), f.clients.end(), *client) == f.clients.end()) f.clients.push_back(*client);
@@ -167,9 +168,10 @@ class NetworkPolicyBlocksServiceReference final : public engine::Rule {
  private:
   // The workloads behind a Service with the port each listens on; nullopt when the Service may
   // select pods the view does not show, or the port resolves on none of them.
-  static std::optional<std::vector<Backend>> backends_of(const engine::View& view, const netpol::PolicyEngine& engine, const model::Service& service,
-                                                         const model::ServicePort& sp) {
-    const index::SelectorMatches matches = view.labels().match(service.meta.namespace_name.value, index::selector_from_map(service.selector));
+  static std::optional<std::vector<Backend>> backends_of(const engine::View& view, const netpol::PolicyEngine& engine,
+                                                         const model::Service& service, const model::ServicePort& sp) {
+    const index::SelectorMatches matches =
+        view.labels().match(service.meta.namespace_name.value, index::selector_from_map(service.selector));
     if (!matches.maybe.empty()) return std::nullopt;
     std::vector<Backend> out;
     for (index::PodId id : matches.yes) {
@@ -184,22 +186,27 @@ class NetworkPolicyBlocksServiceReference final : public engine::Rule {
     return out;
   }
 
-  static void report(const engine::View& view, const netpol::PolicyEngine& engine, const Key& key, const Finding& f, engine::Sink& out) {
+  static void report(const engine::View& view, const netpol::PolicyEngine& engine, const Key& key, const Finding& f,
+                     engine::Sink& out) {
     const model::NetworkPolicy& policy = view.model().network_policies[key.policy];
     const index::Reference& ref = *f.reference;
     const std::string who = workload_list(engine, f.clients);
     const std::string conn = fmt::format("{} {}", key.port->protocol.value, f.target);
     const std::string service = service_port_display(*key.service, *key.port);
     const std::string why = key.egress
-                                ? fmt::format("{} isolates its egress and no rule allows {} to the Service's pods", policy.meta.display(), conn)
-                                : fmt::format("{} isolates the ingress of {} and no rule admits {} from it", policy.meta.display(),
-                                              engine.workloads()[f.backend].display(), conn);
-    diag::Diagnostic& d = out.report(key_range(key), fmt::format("{} names {} (\"{}\", {}) but the NetworkPolicies deny it: {}", who, service,
-                                                                 ref.text, index::reference_origin_name(ref.origin), why));
+                                ? fmt::format("{} isolates its egress and no rule allows {} to the Service's pods",
+                                              policy.meta.display(), conn)
+                                : fmt::format("{} isolates the ingress of {} and no rule admits {} from it",
+                                              policy.meta.display(), engine.workloads()[f.backend].display(), conn);
+    diag::Diagnostic& d =
+        out.report(key_range(key), fmt::format("{} names {} (\"{}\", {}) but the NetworkPolicies deny it: {}", who,
+                                               service, ref.text, index::reference_origin_name(ref.origin), why));
     d.help = key.egress ? fmt::format("add an egress rule to {}'s pods on {}", key.service->meta.display(), conn)
                         : fmt::format("add an ingress rule admitting {} on {}", who, conn);
-    if (policy.meta.name.range.valid()) d.related.push_back({policy.meta.name.range, fmt::format("the isolating {}", policy.meta.display())});
-    if (key.service->meta.name.range.valid()) d.related.push_back({key.service->meta.name.range, key.service->meta.display()});
+    if (policy.meta.name.range.valid())
+      d.related.push_back({policy.meta.name.range, fmt::format("the isolating {}", policy.meta.display())});
+    if (key.service->meta.name.range.valid())
+      d.related.push_back({key.service->meta.name.range, key.service->meta.display()});
   }
 
   static SourceRange key_range(const Key& key) { return SourceRange{key.file, key.begin, key.end}; }

@@ -68,7 +68,8 @@ bool dns_endpoint_pinned(const engine::View& view) {
   if (f.dns.state == facts::State::kKnown || f.node_local_dns.state == facts::State::kKnown) return true;
   const index::SelectorMatches pods =
       view.labels().match(f.dns.value.namespace_name, index::selector_from_map(f.dns.value.pod_labels));
-  return std::any_of(pods.yes.begin(), pods.yes.end(), [&](index::PodId id) { return !view.labels().pod(id).synthetic; });
+  return std::any_of(pods.yes.begin(), pods.yes.end(),
+                     [&](index::PodId id) { return !view.labels().pod(id).synthetic; });
 }
 
 class NetworkPolicyDnsEgressTooBroad final : public engine::Rule {
@@ -94,7 +95,8 @@ class NetworkPolicyDnsEgressTooBroad final : public engine::Rule {
       out.checking(p.meta.object_range);
       // Another rule already admits DNS to specific peers: the open one is a deliberate fallback.
       const bool narrow_dns_rule = std::any_of(p.egress.begin(), p.egress.end(), [&](const model::PolicyRule& rule) {
-        return !to_everywhere(rule) && (rule.ports.empty() || std::any_of(rule.ports.begin(), rule.ports.end(), dns_port_in));
+        return !to_everywhere(rule) &&
+               (rule.ports.empty() || std::any_of(rule.ports.begin(), rule.ports.end(), dns_port_in));
       });
       if (narrow_dns_rule) continue;
       for (std::size_t i = 0; i < p.egress.size(); ++i) {
@@ -105,9 +107,11 @@ class NetworkPolicyDnsEgressTooBroad final : public engine::Rule {
           const std::int64_t low = *port.port_number;
           const std::int64_t high = port.end_port ? port.end_port->value : low;
           diag::Diagnostic& d = out.report(
-              port.item, fmt::format("egress rule {} of {} allows DNS ({} {}) to every destination, not only to the DNS pods ({})",
-                                     i + 1, p.meta.display(), port.protocol.value, low == high ? fmt::format("{}", low) : fmt::format("{}-{}", low, high),
-                                     dns_pods_text(f.dns.value)));
+              port.item,
+              fmt::format("egress rule {} of {} allows DNS ({} {}) to every destination, not only to the DNS pods ({})",
+                          i + 1, p.meta.display(), port.protocol.value,
+                          low == high ? fmt::format("{}", low) : fmt::format("{}-{}", low, high),
+                          dns_pods_text(f.dns.value)));
           d.help = "add a `to` peer with the DNS pods' namespaceSelector and podSelector";
           break;  // one finding per rule
         }

@@ -10,13 +10,12 @@
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL2017",
-    .name = "networkpolicy-ipblock-host-bits",
-    .severity = diag::Severity::kWarning,
-    .group = diag::Group::kSuspicious,
-    .summary = "an ipBlock cidr with host bits set, which some dataplanes reject",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL2017",
+                               .name = "networkpolicy-ipblock-host-bits",
+                               .severity = diag::Severity::kWarning,
+                               .group = diag::Group::kSuspicious,
+                               .summary = "an ipBlock cidr with host bits set, which some dataplanes reject",
+                               .doc = R"md(## What it finds
 An `ipBlock` `cidr` or `except` whose address has bits set beyond its prefix length, such as
 `10.10.1.12/24` (the network is `10.10.1.0/24`).
 
@@ -49,17 +48,20 @@ class NetworkPolicyIpBlockHostBits final : public engine::Rule {
   }
 
  private:
-  static void check_value(const model::Model& model, const model::NetworkPolicy& p, const model::Text& value, std::string_view field, engine::Sink& out) {
+  static void check_value(const model::Model& model, const model::NetworkPolicy& p, const model::Text& value,
+                          std::string_view field, engine::Sink& out) {
     const auto cidr = parse_cidr(value.value);
     if (!cidr || cidr->canonical) return;
     const std::string host = value.value.substr(0, value.value.find('/'));
     diag::Diagnostic& d = out.report(
-        value.range, fmt::format("ipBlock {} {} of {} has host bits set (the network is {}): some dataplanes reject it and "
-                                 "drop the whole policy",
-                                 field, value.value, p.meta.display(), cidr->str()));
+        value.range,
+        fmt::format("ipBlock {} {} of {} has host bits set (the network is {}): some dataplanes reject it and "
+                    "drop the whole policy",
+                    field, value.value, p.meta.display(), cidr->str()));
     d.help = fmt::format("write {}, or {}/{} for the single address", cidr->str(), host, cidr->bits());
     // Unsafe: the author may have meant the single address instead.
-    d.fix = model::scalar_fix(model, value, cidr->str(), diag::Applicability::kUnsafe, fmt::format("write {}", cidr->str()));
+    d.fix = model::scalar_fix(model, value, cidr->str(), diag::Applicability::kUnsafe,
+                              fmt::format("write {}", cidr->str()));
   }
 };
 

@@ -10,13 +10,12 @@
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL2009",
-    .name = "networkpolicy-ipblock-invalid",
-    .severity = diag::Severity::kError,
-    .group = diag::Group::kCorrectness,
-    .summary = "an ipBlock cidr or except the API server rejects",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL2009",
+                               .name = "networkpolicy-ipblock-invalid",
+                               .severity = diag::Severity::kError,
+                               .group = diag::Group::kCorrectness,
+                               .summary = "an ipBlock cidr or except the API server rejects",
+                               .doc = R"md(## What it finds
 An `ipBlock` of a NetworkPolicy rule whose `cidr` or an `except` entry is not a CIDR
 (`10.0.0.0`, `10.0.0.0/33`, `A`), or an `except` that is not a strict subset of its `cidr`
 (outside it, equal to it, or of the other IP family).
@@ -46,9 +45,11 @@ class NetworkPolicyIpBlockInvalid final : public engine::Rule {
         if (block.placeholder) return;  // filled in before applying: unknown, never invalid
         const auto cidr = parse_cidr(block.cidr.value);
         if (block.cidr.value.empty()) {
-          report(out, block.cidr.range.valid() ? block.cidr.range : block.key, "ipBlock of " + p.meta.display() + " has no cidr");
+          report(out, block.cidr.range.valid() ? block.cidr.range : block.key,
+                 "ipBlock of " + p.meta.display() + " has no cidr");
         } else if (!cidr) {
-          report(out, block.cidr.range, fmt::format("ipBlock cidr \"{}\" of {} is not a CIDR", block.cidr.value, p.meta.display()));
+          report(out, block.cidr.range,
+                 fmt::format("ipBlock cidr \"{}\" of {} is not a CIDR", block.cidr.value, p.meta.display()));
         }
         for (const model::Text& e : block.except) {
           const auto except = parse_cidr(e.value);
@@ -56,8 +57,8 @@ class NetworkPolicyIpBlockInvalid final : public engine::Rule {
             report(out, e.range, fmt::format("ipBlock except \"{}\" of {} is not a CIDR", e.value, p.meta.display()));
           } else if (cidr && (except->v6 != cidr->v6 || !contains(*cidr, *except) || except->prefix <= cidr->prefix)) {
             report(out, e.range,
-                   fmt::format("ipBlock except {} of {} is not a strict subset of its cidr {}", e.value, p.meta.display(),
-                               block.cidr.value));
+                   fmt::format("ipBlock except {} of {} is not a strict subset of its cidr {}", e.value,
+                               p.meta.display(), block.cidr.value));
           }
         }
       });

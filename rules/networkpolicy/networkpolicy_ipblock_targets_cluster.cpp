@@ -56,8 +56,10 @@ ClusterIP when a NodeLocal DNSCache of unknown mode is in the view.
 // The DNS pods as the DNS fact knows them (namespace, labels, port after DNAT), else kube-dns's defaults.
 std::string kube_dns_help(const engine::View& view) {
   const facts::DnsTarget dns = view.facts().dns.usable() ? view.facts().dns.value : facts::DnsTarget{};
-  return fmt::format("select the DNS pods instead ({}): a namespaceSelector on kubernetes.io/metadata.name with a podSelector, on port {}",
-                     dns_pods_text(dns), dns.port);
+  return fmt::format(
+      "select the DNS pods instead ({}): a namespaceSelector on kubernetes.io/metadata.name with a podSelector, on "
+      "port {}",
+      dns_pods_text(dns), dns.port);
 }
 
 class NetworkPolicyIpBlockTargetsCluster final : public engine::Rule {
@@ -74,11 +76,13 @@ class NetworkPolicyIpBlockTargetsCluster final : public engine::Rule {
             if (!peer.ip_block) continue;
             const std::optional<ClusterTarget> target = ip_block_targets_cluster(view, services, *peer.ip_block);
             if (!target) continue;
-            diag::Diagnostic& d = out.report(peer.ip_block->cidr.range,
-                                             fmt::format("ipBlock {} in an {} rule of {} {}", peer.ip_block->cidr.value,
-                                                         ingress ? "ingress" : "egress", p.meta.display(), target->reason));
-            d.help = target->kube_dns ? kube_dns_help(view)
-                                      : "select the pods with a podSelector (and namespaceSelector) instead of their addresses";
+            diag::Diagnostic& d =
+                out.report(peer.ip_block->cidr.range,
+                           fmt::format("ipBlock {} in an {} rule of {} {}", peer.ip_block->cidr.value,
+                                       ingress ? "ingress" : "egress", p.meta.display(), target->reason));
+            d.help = target->kube_dns
+                         ? kube_dns_help(view)
+                         : "select the pods with a podSelector (and namespaceSelector) instead of their addresses";
             d.root_cause = ip_block_cause(*peer.ip_block);
             d.related = target->related;
           }

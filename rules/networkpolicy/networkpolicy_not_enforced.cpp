@@ -12,13 +12,12 @@
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL2015",
-    .name = "networkpolicy-not-enforced",
-    .severity = diag::Severity::kWarning,
-    .group = diag::Group::kSuspicious,
-    .summary = "a NetworkPolicy in a cluster whose CNI does not enforce NetworkPolicy",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL2015",
+                               .name = "networkpolicy-not-enforced",
+                               .severity = diag::Severity::kWarning,
+                               .group = diag::Group::kSuspicious,
+                               .summary = "a NetworkPolicy in a cluster whose CNI does not enforce NetworkPolicy",
+                               .doc = R"md(## What it finds
 A NetworkPolicy (`networking.k8s.io`) in a view where every CNI that the manifests install
 ignores NetworkPolicy:
 - Flannel without the `kube-network-policies` container (Helm `netpol.enabled`, flannel
@@ -85,13 +84,15 @@ class NetworkPolicyNotEnforced final : public engine::Rule {
         for (const facts::Cni& cni : cnis) {
           parts.push_back(cni.why.empty() ? cni.name : fmt::format("{}: {}", cni.name, cni.why));
         }
-        why = cnis.size() == 1 ? fmt::format("the CNI does not enforce NetworkPolicy ({})", parts.front())
-                               : fmt::format("none of the CNIs in the view enforces NetworkPolicy ({})", fmt::join(parts, "; "));
+        why = cnis.size() == 1
+                  ? fmt::format("the CNI does not enforce NetworkPolicy ({})", parts.front())
+                  : fmt::format("none of the CNIs in the view enforces NetworkPolicy ({})", fmt::join(parts, "; "));
         if (f.cni.configured()) related.push_back({f.cni.config_key, fmt::format("cni: {}", f.cni.value.display())});
         std::set<std::pair<FileId, std::uint32_t>> seen;
         for (const facts::Cni& cni : cnis) {
           for (const facts::Evidence& e : cni.evidence) {
-            if (e.range.valid() && seen.insert({e.range.file, e.range.begin}).second) related.push_back({e.range, e.what});
+            if (e.range.valid() && seen.insert({e.range.file, e.range.begin}).second)
+              related.push_back({e.range, e.what});
           }
         }
       }
@@ -112,13 +113,17 @@ class NetworkPolicyNotEnforced final : public engine::Rule {
   static std::string help_for(const std::vector<facts::Cni>& cnis) {
     std::vector<std::string> fixes;
     for (const facts::Cni& cni : cnis) {
-      if (cni.name == "flannel") fixes.emplace_back("add flannel's kube-network-policies container (Helm netpol.enabled)");
-      else if (cni.name == "aws-vpc") fixes.emplace_back("enable the AWS VPC CNI network policy agent (enableNetworkPolicy)");
-      else if (cni.name == "cilium") fixes.emplace_back("set cilium-config enable-policy to default");
+      if (cni.name == "flannel")
+        fixes.emplace_back("add flannel's kube-network-policies container (Helm netpol.enabled)");
+      else if (cni.name == "aws-vpc")
+        fixes.emplace_back("enable the AWS VPC CNI network policy agent (enableNetworkPolicy)");
+      else if (cni.name == "cilium")
+        fixes.emplace_back("set cilium-config enable-policy to default");
     }
     if (fixes.empty()) fixes.emplace_back("deploy a CNI or policy controller that enforces NetworkPolicy");
-    return fmt::format("{}; or set networkPolicyEnforced in .netlint.yaml if something outside the view enforces policies",
-                       fmt::join(fixes, ", or "));
+    return fmt::format(
+        "{}; or set networkPolicyEnforced in .netlint.yaml if something outside the view enforces policies",
+        fmt::join(fixes, ", or "));
   }
 };
 

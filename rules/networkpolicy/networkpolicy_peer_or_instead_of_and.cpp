@@ -17,13 +17,12 @@
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL2013",
-    .name = "networkpolicy-peer-or-instead-of-and",
-    .severity = diag::Severity::kWarning,
-    .group = diag::Group::kSuspicious,
-    .summary = "separate namespaceSelector and podSelector peers where one peer was meant",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL2013",
+                               .name = "networkpolicy-peer-or-instead-of-and",
+                               .severity = diag::Severity::kWarning,
+                               .group = diag::Group::kSuspicious,
+                               .summary = "separate namespaceSelector and podSelector peers where one peer was meant",
+                               .doc = R"md(## What it finds
 A `from` or `to` list with a `namespaceSelector` peer and a separate `podSelector` peer:
 
 ```yaml
@@ -95,7 +94,8 @@ std::string flow_selector(const model::SelectorSpec& s) {
       std::vector<std::string> values;
       for (const model::Text& v : e.values) values.push_back(v.value);
       exprs.push_back(values.empty() ? fmt::format("{{key: {}, operator: {}}}", e.key.value, e.op.value)
-                                     : fmt::format("{{key: {}, operator: {}, values: [{}]}}", e.key.value, e.op.value, fmt::join(values, ", ")));
+                                     : fmt::format("{{key: {}, operator: {}, values: [{}]}}", e.key.value, e.op.value,
+                                                   fmt::join(values, ", ")));
     }
     parts.push_back(fmt::format("matchExpressions: [{}]", fmt::join(exprs, ", ")));
   }
@@ -118,8 +118,10 @@ class NetworkPolicyPeerOrInsteadOfAnd final : public engine::Rule {
   }
 
  private:
-  static void check_rule(const engine::View& view, const std::vector<std::pair<std::string, std::vector<model::PodSource>>>& namespaces,
-                         const model::NetworkPolicy& policy, const model::PolicyRule& rule, std::string_view direction, engine::Sink& out) {
+  static void check_rule(const engine::View& view,
+                         const std::vector<std::pair<std::string, std::vector<model::PodSource>>>& namespaces,
+                         const model::NetworkPolicy& policy, const model::PolicyRule& rule, std::string_view direction,
+                         engine::Sink& out) {
     std::vector<const model::PolicyPeer*> ns_only;
     for (const model::PolicyPeer& peer : rule.peers) {
       if (peer.namespace_selector && !peer.pod_selector && !peer.ip_block) ns_only.push_back(&peer);
@@ -138,7 +140,8 @@ class NetworkPolicyPeerOrInsteadOfAnd final : public engine::Rule {
         for (const auto& [name, shapes] : namespaces) {
           if (name == own || !selects_surely(ns_selector, shapes)) continue;
           const index::SelectorMatches m = view.labels().match(name, pods);
-          const auto real = std::find_if(m.yes.begin(), m.yes.end(), [&](index::PodId id) { return !view.labels().pod(id).synthetic; });
+          const auto real = std::find_if(m.yes.begin(), m.yes.end(),
+                                         [&](index::PodId id) { return !view.labels().pod(id).synthetic; });
           if (real == m.yes.end()) continue;
           if (example == nullptr) example = &view.labels().pod(*real);
           found.push_back(name);
@@ -153,25 +156,31 @@ class NetworkPolicyPeerOrInsteadOfAnd final : public engine::Rule {
   // Every definition of the namespace is selected (variants that disagree stay silent).
   static bool selects_surely(const index::LabelSelector& selector, const std::vector<model::PodSource>& shapes) {
     std::uint64_t comparisons = 0;
-    return std::all_of(shapes.begin(), shapes.end(),
-                       [&](const model::PodSource& s) { return index::evaluate(selector, s, comparisons) == index::Tri::kYes; });
+    return std::all_of(shapes.begin(), shapes.end(), [&](const model::PodSource& s) {
+      return index::evaluate(selector, s, comparisons) == index::Tri::kYes;
+    });
   }
 
-  static void report(const model::NetworkPolicy& policy, const model::PolicyPeer& peer, const model::PolicyPeer& sibling, std::string_view direction,
+  static void report(const model::NetworkPolicy& policy, const model::PolicyPeer& peer,
+                     const model::PolicyPeer& sibling, std::string_view direction,
                      const std::vector<std::string>& found, const model::PodSource* example, engine::Sink& out) {
     const std::string pods = format_selector(*peer.pod_selector);
     const std::string ns = format_selector(*sibling.namespace_selector);
-    diag::Diagnostic& d = out.report(
-        peer.pod_selector->key,
-        fmt::format("`{}` peers namespaceSelector {} and podSelector {} of {} are separate (ORed): the podSelector matches no pods in namespace "
-                    "\"{}\" but matches pods in {}, which the namespaceSelector selects; one peer with both selectors was meant",
-                    direction, ns.empty() ? "{}" : ns, pods, policy.meta.display(), policy.meta.namespace_name.value, format_namespaces(found)));
-    d.help = fmt::format("merge them into one peer: - {{namespaceSelector: {}, podSelector: {}}}", flow_selector(*sibling.namespace_selector),
-                         flow_selector(*peer.pod_selector));
+    diag::Diagnostic& d =
+        out.report(peer.pod_selector->key, fmt::format("`{}` peers namespaceSelector {} and podSelector {} of {} are "
+                                                       "separate (ORed): the podSelector matches no pods in namespace "
+                                                       "\"{}\" but matches pods in {}, which the namespaceSelector "
+                                                       "selects; one peer with both selectors was meant",
+                                                       direction, ns.empty() ? "{}" : ns, pods, policy.meta.display(),
+                                                       policy.meta.namespace_name.value, format_namespaces(found)));
+    d.help = fmt::format("merge them into one peer: - {{namespaceSelector: {}, podSelector: {}}}",
+                         flow_selector(*sibling.namespace_selector), flow_selector(*peer.pod_selector));
     d.root_cause = peer_pod_selector_cause(*peer.pod_selector);
-    d.related.push_back({sibling.namespace_selector->key, fmt::format("the sibling namespaceSelector {}", ns.empty() ? "{}" : ns)});
+    d.related.push_back(
+        {sibling.namespace_selector->key, fmt::format("the sibling namespaceSelector {}", ns.empty() ? "{}" : ns)});
     if (example != nullptr && example->meta.name.range.valid()) {
-      d.related.push_back({example->meta.name.range, fmt::format("{} matches the podSelector", example->meta.display())});
+      d.related.push_back(
+          {example->meta.name.range, fmt::format("{} matches the podSelector", example->meta.display())});
     }
   }
 };

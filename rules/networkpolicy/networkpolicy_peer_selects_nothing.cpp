@@ -13,13 +13,12 @@
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL2004",
-    .name = "networkpolicy-peer-selects-nothing",
-    .severity = diag::Severity::kWarning,
-    .group = diag::Group::kSuspicious,
-    .summary = "a NetworkPolicy peer podSelector matches no pods of its known namespaces",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL2004",
+                               .name = "networkpolicy-peer-selects-nothing",
+                               .severity = diag::Severity::kWarning,
+                               .group = diag::Group::kSuspicious,
+                               .summary = "a NetworkPolicy peer podSelector matches no pods of its known namespaces",
+                               .doc = R"md(## What it finds
 A `from` or `to` peer whose `podSelector` (alone, or with a `namespaceSelector` that names only
 known namespaces by `kubernetes.io/metadata.name`) matches no pod of those namespaces, without
 a near miss (that is NL2003).
@@ -54,10 +53,11 @@ class NetworkPolicyPeerSelectsNothing final : public engine::Rule {
       out.checking(site.policy->meta.object_range);
       const PodSelectorOutcome outcome = analyse_pod_selector(view, *site.peer->pod_selector, *namespaces);
       if (!outcome.selects_nothing || !outcome.fixes.empty()) continue;
-      diag::Diagnostic& d = out.report(site.peer->pod_selector->key,
-                                       fmt::format("`{}` peer podSelector {} of {} matches no pods in {}: the rule admits nobody", site.direction,
-                                                   format_selector(*site.peer->pod_selector), site.policy->meta.display(),
-                                                   format_namespaces(*namespaces)));
+      diag::Diagnostic& d =
+          out.report(site.peer->pod_selector->key,
+                     fmt::format("`{}` peer podSelector {} of {} matches no pods in {}: the rule admits nobody",
+                                 site.direction, format_selector(*site.peer->pod_selector), site.policy->meta.display(),
+                                 format_namespaces(*namespaces)));
       d.help = "point the peer at the pods' current labels and namespace, or delete the rule";
       d.root_cause = peer_pod_selector_cause(*site.peer->pod_selector);  // NL2013 wins when it explains it
     }

@@ -12,13 +12,12 @@
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL2003",
-    .name = "networkpolicy-peer-typo",
-    .severity = diag::Severity::kError,
-    .group = diag::Group::kCorrectness,
-    .summary = "a NetworkPolicy peer selector matches nothing, but a near miss exists",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL2003",
+                               .name = "networkpolicy-peer-typo",
+                               .severity = diag::Severity::kError,
+                               .group = diag::Group::kCorrectness,
+                               .summary = "a NetworkPolicy peer selector matches nothing, but a near miss exists",
+                               .doc = R"md(## What it finds
 A `from` or `to` peer of a NetworkPolicy whose selector matches nothing while a near miss
 would match:
 - a `podSelector` (`matchLabels`) that matches no pod of the namespaces it looks in (the
@@ -62,16 +61,18 @@ class NetworkPolicyPeerTypo final : public engine::Rule {
       const model::PodSource& pod = view.labels().pod(fix.pods.front());
       diag::Diagnostic& d = out.report(
           key_typo ? entry.key.range : entry.value.range,
-          fmt::format("`{}` peer podSelector {} of {} matches no pods in {}: the rule admits nobody; did you mean {}={} ({})", site.direction,
-                      format_selector(*site.peer->pod_selector), site.policy->meta.display(), format_namespaces(*namespaces), fix.key, fix.value,
-                      pod.meta.display()));
+          fmt::format(
+              "`{}` peer podSelector {} of {} matches no pods in {}: the rule admits nobody; did you mean {}={} ({})",
+              site.direction, format_selector(*site.peer->pod_selector), site.policy->meta.display(),
+              format_namespaces(*namespaces), fix.key, fix.value, pod.meta.display()));
       d.help = fmt::format("change the selector to {}={}", fix.key, fix.value);
       d.fix = model::scalar_fix(view.model(), key_typo ? entry.key : entry.value, key_typo ? fix.key : fix.value,
                                 outcome.fixes.size() == 1 ? diag::Applicability::kSafe : diag::Applicability::kUnsafe,
                                 fmt::format("change the selector to {}={}", fix.key, fix.value));
       d.root_cause = peer_cause(*site.peer);
       if (const model::Label* l = model::find_label(pod.labels, fix.key)) {
-        d.related.push_back({key_typo ? l->key.range : l->value.range, fmt::format("label {}={} of {}", fix.key, fix.value, pod.meta.display())});
+        d.related.push_back({key_typo ? l->key.range : l->value.range,
+                             fmt::format("label {}={} of {}", fix.key, fix.value, pod.meta.display())});
       }
     }
   }
@@ -82,10 +83,10 @@ class NetworkPolicyPeerTypo final : public engine::Rule {
     if (target == nullptr) return false;
     const model::Label& entry = site.peer->namespace_selector->match_labels[0];
     diag::Diagnostic& d = out.report(
-        entry.key.range,
-        fmt::format("`{}` peer namespaceSelector {}={} of {} matches no namespace: Namespace {} has no label \"{}\"; did you mean {}={}",
-                    site.direction, entry.key.value, entry.value.value, site.policy->meta.display(), entry.value.value, entry.key.value, kNamespaceNameLabel,
-                    entry.value.value));
+        entry.key.range, fmt::format("`{}` peer namespaceSelector {}={} of {} matches no namespace: Namespace {} has "
+                                     "no label \"{}\"; did you mean {}={}",
+                                     site.direction, entry.key.value, entry.value.value, site.policy->meta.display(),
+                                     entry.value.value, entry.key.value, kNamespaceNameLabel, entry.value.value));
     d.help = fmt::format("select the namespace by {}: {}", kNamespaceNameLabel, entry.value.value);
     d.fix = model::scalar_fix(view.model(), entry.key, kNamespaceNameLabel, diag::Applicability::kSafe,
                               fmt::format("select the namespace by {}", kNamespaceNameLabel));

@@ -14,13 +14,12 @@
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL2011",
-    .name = "networkpolicy-port-invalid",
-    .severity = diag::Severity::kError,
-    .group = diag::Group::kCorrectness,
-    .summary = "a NetworkPolicy port the API rejects or that can never match",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL2011",
+                               .name = "networkpolicy-port-invalid",
+                               .severity = diag::Severity::kError,
+                               .group = diag::Group::kCorrectness,
+                               .summary = "a NetworkPolicy port the API rejects or that can never match",
+                               .doc = R"md(## What it finds
 A `ports` item of a NetworkPolicy rule that
 - has an `endPort` below its `port`, or an `endPort` without a numeric `port` (absent, or a
   named port): the API server rejects the policy;
@@ -80,12 +79,14 @@ class NetworkPolicyPortInvalid final : public engine::Rule {
     if (!port.end_port) return;
     const auto& end = *port.end_port;
     std::string message;
-    if (!port.port) message = fmt::format("endPort {} of {} has no port: the API server rejects it", end.value, p.meta.display());
+    if (!port.port)
+      message = fmt::format("endPort {} of {} has no port: the API server rejects it", end.value, p.meta.display());
     else if (port.port_is_name)
-      message = fmt::format("endPort {} of {} follows the named port \"{}\": the API server rejects it", end.value, p.meta.display(),
-                            port.port->value);
+      message = fmt::format("endPort {} of {} follows the named port \"{}\": the API server rejects it", end.value,
+                            p.meta.display(), port.port->value);
     else if (port.port_number && end.value < *port.port_number)
-      message = fmt::format("endPort {} of {} is below port {}: the API server rejects it", end.value, p.meta.display(), *port.port_number);
+      message = fmt::format("endPort {} of {} is below port {}: the API server rejects it", end.value, p.meta.display(),
+                            *port.port_number);
     if (message.empty()) return;
     diag::Diagnostic& d = out.report(end.range.valid() ? end.range : port.item, std::move(message));
     d.help = "endPort needs a numeric port at or below it; for one port, drop endPort";
@@ -99,10 +100,11 @@ class NetworkPolicyPortInvalid final : public engine::Rule {
         std::all_of(rule.peers.begin(), rule.peers.end(), [](const model::PolicyPeer& peer) {
           return peer.ip_block && !peer.pod_selector && !peer.namespace_selector;
         })) {
-      diag::Diagnostic& d = out.report(
-          port.port->range, fmt::format("named port \"{}\" of {} can never match: the rule's only destinations are ipBlocks, "
-                                        "which have no container ports",
-                                        name, p.meta.display()));
+      diag::Diagnostic& d =
+          out.report(port.port->range,
+                     fmt::format("named port \"{}\" of {} can never match: the rule's only destinations are ipBlocks, "
+                                 "which have no container ports",
+                                 name, p.meta.display()));
       d.help = "write the port number";
       return;
     }
@@ -117,7 +119,9 @@ class NetworkPolicyPortInvalid final : public engine::Rule {
     } else {
       if (rule.peers.empty()) return;
       for (const model::PolicyPeer& peer : rule.peers) {
-        if (!peer.pod_selector || peer.namespace_selector || peer.ip_block || !view.namespaces().selector_absence_counts(ns, p.meta.file)) return;
+        if (!peer.pod_selector || peer.namespace_selector || peer.ip_block ||
+            !view.namespaces().selector_absence_counts(ns, p.meta.file))
+          return;
         const index::SelectorMatches m = view.labels().match(ns, index::selector_from_spec(*peer.pod_selector));
         if (!m.maybe.empty()) return;
         pods.insert(pods.end(), m.yes.begin(), m.yes.end());
@@ -129,12 +133,15 @@ class NetworkPolicyPortInvalid final : public engine::Rule {
       const model::PodSource& pod = view.labels().pod(id);
       if (!pod.containers_known || pod.synthetic || declares(pod, name, protocol)) return;
       // Variants of one workload (overlays) are named once.
-      if (names.size() < 3 && std::find(names.begin(), names.end(), pod.meta.display()) == names.end()) names.push_back(pod.meta.display());
+      if (names.size() < 3 && std::find(names.begin(), names.end(), pod.meta.display()) == names.end())
+        names.push_back(pod.meta.display());
     }
     diag::Diagnostic& d = out.report(
-        port.port->range, fmt::format("named port \"{}\" ({}) of {} is declared by none of its {} pods ({}{}): the rule admits nothing there",
-                                      name, protocol, p.meta.display(), ingress ? "selected" : "destination",
-                                      fmt::join(names, ", "), names.size() == 3 && pods.size() > 3 ? ", ..." : ""));
+        port.port->range,
+        fmt::format(
+            "named port \"{}\" ({}) of {} is declared by none of its {} pods ({}{}): the rule admits nothing there",
+            name, protocol, p.meta.display(), ingress ? "selected" : "destination", fmt::join(names, ", "),
+            names.size() == 3 && pods.size() > 3 ? ", ..." : ""));
     d.help = "use the name of a containerPort of those pods (with the same protocol), or the number";
     for (index::PodId id : pods) {
       const model::PodSource& pod = view.labels().pod(id);

@@ -7,13 +7,12 @@
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL2008",
-    .name = "networkpolicy-rules-ignored",
-    .severity = diag::Severity::kWarning,
-    .group = diag::Group::kSuspicious,
-    .summary = "ingress or egress rules of a direction the policy's policyTypes leaves out",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL2008",
+                               .name = "networkpolicy-rules-ignored",
+                               .severity = diag::Severity::kWarning,
+                               .group = diag::Group::kSuspicious,
+                               .summary = "ingress or egress rules of a direction the policy's policyTypes leaves out",
+                               .doc = R"md(## What it finds
 A NetworkPolicy with `ingress` (or `egress`) rules whose explicit `policyTypes` does not list
 `Ingress` (or `Egress`).
 
@@ -43,10 +42,12 @@ class NetworkPolicyRulesIgnored final : public engine::Rule {
       std::string types;
       for (const model::Text& t : p.policy_types) types += (types.empty() ? "" : ", ") + t.value;
       auto report = [&](std::string_view direction, const SourceRange& key, std::size_t rules) {
-        diag::Diagnostic& d = out.report(
-            key, fmt::format("the {} {} rule{} of {} have no effect: policyTypes [{}] leaves out {}", rules, direction,
-                             rules == 1 ? "" : "s", p.meta.display(), types, direction == "ingress" ? "Ingress" : "Egress"));
-        d.help = fmt::format("add {} to policyTypes, or delete the rules", direction == "ingress" ? "Ingress" : "Egress");
+        diag::Diagnostic& d =
+            out.report(key, fmt::format("the {} {} rule{} of {} have no effect: policyTypes [{}] leaves out {}", rules,
+                                        direction, rules == 1 ? "" : "s", p.meta.display(), types,
+                                        direction == "ingress" ? "Ingress" : "Egress"));
+        d.help =
+            fmt::format("add {} to policyTypes, or delete the rules", direction == "ingress" ? "Ingress" : "Egress");
         d.related.push_back({p.policy_types_key, "policyTypes"});
       };
       if (!p.ingress.empty() && !p.affects_ingress()) report("ingress", p.ingress_key, p.ingress.size());

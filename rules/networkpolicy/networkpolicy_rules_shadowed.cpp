@@ -7,13 +7,12 @@
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL2012",
-    .name = "networkpolicy-rules-shadowed",
-    .severity = diag::Severity::kWarning,
-    .group = diag::Group::kSuspicious,
-    .summary = "an allow-all rule beside other rules of the same direction makes them dead",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL2012",
+                               .name = "networkpolicy-rules-shadowed",
+                               .severity = diag::Severity::kWarning,
+                               .group = diag::Group::kSuspicious,
+                               .summary = "an allow-all rule beside other rules of the same direction makes them dead",
+                               .doc = R"md(## What it finds
 A NetworkPolicy rule that allows everything, `- {}` (no `from`/`to` and no `ports`, or both
 empty), next to other rules of the same direction in the same policy.
 
@@ -61,12 +60,14 @@ class NetworkPolicyRulesShadowed final : public engine::Rule {
       if (!rules[i].all_peers() || !rules[i].all_ports()) continue;
       // A bare `-` has no extent of its own: anchor on the list's key.
       diag::Diagnostic& d = out.report(
-          rules[i].null_item ? list_key : rules[i].item, fmt::format("{} rule {} of {} allows every {} on every port, so its other {} rule{} have no effect",
-                                     direction, i + 1, p.meta.display(), direction == "ingress" ? "source" : "destination",
-                                     rules.size() - 1, rules.size() == 2 ? "" : "s"));
+          rules[i].null_item ? list_key : rules[i].item,
+          fmt::format("{} rule {} of {} allows every {} on every port, so its other {} rule{} have no effect",
+                      direction, i + 1, p.meta.display(), direction == "ingress" ? "source" : "destination",
+                      rules.size() - 1, rules.size() == 2 ? "" : "s"));
       d.help = "delete the allow-all item, or join it with the rule it was split from (a stray `-`)";
       for (std::size_t j = 0; j < rules.size(); ++j) {
-        if (j != i && !rules[j].null_item) d.related.push_back({rules[j].item, fmt::format("{} rule {}", direction, j + 1)});
+        if (j != i && !rules[j].null_item)
+          d.related.push_back({rules[j].item, fmt::format("{} rule {}", direction, j + 1)});
       }
       return;  // one finding per direction
     }

@@ -11,13 +11,12 @@
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL2001",
-    .name = "networkpolicy-selector-typo",
-    .severity = diag::Severity::kError,
-    .group = diag::Group::kCorrectness,
-    .summary = "a NetworkPolicy's podSelector matches no pods, but a near miss exists",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL2001",
+                               .name = "networkpolicy-selector-typo",
+                               .severity = diag::Severity::kError,
+                               .group = diag::Group::kCorrectness,
+                               .summary = "a NetworkPolicy's podSelector matches no pods, but a near miss exists",
+                               .doc = R"md(## What it finds
 A NetworkPolicy whose `podSelector` (a `matchLabels` map) matches no pod of its namespace, while
 changing one entry, its key or its value, to a near miss (the catalog's did-you-mean: a typo, a
 case or separator difference) makes it select pods of the namespace.
@@ -42,7 +41,8 @@ class NetworkPolicySelectorTypo final : public engine::Rule {
   void check(const engine::View& view, engine::Sink& out) const override {
     for (const model::NetworkPolicy& policy : view.model().network_policies) {
       out.checking(policy.meta.object_range);
-      const PodSelectorOutcome outcome = analyse_pod_selector(view, policy.pod_selector, {policy.meta.namespace_name.value});
+      const PodSelectorOutcome outcome =
+          analyse_pod_selector(view, policy.pod_selector, {policy.meta.namespace_name.value});
       if (outcome.fixes.empty()) continue;
       const index::SelectorFix& fix = outcome.fixes.front();
       const model::Label& entry = policy.pod_selector.match_labels[fix.entry];
@@ -51,7 +51,8 @@ class NetworkPolicySelectorTypo final : public engine::Rule {
       diag::Diagnostic& d = out.report(
           key_typo ? entry.key.range : entry.value.range,
           fmt::format("podSelector {} of {} matches no pods in {}: the policy isolates nothing; did you mean {}",
-                      format_selector(policy.pod_selector), policy.meta.display(), model::namespace_phrase(policy.meta.namespace_name.value),
+                      format_selector(policy.pod_selector), policy.meta.display(),
+                      model::namespace_phrase(policy.meta.namespace_name.value),
                       diag::join_alternatives(alternatives)));
       d.help = fmt::format("change the selector to {}={}, or the pods' label to match it", fix.key, fix.value);
       add_fix_labels(view, outcome.fixes, key_typo, d.related);

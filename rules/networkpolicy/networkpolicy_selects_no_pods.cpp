@@ -10,13 +10,12 @@
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL2002",
-    .name = "networkpolicy-selects-no-pods",
-    .severity = diag::Severity::kWarning,
-    .group = diag::Group::kSuspicious,
-    .summary = "a NetworkPolicy's podSelector matches no pods of its known namespace",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL2002",
+                               .name = "networkpolicy-selects-no-pods",
+                               .severity = diag::Severity::kWarning,
+                               .group = diag::Group::kSuspicious,
+                               .summary = "a NetworkPolicy's podSelector matches no pods of its known namespace",
+                               .doc = R"md(## What it finds
 A NetworkPolicy with a non-empty `podSelector` that matches no pod of its namespace, where the
 view shows every workload of that namespace (a known namespace, RULES.md) and no near miss
 explains it (that is NL2001).
@@ -45,8 +44,10 @@ class NetworkPolicySelectsNoPods final : public engine::Rule {
       const PodSelectorOutcome outcome = analyse_pod_selector(view, policy.pod_selector, {ns});
       if (!outcome.selects_nothing || !outcome.fixes.empty()) continue;
       const SourceRange anchor = policy.pod_selector.key.valid() ? policy.pod_selector.key : policy.meta.name.range;
-      diag::Diagnostic& d = out.report(anchor, fmt::format("podSelector {} of {} matches no pods in {}: the policy isolates nothing",
-                                                           format_selector(policy.pod_selector), policy.meta.display(), model::namespace_phrase(ns)));
+      diag::Diagnostic& d =
+          out.report(anchor, fmt::format("podSelector {} of {} matches no pods in {}: the policy isolates nothing",
+                                         format_selector(policy.pod_selector), policy.meta.display(),
+                                         model::namespace_phrase(ns)));
       d.help = "point the selector at the pods' labels, move the policy to their namespace, or delete it";
     }
   }

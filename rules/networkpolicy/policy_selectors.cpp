@@ -11,10 +11,12 @@ namespace {
 using netpol::kNamespaceNameLabel;
 }  // namespace
 
-std::optional<std::vector<std::string>> peer_namespaces(const model::NetworkPolicy& policy, const model::PolicyPeer& peer) {
+std::optional<std::vector<std::string>> peer_namespaces(const model::NetworkPolicy& policy,
+                                                        const model::PolicyPeer& peer) {
   if (!peer.namespace_selector) return std::vector<std::string>{policy.meta.namespace_name.value};
   const model::SelectorSpec& ns = *peer.namespace_selector;
-  if (ns.match_labels.size() == 1 && ns.match_expressions.empty() && ns.match_labels[0].key.value == kNamespaceNameLabel) {
+  if (ns.match_labels.size() == 1 && ns.match_expressions.empty() &&
+      ns.match_labels[0].key.value == kNamespaceNameLabel) {
     return std::vector<std::string>{ns.match_labels[0].value.value};
   }
   if (ns.match_labels.empty() && ns.match_expressions.size() == 1) {
@@ -77,9 +79,13 @@ std::string format_selector(const model::SelectorSpec& selector) {
   for (const model::SelectorExpression& e : selector.match_expressions) {
     std::vector<std::string> values;
     for (const model::Text& v : e.values) values.push_back(v.value);
-    if (e.op.value == "Exists") parts.push_back(e.key.value);
-    else if (e.op.value == "DoesNotExist") parts.push_back("!" + e.key.value);
-    else parts.push_back(fmt::format("{} {} ({})", e.key.value, e.op.value == "In" ? "in" : "notin", fmt::join(values, ",")));
+    if (e.op.value == "Exists")
+      parts.push_back(e.key.value);
+    else if (e.op.value == "DoesNotExist")
+      parts.push_back("!" + e.key.value);
+    else
+      parts.push_back(
+          fmt::format("{} {} ({})", e.key.value, e.op.value == "In" ? "in" : "notin", fmt::join(values, ",")));
   }
   return fmt::format("{}", fmt::join(parts, ","));
 }

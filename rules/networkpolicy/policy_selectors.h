@@ -16,12 +16,13 @@ namespace netlint::rules {
 // the names a namespaceSelector lists by `kubernetes.io/metadata.name` (matchLabels, or one
 // `In` expression); nullopt when the namespaceSelector selects by any other label (namespaces
 // outside the view may carry any label).
-std::optional<std::vector<std::string>> peer_namespaces(const model::NetworkPolicy& policy, const model::PolicyPeer& peer);
+std::optional<std::vector<std::string>> peer_namespaces(const model::NetworkPolicy& policy,
+                                                        const model::PolicyPeer& peer);
 
 struct PodSelectorOutcome {
-  bool selects_nothing = false;            // in every namespace looked at, not even possibly
-  std::vector<index::SelectorFix> fixes;   // near misses (matchLabels-only selectors), when it selects nothing
-  std::string fix_namespace;               // the namespace the fixes are in
+  bool selects_nothing = false;           // in every namespace looked at, not even possibly
+  std::vector<index::SelectorFix> fixes;  // near misses (matchLabels-only selectors), when it selects nothing
+  std::string fix_namespace;              // the namespace the fixes are in
 };
 
 PodSelectorOutcome analyse_pod_selector(const engine::View& view, const model::SelectorSpec& selector,

@@ -36,7 +36,8 @@ bool declares(const model::PodSource& pod, Protocol protocol, std::uint32_t port
 }
 
 // A port item that admits `port` but not `target`.
-bool admits_only_service_port(const model::PolicyPort& item, Protocol protocol, std::uint32_t port, std::uint32_t target) {
+bool admits_only_service_port(const model::PolicyPort& item, Protocol protocol, std::uint32_t port,
+                              std::uint32_t target) {
   Protocol proto{};
   if (!item.port_number || !netpol::parse_protocol(item.protocol.value, proto) || proto != protocol) return false;
   const auto low = static_cast<std::uint32_t>(*item.port_number);
@@ -54,7 +55,8 @@ std::vector<Mismatch> find_mismatches(const engine::View& view) {
       for (const model::PolicyRule& r : *rules) {
         for (const model::PolicyPort& item : r.ports) {
           Protocol proto{};
-          if (item.port_number && netpol::parse_protocol(item.protocol.value, proto)) named.emplace(proto, *item.port_number);
+          if (item.port_number && netpol::parse_protocol(item.protocol.value, proto))
+            named.emplace(proto, *item.port_number);
         }
       }
     }
@@ -141,7 +143,8 @@ std::vector<ServicePortConfusion> find_service_port_confusions(const engine::Vie
           }
           add_unique(c.sources, s);
           add_unique(c.destinations, m.destination);
-          const netpol::Flow flow = ingress ? engine.ingress_part(s, m.destination) : engine.egress_part(s, m.destination);
+          const netpol::Flow flow =
+              ingress ? engine.ingress_part(s, m.destination) : engine.egress_part(s, m.destination);
           if (flow.possible.contains(m.protocol, m.target_port)) g.spoiled = true;
         }
       }

@@ -14,17 +14,17 @@
 namespace netlint::rules {
 
 struct ServicePortConfusion {
-  std::uint32_t policy = 0;            // model.network_policies index
-  bool ingress = false;                // the rule's direction
-  std::uint32_t rule = 0;              // index within the policy's ingress/egress list
+  std::uint32_t policy = 0;                 // model.network_policies index
+  bool ingress = false;                     // the rule's direction
+  std::uint32_t rule = 0;                   // index within the policy's ingress/egress list
   const model::PolicyPort* port = nullptr;  // the item that names the Service port
   netpol::Protocol protocol = netpol::Protocol::kTcp;
-  std::uint32_t service_port = 0;      // what the item admits
-  std::uint32_t target_port = 0;       // what the pods listen on
+  std::uint32_t service_port = 0;  // what the item admits
+  std::uint32_t target_port = 0;   // what the pods listen on
   std::vector<const model::Service*> services;
   std::vector<const model::ServicePort*> service_ports;  // parallel to services
-  std::vector<std::uint32_t> sources;       // workloads the rule admits on the Service port
-  std::vector<std::uint32_t> destinations;  // the Service's pods' workloads
+  std::vector<std::uint32_t> sources;                    // workloads the rule admits on the Service port
+  std::vector<std::uint32_t> destinations;               // the Service's pods' workloads
 };
 
 // Every port item that admits a Service port for peers that resolve to the Service's pods, where

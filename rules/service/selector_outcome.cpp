@@ -11,7 +11,8 @@ SelectorOutcome analyse_service_selector(const engine::View& view, const model::
   const index::SelectorMatches matches = view.labels().match(ns, index::selector_from_map(service.selector));
   // Absent only when no namespace that may be the Service's matches either (a `~` Service and
   // pods in a named namespace may be applied together with -n).
-  if (!matches.none() || view.labels().matches_any_possibly(ns, index::selector_from_map(service.selector))) return outcome;
+  if (!matches.none() || view.labels().matches_any_possibly(ns, index::selector_from_map(service.selector)))
+    return outcome;
   outcome.selects_nothing = true;
   outcome.fixes = index::suggest_selector_fixes(view.labels(), ns, service.selector);
   return outcome;
@@ -41,7 +42,8 @@ void add_fix_labels(const engine::View& view, const std::vector<index::SelectorF
   for (const index::SelectorFix& fix : fixes) {
     const model::PodSource& pod = view.labels().pod(fix.pods.front());
     if (const model::Label* l = model::find_label(pod.labels, fix.key)) {
-      related.push_back({key_typo ? l->key.range : l->value.range, fmt::format("label {}={} of {}", fix.key, fix.value, pod.meta.display())});
+      related.push_back({key_typo ? l->key.range : l->value.range,
+                         fmt::format("label {}={} of {}", fix.key, fix.value, pod.meta.display())});
     }
   }
 }

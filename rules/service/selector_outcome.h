@@ -10,8 +10,8 @@
 namespace netlint::rules {
 
 struct SelectorOutcome {
-  bool selects_nothing = false;               // no pod source matches, not even possibly
-  std::vector<index::SelectorFix> fixes;      // near misses, when it selects nothing
+  bool selects_nothing = false;           // no pod source matches, not even possibly
+  std::vector<index::SelectorFix> fixes;  // near misses, when it selects nothing
 };
 
 // Services without a selector (or ExternalName) select nothing by design: outcome is empty.

@@ -15,7 +15,8 @@ namespace {
 // A Service without a namespace binds in the nearest scope that has a match: its own file, then
 // its apply unit, then the view (RULES.md "Label selectors"): labels such as `app: nginx` coincide
 // across unrelated examples of one folder, and a sample's Service means the pods shipped with it.
-void narrow_to_nearest_scope(const model::Model& model, FileId service_file, std::vector<const model::PodSource*>& pods) {
+void narrow_to_nearest_scope(const model::Model& model, FileId service_file,
+                             std::vector<const model::PodSource*>& pods) {
   if (service_file >= model.files.size()) return;
   const std::string& unit = model.file(service_file).apply_unit;
   auto keep_if_any = [&](auto&& in_scope) {
@@ -41,7 +42,8 @@ std::vector<const model::PodSource*> selected_backends(const engine::View& view,
     const model::PodSource& pod = view.labels().pod(id);
     if (!pod.synthetic && pod.containers_known) out.push_back(&pod);
   }
-  if (model::is_apply_time(service.meta.namespace_name.value)) narrow_to_nearest_scope(view.model(), service.meta.file, out);
+  if (model::is_apply_time(service.meta.namespace_name.value))
+    narrow_to_nearest_scope(view.model(), service.meta.file, out);
   return out;
 }
 
@@ -85,7 +87,8 @@ std::vector<Backend> backend_groups(const engine::View& view, const model::Servi
   return out;
 }
 
-std::vector<const Backend*> reportable_failures(const std::vector<const Backend*>& failing, bool colocated_backend_passes) {
+std::vector<const Backend*> reportable_failures(const std::vector<const Backend*>& failing,
+                                                bool colocated_backend_passes) {
   if (!colocated_backend_passes) return failing;
   std::vector<const Backend*> out;
   for (const Backend* b : failing) {
@@ -98,8 +101,10 @@ bool pod_configures_number(const engine::View& view, const model::PodSource& pod
   const std::string text = std::to_string(number);
   std::vector<std::string_view> config_maps;
   for (const model::Container& c : pod.containers) {
-    for (const model::Text& t : c.command) if (mentions_number(t.value, text)) return true;
-    for (const model::Text& t : c.args) if (mentions_number(t.value, text)) return true;
+    for (const model::Text& t : c.command)
+      if (mentions_number(t.value, text)) return true;
+    for (const model::Text& t : c.args)
+      if (mentions_number(t.value, text)) return true;
     for (const model::EnvVar& e : c.env) {
       if (e.value && mentions_number(e.value->value, text)) return true;
       if (e.from == model::EnvVar::SourceKind::kConfigMapKey) config_maps.push_back(e.from_name.value);
@@ -131,7 +136,8 @@ std::optional<std::uint32_t> target_port_on(const model::ServicePort& sp, const 
     const model::ContainerPort* named = nullptr;
     for (const model::Container* c : serving_containers(pod, true)) {
       for (const model::ContainerPort& cp : c->ports) {
-        if (named == nullptr && cp.name.value == sp.target_port->value && cp.protocol.value == sp.protocol.value) named = &cp;
+        if (named == nullptr && cp.name.value == sp.target_port->value && cp.protocol.value == sp.protocol.value)
+          named = &cp;
       }
     }
     if (named == nullptr) return std::nullopt;

@@ -31,7 +31,8 @@ std::vector<Backend> backend_groups(const engine::View& view, const model::Servi
 // the Service's own folder passes it; then failing backends elsewhere are taken for other
 // examples or environments that share the namespace and labels (a repository of examples, a
 // folder per environment without `clusters:`), and only failing ones beside the Service count.
-std::vector<const Backend*> reportable_failures(const std::vector<const Backend*>& failing, bool colocated_backend_passes);
+std::vector<const Backend*> reportable_failures(const std::vector<const Backend*>& failing,
+                                                bool colocated_backend_passes);
 
 // True when a container's command, args or env values, or a ConfigMap the pod mounts or reads
 // its environment from, mention `number` as a whole number: the app is configured to use it.

@@ -9,13 +9,12 @@
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL1006",
-    .name = "service-external-name-unresolvable",
-    .severity = diag::Severity::kError,
-    .group = diag::Group::kCorrectness,
-    .summary = "an ExternalName that clients can never resolve",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL1006",
+                               .name = "service-external-name-unresolvable",
+                               .severity = diag::Severity::kError,
+                               .group = diag::Group::kCorrectness,
+                               .summary = "an ExternalName that clients can never resolve",
+                               .doc = R"md(## What it finds
 A Service of type ExternalName whose `externalName` is:
 - an IP address: the API accepts it, but CoreDNS serves no record for the Service;
 - a single label (`db`), a name whose last label is a namespace of the view (`db.prod` with a
@@ -72,13 +71,15 @@ class ServiceExternalNameUnresolvable final : public engine::Rule {
       } else if (labels.size() == 1) {
         why = "a single label: the CNAME target is looked up as written, without the pod's search list";
         help = fmt::format("write the full name, e.g. {}.{}.svc.{}", name, service.meta.namespace_name.value, domain);
-      } else if (labels.back() == "svc" || (labels.size() >= 2 && labels[labels.size() - 2] == "svc" && labels.back() == "cluster")) {
+      } else if (labels.back() == "svc" ||
+                 (labels.size() >= 2 && labels[labels.size() - 2] == "svc" && labels.back() == "cluster")) {
         why = "a cluster name without the cluster domain: the CNAME target is not searched";
         const std::string base = name.substr(0, name.find(".svc"));
         help = fmt::format("write {}.svc.{}", base, domain);
       } else if (labels.size() == 2 && namespaces.count(labels.back()) != 0) {
-        why = fmt::format("`<service>.<namespace>` (\"{}\" is a namespace here) without \"svc.{}\": the CNAME target is not searched",
-                          labels.back(), domain);
+        why = fmt::format(
+            "`<service>.<namespace>` (\"{}\" is a namespace here) without \"svc.{}\": the CNAME target is not searched",
+            labels.back(), domain);
         help = fmt::format("write {}.svc.{}", name, domain);
       } else {
         continue;

@@ -9,13 +9,12 @@
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL1010",
-    .name = "service-internal-traffic-local",
-    .severity = diag::Severity::kWarning,
-    .group = diag::Group::kSuspicious,
-    .summary = "internalTrafficPolicy Local on a Service whose backends are not a DaemonSet",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL1010",
+                               .name = "service-internal-traffic-local",
+                               .severity = diag::Severity::kWarning,
+                               .group = diag::Group::kSuspicious,
+                               .summary = "internalTrafficPolicy Local on a Service whose backends are not a DaemonSet",
+                               .doc = R"md(## What it finds
 A Service with `internalTrafficPolicy: Local` whose selected workloads are not all DaemonSets.
 
 ## Why is this bad?
@@ -47,9 +46,10 @@ class ServiceInternalTrafficLocal final : public engine::Rule {
       if (others.empty()) continue;
       diag::Diagnostic& d = out.report(
           service.internal_traffic_policy.range,
-          fmt::format("internalTrafficPolicy Local, but {} {} not run on every node: clients on nodes without one of its pods "
-                      "have their traffic dropped",
-                      fmt::join(others, ", "), others.size() == 1 ? "does" : "do"));
+          fmt::format(
+              "internalTrafficPolicy Local, but {} {} not run on every node: clients on nodes without one of its pods "
+              "have their traffic dropped",
+              fmt::join(others, ", "), others.size() == 1 ? "does" : "do"));
       d.help = "remove internalTrafficPolicy (default Cluster), or run the backend as a DaemonSet";
     }
   }

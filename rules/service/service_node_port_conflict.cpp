@@ -10,13 +10,12 @@
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL1005",
-    .name = "service-node-port-conflict",
-    .severity = diag::Severity::kError,
-    .group = diag::Group::kCorrectness,
-    .summary = "a nodePort outside the node-port range, or one nodePort on two Services",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL1005",
+                               .name = "service-node-port-conflict",
+                               .severity = diag::Severity::kError,
+                               .group = diag::Group::kCorrectness,
+                               .summary = "a nodePort outside the node-port range, or one nodePort on two Services",
+                               .doc = R"md(## What it finds
 A Service's `nodePort` or `healthCheckNodePort` outside the cluster's node-port range (the API
 server's `--service-node-port-range`, 30000-32767 unless the view or `.netlint.yaml` says
 otherwise), or the same number on two different Services applied together, whatever their
@@ -52,8 +51,8 @@ class ServiceNodePortConflict final : public engine::Rule {
     const bool range_usable = range_fact.usable();
     const facts::PortRange range = range_fact.value;
     const std::string range_source = range_fact.state == facts::State::kDefault ? "the default node-port range"
-                                     : range_fact.configured()                 ? "the node-port range set in .netlint.yaml"
-                                                                               : "the API server's node-port range";
+                                     : range_fact.configured() ? "the node-port range set in .netlint.yaml"
+                                                               : "the API server's node-port range";
     std::map<std::int64_t, std::vector<Use>> by_number;
     for (const model::Service& service : view.model().services) {
       out.checking(service.meta.object_range);
@@ -66,8 +65,8 @@ class ServiceNodePortConflict final : public engine::Rule {
       }
       for (const Use& u : uses) {
         if (range_usable && (u.number.value < range.low || u.number.value > range.high)) {
-          out.report(u.number.range, fmt::format("{} {} is outside {} {}-{}: the API server rejects the Service", u.what,
-                                                 u.number.value, range_source, range.low, range.high))
+          out.report(u.number.range, fmt::format("{} {} is outside {} {}-{}: the API server rejects the Service",
+                                                 u.what, u.number.value, range_source, range.low, range.high))
               .help = "pick a free port inside the range, or leave it out and let the API server allocate one";
         }
         by_number[u.number.value].push_back(u);
@@ -85,18 +84,21 @@ class ServiceNodePortConflict final : public engine::Rule {
       for (std::size_t j = 0; j < i && earlier == nullptr; ++j) {
         // Variants of one Service (other files, other overlays) are not two Services; RULES.md v3:
         // only Services applied together clash (the range check above is unchanged).
-        if (identity(uses[j].service) != identity(uses[i].service) && objects_applied_together(view, uses[j].service->meta, uses[i].service->meta)) {
+        if (identity(uses[j].service) != identity(uses[i].service) &&
+            objects_applied_together(view, uses[j].service->meta, uses[i].service->meta)) {
           earlier = &uses[j];
         }
       }
       if (earlier == nullptr) continue;
       out.checking(uses[i].service->meta.object_range);
-      diag::Diagnostic& d = out.report(
-          uses[i].number.range, fmt::format("{} {} is also the {} of {}: node ports are one cluster-wide pool, so the API "
-                                            "server rejects the second Service (\"provided port is already allocated\")",
-                                            uses[i].what, uses[i].number.value, earlier->what, earlier->service->meta.display()));
+      diag::Diagnostic& d =
+          out.report(uses[i].number.range,
+                     fmt::format("{} {} is also the {} of {}: node ports are one cluster-wide pool, so the API "
+                                 "server rejects the second Service (\"provided port is already allocated\")",
+                                 uses[i].what, uses[i].number.value, earlier->what, earlier->service->meta.display()));
       d.help = "pick another free port, or leave it out and let the API server allocate one";
-      d.related.push_back({earlier->number.range, fmt::format("{} of {}", earlier->what, earlier->service->meta.display())});
+      d.related.push_back(
+          {earlier->number.range, fmt::format("{} of {}", earlier->what, earlier->service->meta.display())});
     }
   }
 };

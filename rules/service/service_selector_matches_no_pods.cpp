@@ -9,13 +9,12 @@
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL1002",
-    .name = "service-selector-matches-no-pods",
-    .severity = diag::Severity::kWarning,
-    .group = diag::Group::kSuspicious,
-    .summary = "service selector matches no pods in its namespace",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL1002",
+                               .name = "service-selector-matches-no-pods",
+                               .severity = diag::Severity::kWarning,
+                               .group = diag::Group::kSuspicious,
+                               .summary = "service selector matches no pods in its namespace",
+                               .doc = R"md(## What it finds
 A Service whose selector matches no pod source (Pod, Deployment, StatefulSet, DaemonSet, Job,
 CronJob, ReplicaSet, or any object with a pod template) in its namespace, when no single-entry
 change would make it match (that case is `service-selector-typo`).
@@ -46,10 +45,9 @@ class ServiceSelectorMatchesNoPods final : public engine::Rule {
       if (!outcome.selects_nothing || !outcome.fixes.empty()) continue;
       // Selector absence: in a complete namespace, or beside the pods shipped with the Service.
       if (!view.namespaces().selector_absence_counts(service.meta.namespace_name.value, service.meta.file)) continue;
-      diag::Diagnostic& d =
-          out.report(service.selector_key, fmt::format("selector {} matches no pods in {}",
-                                                       format_selector(service.selector),
-                                                       model::namespace_phrase(service.meta.namespace_name.value)));
+      diag::Diagnostic& d = out.report(
+          service.selector_key, fmt::format("selector {} matches no pods in {}", format_selector(service.selector),
+                                            model::namespace_phrase(service.meta.namespace_name.value)));
       d.help = "make the selector match the pod template labels of the workload that serves this Service";
     }
   }

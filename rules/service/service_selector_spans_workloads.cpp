@@ -21,13 +21,12 @@ constexpr diag::RuleOption kOptions[] = {
                     "`app.kubernetes.io/managed-by` (widened; precision not yet measured)"},
 };
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL1008",
-    .name = "service-selector-spans-workloads",
-    .severity = diag::Severity::kNote,
-    .group = diag::Group::kSuspicious,
-    .summary = "a selector of broad keys only that selects differently named apps",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL1008",
+                               .name = "service-selector-spans-workloads",
+                               .severity = diag::Severity::kNote,
+                               .group = diag::Group::kSuspicious,
+                               .summary = "a selector of broad keys only that selects differently named apps",
+                               .doc = R"md(## What it finds
 A Service whose selector uses only broad keys (`tier`, `component`, `part-of`, also as
 `app.kubernetes.io/component` and `app.kubernetes.io/part-of`) and selects workloads of
 differently named apps (by their `app` or `app.kubernetes.io/name` label, else their name).
@@ -55,13 +54,14 @@ release name takes in every app of the chart.
 A Service that is meant to span several apps under other port names is reported too; it is a
 note for that reason.
 )md",
-    .options = kOptions};
+                               .options = kOptions};
 
 constexpr std::array<std::string_view, 5> kBroadKeys = {"tier", "component", "part-of", "app.kubernetes.io/component",
                                                         "app.kubernetes.io/part-of"};
 // Option helmKeys (RULES.md NL1008, widened): the keys Helm charts stamp on every object of a
 // release.
-constexpr std::array<std::string_view, 3> kHelmKeys = {"app.kubernetes.io/instance", "release", "app.kubernetes.io/managed-by"};
+constexpr std::array<std::string_view, 3> kHelmKeys = {"app.kubernetes.io/instance", "release",
+                                                       "app.kubernetes.io/managed-by"};
 
 bool broad_key(std::string_view key, bool helm_keys) {
   return std::find(kBroadKeys.begin(), kBroadKeys.end(), key) != kBroadKeys.end() ||
@@ -105,7 +105,8 @@ class ServiceSelectorSpansWorkloads final : public engine::Rule {
       const std::vector<Backend> backends = backend_groups(view, service);
       // With workloads beside the Service, the others are taken for other examples or
       // environments that share the namespace and labels (as in NL1003).
-      const bool any_colocated = std::any_of(backends.begin(), backends.end(), [](const Backend& b) { return b.colocated; });
+      const bool any_colocated =
+          std::any_of(backends.begin(), backends.end(), [](const Backend& b) { return b.colocated; });
       for (const Backend& b : backends) {
         if (any_colocated && !b.colocated) continue;
         const model::PodSource& pod = *b.variants.front();
@@ -117,9 +118,10 @@ class ServiceSelectorSpansWorkloads final : public engine::Rule {
       if (apps.size() < 2) continue;
       diag::Diagnostic& d = out.report(
           service.selector_key,
-          fmt::format("selector {} uses only broad keys and selects {} differently named apps: {}; {} balances connections "
-                      "across all of them",
-                      format_selector(service.selector), apps.size(), fmt::join(shown, ", "), service.meta.display()));
+          fmt::format(
+              "selector {} uses only broad keys and selects {} differently named apps: {}; {} balances connections "
+              "across all of them",
+              format_selector(service.selector), apps.size(), fmt::join(shown, ", "), service.meta.display()));
       d.help = "add the app's own label (app or app.kubernetes.io/name) to the selector";
       d.related = std::move(related);
     }

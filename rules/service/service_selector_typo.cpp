@@ -9,13 +9,12 @@
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL1001",
-    .name = "service-selector-typo",
-    .severity = diag::Severity::kError,
-    .group = diag::Group::kCorrectness,
-    .summary = "service selector matches no pods, but a near miss exists",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL1001",
+                               .name = "service-selector-typo",
+                               .severity = diag::Severity::kError,
+                               .group = diag::Group::kCorrectness,
+                               .summary = "service selector matches no pods, but a near miss exists",
+                               .doc = R"md(## What it finds
 A Service whose selector matches no pod source in its namespace, while changing exactly one
 selector entry (its value or its key) to a near miss of an existing label would match one:
 `app: order-service` while the Deployment's pods carry `app: orders-service`.
@@ -99,7 +98,8 @@ class ServiceSelectorTypo final : public engine::Rule {
       return;
     }
     diag::Diagnostic& d = out.report(service_side, message);
-    d.help = fmt::format("change the selector to {}={}, or the pod template's label to match it", first.key, first.value);
+    d.help =
+        fmt::format("change the selector to {}={}, or the pod template's label to match it", first.key, first.value);
     add_fix_labels(view, fixes, key_typo, d.related);
     // Safe with one candidate: the selector is the side the pods contradict.
     d.fix = model::scalar_fix(view.model(), key_typo ? entry.key : entry.value, key_typo ? first.key : first.value,

@@ -98,18 +98,22 @@ class ServiceTargetPortUndeclared final : public engine::Rule {
         }
       }
       if (pod_configures_number(view, *pod, number)) return;
-      if (std::find(workloads.begin(), workloads.end(), pod->meta.display()) == workloads.end()) workloads.push_back(pod->meta.display());
+      if (std::find(workloads.begin(), workloads.end(), pod->meta.display()) == workloads.end())
+        workloads.push_back(pod->meta.display());
     }
     const std::optional<std::string> why = corroboration(view, service, port, backends, all_declared);
     if (!why) return;
     // A defaulted targetPort anchors on its port entry (api_defaults.h) and says so.
     diag::Diagnostic& d = out.report(
         port.target_port->range,
-        fmt::format("targetPort {}/{}{} is not declared by any container of {} (they declare {}), and {}: connections to {} "
-                    "are refused unless the app listens there",
-                    number, port.protocol.value, port.target_port_defaulted ? fmt::format(" (default {})", number) : "",
-                    fmt::join(workloads, ", "), fmt::join(declared, ", "), *why, service_port_display(service, port)));
-    d.help = "set targetPort to the port the container listens on (most often the fix), or declare that port in the container";
+        fmt::format(
+            "targetPort {}/{}{} is not declared by any container of {} (they declare {}), and {}: connections to {} "
+            "are refused unless the app listens there",
+            number, port.protocol.value, port.target_port_defaulted ? fmt::format(" (default {})", number) : "",
+            fmt::join(workloads, ", "), fmt::join(declared, ", "), *why, service_port_display(service, port)));
+    d.help =
+        "set targetPort to the port the container listens on (most often the fix), or declare that port in the "
+        "container";
     for (const model::PodSource* pod : backends) {
       d.related.push_back({pod->template_key, fmt::format("pod template of {}", pod->meta.display())});
     }
@@ -120,7 +124,8 @@ class ServiceTargetPortUndeclared final : public engine::Rule {
   // selecting these pods maps a port of that name to a declared number; or the Service has one
   // port and the pods declare one number.
   static std::optional<std::string> corroboration(const engine::View& view, const model::Service& service,
-                                                  const model::ServicePort& port, const std::vector<const model::PodSource*>& backends,
+                                                  const model::ServicePort& port,
+                                                  const std::vector<const model::PodSource*>& backends,
                                                   const std::vector<Declared>& declared) {
     const std::string& name = port.name.value;
     if (!name.empty()) {
@@ -128,16 +133,20 @@ class ServiceTargetPortUndeclared final : public engine::Rule {
         if (d.port->name.value == name) return fmt::format("their port named {} is {}", name, d.port->number.value);
       }
       for (const model::Service& other : view.model().services) {
-        if (other.meta.namespace_name.value != service.meta.namespace_name.value || other.meta.name.value == service.meta.name.value) continue;
+        if (other.meta.namespace_name.value != service.meta.namespace_name.value ||
+            other.meta.name.value == service.meta.name.value)
+          continue;
         if (auto found = other_service_maps_name(other, name, backends, declared)) return found;
       }
     }
     if (service.ports.size() == 1) {
       std::vector<std::int64_t> numbers;
       for (const Declared& d : declared) {
-        if (std::find(numbers.begin(), numbers.end(), d.port->number.value) == numbers.end()) numbers.push_back(d.port->number.value);
+        if (std::find(numbers.begin(), numbers.end(), d.port->number.value) == numbers.end())
+          numbers.push_back(d.port->number.value);
       }
-      if (numbers.size() == 1) return fmt::format("the Service's only port misses the pods' only port {}", numbers.front());
+      if (numbers.size() == 1)
+        return fmt::format("the Service's only port misses the pods' only port {}", numbers.front());
     }
     return std::nullopt;
   }
@@ -155,7 +164,9 @@ class ServiceTargetPortUndeclared final : public engine::Rule {
     // nearest-scope binding (a namespace-less Service binds in its own file or unit first) says
     // which pods it serves there, while the question here is what its port name means for them.
     for (const model::PodSource* pod : backends) {
-      if (!other.has_selector() || other.type.value == "ExternalName" || !model::selector_matches(other.selector, pod->labels)) continue;
+      if (!other.has_selector() || other.type.value == "ExternalName" ||
+          !model::selector_matches(other.selector, pod->labels))
+        continue;
       const std::optional<std::uint32_t> reached = target_port_on(*same_name, *pod);
       if (!reached) continue;
       for (const Declared& d : declared) {

@@ -15,13 +15,12 @@
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL1003",
-    .name = "service-target-port-unresolved",
-    .severity = diag::Severity::kError,
-    .group = diag::Group::kCorrectness,
-    .summary = "a named targetPort the selected pods do not declare for the port's protocol",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL1003",
+                               .name = "service-target-port-unresolved",
+                               .severity = diag::Severity::kError,
+                               .group = diag::Group::kCorrectness,
+                               .summary = "a named targetPort the selected pods do not declare for the port's protocol",
+                               .doc = R"md(## What it finds
 A Service port whose `targetPort` is a name (`targetPort: http`) while a workload the Service
 selects has no container port of that name with the Service port's protocol. Each such workload
 is reported on its own: when a Service selects two Deployments and only one declares the name,
@@ -70,8 +69,8 @@ struct Failure {
   std::vector<std::string> near = {};  // the port names the did-you-mean offers
 };
 
-std::optional<Failure> resolve(const model::Service& service, const model::ServicePort& port, const model::PodSource& pod,
-                               const facts::Version& k8s, bool sidecars_resolve) {
+std::optional<Failure> resolve(const model::Service& service, const model::ServicePort& port,
+                               const model::PodSource& pod, const facts::Version& k8s, bool sidecars_resolve) {
   const std::string& name = port.target_port->value;
   const std::string& protocol = port.protocol.value;
   const Declaration* other_protocol = nullptr;
@@ -81,32 +80,39 @@ std::optional<Failure> resolve(const model::Service& service, const model::Servi
   for (const Declaration& d : declared) {
     const bool serves = !d.container->init || (d.container->restartable && sidecars_resolve);
     if (serves && d.port->protocol.value == protocol) return std::nullopt;
-    if (serves) other_protocol = &d;
-    else if (d.container->restartable) sidecar = &d;
-    else init_only = &d;
+    if (serves)
+      other_protocol = &d;
+    else if (d.container->restartable)
+      sidecar = &d;
+    else
+      init_only = &d;
   }
   const std::string workload = pod.meta.display();
   const std::string consequence = fmt::format("its pods are no endpoints of {}", service_port_display(service, port));
   Failure f{{}, {}, pod.template_key, fmt::format("pod template of {}", workload)};
   if (other_protocol != nullptr) {
     f.message = fmt::format("targetPort \"{}\" is declared by container \"{}\" of {} for {}, not {}: {}", name,
-                            other_protocol->container->name.value, workload, other_protocol->port->protocol.value, protocol,
-                            consequence);
-    f.help = fmt::format("declare \"{}\" for {} too (a port name is per protocol), or give this Service port the protocol {}",
-                         name, protocol, other_protocol->port->protocol.value);
+                            other_protocol->container->name.value, workload, other_protocol->port->protocol.value,
+                            protocol, consequence);
+    f.help = fmt::format(
+        "declare \"{}\" for {} too (a port name is per protocol), or give this Service port the protocol {}", name,
+        protocol, other_protocol->port->protocol.value);
     f.related_range = other_protocol->port->item;
     f.related_message = fmt::format("container port \"{}\" ({})", name, other_protocol->port->protocol.value);
   } else if (sidecar != nullptr) {
     f.message = fmt::format(
-        "targetPort \"{}\" is declared only by the restartable init container \"{}\" of {}, and Kubernetes {}.{} resolves "
+        "targetPort \"{}\" is declared only by the restartable init container \"{}\" of {}, and Kubernetes {}.{} "
+        "resolves "
         "named ports in app containers only (sidecars count from 1.32): {}",
         name, sidecar->container->name.value, workload, k8s.major, k8s.minor, consequence);
     f.help = "use the port number as targetPort, or declare the port in an app container";
     f.related_range = sidecar->port->item;
     f.related_message = fmt::format("port \"{}\" of init container \"{}\"", name, sidecar->container->name.value);
   } else if (init_only != nullptr) {
-    f.message = fmt::format("targetPort \"{}\" is declared only by the init container \"{}\" of {}, which has exited before the pod serves: {}",
-                            name, init_only->container->name.value, workload, consequence);
+    f.message = fmt::format(
+        "targetPort \"{}\" is declared only by the init container \"{}\" of {}, which has exited before the pod "
+        "serves: {}",
+        name, init_only->container->name.value, workload, consequence);
     f.help = "declare the port in the app container that listens on it";
     f.related_range = init_only->port->item;
     f.related_message = fmt::format("port \"{}\" of init container \"{}\"", name, init_only->container->name.value);
@@ -118,11 +124,12 @@ std::optional<Failure> resolve(const model::Service& service, const model::Servi
       }
     }
     const auto near = diag::best_near_misses(name, names);
-    f.message = fmt::format("targetPort \"{}\" is not a {} port name of any container of {}{}: {}", name, protocol, workload,
-                            near.empty() ? "" : fmt::format("; did you mean \"{}\"?", diag::join_alternatives(near)),
-                            consequence);
-    f.help = near.empty() ? fmt::format("name the container port \"{}\", or set targetPort to a port the pods declare", name)
-                          : fmt::format("set targetPort to \"{}\"", near.front());
+    f.message = fmt::format(
+        "targetPort \"{}\" is not a {} port name of any container of {}{}: {}", name, protocol, workload,
+        near.empty() ? "" : fmt::format("; did you mean \"{}\"?", diag::join_alternatives(near)), consequence);
+    f.help = near.empty()
+                 ? fmt::format("name the container port \"{}\", or set targetPort to a port the pods declare", name)
+                 : fmt::format("set targetPort to \"{}\"", near.front());
     f.near = near;
   }
   return f;
@@ -149,8 +156,10 @@ class ServiceTargetPortUnresolved final : public engine::Rule {
           bool resolved = false;
           for (const model::PodSource* pod : backend.variants) {
             std::optional<Failure> f = resolve(service, port, *pod, k8s, sidecars_resolve);
-            if (!f) resolved = true;
-            else if (!first) first = std::move(f);
+            if (!f)
+              resolved = true;
+            else if (!first)
+              first = std::move(f);
           }
           if (resolved) {
             colocated_passes = colocated_passes || backend.colocated;

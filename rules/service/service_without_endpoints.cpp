@@ -9,13 +9,12 @@
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL1004",
-    .name = "service-without-endpoints",
-    .severity = diag::Severity::kWarning,
-    .group = diag::Group::kSuspicious,
-    .summary = "a selectorless Service that is used, with no Endpoints or EndpointSlice",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL1004",
+                               .name = "service-without-endpoints",
+                               .severity = diag::Severity::kWarning,
+                               .group = diag::Group::kSuspicious,
+                               .summary = "a selectorless Service that is used, with no Endpoints or EndpointSlice",
+                               .doc = R"md(## What it finds
 A Service without `selector` (and not of type ExternalName) that the view uses, as an Ingress
 backend, as a StatefulSet's `serviceName`, or by DNS name in a workload's environment, arguments
 or mounted configuration, while no `Endpoints` object of its name and no `EndpointSlice`
@@ -64,21 +63,25 @@ class ServiceWithoutEndpoints final : public engine::Rule {
       if (uses.empty()) continue;
       diag::Diagnostic& d = out.report(
           service.meta.name.range,
-          fmt::format("{} has no selector and no Endpoints or EndpointSlice is written for it, but {}: it has no endpoints, "
-                      "so connections to it fail",
-                      service.meta.display(), uses.front().message));
-      d.help = "add the selector of the pods that serve it, or an EndpointSlice labelled kubernetes.io/service-name: " + name;
+          fmt::format(
+              "{} has no selector and no Endpoints or EndpointSlice is written for it, but {}: it has no endpoints, "
+              "so connections to it fail",
+              service.meta.display(), uses.front().message));
+      d.help = "add the selector of the pods that serve it, or an EndpointSlice labelled kubernetes.io/service-name: " +
+               name;
       d.related = std::move(uses);
     }
   }
 
  private:
-  static std::vector<diag::RelatedLocation> uses_of(const engine::View& view, const std::string& ns, const std::string& name) {
+  static std::vector<diag::RelatedLocation> uses_of(const engine::View& view, const std::string& ns,
+                                                    const std::string& name) {
     std::vector<diag::RelatedLocation> uses;
     for (const model::Ingress& ingress : view.model().ingresses) {
       if (ingress.meta.namespace_name.value != ns) continue;
       ingress.for_each_backend([&](const model::IngressBackend& b, const model::IngressPath*) {
-        if (b.service_name.value == name) uses.push_back({b.service_name.range, fmt::format("{} routes to it", ingress.meta.display())});
+        if (b.service_name.value == name)
+          uses.push_back({b.service_name.range, fmt::format("{} routes to it", ingress.meta.display())});
       });
     }
     for (const model::PodSource& pod : view.model().pod_sources) {
@@ -87,7 +90,8 @@ class ServiceWithoutEndpoints final : public engine::Rule {
       }
     }
     for (const index::ServiceReference& r : view.references().to_service(ns, name)) {
-      uses.push_back({r.reference->range, fmt::format("{} connects to it as {}", r.pod->meta.display(), r.reference->host)});
+      uses.push_back(
+          {r.reference->range, fmt::format("{} connects to it as {}", r.pod->meta.display(), r.reference->host)});
     }
     return uses;
   }

@@ -13,13 +13,12 @@
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL1007",
-    .name = "statefulset-service-not-headless",
-    .severity = diag::Severity::kNote,
-    .group = diag::Group::kBestPractice,
-    .summary = "a StatefulSet's serviceName names a Service that is not headless",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL1007",
+                               .name = "statefulset-service-not-headless",
+                               .severity = diag::Severity::kNote,
+                               .group = diag::Group::kBestPractice,
+                               .summary = "a StatefulSet's serviceName names a Service that is not headless",
+                               .doc = R"md(## What it finds
 A StatefulSet whose `serviceName` (its governing Service) names a Service of its namespace that
 has a ClusterIP instead of `clusterIP: None`, when that Service is applied with the StatefulSet
 (same kustomize build, else same directory), selects only that StatefulSet's pods, and the pods
@@ -66,9 +65,12 @@ bool mentions_pod_name(std::string_view text, std::string_view sts, std::string_
 bool per_pod_name_in_view(const engine::View& view, std::string_view sts, std::string_view svc) {
   for (const model::PodSource& pod : view.model().pod_sources) {
     for (const model::Container& c : pod.containers) {
-      for (const model::Text& t : c.command) if (mentions_pod_name(t.value, sts, svc)) return true;
-      for (const model::Text& t : c.args) if (mentions_pod_name(t.value, sts, svc)) return true;
-      for (const model::EnvVar& e : c.env) if (e.value && mentions_pod_name(e.value->value, sts, svc)) return true;
+      for (const model::Text& t : c.command)
+        if (mentions_pod_name(t.value, sts, svc)) return true;
+      for (const model::Text& t : c.args)
+        if (mentions_pod_name(t.value, sts, svc)) return true;
+      for (const model::EnvVar& e : c.env)
+        if (e.value && mentions_pod_name(e.value->value, sts, svc)) return true;
     }
   }
   for (const model::ConfigMap& cm : view.model().config_maps) {
@@ -100,10 +102,12 @@ class StatefulSetServiceNotHeadless final : public engine::Rule {
       if (replicas < 2 && !per_pod_name_in_view(view, pod.meta.name.value, pod.service_name.value)) continue;
       diag::Diagnostic& d = out.report(
           pod.service_name.range,
-          fmt::format("serviceName \"{}\" names {}, which is not headless: the name resolves to one ClusterIP instead of the "
-                      "StatefulSet's pods, so peers cannot find each other through it",
-                      pod.service_name.value, service->meta.display()));
-      d.help = fmt::format("give {} clusterIP: None (recreate it), and add a separate Service for clients", service->meta.display());
+          fmt::format(
+              "serviceName \"{}\" names {}, which is not headless: the name resolves to one ClusterIP instead of the "
+              "StatefulSet's pods, so peers cannot find each other through it",
+              pod.service_name.value, service->meta.display()));
+      d.help = fmt::format("give {} clusterIP: None (recreate it), and add a separate Service for clients",
+                           service->meta.display());
       d.related.push_back({service->cluster_ip.range.valid() ? service->cluster_ip.range : service->meta.name.range,
                            fmt::format("{}", service->meta.display())});
     }

@@ -29,13 +29,12 @@ constexpr diag::RuleOption kOptions[] = {
                     "so 1 reports it too)"},
 };
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL6102",
-    .name = "prestop-missing-behind-service",
-    .severity = diag::Severity::kNote,
-    .group = diag::Group::kBestPractice,
-    .summary = "pods behind an exposed Service with no preStop delay",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL6102",
+                               .name = "prestop-missing-behind-service",
+                               .severity = diag::Severity::kNote,
+                               .group = diag::Group::kBestPractice,
+                               .summary = "pods behind an exposed Service with no preStop delay",
+                               .doc = R"md(## What it finds
 A Deployment, StatefulSet, DaemonSet or ReplicaSet whose pods a Service selects, where the
 Service takes traffic from outside the cluster (it is `type: LoadBalancer`, or an Ingress
 routes to it, or it is `type: NodePort` and no LoadBalancer Service or Ingress of its namespace
@@ -72,7 +71,7 @@ A server that keeps accepting requests for a while after SIGTERM by itself needs
 netlint cannot see that. Bare Pods, Jobs and CronJobs are not checked. Gateway API routes are
 not yet read as exposure.
 )md",
-    .options = kOptions};
+                               .options = kOptions};
 
 bool serves_long_lived(const model::PodSource& pod) {
   const std::string& kind = pod.meta.kind.value;
@@ -94,7 +93,8 @@ bool scratch_path(std::string_view path) {
 bool empty_dir_state(const model::PodSource& pod) {
   for (const model::Container& c : pod.containers) {
     for (const model::VolumeMount& m : c.volume_mounts) {
-      const bool empty_dir = std::find(pod.empty_dir_volumes.begin(), pod.empty_dir_volumes.end(), m.name.value) != pod.empty_dir_volumes.end();
+      const bool empty_dir = std::find(pod.empty_dir_volumes.begin(), pod.empty_dir_volumes.end(), m.name.value) !=
+                             pod.empty_dir_volumes.end();
       if (empty_dir && !scratch_path(m.mount_path.value)) return true;
     }
   }
@@ -112,7 +112,8 @@ bool exempt(const model::PodSource& pod) {
   const bool single = pod.meta.kind.value != "DaemonSet" && (!pod.replicas || pod.replicas->value == 1);
   if (single && (pod.meta.kind.value == "StatefulSet" || empty_dir_state(pod))) return true;
   const auto serving = serving_containers(pod, true);
-  return !serving.empty() && std::all_of(serving.begin(), serving.end(), [](const model::Container* c) { return is_istio_gateway_proxy(*c); });
+  return !serving.empty() && std::all_of(serving.begin(), serving.end(),
+                                         [](const model::Container* c) { return is_istio_gateway_proxy(*c); });
 }
 
 // Option minReplicas: a workload below it is checked only when an autoscaler or a disruption
@@ -124,11 +125,14 @@ bool below_min_replicas(const ScalingEvidence* scaling, const model::PodSource& 
   return replicas < min_replicas && !scaling->autoscaler_targets(pod) && !scaling->disruption_budget_covers(pod);
 }
 
-bool metrics_name(std::string_view name) { return name == "metrics" || name.ends_with("-metrics"); }
+bool metrics_name(std::string_view name) {
+  return name == "metrics" || name.ends_with("-metrics");
+}
 
 // A Service whose ports all serve metrics is no exposure.
 bool metrics_only(const model::Service& s) {
-  return !s.ports.empty() && std::all_of(s.ports.begin(), s.ports.end(), [](const model::ServicePort& p) { return metrics_name(p.name.value); });
+  return !s.ports.empty() && std::all_of(s.ports.begin(), s.ports.end(),
+                                         [](const model::ServicePort& p) { return metrics_name(p.name.value); });
 }
 
 // Same directory, or the same kustomize build (RULES.md NL6102's "same directory or build").
@@ -173,9 +177,11 @@ bool has_pre_stop(const model::PodSource& pod) {
 std::vector<const model::PodSource*> exposed_backends(const engine::View& view, const model::Service& service) {
   std::vector<const model::PodSource*> out;
   for (const Backend& group : backend_groups(view, service)) {
-    const bool beside = std::any_of(group.variants.begin(), group.variants.end(), [&](const model::PodSource* p) { return p->meta.file == service.meta.file; });
+    const bool beside = std::any_of(group.variants.begin(), group.variants.end(),
+                                    [&](const model::PodSource* p) { return p->meta.file == service.meta.file; });
     for (const model::PodSource* pod : group.variants) {
-      if (beside ? pod->meta.file == service.meta.file : applied_together(view, pod->meta.file, service.meta.file)) out.push_back(pod);
+      if (beside ? pod->meta.file == service.meta.file : applied_together(view, pod->meta.file, service.meta.file))
+        out.push_back(pod);
     }
   }
   return out;
@@ -199,7 +205,8 @@ class PrestopMissingBehindService final : public engine::Rule {
     if (min_replicas > 1) scaling.emplace(view);
     std::unordered_map<const model::Service*, std::vector<Exposure>> exposed;
     for (const model::Service& s : m.services) {
-      if (s.type.value == "LoadBalancer" && !metrics_only(s)) exposed[&s].push_back({"type " + s.type.value, s.type.range});
+      if (s.type.value == "LoadBalancer" && !metrics_only(s))
+        exposed[&s].push_back({"type " + s.type.value, s.type.range});
     }
     // A NodePort Service is exposure only when no LoadBalancer Service or route exists for its
     // namespace in its directory or build: where one does, an unrouted NodePort is internal
@@ -221,7 +228,8 @@ class PrestopMissingBehindService final : public engine::Rule {
           if (!applied_together(view, ingress.meta.file, s->meta.file)) continue;
           std::vector<Exposure>& e = exposed[s];
           const std::string how = ingress.meta.display();
-          if (std::none_of(e.begin(), e.end(), [&](const Exposure& x) { return x.how == how; })) e.push_back({how, backend.service_name.range});
+          if (std::none_of(e.begin(), e.end(), [&](const Exposure& x) { return x.how == how; }))
+            e.push_back({how, backend.service_name.range});
         }
       });
     }
@@ -232,19 +240,24 @@ class PrestopMissingBehindService final : public engine::Rule {
       const auto it = exposed.find(&s);
       if (it == exposed.end() || !s.has_selector()) continue;
       for (const model::PodSource* pod : exposed_backends(view, s)) {
-        if (!serves_long_lived(*pod) || has_pre_stop(*pod) || exempt(*pod) || below_min_replicas(scaling ? &*scaling : nullptr, *pod, min_replicas)) continue;
+        if (!serves_long_lived(*pod) || has_pre_stop(*pod) || exempt(*pod) ||
+            below_min_replicas(scaling ? &*scaling : nullptr, *pod, min_replicas))
+          continue;
         if (const auto r = reported.find(pod); r != reported.end()) {
-          out.diagnostics()[r->second].related.push_back({s.meta.name.range, fmt::format("also behind {}", s.meta.display())});
+          out.diagnostics()[r->second].related.push_back(
+              {s.meta.name.range, fmt::format("also behind {}", s.meta.display())});
           continue;
         }
         out.checking(pod->meta.object_range);
         const Exposure& first = it->second.front();
         diag::Diagnostic& d = out.report(
             pod->meta.name.range,
-            fmt::format("{} has no preStop delay, but {} sends it outside traffic ({}): during a rollout, requests still routed to a terminating pod fail "
+            fmt::format("{} has no preStop delay, but {} sends it outside traffic ({}): during a rollout, requests "
+                        "still routed to a terminating pod fail "
                         "until the endpoint removal reaches kube-proxy, the ingress controller and the load balancer",
                         pod->meta.display(), s.meta.display(), first.how));
-        d.help = "add lifecycle.preStop.sleep.seconds: 5 (Kubernetes 1.30+) or an exec `sleep 5` to the serving container";
+        d.help =
+            "add lifecycle.preStop.sleep.seconds: 5 (Kubernetes 1.30+) or an exec `sleep 5` to the serving container";
         for (const Exposure& e : it->second) d.related.push_back({e.range, "exposed by " + e.how});
         reported.emplace(pod, out.diagnostics().size() - 1);
       }

@@ -8,13 +8,12 @@
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL6103",
-    .name = "probe-port-unresolved",
-    .severity = diag::Severity::kError,
-    .group = diag::Group::kCorrectness,
-    .summary = "a probe on a named port that its container does not declare",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL6103",
+                               .name = "probe-port-unresolved",
+                               .severity = diag::Severity::kError,
+                               .group = diag::Group::kCorrectness,
+                               .summary = "a probe on a named port that its container does not declare",
+                               .doc = R"md(## What it finds
 A liveness, readiness or startup probe (`httpGet`, `tcpSocket`) whose `port` is a name that the
 probed container does not declare in its `ports`. The kubelet resolves a probe's named port in
 the container's own ports only, not in the other containers of the pod.
@@ -49,8 +48,8 @@ class ProbePortUnresolved final : public engine::Rule {
   }
 
  private:
-  static void check_probe(const model::Model& model, const model::PodSource& pod, const model::Container& c, std::string_view kind, const model::Probe& probe,
-                          engine::Sink& out) {
+  static void check_probe(const model::Model& model, const model::PodSource& pod, const model::Container& c,
+                          std::string_view kind, const model::Probe& probe, engine::Sink& out) {
     if (!probe.port_is_name || probe.port.value.empty()) return;
     std::vector<std::string> names;
     for (const model::ContainerPort& p : c.ports) {
@@ -58,15 +57,17 @@ class ProbePortUnresolved final : public engine::Rule {
       if (!p.name.value.empty()) names.push_back(p.name.value);
     }
     const auto near = diag::best_near_misses(probe.port.value, names);
-    const std::string consequence = kind == "readiness" ? "the pods never become ready and get no traffic"
-                                                        : "the probe fails and the container is restarted again and again";
-    diag::Diagnostic& d = out.report(
-        probe.port.range, fmt::format("{} probe port \"{}\" is not a port name of container \"{}\" of {}{}: {}", kind, probe.port.value,
-                                      c.name.value, pod.meta.display(),
-                                      near.empty() ? "" : fmt::format("; did you mean \"{}\"?", diag::join_alternatives(near)),
-                                      consequence));
-    d.help = near.empty() ? fmt::format("declare a port named \"{}\" in container \"{}\", or probe the port by number", probe.port.value,
-                                        c.name.value)
+    const std::string consequence = kind == "readiness"
+                                        ? "the pods never become ready and get no traffic"
+                                        : "the probe fails and the container is restarted again and again";
+    diag::Diagnostic& d =
+        out.report(probe.port.range,
+                   fmt::format("{} probe port \"{}\" is not a port name of container \"{}\" of {}{}: {}", kind,
+                               probe.port.value, c.name.value, pod.meta.display(),
+                               near.empty() ? "" : fmt::format("; did you mean \"{}\"?", diag::join_alternatives(near)),
+                               consequence));
+    d.help = near.empty() ? fmt::format("declare a port named \"{}\" in container \"{}\", or probe the port by number",
+                                        probe.port.value, c.name.value)
                           : fmt::format("set the probe port to \"{}\"", near.front());
     if (!near.empty()) {
       d.fix = model::scalar_fix(model, probe.port, near.front(),

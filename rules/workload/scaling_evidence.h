@@ -33,10 +33,10 @@ class ScalingEvidence {
   bool any_disruption_budget() const noexcept { return any_budget_; }
 
  private:
-  std::set<std::string, std::less<>> hpa_any_namespaces_;              // an HPA naming no target or a placeholder
+  std::set<std::string, std::less<>> hpa_any_namespaces_;                   // an HPA naming no target or a placeholder
   std::set<std::pair<std::string, std::string>, std::less<>> hpa_targets_;  // (namespace, workload name)
-  bool cpa_any_ = false;                                               // a proportional autoscaler without target
-  std::set<std::string, std::less<>> cpa_targets_;                     // names a proportional autoscaler targets
+  bool cpa_any_ = false;                                                    // a proportional autoscaler without target
+  std::set<std::string, std::less<>> cpa_targets_;                          // names a proportional autoscaler targets
 
   // A budget that selects by labels: every (key, value) must be on the pod.
   std::vector<std::vector<std::pair<std::string, std::string>>> label_budgets_;

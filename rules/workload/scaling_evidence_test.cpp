@@ -13,18 +13,21 @@ namespace {
 
 std::string deployment(const std::string& ns, const std::string& name, const std::string& labels) {
   return "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: " + name + ", namespace: " + ns +
-         "}\nspec:\n  template:\n    metadata: {labels: {" + labels + "}}\n    spec: {containers: [{name: c, image: c}]}\n";
+         "}\nspec:\n  template:\n    metadata: {labels: {" + labels +
+         "}}\n    spec: {containers: [{name: c, image: c}]}\n";
 }
 
 std::string budget(const std::string& ns, const std::string& name, const std::string& spec) {
-  return "---\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: " + name + ", namespace: " + ns + "}\nspec: " + spec + "\n";
+  return "---\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: " + name + ", namespace: " + ns +
+         "}\nspec: " + spec + "\n";
 }
 
 TEST_CASE("ScalingEvidence: disruption budgets by labels, by namespace, and autoscaler targets") {
   const std::string text =
-      deployment("a", "both", "app: web, tier: front") + deployment("a", "one", "app: web") + deployment("b", "other", "app: web") +
-      deployment("c", "any", "x: y") + deployment("d", "expr", "app: api") + deployment("d", "expr-miss", "app: db") +
-      deployment("e", "scaled", "app: s") + deployment("e", "unscaled", "app: u") +
+      deployment("a", "both", "app: web, tier: front") + deployment("a", "one", "app: web") +
+      deployment("b", "other", "app: web") + deployment("c", "any", "x: y") + deployment("d", "expr", "app: api") +
+      deployment("d", "expr-miss", "app: db") + deployment("e", "scaled", "app: s") +
+      deployment("e", "unscaled", "app: u") +
       budget("a", "two-labels", "{minAvailable: 1, selector: {matchLabels: {app: web, tier: front}}}") +
       budget("c", "no-selector", "{minAvailable: 1}") +
       budget("d", "labels-then-expressions",

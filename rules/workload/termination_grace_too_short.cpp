@@ -6,13 +6,12 @@
 namespace netlint::rules {
 namespace {
 
-constexpr diag::RuleInfo kInfo{
-    .code = "NL6101",
-    .name = "termination-grace-too-short",
-    .severity = diag::Severity::kNote,
-    .group = diag::Group::kBestPractice,
-    .summary = "a preStop sleep at or above the pod's termination grace period",
-    .doc = R"md(## What it finds
+constexpr diag::RuleInfo kInfo{.code = "NL6101",
+                               .name = "termination-grace-too-short",
+                               .severity = diag::Severity::kNote,
+                               .group = diag::Group::kBestPractice,
+                               .summary = "a preStop sleep at or above the pod's termination grace period",
+                               .doc = R"md(## What it finds
 A container whose `preStop` hook sleeps (`exec` with `sleep N`, or the `sleep` action) for at
 least the pod's `terminationGracePeriodSeconds` (30 unless written).
 
@@ -41,14 +40,16 @@ class TerminationGraceTooShort final : public engine::Rule {
       for (const model::Container& c : pod.containers) {
         if (!c.pre_stop || !c.pre_stop->seconds || *c.pre_stop->seconds < grace) continue;
         out.checking(pod.meta.object_range);
-        diag::Diagnostic& d = out.report(
-            c.pre_stop->range,
-            fmt::format("preStop of container \"{}\" sleeps {}s, {} the termination grace period of {}s{}: the container is killed "
-                        "before it can shut down and drain",
-                        c.name.value, *c.pre_stop->seconds, *c.pre_stop->seconds == grace ? "as long as" : "longer than", grace,
-                        pod.termination_grace ? "" : " (the default)"));
-        d.help = fmt::format("set terminationGracePeriodSeconds above {} plus the app's drain time, or shorten the sleep",
-                             *c.pre_stop->seconds);
+        diag::Diagnostic& d =
+            out.report(c.pre_stop->range, fmt::format("preStop of container \"{}\" sleeps {}s, {} the termination "
+                                                      "grace period of {}s{}: the container is killed "
+                                                      "before it can shut down and drain",
+                                                      c.name.value, *c.pre_stop->seconds,
+                                                      *c.pre_stop->seconds == grace ? "as long as" : "longer than",
+                                                      grace, pod.termination_grace ? "" : " (the default)"));
+        d.help =
+            fmt::format("set terminationGracePeriodSeconds above {} plus the app's drain time, or shorten the sleep",
+                        *c.pre_stop->seconds);
         if (pod.termination_grace) d.related.push_back({pod.termination_grace->range, "terminationGracePeriodSeconds"});
       }
     }

@@ -18,7 +18,9 @@ void require(bool ok) {
   if (!ok) std::abort();
 }
 
-void check_token(const corefile::Token& t, std::size_t size) { require(t.begin <= t.end && t.end <= size); }
+void check_token(const corefile::Token& t, std::size_t size) {
+  require(t.begin <= t.end && t.end <= size);
+}
 
 void check_directive(const corefile::Directive& d, std::size_t size, int depth) {
   require(depth < 10000);

@@ -52,8 +52,8 @@ void require(bool ok) {
 std::vector<InputText> split_files(std::string_view input) {
   std::vector<InputText> files;
   std::string name = "input.yaml";
-  std::size_t body = 0;   // where the current file's text starts
-  std::size_t line = 0;   // the start of the line being looked at
+  std::size_t body = 0;  // where the current file's text starts
+  std::size_t line = 0;  // the start of the line being looked at
   const auto close = [&](std::size_t end) {
     if (files.empty() && end == 0 && name == "input.yaml") return;  // nothing before the first separator
     InputText file;
