@@ -2,7 +2,8 @@
 ;;
 ;; Run in batch mode by tools/editor_test.py (issue 22): the setup of docs/lsp.md (netlint in
 ;; `eglot-server-programs', `eglot-ensure' from the YAML mode's hook) opens the demo's
-;; orders.yaml, and flymake must show NL1001 on line 36 from source `netlint'. Then the buffer
+;; orders.yaml, and flymake must show NL1001 on line 36 from source `netlint'; its quick fix,
+;; applied in the unsaved buffer, must make NL1001 go. Then the buffer
 ;; is killed (eglot sends didClose; the server must publish an empty list for it) and the
 ;; server is shut down (it must answer `shutdown'; eglot then kills the process without waiting
 ;; for its exit status, which tools/lsp_test.py checks instead).  Inputs from the environment: NETLINT (the binary), NETLINT_DEMO
@@ -78,9 +79,28 @@
                           emacs-version
                           (or (lm-version (locate-library "eglot.el")) "?")
                           (symbol-name (flymake-diagnostic-type d))
-                          (car (split-string (flymake-diagnostic-text d) "\n")))))
+                          (car (split-string (flymake-diagnostic-text d) "\n"))))
+      ;; Quick fix: the code actions at the finding (what `eglot-code-actions' asks for), the
+      ;; preferred one's edit applied to the unsaved buffer as eglot applies a chosen action, then
+      ;; NL1001 must leave flymake (the file on disk keeps the typo; only the buffer is fixed).
+      (let* ((d (netlint-test-nl1001))
+             (actions (eglot-code-actions (flymake-diagnostic-beg d) (flymake-diagnostic-end d) "quickfix"))
+             (action (or (cl-find-if (lambda (a) (plist-get a :isPreferred)) actions)
+                         (error "no preferred quick fix for NL1001: %S" actions))))
+        (eglot--apply-workspace-edit (plist-get action :edit))
+        (unless (buffer-modified-p) (error "applying the fix did not change the buffer"))
+        ;; eglot sends didChange from an idle timer, and batch mode is never idle: send it as that
+        ;; timer would.
+        (eglot--signal-textDocument/didChange)
+        (netlint-test-wait "NL1001 to leave flymake after the fix" (lambda () (not (netlint-test-nl1001))))
+        (netlint-test-say "ok   emacs: code action \"%s\" applied in the unsaved buffer (line 36 now `%s'), NL1001 gone"
+                          (plist-get action :title)
+                          (save-excursion (goto-char (point-min)) (forward-line 35)
+                                          (string-trim (buffer-substring (line-beginning-position) (line-end-position)))))))
     (let ((server (with-current-buffer buffer (eglot-current-server))))
       (remhash file netlint-test-published)
+      ;; The fixed text is not saved: the file on disk stays the demo's, and kill-buffer must not ask.
+      (with-current-buffer buffer (set-buffer-modified-p nil))
       (kill-buffer buffer)  ; eglot sends didClose
       (netlint-test-wait "the server to clear the closed document"
                          (lambda () (not (eq (gethash file netlint-test-published 'none) 'none))))

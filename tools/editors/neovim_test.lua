@@ -1,7 +1,8 @@
 -- Neovim (Debian 12's 0.7.2) as a real client of `netlint lsp` (issue 22), run headless by
 -- tools/editor_test.py: the 0.7 API of docs/lsp.md (vim.lsp.start_client, buf_attach_client)
 -- opens the demo's orders.yaml, waits for NL1001 on line 36 with source `netlint` in
--- vim.diagnostic, closes the document and waits for the server to clear it, then stops it.
+-- vim.diagnostic, applies its code action in the unsaved buffer and waits for NL1001 to go,
+-- closes the document and waits for the server to clear it, then stops it.
 -- Inputs from the environment: NETLINT (the binary), NETLINT_DEMO (testdata/demo).
 -- Prints `ok ...` / `FAIL ...` lines and exits 0 or 1 (`cquit`), never waits for a user.
 
@@ -53,6 +54,38 @@ local function run()
     "the range does not cover the selector value: " .. vim.inspect(line:sub(d.col + 1, d.end_col)))
   say("ok   neovim " .. tostring(vim.version().major) .. "." .. tostring(vim.version().minor) .. "."
     .. tostring(vim.version().patch) .. ": NL1001 on line 36, source netlint: " .. d.message:gsub("\n.*", ""))
+
+  -- Quick fix: ask for the code actions at the finding, apply the preferred one's edit to the
+  -- buffer without saving it, and wait for the server's re-lint of the unsaved text to drop
+  -- NL1001 (the file on disk still has the typo, so only the buffer can have fixed it).
+  local client = vim.lsp.get_client_by_id(client_id)
+  local params = {
+    textDocument = { uri = uri },
+    range = { start = { line = d.lnum, character = d.col }, ["end"] = { line = d.end_lnum, character = d.end_col } },
+    context = { diagnostics = {}, only = { "quickfix" } },
+  }
+  for _, raw in ipairs(published[uri] or {}) do -- the server's own diagnostics on that line
+    if raw.range.start.line == d.lnum then table.insert(params.context.diagnostics, raw) end
+  end
+  local responses = vim.lsp.buf_request_sync(bufnr, "textDocument/codeAction", params, TIMEOUT)
+  assert(responses and responses[client_id], "no answer to textDocument/codeAction")
+  assert(responses[client_id].err == nil, "codeAction failed: " .. vim.inspect(responses[client_id].err))
+  local action
+  for _, a in ipairs(responses[client_id].result or {}) do
+    for _, fixed in ipairs(a.diagnostics or {}) do
+      if fixed.code == "NL1001" and a.edit then action = a end
+    end
+  end
+  assert(action, "no code action fixes NL1001: " .. vim.inspect(responses[client_id].result))
+  published[uri] = nil
+  -- 0.7's apply_workspace_edit takes the client's offset encoding as its second argument.
+  vim.lsp.util.apply_workspace_edit(action.edit, client.offset_encoding)
+  assert(vim.api.nvim_buf_get_option(bufnr, "modified"), "applying the fix did not change the buffer")
+  local fixed_line = vim.api.nvim_buf_get_lines(bufnr, d.lnum, d.lnum + 1, false)[1]
+  assert(vim.wait(TIMEOUT, function() return nl1001() == nil and published[uri] ~= nil end, 20),
+    "NL1001 is still there after applying the fix: " .. vim.inspect(vim.diagnostic.get(bufnr)))
+  say("ok   neovim: code action \"" .. action.title .. "\" applied in the unsaved buffer (line 36 now `"
+    .. vim.trim(fixed_line) .. "`), NL1001 gone")
 
   -- Close: the server publishes an empty list for the document, and the editor shows nothing.
   published[uri] = nil
