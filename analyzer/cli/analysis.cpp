@@ -14,6 +14,7 @@
 #include "analyzer/source/file_walker.h"
 #include "analyzer/source/input_file.h"
 #include "analyzer/util/display_text.h"
+#include "analyzer/engine/engine_codes.h"
 #include "rules/registry.h"
 
 namespace netlint::cli {
@@ -146,13 +147,13 @@ int analyze(const LintOptions& options, const config::Config* config, const Rule
   const auto rules_started = std::chrono::steady_clock::now();
   engine::RunOptions run_options;
   run_options.rules = selection.rules;
-  run_options.internal_error = &rules::find_rule("NL0002")->info();
+  run_options.internal_error = &rules::find_rule(engine::kInternalErrorCode)->info();
   run_options.precedence = rules::precedence();
   run_options.severities = &selection.severities;
   run_options.rule_options = &selection.options;
   run_options.jobs = effective_jobs(options);
   run_options.registry = rules::all_rules();
-  run_options.unused_suppression = &rules::find_rule("NL0003")->info();
+  run_options.unused_suppression = &rules::find_rule(engine::kUnusedSuppressionCode)->info();
   const engine::PerFileIgnores per_file_ignores(selection.per_file_ignores_root, selection.per_file_ignores);
   run_options.per_file_ignores = &per_file_ignores;
   out.diagnostics = engine::run_views(out.views, run_options);

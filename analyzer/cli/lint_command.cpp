@@ -24,6 +24,7 @@
 #include "analyzer/util/atomic_file.h"
 #include "analyzer/source/file_walker.h"
 #include "analyzer/util/display_text.h"
+#include "analyzer/engine/engine_codes.h"
 #include "rules/registry.h"
 
 namespace netlint::cli {
@@ -140,7 +141,7 @@ int run_lint(const LintOptions& options, std::ostream& out, std::ostream& err) {
   bool internal = false;
   bool failing = false;
   for (const diag::Diagnostic& d : diagnostics) {
-    internal |= d.rule->code == "NL0002";
+    internal |= d.rule->code == engine::kInternalErrorCode;
     failing |= fails(d.severity, fail_on);
   }
   // Reports go to a buffer first: --output writes them atomically, and stdout gets them whole.

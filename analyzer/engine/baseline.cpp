@@ -14,12 +14,11 @@
 
 #include "analyzer/util/json_writer.h"
 #include "analyzer/util/utf8.h"
+#include "analyzer/engine/engine_codes.h"
 
 namespace netlint::engine {
 namespace fs = std::filesystem;
 namespace {
-
-constexpr std::string_view kInternalError = "NL0002";
 
 // FNV-1a, 64 bits: stable across platforms and releases, which std::hash is not.
 class Fnv {
@@ -101,7 +100,7 @@ std::vector<BaselineEntry> baseline_entries(const model::Model& model, std::span
 }
 
 std::string write_baseline(std::vector<BaselineEntry> entries) {
-  std::erase_if(entries, [](const BaselineEntry& e) { return e.rule == kInternalError; });
+  std::erase_if(entries, [](const BaselineEntry& e) { return e.rule == kInternalErrorCode; });
   std::sort(entries.begin(), entries.end(),
             [](const BaselineEntry& a, const BaselineEntry& b) { return identity(a) < identity(b); });
   std::ostringstream out;
@@ -397,7 +396,7 @@ std::size_t drop_baselined(const model::Model& model, std::vector<diag::Diagnost
   std::vector<diag::Diagnostic> kept;
   for (std::size_t i = 0; i < findings.size(); ++i) {
     const bool known_finding =
-        findings[i].rule->code != kInternalError &&
+        findings[i].rule->code != kInternalErrorCode &&
         std::binary_search(known.begin(), known.end(), current[i],
                            [](const BaselineEntry& a, const BaselineEntry& b) { return identity(a) < identity(b); });
     if (!known_finding) kept.push_back(std::move(findings[i]));

@@ -1,4 +1,5 @@
 #include "analyzer/engine/per_file_ignores.h"
+#include "analyzer/engine/engine_codes.h"
 
 #include <filesystem>
 
@@ -20,7 +21,7 @@ PerFileIgnores::PerFileIgnores(std::string root, std::vector<Entry> entries) {
 }
 
 bool PerFileIgnores::ignores(std::string_view file_path, std::string_view code) const {
-  if (entries_.empty() || code == "NL0002" || file_path.empty() || file_path == "-") return false;
+  if (entries_.empty() || code == kInternalErrorCode || file_path.empty() || file_path == "-") return false;
   std::error_code ec;
   const fs::path absolute = fs::absolute(fs::path(file_path), ec);
   if (ec || root_.empty()) return false;

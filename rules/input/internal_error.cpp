@@ -1,4 +1,5 @@
 // NL0002 internal-error: reported by the engine when a rule throws; the rule itself checks nothing.
+#include "analyzer/engine/engine_codes.h"
 #include "analyzer/engine/rule.h"
 
 namespace netlint::rules {
@@ -24,6 +25,8 @@ that triggers it. Until it is fixed, you can disable the failing rule.
 ## Known limitations
 Only failures that surface as exceptions are caught; a crash of the whole process is not.
 )md"};
+// The literal above is what the registry meta-test reads; the engine emits its own name for it.
+static_assert(kInfo.code == engine::kInternalErrorCode);
 
 class InternalError final : public engine::Rule {
  public:

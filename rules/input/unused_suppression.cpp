@@ -1,5 +1,6 @@
 // NL0003 unused-suppression: reported by the engine, which applies suppressions and knows which
 // of them silenced something (analyzer/engine/suppressions.h); the rule itself checks nothing.
+#include "analyzer/engine/engine_codes.h"
 #include "analyzer/engine/rule.h"
 
 namespace netlint::rules {
@@ -51,6 +52,8 @@ suppression (that would be a suppression about suppressions); turn it off in `.n
 `rules:` or with `--disable NL0003` instead. A comment inside a multi-line quoted string is
 taken for a comment.
 )md"};
+// The literal above is what the registry meta-test reads; the engine emits its own name for it.
+static_assert(kInfo.code == engine::kUnusedSuppressionCode);
 
 class UnusedSuppression final : public engine::Rule {
  public:
