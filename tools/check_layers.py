@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """The layer check (issue 17 item 5): every `#include "analyzer/<layer>/..."` or `"rules/..."`
 in a source file must point at its own layer or a lower one, so the layers only point down.
-Test files (`*_test.cpp`) sit above everything and are not checked. Prints each back-edge with the
-file and line; exit 1 when there is one.
+The includes alone miss a forward declaration (`namespace netlint::facts { struct X; }` in the
+model) and a name reached through another header, so the code (comments and string literals
+stripped) must also not name a higher layer's C++ namespace (`facts::`, `namespace netlint::facts`).
+Test files (`*_test.cpp`) sit above everything and are not checked: a test may build whatever
+its layer's code is used with. Prints each back-edge with the file and line; exit 1 when there is one.
 
 The order, lowest first (each layer may include those before it):
   util       strings, CIDRs, UTF-8, JSON writing, threads: no netlint types
@@ -33,6 +36,28 @@ ORDER = ["util", "source", "yaml", "diag", "corefile", "model", "index", "facts"
          "kustomize", "loader", "engine", "report", "rules", "testing", "cli", "lsp", "app"]
 RANK = {layer: i for i, layer in enumerate(ORDER)}
 INCLUDE = re.compile(r'^\s*#\s*include\s+"(analyzer/([a-z_]+)/|rules/)')
+# The C++ namespace of each layer that has one (source, loader and app use netlint's own).
+NAMESPACE_LAYER = {layer: layer for layer in ORDER if layer not in ("source", "loader", "app")}
+NAMESPACE_LAYER["utf"] = "util"
+# Comments, raw strings, string and character literals: blanked (newlines kept) before looking
+# for namespace names, so prose and messages may say "rules::" or "facts".
+NOT_CODE = re.compile(r'//[^\n]*|/\*.*?\*/|R"([^(]*)\(.*?\)\1"|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'', re.S)
+# `facts::x`, `netlint::facts::x` (not `lb::facts::`), or `namespace netlint::facts` / `namespace facts`.
+NAMESPACE_USE = re.compile(r'(?<![\w:])(?:netlint::)?([a-z_]+)::|\bnamespace\s+(?:netlint::)?([a-z_]+)\b')
+
+
+def code_only(text):
+    return NOT_CODE.sub(lambda m: re.sub(r"[^\n]", "", m.group(0)), text)
+
+
+def namespace_back_edges(path, own, text):
+    found = []
+    for number, line in enumerate(code_only(text).split("\n"), 1):
+        for m in NAMESPACE_USE.finditer(line):
+            target = NAMESPACE_LAYER.get(m.group(1) or m.group(2))
+            if target is not None and RANK[target] > RANK[own]:
+                found.append(f"{path}:{number}: {own} names {target}'s namespace, a higher layer: {line.strip()}")
+    return found
 
 
 def layer_of(path):
@@ -60,15 +85,17 @@ def main():
                     unknown.add(own)
                     continue
                 with open(path, encoding="utf-8") as f:
-                    for number, line in enumerate(f, 1):
-                        m = INCLUDE.match(line)
-                        if not m:
-                            continue
-                        target = "rules" if m.group(1) == "rules/" else m.group(2)
-                        if target not in RANK:
-                            unknown.add(target)
-                        elif RANK[target] > RANK[own]:
-                            problems.append(f"{path}:{number}: {own} includes {target}, a higher layer: {line.strip()}")
+                    text = f.read()
+                problems.extend(namespace_back_edges(path, own, text))
+                for number, line in enumerate(text.split("\n"), 1):
+                    m = INCLUDE.match(line)
+                    if not m:
+                        continue
+                    target = "rules" if m.group(1) == "rules/" else m.group(2)
+                    if target not in RANK:
+                        unknown.add(target)
+                    elif RANK[target] > RANK[own]:
+                        problems.append(f"{path}:{number}: {own} includes {target}, a higher layer: {line.strip()}")
     for layer in sorted(x for x in unknown if x):
         problems.append(f"layer '{layer}' is not in tools/check_layers.py ORDER: place it")
     for p in problems:
