@@ -80,7 +80,7 @@ struct Outcome {
   LoadedView loaded;
   std::vector<diag::Diagnostic> diagnostics;
   std::string report;  // the text reporter's output: positions and excerpts of damaged text too
-  double seconds = 0;  // load, rules and report
+  double seconds = 0;  // load, rules and report: printed, never asserted (tools/bench measures speed)
 };
 
 Outcome lint(std::vector<InputText> inputs) {
@@ -418,7 +418,6 @@ TEST_CASE("bad input: kustomizations that fan out or cycle finish at once") {
   CHECK(cycles[0]->range.begin == offset_of(fan_out, "../a"));
   CHECK(cycles[1]->range.begin == offset_of(fan_out, "../a", 1));
   expect_sibling_finding(o, app, 2);
-  CHECK(o.seconds < 20);
 
   SUBCASE("a cycle that no root reaches is reported too") {
     std::vector<InputText> loop;
@@ -556,7 +555,6 @@ TEST_CASE("bad input: a Corefile snippet bomb stays fast and small") {
   const auto& blocks = o.loaded.model.corefiles[0].ast.blocks;
   REQUIRE(blocks.size() == 1);
   CHECK(blocks[0].expanded.size() == 100002);  // 100,000 spliced, the crossing import, errors
-  CHECK(o.seconds < 20);                       // generous (shared machines); before the bound it ran for minutes
 }
 
 TEST_CASE("bad input: tagged and out-of-range numbers read as kubectl reads them, and never as -1") {
@@ -612,7 +610,6 @@ TEST_CASE("bad input: 30,000 ipBlock peers in one rule (5,000 with sanitizers) s
   CHECK(findings(o, "NL0002").empty());
   REQUIRE(o.loaded.model.network_policies.size() == 1);
   CHECK(o.loaded.model.network_policies[0].egress[0].peers.size() == static_cast<std::size_t>(peers));
-  CHECK(o.seconds < 20);  // generous (shared machines); before the fix it took about a minute
 }
 
 TEST_CASE("bad input: 8,000 Services that select no pod among 8,000 label values (2,000 with sanitizers) stay fast") {
@@ -640,7 +637,6 @@ TEST_CASE("bad input: 8,000 Services that select no pod among 8,000 label values
   CHECK(none[0]->range.begin == offset_of(text, "selector: {app: svc-0}"));
   expect_sibling_finding(o, text);  // the one near miss among the 8,001 values
   CHECK(o.loaded.model.services.size() == static_cast<std::size_t>(services) + 1);
-  CHECK(o.seconds < 20);  // generous (shared machines); before the fix it took about a minute
 }
 
 TEST_CASE("bad input: wrong field types are NL0004, and the siblings still report") {

@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <set>
-#include <chrono>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -647,13 +646,13 @@ TEST_CASE("loader: merge keys supply labels, selectors and data, as kubectl read
 }
 
 TEST_CASE("loader: merging a large map costs linear time") {
-  // 50,000 labels merged into a selector: a quadratic shadowing check would take seconds.
+  // 50,000 labels merged into a selector: a quadratic shadowing check would take seconds. No clock
+  // here (timing thresholds fail on a loaded machine and pass on a fast one): tools/bench measures
+  // growth, ctest's timeout catches a hang, and this test checks the merge's result.
   std::string text = "apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n  labels: &big\n";
   for (int i = 0; i < 50000; ++i) text.append("    k").append(std::to_string(i)).append(": v\n");
   text.append("spec:\n  selector: {<<: *big, k7: written}\n");
-  const auto start = std::chrono::steady_clock::now();
   const model::Model m = load_one("big.yaml", text);
-  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
   REQUIRE(m.services.size() == 1);
   REQUIRE(m.services[0].selector.size() == 50000);
   CHECK(m.services[0].selector[0].value.value == "written");

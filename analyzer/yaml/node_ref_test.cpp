@@ -2,7 +2,6 @@
 // cycles and merge bombs cheap.
 #include <doctest/doctest.h>
 
-#include <chrono>
 #include <string>
 #include <string_view>
 
@@ -242,9 +241,9 @@ TEST_CASE("node ref: self-referencing structures stay bounded") {
     }
     const Tree tree = parse(text);
     const NodeRef m9 = root_of(tree).get("m9");
-    const auto start = std::chrono::steady_clock::now();
+    // Unbounded, this lookup visits 10^9 maps and ctest's timeout ends the run; bounded, it returns.
+    // (No clock: a timing threshold fails on a loaded machine, not on a regression.)
     CHECK_FALSE(m9.get("missing"));
-    CHECK(std::chrono::steady_clock::now() - start < std::chrono::milliseconds(100));
     // A key reachable within the budget (nine merges deep, first branch each time) is found.
     CHECK(m9.get("x").scalar() == "1");
   }

@@ -3,7 +3,6 @@
 // multi-byte text, CRLF, documents after the first, parse errors, deep nesting and alias bombs.
 #include <doctest/doctest.h>
 
-#include <chrono>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -496,11 +495,9 @@ TEST_CASE("tree builder: an alias bomb stays a small tree, and navigating it is 
     for (int i = 0; i < 10; ++i) text.append(i == 0 ? "*l" : ", *l").append(1, static_cast<char>(level - 1));
     text.append("]\n");
   }
-  const auto start = std::chrono::steady_clock::now();
   const Tree tree = parse(text);
-  const auto elapsed = std::chrono::steady_clock::now() - start;
-  CHECK(elapsed < std::chrono::seconds(1));
-  // Root + 10 keys + 10 sequences of 10 items: aliases are nodes, never expansions.
+  // Root + 10 keys + 10 sequences of 10 items: aliases are nodes, never expansions. The node count
+  // is the bound (an expansion would make 10^10 nodes); no clock, which fails only on loaded machines.
   CHECK(tree.nodes.size() == 121);
 
   // Walking down the last level follows one alias per step.
