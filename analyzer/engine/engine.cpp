@@ -1,4 +1,5 @@
 #include "analyzer/engine/engine.h"
+#include "analyzer/engine/build_merge.h"
 #include "analyzer/engine/per_file_ignores.h"
 #include "analyzer/engine/suppressions.h"
 #include "analyzer/engine/view.h"
@@ -113,6 +114,8 @@ std::vector<diag::Diagnostic> check_view(const View& view, const RunOptions& opt
       return d.range.valid() && options.per_file_ignores->ignores(m.file(d.range.file).path, d.rule->code);
     });
   }
+  // After suppressions: a finding one build's file suppresses is not named as that build's.
+  merge_alike_builds(all, m);
   return all;
 }
 

@@ -260,7 +260,15 @@ class Builder {
       }
       if (!accumulate(component->second, resources)) return false;
     }
+    if (stack_.size() == 1 || (stack_.size() == 2 && k.component)) record_own_names(k);
     return transform(k, resources);
+  }
+
+  // In transform order (a root's components before the root), so the namespace that wins is last.
+  void record_own_names(const Kustomization& k) {
+    if (k.namespace_name) build_.namespace_name = k.namespace_name->value;
+    if (k.name_prefix) build_.name_prefixes.push_back(k.name_prefix->value);
+    if (k.name_suffix) build_.name_suffixes.push_back(k.name_suffix->value);
   }
 
   static bool has_kustomization_on_disk(const std::string& dir) {

@@ -41,6 +41,10 @@ struct Build {
   std::set<FileId> members;              // resource files the build reads
   std::vector<std::string> unsupported;  // features it uses that netlint does not build
   std::set<std::string> namespaces;      // the namespaces its objects land in
+  // What the root and its components write on every object (the build's own names, which two
+  // builds of one base differ by): the namespace that wins, and each namePrefix/nameSuffix.
+  std::string namespace_name;
+  std::vector<std::string> name_prefixes, name_suffixes;
 };
 
 // What the loader needs before it parses the resource files: which files builds read.

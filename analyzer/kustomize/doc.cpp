@@ -183,9 +183,9 @@ std::optional<Doc> copy_node(const yaml::NodeRef& node, std::size_t& budget) {
   return out;
 }
 
-yaml::Tree to_tree(const Doc& root, FileId file) {
+yaml::Tree to_tree(const Doc& root, FileId file, FileId as) {
   yaml::Tree tree;
-  tree.file = file;
+  tree.file = as == kNoFile ? file : as;
   tree.root = emit(root, file, tree);
   return tree;
 }

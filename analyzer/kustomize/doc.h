@@ -66,7 +66,10 @@ struct DocEntry {
 // then returns nullopt: the document is not built.
 std::optional<Doc> copy_node(const yaml::NodeRef& node, std::size_t& budget);
 
-// The tree of one built object; nodes written in another file than `file` carry theirs.
-yaml::Tree to_tree(const Doc& root, FileId file);
+// The tree of one built object; nodes written in another file than `file` carry theirs. `as`
+// (when given) is the file the tree says it is in: a later build's copy of `file`
+// (SourceFile::build_copy_of), so what that build reports anchors in its own copy and the engine
+// can tell the builds apart (engine/build_merge).
+yaml::Tree to_tree(const Doc& root, FileId file, FileId as = kNoFile);
 
 }  // namespace netlint::kustomize

@@ -464,7 +464,21 @@ struct BuiltFiles {
   std::vector<FileId> copies_of;           // per copy: its source file
   std::vector<model::LoadNote> notes;
   std::vector<model::OpaqueNamespace> open_namespaces;  // written by builds with unsupported features
+  std::vector<model::KustomizeBuild> builds;            // the builds applied, in build order
 };
+
+// What the view keeps of a build: its root, its size, and the names it writes on every object.
+model::KustomizeBuild describe_build(const kustomize::Build& build) {
+  model::KustomizeBuild out;
+  out.root = build.root;
+  out.root_file = build.root_file;
+  out.namespace_name = build.namespace_name;
+  out.name_prefixes = build.name_prefixes;
+  out.name_suffixes = build.name_suffixes;
+  out.objects = build.objects.size();
+  out.unsupported = build.unsupported;
+  return out;
+}
 
 // Runs the kustomize builds over the parsed resource files and extracts what they build: into
 // the resource file's own result for the first build that reads it, into a copy for each later
@@ -484,6 +498,7 @@ BuiltFiles extract_builds(const std::vector<InputText>& inputs, std::vector<File
   std::set<FileId> claimed;
   for (kustomize::Build& build : builds) {
     if (!build.built) continue;
+    out.builds.push_back(describe_build(build));
     std::map<FileId, std::size_t> copy_index;  // source file -> index in out.copies, for this build
     for (FileId f : build.members) {
       if (claimed.insert(f).second) {
@@ -521,7 +536,7 @@ BuiltFiles extract_builds(const std::vector<InputText>& inputs, std::vector<File
       const FileId id = copy == copy_index.end() ? object.file : static_cast<FileId>(inputs.size() + copy->second);
       FileResult& result = copy == copy_index.end() ? results[object.file] : out.copies[copy->second].result;
       if (object.document >= result.documents.size()) continue;
-      const yaml::Tree tree = kustomize::to_tree(object.doc, object.file);
+      const yaml::Tree tree = kustomize::to_tree(object.doc, object.file, id);
       // Keys written twice are the source document's, reported once with its first build.
       static const std::vector<yaml::ParseError> kNone;
       const auto& duplicates = copy == copy_index.end() && object.document < results[object.file].duplicate_keys.size()
@@ -711,6 +726,7 @@ std::vector<LoadedView> load_views(std::vector<InputText> inputs, const LoadOpti
     m.cluster = view.name;
     m.stats = stats;
     m.context_stats = context_stats;
+    m.builds = built.builds;
     // Every view has the whole file table, so a FileId means one file in every view and
     // findings of several views can be reported together.
     m.files.reserve(inputs.size());

@@ -68,6 +68,20 @@ struct LoadStats {
   std::uint32_t skipped() const;
 };
 
+// A kustomize build of the view (RULES.md "Kustomize"): its root kustomization and the names its
+// root writes on every object. A finding alike in several builds of one base differs between them
+// only by these (engine/build_merge), so they tell "alike" from "really different".
+struct KustomizeBuild {
+  std::string root;  // the root kustomization's path
+  FileId root_file = kNoFile;
+  // What the root and its components write on every object: the namespace that wins ("" when
+  // none does), each namePrefix and nameSuffix.
+  std::string namespace_name;
+  std::vector<std::string> name_prefixes, name_suffixes;
+  std::size_t objects = 0;               // objects the build makes
+  std::vector<std::string> unsupported;  // features it uses that netlint does not build
+};
+
 struct Model {
   std::string cluster;              // the `clusters:` entry this view is; empty: the only view
   std::vector<SourceFile> files;    // indexed by FileId
@@ -96,6 +110,7 @@ struct Model {
   std::vector<std::string> variant_identities;  // the identities with variants, sorted
   LoadStats stats;                              // the reported files
   LoadStats context_stats;                      // files read for cross-references only
+  std::vector<KustomizeBuild> builds;           // the builds applied (kustomize would build them)
 
   const SourceFile& file(FileId id) const { return files.at(id); }
 };
