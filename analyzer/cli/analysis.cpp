@@ -186,4 +186,16 @@ int check_output_target(const LintOptions& options, const config::Config* config
   return kLoaded;
 }
 
+// A run that analyzed no file says so on stderr (the exit status stays 0: an empty folder is no
+// error); a Helm chart, whose templates are skipped, also says how to lint what it renders.
+void warn_if_nothing_linted(const model::LoadStats& stats, std::ostream& err) {
+  if (stats.files != 0) return;
+  const auto skipped = [&](model::SkipReason r) { return stats.skips[static_cast<int>(r)]; };
+  err << "netlint: no manifests found\n";
+  if (skipped(model::SkipReason::kHelmChart) + skipped(model::SkipReason::kTemplate) != 0) {
+    err << "netlint: Helm chart files and templates are not linted; render the chart and lint the output: "
+           "helm template RELEASE CHART | netlint -\n";
+  }
+}
+
 }  // namespace netlint::cli

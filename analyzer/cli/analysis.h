@@ -57,4 +57,7 @@ int analyze(const LintOptions& options, const config::Config* config, const Rule
 int check_output_target(const LintOptions& options, const config::Config* config, const model::Model& model,
                         std::ostream& err);
 
+// A run that analyzed no file says so on stderr (lint, --diff; --fix through the lint after it).
+void warn_if_nothing_linted(const model::LoadStats& stats, std::ostream& err);
+
 }  // namespace netlint::cli

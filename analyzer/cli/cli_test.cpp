@@ -64,7 +64,7 @@ void write_known_finding(const TempRepo& repo, const std::string& folder = "") {
   repo.write(folder + "app.yaml", kWebDeployment);
   repo.write(folder + "svc.yaml", service_selecting("wbe"));
 }
-constexpr const char* kKnownFinding = "svc.yaml:5:19: error: selector app=wbe";
+constexpr const char* kKnownFinding = "svc.yaml:5:19: error: [*] selector app=wbe";
 
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -111,7 +111,7 @@ TEST_SUITE("cli") {
   TEST_CASE("standard input is read with '-'") {
     const Run run = netlint("--no-timing - < testdata/rules/service-selector-typo/bad.yaml");
     CHECK(run.status == 1);
-    CHECK(run.out.find("-:27:10: error: selector app=order-service") == 0);
+    CHECK(run.out.find("-:27:10: error: [*] selector app=order-service") == 0);
   }
 
   TEST_CASE("colour only when asked or on a terminal; NO_COLOR wins over auto") {
@@ -123,7 +123,7 @@ TEST_SUITE("cli") {
   TEST_CASE("a gcc-style first line, a caret excerpt, help and related notes") {
     const Run run = netlint("--no-timing testdata/rules/service-selector-typo/bad.yaml");
     const std::string expected =
-        "testdata/rules/service-selector-typo/bad.yaml:27:10: error: selector app=order-service matches no pods in "
+        "testdata/rules/service-selector-typo/bad.yaml:27:10: error: [*] selector app=order-service matches no pods in "
         "namespace \"production\"; did you mean app=orders-service (Deployment production/order-service) "
         "[NL1001 service-selector-typo]\n"
         " 27 |     app: order-service   # expect: service-selector-typo error \"selector app=order-service matches no "
@@ -141,7 +141,8 @@ TEST_SUITE("cli") {
         "with extend-select, or set select) [NL0006 selection]\n"
         "view: note: 1 namespace: 0 complete, 0 open, 1 unknown (`netlint facts` lists each with its reason) "
         "[NL0006 namespaces]\n"
-        "1 file, 2 documents, 2 objects (Deployment 1, Service 1); 1 error, 0 warnings, 0 notes, 2 view notes\n";
+        "1 file, 2 documents, 2 objects (Deployment 1, Service 1); 1 error, 0 warnings, 0 notes, 2 view notes\n"
+        "[*] 1 fixable with --fix\n";
     CHECK(run.out == expected);
   }
 
@@ -171,7 +172,7 @@ TEST_SUITE("cli") {
     repo.write("deploy/svc.yaml", service_selecting("wbe"));
     const Run typo = netlint_in(repo.root, "--no-timing deploy/svc.yaml");
     CHECK(typo.status == 1);
-    CHECK(typo.out.find("deploy/svc.yaml:5:19: error: selector app=wbe") == 0);
+    CHECK(typo.out.find("deploy/svc.yaml:5:19: error: [*] selector app=wbe") == 0);
     CHECK(typo.out.find("deploy/app.yaml:6:30: note: label app=web of Deployment shop/web") != std::string::npos);
     CHECK(typo.out.find("broken-svc") == std::string::npos);
   }
@@ -211,7 +212,7 @@ TEST_SUITE("cli") {
     repo.write(".netlint.yaml", "rules:\n  service-selector-typo: {severity: note}\n");
     const Run note = netlint_in(repo.root, "--no-timing deploy/svc.yaml");
     CHECK(note.status == 0);  // a note is below the default --fail-on warning
-    CHECK(note.out.find(": note: selector app=wbe") != std::string::npos);
+    CHECK(note.out.find(": note: [*] selector app=wbe") != std::string::npos);
     CHECK(netlint_in(repo.root, "--fail-on note deploy/svc.yaml").status == 1);
 
     repo.write(".netlint.yaml", "failOn: never\nrules: {NL1001: {severity: off}}\n");
@@ -291,7 +292,7 @@ TEST_SUITE("cli") {
     const Run text = netlint_in(repo.root, "--no-timing", true);
     CHECK(text.status == 1);
     CHECK(text.out.find("netlint: cluster typo: its paths match no input file") != std::string::npos);
-    CHECK(text.out.find("base/svc.yaml:5:19: error: selector app=wbe") != std::string::npos);
+    CHECK(text.out.find("base/svc.yaml:5:19: error: [*] selector app=wbe") != std::string::npos);
     CHECK(text.out.find("[NL1001 service-selector-typo] [clusters prod, staging]\n") != std::string::npos);
     CHECK(text.out.find("[NL1001 service-selector-typo] [cluster prod]\n") != std::string::npos);
     CHECK(text.out.find("4 files,") != std::string::npos);  // each file counted once
@@ -421,7 +422,7 @@ TEST_SUITE("cli") {
     // Named on the command line, a symlink is the user's choice: read.
     const Run named = netlint_in(repo.root, "--no-timing deploy/link.yaml deploy/app.yaml", true);
     CHECK(named.status == 1);
-    CHECK(named.out.find("deploy/link.yaml:5:19: error: selector app=wbe") != std::string::npos);
+    CHECK(named.out.find("deploy/link.yaml:5:19: error: [*] selector app=wbe") != std::string::npos);
   }
 
   TEST_CASE("issue 16.10: FIFOs never block; a walk skips them, named ones are refused, <(...) is linted") {
@@ -445,7 +446,7 @@ TEST_SUITE("cli") {
     // Process substitution is a pipe the user made on purpose: read as a stream.
     const Run substituted = netlint_bash(repo.root, "--no-timing <(cat svc.yaml) app.yaml");
     CHECK(substituted.status == 1);
-    CHECK(substituted.out.find("/dev/fd/63:5:19: error: selector app=wbe") == 0);
+    CHECK(substituted.out.find("/dev/fd/63:5:19: error: [*] selector app=wbe") == 0);
     const Run config = netlint_bash(repo.root, "--no-timing --config <(echo 'failOn: never') app.yaml svc.yaml");
     CHECK(config.status == 0);
     CHECK(config.out.find(kKnownFinding) != std::string::npos);

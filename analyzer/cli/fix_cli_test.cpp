@@ -174,6 +174,38 @@ TEST_SUITE("cli") {
     CHECK(none.out.empty());
   }
 
+  TEST_CASE("the text report marks fixable findings [*] and counts them, the unsafe ones as hidden") {
+    const std::string demo = "--no-timing --config testdata/demo/.netlint.yaml testdata/demo";
+    const testing::CliRun safe = testing::run_netlint_in(NETLINT_SOURCE_DIR, demo);
+    CHECK(safe.out.find("orders.yaml:36:10: error: [*] selector app=order-service") != std::string::npos);
+    // The backend port 8080 has an unsafe fix only: no mark without --unsafe-fixes.
+    CHECK(safe.out.find("ingress.yaml:24:27: error: port 8080") != std::string::npos);
+    CHECK(safe.out.find("\n[*] 2 fixable with --fix (1 hidden fix can be enabled with --unsafe-fixes)\n") !=
+          std::string::npos);
+    const testing::CliRun unsafe = testing::run_netlint_in(NETLINT_SOURCE_DIR, "--unsafe-fixes " + demo);
+    CHECK(unsafe.out.find("ingress.yaml:24:27: error: [*] port 8080") != std::string::npos);
+    CHECK(unsafe.out.find("\n[*] 3 fixable with --fix\n") != std::string::npos);
+    // Only an unsafe fix: nothing fixable, the hidden one hinted.
+    testing::TempRepo repo("fix-text-unsafe-only");
+    copy_demo(repo.root / "demo");
+    const testing::CliRun one =
+        testing::run_netlint_in(repo.root, "--no-timing --config demo/.netlint.yaml --select NL3002 demo");
+    CHECK(one.out.find("error: port 8080") != std::string::npos);
+    CHECK(one.out.find("\nno fixes available (1 hidden fix can be enabled with --unsafe-fixes)\n") !=
+          std::string::npos);
+  }
+
+  TEST_CASE("--diff and --fix on a folder without manifests say so on stderr, as lint does") {
+    testing::TempRepo repo("fix-no-manifests");
+    repo.write("notes.txt", "nothing to lint\n");
+    const testing::CliRun diff = testing::run_netlint_in(repo.root, "--diff .", true);
+    CHECK(diff.status == 0);
+    CHECK(diff.out.find("netlint: no manifests found\n") != std::string::npos);
+    const testing::CliRun fix = testing::run_netlint_in(repo.root, "--fix .", true);
+    CHECK(fix.status == 0);
+    CHECK(fix.out.find("netlint: no manifests found\n") != std::string::npos);
+  }
+
   TEST_CASE("--fix never edits standard input") {
     testing::TempRepo repo("fix-stdin");
     repo.write("svc.yaml",

@@ -104,6 +104,7 @@ int run_fixes(const LintOptions& options, std::ostream& out, std::ostream& err) 
   report::SourceLocator locator(model);
 
   if (options.diff) {
+    warn_if_nothing_linted(model.stats, err);  // --fix says it through the lint that follows
     for (const FileFixes& f : plan.files) out << unified_diff(f.path, f.before, f.after);
     err << fmt::format("netlint: {} {} would be applied\n", plan.applied_count(),
                        plan.applied_count() == 1 ? "fix" : "fixes");

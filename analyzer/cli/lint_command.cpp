@@ -80,18 +80,6 @@ void write_sarif_report(std::ostream& out, const model::Model& model, const std:
   report::write_sarif(out, model, diagnostics, infos, sarif, view);
 }
 
-// A run that analyzed no file says so on stderr (the exit status stays 0: an empty folder is no
-// error); a Helm chart, whose templates are skipped, also says how to lint what it renders.
-void warn_if_nothing_linted(const model::LoadStats& stats, std::ostream& err) {
-  if (stats.files != 0) return;
-  const auto skipped = [&](model::SkipReason r) { return stats.skips[static_cast<int>(r)]; };
-  err << "netlint: no manifests found\n";
-  if (skipped(model::SkipReason::kHelmChart) + skipped(model::SkipReason::kTemplate) != 0) {
-    err << "netlint: Helm chart files and templates are not linted; render the chart and lint the output: "
-           "helm template RELEASE CHART | netlint -\n";
-  }
-}
-
 }  // namespace
 
 int run_lint(const LintOptions& options, std::ostream& out, std::ostream& err) {
@@ -157,6 +145,7 @@ int run_lint(const LintOptions& options, std::ostream& out, std::ostream& err) {
     report::TextOptions text_options;
     text_options.color = to_terminal && use_color(options.color, out);
     text_options.timing = options.timing;
+    text_options.unsafe_fixes = options.unsafe_fixes;
     report::write_text(buffer, model, diagnostics, summary, text_options);
   }
   if (to_terminal) {

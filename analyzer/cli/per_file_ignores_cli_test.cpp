@@ -27,7 +27,7 @@ TEST_SUITE("cli") {
     write_app(repo, "tests/e2e");
     repo.write(".netlint.yaml", "per-file-ignores:\n  \"legacy/**\": [NL1001]\n  \"tests/**\": [correctness]\n");
     const testing::CliRun run = testing::run_netlint_in(repo.root, "--color never .");
-    CHECK(run.out.find("app/svc.yaml:5:19: error: selector app=wbe") != std::string::npos);
+    CHECK(run.out.find("app/svc.yaml:5:19: error: [*] selector app=wbe") != std::string::npos);
     CHECK(run.out.find("legacy/svc.yaml") == std::string::npos);
     CHECK(run.out.find("tests/e2e/svc.yaml") == std::string::npos);
     // NL1001 beats NL1002 on this selector (one root cause): ignoring the winner does not let the

@@ -28,7 +28,7 @@ TEST_SUITE("cli") {
     const testing::CliRun run =
         testing::run_netlint_in(repo.root, "--color never --stdin-filename app/svc.yaml < buffer.yaml");
     CHECK(run.status == 1);
-    CHECK(run.out.find("app/svc.yaml:5:19: error: selector app=wbe matches no pods") != std::string::npos);
+    CHECK(run.out.find("app/svc.yaml:5:19: error: [*] selector app=wbe matches no pods") != std::string::npos);
     CHECK(run.out.find("did you mean app=web (Deployment shop/web)") != std::string::npos);
     CHECK(run.out.find("1 file, 1 document, 1 object (Service 1)") != std::string::npos);
     // The saved file alone is fine: the finding came from the buffer, and only once.
@@ -52,7 +52,7 @@ TEST_SUITE("cli") {
           0);
     const testing::CliRun dev =
         testing::run_netlint_in(repo.root, "--color never --stdin-filename dev/svc.yaml - < buffer.yaml");
-    CHECK(dev.out.find("dev/svc.yaml:5:19: error: selector app=web matches no pods") != std::string::npos);
+    CHECK(dev.out.find("dev/svc.yaml:5:19: error: [*] selector app=web matches no pods") != std::string::npos);
     CHECK(dev.out.find("[cluster dev]") != std::string::npos);
   }
 
@@ -88,7 +88,7 @@ TEST_SUITE("cli") {
                "---\n# Source: shop/templates/deployment.yaml\n" +
                    std::string(kDeployment));
     const testing::CliRun text = testing::run_netlint_in(repo.root, "--color never - < rendered.yaml");
-    CHECK(text.out.find("shop/templates/service.yaml:7:19: error: selector app=wbe matches no pods") !=
+    CHECK(text.out.find("shop/templates/service.yaml:7:19: error: [*] selector app=wbe matches no pods") !=
           std::string::npos);
     CHECK(text.out.find("shop/templates/deployment.yaml:") != std::string::npos);
     const testing::CliRun json = testing::run_netlint_in(repo.root, "--format json - < rendered.yaml");

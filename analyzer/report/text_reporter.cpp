@@ -121,6 +121,32 @@ void write_excerpt(std::ostream& out, SourceLocator& locator, const SourceRange&
   out << fmt::format("{} | {}{}^{}{}\n", gutter, pad, p.green, std::string(width - 1, '~'), p.reset);
 }
 
+bool fixable(const diag::Diagnostic& d, const TextOptions& options) {
+  return d.fix && (d.fix->applicability == diag::Applicability::kSafe || options.unsafe_fixes);
+}
+
+std::string fixes(std::size_t n) {
+  return n == 1 ? "1 hidden fix" : fmt::format("{} hidden fixes", n);
+}
+
+// ruff's closing line: "[*] 2 fixable with --fix (1 hidden fix can be enabled with
+// --unsafe-fixes)"; nothing when no finding has a fix.
+void write_fixable_line(std::ostream& out, const std::vector<diag::Diagnostic>& diagnostics,
+                        const TextOptions& options) {
+  std::size_t fixable_count = 0, hidden = 0;
+  for (const diag::Diagnostic& d : diagnostics) {
+    if (fixable(d, options))
+      ++fixable_count;
+    else if (d.fix)
+      ++hidden;
+  }
+  const std::string hint = hidden == 0 ? "" : fixes(hidden) + " can be enabled with --unsafe-fixes";
+  if (fixable_count != 0)
+    out << fmt::format("[*] {} fixable with --fix{}\n", fixable_count, hint.empty() ? "" : " (" + hint + ")");
+  else if (!hint.empty())
+    out << fmt::format("no fixes available ({})\n", hint);
+}
+
 }  // namespace
 
 void write_text(std::ostream& out, const model::Model& model, const std::vector<diag::Diagnostic>& diagnostics,
@@ -132,14 +158,16 @@ void write_text(std::ostream& out, const model::Model& model, const std::vector<
     if (!d.clusters.empty())
       tag += printable(fmt::format(" [cluster{} {}]", d.clusters.size() == 1 ? "" : "s", fmt::join(d.clusters, ", ")));
     const std::string_view severity = diag::severity_name(d.severity);
+    // `[*]` goes before the message, not after the tag: the documented problem matcher
+    // (docs/integrations.md) anchors the tag at the end of the line.
+    const std::string message = (fixable(d, options) ? "[*] " : "") + printable(d.message);
     if (d.range.valid()) {
       const ResolvedRange r = locator.resolve(d.range);
       out << fmt::format("{}{}:{}:{}:{} {}{}:{} {} {}\n", p.bold, printable(r.path), r.start.line, r.start.column,
-                         p.reset, severity_color(d.severity, p), severity, p.reset, printable(d.message), tag);
+                         p.reset, severity_color(d.severity, p), severity, p.reset, message, tag);
       write_excerpt(out, locator, d.range, p);
     } else {
-      out << fmt::format("netlint: {}{}:{} {} {}\n", severity_color(d.severity, p), severity, p.reset,
-                         printable(d.message), tag);
+      out << fmt::format("netlint: {}{}:{} {} {}\n", severity_color(d.severity, p), severity, p.reset, message, tag);
     }
     if (!d.help.empty()) out << fmt::format("  {}help:{} {}\n", p.bold, p.reset, printable(d.help));
     for (const diag::RelatedLocation& rel : d.related) {
@@ -169,6 +197,7 @@ void write_text(std::ostream& out, const model::Model& model, const std::vector<
                        kViewNoteId, printable(note.topic));
   }
   out << summary_line(summary, options.timing) << '\n';
+  write_fixable_line(out, diagnostics, options);
 }
 
 }  // namespace netlint::report
