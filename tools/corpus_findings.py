@@ -34,7 +34,11 @@ NAMED = {"coredns__deployment": ["kubernetes/coredns.yaml.sed"]}
 
 FINDING = re.compile(
     r"^(?:(?P<path>.+?):(?P<line>\d+):(?P<col>\d+)|netlint): (?P<severity>error|warning|note): "
-    r"(?P<message>.*) \[(?P<code>NL\d{4}) (?P<name>[a-z0-9-]+)\]$")
+    r"(?P<fixable>\[\*\] )?(?P<message>.*) \[(?P<code>NL\d{4}) (?P<name>[a-z0-9-]+)\]$")
+# The text report's fix marks (`[*]` before a fixable finding's message, above, and this count before
+# the summary) are no part of a finding's message or of the recorded list.
+FIXABLE = re.compile(r"^(?:\[\*\] \d+ fixable with --fix|no fixes available)(?: \(\d+ hidden fix(?:es)? can be "
+                     r"enabled with --unsafe-fixes\))?$")
 # A run-level note (RULES.md "Run-level notes (NL0006)"): a statement about the view, never a finding.
 VIEW_NOTE = re.compile(r"^view: note: .* \[NL0006 [a-z-]+\]$")
 RELATED = re.compile(r"^.+?:\d+:\d+: note: ")
@@ -76,7 +80,7 @@ def finding_matches(project, stdout):
         m = FINDING.match(text)
         if m:
             found.append(m)
-        elif RELATED.match(text) or SUMMARY.match(text) or VIEW_NOTE.match(text):
+        elif RELATED.match(text) or SUMMARY.match(text) or VIEW_NOTE.match(text) or FIXABLE.match(text):
             continue
         else:
             raise ValueError(f"unrecognised line in netlint output for {project}: {text!r}")

@@ -141,8 +141,8 @@ TEST_SUITE("cli") {
         "with extend-select, or set select) [NL0006 selection]\n"
         "view: note: 1 namespace: 0 complete, 0 open, 1 unknown (`netlint facts` lists each with its reason) "
         "[NL0006 namespaces]\n"
-        "1 file, 2 documents, 2 objects (Deployment 1, Service 1); 1 error, 0 warnings, 0 notes, 2 view notes\n"
-        "[*] 1 fixable with --fix\n";
+        "[*] 1 fixable with --fix\n"
+        "1 file, 2 documents, 2 objects (Deployment 1, Service 1); 1 error, 0 warnings, 0 notes, 2 view notes\n";
     CHECK(run.out == expected);
   }
 

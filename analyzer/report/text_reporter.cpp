@@ -129,7 +129,7 @@ std::string fixes(std::size_t n) {
   return n == 1 ? "1 hidden fix" : fmt::format("{} hidden fixes", n);
 }
 
-// ruff's closing line: "[*] 2 fixable with --fix (1 hidden fix can be enabled with
+// ruff's fix count: "[*] 2 fixable with --fix (1 hidden fix can be enabled with
 // --unsafe-fixes)"; nothing when no finding has a fix.
 void write_fixable_line(std::ostream& out, const std::vector<diag::Diagnostic>& diagnostics,
                         const TextOptions& options) {
@@ -196,8 +196,9 @@ void write_text(std::ostream& out, const model::Model& model, const std::vector<
     out << fmt::format("view: {}note:{} {}{}{} [{} {}]\n", p.cyan, p.reset, printable(note.message), places, clusters,
                        kViewNoteId, printable(note.topic));
   }
-  out << summary_line(summary, options.timing) << '\n';
+  // Before the summary, which stays the last line (scripts read it there).
   write_fixable_line(out, diagnostics, options);
+  out << summary_line(summary, options.timing) << '\n';
 }
 
 }  // namespace netlint::report

@@ -1,7 +1,7 @@
 // The human format: a gcc-style first line that editors' `$gcc` problem matchers parse
 // (`path:line:col: error: message [NL1001 service-selector-typo]`), then the source line with a
 // caret under the range, then `help:` and related locations as `note:` lines. As ruff does, a
-// finding --fix would fix has `[*]` before its message, and a line after the summary counts them
+// finding --fix would fix has `[*]` before its message, and a line before the summary counts them
 // (and the unsafe fixes that only --unsafe-fixes applies).
 #pragma once
 
