@@ -67,7 +67,7 @@ service wbe
 git add deploy/svc.yaml
 out=$(git commit -qm "typo" 2>&1); rc=$?
 check "a staged Service with a selector typo is refused (rc $rc)" $([ $rc -ne 0 ] && echo 0 || echo 1)
-echo "$out" | grep -q "deploy/svc.yaml:5:19: error: selector app=wbe matches no pods" 
+echo "$out" | grep -q "deploy/svc.yaml:5:19: error: \[\*\] selector app=wbe matches no pods" 
 check "the refusal names the typo and its place, found through the unchanged Deployment" $?
 echo "$out" | grep -q "did you mean app=web"
 check "with the did-you-mean from the context file" $?
