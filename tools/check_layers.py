@@ -4,8 +4,13 @@ in a source file must point at its own layer or a lower one, so the layers only 
 The includes alone miss a forward declaration (`namespace netlint::facts { struct X; }` in the
 model) and a name reached through another header, so the code (comments and string literals
 stripped) must also not name a higher layer's C++ namespace (`facts::`, `namespace netlint::facts`).
+Rule codes belong to the engine and above: a string literal "NL" + 4 digits in code below the
+engine (model, loader, ...) fails too; those layers record what they found by kind
+(model::InputProblemKind) and rules/ maps kinds to codes. Comments may name codes (they explain
+which rule reads a value).
 Test files (`*_test.cpp`) sit above everything and are not checked: a test may build whatever
-its layer's code is used with. Prints each back-edge with the file and line; exit 1 when there is one.
+its layer's code is used with, and name the findings it expects. Prints each back-edge with the
+file and line; exit 1 when there is one.
 
 The order, lowest first (each layer may include those before it):
   util       strings, CIDRs, UTF-8, JSON writing, threads: no netlint types
@@ -60,6 +65,18 @@ def namespace_back_edges(path, own, text):
     return found
 
 
+RULE_CODE = re.compile(r'"NL[0-9]{4}"')
+
+
+def rule_code_literals(path, own, text):
+    if RANK[own] >= RANK["engine"]:
+        return []
+    # Only comments blanked: a code is a string literal, which is what this looks for.
+    code = re.sub(r'//[^\n]*|/\*.*?\*/', lambda m: re.sub(r"[^\n]", "", m.group(0)), text, flags=re.S)
+    return [f"{path}:{number}: {own} spells a rule code, which only the engine and above may: {line.strip()}"
+            for number, line in enumerate(code.split("\n"), 1) if RULE_CODE.search(line)]
+
+
 def layer_of(path):
     parts = path.split(os.sep)
     if parts[0] == "rules":
@@ -87,6 +104,7 @@ def main():
                 with open(path, encoding="utf-8") as f:
                     text = f.read()
                 problems.extend(namespace_back_edges(path, own, text))
+                problems.extend(rule_code_literals(path, own, text))
                 for number, line in enumerate(text.split("\n"), 1):
                     m = INCLUDE.match(line)
                     if not m:

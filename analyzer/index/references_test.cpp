@@ -385,7 +385,8 @@ spec:
     REQUIRE(pod.containers.at(0).volume_mounts.size() == 1);
     CHECK(pod.containers[0].volume_mounts[0].mount_path.value == "/etc/cfg");
     std::vector<std::string> problems;
-    for (const model::InputProblem& p : l.model.problems) problems.push_back(p.code + " " + p.message);
+    for (const model::InputProblem& p : l.model.problems)
+      problems.push_back(std::string(model::input_problem_kind_name(p.kind)) + " " + p.message);
     REQUIRE(problems.size() == 2);
     CHECK(problems[0].find("subPath 5 is a number") != std::string::npos);
     CHECK(problems[1].find("items is a map, but it must be a list") != std::string::npos);

@@ -130,7 +130,7 @@ class IncludeWalk {
   void report_cycle(const Kustomization& k, std::size_t entry, const Kustomization& target) {
     if (!reported_.insert({k.path, entry}).second) return;
     cycles_.push_back(
-        {"NL0001",
+        {model::InputProblemKind::kParseError,
          k.resource_at[entry],
          fmt::format("kustomization cycle: {} includes {}, which is already being built: kustomize refuses "
                      "to build a cycle",

@@ -105,10 +105,11 @@ std::optional<NonText> first_non_text_byte(std::string_view text) {
 // NL0001 for a document that looks like a manifest but is not UTF-8 text.
 model::InputProblem non_text_problem(std::string_view text, std::uint32_t at, FileId id, const NonText& what) {
   if (what.nul) {
-    return {"NL0001", SourceRange{id, at, at + 1}, "binary content: NUL byte in a YAML document",
+    return {model::InputProblemKind::kParseError, SourceRange{id, at, at + 1},
+            "binary content: NUL byte in a YAML document",
             "the file may be corrupted or saved as UTF-16; kubectl reads YAML as UTF-8 text"};
   }
-  return {"NL0001", SourceRange{id, at, at + 1},
+  return {model::InputProblemKind::kParseError, SourceRange{id, at, at + 1},
           fmt::format("invalid UTF-8: byte 0x{:02x} is not part of a valid UTF-8 character",
                       static_cast<unsigned char>(text[at])),
           "kubectl reads YAML as UTF-8; save the file as UTF-8 (it may be Latin-1 or another legacy encoding)"};
@@ -121,8 +122,10 @@ model::InputProblem parse_problem(std::string_view text, std::uint32_t begin, st
   std::uint32_t at = std::min(error.offset, end);
   const auto last = text.substr(begin, end - begin).find_last_not_of(" \t\r\n");
   if (last != std::string_view::npos && at > begin + last) at = begin + static_cast<std::uint32_t>(last);
-  model::InputProblem problem{
-      "NL0001", SourceRange{id, at, at + (at < end ? 1u : 0u)}, fmt::format("invalid YAML: {}", error.message), {}};
+  model::InputProblem problem{model::InputProblemKind::kParseError,
+                              SourceRange{id, at, at + (at < end ? 1u : 0u)},
+                              fmt::format("invalid YAML: {}", error.message),
+                              {}};
   const auto line_start = text.rfind('\n', at == 0 ? 0 : at - 1);
   const std::size_t from = line_start == std::string_view::npos ? 0 : line_start + 1;
   const std::string_view indent = text.substr(from, text.find_first_not_of(" \t", from) - from);
@@ -311,7 +314,8 @@ void extract_parsed(const yaml::NodeRef& root, FileId id, std::uint32_t d, const
     // A manifest with a key written twice: kubectl refuses it, netlint reads the last value.
     for (const yaml::ParseError& dup : duplicate_keys) {
       out.problems.push_back(
-          {"NL0001", SourceRange{root.range().file, dup.offset, std::max(dup.end, dup.offset + 1)},
+          {model::InputProblemKind::kParseError,
+           SourceRange{root.range().file, dup.offset, std::max(dup.end, dup.offset + 1)},
            "invalid YAML: " + dup.message + " (kubectl rejects the document; netlint reads the last value)",
            "delete one of the two entries"});
     }
@@ -681,7 +685,7 @@ std::vector<LoadedView> load_views(std::vector<InputText> inputs, const LoadOpti
       const auto id = static_cast<FileId>(i);
       const std::uint32_t end = input.text.empty() ? 0 : 1;
       encoding_problems.push_back(
-          {"NL0001", SourceRange{id, 0, end},
+          {model::InputProblemKind::kParseError, SourceRange{id, 0, end},
            fmt::format("the file is {}: kubectl reads manifests as UTF-8 and rejects it (control "
                        "characters are not allowed); netlint analyzed it decoded",
                        encoding_name(encoding)),

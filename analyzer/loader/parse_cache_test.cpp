@@ -50,7 +50,8 @@ std::string describe(const model::Model& m) {
       os << " " << l.key.value << "=" << l.value.value << "@" << l.value.range.file;
     os << "\n";
   }
-  for (const model::InputProblem& p : m.problems) os << p.code << " " << p.range.file << ":" << p.range.begin << "\n";
+  for (const model::InputProblem& p : m.problems)
+    os << model::input_problem_kind_name(p.kind) << " " << p.range.file << ":" << p.range.begin << "\n";
   return os.str();
 }
 

@@ -30,7 +30,7 @@ void report_namespaces(Model& model) {
     const std::string lower = lower_case(written.value);
     if (declared.count(lower) == 0) continue;
     model.problems.push_back(InputProblem{
-        "NL0004",
+        InputProblemKind::kInvalidField,
         written.range,
         fmt::format("namespace \"{}\" is not a valid namespace name: names are lower case; did you mean \"{}\"?",
                     written.value, lower),
@@ -65,7 +65,7 @@ void report_all_caps_declared_names(Model& model) {
       const std::string lower = lower_case(p.target_port->value);
       if (declared.count(lower) == 0) continue;
       model.problems.push_back(InputProblem{
-          "NL0004",
+          InputProblemKind::kInvalidField,
           p.target_port->range,
           fmt::format("targetPort \"{}\" is not a valid port name: port names are lower case; did you mean \"{}\"?",
                       p.target_port->value, lower),

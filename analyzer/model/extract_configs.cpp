@@ -85,7 +85,7 @@ std::optional<yaml::Tree> parse_embedded(const EmbeddedText& text, std::string_v
     if (report_errors) {
       const std::uint32_t at =
           std::min<std::uint32_t>(parsed.error->offset, static_cast<std::uint32_t>(text.text().size()));
-      problems.push_back(InputProblem{"NL0001",
+      problems.push_back(InputProblem{InputProblemKind::kParseError,
                                       text.map(at, at + 1),
                                       fmt::format("invalid {}: {}", what, parsed.error->message),
                                       "the component fails to start or ignores this configuration",
@@ -118,7 +118,7 @@ void add_corefile(const ObjectMeta* owner, const Text& key, EmbeddedText text, E
   source.ast = fragment ? corefile::parse_corefile_fragment(text.text()) : corefile::parse_corefile(text.text());
   source.text = std::move(text);
   for (const corefile::ParseProblem& p : source.ast.problems) {
-    out.problems.push_back(InputProblem{"NL0001",
+    out.problems.push_back(InputProblem{InputProblemKind::kParseError,
                                         source.text.map(p.offset, p.offset + 1),
                                         fmt::format("invalid Corefile: {}", p.message),
                                         "CoreDNS refuses to start with this Corefile",

@@ -149,7 +149,7 @@ TEST_SUITE("embedded-configs") {
         " }\n";
     const Model m = load_one("flannel.yaml", text);
     REQUIRE(m.problems.size() == 1);
-    CHECK(m.problems[0].code == "NL0001");
+    CHECK(m.problems[0].kind == InputProblemKind::kParseError);
     CHECK(m.problems[0].message.find("net-conf.json") != std::string::npos);
     // Inside the block, not on the ConfigMap's own lines.
     CHECK(m.problems[0].range.begin > text.find("net-conf.json"));
@@ -183,7 +183,7 @@ TEST_SUITE("embedded-configs") {
     const Model b = load_one("dns/Corefile", broken);
     REQUIRE(b.corefiles.size() == 1);
     REQUIRE_FALSE(b.problems.empty());
-    CHECK(b.problems[0].code == "NL0001");
+    CHECK(b.problems[0].kind == InputProblemKind::kParseError);
     CHECK(b.problems[0].range.file == 0);
   }
 

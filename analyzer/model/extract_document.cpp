@@ -178,8 +178,9 @@ void extract_document(const yaml::NodeRef& root, FileId file, std::uint32_t docu
   if (!extract_list(root, text_of(kind), file, document, options, out))
     extract_object(root, file, document, options, out);
   // The extractors mark the placeholders they meet among the problems; only their count leaves.
-  const auto marks = std::stable_partition(out.problems.begin(), out.problems.end(),
-                                           [](const InputProblem& p) { return p.code != kPlaceholderMark; });
+  const auto marks = std::stable_partition(out.problems.begin(), out.problems.end(), [](const InputProblem& p) {
+    return p.kind != InputProblemKind::kPlaceholder;
+  });
   out.placeholders += static_cast<std::uint32_t>(out.problems.end() - marks);
   for (auto m = marks; m != out.problems.end(); ++m) {
     if (m->root_cause == kAllCapsNamespace) out.all_caps_namespaces.push_back(Text{m->message, m->range});

@@ -41,8 +41,9 @@ PortChecks check_service_port(const yaml::NodeRef& p, const Text& type, Problems
   std::size_t before = problems.size();
   check_port(p.find("targetPort"), PortField::kTargetPort, "targetPort", problems);
   // A placeholder is marked among the problems but is no NL0004: extraction flags it unknown.
-  ok.target_port_ok = std::all_of(problems.begin() + static_cast<std::ptrdiff_t>(before), problems.end(),
-                                  [](const InputProblem& problem) { return problem.code == kPlaceholderMark; });
+  ok.target_port_ok =
+      std::all_of(problems.begin() + static_cast<std::ptrdiff_t>(before), problems.end(),
+                  [](const InputProblem& problem) { return problem.kind == InputProblemKind::kPlaceholder; });
   ok.protocol_ok = check_protocol(p.find("protocol"), problems);
   const yaml::NodeRef::Entry node_port = p.find("nodePort");
   before = problems.size();
@@ -52,7 +53,7 @@ PortChecks check_service_port(const yaml::NodeRef& p, const Text& type, Problems
   if (problems.size() == before && cluster_ip && value.type == YamlType::kInt && value.number != 0) {
     // The API server forbids nodePort on ClusterIP Services (the default type).
     problems.push_back(
-        InputProblem{"NL0004",
+        InputProblem{InputProblemKind::kInvalidField,
                      node_port.value.range(),
                      fmt::format("nodePort {} is not allowed for a Service of type ClusterIP{}",
                                  node_port.value.scalar(), type.value.empty() ? " (the default type)" : ""),

@@ -17,7 +17,6 @@
 namespace netlint::model {
 namespace {
 
-constexpr std::string_view kCode = "NL0004";
 constexpr std::string_view kPortRange = "an integer from 1 to 65535";
 
 // Go's strconv.ParseInt(s, 0, 64), falling back to ParseUint(s, 0, 64) as go-yaml v2 does for
@@ -147,7 +146,7 @@ SourceRange collection_anchor(const yaml::NodeRef& key, const yaml::NodeRef& val
 }
 
 void report(Problems& out, SourceRange range, std::string message, std::string help = {}) {
-  out.push_back(InputProblem{std::string(kCode), range, std::move(message), std::move(help), {}});
+  out.push_back(InputProblem{InputProblemKind::kInvalidField, range, std::move(message), std::move(help), {}});
 }
 
 // Whether a scalar node's bytes are its value as written, plus its quotes when quoted: no
@@ -208,7 +207,7 @@ void report_not_string(const yaml::NodeRef& key, const yaml::NodeRef& value, con
 // A placeholder is never NL0004: it is marked (for the `placeholders` note) and left unknown.
 bool placeholder(const yaml::NodeRef& value, std::string_view text, FieldKind field, Problems& out) {
   if (!is_placeholder(text, field)) return false;
-  out.push_back(InputProblem{std::string(kPlaceholderMark), value.range(), std::string(text), {}, {}});
+  out.push_back(InputProblem{InputProblemKind::kPlaceholder, value.range(), std::string(text), {}, {}});
   return true;
 }
 
@@ -279,7 +278,7 @@ bool has_placeholder(std::string_view text) {
 
 bool unknown_placeholder(const Text& value, FieldKind field, Problems& out) {
   if (!is_placeholder(value.value, field)) return false;
-  out.push_back(InputProblem{std::string(kPlaceholderMark), value.range, value.value, {}, {}});
+  out.push_back(InputProblem{InputProblemKind::kPlaceholder, value.range, value.value, {}, {}});
   return true;
 }
 

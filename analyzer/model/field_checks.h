@@ -45,7 +45,7 @@ std::string_view yaml_type_phrase(YamlType type);
 // True for a placeholder in a field where upper case is valid (model/placeholder.h): an
 // installer token (`__CNI_MTU__`), envsubst, a printf verb, `{{ }}` or `<...>`. Its value is
 // unknown, never invalid. The port checks below also take all-caps words (`PORT`) and record
-// each placeholder they skip with kPlaceholderMark.
+// each placeholder they skip as an InputProblemKind::kPlaceholder.
 bool has_placeholder(std::string_view text);
 
 // True when `value` is a placeholder for a field of kind `field` (model/placeholder.h): it is

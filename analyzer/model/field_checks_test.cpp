@@ -169,7 +169,7 @@ TEST_CASE("field checks: messages and anchors") {
     const Problems p = check_on(
         text, [](const yaml::NodeRef& root, Problems& out) { check_string_map(root.find("labels"), "label", out); });
     REQUIRE(p.size() == 2);
-    CHECK(p[0].code == "NL0004");
+    CHECK(p[0].kind == InputProblemKind::kInvalidField);
     CHECK(p[0].message == "label value 1.10 is a number in YAML, but label values must be strings; quote it: \"1.10\"");
     CHECK(p[0].range.begin == text.find("1.10"));
     CHECK(p[0].range.end == text.find("1.10") + 4);
@@ -192,7 +192,7 @@ TEST_CASE("field checks: messages and anchors") {
     CHECK(p[0].message ==
           "f \"8080\" is a string, and a port name must contain a letter; remove the quotes to use port number 8080");
     CHECK(p[1].message == "g .nan is not a whole number; it must be an integer from 1 to 65535");
-    CHECK(p[2].code == kPlaceholderMark);  // h: a placeholder is marked, never NL0004
+    CHECK(p[2].kind == InputProblemKind::kPlaceholder);  // h: a placeholder is marked, never NL0004
     CHECK(p[3].message == "i 0x10000 is out of range; ports are 1-65535");
   }
   SUBCASE("booleans, protocols and string lists") {

@@ -4,6 +4,20 @@
 
 namespace netlint::model {
 
+const char* input_problem_kind_name(InputProblemKind kind) {
+  switch (kind) {
+    case InputProblemKind::kParseError:
+      return "parse-error";
+    case InputProblemKind::kInvalidField:
+      return "invalid-field";
+    case InputProblemKind::kDuplicateResource:
+      return "duplicate-resource";
+    case InputProblemKind::kPlaceholder:
+      return "placeholder";
+  }
+  return "unknown";
+}
+
 const char* skip_reason_name(SkipReason reason) {
   switch (reason) {
     case SkipReason::kNotKubernetes:

@@ -23,9 +23,20 @@
 
 namespace netlint::model {
 
+// What kind of input problem the loader recorded. The model says what went wrong, not which rule
+// reports it: rules/input maps each kind to its rule (code, name, docs), so rule codes stay above
+// the layers that read the input.
+enum class InputProblemKind {
+  kParseError,         // not readable as UTF-8 YAML, or a build kustomize refuses (parse-error)
+  kInvalidField,       // a value the API server rejects (invalid-field)
+  kDuplicateResource,  // one object defined twice with different content (duplicate-resource)
+  kPlaceholder,        // a template placeholder skipped, never reported (field_checks.h)
+};
+const char* input_problem_kind_name(InputProblemKind kind);
+
 // Input that could not be read as intended; the NL0xxx rules report these.
 struct InputProblem {
-  std::string code;  // "NL0001" (parse-error), later "NL0004" (invalid-field)
+  InputProblemKind kind;
   SourceRange range;
   std::string message;
   std::string help;          // fix advice when the cause is recognisable (a tab in indentation)

@@ -48,10 +48,10 @@ bool is_angle_bracket_placeholder(std::string_view text);
 // `- <x>` (for a document that does not parse because of it: a fill-in template).
 bool line_has_angle_bracket_placeholder(std::string_view line);
 
-// Extractors record each placeholder they meet as an InputProblem with this code beside the
-// real problems (the field checks are where they are recognised); extract_document moves them
+// Extractors record each placeholder they meet as an InputProblem of kind kPlaceholder beside
+// the real problems (the field checks are where they are recognised); extract_document moves them
 // out before anything reports problems, keeping only the count (the `placeholders` note).
-inline constexpr std::string_view kPlaceholderMark = "placeholder";
+
 // The mark's root_cause for an all-caps metadata.namespace (`PROD`): kept beside the model, as
 // it is NL0004 with a did-you-mean when `prod` is a namespace of the view (model/all_caps_names).
 inline constexpr std::string_view kAllCapsNamespace = "all-caps-namespace";

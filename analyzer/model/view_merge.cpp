@@ -78,7 +78,7 @@ void merge_definitions(Model& model, const ApplyGroups& apply_groups) {
           const ObjectMeta& later = object_later ? object : earlier;
           const ObjectMeta& first = object_later ? earlier : object;
           InputProblem problem;
-          problem.code = "NL0005";
+          problem.kind = InputProblemKind::kDuplicateResource;
           problem.range = later.name.range;
           problem.message =
               fmt::format("{} is defined twice {} with different content; applying it keeps only the later definition",

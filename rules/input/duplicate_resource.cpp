@@ -40,6 +40,7 @@ class DuplicateResource final : public InputProblemRule {
   const diag::RuleInfo& info() const noexcept override { return kInfo; }
 
  protected:
+  model::InputProblemKind kind() const override { return model::InputProblemKind::kDuplicateResource; }
   std::string related_message() const override { return "the earlier definition"; }
 };
 

@@ -68,6 +68,9 @@ A quoted number (`"8080"`) is never a placeholder.
 class InvalidField final : public InputProblemRule {
  public:
   const diag::RuleInfo& info() const noexcept override { return kInfo; }
+
+ protected:
+  model::InputProblemKind kind() const override { return model::InputProblemKind::kInvalidField; }
 };
 
 }  // namespace

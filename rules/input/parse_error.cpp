@@ -38,6 +38,9 @@ is linted whatever its name.
 class ParseError final : public InputProblemRule {
  public:
   const diag::RuleInfo& info() const noexcept override { return kInfo; }
+
+ protected:
+  model::InputProblemKind kind() const override { return model::InputProblemKind::kParseError; }
 };
 
 }  // namespace
