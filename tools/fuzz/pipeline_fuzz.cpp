@@ -29,6 +29,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analyzer/engine/engine.h"
+#include "analyzer/engine/engine_codes.h"
 #include "analyzer/engine/view.h"
 #include "analyzer/loader/loader.h"
 #include "analyzer/report/github_reporter.h"
@@ -95,13 +96,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const engine::View view(model, loaded.facts);
   engine::RunOptions options;
   options.rules = rules::all_rules();
-  options.internal_error = &rules::find_rule("NL0002")->info();
+  options.internal_error = &rules::find_rule(engine::kInternalErrorCode)->info();
   options.precedence = rules::precedence();
   const std::vector<diag::Diagnostic> diagnostics = engine::run_rules(view, options);
 
   for (const diag::Diagnostic& d : diagnostics) {
     require(d.rule != nullptr);
-    require(d.rule->code != "NL0002");
+    require(d.rule->code != engine::kInternalErrorCode);
     check_range(model, d.range);
     for (const diag::RelatedLocation& related : d.related) check_range(model, related.range);
   }
