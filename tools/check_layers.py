@@ -44,20 +44,23 @@ INCLUDE = re.compile(r'^\s*#\s*include\s+"(analyzer/([a-z_]+)/|rules/)')
 # The C++ namespace of each layer that has one (source, loader and app use netlint's own).
 NAMESPACE_LAYER = {layer: layer for layer in ORDER if layer not in ("source", "loader", "app")}
 NAMESPACE_LAYER["utf"] = "util"
+# Comments: blanked before looking for rule codes, so prose may say which rule reads a value.
+COMMENTS = re.compile(r'//[^\n]*|/\*.*?\*/', re.S)
 # Comments, raw strings, string and character literals: blanked (newlines kept) before looking
 # for namespace names, so prose and messages may say "rules::" or "facts".
-NOT_CODE = re.compile(r'//[^\n]*|/\*.*?\*/|R"([^(]*)\(.*?\)\1"|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'', re.S)
+NOT_CODE = re.compile(COMMENTS.pattern + r'|R"([^(]*)\(.*?\)\1"|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'', re.S)
 # `facts::x`, `netlint::facts::x` (not `lb::facts::`), or `namespace netlint::facts` / `namespace facts`.
 NAMESPACE_USE = re.compile(r'(?<![\w:])(?:netlint::)?([a-z_]+)::|\bnamespace\s+(?:netlint::)?([a-z_]+)\b')
 
 
-def code_only(text):
-    return NOT_CODE.sub(lambda m: re.sub(r"[^\n]", "", m.group(0)), text)
+def blanked(pattern, text):
+    """`text` with what `pattern` matches removed, newlines kept (so line numbers stay)."""
+    return pattern.sub(lambda m: re.sub(r"[^\n]", "", m.group(0)), text)
 
 
 def namespace_back_edges(path, own, text):
     found = []
-    for number, line in enumerate(code_only(text).split("\n"), 1):
+    for number, line in enumerate(blanked(NOT_CODE, text).split("\n"), 1):
         for m in NAMESPACE_USE.finditer(line):
             target = NAMESPACE_LAYER.get(m.group(1) or m.group(2))
             if target is not None and RANK[target] > RANK[own]:
@@ -72,7 +75,7 @@ def rule_code_literals(path, own, text):
     if RANK[own] >= RANK["engine"]:
         return []
     # Only comments blanked: a code is a string literal, which is what this looks for.
-    code = re.sub(r'//[^\n]*|/\*.*?\*/', lambda m: re.sub(r"[^\n]", "", m.group(0)), text, flags=re.S)
+    code = blanked(COMMENTS, text)
     return [f"{path}:{number}: {own} spells a rule code, which only the engine and above may: {line.strip()}"
             for number, line in enumerate(code.split("\n"), 1) if RULE_CODE.search(line)]
 

@@ -46,7 +46,7 @@ FixPlan plan_fixes(const model::Model& model, const std::vector<diag::Diagnostic
   std::map<FileId, std::vector<const diag::Diagnostic*>> applied;
   for (const diag::Diagnostic& d : diagnostics) {
     if (!d.fix || d.fix->edits.empty()) continue;
-    if (d.fix->applicability == diag::Applicability::kUnsafe && !unsafe) {
+    if (!d.fix->applies(unsafe)) {
       ++plan.unsafe_left;
       continue;
     }

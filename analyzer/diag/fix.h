@@ -29,6 +29,10 @@ struct Fix {
   std::string title;  // short, imperative: "change the selector value to orders-service"
   Applicability applicability = Applicability::kUnsafe;
   std::vector<Edit> edits;  // at least one; never overlapping
+
+  // Whether `--fix` takes it: safe ones always, unsafe ones only with --unsafe-fixes. The one home
+  // of that choice (the fix planner and the text report's [*] mark both ask here).
+  bool applies(bool unsafe_fixes) const { return applicability == Applicability::kSafe || unsafe_fixes; }
 };
 
 }  // namespace netlint::diag

@@ -122,7 +122,7 @@ void write_excerpt(std::ostream& out, SourceLocator& locator, const SourceRange&
 }
 
 bool fixable(const diag::Diagnostic& d, const TextOptions& options) {
-  return d.fix && (d.fix->applicability == diag::Applicability::kSafe || options.unsafe_fixes);
+  return d.fix && d.fix->applies(options.unsafe_fixes);
 }
 
 std::string fixes(std::size_t n) {
