@@ -45,16 +45,10 @@ TEST_SUITE("fixtures") {
       SUBCASE(rule_name.c_str()) {
         const engine::Rule* rule = rules::find_rule(rule_name);
         REQUIRE_MESSAGE(rule != nullptr, "fixture folder without a rule: ", rule_name);
-        testing::CaseSetup setup;
-        setup.all_rules = rules::all_rules();
-        setup.rule_under_test = rule;
-        setup.internal_error = &rules::find_rule("NL0002")->info();
-        setup.unused_suppression = &rules::find_rule("NL0003")->info();
-        setup.precedence = rules::precedence();
         const std::vector<fs::path> cases = cases_of(folder);
         CHECK_MESSAGE(!cases.empty(), "fixture folder without cases: ", rule_name);
         for (const fs::path& path : cases) {
-          const testing::CaseResult result = testing::run_fixture_case(path, setup);
+          const testing::CaseResult result = testing::run_fixture_case(path, *rule);
           for (const std::string& failure : result.failures) {
             const std::string where = path.lexically_relative(NETLINT_SOURCE_DIR).string() + ": " + failure;
             FAIL_CHECK(where);

@@ -28,9 +28,10 @@ The order, lowest first (each layer may include those before it):
   engine     rules, runs, suppressions, baselines
   report     output formats
   rules      the rule catalog
+  pipeline   texts to findings: the rule selection and analyze(), which everything above runs
   testing    the fixture runner and CLI test helpers
-  cli        the commands and the analysis pipeline they share
-  lsp        the language server (runs the cli layer's pipeline on open buffers)
+  cli        the commands: the config found, the inputs walked, the reports written
+  lsp        the language server (the cli layer's analysis on open buffers)
   app        main(): the command line parsed, a command run (top)
 """
 import os
@@ -38,7 +39,8 @@ import re
 import sys
 
 ORDER = ["util", "source", "yaml", "diag", "corefile", "model", "index", "facts", "netpol", "config",
-         "kustomize", "loader", "engine", "report", "rules", "testing", "cli", "lsp", "app"]
+         "kustomize", "loader", "engine", "report", "rules", "pipeline", "testing", "cli", "lsp",
+         "app"]
 RANK = {layer: i for i, layer in enumerate(ORDER)}
 INCLUDE = re.compile(r'^\s*#\s*include\s+"(analyzer/([a-z_]+)/|rules/)')
 # The C++ namespace of each layer that has one (source, loader and app use netlint's own).

@@ -8,13 +8,9 @@
 #include <thread>
 
 #include "analyzer/cli/input_selection.h"
-#include "analyzer/engine/engine.h"
-#include "analyzer/loader/view_partition.h"
-#include "analyzer/loader/loader.h"
 #include "analyzer/source/file_walker.h"
 #include "analyzer/source/input_file.h"
 #include "analyzer/util/display_text.h"
-#include "analyzer/engine/engine_codes.h"
 #include "rules/registry.h"
 
 namespace netlint::cli {
@@ -58,10 +54,7 @@ bool load_config(const std::string& config_path, std::uint64_t max_size, std::op
     err << "netlint: cannot read config file " << printable(path) << ": " << printable(read.error) << '\n';
     return false;
   }
-  std::string text = std::move(read.text);
-  std::vector<const diag::RuleInfo*> infos;
-  for (const engine::Rule* rule : rules::all_rules()) infos.push_back(&rule->info());
-  config::LoadedConfig loaded = config::parse_config(path, std::move(text), infos);
+  config::LoadedConfig loaded = pipeline::parse_config(path, std::move(read.text));
   for (const config::ConfigError& e : loaded.errors) {
     err << printable(path) << ':' << e.line << ':' << e.column << ": error: " << printable(e.message) << '\n';
   }
@@ -73,9 +66,8 @@ unsigned effective_jobs(const LintOptions& options) {
   return options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
 }
 
-int load_views(const LintOptions& options, const config::Config* config, std::vector<LoadedView>& out,
-               std::ostream& err, std::vector<InputText> buffers, AnalysisTimes* times) {
-  const auto started = std::chrono::steady_clock::now();
+int read_inputs(const LintOptions& options, const config::Config* config, std::vector<InputText>& out,
+                std::ostream& err, std::vector<InputText> buffers) {
   InputRequest request;
   request.paths = options.paths;
   request.buffers = std::move(buffers);
@@ -99,18 +91,10 @@ int load_views(const LintOptions& options, const config::Config* config, std::ve
     request.exclude = config->exclude;
   }
   WalkResult walked = select_inputs(request);
-  if (times != nullptr) times->inputs_ms = ms_since(started);
-  const auto walked_at = std::chrono::steady_clock::now();
   for (const std::string& error : walked.errors) err << "netlint: " << printable(error) << '\n';
   if (!walked.errors.empty()) return kExitUsage;
   for (const std::string& warning : walked.warnings) err << "netlint: " << printable(warning) << '\n';
-
-  LoadOptions load_options;
-  load_options.apply_namespace = options.default_namespace;
-  load_options.jobs = effective_jobs(options);
-  load_options.cache = options.parse_cache;
   if (config != nullptr) {
-    load_options.facts.global = config->cluster;
     // The config file joins the inputs as a place for anchors (NL0006 on its keys).
     InputText config_text;
     std::error_code ec;
@@ -121,43 +105,51 @@ int load_views(const LintOptions& options, const config::Config* config, std::ve
     config_text.reported = under_named_path(config->path, options.paths);
     walked.inputs.push_back(std::move(config_text));
   }
-  ViewPartition partition = partition_views(walked.inputs, config);
-  for (const std::string& warning : partition.warnings) err << "netlint: " << printable(warning) << '\n';
-  out = netlint::load_views(std::move(walked.inputs), load_options, partition.views);
-  if (times != nullptr) times->load_ms = ms_since(walked_at);
+  out = std::move(walked.inputs);
   return kLoaded;
 }
 
-RuleSelection selection_for(const LintOptions& options, const config::Config* config) {
-  SelectorSource cli;
+pipeline::RunSettings run_settings(const LintOptions& options) {
+  pipeline::RunSettings settings;
+  settings.jobs = effective_jobs(options);
+  settings.apply_namespace = options.default_namespace;
+  settings.cache = options.parse_cache;
+  return settings;
+}
+
+int load_views(const LintOptions& options, const config::Config* config, std::vector<LoadedView>& out,
+               std::ostream& err) {
+  std::vector<InputText> inputs;
+  if (const int status = read_inputs(options, config, inputs, err); status != kLoaded) return status;
+  pipeline::LoadedViews loaded = pipeline::load(std::move(inputs), config, run_settings(options));
+  for (const std::string& warning : loaded.warnings) err << "netlint: " << printable(warning) << '\n';
+  out = std::move(loaded.views);
+  return kLoaded;
+}
+
+pipeline::RuleSelection selection_for(const LintOptions& options, const config::Config* config) {
+  pipeline::SelectorSource cli;
   if (options.has_select) cli.select = options.select;
   cli.extend_select = options.extend_select;
   cli.extend_select.insert(cli.extend_select.end(), options.enable.begin(), options.enable.end());
   cli.ignore = options.ignore;
   cli.ignore.insert(cli.ignore.end(), options.disable.begin(), options.disable.end());
-  return select_rules(rules::all_rules(), config, cli);
+  return pipeline::select_rules(rules::all_rules(), config, cli);
 }
 
-int analyze(const LintOptions& options, const config::Config* config, const RuleSelection& selection, Analysis& out,
-            std::ostream& err, std::vector<InputText> buffers) {
-  if (const int status = load_views(options, config, out.views, err, std::move(buffers), &out.times);
-      status != kLoaded) {
+int analyze(const LintOptions& options, const config::Config* config, const pipeline::RuleSelection& selection,
+            Analysis& out, std::ostream& err, std::vector<InputText> buffers) {
+  const auto started = std::chrono::steady_clock::now();
+  std::vector<InputText> inputs;
+  if (const int status = read_inputs(options, config, inputs, err, std::move(buffers)); status != kLoaded)
     return status;
-  }
-  const auto rules_started = std::chrono::steady_clock::now();
-  engine::RunOptions run_options;
-  run_options.rules = selection.rules;
-  run_options.internal_error = &rules::find_rule(engine::kInternalErrorCode)->info();
-  run_options.precedence = rules::precedence();
-  run_options.severities = &selection.severities;
-  run_options.rule_options = &selection.options;
-  run_options.jobs = effective_jobs(options);
-  run_options.registry = rules::all_rules();
-  run_options.unused_suppression = &rules::find_rule(engine::kUnusedSuppressionCode)->info();
-  const engine::PerFileIgnores per_file_ignores(selection.per_file_ignores_root, selection.per_file_ignores);
-  run_options.per_file_ignores = &per_file_ignores;
-  out.diagnostics = engine::run_views(out.views, run_options);
-  out.times.rules_ms = ms_since(rules_started);
+  out.times.inputs_ms = ms_since(started);
+  pipeline::Analysis analysis = pipeline::analyze(std::move(inputs), config, selection, run_settings(options));
+  for (const std::string& warning : analysis.warnings) err << "netlint: " << printable(warning) << '\n';
+  out.views = std::move(analysis.views);
+  out.diagnostics = std::move(analysis.diagnostics);
+  out.times.load_ms = analysis.load_ms;
+  out.times.rules_ms = analysis.rules_ms;
   return kLoaded;
 }
 

@@ -1,5 +1,6 @@
-// The steps every command that analyzes input shares (lint, facts): find and validate the
-// config, select the input files, load them into a model with the config's cluster facts.
+// The command line's side of an analysis (lint, facts, connectivity, the language server): find
+// and validate the config, select and read the input files; the texts then go through the one
+// pipeline (pipeline/analyze) that the fixture runner and the docs generator use too.
 #pragma once
 
 #include <optional>
@@ -7,11 +8,12 @@
 #include <vector>
 
 #include "analyzer/cli/commands.h"
-#include "analyzer/cli/rule_selection.h"
 #include "analyzer/config/config.h"
 #include "analyzer/diag/diagnostic.h"
 #include "analyzer/loader/loader.h"
 #include "analyzer/model/model.h"
+#include "analyzer/pipeline/analyze.h"
+#include "analyzer/pipeline/rule_selection.h"
 
 namespace netlint::cli {
 
@@ -21,13 +23,9 @@ bool load_config(const std::string& config_path, std::uint64_t max_size, std::op
                  std::ostream& err);
 
 inline constexpr int kLoaded = -1;
-// Walks the inputs and loads them as one model per view (one, unless the config has
-// `clusters:`); returns kLoaded, or the exit status to stop with.
 // --jobs, else every core: the threads for parsing and for running the rules.
 unsigned effective_jobs(const LintOptions& options);
 
-// `buffers` (an editor's open documents, reported) come before every walked input, so a file on
-// disk at the same path is not read: the buffer replaces it.
 // Where an analysis spent its time (the language server logs it; tools/bench --lsp reads it).
 struct AnalysisTimes {
   double inputs_ms = 0;  // the walk: finding and reading the files
@@ -35,22 +33,30 @@ struct AnalysisTimes {
   double rules_ms = 0;
 };
 
+// The texts of a run: the walked inputs and, when there is a config, its own text (findings
+// anchor on its keys). `buffers` (an editor's open documents, reported) come before every walked
+// input, so a file on disk at the same path is not read: the buffer replaces it. kLoaded, or the
+// exit status to stop with.
+int read_inputs(const LintOptions& options, const config::Config* config, std::vector<InputText>& out,
+                std::ostream& err, std::vector<InputText> buffers = {});
+// --jobs, --namespace and the parse cache, as the pipeline takes them.
+pipeline::RunSettings run_settings(const LintOptions& options);
+// The views without running rules (facts, connectivity); kLoaded, or the exit status to stop with.
 int load_views(const LintOptions& options, const config::Config* config, std::vector<LoadedView>& out,
-               std::ostream& err, std::vector<InputText> buffers = {}, AnalysisTimes* times = nullptr);
+               std::ostream& err);
 
 // The rule selection of a run: the default, the config's, then the command line's selectors.
-RuleSelection selection_for(const LintOptions& options, const config::Config* config);
+pipeline::RuleSelection selection_for(const LintOptions& options, const config::Config* config);
 
-// One analysis, the pipeline lint and the language server share (issue 17 item 6): the views
-// loaded, the selected rules run over them.
+// One analysis of the inputs the options name (pipeline::analyze on the texts read_inputs gives).
 struct Analysis {
   std::vector<LoadedView> views;  // every view's model holds the whole file table
   std::vector<diag::Diagnostic> diagnostics;
   AnalysisTimes times;
 };
-// kLoaded, or the exit status to stop with (load_views).
-int analyze(const LintOptions& options, const config::Config* config, const RuleSelection& selection, Analysis& out,
-            std::ostream& err, std::vector<InputText> buffers = {});
+// kLoaded, or the exit status to stop with (read_inputs).
+int analyze(const LintOptions& options, const config::Config* config, const pipeline::RuleSelection& selection,
+            Analysis& out, std::ostream& err, std::vector<InputText> buffers = {});
 
 // --output must not replace a file the run read (a manifest named or found by a walk, context,
 // the config, the baseline): kLoaded, or kExitUsage with a message.

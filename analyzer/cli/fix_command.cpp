@@ -84,7 +84,7 @@ bool write_fixed(const FileFixes& f, std::ostream& err) {
 int run_fixes(const LintOptions& options, std::ostream& out, std::ostream& err) {
   std::optional<config::Config> config;
   if (!load_config(options.config_path, options.max_file_size, config, err)) return kExitUsage;
-  const RuleSelection selection = selection_for(options, config ? &*config : nullptr);
+  const pipeline::RuleSelection selection = selection_for(options, config ? &*config : nullptr);
   if (!selection.error.empty()) {
     err << "netlint: " << selection.error << '\n';
     return kExitUsage;

@@ -12,7 +12,7 @@
 #include "analyzer/cli/baseline_step.h"
 #include "analyzer/cli/commands.h"
 #include "analyzer/cli/input_selection.h"
-#include "analyzer/cli/rule_selection.h"
+#include "analyzer/pipeline/rule_selection.h"
 #include "analyzer/config/config.h"
 #include "analyzer/config/config_json_schema.h"
 #include "analyzer/engine/engine.h"
@@ -87,7 +87,7 @@ int run_lint(const LintOptions& options, std::ostream& out, std::ostream& err) {
   const auto started = std::chrono::steady_clock::now();
   std::optional<config::Config> config;
   if (!load_config(options.config_path, options.max_file_size, config, err)) return kExitUsage;
-  const RuleSelection selection = selection_for(options, config ? &*config : nullptr);
+  const pipeline::RuleSelection selection = selection_for(options, config ? &*config : nullptr);
   if (!selection.error.empty()) {
     err << "netlint: " << selection.error << '\n';
     return kExitUsage;
@@ -186,7 +186,7 @@ int run_rules_table(std::ostream& out) {
     const std::string_view group = info.run_level ? "run-level" : diag::group_name(info.group);
     out << info.code << "  " << severity << std::string(10 - severity.size(), ' ') << info.name
         << std::string(name_width - info.name.size() + 2, ' ') << group << std::string(kGroupWidth - group.size(), ' ')
-        << (info.run_level || selected_by_default(info) ? "on       " : "off      ") << info.summary << '\n';
+        << (info.run_level || pipeline::selected_by_default(info) ? "on       " : "off      ") << info.summary << '\n';
   }
   return kExitClean;
 }

@@ -10,10 +10,9 @@
 #include <string_view>
 
 #include "analyzer/cli/commands.h"
-#include "analyzer/cli/rule_selection.h"
+#include "analyzer/pipeline/rule_selection.h"
 #include "analyzer/config/config.h"
-#include "analyzer/engine/engine.h"
-#include "analyzer/loader/loader.h"
+#include "analyzer/pipeline/analyze.h"
 #include "analyzer/report/text_reporter.h"
 #include "rules/registry.h"
 
@@ -28,35 +27,26 @@ std::string read_text(const fs::path& path) {
   return buffer.str();
 }
 
-// netlint's text output on one fixture, with only that rule enabled, as a user would see it.
+// netlint's text output on one fixture, with only that rule enabled, as a user would see it: the
+// fixture's config applies as it would to a user's run (facts, `clusters:`, severities, options).
 std::string lint_output(const engine::Rule& rule, const std::string& name, const std::string& text,
                         const std::string& config_text) {
   std::vector<InputText> inputs;
   inputs.push_back(InputText{name, text, true, std::nullopt});
-  LoadOptions load_options;
   std::optional<config::LoadedConfig> loaded;
   if (!config_text.empty()) {
-    std::vector<const diag::RuleInfo*> infos;
-    for (const engine::Rule* r : rules::all_rules()) infos.push_back(&r->info());
-    loaded = config::parse_config(".netlint.yaml", config_text, infos);
-    if (loaded->config) load_options.facts.global = loaded->config->cluster;
+    loaded = pipeline::parse_config(".netlint.yaml", config_text);
     InputText config_input{".netlint.yaml", config_text, true, std::nullopt};
     config_input.config = true;
     inputs.push_back(std::move(config_input));
   }
-  const LoadedView view_input = load_inputs(std::move(inputs), load_options);
-  const model::Model& model = view_input.model;
-  const engine::View view(model, view_input.facts);
-  const engine::Rule* only[] = {&rule};
-  engine::RunOptions options;
-  options.rules = only;
-  options.internal_error = &rules::find_rule("NL0002")->info();
-  options.precedence = rules::precedence();
-  options.registry = rules::all_rules();
-  options.unused_suppression = &rules::find_rule("NL0003")->info();
-  const auto diagnostics = engine::run_rules(view, options);
+  const config::Config* config = loaded && loaded->config ? &*loaded->config : nullptr;
+  pipeline::RuleSelection selection = pipeline::select_rules(rules::all_rules(), config, {});
+  selection.rules = {&rule};
+  const pipeline::Analysis analysis = pipeline::analyze(std::move(inputs), config, selection, {});
+  const model::Model& model = analysis.views.front().model;
   std::ostringstream out;
-  report::write_text(out, model, diagnostics, report::summarise(model.stats, diagnostics, {}),
+  report::write_text(out, model, analysis.diagnostics, report::summarise(model.stats, analysis.diagnostics, {}),
                      report::TextOptions{false, false});
   return out.str();
 }
@@ -205,7 +195,7 @@ std::optional<std::string> installed_page(std::string_view name) {
 int explain_rule(const std::string& code_or_name, const fs::path& fixtures_dir, std::ostream& out, std::ostream& err) {
   const engine::Rule* rule = rules::find_rule(code_or_name);
   if (rule == nullptr) {
-    err << "netlint: " << unknown_rule(rules::all_rules(), code_or_name) << '\n';
+    err << "netlint: " << pipeline::unknown_rule(rules::all_rules(), code_or_name) << '\n';
     return kExitUsage;
   }
   // In a source tree the page is generated with its examples; an installed netlint prints the

@@ -50,7 +50,7 @@ Published analyze_workspace(const DocumentStore& documents, const Settings& sett
     err.str("");
     config.reset();
   }
-  cli::RuleSelection selection = cli::selection_for(options, config ? &*config : nullptr);
+  pipeline::RuleSelection selection = cli::selection_for(options, config ? &*config : nullptr);
   if (!selection.error.empty()) {
     published.errors.push_back("netlint: " + selection.error);
     selection = cli::selection_for(options, nullptr);

@@ -6,14 +6,14 @@
 #include <map>
 #include <stdexcept>
 
-#include "analyzer/loader/loader.h"
-#include "analyzer/loader/view_partition.h"
 #include "analyzer/config/config.h"
+#include "analyzer/pipeline/analyze.h"
 #include "analyzer/facts/evidence.h"
 #include "analyzer/report/view_notes.h"
 #include "analyzer/source/file_walker.h"
 #include "analyzer/source/source_file.h"
 #include "analyzer/testing/fixture_expectations.h"
+#include "rules/registry.h"
 
 namespace netlint::testing {
 namespace {
@@ -47,7 +47,7 @@ bool matches(const Expectation& e, const std::string& file, std::uint32_t line, 
 
 }  // namespace
 
-CaseResult run_fixture_case(const std::filesystem::path& path, const CaseSetup& setup) {
+CaseResult run_fixture_case(const std::filesystem::path& path, const engine::Rule& rule_under_test) {
   CaseResult result;
   WalkResult walked = walk_inputs({path.string()}, WalkOptions{});
   // The walk leaves netlint's own config out (it is not a manifest); a case folder's config is
@@ -67,23 +67,23 @@ CaseResult run_fixture_case(const std::filesystem::path& path, const CaseSetup& 
   }
   result.expectations = expectations.size();
 
+  // The case's own rule list; the config gives everything else, as it would to a user's run.
   std::vector<const engine::Rule*> rules;
   const std::string& rule_list = directives.values["rules"];
+  const std::span<const engine::Rule* const> registry = rules::all_rules();
   if (rule_list == "all") {
-    rules.assign(setup.all_rules.begin(), setup.all_rules.end());
+    rules.assign(registry.begin(), registry.end());
   } else if (!rule_list.empty()) {
     // `rules=NL6005,NL6009`: a case that shows how a few rules divide one situation.
     for (const std::string& wanted : facts::split_commas(rule_list)) {
-      const auto it = std::find_if(setup.all_rules.begin(), setup.all_rules.end(), [&](const engine::Rule* r) {
-        return r->info().code == wanted || r->info().name == wanted;
-      });
-      if (it == setup.all_rules.end())
+      const engine::Rule* rule = rules::find_rule(wanted);
+      if (rule == nullptr)
         result.failures.push_back(fmt::format("rules={}: no rule {}", rule_list, wanted));
       else
-        rules.push_back(*it);
+        rules.push_back(rule);
     }
   } else {
-    rules.push_back(setup.rule_under_test);
+    rules.push_back(&rule_under_test);
   }
   static const ThrowingRule kThrowing;
   if (directives.values["inject"] == "throwing-rule") rules.push_back(&kThrowing);
@@ -92,40 +92,26 @@ CaseResult run_fixture_case(const std::filesystem::path& path, const CaseSetup& 
       result.failures.push_back(fmt::format("unsupported directive {}={}", key, value));
   }
 
-  // A case folder may hold a .netlint.yaml: its `cluster:` facts and `clusters:` views apply, and
-  // findings may anchor on its keys (NL0006).
-  LoadOptions load_options;
+  // A case folder may hold a .netlint.yaml: its `cluster:` facts, `clusters:` views and `rules:`
+  // severities and options apply, and findings may anchor on its keys (NL0006).
   std::optional<config::Config> config;
   for (InputText& input : walked.inputs) {
     if (std::filesystem::path(input.path).filename() != ".netlint.yaml") continue;
-    std::vector<const diag::RuleInfo*> infos;
-    for (const engine::Rule* rule : setup.all_rules) infos.push_back(&rule->info());
-    config::LoadedConfig loaded = config::parse_config(input.path, input.text, infos);
+    config::LoadedConfig loaded = pipeline::parse_config(input.path, input.text);
     for (const config::ConfigError& e : loaded.errors)
       result.failures.push_back(fmt::format("{}:{}: {}", input.path, e.line, e.message));
     config = std::move(loaded.config);
-    if (config) load_options.facts.global = config->cluster;
     input.config = true;
   }
-  const ViewPartition partition = partition_views(walked.inputs, config ? &*config : nullptr);
-  for (const std::string& warning : partition.warnings) result.failures.push_back(warning);
-  const std::vector<LoadedView> views = load_views(std::move(walked.inputs), load_options, partition.views);
-  engine::RunOptions options;
-  options.rules = rules;
-  options.internal_error = setup.internal_error;
-  options.registry = setup.all_rules;
-  options.unused_suppression = setup.unused_suppression;
-  options.precedence = setup.precedence;
-  // A case folder's `rules: {CODE: {option: value}}` sets the options a case exercises.
-  std::map<std::string, engine::OptionValues> rule_options;
-  if (config) {
-    for (const auto& [code, setting] : config->rules)
-      rule_options[code].insert(setting.options.begin(), setting.options.end());
-  }
-  options.rule_options = &rule_options;
-  std::vector<diag::Diagnostic> found = engine::run_views(views, options);
+  pipeline::RuleSelection selection = pipeline::select_rules(registry, config ? &*config : nullptr, {});
+  if (!selection.error.empty()) result.failures.push_back(selection.error);
+  selection.rules = std::move(rules);
+  pipeline::Analysis analysis = pipeline::analyze(std::move(walked.inputs), config ? &*config : nullptr, selection, {});
+  for (const std::string& warning : analysis.warnings) result.failures.push_back(warning);
+  const std::vector<LoadedView>& views = analysis.views;
+  std::vector<diag::Diagnostic>& found = analysis.diagnostics;
   const model::Model& model = views.front().model;
-  if (setup.rule_under_test != nullptr && setup.rule_under_test->info().run_level) {
+  if (rule_under_test.info().run_level) {
     // NL0006 reports nothing itself: its fixtures expect the run-level notes about facts
     // (`ambiguous-fact`, `config-overrides-detection`) and kustomize builds (`kustomize-unsupported`,
     // `kustomize-not-built`), each at its first evidence, as findings of note severity would be expected.
@@ -135,7 +121,7 @@ CaseResult run_fixture_case(const std::filesystem::path& path, const CaseSetup& 
         continue;
       }
       diag::Diagnostic d;
-      d.rule = &setup.rule_under_test->info();
+      d.rule = &rule_under_test.info();
       d.severity = diag::Severity::kNote;
       d.message = note.message;
       if (!note.evidence.empty()) d.range = note.evidence.front().range;

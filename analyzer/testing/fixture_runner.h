@@ -1,15 +1,13 @@
 // Runs one fixture case (a file, or a folder of files for multi-file cases) and compares the
 // findings with the expectations written in it, both ways: a missing finding fails, and so
-// does an unexpected one. Lives in the analyzer's test support so that rule tests and the
-// docs generator's tests share it; the rule list is passed in.
+// does an unexpected one.
 #pragma once
 
 #include <filesystem>
-#include <span>
 #include <string>
 #include <vector>
 
-#include "analyzer/engine/engine.h"
+#include "analyzer/engine/rule.h"
 
 namespace netlint::testing {
 
@@ -19,14 +17,8 @@ struct CaseResult {
   std::size_t findings = 0;
 };
 
-struct CaseSetup {
-  std::span<const engine::Rule* const> all_rules;  // the registry
-  const engine::Rule* rule_under_test = nullptr;   // the folder's rule
-  const diag::RuleInfo* internal_error = nullptr;
-  const diag::RuleInfo* unused_suppression = nullptr;  // NL0003, reported by the engine
-  std::span<const engine::Precedence> precedence;
-};
-
-CaseResult run_fixture_case(const std::filesystem::path& path, const CaseSetup& setup);
+// Runs the case through the one pipeline (pipeline::analyze) with the case's rules: the folder's
+// rule, or the ones a `# netlint-test: rules=...` directive names.
+CaseResult run_fixture_case(const std::filesystem::path& path, const engine::Rule& rule_under_test);
 
 }  // namespace netlint::testing

@@ -17,7 +17,7 @@
 #include "analyzer/engine/per_file_ignores.h"
 #include "analyzer/engine/rule.h"
 
-namespace netlint::cli {
+namespace netlint::pipeline {
 
 // One source's selectors: codes, names, groups, code prefixes (`NL2`, `NL20`) or `ALL`.
 struct SelectorSource {
@@ -54,4 +54,4 @@ bool selected_by_default(const diag::RuleInfo& info);
 RuleSelection select_rules(std::span<const engine::Rule* const> registry, const config::Config* config,
                            const SelectorSource& cli);
 
-}  // namespace netlint::cli
+}  // namespace netlint::pipeline

@@ -1,4 +1,4 @@
-#include "analyzer/cli/rule_selection.h"
+#include "analyzer/pipeline/rule_selection.h"
 
 #include <fmt/format.h>
 
@@ -7,7 +7,7 @@
 
 #include "analyzer/diag/did_you_mean.h"
 
-namespace netlint::cli {
+namespace netlint::pipeline {
 namespace {
 
 const engine::Rule* find(std::span<const engine::Rule* const> registry, const std::string& code_or_name) {
@@ -192,4 +192,4 @@ RuleSelection select_rules(std::span<const engine::Rule* const> registry, const 
   return selection;
 }
 
-}  // namespace netlint::cli
+}  // namespace netlint::pipeline

@@ -1,6 +1,6 @@
 // Which rules run (RULES.md "Rule groups and selection"): the default groups, config and CLI in
 // that order, specificity levels, `rules:` severities, nursery only by name, unknown selectors.
-#include "analyzer/cli/rule_selection.h"
+#include "analyzer/pipeline/rule_selection.h"
 
 #include <doctest/doctest.h>
 
@@ -8,7 +8,7 @@
 
 #include "rules/registry.h"
 
-namespace netlint::cli {
+namespace netlint::pipeline {
 namespace {
 
 std::vector<const diag::RuleInfo*> infos() {
@@ -97,9 +97,9 @@ TEST_CASE("selection: an unknown selector is a usage error with did-you-mean") {
   CHECK_FALSE(select_rules(rules::all_rules(), nullptr, bad_prefix).error.empty());
 }
 
-}  // namespace netlint::cli
+}  // namespace netlint::pipeline
 
-namespace netlint::cli {
+namespace netlint::pipeline {
 
 TEST_CASE("selection: NL0006 never runs; only a code-level ignore hides run-level notes") {
   const RuleSelection plain = select_rules(rules::all_rules(), nullptr, {});
@@ -141,4 +141,4 @@ TEST_CASE("selection: a config without select names the v2 codes its selection l
   CHECK(select_rules(rules::all_rules(), &none, cli).v2_codes_left_out.empty());
 }
 
-}  // namespace netlint::cli
+}  // namespace netlint::pipeline
