@@ -171,6 +171,26 @@ TEST_CASE("registry: every file that defines a rule is named after it") {
   }
 }
 
+// Rule options (RuleInfo::options) are read through engine::Sink::option_flag and option_integer,
+// and .netlint.yaml values are checked for exactly those two types: an option of another type
+// would be accepted unchecked and could not be read. Each default must read as its type.
+TEST_CASE("registry: every rule option has a type rules read and the config checks") {
+  for (const engine::Rule* rule : rules::all_rules()) {
+    for (const diag::RuleOption& option : rule->info().options) {
+      CAPTURE(rule->info().code);
+      CAPTURE(option.name);
+      CHECK((option.type == "boolean" || option.type == "integer"));
+      engine::Sink defaults(rule->info());
+      if (option.type == "boolean") {
+        CHECK((option.default_value == "true" || option.default_value == "false"));
+      } else if (option.type == "integer") {
+        CHECK_NOTHROW(defaults.option_integer(option.name));
+      }
+      CHECK(!option.description.empty());
+    }
+  }
+}
+
 TEST_CASE("registry: precedence pairs name registered rules") {
   for (const engine::Precedence& p : rules::precedence()) {
     CHECK(rules::find_rule(p.winner) != nullptr);

@@ -28,7 +28,7 @@ bool default_selected(Group group);
 // A rule option (configurable in .netlint.yaml), described for docs and the config schema.
 struct RuleOption {
   std::string_view name;
-  std::string_view type;  // "integer", "string", "duration", "boolean"
+  std::string_view type;  // "boolean" or "integer": what engine::Sink reads and the config checks
   std::string_view default_value;
   std::string_view description;
 };
