@@ -95,6 +95,27 @@ TEST_SUITE("cli") {
     CHECK(out["summary"]["notes"] == 0);
   }
 
+  TEST_CASE("json view: the kustomize builds with their objects and unsupported features, the inert files") {
+    const TempRepo repo("view-builds-json", /*git=*/false);
+    repo.write("app/kustomization.yaml",
+               "resources:\n- web.yaml\n- https://example.com/remote.yaml\nnamespace: shop\n");
+    repo.write("app/web.yaml",
+               "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n  - port: 80\n");
+    repo.write("app/old-web.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: old\n");  // built by nothing
+    const json out = json::parse(run_in(repo, "--format json --no-timing --ignore NL0006 .").out);
+    // Facts about the run, not notes: the code-level ignore of NL0006 keeps them.
+    CHECK(out["view"]["notes"] == json::array());
+    CHECK(out["view"]["builds"] == json::parse(R"([{"root": "app/kustomization.yaml", "objects": 1,
+                           "unsupported": ["the remote resource https://example.com/remote.yaml"]}])"));
+    CHECK(out["view"]["inertFiles"] == 1);
+    // Without kustomizations: an empty list and zero, always present (the schema requires them).
+    const TempRepo plain("view-builds-json-plain", /*git=*/false);
+    write_variants(plain);
+    const json none = json::parse(run_in(plain, "--format json --no-timing .").out);
+    CHECK(none["view"]["builds"] == json::array());
+    CHECK(none["view"]["inertFiles"] == 0);
+  }
+
   TEST_CASE("view notes in sarif: invocation notifications, NL0006 out of the rules, no results") {
     const TempRepo repo("view-notes-sarif", /*git=*/false);
     write_variants(repo);

@@ -105,6 +105,19 @@ void write_json(std::ostream& out, const model::Model& model, const std::vector<
     json.end_object();
   }
   json.end_array();
+  json.key("builds").begin_array();
+  for (const model::KustomizeBuild& build : summary.view.builds) {
+    json.begin_object();
+    // The root kustomization as every other path of the report spells it.
+    json.key("root").value(build.root_file != kNoFile ? model.file(build.root_file).path : build.root);
+    json.key("objects").value(static_cast<std::int64_t>(build.objects));
+    json.key("unsupported").begin_array();
+    for (const std::string& feature : build.unsupported) json.value(feature);
+    json.end_array();
+    json.end_object();
+  }
+  json.end_array();
+  json.key("inertFiles").value(summary.view.inert_files);
   json.end_object();
 
   const model::LoadStats& st = summary.stats;

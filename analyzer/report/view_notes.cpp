@@ -109,6 +109,8 @@ ViewReport collect_view_report(std::span<const LoadedView> views, bool with_note
     for (const model::LoadNote& load : views.front().model.stats.notes) {
       report.notes.push_back({load.topic, load.message, {{load.at, "kustomization entry"}}, {}});
     }
+    report.builds = views.front().model.builds;
+    report.inert_files = views.front().model.stats.skips[static_cast<int>(model::SkipReason::kInert)];
   }
   for (ViewNote& note : run_notes) report.notes.push_back(std::move(note));
   for (ViewNote& note : namespace_notes) report.notes.push_back(std::move(note));

@@ -5,6 +5,7 @@
 // notifications, GitHub `::notice` commands without a file).
 #pragma once
 
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
@@ -42,6 +43,11 @@ struct NamespaceRow {
 struct ViewReport {
   std::vector<ViewNote> notes;
   std::vector<NamespaceRow> namespaces;
+  // The kustomize builds of the run (each root kustomization, the objects it makes, the features
+  // it uses that netlint does not build) and the inert files beside them (RULES.md "Kustomize"):
+  // the JSON `view.builds` and `view.inertFiles`. Facts, not notes: kept under `ignore: [NL0006]`.
+  std::vector<model::KustomizeBuild> builds;
+  std::uint32_t inert_files = 0;
 };
 
 // The notes and namespaces of a run over `views` (one per `clusters:` entry, or the only one),
@@ -49,7 +55,7 @@ struct ViewReport {
 // the load's counted notes (`placeholders`, `negative-fixtures`), `run_notes` (the command's own,
 // such as `selection`), each view's `namespaces` note. A note several views give alike is kept
 // once with all their names. `with_notes` false (the user's `ignore: [NL0006]`) leaves the notes
-// out but keeps the namespaces.
+// out but keeps the namespaces, the builds and the inert-file count.
 ViewReport collect_view_report(std::span<const LoadedView> views, bool with_notes,
                                std::vector<ViewNote> run_notes = {});
 
