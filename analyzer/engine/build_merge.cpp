@@ -73,7 +73,7 @@ std::string mask_build_names(std::string_view message, const model::KustomizeBui
 }
 
 void merge_alike_builds(std::vector<diag::Diagnostic>& diagnostics, const model::Model& model) {
-  if (model.builds.size() < 2) return;
+  if (model.builds.empty()) return;
   std::map<std::string, const model::KustomizeBuild*> builds;
   for (const model::KustomizeBuild& b : model.builds) builds.emplace(b.root, &b);
   using Key = std::tuple<std::string_view, FileId, std::uint32_t, std::uint32_t, std::string>;
@@ -99,16 +99,18 @@ void merge_alike_builds(std::vector<diag::Diagnostic>& diagnostics, const model:
     drop[i] = true;
   }
   for (auto& [kept, list] : named) {
-    if (list.size() < 2) continue;
     diag::Diagnostic& d = diagnostics[kept];
     std::vector<std::string> roots;
     for (const model::KustomizeBuild* b : list) {
       roots.push_back(b->root);
-      if (b->root_file != kNoFile && b->root_file < model.files.size()) {
+      // The root kustomization is related to every finding of its build (RULES.md "Kustomize",
+      // Anchoring), unless the finding already anchors in it.
+      const bool anchored_there = original(model, d.range.file) == b->root_file;
+      if (b->root_file != kNoFile && b->root_file < model.files.size() && !anchored_there) {
         d.related.push_back({first_line(model, b->root_file), "built by " + b->root});
       }
     }
-    d.message += fmt::format(" [builds {}]", fmt::join(roots, ", "));
+    if (list.size() >= 2) d.message += fmt::format(" [builds {}]", fmt::join(roots, ", "));
   }
   std::vector<diag::Diagnostic> kept;
   kept.reserve(diagnostics.size());

@@ -16,7 +16,9 @@ namespace netlint::engine {
 // each build's own names are masked: the namespace its root (or a component of the root) sets, and their
 // namePrefix/nameSuffix on names. Anything else that differs (another port, another object, a
 // value an overlay patched) keeps them apart. The first (in finding order) is kept, its message
-// gains "[builds A, B]" and each build's root kustomization becomes a related location.
+// gains "[builds A, B]" and each build's root kustomization becomes a related location. A finding
+// of one build only keeps its message and gains its root as a related location too (unless it
+// anchors in the root itself).
 void merge_alike_builds(std::vector<diag::Diagnostic>& diagnostics, const model::Model& model);
 
 // The message with the build's names masked (exposed for tests).
