@@ -49,9 +49,8 @@ TEST_SUITE("cli") {
                                                       tree + "/overlays/staging/kustomization.yaml"});
     // The run's builds, in build order, each with the objects it makes.
     REQUIRE(out["view"]["builds"].size() == 3);
-    CHECK(out["view"]["builds"][0] == json{{"root", tree + "/overlays/dev/kustomization.yaml"},
-                                           {"objects", 2},
-                                           {"unsupported", json::array()}});
+    CHECK(out["view"]["builds"][0] ==
+          json{{"root", tree + "/overlays/dev/kustomization.yaml"}, {"objects", 2}, {"unsupported", json::array()}});
   }
 }
 
