@@ -98,7 +98,7 @@ TEST_CASE("strategic merge: maps merge, other lists are replaced, null deletes, 
   CHECK(render(base) == "{spec: {selector: {app: b, tier: t}, args: [z], keep: 1, tpl: {c: 3}}}");
 }
 
-TEST_CASE("JSON 6902: add, replace and remove apply; move and a missing path are reported") {
+TEST_CASE("JSON 6902: add, replace and remove apply; a missing path is reported") {
   std::vector<yaml::Tree> keep;
   Doc base = parse("spec: {ports: [{port: 80}], selector: {app: a}}", keep);
   const Doc ops = parse(
@@ -109,8 +109,34 @@ TEST_CASE("JSON 6902: add, replace and remove apply; move and a missing path are
   const auto failed = apply_json6902(base, ops);
   CHECK(render(base) == "{spec: {ports: [{port: 443}], selector: {app: b}}}");
   REQUIRE(failed.size() == 2);
-  CHECK(failed[0] == "move /b");
+  CHECK(failed[0] == "move /b");  // /a is not there
   CHECK(failed[1] == "replace /spec/nothing");
+}
+
+TEST_CASE("JSON 6902 (RFC 6902 4.4-4.6): move and copy carry the value, test checks it") {
+  std::vector<yaml::Tree> keep;
+  Doc base = parse("spec: {selector: {app: a}, ports: [{port: 80}, {port: 81}], template: {labels: {}}}", keep);
+  const Doc ops = parse(
+      "[{op: test, path: /spec/selector/app, value: a}, {op: copy, from: /spec/selector/app, path: "
+      "/spec/template/labels/app},"
+      " {op: move, from: /spec/ports/1, path: /spec/ports/0}, {op: test, path: /spec/ports/0, value: {port: 81}}]",
+      keep);
+  CHECK(apply_json6902(base, ops).empty());
+  CHECK(render(base) == "{spec: {selector: {app: a}, ports: [{port: 81}, {port: 80}], template: {labels: {app: a}}}}");
+  // The copy reads where its text is: the selector value in the base.
+  CHECK(base.at({"spec", "template", "labels"})->get("app")->range == base.at({"spec", "selector", "app"})->range);
+
+  // A failing test, a test of a string against a number, a move into its own child, a missing
+  // `from`: kustomize refuses these, so each is reported and nothing is written.
+  const Doc refused = parse(
+      "[{op: test, path: /spec/selector/app, value: b}, {op: test, path: /spec/ports/0/port, value: '81'},"
+      " {op: move, from: /spec/selector, path: /spec/selector/inner}, {op: copy, path: /spec/x}]",
+      keep);
+  const std::string before = render(base);
+  const auto failed = apply_json6902(base, refused);
+  CHECK(render(base) == before);
+  CHECK(failed == std::vector<std::string>{"test /spec/selector/app", "test /spec/ports/0/port",
+                                           "move /spec/selector/inner", "copy /spec/x"});
 }
 
 TEST_CASE("an overlay: namespace, namePrefix with name references, commonLabels on selectors and templates") {

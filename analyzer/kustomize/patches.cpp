@@ -148,6 +148,75 @@ bool apply_operation(Doc& base, const std::string& op, const std::vector<std::st
   return true;
 }
 
+// The node a JSON pointer names, nullptr when a step is missing ("" names the whole document).
+Doc* resolve(Doc& base, const std::vector<std::string>& path) {
+  Doc* at = &base;
+  for (const std::string& token : path) {
+    at = child(*at, token);
+    if (at == nullptr) return nullptr;
+  }
+  return at;
+}
+
+// The JSON type a scalar has once kustomize converts the YAML to JSON (YAML 1.2 core schema, as
+// kyaml reads it): quoted text is a string; plain true/false, null/~ and numbers are not.
+enum class JsonType { kString, kBool, kNull, kNumber };
+JsonType json_type(const Doc& scalar) {
+  if (scalar.style != yaml::ScalarStyle::kPlain) return JsonType::kString;
+  const std::string& t = scalar.value;
+  if (t == "true" || t == "false" || t == "True" || t == "False" || t == "TRUE" || t == "FALSE") return JsonType::kBool;
+  if (t.empty() || t == "null" || t == "Null" || t == "NULL" || t == "~") return JsonType::kNull;
+  std::size_t i = (t[0] == '-' || t[0] == '+') ? 1 : 0;
+  bool digits = false, other = false;
+  for (; i < t.size(); ++i) {
+    const char c = t[i];
+    if (c >= '0' && c <= '9')
+      digits = true;
+    else if (c != '.' && c != 'e' && c != 'E' && c != '-' && c != '+')
+      other = true;
+  }
+  return digits && !other ? JsonType::kNumber : JsonType::kString;
+}
+
+// RFC 6902 `test`: the two values are equal as JSON. Numbers compare by their text, so `80` and
+// `80.0` differ here although JSON calls them equal: a test that fails is reported, never trusted.
+bool same_value(const Doc& a, const Doc& b) {
+  if (a.kind != b.kind) return false;
+  if (a.is_scalar()) return json_type(a) == json_type(b) && a.value == b.value;
+  if (a.is_sequence()) {
+    if (a.items.size() != b.items.size()) return false;
+    for (std::size_t i = 0; i < a.items.size(); ++i) {
+      if (!same_value(a.items[i], b.items[i])) return false;
+    }
+    return true;
+  }
+  if (a.is_map()) {
+    if (a.entries.size() != b.entries.size()) return false;
+    for (const DocEntry& entry : a.entries) {  // JSON objects are unordered
+      const Doc* other = b.get(entry.first.value);
+      if (other == nullptr || !same_value(entry.second, *other)) return false;
+    }
+    return true;
+  }
+  return true;  // both null
+}
+
+// `move` and `copy` (RFC 6902 4.4, 4.5): the value at `from` added at `path`; `move` removes it
+// from `from` first. The value keeps the ranges of the text it came from: that is where it reads.
+bool apply_move_or_copy(Doc& base, const std::string& op, const std::string& from, const Doc& path_node) {
+  const std::vector<std::string> source = pointer(from);
+  const std::vector<std::string> target = pointer(path_node.text());
+  Doc* found = source.empty() ? nullptr : resolve(base, source);
+  if (found == nullptr) return false;
+  const Doc value = *found;
+  if (op == "move") {
+    // A location cannot be moved into one of its own children (RFC 6902 4.4).
+    if (target.size() > source.size() && std::equal(source.begin(), source.end(), target.begin())) return false;
+    if (!apply_operation(base, "remove", source, nullptr, path_node.range)) return false;
+  }
+  return apply_operation(base, "add", target, &value, path_node.range);
+}
+
 }  // namespace
 
 bool strategic_merge(Doc& base, const Doc& patch) {
@@ -196,6 +265,18 @@ std::vector<std::string> apply_json6902(Doc& base, const Doc& operations) {
       const auto* entry = const_cast<Doc&>(op).entry("value");
       if (!apply_operation(base, what, pointer(path->text()), entry == nullptr ? nullptr : &entry->second,
                            entry == nullptr ? path->range : entry->first.range)) {
+        failed.push_back(what + " " + path->text());
+      }
+    } else if (what == "move" || what == "copy") {
+      const Doc* from = op.get("from");
+      if (from == nullptr || !apply_move_or_copy(base, what, from->text(), *path)) {
+        failed.push_back(what + " " + path->text());
+      }
+    } else if (what == "test") {
+      // A test that fails makes kustomize refuse the patch: reported, so what it writes is unknown.
+      const Doc* value = op.get("value");
+      const Doc* current = resolve(base, pointer(path->text()));
+      if (value == nullptr || current == nullptr || !same_value(*current, *value)) {
         failed.push_back(what + " " + path->text());
       }
     } else {

@@ -12,8 +12,9 @@ namespace netlint::kustomize {
 // Merges `patch` into `base`. Returns false when the patch deletes the whole object.
 bool strategic_merge(Doc& base, const Doc& patch);
 
-// Applies a JSON 6902 operation list. Returns the operations it cannot apply as written
-// (`move`, `copy`, `test`, or a path that is not there), for the unsupported note.
+// Applies a JSON 6902 operation list (add, remove, replace, move, copy, test). Returns the
+// operations it cannot apply as written (a path or `from` that is not there, a `test` that fails,
+// an unknown op), for the unsupported note.
 std::vector<std::string> apply_json6902(Doc& base, const Doc& operations);
 
 }  // namespace netlint::kustomize
