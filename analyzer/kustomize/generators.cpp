@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <utility>
 
 #include "analyzer/util/sha256.h"
 
@@ -111,6 +112,25 @@ struct DataEntry {
   SourceRange value_at;
 };
 
+// A `files` entry: `path` (the key is the file's name) or `key=path`.
+std::pair<std::string, std::string> file_entry(const std::string& entry) {
+  const auto eq = entry.find('=');
+  if (eq == std::string::npos) return {fs::path(entry).filename().string(), entry};
+  return {entry.substr(0, eq), entry.substr(eq + 1)};
+}
+
+// The env files of a generator: `envs` items and the older single `env`.
+std::vector<yaml::NodeRef> env_files(const yaml::NodeRef& g) {
+  std::vector<yaml::NodeRef> envs;
+  for (std::uint32_t i = 0; i < g.get("envs").size(); ++i) envs.push_back(g.get("envs").item(i));
+  if (g.get("env").is_scalar()) envs.push_back(g.get("env"));
+  return envs;
+}
+
+std::string resolved(const Kustomization& k, const std::string& path) {
+  return (fs::path(k.dir) / path).lexically_normal().generic_string();
+}
+
 bool read_data(const Kustomization& k, const yaml::NodeRef& g, const ReadSource& read, std::vector<DataEntry>& data,
                std::vector<Entry>& missing) {
   const yaml::NodeRef literals = g.get("literals");
@@ -124,11 +144,8 @@ bool read_data(const Kustomization& k, const yaml::NodeRef& g, const ReadSource&
   const yaml::NodeRef files = g.get("files");
   for (std::uint32_t i = 0; i < files.size(); ++i) {
     const yaml::NodeRef f = files.item(i);
-    const std::string& entry = f.scalar();
-    const auto eq = entry.find('=');
-    const std::string path = eq == std::string::npos ? entry : entry.substr(eq + 1);
-    const std::string key = eq == std::string::npos ? fs::path(path).filename().string() : entry.substr(0, eq);
-    const auto source = read((fs::path(k.dir) / path).lexically_normal().generic_string());
+    const auto [key, path] = file_entry(f.scalar());
+    const auto source = read(resolved(k, path));
     if (!source) {
       missing.push_back({path, f.range()});
       continue;
@@ -137,11 +154,8 @@ bool read_data(const Kustomization& k, const yaml::NodeRef& g, const ReadSource&
     data.push_back({key, *source->text, f.range(),
                     SourceRange{source->file, 0, static_cast<std::uint32_t>(source->text->size())}});
   }
-  std::vector<yaml::NodeRef> envs;
-  for (std::uint32_t i = 0; i < g.get("envs").size(); ++i) envs.push_back(g.get("envs").item(i));
-  if (g.get("env").is_scalar()) envs.push_back(g.get("env"));
-  for (const yaml::NodeRef& env : envs) {
-    const auto source = read((fs::path(k.dir) / env.scalar()).lexically_normal().generic_string());
+  for (const yaml::NodeRef& env : env_files(g)) {
+    const auto source = read(resolved(k, env.scalar()));
     if (!source) {
       missing.push_back({env.scalar(), env.range()});
       continue;
@@ -172,6 +186,19 @@ bool option_true(const yaml::NodeRef& options, std::string_view key) {
 }
 
 }  // namespace
+
+std::vector<Entry> config_map_sources(const Kustomization& k) {
+  std::vector<Entry> out;
+  for (std::uint32_t i = 0; i < k.config_map_generator.size(); ++i) {
+    const yaml::NodeRef g = k.config_map_generator.item(i);
+    const yaml::NodeRef files = g.get("files");
+    for (std::uint32_t j = 0; j < files.size(); ++j) {
+      out.push_back({resolved(k, file_entry(files.item(j).scalar()).second), files.item(j).range()});
+    }
+    for (const yaml::NodeRef& env : env_files(g)) out.push_back({resolved(k, env.scalar()), env.range()});
+  }
+  return out;
+}
 
 std::vector<Entry> run_generators(const Kustomization& k, const ReadSource& read, std::vector<Resource>& resources) {
   std::vector<Entry> missing;

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "analyzer/kustomize/build.h"
+#include "analyzer/loader/generator_sources.h"
 #include "analyzer/loader/kustomize.h"
 #include "analyzer/loader/parse_cache.h"
 #include "analyzer/loader/text_encoding.h"
@@ -695,6 +696,14 @@ std::vector<LoadedView> load_views(std::vector<InputText> inputs, const LoadOpti
   }
   context.kustomize = read_kustomizations(inputs);
   context.builds = kustomize::plan_builds(inputs);
+  // Generator sources the walk did not select join the file table in the views of the
+  // kustomization naming them, before any file is read (FileIds are input indexes).
+  std::vector<ViewSpec> all_views = views;
+  for (const FileId named_by : add_generator_sources(inputs, context.builds, kMaxGeneratorSource)) {
+    for (ViewSpec& view : all_views) {
+      if (!view.members.empty()) view.members.push_back(view.members[named_by]);
+    }
+  }
   if (options.cache != nullptr) options.cache->begin_load();
 
   // Every file is read and parsed once, whatever views it belongs to.
@@ -711,7 +720,6 @@ std::vector<LoadedView> load_views(std::vector<InputText> inputs, const LoadOpti
   for (std::size_t i = 0; i < results.size(); ++i) results_skipped[i] = results[i].file_skip.has_value();
   // The copies of resource files a second build reads join the file table after the counts.
   const std::size_t real_files = inputs.size();
-  std::vector<ViewSpec> all_views = views;
   for (BuildCopy& copy : built.copies) {
     for (ViewSpec& view : all_views) {
       if (!view.members.empty()) view.members.push_back(view.members[copy.source]);

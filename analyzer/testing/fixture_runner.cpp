@@ -3,7 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <map>
+#include <set>
 #include <stdexcept>
 
 #include "analyzer/config/config.h"
@@ -62,8 +66,20 @@ CaseResult run_fixture_case(const std::filesystem::path& path, const engine::Rul
   }
   std::vector<Expectation> expectations;
   FixtureDirectives directives;
+  std::set<std::filesystem::path> read;
   for (const InputText& input : walked.inputs) {
     parse_expectations(input.path, input.text, expectations, directives, result.failures);
+    read.insert(std::filesystem::path(input.path).lexically_normal());
+  }
+  // Files the walk does not select but a build reads (a configMapGenerator's env file) may hold
+  // the finding too: their expectations count as well.
+  if (std::filesystem::is_directory(path)) {
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(path)) {
+      if (!entry.is_regular_file() || read.count(entry.path().lexically_normal()) != 0) continue;
+      std::ifstream in(entry.path(), std::ios::binary);
+      const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      parse_expectations(entry.path().string(), text, expectations, directives, result.failures);
+    }
   }
   result.expectations = expectations.size();
 
