@@ -19,10 +19,10 @@ The order, lowest first (each layer may include those before it):
   diag       findings and did-you-mean
   corefile   the Corefile grammar
   model      the typed objects extracted from YAML
+  config     .netlint.yaml, validated and read once into typed settings (facts apply `cluster:`)
   index      label, reference and namespace indexes over the model
-  facts      cluster facts derived from the model
+  facts      cluster facts derived from the model and the config's `cluster:` settings
   netpol     the NetworkPolicy evaluator
-  config     .netlint.yaml
   kustomize  kustomize builds on YAML trees (resources, patches, transformers)
   loader     inputs -> views (models with facts)
   engine     rules, runs, suppressions, baselines
@@ -38,7 +38,7 @@ import os
 import re
 import sys
 
-ORDER = ["util", "source", "yaml", "diag", "corefile", "model", "index", "facts", "netpol", "config",
+ORDER = ["util", "source", "yaml", "diag", "corefile", "model", "config", "index", "facts", "netpol",
          "kustomize", "loader", "engine", "report", "rules", "pipeline", "testing", "cli", "lsp",
          "app"]
 RANK = {layer: i for i, layer in enumerate(ORDER)}

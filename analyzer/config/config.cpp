@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <set>
 #include <string_view>
+#include <tuple>
 
 #include "analyzer/config/config_schema.h"
 #include "analyzer/diag/did_you_mean.h"
@@ -67,19 +68,6 @@ bool valid_duration(const yaml::NodeRef& node) {
   if (!node.is_scalar() || node.scalar().starts_with('-')) return false;
   const std::optional<std::int64_t> nanoseconds = go_parse_duration(node.scalar());
   return nanoseconds && *nanoseconds >= 0;
-}
-
-// ([0-9]{1,5})-([0-9]{1,5}) with 1 <= low <= high <= 65535.
-bool valid_port_range(std::string_view text) {
-  const auto dash = text.find('-');
-  if (dash == std::string_view::npos) return false;
-  const std::string_view low_text = text.substr(0, dash);
-  const std::string_view high_text = text.substr(dash + 1);
-  const auto port_digits = [](std::string_view part) { return part.size() <= 5 && nonempty_all(part, is_ascii_digit); };
-  if (!port_digits(low_text) || !port_digits(high_text)) return false;
-  const std::int64_t low = go_atoi(low_text).value_or(0);  // 1 to 5 digits
-  const std::int64_t high = go_atoi(high_text).value_or(0);
-  return low >= 1 && low <= high && high <= 65535;
 }
 
 // [-+]?([0-9][0-9_]*)?\.?[0-9_]+([eE][-+]?[0-9]+)? : 80, -1.5, 1_000, .5, 1.30, 6e3.
@@ -144,50 +132,43 @@ class Validator {
   // applyNamespace names a namespace (a DNS-1123 label, as kubectl -n requires).
   // RULES.md Facts "Dual-stack": a cluster has one Service CIDR per IP family; a block size is a
   // prefix length of its family.
-  void cluster_families(const yaml::NodeRef& cluster, const std::string& where) {
-    const yaml::NodeRef services = cluster.get("serviceCIDRs");
-    std::array<const yaml::NodeRef*, 2> first{};
-    std::vector<yaml::NodeRef> items;
-    for (std::uint32_t i = 0; services.is_sequence() && i < services.size(); ++i) items.push_back(services.item(i));
-    for (const yaml::NodeRef& item : items) {
-      if (!item.is_scalar()) continue;
-      const bool v6 = item.scalar().find(':') != std::string::npos;
-      const yaml::NodeRef*& seen = first[v6 ? 1 : 0];
+  void cluster_families(const ClusterSettings& cluster, const std::string& where) {
+    std::array<const model::Text*, 2> first{};
+    const std::vector<model::Text> none;
+    for (const model::Text& item : cluster.service_cidrs ? cluster.service_cidrs->value : none) {
+      const bool v6 = item.value.find(':') != std::string::npos;
+      const model::Text*& seen = first[v6 ? 1 : 0];
       if (seen == nullptr) {
         seen = &item;
         continue;
       }
-      error(item,
+      error(item.range,
             fmt::format(
                 "{}.serviceCIDRs has a second {} range '{}' (after '{}'): a cluster has one Service CIDR per IP family",
-                where, v6 ? "IPv6" : "IPv4", item.scalar(), seen->scalar()));
+                where, v6 ? "IPv6" : "IPv4", item.value, seen->value));
     }
-    const yaml::NodeRef blocks = cluster.get("nodeBlockSize");
-    for (const auto& [key, bits] : {std::pair<std::string_view, int>{"ipv4", 32}, {"ipv6", 128}}) {
-      const yaml::NodeRef size = blocks.get(key);
-      const auto n = model::integer_of(size);
-      if (n && (*n < 0 || *n > bits))
-        error(size, fmt::format("{}.nodeBlockSize.{} must be a prefix length from 0 to {}", where, key, bits));
+    if (!cluster.node_block_size) return;
+    const NodeBlockSettings& blocks = cluster.node_block_size->value;
+    for (const auto& [key, size, bits] : {std::tuple{"ipv4", blocks.ipv4, 32}, {"ipv6", blocks.ipv6, 128}}) {
+      if (size && (size->value < 0 || size->value > bits))
+        error(size->range, fmt::format("{}.nodeBlockSize.{} must be a prefix length from 0 to {}", where, key, bits));
     }
   }
 
-  void cluster_namespaces(const yaml::NodeRef& cluster, const std::string& where) {
-    if (const yaml::NodeRef apply = cluster.get("applyNamespace");
-        apply.is_scalar() && !dns1123_label(apply.scalar())) {
-      error(apply, fmt::format("{}.applyNamespace '{}' is not a namespace name (lower-case letters, digits and '-', "
-                               "at most 63, starting and ending alphanumeric)",
-                               where, apply.scalar()));
+  void cluster_namespaces(const ClusterSettings& cluster, const std::string& where) {
+    if (const auto& apply = cluster.apply_namespace; apply && !dns1123_label(apply->value)) {
+      error(apply->range,
+            fmt::format("{}.applyNamespace '{}' is not a namespace name (lower-case letters, digits and '-', "
+                        "at most 63, starting and ending alphanumeric)",
+                        where, apply->value));
     }
-    const yaml::NodeRef states = cluster.get("namespaces");
-    const yaml::NodeRef complete = states.get("complete"), open = states.get("open");
-    if (!open.is_sequence() || !complete.is_sequence()) return;
-    for (std::uint32_t i = 0; i < open.size(); ++i) {
-      const yaml::NodeRef item = open.item(i);
-      if (!item.is_scalar()) continue;
-      for (std::uint32_t j = 0; j < complete.size(); ++j) {
-        if (complete.item(j).is_scalar() && complete.item(j).scalar() == item.scalar()) {
-          error(item,
-                fmt::format("namespace '{}' is listed both complete and open in {}.namespaces", item.scalar(), where));
+    if (!cluster.namespaces) return;
+    const NamespaceSettings& states = cluster.namespaces->value;
+    for (const model::Text& item : states.open) {
+      for (const model::Text& listed : states.complete) {
+        if (listed.value == item.value) {
+          error(item.range,
+                fmt::format("namespace '{}' is listed both complete and open in {}.namespaces", item.value, where));
         }
       }
     }
@@ -237,7 +218,7 @@ class Validator {
         }
         break;
       case T::kPortRange:
-        if (!node.is_scalar() || !valid_port_range(node.scalar()))
+        if (!node.is_scalar() || !parse_port_range(node.scalar()))
           error(node, fmt::format("{} must be a port range such as 30000-32767", where));
         break;
       case T::kDuration:
@@ -387,8 +368,11 @@ class Validator {
   }
 
   void error(const yaml::NodeRef& node, std::string message) {
-    const std::uint32_t at = node ? node.range().begin : 0;
-    const LineColumn position = lines_.position(file_.text, at);
+    error(node ? node.range() : SourceRange{}, std::move(message));
+  }
+
+  void error(const SourceRange& range, std::string message) {
+    const LineColumn position = lines_.position(file_.text, range.begin);
     errors_.push_back({position.line, position.column, std::move(message)});
   }
 
@@ -444,13 +428,18 @@ LoadedConfig parse_config(const std::string& path, std::string text, std::span<c
     const yaml::NodeRef root = yaml::root_of(*config.tree);
     Validator validator(*source, rules, config, result.errors);
     validator.object(root, config_fields(), "the top level");
-    validator.cluster_namespaces(root.get("cluster"), "cluster");
-    validator.cluster_families(root.get("cluster"), "cluster");
+    // `cluster:` and each `clusters:` entry are read once into typed settings; the checks across
+    // their fields run on those, and so does everything after config (loader, facts).
+    config.cluster = read_cluster_settings(root.get("cluster"));
+    validator.cluster_namespaces(config.cluster, "cluster");
+    validator.cluster_families(config.cluster, "cluster");
     const yaml::NodeRef views = root.get("clusters");
     for (std::uint32_t i = 0; i < views.size(); ++i) {
       const std::string where = "clusters." + views.key_at(i).scalar() + ".cluster";
-      validator.cluster_namespaces(views.value_at(i).get("cluster"), where);
-      validator.cluster_families(views.value_at(i).get("cluster"), where);
+      ClusterView view = read_cluster_view(views.value_at(i));
+      validator.cluster_namespaces(view.cluster, where);
+      validator.cluster_families(view.cluster, where);
+      config.clusters[views.key_at(i).scalar()] = std::move(view);
     }
     config.include = scalars(root.get("include"));
     if (root.get("select")) config.select = scalars(root.get("select"));
@@ -462,10 +451,6 @@ LoadedConfig parse_config(const std::string& path, std::string text, std::span<c
     }
     config.exclude = scalars(root.get("exclude"));
     if (root.get("failOn").is_scalar()) config.fail_on = root.get("failOn").scalar();
-    config.cluster = root.get("cluster");
-    const yaml::NodeRef clusters = root.get("clusters");
-    for (std::uint32_t i = 0; i < clusters.size(); ++i)
-      config.clusters[clusters.key_at(i).scalar()] = clusters.value_at(i);
   }
   if (result.errors.empty()) result.config = std::move(config);
   return result;

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "analyzer/config/cluster_config.h"
 #include "analyzer/diag/diagnostic.h"
 #include "analyzer/source/source_file.h"
 #include "analyzer/yaml/node_ref.h"
@@ -46,11 +47,11 @@ struct Config {
     std::vector<std::string> selectors;
   };
   std::vector<PerFileIgnore> per_file_ignores;
-  // cluster: and clusters: stay as validated YAML (the facts layer reads them with positions).
   std::shared_ptr<const SourceFile> source;
   std::shared_ptr<const yaml::Tree> tree;
-  yaml::NodeRef cluster;                          // may be invalid
-  std::map<std::string, yaml::NodeRef> clusters;  // name -> {paths, cluster}
+  // `cluster:` and `clusters:`, read once (config/cluster_config.h); ranges are in `source`.
+  ClusterSettings cluster;
+  std::map<std::string, ClusterView> clusters;  // by name
 };
 
 struct LoadedConfig {

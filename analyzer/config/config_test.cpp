@@ -71,8 +71,77 @@ failOn: warning
   CHECK(c.rules.at("NL4105").off);
   CHECK(c.rules.at("NL4105").options.at("maxSeconds") == "30");
   CHECK(c.rules.at("NL1001").severity == diag::Severity::kWarning);  // by name, stored by code
-  CHECK(c.cluster.get("domain").scalar() == "cluster.local");
+  REQUIRE(c.cluster.domain);
+  CHECK(c.cluster.domain->value == "cluster.local");
   CHECK(c.clusters.count("prod") == 1);
+}
+
+TEST_CASE("config: cluster settings are read once into typed values that keep their key's range") {
+  const std::string text =
+      "cluster:\n"
+      "  applyNamespace: shop\n"
+      "  cni: auto\n"
+      "  podCIDRs: [10.244.0.0/16, \"fd00::/56\"]\n"
+      "  nodeBlockSize: {ipv4: 24}\n"
+      "  nodePortRange: 30000-32000\n"
+      "  networkPolicyEnforced: false\n"
+      "  namespaces:\n"
+      "  dns: {port: 5353}\n"
+      "  ingressControllers: [{class: nginx, loadBalancer: {idleTimeout: 1m30s}}, {}]\n"
+      "clusters:\n"
+      "  prod: {paths: [\"overlays/prod/**\"], cluster: {domain: prod.local, scale: {services: 7}}}\n";
+  const LoadedConfig loaded = parse(text);
+  REQUIRE_MESSAGE(loaded.config, errors_of(loaded));
+  const ClusterSettings& c = loaded.config->cluster;
+  REQUIRE(c.apply_namespace);
+  CHECK(c.apply_namespace->value == "shop");
+  CHECK(text.substr(c.apply_namespace->range.begin, 4) == "shop");
+  REQUIRE(c.cni);
+  CHECK(c.cni->value == "auto");
+  CHECK(text.substr(c.cni->key.begin, c.cni->key.end - c.cni->key.begin) == "cni");
+  REQUIRE(c.pod_cidrs);
+  REQUIRE(c.pod_cidrs->value.size() == 2);
+  CHECK(c.pod_cidrs->value[1].value == "fd00::/56");
+  REQUIRE(c.node_block_size);
+  CHECK(c.node_block_size->value.ipv4->value == 24);
+  CHECK(!c.node_block_size->value.ipv6);
+  REQUIRE(c.node_port_range);
+  CHECK(c.node_port_range->value.low == 30000);
+  CHECK(c.node_port_range->value.high == 32000);
+  REQUIRE(c.network_policy_enforced);
+  CHECK(!c.network_policy_enforced->value);
+  // Written without a value: present and empty, so it hides the global one in a cluster.
+  REQUIRE(c.namespaces);
+  CHECK(c.namespaces->value.open.empty());
+  REQUIRE(c.dns);
+  CHECK(c.dns->value.port == 5353);
+  CHECK(!c.dns->value.namespace_name);
+  REQUIRE(c.ingress_controllers);
+  REQUIRE(c.ingress_controllers->value.size() == 2);
+  CHECK(c.ingress_controllers->value[0].class_name == "nginx");
+  CHECK(c.ingress_controllers->value[0].load_balancer->idle_timeout_seconds == 90);
+  CHECK(!c.ingress_controllers->value[1].load_balancer);
+  CHECK(!c.domain);
+  CHECK(!c.kube_proxy);
+  REQUIRE(loaded.config->clusters.count("prod") == 1);
+  const ClusterView& prod = loaded.config->clusters.at("prod");
+  CHECK(prod.paths == std::vector<std::string>{"overlays/prod/**"});
+  REQUIRE(prod.cluster.domain);
+  CHECK(prod.cluster.domain->value == "prod.local");
+  REQUIRE(prod.cluster.scale_services);
+  CHECK(prod.cluster.scale_services->value == 7);
+}
+
+TEST_CASE("config: nodePortRange is two ports, low before high") {
+  CHECK(parse_port_range("1-65535").has_value());
+  CHECK(!parse_port_range("0-10"));
+  CHECK(!parse_port_range("20-10"));
+  CHECK(!parse_port_range("1-65536"));
+  CHECK(!parse_port_range("100000-200000"));
+  CHECK(!parse_port_range("30000"));
+  CHECK(!parse_port_range("+1-2"));
+  CHECK(parse_port_range("03000-32767")->written == "03000-32767");
+  CHECK(parse_port_range("03000-32767")->low == 3000);
 }
 
 TEST_CASE("config: unknown keys at any level are errors with position and did-you-mean") {

@@ -10,12 +10,12 @@
 #include <string_view>
 #include <vector>
 
+#include "analyzer/config/cluster_config.h"
 #include "analyzer/diag/diagnostic.h"
 #include "analyzer/facts/fact.h"
 #include "analyzer/facts/family.h"
 #include "analyzer/model/model.h"
 #include "analyzer/model/namespace_name.h"
-#include "analyzer/yaml/node_ref.h"
 
 namespace netlint::facts {
 
@@ -156,10 +156,10 @@ struct ClusterFacts {
 };
 
 // The `cluster:` settings of .netlint.yaml for this view (global, with a `clusters:` entry's
-// `cluster:` over it), kept as YAML with positions in the config file.
+// `cluster:` over it), with their ranges in the config file.
 struct FactsConfig {
-  yaml::NodeRef global;          // may be invalid
-  yaml::NodeRef view;            // the view's own `cluster:`; may be invalid
+  config::ClusterSettings global;
+  config::ClusterSettings view;  // the view's own `cluster:`
   FileId config_file = kNoFile;  // the config file's id in the model, for anchors
 };
 

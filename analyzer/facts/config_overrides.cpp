@@ -5,34 +5,34 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <limits>
 
 #include "analyzer/facts/cluster_facts.h"
-#include "analyzer/model/extract_util.h"
-#include "analyzer/util/go_values.h"
 
 namespace netlint::facts {
 namespace {
+
+using config::ClusterSettings;
+using config::Keyed;
 
 class ConfigReader {
  public:
   ConfigReader(const FactsConfig& config, ClusterFacts& facts) : config_(config), facts_(facts) {}
 
-  // The view's value of `key` first, then the global one.
-  yaml::NodeRef::Entry find(std::string_view key) const {
-    if (auto e = config_.view.find(key)) return e;
-    return config_.global.find(key);
+  // The view's setting first, then the global one.
+  template <class T>
+  const std::optional<Keyed<T>>& find(std::optional<Keyed<T>> ClusterSettings::*setting) const {
+    const std::optional<Keyed<T>>& own = config_.view.*setting;
+    return own ? own : config_.global.*setting;
   }
 
-  SourceRange anchor(const yaml::NodeRef& key) const {
-    SourceRange r = key.range();
-    if (r.valid()) r.file = config_.config_file;
-    return r;
+  SourceRange anchor(SourceRange key) const {
+    if (key.valid()) key.file = config_.config_file;
+    return key;
   }
 
   // Sets `fact` from config; when detection found another value, one conflict.
   template <class T>
-  void set(Fact<T>& fact, T value, const yaml::NodeRef& key, std::string_view name, const std::string& detected,
+  void set(Fact<T>& fact, T value, const SourceRange& key, std::string_view name, const std::string& detected,
            const std::string& configured) {
     const bool detected_known = fact.state == State::kKnown || fact.state == State::kAmbiguous;
     if (detected_known && detected != configured) {
@@ -57,25 +57,14 @@ class ConfigReader {
   ClusterFacts& facts_;
 };
 
-std::vector<std::string> strings(const yaml::NodeRef& seq) {
+std::vector<std::string> strings(const std::vector<model::Text>& items) {
   std::vector<std::string> out;
-  for (const model::Text& t : model::string_list(seq)) out.push_back(t.value);
+  for (const model::Text& t : items) out.push_back(t.value);
   return out;
 }
 
 std::string join(const std::vector<std::string>& items) {
   return fmt::format("{}", fmt::join(items, ", "));
-}
-
-// A number of seconds, or a Go duration truncated to whole seconds ("90s", "1m30s", "1.5h").
-std::optional<int> seconds_of(const yaml::NodeRef& node) {
-  if (auto n = model::integer_of(node)) return static_cast<int>(*n);
-  if (!node.is_scalar()) return std::nullopt;
-  const std::optional<std::int64_t> nanoseconds = go_parse_duration(node.scalar());
-  if (!nanoseconds) return std::nullopt;
-  const std::int64_t seconds = *nanoseconds / 1'000'000'000;  // toward zero, as before
-  if (seconds > std::numeric_limits<int>::max() || seconds < std::numeric_limits<int>::min()) return std::nullopt;
-  return static_cast<int>(seconds);
 }
 
 Enforcement configured_enforcement(std::string_view cni, const ClusterFacts& facts) {
@@ -88,18 +77,18 @@ Enforcement configured_enforcement(std::string_view cni, const ClusterFacts& fac
   return Enforcement::kUnknown;
 }
 
-IngressController configured_controller(const yaml::NodeRef& item) {
+IngressController configured_controller(const config::IngressControllerSettings& item) {
   IngressController c;
   c.workload = "(configured)";
   c.config_map_known = false;  // the config names no ConfigMap
-  if (auto cls = item.get("class"); cls.is_scalar()) c.classes.push_back(cls.scalar());
-  if (auto ns = item.get("namespace"); ns.is_scalar()) c.namespace_name = ns.scalar();
-  c.pod_labels = model::string_map(item.get("podLabels"));
-  if (const yaml::NodeRef lb = item.get("loadBalancer"); lb.is_map()) {
+  if (item.class_name) c.classes.push_back(*item.class_name);
+  if (item.namespace_name) c.namespace_name = *item.namespace_name;
+  c.pod_labels = item.pod_labels;
+  if (const auto& lb = item.load_balancer) {
     LoadBalancerFacts f;
-    if (auto kind = lb.get("kind"); kind.is_scalar()) f.kind = kind.scalar();
-    f.idle_timeout_seconds = seconds_of(lb.get("idleTimeout"));
-    f.proxy_protocol = model::boolean_of(lb.get("proxyProtocol"));
+    if (lb->kind) f.kind = *lb->kind;
+    f.idle_timeout_seconds = lb->idle_timeout_seconds;
+    f.proxy_protocol = lb->proxy_protocol;
     f.provider = "configured";
     c.load_balancer = f;
   }
@@ -114,35 +103,35 @@ void apply_family_config(ConfigReader& r, ClusterFacts& facts) {
     for (const std::string& item : items) out[static_cast<std::size_t>(family_of(item))].push_back(item);
     return out;
   };
-  auto lists = [&](std::string_view key, PerFamily<std::vector<std::string>>& fact) {
-    const auto e = r.find(key);
-    if (!e || !e.value.is_sequence()) return;
-    const auto items = by_family(strings(e.value));
+  auto lists = [&](std::string_view key, const std::optional<Keyed<std::vector<model::Text>>>& e,
+                   PerFamily<std::vector<std::string>>& fact) {
+    if (!e) return;
+    const auto items = by_family(strings(e->value));
     for (Family f : kFamilies) {
       const std::vector<std::string>& value = items[static_cast<std::size_t>(f)];
       if (value.empty()) continue;
-      r.set(fact[f], value, e.key, fmt::format("{} ({})", key, family_display(f)), join(fact[f].value), join(value));
+      r.set(fact[f], value, e->key, fmt::format("{} ({})", key, family_display(f)), join(fact[f].value), join(value));
     }
   };
-  lists("podCIDRs", facts.pod_cidrs);
-  lists("nodeCIDRs", facts.node_cidrs);
+  lists("podCIDRs", r.find(&ClusterSettings::pod_cidrs), facts.pod_cidrs);
+  lists("nodeCIDRs", r.find(&ClusterSettings::node_cidrs), facts.node_cidrs);
   // At most one Service CIDR per family (config validation reports more).
-  if (const auto e = r.find("serviceCIDRs"); e && e.value.is_sequence()) {
-    const auto items = by_family(strings(e.value));
+  if (const auto& e = r.find(&ClusterSettings::service_cidrs)) {
+    const auto items = by_family(strings(e->value));
     for (Family f : kFamilies) {
       const std::vector<std::string>& value = items[static_cast<std::size_t>(f)];
       if (value.size() == 1)
-        r.set(facts.service_cidr[f], value.front(), e.key, fmt::format("serviceCIDRs ({})", family_display(f)),
+        r.set(facts.service_cidr[f], value.front(), e->key, fmt::format("serviceCIDRs ({})", family_display(f)),
               facts.service_cidr[f].value, value.front());
     }
   }
-  if (const auto e = r.find("nodeBlockSize"); e && e.value.is_map()) {
+  if (const auto& e = r.find(&ClusterSettings::node_block_size)) {
     for (Family f : kFamilies) {
-      const auto n = model::integer_of(e.value.get(family_key(f)));
+      const auto& n = f == Family::kIPv4 ? e->value.ipv4 : e->value.ipv6;
       if (!n) continue;
       Fact<int>& fact = facts.node_block_prefix[f];
-      r.set(fact, static_cast<int>(*n), e.key, fmt::format("nodeBlockSize.{}", family_key(f)),
-            fact.usable() ? std::to_string(fact.value) : std::string(), std::to_string(*n));
+      r.set(fact, static_cast<int>(n->value), e->key, fmt::format("nodeBlockSize.{}", family_key(f)),
+            fact.usable() ? std::to_string(fact.value) : std::string(), std::to_string(n->value));
     }
   }
 }
@@ -152,96 +141,88 @@ void apply_family_config(ConfigReader& r, ClusterFacts& facts) {
 void apply_config(const FactsConfig& config, ClusterFacts& facts) {
   ConfigReader r(config, facts);
   ConfigReader& w = r;
-  if (auto e = r.find("domain"); e && e.value.is_scalar())
-    w.set(facts.domain, e.value.scalar(), e.key, "domain", facts.domain.value, e.value.scalar());
-  if (auto e = r.find("cni"); e && e.value.is_scalar() && e.value.scalar() != "auto") {
-    const std::string name = e.value.scalar();
+  if (const auto& e = r.find(&ClusterSettings::domain))
+    w.set(facts.domain, e->value, e->key, "domain", facts.domain.value, e->value);
+  if (const auto& e = r.find(&ClusterSettings::cni); e && e->value != "auto") {
+    const std::string name = e->value;
     CniFact value;
     Cni cni;
     cni.name = name;
     cni.enforces = configured_enforcement(name, facts);
     if (name != "none") value.cnis.push_back(cni);
-    w.set(facts.cni, value, e.key, "cni", facts.cni.state == State::kUnknown ? "" : facts.cni.value.display(), name);
+    w.set(facts.cni, value, e->key, "cni", facts.cni.state == State::kUnknown ? "" : facts.cni.value.display(), name);
     if (cni.enforces != Enforcement::kUnknown) {
       facts.network_policy_enforced.set(cni.enforces == Enforcement::kYes);
     } else {
       facts.network_policy_enforced.state = State::kUnknown;
     }
   }
-  if (auto e = r.find("networkPolicyEnforced"); e) {
-    if (auto b = model::boolean_of(e.value)) {
-      w.set(facts.network_policy_enforced, *b, e.key, "networkPolicyEnforced",
-            facts.network_policy_enforced.value ? "true" : "false", *b ? "true" : "false");
-    }
+  if (const auto& e = r.find(&ClusterSettings::network_policy_enforced)) {
+    w.set(facts.network_policy_enforced, e->value, e->key, "networkPolicyEnforced",
+          facts.network_policy_enforced.value ? "true" : "false", e->value ? "true" : "false");
   }
-  auto list = [&](std::string_view key, Fact<std::vector<std::string>>& fact) {
-    if (auto e = r.find(key); e && e.value.is_sequence()) {
-      const std::vector<std::string> value = strings(e.value);
-      w.set(fact, value, e.key, key, join(fact.value), join(value));
-    }
+  auto list = [&](std::string_view key, const std::optional<Keyed<std::vector<model::Text>>>& e,
+                  Fact<std::vector<std::string>>& fact) {
+    if (!e) return;
+    const std::vector<std::string> value = strings(e->value);
+    w.set(fact, value, e->key, key, join(fact.value), join(value));
   };
   apply_family_config(r, facts);
-  list("clusterDNS", facts.cluster_dns);
-  list("nodeSearchDomains", facts.node_search_domains);
-  if (auto e = r.find("nodeMTU"); e) {
-    if (auto n = model::integer_of(e.value))
-      w.set(facts.node_mtu, static_cast<int>(*n), e.key, "nodeMTU", std::to_string(facts.node_mtu.value),
-            std::to_string(*n));
+  list("clusterDNS", r.find(&ClusterSettings::cluster_dns), facts.cluster_dns);
+  list("nodeSearchDomains", r.find(&ClusterSettings::node_search_domains), facts.node_search_domains);
+  if (const auto& e = r.find(&ClusterSettings::node_mtu)) {
+    w.set(facts.node_mtu, static_cast<int>(e->value), e->key, "nodeMTU", std::to_string(facts.node_mtu.value),
+          std::to_string(e->value));
   }
-  if (auto e = r.find("kubeProxy"); e) {
-    if (auto b = model::boolean_of(e.value)) {
-      const auto text = [](bool present) { return std::string(present ? "present" : "absent"); };
-      w.set(facts.kube_proxy, *b, e.key, "kubeProxy", text(facts.kube_proxy.value), text(*b));
-    }
+  if (const auto& e = r.find(&ClusterSettings::kube_proxy)) {
+    const auto text = [](bool present) { return std::string(present ? "present" : "absent"); };
+    w.set(facts.kube_proxy, e->value, e->key, "kubeProxy", text(facts.kube_proxy.value), text(e->value));
   }
-  if (auto e = r.find("nodePortRange"); e && e.value.is_scalar()) {
-    PortRange range;
-    if (std::sscanf(e.value.scalar().c_str(), "%d-%d", &range.low, &range.high) == 2) {
-      w.set(facts.node_port_range, range, e.key, "nodePortRange",
-            fmt::format("{}-{}", facts.node_port_range.value.low, facts.node_port_range.value.high), e.value.scalar());
-    }
+  if (const auto& e = r.find(&ClusterSettings::node_port_range)) {
+    const PortRange range{e->value.low, e->value.high};
+    w.set(facts.node_port_range, range, e->key, "nodePortRange",
+          fmt::format("{}-{}", facts.node_port_range.value.low, facts.node_port_range.value.high), e->value.written);
   }
-  if (auto e = r.find("kubernetesVersion"); e && e.value.is_scalar()) {
-    std::string v = e.value.scalar();
+  if (const auto& e = r.find(&ClusterSettings::kubernetes_version)) {
+    std::string v = e->value;
     if (v.starts_with("v")) v.erase(0, 1);
     // "1.33" configured matches a detected "1.33.2".
     const std::string detected =
         facts.kubernetes_version.value.starts_with(v + ".") ? v : facts.kubernetes_version.value;
-    w.set(facts.kubernetes_version, v, e.key, "kubernetesVersion", detected, v);
+    w.set(facts.kubernetes_version, v, e->key, "kubernetesVersion", detected, v);
   }
-  // dns: each key over the detected (or default) value.
-  for (const yaml::NodeRef& scope : {config.global, config.view}) {
-    const yaml::NodeRef::Entry entry = scope.find("dns");
-    const yaml::NodeRef dns = entry.value;
-    if (!dns.is_map()) continue;
+  // dns: each key over the detected (or default) value, the global settings first.
+  for (const ClusterSettings* scope : {&config.global, &config.view}) {
+    if (!scope->dns) continue;
+    const config::DnsSettings& dns = scope->dns->value;
     DnsTarget value = facts.dns.value;
     const DnsTarget before = value;
-    if (auto ns = dns.get("namespace"); ns.is_scalar()) value.namespace_name = ns.scalar();
-    if (auto labels = dns.get("podLabels"); labels.is_map()) value.pod_labels = model::string_map(labels);
-    if (auto port = model::integer_of(dns.get("port"))) value.port = static_cast<int>(*port);
+    if (dns.namespace_name) value.namespace_name = *dns.namespace_name;
+    if (dns.pod_labels) value.pod_labels = *dns.pod_labels;
+    if (dns.port) value.port = static_cast<int>(*dns.port);
     auto describe = [](const DnsTarget& t) {
       std::vector<std::string> labels;
       for (const model::Label& l : t.pod_labels) labels.push_back(l.key.value + "=" + l.value.value);
       return fmt::format("{} {} port {}", t.namespace_name, fmt::join(labels, ","), t.port);
     };
-    w.set(facts.dns, value, entry.key, "dns", describe(before), describe(value));
+    w.set(facts.dns, value, scope->dns->key, "dns", describe(before), describe(value));
   }
-  if (auto e = r.find("ingressControllers"); e && e.value.is_sequence()) {
+  if (const auto& e = r.find(&ClusterSettings::ingress_controllers)) {
     std::vector<IngressController> controllers;
-    for (std::uint32_t i = 0; i < e.value.size(); ++i) controllers.push_back(configured_controller(e.value.item(i)));
+    for (const config::IngressControllerSettings& item : e->value) controllers.push_back(configured_controller(item));
     // Detection is listed as evidence; configured controllers replace it without a conflict
     // note, since config may describe controllers the repository does not deploy.
     facts.ingress_controllers.value = std::move(controllers);
     facts.ingress_controllers.state = State::kKnown;
-    facts.ingress_controllers.config_key = r.anchor(e.key);
+    facts.ingress_controllers.config_key = r.anchor(e->key);
   }
-  if (auto e = r.find("namespaces"); e && e.value.is_map()) {
-    facts.namespace_states.complete = strings(e.value.get("complete"));
-    facts.namespace_states.open = strings(e.value.get("open"));
+  if (const auto& e = r.find(&ClusterSettings::namespaces)) {
+    facts.namespace_states.complete = strings(e->value.complete);
+    facts.namespace_states.open = strings(e->value.open);
   }
-  if (auto e = r.find("scale"); e && e.value.is_map()) {
-    if (auto n = model::integer_of(e.value.get("services")))
-      w.set(facts.scale_services, static_cast<int>(*n), e.key, "scale.services", "", std::to_string(*n));
+  if (const auto& e = r.find(&ClusterSettings::scale_services)) {
+    if (const auto& n = e->value)
+      w.set(facts.scale_services, static_cast<int>(*n), e->key, "scale.services", "", std::to_string(*n));
   }
 }
 

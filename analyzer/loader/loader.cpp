@@ -663,9 +663,8 @@ namespace {
 // `cluster.applyNamespace`, else the global one; empty: the namespace stays `~`.
 std::string apply_namespace_of(const LoadOptions& options, const ViewSpec& view) {
   if (!options.apply_namespace.empty()) return options.apply_namespace;
-  for (const yaml::NodeRef& scope : {view.facts, options.facts.global}) {
-    const yaml::NodeRef value = scope.get("applyNamespace");
-    if (value.is_scalar() && !value.scalar().empty()) return value.scalar();
+  for (const config::ClusterSettings* scope : {&view.cluster, &options.facts.global}) {
+    if (scope->apply_namespace && !scope->apply_namespace->value.empty()) return scope->apply_namespace->value;
   }
   return {};
 }
@@ -745,7 +744,7 @@ std::vector<LoadedView> load_views(std::vector<InputText> inputs, const LoadOpti
     reserve_exactly(m, results, view.members);
     model::ApplyGroups apply_groups;
     facts::FactsConfig facts_config = options.facts;
-    facts_config.view = view.facts;
+    facts_config.view = view.cluster;
     for (std::size_t i = 0; i < inputs.size(); ++i) {
       SourceFile file;
       file.id = static_cast<FileId>(i);

@@ -31,9 +31,9 @@ struct LoadOptions {
 
 // One view (RULES.md "the view and the open world"): a `clusters:` entry, or `default`.
 struct ViewSpec {
-  std::string name;           // the cluster's name; empty when the config has no `clusters:`
-  std::vector<bool> members;  // per input: does it belong to this view? Empty: every input
-  yaml::NodeRef facts;        // the entry's own `cluster:` (over the global one); may be invalid
+  std::string name;                 // the cluster's name; empty when the config has no `clusters:`
+  std::vector<bool> members;        // per input: does it belong to this view? Empty: every input
+  config::ClusterSettings cluster;  // the entry's own `cluster:` (over the global one)
 };
 
 // One loaded view: its model and what the model (with the config) implies about the cluster.

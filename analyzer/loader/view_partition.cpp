@@ -9,13 +9,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::vector<std::string> string_list(const yaml::NodeRef& node) {
-  std::vector<std::string> out;
-  if (!node) return out;
-  for (std::uint32_t i = 0; i < node.size(); ++i) out.push_back(node.item(i).scalar());
-  return out;
-}
-
 // The input's path relative to the config's folder, as globs see it; empty for standard input
 // and for files outside that folder, which no cluster can name.
 std::string relative_to(const std::string& path, const fs::path& directory) {
@@ -47,8 +40,8 @@ ViewPartition partition_views(const std::vector<InputText>& inputs, const config
   for (const auto& [name, entry] : config->clusters) {
     ViewSpec view;
     view.name = name;
-    view.facts = entry.get("cluster");
-    const GlobSet globs(string_list(entry.get("paths")));
+    view.cluster = entry.cluster;
+    const GlobSet globs(entry.paths);
     view.members.assign(inputs.size(), false);
     bool any = false;
     for (std::size_t i = 0; i < inputs.size(); ++i) {

@@ -68,10 +68,11 @@ TEST_CASE("views: globs relative to the config's folder; a file may be in severa
   CHECK(p.warnings == std::vector<std::string>{"cluster empty: its paths match no input file"});
   CHECK(p.views[1].name == "prod");
   CHECK(members(p.views[1], inputs) == std::vector<std::string>{"base/svc.yaml", "overlays/prod/a.yaml"});
-  CHECK(p.views[1].facts.get("domain").scalar() == "prod.local");
+  REQUIRE(p.views[1].cluster.domain);
+  CHECK(p.views[1].cluster.domain->value == "prod.local");
   CHECK(p.views[2].name == "staging");
   CHECK(members(p.views[2], inputs) == std::vector<std::string>{"base/svc.yaml", "overlays/staging/a.yaml"});
-  CHECK(!p.views[2].facts);
+  CHECK(!p.views[2].cluster.domain);
   CHECK(p.views[3].name == "default");
   CHECK(members(p.views[3], inputs) == std::vector<std::string>{"tools/x.yaml"});  // not the config file
 }
