@@ -76,7 +76,7 @@ void write_sarif_report(std::ostream& out, const model::Model& model, const std:
   if (!options.help_uri_base.empty()) sarif.help_uri_base = options.help_uri_base;
   sarif.root = report_root(options);
   sarif.execution_successful = !internal_error;
-  sarif.view_note_info = &rules::find_rule("NL0006")->info();
+  sarif.view_note_info = &rules::find_rule(engine::kViewNoteCode)->info();
   report::write_sarif(out, model, diagnostics, infos, sarif, view);
 }
 

@@ -9,6 +9,7 @@
 
 #include "analyzer/cli/analysis.h"
 #include "analyzer/cli/input_selection.h"
+#include "analyzer/engine/engine_codes.h"
 #include "analyzer/lsp/diagnostics.h"
 #include "analyzer/lsp/uri.h"
 #include "analyzer/report/view_notes.h"
@@ -103,7 +104,7 @@ Published analyze_workspace(const DocumentStore& documents, const Settings& sett
       published.notes.push_back(log_line(d, model));
       continue;
     }
-    if (!settings.parse_errors && d.rule->code == "NL0001") continue;
+    if (!settings.parse_errors && d.rule->code == engine::kParseErrorCode) continue;
     const auto it = by_path.find(model.file(d.range.file).path);
     if (it == by_path.end()) continue;  // a file that is not open: the editor shows none
     published.diagnostics[it->second->uri].push_back(converter.convert(d));

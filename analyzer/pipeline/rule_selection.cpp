@@ -6,6 +6,7 @@
 #include <set>
 
 #include "analyzer/diag/did_you_mean.h"
+#include "analyzer/engine/engine_codes.h"
 
 namespace netlint::pipeline {
 namespace {
@@ -173,7 +174,7 @@ RuleSelection select_rules(std::span<const engine::Rule* const> registry, const 
           return selection;
         }
         for (const engine::Rule* rule : registry) {
-          if (matches(s, rule->info()) && rule->info().code != "NL0002")
+          if (matches(s, rule->info()) && rule->info().code != engine::kInternalErrorCode)
             resolved.codes.insert(std::string(rule->info().code));
         }
       }

@@ -102,7 +102,8 @@ void write_github(std::ostream& out, const model::Model& model, const std::vecto
       message += printable(
           fmt::format("[{} {}]", note.clusters.size() == 1 ? "cluster" : "clusters", fmt::join(note.clusters, ", ")));
     }
-    out << "::notice title=" << github_escape_property(printable(fmt::format("{} {}", kViewNoteId, note.topic)))
+    out << "::notice title="
+        << github_escape_property(printable(fmt::format("{} {}", engine::kViewNoteCode, note.topic)))
         << "::" << github_escape_data(message) << '\n';
   }
 }

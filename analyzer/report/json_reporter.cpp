@@ -79,7 +79,7 @@ void write_json(std::ostream& out, const model::Model& model, const std::vector<
   json.key("notes").begin_array();
   for (const ViewNote& note : summary.view.notes) {
     json.begin_object();
-    json.key("id").value(kViewNoteId);
+    json.key("id").value(engine::kViewNoteCode);
     json.key("topic").value(note.topic);
     json.key("message").value(note.message);
     json.key("evidence").begin_array();

@@ -269,7 +269,7 @@ class ResultWriter {
 // tool.driver.notifications[0]: what NL0006 notes are. GitHub wants every reporting descriptor
 // to carry shortDescription, fullDescription and help.text (multitool GH2012), rules or not.
 Json notification_descriptor(const SarifOptions& options) {
-  const diag::RuleInfo fallback{.code = kViewNoteId,
+  const diag::RuleInfo fallback{.code = engine::kViewNoteCode,
                                 .name = "ambiguous-view",
                                 .severity = diag::Severity::kNote,
                                 .summary = "run-level notes: statements about the view, never findings",
@@ -281,7 +281,7 @@ Json notification_descriptor(const SarifOptions& options) {
   std::string base = options.help_uri_base;
   while (!base.empty() && base.back() == '/') base.pop_back();
   return Json{
-      {"id", kViewNoteId},
+      {"id", engine::kViewNoteCode},
       {"name", info.name},
       {"shortDescription", {{"text", summary}}},
       {"fullDescription", {{"text", full}}},
@@ -351,7 +351,7 @@ void write_sarif(std::ostream& out, const model::Model& model, const std::vector
   Json configuration_notes = Json::array();
   Json execution_notes = Json::array();
   for (const ViewNote& note : view.notes) {
-    Json notification{{"descriptor", {{"id", kViewNoteId}, {"index", 0}}},
+    Json notification{{"descriptor", {{"id", engine::kViewNoteCode}, {"index", 0}}},
                       {"level", "note"},
                       {"message", {{"text", sentence(note.message)}}}};
     Json locations = Json::array();

@@ -194,7 +194,7 @@ void write_text(std::ostream& out, const model::Model& model, const std::vector<
           fmt::format(" [cluster{} {}]", note.clusters.size() == 1 ? "" : "s", fmt::join(note.clusters, ", ")));
     }
     out << fmt::format("view: {}note:{} {}{}{} [{} {}]\n", p.cyan, p.reset, printable(note.message), places, clusters,
-                       kViewNoteId, printable(note.topic));
+                       engine::kViewNoteCode, printable(note.topic));
   }
   // Before the summary, which stays the last line (scripts read it there).
   write_fixable_line(out, diagnostics, options);

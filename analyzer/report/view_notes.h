@@ -11,13 +11,12 @@
 #include <string_view>
 #include <vector>
 
+#include "analyzer/engine/engine_codes.h"
 #include "analyzer/loader/loader.h"
 #include "analyzer/model/model.h"
 #include "analyzer/source/source_file.h"
 
 namespace netlint::report {
-
-inline constexpr std::string_view kViewNoteId = "NL0006";
 
 // A place that supports a note (the conflicting evidence, the config key).
 struct NoteEvidence {

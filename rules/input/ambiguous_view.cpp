@@ -3,6 +3,7 @@
 // (which hides the notes), `rules: {NL0006: ...}` in existing configs and links to its page keep
 // resolving. The notes themselves are collected by analyzer/report/view_notes from the facts'
 // conflicts, the load counts and the namespace states, and written by every reporter.
+#include "analyzer/engine/engine_codes.h"
 #include "analyzer/engine/rule.h"
 
 namespace netlint::rules {
@@ -63,6 +64,8 @@ against Flannel's `Network`) are not ambiguity but a misconfiguration: the rule 
 reports it. **v3: moved**: NL0006 was a note finding before.
 )md",
                                .run_level = true};
+// The literal above is what the registry meta-test reads; the reporters name it by this.
+static_assert(kInfo.code == engine::kViewNoteCode);
 
 // Never selected to run (rule_selection leaves run-level entries out); reports nothing if run.
 class AmbiguousView final : public engine::Rule {

@@ -1,6 +1,7 @@
 // NL0001 parse-error: the loader records what does not parse; this rule reports it.
-#include "rules/input/input_problem_rule.h"
+#include "analyzer/engine/engine_codes.h"
 #include "analyzer/engine/rule.h"
+#include "rules/input/input_problem_rule.h"
 
 namespace netlint::rules {
 namespace {
@@ -34,6 +35,8 @@ fixtures, test inputs written to fail: files whose name, or a folder below the p
 `bad_netpols/`). A file named on the command line, or selected by `include` in `.netlint.yaml`,
 is linted whatever its name.
 )md"};
+// The literal above is what the registry meta-test reads; the language server names it by this.
+static_assert(kInfo.code == engine::kParseErrorCode);
 
 class ParseError final : public InputProblemRule {
  public:
