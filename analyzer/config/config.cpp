@@ -1,6 +1,5 @@
 #include "analyzer/config/config.h"
 
-#include <arpa/inet.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -13,6 +12,7 @@
 #include "analyzer/config/config_schema.h"
 #include "analyzer/diag/did_you_mean.h"
 #include "analyzer/model/extract_util.h"
+#include "analyzer/util/cidr.h"
 #include "analyzer/util/go_values.h"
 #include "analyzer/util/strings.h"
 #include "analyzer/yaml/document_splitter.h"
@@ -21,24 +21,6 @@
 namespace netlint::config {
 namespace {
 namespace fs = std::filesystem;
-
-bool valid_ip(const std::string& text) {
-  unsigned char buffer[16];
-  return inet_pton(AF_INET, text.c_str(), buffer) == 1 || inet_pton(AF_INET6, text.c_str(), buffer) == 1;
-}
-
-bool valid_cidr(const std::string& text) {
-  const auto slash = text.find('/');
-  if (slash == std::string::npos) return false;
-  const std::string address = text.substr(0, slash);
-  const std::string bits = text.substr(slash + 1);
-  if (bits.empty() || bits.size() > 3 || !std::all_of(bits.begin(), bits.end(), ::isdigit)) return false;
-  const std::int64_t prefix = go_atoi(bits).value_or(999);  // 1 to 3 digits
-  unsigned char buffer[16];
-  if (inet_pton(AF_INET, address.c_str(), buffer) == 1) return prefix <= 32;
-  if (inet_pton(AF_INET6, address.c_str(), buffer) == 1) return prefix <= 128;
-  return false;
-}
 
 // Port ranges and YAML 1.1 numbers are read by hand-written scanning, not std::regex (durations
 // by util/go_values): libstdc++'s regex recursed once per character and overflowed the stack on a
@@ -211,9 +193,9 @@ class Validator {
           const yaml::NodeRef item = node.item(i);
           if (!item.is_scalar())
             error(item, fmt::format("{} items must be strings", where));
-          else if (field.type == T::kCidrList && !valid_cidr(item.scalar()))
+          else if (field.type == T::kCidrList && !parse_cidr(item.scalar()))
             error(item, fmt::format("{}: '{}' is not a CIDR such as 10.244.0.0/16", where, item.scalar()));
-          else if (field.type == T::kIpList && !valid_ip(item.scalar()))
+          else if (field.type == T::kIpList && !parse_ip(item.scalar()))
             error(item, fmt::format("{}: '{}' is not an IP address such as 10.96.0.10", where, item.scalar()));
         }
         break;

@@ -1,6 +1,5 @@
 #include "analyzer/index/host_classifier.h"
 
-#include <arpa/inet.h>
 #include <libpsl.h>
 
 #include <algorithm>
@@ -9,6 +8,7 @@
 #include <vector>
 
 #include "analyzer/util/ascii_case.h"
+#include "analyzer/util/cidr.h"
 #include "analyzer/util/strings.h"
 
 namespace netlint::index {
@@ -145,13 +145,8 @@ bool is_dns1035_label(std::string_view label) {
 
 bool is_ip_literal(std::string_view host) {
   if (host.empty() || host.size() > 64) return false;
-  std::array<unsigned char, 16> buffer{};
-  if (host.find(':') == std::string_view::npos) {
-    const std::string text(host);
-    return inet_pton(AF_INET, text.c_str(), buffer.data()) == 1;
-  }
-  const std::string text(host.substr(0, host.find('%')));  // without an IPv6 zone
-  return inet_pton(AF_INET6, text.c_str(), buffer.data()) == 1;
+  if (host.find(':') != std::string_view::npos) host = host.substr(0, host.find('%'));  // without an IPv6 zone
+  return parse_ip(host).has_value();
 }
 
 bool under_public_suffix(std::string_view host) {

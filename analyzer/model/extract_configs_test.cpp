@@ -230,6 +230,11 @@ TEST_SUITE("embedded-configs") {
     CHECK_FALSE(looks_like_ip("10.0.0"));
     CHECK_FALSE(looks_like_ip("node-a"));
     CHECK_FALSE(looks_like_ip("cafe"));
+    // Through util/cidr's parse_ip, as glibc's inet_pton reads a hosts file: hex and colons that
+    // are no address, and leading zeros, are not an address.
+    CHECK_FALSE(looks_like_ip("1:2"));
+    CHECK_FALSE(looks_like_ip("010.0.0.1"));
+    CHECK_FALSE(looks_like_ip("10.0.0.1%eth0"));
   }
 
   TEST_CASE("an alias bomb in a config document is cut off, not walked exponentially") {

@@ -5,44 +5,13 @@
 #include <algorithm>
 #include <cctype>
 
-#include "analyzer/util/go_values.h"
+#include "analyzer/util/cidr.h"
 
 namespace netlint::model {
-namespace {
-
-bool looks_like_ipv4(std::string_view t) {
-  int parts = 0;
-  std::size_t i = 0;
-  while (i <= t.size()) {
-    const std::size_t dot = std::min(t.find('.', i), t.size());
-    const std::string_view part = t.substr(i, dot - i);
-    if (part.empty() || part.size() > 3 ||
-        !std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; }))
-      return false;
-    if (go_atoi(part).value_or(0) > 255) return false;  // at most 3 digits
-    ++parts;
-    i = dot + 1;
-  }
-  return parts == 4;
-}
-
-bool looks_like_ipv6(std::string_view t) {
-  t = t.substr(0, t.find('%'));
-  if (t.find(':') == std::string_view::npos) return false;
-  const auto last_colon = t.rfind(':');
-  const std::string_view tail = t.substr(last_colon + 1);
-  if (tail.find('.') != std::string_view::npos) {  // ::ffff:192.0.2.1
-    if (!looks_like_ipv4(tail)) return false;
-    t = t.substr(0, last_colon + 1);
-  }
-  return std::all_of(t.begin(), t.end(),
-                     [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0 || c == ':'; });
-}
-
-}  // namespace
 
 bool looks_like_ip(std::string_view token) {
-  return looks_like_ipv4(token) || looks_like_ipv6(token);
+  if (token.find(':') != std::string_view::npos) token = token.substr(0, token.find('%'));  // an IPv6 zone
+  return parse_ip(token).has_value();
 }
 
 void read_hosts_file(const EmbeddedText& text, Settings& out) {

@@ -157,14 +157,22 @@ std::string Cidr::str() const {
   return fmt::format("{}/{}", out, prefix);
 }
 
+std::optional<IpAddress> parse_ip(std::string_view text) {
+  IpAddress ip;
+  ip.v6 = text.find(':') != std::string_view::npos;
+  if (ip.v6 ? !parse_v6(text, ip.bytes.data()) : !parse_v4(text, ip.bytes.data())) return std::nullopt;
+  return ip;
+}
+
 std::optional<Cidr> parse_cidr(std::string_view text) {
   const std::size_t slash = text.find('/');
   if (slash == std::string_view::npos) return std::nullopt;
-  const std::string_view ip = text.substr(0, slash);
+  const std::optional<IpAddress> ip = parse_ip(text.substr(0, slash));
+  if (!ip) return std::nullopt;
   const std::string_view length = text.substr(slash + 1);
   Cidr c;
-  c.v6 = ip.find(':') != std::string_view::npos;
-  if (c.v6 ? !parse_v6(ip, c.address.data()) : !parse_v4(ip, c.address.data())) return std::nullopt;
+  c.v6 = ip->v6;
+  c.address = ip->bytes;
   if (length.empty() || length.size() > 3 || (length.size() > 1 && length[0] == '0')) return std::nullopt;
   int prefix = 0;
   for (char ch : length) {

@@ -28,6 +28,14 @@ struct Cidr {
   bool operator==(const Cidr& other) const noexcept = default;
 };
 
+// An address alone, as Go's net.ParseIP reads it: the grammar of parse_cidr before the '/'.
+// The one IP parser of the tree (config validation, host classification, hosts files use it).
+struct IpAddress {
+  bool v6 = false;
+  std::array<std::uint8_t, 16> bytes{};  // IPv4 in the first 4 bytes
+};
+std::optional<IpAddress> parse_ip(std::string_view text);
+
 std::optional<Cidr> parse_cidr(std::string_view text);
 // "10.244.0.0/16,fd00::/104" (commas, blanks trimmed) -> each range; nullopt when any item fails.
 std::optional<std::vector<Cidr>> parse_cidr_list(std::string_view text);

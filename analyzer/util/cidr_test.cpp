@@ -13,6 +13,25 @@ Cidr cidr(std::string_view text) {
 
 }  // namespace
 
+TEST_CASE("cidr: parse_ip reads an address as Go's net.ParseIP, the grammar before a CIDR's '/'") {
+  const auto v4 = parse_ip("10.96.0.10");
+  REQUIRE(v4);
+  CHECK(!v4->v6);
+  CHECK(v4->bytes[0] == 10);
+  CHECK(v4->bytes[3] == 10);
+  const auto v6 = parse_ip("fd00::a");
+  REQUIRE(v6);
+  CHECK(v6->v6);
+  CHECK(v6->bytes[15] == 0xa);
+  CHECK(parse_ip("::ffff:192.0.2.1"));
+  CHECK(parse_ip("::"));
+  for (const char* bad : {"", "10.0.0", "256.1.1.1", "010.0.0.1", "10.0.0.1/8", "1:2", ":::", "fe80::1%eth0",
+                          "1:2:3:4:5:6:7:8:9", "cafe", " 10.0.0.1"}) {
+    CAPTURE(bad);
+    CHECK(!parse_ip(bad));
+  }
+}
+
 TEST_CASE("cidr: IPv4 parse, mask and print") {
   CHECK(cidr("10.244.0.0/16").str() == "10.244.0.0/16");
   CHECK(cidr("10.244.0.0/16").canonical);
