@@ -91,34 +91,40 @@ def layer_of(path):
     return None
 
 
-def main():
-    root = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..")
-    os.chdir(root)
-    problems = []
-    unknown = set()
+def checked_sources():
+    """(path, text) of every source file the checks read: analyzer/ and rules/ .h and .cpp files
+    below the current folder, tests (`*_test.cpp`) left out."""
     for top in ("analyzer", "rules"):
         for folder, _, files in os.walk(top):
             for name in sorted(files):
                 if not name.endswith((".h", ".cpp")) or name.endswith("_test.cpp"):
                     continue
                 path = os.path.join(folder, name)
-                own = layer_of(path)
-                if own not in RANK:
-                    unknown.add(own)
-                    continue
                 with open(path, encoding="utf-8") as f:
-                    text = f.read()
-                problems.extend(namespace_back_edges(path, own, text))
-                problems.extend(rule_code_literals(path, own, text))
-                for number, line in enumerate(text.split("\n"), 1):
-                    m = INCLUDE.match(line)
-                    if not m:
-                        continue
-                    target = "rules" if m.group(1) == "rules/" else m.group(2)
-                    if target not in RANK:
-                        unknown.add(target)
-                    elif RANK[target] > RANK[own]:
-                        problems.append(f"{path}:{number}: {own} includes {target}, a higher layer: {line.strip()}")
+                    yield path, f.read()
+
+
+def main():
+    root = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..")
+    os.chdir(root)
+    problems = []
+    unknown = set()
+    for path, text in checked_sources():
+        own = layer_of(path)
+        if own not in RANK:
+            unknown.add(own)
+            continue
+        problems.extend(namespace_back_edges(path, own, text))
+        problems.extend(rule_code_literals(path, own, text))
+        for number, line in enumerate(text.split("\n"), 1):
+            m = INCLUDE.match(line)
+            if not m:
+                continue
+            target = "rules" if m.group(1) == "rules/" else m.group(2)
+            if target not in RANK:
+                unknown.add(target)
+            elif RANK[target] > RANK[own]:
+                problems.append(f"{path}:{number}: {own} includes {target}, a higher layer: {line.strip()}")
     for layer in sorted(x for x in unknown if x):
         problems.append(f"layer '{layer}' is not in tools/check_layers.py ORDER: place it")
     for p in problems:

@@ -16,16 +16,21 @@ sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 CHECK = os.path.join(os.path.dirname(os.path.abspath(__file__)), "check_layers.py")
 
 
-def run_check(files):
-    """Writes `files` ({relative path: text}) into a fresh tree; returns (exit status, output)."""
+def run_tool(tool, files):
+    """Writes `files` ({relative path: text}) into a fresh tree and runs `tool` on it, as ctest
+    runs it; returns (exit status, output). Shared with check_one_home_test.py."""
     with tempfile.TemporaryDirectory() as root:
         for path, text in files.items():
             full = os.path.join(root, path)
             os.makedirs(os.path.dirname(full), exist_ok=True)
             with open(full, "w", encoding="utf-8") as f:
                 f.write(text)
-        done = subprocess.run([sys.executable, CHECK, root], capture_output=True, text=True, check=False)
+        done = subprocess.run([sys.executable, tool, root], capture_output=True, text=True, check=False)
         return done.returncode, done.stdout + done.stderr
+
+
+def run_check(files):
+    return run_tool(CHECK, files)
 
 
 class CheckLayersTest(unittest.TestCase):

@@ -5,13 +5,13 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <charconv>
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <sstream>
 #include <tuple>
 
+#include "analyzer/util/go_values.h"
 #include "analyzer/util/json_writer.h"
 #include "analyzer/util/utf8.h"
 #include "analyzer/engine/engine_codes.h"
@@ -300,8 +300,9 @@ bool read_entry(JsonStream& json, std::size_t index, BaselineEntry& e, std::stri
         if (is_string ? !json.string(field) : !json.token(field)) return false;
       } else if (key == "occurrence") {
         if (is_string ? !json.string(occurrence) : !json.token(occurrence)) return false;
-        const auto [end, ec] = std::from_chars(occurrence.data(), occurrence.data() + occurrence.size(), e.occurrence);
-        has_occurrence = ec == std::errc() && end == occurrence.data() + occurrence.size();
+        const std::optional<std::uint64_t> n = go_parse_uint(occurrence, 10, 32);  // digits only
+        has_occurrence = n.has_value();
+        if (n) e.occurrence = static_cast<std::uint32_t>(*n);
       } else if (!json.skip_value()) {
         return false;
       }

@@ -5,13 +5,29 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <optional>
 
 #include "analyzer/facts/cluster_facts.h"
 #include "analyzer/facts/evidence.h"
 #include "analyzer/util/go_values.h"
+#include "analyzer/util/strings.h"
 
 namespace netlint::facts {
 namespace {
+
+// kube-apiserver --service-node-port-range in the hyphen notation, as k8s.io/apimachinery's
+// util/net PortRange.Set reads it: blanks trimmed, strconv.Atoi on each side of the first '-',
+// neither above 65535, low <= high. (The "base+size" and single-port forms are not read.)
+std::optional<PortRange> apiserver_port_range(std::string_view value) {
+  value = trim(value);
+  const std::size_t dash = value.find('-');
+  if (dash == std::string_view::npos) return std::nullopt;
+  const std::optional<std::int64_t> low = go_atoi(value.substr(0, dash));
+  const std::optional<std::int64_t> high = go_atoi(value.substr(dash + 1));
+  if (!low || !high || *low > 65535 || *high > 65535 || *high < *low) return std::nullopt;
+  return PortRange{static_cast<int>(*low), static_cast<int>(*high)};
+}
 
 bool reverse_zone(std::string_view zone) {
   return zone.ends_with("in-addr.arpa") || zone.ends_with("in-addr.arpa.") || zone.ends_with("ip6.arpa") ||
@@ -107,8 +123,7 @@ void detect_addressing(const model::Model& m, ClusterFacts& facts) {
   choose(std::move(node_ports), range, {"nodePortRange", "the node-port range"}, facts);
   facts.node_port_range.evidence = range.evidence;
   if (range.usable()) {
-    PortRange r;
-    if (std::sscanf(range.value.c_str(), "%d-%d", &r.low, &r.high) == 2) facts.node_port_range.set(r);
+    if (const std::optional<PortRange> r = apiserver_port_range(range.value)) facts.node_port_range.set(*r);
   } else if (range.state == State::kAmbiguous) {
     facts.node_port_range.state = State::kAmbiguous;
   }

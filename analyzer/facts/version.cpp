@@ -1,16 +1,22 @@
 #include "analyzer/facts/version.h"
 
-#include <charconv>
+#include "analyzer/util/go_values.h"
+#include "analyzer/util/strings.h"
 
 namespace netlint::facts {
 namespace {
 
-// Reads digits at `at`; false when there are none.
+// Reads an int at `at` (an optional '-' and digits, as std::from_chars read it); false when
+// there are no digits or the number does not fit.
 bool read_number(std::string_view text, std::size_t& at, int& out) {
-  const char* begin = text.data() + at;
-  const auto [end, ec] = std::from_chars(begin, text.data() + text.size(), out);
-  if (ec != std::errc() || end == begin) return false;
-  at += static_cast<std::size_t>(end - begin);
+  std::size_t end = at < text.size() && text[at] == '-' ? at + 1 : at;
+  const std::size_t digits = end;
+  while (end < text.size() && is_ascii_digit(text[end])) ++end;
+  if (end == digits) return false;
+  const std::optional<std::int64_t> value = go_parse_int(text.substr(at, end - at), 10, 32);
+  if (!value) return false;
+  out = static_cast<int>(*value);
+  at = end;
   return true;
 }
 

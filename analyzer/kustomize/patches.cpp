@@ -1,7 +1,10 @@
 #include "analyzer/kustomize/patches.h"
 
 #include <algorithm>
-#include <charconv>
+#include <cstdint>
+#include <optional>
+
+#include "analyzer/util/go_values.h"
 
 namespace netlint::kustomize {
 namespace {
@@ -93,10 +96,9 @@ std::vector<std::string> pointer(const std::string& path) {
 }
 
 std::optional<std::size_t> index_of(const std::string& token) {
-  std::size_t value = 0;
-  const auto [end, ec] = std::from_chars(token.data(), token.data() + token.size(), value);
-  if (ec != std::errc() || end != token.data() + token.size() || token.empty()) return std::nullopt;
-  return value;
+  const std::optional<std::uint64_t> value = go_parse_uint(token, 10, 64);  // digits only
+  if (!value) return std::nullopt;
+  return static_cast<std::size_t>(*value);
 }
 
 Doc* child(Doc& parent, const std::string& token) {

@@ -3,11 +3,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <set>
 #include <functional>
 
 #include "analyzer/model/extract_util.h"
+#include "analyzer/util/go_values.h"
 #include "analyzer/yaml/document_splitter.h"
 #include "analyzer/yaml/node_ref.h"
 #include "analyzer/yaml/tree_builder.h"
@@ -162,7 +164,9 @@ class LabelState {
       const std::size_t tab = state.find('\t', at);
       const std::size_t end = state.find('\n', tab);
       const Kustomization& k = *by_path_.at(state.substr(at, tab - at));
-      out.push_back(&k.selector_labels.at(std::stoul(state.substr(tab + 1, end - tab - 1))));
+      // The index was written by encode(): digits; anything else is a bug, caught by at().
+      const std::optional<std::uint64_t> index = go_parse_uint(state.substr(tab + 1, end - tab - 1), 10, 64);
+      out.push_back(&k.selector_labels.at(static_cast<std::size_t>(index.value_or(SIZE_MAX))));
       at = end + 1;
     }
     return out;

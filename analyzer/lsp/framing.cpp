@@ -6,7 +6,10 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
-#include <charconv>
+#include <cstdint>
+#include <optional>
+
+#include "analyzer/util/go_values.h"
 
 namespace netlint::lsp {
 namespace {
@@ -125,16 +128,15 @@ MessageReader::Result MessageReader::next() {
     }
     const std::string_view name = trim(std::string_view(line).substr(0, colon));
     const std::string_view value = trim(std::string_view(line).substr(colon + 1));
-    if (!iequals(name, "Content-Length")) continue;  // Content-Type and future headers
-    std::size_t n = 0;
-    const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
-    if (ec != std::errc() || end != value.data() + value.size()) {
+    if (!iequals(name, "Content-Length")) continue;                       // Content-Type and future headers
+    const std::optional<std::uint64_t> n = go_parse_uint(value, 10, 64);  // digits only
+    if (!n) {
       bad = true;
       error = "invalid Content-Length";
       continue;
     }
     has_length = true;
-    length = n;
+    length = static_cast<std::size_t>(*n);
   }
   if (!has_length) {
     result.status = Status::kMalformed;
