@@ -152,6 +152,22 @@ TEST_SUITE("load-balancer") {
     CHECK(lb::parse_flat_json_object("{}")->empty());
     CHECK(!lb::parse_flat_json_object(R"({"protocol": "https")"));
     CHECK(!lb::parse_flat_json_object("protocol: https"));
+    // Escapes decoded (the hand-written reader before kept "\n" as "n"), floats as written,
+    // a key written twice kept twice; no nesting, no bare words, no trailing text.
+    const auto escaped = lb::parse_flat_json_object(R"({"a": "x\ny\u0041", "b": 1.50, "b": true, "c": null})");
+    REQUIRE(escaped);
+    REQUIRE(escaped->size() == 4);
+    CHECK((*escaped)[0].second == "x\nyA");
+    CHECK((*escaped)[1].second == "1.50");
+    CHECK((*escaped)[2] == std::pair<std::string, std::string>{"b", "true"});
+    CHECK((*escaped)[3].second == "null");
+    CHECK(!lb::parse_flat_json_object(R"({"a": {"b": 1}})"));
+    CHECK(!lb::parse_flat_json_object(R"({"a": [1]})"));
+    CHECK(!lb::parse_flat_json_object(R"({"a": https})"));
+    CHECK(!lb::parse_flat_json_object(R"({"a": 1.2.3})"));
+    CHECK(!lb::parse_flat_json_object(R"({"a": 1} x)"));
+    CHECK(!lb::parse_flat_json_object(R"("https")"));
+    CHECK(!lb::parse_flat_json_object(R"([])"));
   }
 
   // ---- no provider -----------------------------------------------------------------------------------

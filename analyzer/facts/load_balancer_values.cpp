@@ -1,7 +1,10 @@
 #include "analyzer/facts/load_balancer_values.h"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <cctype>
+#include <utility>
 
 #include "analyzer/util/ascii_case.h"
 #include "analyzer/util/go_values.h"
@@ -87,74 +90,49 @@ std::optional<PortSelection> parse_port_list(std::string_view text) {
   return selection;
 }
 
-std::optional<std::vector<std::pair<std::string, std::string>>> parse_flat_json_object(std::string_view text) {
-  std::size_t i = 0;
-  const auto skip_space = [&] {
-    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) ++i;
-  };
-  const auto read_string = [&]() -> std::optional<std::string> {
-    if (i >= text.size() || text[i] != '"') return std::nullopt;
-    std::string out;
-    for (++i; i < text.size(); ++i) {
-      const char c = text[i];
-      if (c == '"') {
-        ++i;
-        return out;
-      }
-      if (c == '\\') {
-        if (++i >= text.size()) return std::nullopt;
-        out += text[i];  // enough for the keys and values these annotations use
-        continue;
-      }
-      out += c;
-    }
-    return std::nullopt;
-  };
-  const auto read_bare = [&]() -> std::optional<std::string> {  // numbers, true, false, null
-    const std::size_t start = i;
-    while (i < text.size() &&
-           (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '.' || text[i] == '-' || text[i] == '+'))
-      ++i;
-    const std::string_view token = text.substr(start, i - start);
-    const bool number = !token.empty() && (is_ascii_digit(token.front()) || token.front() == '-');
-    if (!number && token != "true" && token != "false" && token != "null") return std::nullopt;
-    return std::string(token);
-  };
+namespace {
 
-  std::vector<std::pair<std::string, std::string>> out;
-  skip_space();
-  if (i >= text.size() || text[i] != '{') return std::nullopt;
-  ++i;
-  skip_space();
-  if (i < text.size() && text[i] == '}') {
-    ++i;
-  } else {
-    while (true) {
-      skip_space();
-      std::optional<std::string> key = read_string();
-      if (!key) return std::nullopt;
-      skip_space();
-      if (i >= text.size() || text[i] != ':') return std::nullopt;
-      ++i;
-      skip_space();
-      std::optional<std::string> value = (i < text.size() && text[i] == '"') ? read_string() : read_bare();
-      if (!value) return std::nullopt;
-      out.emplace_back(std::move(*key), std::move(*value));
-      skip_space();
-      if (i < text.size() && text[i] == ',') {
-        ++i;
-        continue;
-      }
-      if (i < text.size() && text[i] == '}') {
-        ++i;
-        break;
-      }
-      return std::nullopt;
-    }
+// Collects the members of one JSON object whose values are scalars, in order (a key written twice
+// is kept twice); anything else (an array, a nested object, another top-level value) stops the
+// parse. Numbers keep their text where the parser gives it (floats), else their decimal form.
+class FlatObject final : public nlohmann::json_sax<nlohmann::json> {
+ public:
+  std::vector<std::pair<std::string, std::string>> members;
+
+  bool null() override { return value("null"); }
+  bool boolean(bool v) override { return value(v ? "true" : "false"); }
+  bool number_integer(number_integer_t v) override { return value(std::to_string(v)); }
+  bool number_unsigned(number_unsigned_t v) override { return value(std::to_string(v)); }
+  bool number_float(number_float_t, const string_t& written) override { return value(written); }
+  bool string(string_t& v) override { return value(std::move(v)); }
+  bool binary(binary_t&) override { return false; }
+  bool start_object(std::size_t) override { return !std::exchange(opened_, true); }
+  bool key(string_t& k) override {
+    key_ = std::move(k);
+    return true;
   }
-  skip_space();
-  if (i != text.size()) return std::nullopt;
-  return out;
+  bool end_object() override { return true; }
+  bool start_array(std::size_t) override { return false; }
+  bool end_array() override { return false; }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
+
+ private:
+  bool value(std::string v) {
+    if (!opened_) return false;  // a scalar at the top level
+    members.emplace_back(std::move(key_), std::move(v));
+    return true;
+  }
+
+  bool opened_ = false;
+  std::string key_;
+};
+
+}  // namespace
+
+std::optional<std::vector<std::pair<std::string, std::string>>> parse_flat_json_object(std::string_view text) {
+  FlatObject object;
+  if (!nlohmann::json::sax_parse(text, &object)) return std::nullopt;
+  return std::move(object.members);
 }
 
 }  // namespace netlint::facts::lb

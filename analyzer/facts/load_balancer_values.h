@@ -40,8 +40,9 @@ std::optional<PortSelection> parse_scaleway_ports(std::string_view text);
 // DigitalOcean `do-loadbalancer-*-ports`: comma-separated port numbers; nullopt otherwise.
 std::optional<PortSelection> parse_port_list(std::string_view text);
 
-// A flat JSON object of string (or number/bool) values, as Linode's `port-<N>` annotations are
-// written: {"protocol": "https", "proxy-protocol": "v2"}. nullopt when it is not one.
+// A flat JSON object of string (or number/bool/null) values, as Linode's `port-<N>` annotations are
+// written: {"protocol": "https", "proxy-protocol": "v2"}. nullopt when it is not one (RFC 8259, by
+// nlohmann-json: escapes decoded, no bare words). Numbers: floats as written, integers in decimal.
 std::optional<std::vector<std::pair<std::string, std::string>>> parse_flat_json_object(std::string_view text);
 
 }  // namespace netlint::facts::lb
