@@ -13,9 +13,6 @@ namespace {
 bool is_alpha(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
 bool is_scheme_char(char c) {
   return is_alpha(c) || is_ascii_digit(c) || c == '+' || c == '-' || c == '.';
 }
@@ -25,7 +22,7 @@ bool is_name_char(char c) {
 
 // Words of a value: shell-like pieces between blanks, quotes and command separators.
 bool is_word_break(char c) {
-  return is_space(c) || c == '"' || c == '\'' || c == '`' || c == ';' || c == '|' || c == '&';
+  return is_ascii_space(c) || c == '"' || c == '\'' || c == '`' || c == ';' || c == '|' || c == '&';
 }
 
 // Schemes whose authority is not a host the pod connects to: container runtimes and images,

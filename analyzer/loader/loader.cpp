@@ -23,6 +23,7 @@
 #include "analyzer/model/view_merge.h"
 #include "analyzer/model/synthetic_peers.h"
 #include "analyzer/util/parallel.h"
+#include "analyzer/util/strings.h"
 #include "analyzer/yaml/document_splitter.h"
 #include "analyzer/yaml/tree_builder.h"
 #include "analyzer/source/path_parts.h"
@@ -184,9 +185,6 @@ void note_source_document(const yaml::NodeRef& root, model::DocumentObjects& out
 // 50,000 blanks (issue 16). The scanning reads what the regex
 //   \n\s*namespace:\s*["']?([a-z0-9][-a-z0-9]*)["']?\s*(\n|#|$)
 // read, `\s` being any of " \t\n\v\f\r" (so it crosses lines, as the regex did).
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
-}
 bool is_name_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
 }
@@ -195,13 +193,13 @@ bool is_quote(char c) {
 }
 
 std::size_t skip_spaces(std::string_view text, std::size_t at) {
-  while (at < text.size() && is_space(text[at])) ++at;
+  while (at < text.size() && is_ascii_space(text[at])) ++at;
   return at;
 }
 
 // Whether the blanks right before `at` include a line break: `namespace:` starts a line.
 bool starts_line(std::string_view text, std::size_t at) {
-  while (at > 0 && is_space(text[at - 1])) {
+  while (at > 0 && is_ascii_space(text[at - 1])) {
     if (text[--at] == '\n') return true;
   }
   return false;

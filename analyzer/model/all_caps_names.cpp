@@ -7,17 +7,11 @@
 #include <string>
 
 #include "analyzer/model/placeholder.h"
+#include "analyzer/util/ascii_case.h"
 
 namespace netlint::model {
 
 namespace {
-
-std::string lower_case(std::string text) {
-  for (char& c : text) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return text;
-}
 
 void report_namespaces(Model& model) {
   if (model.all_caps_namespaces.empty()) return;
@@ -27,7 +21,7 @@ void report_namespaces(Model& model) {
     if (meta.namespace_name.range.valid()) declared.insert(meta.namespace_name.value);
   });
   for (const Text& written : model.all_caps_namespaces) {
-    const std::string lower = lower_case(written.value);
+    const std::string lower = ascii_lowercase(written.value);
     if (declared.count(lower) == 0) continue;
     model.problems.push_back(InputProblem{
         InputProblemKind::kInvalidField,
@@ -62,7 +56,7 @@ void report_all_caps_declared_names(Model& model) {
   for (const Service& svc : model.services) {
     for (const ServicePort& p : svc.ports) {
       if (!p.target_port_placeholder || !is_all_caps_identifier(p.target_port->value)) continue;
-      const std::string lower = lower_case(p.target_port->value);
+      const std::string lower = ascii_lowercase(p.target_port->value);
       if (declared.count(lower) == 0) continue;
       model.problems.push_back(InputProblem{
           InputProblemKind::kInvalidField,

@@ -19,9 +19,7 @@ bool is_blank(char c) {
 }
 
 std::string_view trimmed(std::string_view text) {
-  while (!text.empty() && is_blank(text.front())) text.remove_prefix(1);
-  while (!text.empty() && is_blank(text.back())) text.remove_suffix(1);
-  return text;
+  return trim(text, " \t\r\n");
 }
 
 // `__NAME__` with an upper-case letter in NAME (`__CNI_MTU__`, `__PILLAR__DNS__SERVER__`).

@@ -21,6 +21,11 @@ constexpr bool all_ascii_digits(std::string_view text) {
 // The blanks trim() strips unless told otherwise: C's isspace in the "C" locale.
 inline constexpr std::string_view kAsciiSpace = " \t\n\r\f\v";
 
+// C's isspace in the "C" locale, whatever the process locale.
+constexpr bool is_ascii_space(char c) {
+  return kAsciiSpace.find(c) != std::string_view::npos;
+}
+
 // `text` without leading and trailing characters from `blanks`.
 constexpr std::string_view trim(std::string_view text, std::string_view blanks = kAsciiSpace) {
   const std::size_t first = text.find_first_not_of(blanks);
