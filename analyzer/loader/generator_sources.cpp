@@ -14,7 +14,8 @@ namespace netlint {
 std::vector<FileId> add_generator_sources(std::vector<InputText>& inputs, const kustomize::BuildPlan& plan,
                                           std::uint64_t max_size) {
   std::set<std::string> known;
-  for (const InputText& input : inputs) known.insert(std::filesystem::path(input.path).lexically_normal().generic_string());
+  for (const InputText& input : inputs)
+    known.insert(std::filesystem::path(input.path).lexically_normal().generic_string());
   std::vector<FileId> named_by;
   for (const auto& [dir, k] : plan.kustomizations) {
     if (k.file == kNoFile || k.file >= inputs.size()) continue;
