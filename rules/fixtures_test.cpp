@@ -7,13 +7,14 @@
 #include <filesystem>
 
 #include "analyzer/testing/fixture_runner.h"
+#include "analyzer/testing/source_paths.h"
 #include "rules/registry.h"
 
 namespace netlint {
 namespace fs = std::filesystem;
 
 namespace {
-const fs::path kFixtures = fs::path(NETLINT_SOURCE_DIR) / "testdata" / "rules";
+const fs::path kFixtures = fs::path(testing::source_dir()) / "testdata" / "rules";
 
 std::vector<fs::path> cases_of(const fs::path& folder) {
   std::vector<fs::path> cases;
@@ -50,7 +51,7 @@ TEST_SUITE("fixtures") {
         for (const fs::path& path : cases) {
           const testing::CaseResult result = testing::run_fixture_case(path, *rule);
           for (const std::string& failure : result.failures) {
-            const std::string where = path.lexically_relative(NETLINT_SOURCE_DIR).string() + ": " + failure;
+            const std::string where = path.lexically_relative(testing::source_dir()).string() + ": " + failure;
             FAIL_CHECK(where);
           }
           if (path.filename() == "bad.yaml") {

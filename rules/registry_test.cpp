@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analyzer/testing/source_paths.h"
 #include "rules/registry.h"
 
 namespace netlint {
@@ -56,7 +57,7 @@ TEST_CASE("registry: codes, names, summaries and docs follow the conventions") {
 }
 
 TEST_CASE("registry: every rule has fixtures and every fixture folder a rule") {
-  const fs::path fixtures = fs::path(NETLINT_SOURCE_DIR) / "testdata" / "rules";
+  const fs::path fixtures = fs::path(testing::source_dir()) / "testdata" / "rules";
   for (const engine::Rule* rule : rules::all_rules()) {
     const fs::path folder = fixtures / std::string(rule->info().name);
     CAPTURE(rule->info().name);
@@ -88,7 +89,7 @@ namespace {
 // Every non-test .cpp under rules/, by stem ("service_selector_typo" -> its paths).
 std::map<std::string, std::vector<fs::path>> rule_sources() {
   std::map<std::string, std::vector<fs::path>> by_stem;
-  for (const auto& entry : fs::recursive_directory_iterator(fs::path(NETLINT_SOURCE_DIR) / "rules")) {
+  for (const auto& entry : fs::recursive_directory_iterator(fs::path(testing::source_dir()) / "rules")) {
     const fs::path& path = entry.path();
     if (!entry.is_regular_file() || path.extension() != ".cpp") continue;
     const std::string stem = path.stem().string();

@@ -12,6 +12,7 @@
 
 #include "analyzer/testing/cli_run.h"
 #include "analyzer/source/input_file.h"
+#include "analyzer/testing/source_paths.h"
 
 namespace netlint {
 namespace {
@@ -23,8 +24,8 @@ using Run = testing::CliRun;
 // Runs netlint with `args` (a shell fragment) from the source directory; stderr goes to stdout
 // when `merge` is set; `env` is put before the command (variables, or a `cd DIR &&`).
 Run netlint(const std::string& args, bool merge = false, const std::string& env = "") {
-  return testing::run_shell("cd '" NETLINT_SOURCE_DIR "' && " + env + " '" NETLINT_BINARY "' " + args +
-                            (merge ? " 2>&1" : " 2>/dev/null"));
+  return testing::run_shell("cd '" + testing::source_dir() + "' && " + env + " '" + testing::netlint_binary() + "' " +
+                            args + (merge ? " 2>&1" : " 2>/dev/null"));
 }
 
 // Runs netlint with the working directory `dir`.
@@ -42,12 +43,14 @@ std::string service_selecting(const std::string& app) {
 
 // A run that a regression could hang (a FIFO opened for reading) ends after 20 s (status 124).
 Run netlint_bounded(const fs::path& dir, const std::string& args) {
-  return testing::run_shell(fmt::format("cd '{}' && timeout 20 '{}' {} 2>&1", dir.string(), NETLINT_BINARY, args));
+  return testing::run_shell(
+      fmt::format("cd '{}' && timeout 20 '{}' {} 2>&1", dir.string(), testing::netlint_binary(), args));
 }
 
 // The same in bash, for process substitution: `<(...)` is /dev/fd/63.
 Run netlint_bash(const fs::path& dir, const std::string& args) {
-  const std::string script = fmt::format("cd '{}' && timeout 20 '{}' {} 2>&1", dir.string(), NETLINT_BINARY, args);
+  const std::string script =
+      fmt::format("cd '{}' && timeout 20 '{}' {} 2>&1", dir.string(), testing::netlint_binary(), args);
   std::string quoted;
   for (const char c : script) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
   return testing::run_shell("bash -c '" + quoted + "'");
@@ -149,7 +152,7 @@ TEST_SUITE("cli") {
   TEST_CASE("whole-catalog golden run on the demo cluster") {
     // With the demo's own config: its edge/ folder is a cluster of its own (Flannel).
     const Run run = netlint("--no-timing --config testdata/demo/.netlint.yaml testdata/demo");
-    const fs::path golden = fs::path(NETLINT_SOURCE_DIR) / "testdata" / "reporters" / "demo.txt";
+    const fs::path golden = fs::path(testing::source_dir()) / "testdata" / "reporters" / "demo.txt";
     if (const char* update = std::getenv("NETLINT_UPDATE_GOLDEN"); update != nullptr && *update == '1') {
       std::ofstream(golden, std::ios::binary) << run.out;
     }
@@ -363,7 +366,7 @@ TEST_SUITE("cli") {
     const Run fifo = testing::run_shell(fmt::format(
         "cd '{}' && (timeout 20 cat out.fifo > got.txt &) && timeout 20 '{}' --no-timing -o out.fifo deploy; "
         "status=$?; sleep 0.2; exit $status",
-        repo.root.string(), NETLINT_BINARY));
+        repo.root.string(), testing::netlint_binary()));
     CHECK(fifo.status == 1);
     CHECK(fs::is_fifo(repo.root / "out.fifo"));
     for (int i = 0; i < 50 && repo.read("got.txt").find("0 notes") == std::string::npos; ++i) ::usleep(100000);

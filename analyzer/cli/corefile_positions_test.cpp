@@ -14,6 +14,7 @@
 #include <string>
 
 #include "analyzer/testing/cli_run.h"
+#include "analyzer/testing/source_paths.h"
 
 namespace netlint {
 namespace {
@@ -21,7 +22,7 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-const fs::path kDir = fs::path(NETLINT_SOURCE_DIR) / "testdata" / "reporters";
+const fs::path kDir = fs::path(testing::source_dir()) / "testdata" / "reporters";
 constexpr const char* kInput = "testdata/reporters/corefile/coredns.yaml";
 
 std::string read_file(const fs::path& path) {
@@ -32,8 +33,8 @@ std::string read_file(const fs::path& path) {
 }
 
 std::string run(const std::string& format) {
-  return testing::run_shell("cd '" NETLINT_SOURCE_DIR "' && '" NETLINT_BINARY "' --no-timing --format " + format + " " +
-                            kInput + " 2>/dev/null")
+  return testing::run_shell("cd '" + testing::source_dir() + "' && '" + testing::netlint_binary() +
+                            "' --no-timing --format " + format + " " + kInput + " 2>/dev/null")
       .out;
 }
 
@@ -69,7 +70,7 @@ Where locate(const std::string& text, const std::string& word) {
 
 TEST_SUITE("corefile positions") {
   TEST_CASE("findings inside an embedded Corefile point at the exact token in text, JSON and SARIF") {
-    const std::string input = read_file(fs::path(NETLINT_SOURCE_DIR) / kInput);
+    const std::string input = read_file(fs::path(testing::source_dir()) / kInput);
     const std::string text = run("text");
     golden("corefile.txt", text);
 

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "analyzer/testing/cli_run.h"
+#include "analyzer/testing/source_paths.h"
 
 namespace netlint {
 namespace {
@@ -56,7 +57,7 @@ void check_fix(const json& report, const Expected& e) {
 }
 
 void copy_demo(const fs::path& to) {
-  fs::copy(fs::path(NETLINT_SOURCE_DIR) / "testdata" / "demo", to, fs::copy_options::recursive);
+  fs::copy(fs::path(testing::source_dir()) / "testdata" / "demo", to, fs::copy_options::recursive);
 }
 
 }  // namespace
@@ -85,7 +86,7 @@ TEST_SUITE("cli") {
                                        e.file == std::string("testdata/demo/production/ingress.yaml")
                                    ? "--config testdata/demo/.netlint.yaml testdata/demo"
                                    : std::string("--select ALL,nursery ") + e.file;
-      const json report = lint_json(NETLINT_SOURCE_DIR, args);
+      const json report = lint_json(testing::source_dir(), args);
       check_fix(report, e);
     }
   }
@@ -103,7 +104,7 @@ TEST_SUITE("cli") {
     CHECK(fix["edits"][0]["end"] == json{{"line", 12}, {"column", 18}});
     CHECK(fix["edits"][0]["replacement"] == "\"true\"");
     // NL1003 on the demo names two ways out: no fix.
-    const json demo = lint_json(NETLINT_SOURCE_DIR, "--config testdata/demo/.netlint.yaml testdata/demo");
+    const json demo = lint_json(testing::source_dir(), "--config testdata/demo/.netlint.yaml testdata/demo");
     CHECK(fix_at(demo, "NL1003", 40, "targetPort \"metrics\"").is_null());
   }
 
@@ -137,7 +138,7 @@ TEST_SUITE("cli") {
       if (relative == "production/orders.yaml" || relative == "production/ingress.yaml") continue;
       CAPTURE(relative);
       CHECK(repo.read("demo/" + relative) ==
-            testing::TempRepo::read_path(fs::path(NETLINT_SOURCE_DIR) / "testdata" / "demo" / relative));
+            testing::TempRepo::read_path(fs::path(testing::source_dir()) / "testdata" / "demo" / relative));
     }
     // The report after the fixes: NL1001 and NL3001 are gone, the rest stays.
     CHECK(run.out.find("[NL1001") == std::string::npos);
@@ -176,13 +177,13 @@ TEST_SUITE("cli") {
 
   TEST_CASE("the text report marks fixable findings [*] and counts them, the unsafe ones as hidden") {
     const std::string demo = "--no-timing --config testdata/demo/.netlint.yaml testdata/demo";
-    const testing::CliRun safe = testing::run_netlint_in(NETLINT_SOURCE_DIR, demo);
+    const testing::CliRun safe = testing::run_netlint_in(testing::source_dir(), demo);
     CHECK(safe.out.find("orders.yaml:36:10: error: [*] selector app=order-service") != std::string::npos);
     // The backend port 8080 has an unsafe fix only: no mark without --unsafe-fixes.
     CHECK(safe.out.find("ingress.yaml:24:27: error: port 8080") != std::string::npos);
     CHECK(safe.out.find("\n[*] 2 fixable with --fix (1 hidden fix can be enabled with --unsafe-fixes)\n") !=
           std::string::npos);
-    const testing::CliRun unsafe = testing::run_netlint_in(NETLINT_SOURCE_DIR, "--unsafe-fixes " + demo);
+    const testing::CliRun unsafe = testing::run_netlint_in(testing::source_dir(), "--unsafe-fixes " + demo);
     CHECK(unsafe.out.find("ingress.yaml:24:27: error: [*] port 8080") != std::string::npos);
     CHECK(unsafe.out.find("\n[*] 3 fixable with --fix\n") != std::string::npos);
     // Only an unsafe fix: nothing fixable, the hidden one hinted.

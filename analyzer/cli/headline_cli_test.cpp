@@ -9,6 +9,7 @@
 #include <string>
 
 #include "analyzer/testing/cli_run.h"
+#include "analyzer/testing/source_paths.h"
 
 namespace netlint {
 namespace {
@@ -38,7 +39,7 @@ TEST_SUITE("cli") {
     for (const Headline& h : kHeadlines) {
       CAPTURE(h.what);
       testing::TempRepo repo("headline");
-      const fs::path source = fs::path(NETLINT_SOURCE_DIR) / "testdata/rules" / h.fixture;
+      const fs::path source = fs::path(testing::source_dir()) / "testdata/rules" / h.fixture;
       if (fs::is_directory(source))
         fs::copy(source, repo.root / "app", fs::copy_options::recursive);
       else

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "analyzer/testing/cli_run.h"
+#include "analyzer/testing/source_paths.h"
 
 namespace netlint {
 namespace {
@@ -15,9 +16,8 @@ using nlohmann::json;
 constexpr const char* kTree = "testdata/rules/service-selector-typo/kustomize-builds-alike";
 
 json lint_tree() {
-  const testing::CliRun run = testing::run_shell("cd '" NETLINT_SOURCE_DIR "' && '" NETLINT_BINARY
-                                                 "' --format json --no-timing --select NL1001 " +
-                                                 std::string(kTree));
+  const testing::CliRun run = testing::run_shell("cd '" + testing::source_dir() + "' && '" + testing::netlint_binary() +
+                                                 "' --format json --no-timing --select NL1001 " + kTree);
   return json::parse(run.out);
 }
 

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "analyzer/testing/cli_run.h"
+#include "analyzer/testing/source_paths.h"
 
 namespace netlint {
 namespace {
@@ -126,8 +127,8 @@ TEST_SUITE("cli") {
     std::filesystem::permissions(repo.root / "app" / "app.yaml", std::filesystem::perms::all);
     std::filesystem::permissions(repo.root / "locked", std::filesystem::perms::none);
     const std::string as_nobody = ::geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
-    const testing::CliRun run =
-        testing::run_shell(fmt::format("cd '{}' && {}'{}' . 2>&1", repo.root.string(), as_nobody, NETLINT_BINARY));
+    const testing::CliRun run = testing::run_shell(
+        fmt::format("cd '{}' && {}'{}' . 2>&1", repo.root.string(), as_nobody, testing::netlint_binary()));
     std::filesystem::permissions(repo.root / "locked", std::filesystem::perms::all);
     CHECK(run.out.find("netlint: skipped folder ./locked: permission denied") != std::string::npos);
     CHECK(run.out.find("NL1001") != std::string::npos);  // the readable folder is still linted

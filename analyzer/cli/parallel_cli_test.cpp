@@ -6,6 +6,7 @@
 #include <string>
 
 #include "analyzer/testing/cli_run.h"
+#include "analyzer/testing/source_paths.h"
 
 namespace netlint {
 namespace {
@@ -34,8 +35,8 @@ TEST_SUITE("cli") {
       CAPTURE(input);
       for (const char* format : {"text", "json"}) {
         const std::string args = std::string("--color never --format ") + format + " " + input;
-        const testing::CliRun one = testing::run_netlint_in(NETLINT_SOURCE_DIR, "--jobs 1 " + args);
-        const testing::CliRun eight = testing::run_netlint_in(NETLINT_SOURCE_DIR, "--jobs 8 " + args);
+        const testing::CliRun one = testing::run_netlint_in(testing::source_dir(), "--jobs 1 " + args);
+        const testing::CliRun eight = testing::run_netlint_in(testing::source_dir(), "--jobs 8 " + args);
         CHECK(one.out.size() > 100);
         CHECK(one.status == eight.status);
         CHECK(without_elapsed(one.out) == without_elapsed(eight.out));

@@ -8,13 +8,14 @@
 
 #include "analyzer/cli/rule_docs.h"
 #include "analyzer/config/config_json_schema.h"
+#include "analyzer/testing/source_paths.h"
 #include "rules/registry.h"
 
 namespace netlint::cli {
 namespace fs = std::filesystem;
 
 TEST_CASE("docs/rules is what the rules' metadata and fixtures generate") {
-  const fs::path root(NETLINT_SOURCE_DIR);
+  const fs::path root(testing::source_dir());
   const auto pages = generate_rule_docs(root / "testdata" / "rules");
   std::size_t committed = 0;
   for (const auto& entry : fs::directory_iterator(root / "docs" / "rules")) {
@@ -43,7 +44,7 @@ TEST_CASE("fixture markup is stripped from the examples shown in docs") {
 }
 
 TEST_CASE("every page shows the rule's real output on its bad.yaml") {
-  const auto pages = generate_rule_docs(fs::path(NETLINT_SOURCE_DIR) / "testdata" / "rules");
+  const auto pages = generate_rule_docs(fs::path(testing::source_dir()) / "testdata" / "rules");
   const std::string& typo = pages.at("service-selector-typo.md");
   CHECK(typo.find("bad.yaml:") != std::string::npos);
   CHECK(typo.find("[NL1001 service-selector-typo]") != std::string::npos);
@@ -58,7 +59,7 @@ TEST_CASE("schemas/netlint-config.schema.json is what the config table and the r
   std::vector<const diag::RuleInfo*> infos;
   for (const engine::Rule* rule : rules::all_rules()) infos.push_back(&rule->info());
   const std::string generated = config::config_json_schema(infos);
-  std::ifstream in(fs::path(NETLINT_SOURCE_DIR) / "schemas" / "netlint-config.schema.json", std::ios::binary);
+  std::ifstream in(fs::path(testing::source_dir()) / "schemas" / "netlint-config.schema.json", std::ios::binary);
   std::stringstream committed;
   committed << in.rdbuf();
   CHECK_MESSAGE(committed.str() == generated,

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analyzer/testing/cli_run.h"
+#include "analyzer/testing/source_paths.h"
 #include <string>
 
 namespace netlint {
@@ -41,14 +42,14 @@ std::string first_uri(const json& log) {
 
 TEST_SUITE("cli") {
   TEST_CASE("--format sarif: the demo, with the exit status of the text format and the category") {
-    const Run run = run_in(NETLINT_SOURCE_DIR, "--format sarif --sarif-category netlint/ testdata/demo");
+    const Run run = run_in(testing::source_dir(), "--format sarif --sarif-category netlint/ testdata/demo");
     CHECK(run.status == 1);
     const json log = json::parse(run.out);
     REQUIRE(log["runs"].size() == 1);
     CHECK(log["runs"][0]["automationDetails"]["id"] == "netlint/");
     CHECK(log["runs"][0]["results"].size() >= 2);
     CHECK(first_uri(log).starts_with("testdata/demo/"));
-    CHECK(run_in(NETLINT_SOURCE_DIR, "--format sarif --fail-on never testdata/demo").status == 0);
+    CHECK(run_in(testing::source_dir(), "--format sarif --fail-on never testdata/demo").status == 0);
   }
 
   TEST_CASE("--format sarif: URIs relative to the git root from any folder, or to --base-dir; absolute outside") {

@@ -15,6 +15,7 @@
 #include "analyzer/facts/load_balancer.h"
 #include "analyzer/facts/load_balancer_values.h"
 #include "analyzer/loader/loader.h"
+#include "analyzer/testing/source_paths.h"
 
 namespace netlint::facts {
 namespace {
@@ -81,7 +82,7 @@ Loaded classify(std::string_view annotations, std::string_view spec = "", std::s
 // kubernetes/ingress-nginx @ dbb11b92ddb7), or nullopt when the corpus is absent (the corpus ctest
 // passes with a note then too).
 std::optional<Loaded> ingress_nginx_controller(std::string_view provider) {
-  const std::filesystem::path path = std::filesystem::path(NETLINT_SOURCE_DIR) / ".." / "shared" / "corpus" /
+  const std::filesystem::path path = std::filesystem::path(testing::source_dir()) / ".." / "shared" / "corpus" /
                                      "kubernetes__ingress-nginx" / "deploy" / "static" / "provider" /
                                      std::string(provider) / "deploy.yaml";
   std::ifstream in(path, std::ios::binary);

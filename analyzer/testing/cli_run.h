@@ -14,6 +14,8 @@
 #include <sstream>
 #include <string>
 
+#include "analyzer/testing/source_paths.h"
+
 namespace netlint::testing {
 
 struct CliRun {
@@ -37,8 +39,8 @@ inline CliRun run_shell(const std::string& command) {
 // netlint with `args` (a shell fragment), working directory `dir`; stderr merged into the output
 // when `merge_stderr`, else dropped.
 inline CliRun run_netlint_in(const std::filesystem::path& dir, const std::string& args, bool merge_stderr = false) {
-  return run_shell(
-      fmt::format("cd '{}' && '{}' {} {}", dir.string(), NETLINT_BINARY, args, merge_stderr ? "2>&1" : "2>/dev/null"));
+  return run_shell(fmt::format("cd '{}' && '{}' {} {}", dir.string(), testing::netlint_binary(), args,
+                               merge_stderr ? "2>&1" : "2>/dev/null"));
 }
 
 // A folder under the temp directory, removed again at the end of the test; with `.git` in it,

@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include "analyzer/testing/source_paths.h"
+
 namespace netlint {
 namespace {
 namespace fs = std::filesystem;
@@ -31,7 +33,7 @@ TEST_CASE("source tree: no file includes <regex>") {
   CHECK_FALSE(includes_regex("#include <re2/re2.h>"));
   int files = 0;
   for (const char* top : {"analyzer", "rules", "tools"}) {
-    for (const auto& entry : fs::recursive_directory_iterator(fs::path(NETLINT_SOURCE_DIR) / top)) {
+    for (const auto& entry : fs::recursive_directory_iterator(fs::path(testing::source_dir()) / top)) {
       const std::string extension = entry.path().extension().string();
       if (!entry.is_regular_file() || (extension != ".cpp" && extension != ".h")) continue;
       ++files;
