@@ -12,6 +12,7 @@
 #include <tuple>
 
 #include "analyzer/util/go_values.h"
+#include "analyzer/util/repo_path.h"
 #include "analyzer/util/json_writer.h"
 #include "analyzer/util/utf8.h"
 #include "analyzer/engine/engine_codes.h"
@@ -57,13 +58,11 @@ bool BaselineEntry::same(const BaselineEntry& other) const {
 
 std::string repository_path(const std::string& path, const std::string& root) {
   if (path == "-" || path.empty()) return path;
-  std::error_code ec;
-  const fs::path absolute = fs::absolute(path, ec).lexically_normal();
-  if (ec || root.empty()) return fs::path(path).lexically_normal().generic_string();
-  const fs::path base = fs::absolute(root, ec).lexically_normal();
-  const fs::path relative = absolute.lexically_relative(base);
-  if (ec || relative.empty()) return absolute.generic_string();
-  return relative.generic_string();
+  if (root.empty()) return fs::path(path).lexically_normal().generic_string();
+  // As written, symlinks kept, and a file outside the root keeps its climbing path (`../x`): the
+  // baseline matches the paths the next run prints.
+  RootRelative p = relative_to_root(path, root, Symlinks::kKeep);
+  return p.relative.empty() ? p.absolute : p.relative;
 }
 
 std::vector<BaselineEntry> baseline_entries(const model::Model& model, std::span<const diag::Diagnostic> findings,

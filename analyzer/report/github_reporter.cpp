@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "analyzer/report/repo_path.h"
+#include "analyzer/util/repo_path.h"
 #include "analyzer/report/source_locator.h"
 #include "analyzer/util/display_text.h"
 

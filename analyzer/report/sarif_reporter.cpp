@@ -8,7 +8,7 @@
 #include <unordered_map>
 
 #include "analyzer/report/line_hash.h"
-#include "analyzer/report/repo_path.h"
+#include "analyzer/util/repo_path.h"
 #include "analyzer/report/source_locator.h"
 
 namespace netlint::report {
