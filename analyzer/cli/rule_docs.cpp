@@ -14,6 +14,7 @@
 #include "analyzer/config/config.h"
 #include "analyzer/pipeline/analyze.h"
 #include "analyzer/report/text_reporter.h"
+#include "analyzer/util/strings.h"
 #include "rules/registry.h"
 
 namespace netlint::cli {
@@ -99,9 +100,6 @@ std::string page(const engine::Rule& rule, const fs::path& fixtures_dir) {
 //   ^[ \t]*#\s*(netlint-test:|expect-next-line:).*\n   (multiline)   and   [ \t]*#\s*expect:.*
 // removed, with ECMAScript's meaning: `\s` is any of " \t\n\v\f\r" (so it crosses lines), and
 // `.` and `^` stop at, resp. start after, \n and \r.
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
-}
 bool is_line_end(char c) {
   return c == '\n' || c == '\r';
 }
@@ -109,7 +107,7 @@ bool is_line_end(char c) {
 // The end of `#\s*KEYWORD` starting at `at`, for the first of `keywords` there, or npos.
 std::size_t after_marker(std::string_view text, std::size_t at, std::initializer_list<std::string_view> keywords) {
   if (at >= text.size() || text[at] != '#') return std::string_view::npos;
-  for (++at; at < text.size() && is_space(text[at]);) ++at;
+  for (++at; at < text.size() && is_ascii_space(text[at]);) ++at;
   for (const std::string_view keyword : keywords) {
     if (text.substr(at).starts_with(keyword)) return at + keyword.size();
   }

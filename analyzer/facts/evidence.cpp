@@ -7,6 +7,7 @@
 
 #include "analyzer/model/view_merge.h"
 #include "analyzer/util/go_values.h"
+#include "analyzer/util/strings.h"
 
 namespace netlint::facts {
 
@@ -76,14 +77,9 @@ std::optional<model::Text> flag_value(const model::Container& container, std::st
 
 std::vector<std::string> split_commas(std::string_view text) {
   std::vector<std::string> out;
-  for (;;) {
-    const std::size_t comma = text.find(',');
-    std::string_view item = text.substr(0, comma);
-    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
-    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+  for (const std::string_view piece : split(text, ',')) {
+    const std::string_view item = trim(piece, " ");
     if (!item.empty()) out.emplace_back(item);
-    if (comma == std::string_view::npos) break;
-    text.remove_prefix(comma + 1);
   }
   return out;
 }
