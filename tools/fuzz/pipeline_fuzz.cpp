@@ -1,7 +1,6 @@
-// libFuzzer target: the whole pipeline. One input goes through the loader (load_inputs), every
-// rule of the registry (engine::run_rules, wired as the CLI and analyzer/loader/bad_input_test.cpp
-// wire it) and every reporter (text, json, sarif, github) into memory. Beyond the sanitizers it
-// checks that
+// libFuzzer target: the whole pipeline. One input goes through pipeline::analyze, the loader and
+// every rule of the registry as every command runs them, and every reporter (text, json, sarif,
+// github) into memory. Beyond the sanitizers it checks that
 //   - every finding's range, and every related location's, lies inside its file's text
 //     (begin <= end <= size, on a file of the model);
 //   - no finding is NL0002 (a rule threw: an internal error);
@@ -28,10 +27,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "analyzer/engine/engine.h"
 #include "analyzer/engine/engine_codes.h"
-#include "analyzer/engine/view.h"
-#include "analyzer/loader/loader.h"
+#include "analyzer/pipeline/analyze.h"
 #include "analyzer/report/github_reporter.h"
 #include "analyzer/report/json_reporter.h"
 #include "analyzer/report/run_summary.h"
@@ -90,15 +87,17 @@ void check_range(const model::Model& model, const SourceRange& range) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view input(reinterpret_cast<const char*>(data), size);
-  const LoadedView loaded = load_inputs(split_files(input), LoadOptions{});
-  const model::Model& model = loaded.model;
-
-  const engine::View view(model, loaded.facts);
-  engine::RunOptions options;
-  options.rules = rules::all_rules();
-  options.internal_error = &rules::find_rule(engine::kInternalErrorCode)->info();
-  options.precedence = rules::precedence();
-  const std::vector<diag::Diagnostic> diagnostics = engine::run_rules(view, options);
+  // The pipeline every command runs (pipeline::analyze), with every rule selected and no config.
+  static const pipeline::RuleSelection every_rule = [] {
+    pipeline::RuleSelection selection;
+    const auto all = rules::all_rules();
+    selection.rules.assign(all.begin(), all.end());
+    return selection;
+  }();
+  const pipeline::Analysis analysis = pipeline::analyze(split_files(input), nullptr, every_rule, {});
+  require(analysis.views.size() == 1);  // no config, so no `clusters:`: one view
+  const model::Model& model = analysis.views.front().model;
+  const std::vector<diag::Diagnostic>& diagnostics = analysis.diagnostics;
 
   for (const diag::Diagnostic& d : diagnostics) {
     require(d.rule != nullptr);
