@@ -27,7 +27,10 @@ constexpr const char* kFooter =
     "  --fix: the status of the findings that remain; --diff: 1 if a fix would change a file, else 0\n"
     "\n"
     "Environment:\n"
-    "  NO_COLOR  when set and not empty, no colour even on a terminal\n"
+    "  NO_COLOR           when set and not empty, no colour even on a terminal\n"
+    "  NETLINT_NO_CACHE   when set and not empty or 0, no on-disk parse cache (as --no-cache)\n"
+    "  NETLINT_CACHE_DIR  where the parse cache lives (as --cache-dir; default: .netlint_cache in the\n"
+    "                     git root, else $XDG_CACHE_HOME/netlint or ~/.cache/netlint)\n"
     "\n"
     "Examples:\n"
     "  netlint deploy/                 lint every manifest under deploy/\n"
@@ -131,6 +134,12 @@ int main(int argc, char** argv) {
       ->default_str("auto");
   bool no_timing = false;
   app.add_flag("--no-timing", no_timing, "Leave the run time out of the summary line (stable output)");
+  app.add_flag("--no-cache", options.no_cache,
+               "Parse every file, without the on-disk parse cache (also NETLINT_NO_CACHE=1)");
+  app.add_option("--cache-dir", options.cache_dir,
+                 "Keep the parse cache in DIR (also NETLINT_CACHE_DIR; default: .netlint_cache in the git root, "
+                 "else $XDG_CACHE_HOME/netlint)")
+      ->type_name("DIR");
   app.add_option(
          "--max-file-size", options.max_file_size,
          "Most bytes read from any input: larger manifests are skipped, a larger config or baseline is an error")

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "analyzer/cli/cache_location.h"
 #include "analyzer/cli/input_selection.h"
 #include "analyzer/source/file_walker.h"
 #include "analyzer/source/input_file.h"
@@ -121,7 +122,11 @@ int load_views(const LintOptions& options, const config::Config* config, std::ve
                std::ostream& err) {
   std::vector<InputText> inputs;
   if (const int status = read_inputs(options, config, inputs, err); status != kLoaded) return status;
-  pipeline::LoadedViews loaded = pipeline::load(std::move(inputs), config, run_settings(options));
+  const std::unique_ptr<DiskCache> disk_cache = open_disk_cache(options);
+  pipeline::RunSettings settings = run_settings(options);
+  settings.disk_cache = disk_cache.get();
+  pipeline::LoadedViews loaded = pipeline::load(std::move(inputs), config, settings);
+  if (disk_cache != nullptr) disk_cache->finish();
   for (const std::string& warning : loaded.warnings) err << "netlint: " << printable(warning) << '\n';
   out = std::move(loaded.views);
   return kLoaded;
@@ -144,7 +149,11 @@ int analyze(const LintOptions& options, const config::Config* config, const pipe
   if (const int status = read_inputs(options, config, inputs, err, std::move(buffers)); status != kLoaded)
     return status;
   out.times.inputs_ms = ms_since(started);
-  pipeline::Analysis analysis = pipeline::analyze(std::move(inputs), config, selection, run_settings(options));
+  const std::unique_ptr<DiskCache> disk_cache = open_disk_cache(options);
+  pipeline::RunSettings settings = run_settings(options);
+  settings.disk_cache = disk_cache.get();
+  pipeline::Analysis analysis = pipeline::analyze(std::move(inputs), config, selection, settings);
+  if (disk_cache != nullptr) disk_cache->finish();
   for (const std::string& warning : analysis.warnings) err << "netlint: " << printable(warning) << '\n';
   out.views = std::move(analysis.views);
   out.diagnostics = std::move(analysis.diagnostics);

@@ -40,6 +40,10 @@ struct LintOptions {
   unsigned jobs = 0;                                       // 0: all cores
   // Parses kept between analyses (loader/parse_cache.h): the language server's, for its lifetime.
   ParseCache* parse_cache = nullptr;
+  // The on-disk parse cache (cli/cache_location.h): --no-cache (or NETLINT_NO_CACHE) bypasses
+  // it; --cache-dir (or NETLINT_CACHE_DIR) moves it from the git root's `.netlint_cache/`.
+  bool no_cache = false;
+  std::string cache_dir;
   bool timing = true;
   std::string color = "auto";  // auto | always | never
   std::uint64_t max_file_size = 256ull << 20;

@@ -9,6 +9,7 @@
 
 #include "analyzer/kustomize/build.h"
 #include "analyzer/loader/generator_sources.h"
+#include "analyzer/loader/document_parses.h"
 #include "analyzer/loader/kustomize.h"
 #include "analyzer/loader/parse_cache.h"
 #include "analyzer/loader/text_encoding.h"
@@ -56,6 +57,7 @@ struct FileContext {
   KustomizeLayout kustomize;
   kustomize::BuildPlan builds;
   model::ExtractOptions extract;
+  DiskCache* disk_cache = nullptr;  // LoadOptions::disk_cache
 };
 
 std::string normalised(const std::string& path) {
@@ -355,12 +357,14 @@ void parse_into(const InputText& input, FileId id, const FileContext& context, b
     result.trees.resize(spans.size());
     result.duplicate_keys.resize(spans.size());
   }
+  DocumentParses parses(text, id, spans, context.disk_cache);
   for (std::uint32_t d = 0; d < spans.size(); ++d) {
     model::DocumentObjects& out = result.documents[d];
     const auto [begin, end] = spans[d];
     // A document that is not UTF-8 text (a NUL, invalid UTF-8) is reported when it looks like a
     // manifest and skipped as binary otherwise; its siblings are analyzed either way.
     if (const auto non_text = first_non_text_byte(text.substr(begin, end - begin))) {
+      parses.skip(d);
       if (looks_like_manifest(text.substr(begin, end - begin))) {
         out.problems.push_back(
             non_text_problem(text, begin + static_cast<std::uint32_t>(non_text->offset), id, *non_text));
@@ -369,7 +373,7 @@ void parse_into(const InputText& input, FileId id, const FileContext& context, b
       }
       continue;
     }
-    yaml::ParseResult parsed = yaml::parse_document(text, begin, end, id);
+    yaml::ParseResult parsed = parses.parse(d);
     if (parsed.error) {
       const std::string_view doc_text = text.substr(begin, end - begin);
       if (!parsed.error->too_deep && doc_text.find("{{") != std::string_view::npos) {
@@ -394,6 +398,7 @@ void parse_into(const InputText& input, FileId id, const FileContext& context, b
     extract_parsed(yaml::root_of(*parsed.tree), id, d, context, parsed.duplicate_keys, out,
                    [&](FileId) { return text; });
   }
+  parses.finish();
 }
 
 FileResult load_file(const InputText& input, FileId id, const FileContext& context, ParseCache* cache) {
@@ -701,6 +706,7 @@ std::vector<LoadedView> load_views(std::vector<InputText> inputs, const LoadOpti
       if (!view.members.empty()) view.members.push_back(view.members[named_by]);
     }
   }
+  context.disk_cache = options.disk_cache;
   if (options.cache != nullptr) options.cache->begin_load();
 
   // Every file is read and parsed once, whatever views it belongs to.

@@ -14,6 +14,7 @@
 
 namespace netlint {
 
+class DiskCache;
 class ParseCache;
 
 struct LoadOptions {
@@ -27,6 +28,9 @@ struct LoadOptions {
   // Parses kept between loads (loader/parse_cache.h): a file whose text is unchanged is not
   // parsed again. Null: every file is parsed.
   ParseCache* cache = nullptr;
+  // The on-disk parse cache (util/disk_cache.h, loader/document_parses.h): each YAML file's
+  // document parses kept between runs. Null: every document is parsed by yaml-cpp.
+  DiskCache* disk_cache = nullptr;
 };
 
 // One view (RULES.md "the view and the open world"): a `clusters:` entry, or `default`.

@@ -1,15 +1,22 @@
 // The parse cache through the loader: a second load of the same texts parses nothing and builds
 // the same model; an edited file alone is parsed again; what other files decide (kustomize
 // namespaces and labels, skips) still applies to a reused parse; a moved FileId or another
-// default namespace is a miss; files gone from the input leave the cache.
+// default namespace is a miss; files gone from the input leave the cache. The on-disk cache
+// (loader/document_parses.h) the same way across runs: another FileId is a hit there (its
+// parses name no file), a kustomize build's resources use it, a damaged entry is rewritten.
 #include <doctest/doctest.h>
+#include <unistd.h>
 
+#include <filesystem>
+#include <fstream>
+#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "analyzer/loader/loader.h"
 #include "analyzer/loader/parse_cache.h"
+#include "analyzer/util/disk_cache.h"
 
 namespace netlint {
 namespace {
@@ -55,9 +62,10 @@ std::string describe(const model::Model& m) {
   return os.str();
 }
 
-model::Model load(std::vector<InputText> inputs, ParseCache* cache) {
+model::Model load(std::vector<InputText> inputs, ParseCache* cache, DiskCache* disk = nullptr) {
   LoadOptions options;
   options.cache = cache;
+  options.disk_cache = disk;
   return load_inputs(std::move(inputs), options).model;
 }
 
@@ -141,6 +149,86 @@ TEST_CASE("parse cache: another FileId or default namespace is a miss; files gon
   ParseKey longer = key;
   longer.text_size = 2;
   CHECK(other.find(longer) == nullptr);
+}
+
+namespace {
+
+struct CacheDir {
+  std::filesystem::path path;
+  CacheDir() {
+    std::random_device rd;
+    path = std::filesystem::temp_directory_path() /
+           ("netlint-loader-disk-cache-" + std::to_string(::getpid()) + "-" + std::to_string(rd()));
+  }
+  ~CacheDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path, ec);
+  }
+  std::unique_ptr<DiskCache> open() const { return DiskCache::open(path.string(), "test", 1 << 30, false); }
+};
+
+}  // namespace
+
+TEST_CASE("disk cache through the loader: a second run parses nothing and builds the same model") {
+  CacheDir dir;
+  const std::string uncached = describe(load(workspace(), nullptr));
+  auto cold = dir.open();
+  REQUIRE(cold != nullptr);
+  CHECK(describe(load(workspace(), nullptr, cold.get())) == uncached);
+  CHECK(cold->stats().written == 5);
+  auto warm = dir.open();
+  CHECK(describe(load(workspace(), nullptr, warm.get())) == uncached);
+  CHECK(warm->stats().hits == 5);
+  CHECK(warm->stats().written == 0);
+  // A staged-file run has another file table: the parses are still found (they name no file).
+  std::vector<InputText> shifted = workspace("renamed");
+  shifted.insert(shifted.begin(), input("dir/new.yaml", service("new", "n")));
+  std::vector<InputText> shifted_again = shifted;
+  auto staged = dir.open();
+  CHECK(describe(load(std::move(shifted), nullptr, staged.get())) == describe(load(std::move(shifted_again), nullptr)));
+  CHECK(staged->stats().hits == 4);  // the edited file and the new one are parsed
+  CHECK(staged->stats().written == 2);
+}
+
+TEST_CASE("disk cache through the loader: a kustomize build's resources and a damaged entry") {
+  CacheDir dir;
+  auto listed = [] {
+    std::vector<InputText> in = workspace();
+    in.push_back(
+        input("dir/kustomization.yaml", "namespace: shop\ncommonLabels: {team: t}\nresources: [f0.yaml, f1.yaml]\n"));
+    return in;
+  };
+  const std::string uncached = describe(load(listed(), nullptr));
+  auto cold = dir.open();
+  CHECK(describe(load(listed(), nullptr, cold.get())) == uncached);
+  CHECK(cold->stats().written == 2);  // the build's two resources (the others are inert)
+  auto warm = dir.open();
+  CHECK(describe(load(listed(), nullptr, warm.get())) == uncached);
+  CHECK(warm->stats().hits == 2);
+  CHECK(uncached.find("team=t") != std::string::npos);
+
+  // Damage one entry's payload and fix its checksum is impossible from here: truncate it instead.
+  const std::string entry = warm->entry_path(workspace()[0].text);
+  std::filesystem::resize_file(entry, std::filesystem::file_size(entry) - 3);
+  auto damaged = dir.open();
+  CHECK(describe(load(listed(), nullptr, damaged.get())) == uncached);
+  CHECK(damaged->stats().rejected == 1);
+  CHECK(damaged->stats().written == 1);  // written again
+  auto repaired = dir.open();
+  load(listed(), nullptr, repaired.get());
+  CHECK(repaired->stats().hits == 2);
+
+  // An entry whole on disk whose documents do not decode (not what this netlint writes): its
+  // file is parsed and the entry replaced.
+  repaired->store(workspace()[1].text, std::string("\x02\0\0\0junk", 8));
+  auto foreign = dir.open();
+  CHECK(describe(load(listed(), nullptr, foreign.get())) == uncached);
+  CHECK(foreign->stats().hits == 2);
+  CHECK(foreign->stats().written == 1);
+  auto again = dir.open();
+  load(listed(), nullptr, again.get());
+  CHECK(again->stats().hits == 2);
+  CHECK(again->stats().written == 0);
 }
 
 }  // namespace netlint

@@ -22,6 +22,7 @@ LoadedViews load(std::vector<InputText> inputs, const config::Config* config, co
   load_options.apply_namespace = settings.apply_namespace;
   load_options.jobs = settings.jobs;
   load_options.cache = settings.cache;
+  load_options.disk_cache = settings.disk_cache;
   if (config != nullptr) load_options.facts.global = config->cluster;
   ViewPartition partition = partition_views(inputs, config);
   LoadedViews out;

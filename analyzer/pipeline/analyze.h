@@ -19,9 +19,10 @@ namespace netlint::pipeline {
 
 // How to run, not what to find: the findings are the same for any of these.
 struct RunSettings {
-  unsigned jobs = 1;            // threads for parsing and for the rules of a view
-  std::string apply_namespace;  // --namespace; empty: each view's `cluster.applyNamespace`
-  ParseCache* cache = nullptr;  // parses kept between analyses (the language server's)
+  unsigned jobs = 1;                // threads for parsing and for the rules of a view
+  std::string apply_namespace;      // --namespace; empty: each view's `cluster.applyNamespace`
+  ParseCache* cache = nullptr;      // parses kept between analyses (the language server's)
+  DiskCache* disk_cache = nullptr;  // parses kept between runs (util/disk_cache.h; cli/cache_location)
 };
 
 // The views of a run: one per `clusters:` entry (or one), each with its model and facts.
