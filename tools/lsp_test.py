@@ -650,9 +650,122 @@ def check_exit_status(netlint, _source):
         client.kill()
 
 
+def latest_published(client):
+    """Each document's diagnostics as last published (push), from every message seen so far."""
+    latest = {}
+    for m in client.seen:
+        if m.get("method") == "textDocument/publishDiagnostics":
+            latest[m["params"]["uri"]] = m["params"]["diagnostics"]
+    return latest
+
+
+def settle(client, uri):
+    """Returns once the server has analysed everything it was sent: it analyses pending edits
+    before answering a code action, so every publish of that analysis is seen before the reply."""
+    client.request("textDocument/codeAction", {"textDocument": {"uri": uri}, "context": {"diagnostics": []},
+                                               "range": {"start": {"line": 0, "character": 0},
+                                                         "end": {"line": 0, "character": 0}}})
+
+
+def fresh_diagnostics(netlint, root, buffers):
+    """What a server started now publishes for these open buffers (path -> text): the
+    from-scratch analysis an edited server must agree with."""
+    client = Client(netlint)
+    try:
+        client.initialize(root)
+        uris = [client.open(path, text) for path, text in buffers.items()]
+        settle(client, uris[0])
+        latest = latest_published(client)
+        assert client.finish() == 0
+        return {uri: latest.get(uri) for uri in uris}
+    finally:
+        client.kill()
+
+
+def check_edits_match_fresh_analysis(netlint, source):
+    """Speed must not change findings (issue 22): after each step of a sequence of edits (in one
+    buffer, across files, a closed buffer, a broken buffer, .netlint.yaml changed on disk), what the
+    long-running server last published for each open document equals what a new server publishes
+    for the same buffers. On the demo copy: two `clusters:` views, so views an edit does not touch
+    are covered too."""
+    root = os.path.join(tempfile.mkdtemp(prefix="netlint-lsp-"), "demo")
+    shutil.copytree(os.path.join(source, "testdata", "demo"), root)
+    path = {name: os.path.join(root, name) for name in (
+        "production/orders.yaml", "production/ingress.yaml", "production/storefront.yaml",
+        "edge/sensors.yaml", "payments/payments.yaml")}
+    texts = {}
+    for name, p in path.items():
+        with open(p, encoding="utf-8") as f:
+            texts[name] = f.read()
+    client = Client(netlint)
+    buffers = {}  # path -> the text the client has open
+
+    def step(description, check=None):
+        settle(client, uri_of(next(iter(buffers))))
+        latest = latest_published(client)
+        ours = {uri_of(p): latest.get(uri_of(p)) for p in buffers}
+        fresh = fresh_diagnostics(netlint, root, buffers)
+        assert ours == fresh, (description, ours, fresh)
+        if check is not None:
+            assert check(ours), (description, ours)
+
+    def by_name(diagnostics, name):
+        return codes(diagnostics[uri_of(path[name])])
+
+    try:
+        client.initialize(root)
+        for name in path:
+            buffers[path[name]] = texts[name]
+            client.open(path[name], texts[name])
+        step("opened", lambda ds: "NL1001" in by_name(ds, "production/orders.yaml")
+             and "NL3001" in by_name(ds, "production/ingress.yaml"))
+        version = 2
+
+        def edit(name, text):
+            nonlocal version
+            buffers[path[name]] = text
+            client.change(uri_of(path[name]), text, version)
+            version += 1
+
+        orders = texts["production/orders.yaml"]
+        assert "    app: order-service\n  ports:" in orders and "  name: order-service\n" in orders
+        edit("production/orders.yaml", orders.replace("    app: order-service\n  ports:", "    app: orders-service\n  ports:"))
+        step("in-file fix", lambda ds: "NL1001" not in by_name(ds, "production/orders.yaml"))
+        # The Service renamed to what the Ingress (another open document) names: its NL3001 goes.
+        renamed = buffers[path["production/orders.yaml"]].replace("kind: Service\nmetadata:\n  name: order-service\n",
+                                                                   "kind: Service\nmetadata:\n  name: order-servce\n")
+        assert renamed != buffers[path["production/orders.yaml"]]
+        edit("production/orders.yaml", renamed)
+        step("cross-file rename", lambda ds: "NL3001" not in by_name(ds, "production/ingress.yaml")
+             and "NL4002" in by_name(ds, "production/storefront.yaml"))
+        edit("edge/sensors.yaml", texts["edge/sensors.yaml"] + "---\napiVersion: v1\nkind: Service\nmetadata: {name: [broken\n")
+        step("a broken buffer in the other view", lambda ds: "NL0001" in by_name(ds, "edge/sensors.yaml"))
+        # .netlint.yaml changed on disk: NL3001 ignored, then the edge cluster dropped (one view).
+        config = os.path.join(root, ".netlint.yaml")
+        with open(config, encoding="utf-8") as f:
+            original_config = f.read()
+        with open(config, "w", encoding="utf-8") as f:
+            f.write(original_config + "ignore: [NL1001]\n")
+        client.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": uri_of(config), "type": 2}]})
+        edit("production/orders.yaml", orders)
+        step("config ignores a rule", lambda ds: "NL1001" not in by_name(ds, "production/orders.yaml"))
+        with open(config, "w", encoding="utf-8") as f:
+            f.write("# one view\n")
+        client.notify("textDocument/didSave", {"textDocument": {"uri": uri_of(config)}})
+        step("config without clusters", lambda ds: "NL1001" in by_name(ds, "production/orders.yaml"))
+        # A closed buffer: its file on disk is read again for the documents still open.
+        client.notify("textDocument/didClose", {"textDocument": {"uri": uri_of(path["production/orders.yaml"])}})
+        del buffers[path["production/orders.yaml"]]
+        step("closed", lambda ds: "NL3001" in by_name(ds, "production/ingress.yaml"))
+        assert client.finish() == 0
+    finally:
+        client.kill()
+        shutil.rmtree(os.path.dirname(root))
+
+
 CHECKS = [check_demo, check_code_action, check_run_level_notes, check_cross_file, check_config_reload, check_pull_diagnostics,
           check_pull_by_capability, check_parent_process, check_parse_cache, check_utf16_columns, check_parse_errors_option,
-          check_malformed, check_exit_status]
+          check_malformed, check_exit_status, check_edits_match_fresh_analysis]
 
 
 def main():

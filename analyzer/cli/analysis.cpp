@@ -115,6 +115,7 @@ pipeline::RunSettings run_settings(const LintOptions& options) {
   settings.jobs = effective_jobs(options);
   settings.apply_namespace = options.default_namespace;
   settings.cache = options.parse_cache;
+  settings.kept = options.kept_indexes;
   return settings;
 }
 

@@ -13,6 +13,10 @@ namespace netlint {
 class ParseCache;
 }  // namespace netlint
 
+namespace netlint::engine {
+struct KeptIndexes;
+}
+
 namespace netlint::cli {
 
 // Exit statuses, stable for scripts and CI.
@@ -44,6 +48,9 @@ struct LintOptions {
   // it; --cache-dir (or NETLINT_CACHE_DIR) moves it from the git root's `.netlint_cache/`.
   bool no_cache = false;
   std::string cache_dir;
+  // What the rules' indexes reuse from earlier analyses (engine/kept_indexes.h): the language
+  // server's, for its lifetime.
+  engine::KeptIndexes* kept_indexes = nullptr;
   bool timing = true;
   std::string color = "auto";  // auto | always | never
   std::uint64_t max_file_size = 256ull << 20;

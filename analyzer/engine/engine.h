@@ -17,6 +17,10 @@ struct LoadedView;  // analyzer/loader/loader.h
 }
 
 namespace netlint::engine {
+struct KeptIndexes;  // engine/kept_indexes.h
+}
+
+namespace netlint::engine {
 
 class PerFileIgnores;
 
@@ -45,6 +49,9 @@ struct RunOptions {
   // Metadata for NL0003, which the engine itself reports for suppressions that suppress nothing
   // or name no known rule (engine/suppressions.h), when that rule is among `rules`.
   const diag::RuleInfo* unused_suppression = nullptr;
+  // What earlier runs built that the views may reuse (the language server keeps one between
+  // analyses, issue 22); null: each view builds its own.
+  KeptIndexes* kept = nullptr;
 };
 
 // Runs every rule; a rule that throws becomes one NL0002 naming it, and the others still run.

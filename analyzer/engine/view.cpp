@@ -1,5 +1,6 @@
 #include "analyzer/engine/view.h"
 
+#include "analyzer/engine/kept_indexes.h"
 #include "analyzer/index/label_index.h"
 #include "analyzer/index/namespace_catalog.h"
 #include "analyzer/index/pod_dns.h"
@@ -26,12 +27,13 @@ index::DnsFacts dns_facts_of(const facts::ClusterFacts& f) {
 
 }  // namespace
 
-View::View(const model::Model& model, const facts::ClusterFacts& facts)
+View::View(const model::Model& model, const facts::ClusterFacts& facts, KeptIndexes* kept)
     : model_(model),
       facts_(&facts),
       labels_(std::make_unique<const index::LabelIndex>(model.pod_sources)),
       namespaces_(std::make_unique<const index::NamespaceCatalog>(model, facts.namespace_states)),
-      dns_(std::make_unique<const index::DnsFacts>(dns_facts_of(facts))) {}
+      dns_(std::make_unique<const index::DnsFacts>(dns_facts_of(facts))),
+      kept_(kept) {}
 
 View::View(const model::Model& model)
     : View(model, std::make_unique<const facts::ClusterFacts>(facts::derive_facts(model))) {}
@@ -43,8 +45,10 @@ View::View(const model::Model& model, std::unique_ptr<const facts::ClusterFacts>
 View::~View() = default;
 
 const index::ReferenceIndex& View::references() const {
-  std::call_once(references_once_,
-                 [this] { references_ = std::make_unique<index::ReferenceIndex>(model_, dns_->domain); });
+  std::call_once(references_once_, [this] {
+    references_ = std::make_unique<index::ReferenceIndex>(model_, dns_->domain,
+                                                          kept_ != nullptr ? &kept_->config_file_values : nullptr);
+  });
   return *references_;
 }
 

@@ -23,10 +23,13 @@ class PolicyEngine;
 
 namespace netlint::engine {
 
+struct KeptIndexes;  // engine/kept_indexes.h
+
 class View {
  public:
   // A loaded view: the model and the facts the loader derived for it (loader::LoadedView).
-  View(const model::Model& model, const facts::ClusterFacts& facts);
+  // `kept`: what earlier analyses built that this view may reuse (engine/kept_indexes.h); may be null.
+  View(const model::Model& model, const facts::ClusterFacts& facts, KeptIndexes* kept = nullptr);
   // A hand-built model (tests): its facts derived here, without config.
   explicit View(const model::Model& model);
   ~View();
@@ -55,6 +58,7 @@ class View {
   std::unique_ptr<const index::LabelIndex> labels_;
   std::unique_ptr<const index::NamespaceCatalog> namespaces_;
   std::unique_ptr<const index::DnsFacts> dns_;
+  KeptIndexes* kept_ = nullptr;
   mutable std::once_flag references_once_;
   mutable std::unique_ptr<index::ReferenceIndex> references_;
   mutable std::once_flag policies_once_;

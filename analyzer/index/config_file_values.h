@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,14 +31,35 @@ struct ConfigValue {
 std::vector<ConfigValue> config_file_values(std::string_view text, ConfigFileType type);
 
 // The values of each ConfigMap file parsed once, however many containers mount it (issue 21:
-// re-parsing per container was 9% of a large run). Keyed by the address of the text, which the
-// model keeps in place while the reference index is built. Not thread-safe: one per build.
+// re-parsing per container was 9% of a large run), and, when the cache outlives one reference
+// index (the language server keeps one for its lifetime, issue 22), once for as long as the text
+// is unchanged: an edit elsewhere re-reads no ConfigMap file (parsing them was over half of an
+// edit's analysis). Keyed by the text itself, so an entry is exactly what config_file_values
+// gives. Thread-safe; returned references stay valid until drop_unused.
 class ConfigFileValuesCache {
  public:
   const std::vector<ConfigValue>& values(const std::string& text, ConfigFileType type);
+  // Drops the entries no lookup used since the last call: the cache holds the files of the latest
+  // analysis, never a history.
+  void drop_unused();
+  std::size_t size() const;
 
  private:
-  std::map<std::pair<const std::string*, ConfigFileType>, std::vector<ConfigValue>> parsed_;
+  struct Entry {
+    std::vector<ConfigValue> values;
+    bool used = true;
+  };
+  // (text, type) against (string_view, type): looked up without copying the text.
+  struct KeyLess {
+    using is_transparent = void;
+    template <class A, class B>
+    bool operator()(const A& a, const B& b) const {
+      if (a.second != b.second) return a.second < b.second;
+      return std::string_view(a.first) < std::string_view(b.first);
+    }
+  };
+  mutable std::mutex mutex_;
+  std::map<std::pair<std::string, ConfigFileType>, Entry, KeyLess> parsed_;
 };
 
 }  // namespace netlint::index

@@ -111,6 +111,26 @@ TEST_CASE("config file values: the cache parses each text once per type and retu
   CHECK(first.front().value == direct.front().value);
   // Another type of the same text is another entry.
   CHECK(&cache.values(text, ConfigFileType::kEnv) != &first);
+  // Keyed by content, not by address: the same text in another model (the next analysis of the
+  // language server) is found, not parsed again.
+  const std::string copy = text;
+  CHECK(&cache.values(copy, ConfigFileType::kProperties) == &first);
+}
+
+TEST_CASE("config file values: drop_unused keeps what the latest analysis used") {
+  ConfigFileValuesCache cache;
+  const std::string kept = "a=http://kept.shop:80\n";
+  const std::string dropped = "b=http://dropped.shop:80\n";
+  cache.values(kept, ConfigFileType::kProperties);
+  cache.values(dropped, ConfigFileType::kProperties);
+  cache.drop_unused();  // both used since the cache began
+  CHECK(cache.size() == 2);
+  const std::vector<ConfigValue>* before = &cache.values(kept, ConfigFileType::kProperties);
+  cache.drop_unused();  // `dropped` was not asked for since the last call
+  CHECK(cache.size() == 1);
+  CHECK(&cache.values(kept, ConfigFileType::kProperties) == before);
+  REQUIRE(cache.values(dropped, ConfigFileType::kProperties).size() == 1);
+  CHECK(cache.values(dropped, ConfigFileType::kProperties).front().value == "http://dropped.shop:80");
 }
 
 }  // namespace netlint::index

@@ -5,7 +5,7 @@
 
 namespace netlint::index {
 
-ReferenceIndex::ReferenceIndex(const model::Model& model, std::string domain) {
+ReferenceIndex::ReferenceIndex(const model::Model& model, std::string domain, ConfigFileValuesCache* file_values) {
   std::set<std::string, std::less<>> namespaces;
   for (const model::ObjectMeta& o : model.objects) {
     if (!o.namespace_name.value.empty()) namespaces.insert(o.namespace_name.value);
@@ -25,10 +25,11 @@ ReferenceIndex::ReferenceIndex(const model::Model& model, std::string domain) {
     return it == by_name.end() ? nullptr : it->second;
   };
   const SourceTextLookup text = [&model](FileId id) -> std::string_view { return model.file(id).text; };
-  ConfigFileValuesCache file_values;
+  ConfigFileValuesCache local;
+  ConfigFileValuesCache* const files = file_values != nullptr ? file_values : &local;
   for (const model::PodSource& pod : model.pod_sources) {
     if (pod.synthetic || !pod.containers_known) continue;
-    PodReferences entry{&pod, extract_references(pod, config_maps, classifier, text, &file_values)};
+    PodReferences entry{&pod, extract_references(pod, config_maps, classifier, text, files)};
     if (!entry.references.empty()) pods_.push_back(std::move(entry));
   }
 }

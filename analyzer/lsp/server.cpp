@@ -281,7 +281,7 @@ void Server::analyse_and_publish() {
   dirty_ = false;
   Published result;
   try {
-    result = analyze_workspace(documents_, settings_, parse_cache_);
+    result = analyze_workspace(documents_, settings_, caches_);
   } catch (const std::exception& e) {
     log(1, std::string("netlint: internal error: ") + e.what());
     return;

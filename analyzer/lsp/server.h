@@ -66,7 +66,7 @@ class Server {
   std::ostream& out_;
   DocumentStore documents_;
   Settings settings_;
-  ParseCache parse_cache_;  // each file's parse, kept while its text is unchanged
+  AnalysisCaches caches_;  // each file's parse and ConfigMap file's values, kept while its text is unchanged
   bool initialized_ = false;
   bool shutdown_ = false;
   bool exited_ = false;

@@ -37,11 +37,12 @@ void split_lines(const std::string& text, std::vector<std::string>& out) {
 
 }  // namespace
 
-Published analyze_workspace(const DocumentStore& documents, const Settings& settings, ParseCache& cache) {
+Published analyze_workspace(const DocumentStore& documents, const Settings& settings, AnalysisCaches& caches) {
   const auto started = std::chrono::steady_clock::now();
   Published published;
   cli::LintOptions options;
-  options.parse_cache = &cache;
+  options.parse_cache = &caches.parses;
+  options.kept_indexes = &caches.indexes;
   std::ostringstream err;
 
   std::optional<config::Config> config;
@@ -118,7 +119,8 @@ Published analyze_workspace(const DocumentStore& documents, const Settings& sett
     published.notes.push_back("note: " + note.message + " [NL0006 " + note.topic + "]");
   }
   published.ran = true;
-  const ParseCache::Stats reuse = cache.last_load();
+  caches.indexes.end_analysis();
+  const ParseCache::Stats reuse = caches.parses.last_load();
   published.timing = fmt::format(
       "netlint: analysed {} files in {:.0f} ms: inputs {:.0f} ms, load {:.0f} ms ({} parses reused, {} parsed), rules "
       "{:.0f} ms",

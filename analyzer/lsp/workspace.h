@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "analyzer/lsp/document_store.h"
+#include "analyzer/engine/kept_indexes.h"
 #include "analyzer/loader/parse_cache.h"
 
 namespace netlint::lsp {
@@ -30,8 +31,14 @@ struct Published {
   std::string timing;                                 // where the time went, for the log; empty if nothing ran
 };
 
-// `cache` keeps each file's parse between analyses: only the edited buffers (and files changed
-// on disk) are parsed again.
-Published analyze_workspace(const DocumentStore& documents, const Settings& settings, ParseCache& cache);
+// What the server keeps between analyses, each entry valid while its text is unchanged, so an
+// edit re-reads only what it changed: each file's parse (only the edited buffers and files changed
+// on disk are parsed again) and what the rules' indexes keep (engine/kept_indexes.h).
+struct AnalysisCaches {
+  ParseCache parses;
+  engine::KeptIndexes indexes;
+};
+
+Published analyze_workspace(const DocumentStore& documents, const Settings& settings, AnalysisCaches& caches);
 
 }  // namespace netlint::lsp

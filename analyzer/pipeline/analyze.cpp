@@ -52,6 +52,7 @@ Analysis analyze(std::vector<InputText> inputs, const config::Config* config, co
   const engine::PerFileIgnores per_file_ignores(selection.per_file_ignores_root, selection.per_file_ignores);
   run_options.per_file_ignores = &per_file_ignores;
   run_options.jobs = settings.jobs;
+  run_options.kept = settings.kept;
   out.diagnostics = engine::run_views(out.views, run_options);
   out.rules_ms = ms_since(rules_started);
   return out;

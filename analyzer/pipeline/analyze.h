@@ -15,14 +15,19 @@
 #include "analyzer/pipeline/rule_selection.h"
 #include "analyzer/source/input_text.h"
 
+namespace netlint::engine {
+struct KeptIndexes;  // engine/kept_indexes.h
+}
+
 namespace netlint::pipeline {
 
 // How to run, not what to find: the findings are the same for any of these.
 struct RunSettings {
-  unsigned jobs = 1;                // threads for parsing and for the rules of a view
-  std::string apply_namespace;      // --namespace; empty: each view's `cluster.applyNamespace`
-  ParseCache* cache = nullptr;      // parses kept between analyses (the language server's)
-  DiskCache* disk_cache = nullptr;  // parses kept between runs (util/disk_cache.h; cli/cache_location)
+  unsigned jobs = 1;                    // threads for parsing and for the rules of a view
+  std::string apply_namespace;          // --namespace; empty: each view's `cluster.applyNamespace`
+  ParseCache* cache = nullptr;          // parses kept between analyses (the language server's)
+  DiskCache* disk_cache = nullptr;      // parses kept between runs (util/disk_cache.h; cli/cache_location)
+  engine::KeptIndexes* kept = nullptr;  // what the views' indexes reuse from earlier analyses (the server's)
 };
 
 // The views of a run: one per `clusters:` entry (or one), each with its model and facts.
