@@ -47,7 +47,8 @@ View::~View() = default;
 const index::ReferenceIndex& View::references() const {
   std::call_once(references_once_, [this] {
     references_ = std::make_unique<index::ReferenceIndex>(model_, dns_->domain,
-                                                          kept_ != nullptr ? &kept_->config_file_values : nullptr);
+                                                          kept_ != nullptr ? &kept_->config_file_values : nullptr,
+                                                          kept_ != nullptr ? &kept_->host_scans : nullptr);
   });
   return *references_;
 }

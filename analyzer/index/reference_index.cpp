@@ -5,7 +5,8 @@
 
 namespace netlint::index {
 
-ReferenceIndex::ReferenceIndex(const model::Model& model, std::string domain, ConfigFileValuesCache* file_values) {
+ReferenceIndex::ReferenceIndex(const model::Model& model, std::string domain, ConfigFileValuesCache* file_values,
+                               HostScanCache* host_scans) {
   std::set<std::string, std::less<>> namespaces;
   for (const model::ObjectMeta& o : model.objects) {
     if (!o.namespace_name.value.empty()) namespaces.insert(o.namespace_name.value);
@@ -25,11 +26,13 @@ ReferenceIndex::ReferenceIndex(const model::Model& model, std::string domain, Co
     return it == by_name.end() ? nullptr : it->second;
   };
   const SourceTextLookup text = [&model](FileId id) -> std::string_view { return model.file(id).text; };
-  ConfigFileValuesCache local;
-  ConfigFileValuesCache* const files = file_values != nullptr ? file_values : &local;
+  ConfigFileValuesCache local_files;
+  ConfigFileValuesCache* const files = file_values != nullptr ? file_values : &local_files;
+  HostScanCache local_scans;
+  HostScanCache* const scans = host_scans != nullptr ? host_scans : &local_scans;
   for (const model::PodSource& pod : model.pod_sources) {
     if (pod.synthetic || !pod.containers_known) continue;
-    PodReferences entry{&pod, extract_references(pod, config_maps, classifier, text, files)};
+    PodReferences entry{&pod, extract_references(pod, config_maps, classifier, text, files, scans)};
     if (!entry.references.empty()) pods_.push_back(std::move(entry));
   }
 }

@@ -28,9 +28,11 @@ std::string service_namespace(const Reference& reference, const model::PodSource
 
 class ReferenceIndex {
  public:
-  // `domain`: the cluster domain FQDN references are resolved in. `file_values`: mounted
-  // ConfigMap files parsed by an earlier index (the language server's); null: parsed here.
-  ReferenceIndex(const model::Model& model, std::string domain, ConfigFileValuesCache* file_values = nullptr);
+  // `domain`: the cluster domain FQDN references are resolved in. `file_values`, `host_scans`:
+  // mounted ConfigMap files parsed and values scanned by an earlier index (the language
+  // server's); null: parsed and scanned here.
+  ReferenceIndex(const model::Model& model, std::string domain, ConfigFileValuesCache* file_values = nullptr,
+                 HostScanCache* host_scans = nullptr);
 
   const std::vector<PodReferences>& by_pod() const noexcept { return pods_; }
   // References that resolve to Service `name` of namespace `ns`: short names from pods of that

@@ -414,4 +414,27 @@ std::vector<HostCandidate> scan_hosts(std::string_view text, std::string_view na
   return std::move(scanner.out);
 }
 
+const std::vector<HostCandidate>& HostScanCache::hosts(std::string_view text, std::string_view name) {
+  std::string key = std::to_string(name.size());
+  key += ':';
+  key += name;
+  key += text;
+  const std::lock_guard lock(mutex_);
+  auto it = scanned_.find(key);
+  if (it == scanned_.end()) it = scanned_.emplace(std::move(key), Entry{scan_hosts(text, name), true}).first;
+  it->second.used = true;
+  return it->second.hosts;
+}
+
+void HostScanCache::drop_unused() {
+  const std::lock_guard lock(mutex_);
+  std::erase_if(scanned_, [](const auto& entry) { return !entry.second.used; });
+  for (auto& [key, entry] : scanned_) entry.used = false;
+}
+
+std::size_t HostScanCache::size() const {
+  const std::lock_guard lock(mutex_);
+  return scanned_.size();
+}
+
 }  // namespace netlint::index

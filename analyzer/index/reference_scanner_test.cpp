@@ -186,4 +186,30 @@ TEST_SUITE("references: scanner") {
   }
 }
 
+TEST_CASE("host scan cache: each (text, name) scanned once, exactly as scan_hosts") {
+  HostScanCache cache;
+  const std::string_view url = "postgres://db.shop:5432/app";
+  const std::vector<HostCandidate>& first = cache.hosts(url, "DATABASE_URL");
+  const std::vector<HostCandidate> direct = scan_hosts(url, "DATABASE_URL");
+  REQUIRE(first.size() == 1);
+  REQUIRE(direct.size() == 1);
+  CHECK(first.front().host == direct.front().host);
+  CHECK(first.front().host_offset == direct.front().host_offset);
+  CHECK(first.front().port == direct.front().port);
+  CHECK(&cache.hosts(std::string(url), "DATABASE_URL") == &first);  // by content
+  // The name decides too: a bare host counts under an address name only, and nothing under a
+  // listen name; the key keeps name and text apart (`A` + `B:c` is not `AB` + `:c`).
+  CHECK(cache.hosts("db.shop", "DB_HOST").size() == 1);
+  CHECK(cache.hosts("db.shop", "LOG_LEVEL").empty());
+  CHECK(cache.hosts("db.shop:80", "LISTEN").empty());
+  CHECK(cache.hosts("B:c", "A").size() == scan_hosts("B:c", "A").size());
+  CHECK(cache.hosts(":c", "AB").size() == scan_hosts(":c", "AB").size());
+  cache.drop_unused();
+  const std::size_t all = cache.size();
+  cache.hosts(url, "DATABASE_URL");
+  cache.drop_unused();  // only the URL was asked for since the last call
+  CHECK(cache.size() == 1);
+  CHECK(all > 1);
+}
+
 }  // namespace netlint::index

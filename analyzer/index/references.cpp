@@ -34,12 +34,13 @@ struct Origin {
 class Extractor {
  public:
   Extractor(const model::PodSource& pod, const ConfigMapLookup& config_maps, const HostClassifier& classifier,
-            const SourceTextLookup& source_text, ConfigFileValuesCache* file_values)
+            const SourceTextLookup& source_text, ConfigFileValuesCache* file_values, HostScanCache* host_scans)
       : pod_(pod),
         config_maps_(config_maps),
         classifier_(classifier),
         source_text_(source_text),
-        file_values_(file_values) {}
+        file_values_(file_values),
+        host_scans_(host_scans) {}
 
   std::vector<Reference> run() {
     for (std::uint32_t i = 0; i < pod_.containers.size(); ++i) container(i);
@@ -204,7 +205,10 @@ class Extractor {
   }
 
   void add(std::string_view value, std::string_view name, const Origin& origin) {
-    for (HostCandidate& candidate : scan_hosts(value, name)) {
+    std::vector<HostCandidate> scanned;
+    const std::vector<HostCandidate>& candidates =
+        host_scans_ != nullptr ? host_scans_->hosts(value, name) : (scanned = scan_hosts(value, name));
+    for (const HostCandidate& candidate : candidates) {
       Reference r;
       HostClass cls = classifier_.classify(candidate.host);
       if (candidate.form == HostCandidate::Form::kBare && looks_like_file_name(candidate.host)) cls = HostClass{};
@@ -214,13 +218,13 @@ class Extractor {
       r.pod = std::move(cls.pod);
       r.domain = std::move(cls.domain);
       r.other_domain = cls.other_domain;
-      r.text = std::move(candidate.text);
-      r.scheme = std::move(candidate.scheme);
+      r.text = candidate.text;
+      r.scheme = candidate.scheme;
       r.port = candidate.port;
       r.port_explicit = candidate.port_explicit;
       r.trailing_dot = candidate.trailing_dot;
       r.origin = origin.kind;
-      r.name = candidate.name.empty() ? origin.variable : std::move(candidate.name);
+      r.name = candidate.name.empty() ? origin.variable : candidate.name;
       r.variable = origin.variable;
       r.container = container_;
       r.config_map = origin.config_map;
@@ -235,7 +239,7 @@ class Extractor {
           r.range_exact = true;
         }
       }
-      r.host = std::move(candidate.host);
+      r.host = candidate.host;
       out_.push_back(std::move(r));
     }
   }
@@ -245,6 +249,7 @@ class Extractor {
   const HostClassifier& classifier_;
   const SourceTextLookup& source_text_;
   ConfigFileValuesCache* file_values_;  // may be null: parse per container
+  HostScanCache* host_scans_;           // may be null: scan per value
   std::uint32_t container_ = 0;
   std::vector<Reference> out_;
 };
@@ -271,12 +276,12 @@ std::string_view reference_origin_name(ReferenceOrigin origin) {
 
 std::vector<Reference> extract_references(const model::PodSource& pod, const ConfigMapLookup& config_maps,
                                           const HostClassifier& classifier, const SourceTextLookup& source_text,
-                                          ConfigFileValuesCache* file_values) {
+                                          ConfigFileValuesCache* file_values, HostScanCache* host_scans) {
   if (!config_maps) {
     const ConfigMapLookup none = [](std::string_view, std::string_view) -> const model::ConfigMap* { return nullptr; };
-    return Extractor(pod, none, classifier, source_text, file_values).run();
+    return Extractor(pod, none, classifier, source_text, file_values, host_scans).run();
   }
-  return Extractor(pod, config_maps, classifier, source_text, file_values).run();
+  return Extractor(pod, config_maps, classifier, source_text, file_values, host_scans).run();
 }
 
 }  // namespace netlint::index

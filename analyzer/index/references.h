@@ -25,6 +25,7 @@
 #include "analyzer/index/config_file_values.h"
 #include "analyzer/index/env_expansion.h"
 #include "analyzer/index/host_classifier.h"
+#include "analyzer/index/reference_scanner.h"
 #include "analyzer/model/pod_source.h"
 
 namespace netlint::index {
@@ -81,9 +82,11 @@ using SourceTextLookup = std::function<std::string_view(FileId)>;
 // Every reference of every container of `pod`, containers in order, then per container: env
 // (in order), envFrom, command, args, mounted files. Without `source_text`, ranges are whole
 // scalars.
-// `file_values` (optional) parses each mounted ConfigMap file once across pods.
+// `file_values` (optional) parses each mounted ConfigMap file once across pods; `host_scans`
+// (optional) scans each value once.
 std::vector<Reference> extract_references(const model::PodSource& pod, const ConfigMapLookup& config_maps,
                                           const HostClassifier& classifier, const SourceTextLookup& source_text = {},
-                                          ConfigFileValuesCache* file_values = nullptr);
+                                          ConfigFileValuesCache* file_values = nullptr,
+                                          HostScanCache* host_scans = nullptr);
 
 }  // namespace netlint::index
