@@ -62,6 +62,11 @@ def run_netlint(netlint, corpus, project, path=None, select="ALL,nursery"):
     folder, so the paths it prints are relative to the corpus. Returns the CompletedProcess.
     `select` is the --select value; None runs the default selection (tools/review-accept)."""
     env = dict(os.environ, NO_COLOR="1")
+    # The corpus is linted from a temp copy or ../shared, outside any git repository, so netlint
+    # would keep its parse cache in ~/.cache/netlint: no cache unless the caller chose a folder
+    # (ctest sets NETLINT_CACHE_DIR to the build folder).
+    if "NETLINT_CACHE_DIR" not in env:
+        env["NETLINT_NO_CACHE"] = "1"
     paths = [path] if path else [project] + [os.path.join(project, f) for f in NAMED.get(project, [])]
     # Every rule, nursery included (RULES.md Acceptance's second selection): the recorded list
     # covers the rules that are off by default too, so a change to any of them shows.
