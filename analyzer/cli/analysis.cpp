@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <memory>
 #include <thread>
 
 #include "analyzer/cli/cache_location.h"
@@ -110,6 +111,25 @@ int read_inputs(const LintOptions& options, const config::Config* config, std::v
   return kLoaded;
 }
 
+// The analysis's on-disk cache: the caller's (LintOptions::disk_cache, finished by the caller),
+// else one opened here and finished when the analysis is done (evicting if it grew too big).
+class AnalysisDiskCache {
+ public:
+  explicit AnalysisDiskCache(const LintOptions& options)
+      : own_(options.disk_cache != nullptr ? nullptr : open_disk_cache(options)),
+        used_(options.disk_cache != nullptr ? options.disk_cache : own_.get()) {}
+  ~AnalysisDiskCache() {
+    if (own_ != nullptr) own_->finish();
+  }
+  AnalysisDiskCache(const AnalysisDiskCache&) = delete;
+  AnalysisDiskCache& operator=(const AnalysisDiskCache&) = delete;
+  DiskCache* get() const { return used_; }
+
+ private:
+  std::unique_ptr<DiskCache> own_;
+  DiskCache* used_;
+};
+
 pipeline::RunSettings run_settings(const LintOptions& options) {
   pipeline::RunSettings settings;
   settings.jobs = effective_jobs(options);
@@ -123,11 +143,10 @@ int load_views(const LintOptions& options, const config::Config* config, std::ve
                std::ostream& err) {
   std::vector<InputText> inputs;
   if (const int status = read_inputs(options, config, inputs, err); status != kLoaded) return status;
-  const std::unique_ptr<DiskCache> disk_cache = open_disk_cache(options);
+  const AnalysisDiskCache disk_cache(options);
   pipeline::RunSettings settings = run_settings(options);
   settings.disk_cache = disk_cache.get();
   pipeline::LoadedViews loaded = pipeline::load(std::move(inputs), config, settings);
-  if (disk_cache != nullptr) disk_cache->finish();
   for (const std::string& warning : loaded.warnings) err << "netlint: " << printable(warning) << '\n';
   out = std::move(loaded.views);
   return kLoaded;
@@ -150,11 +169,10 @@ int analyze(const LintOptions& options, const config::Config* config, const pipe
   if (const int status = read_inputs(options, config, inputs, err, std::move(buffers)); status != kLoaded)
     return status;
   out.times.inputs_ms = ms_since(started);
-  const std::unique_ptr<DiskCache> disk_cache = open_disk_cache(options);
+  const AnalysisDiskCache disk_cache(options);
   pipeline::RunSettings settings = run_settings(options);
   settings.disk_cache = disk_cache.get();
   pipeline::Analysis analysis = pipeline::analyze(std::move(inputs), config, selection, settings);
-  if (disk_cache != nullptr) disk_cache->finish();
   for (const std::string& warning : analysis.warnings) err << "netlint: " << printable(warning) << '\n';
   out.views = std::move(analysis.views);
   out.diagnostics = std::move(analysis.diagnostics);

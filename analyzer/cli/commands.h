@@ -10,6 +10,7 @@
 #include "analyzer/diag/diagnostic.h"
 
 namespace netlint {
+class DiskCache;
 class ParseCache;
 }  // namespace netlint
 
@@ -48,6 +49,10 @@ struct LintOptions {
   // it; --cache-dir (or NETLINT_CACHE_DIR) moves it from the git root's `.netlint_cache/`.
   bool no_cache = false;
   std::string cache_dir;
+  // An on-disk cache the caller keeps open for its lifetime and finishes itself (the language
+  // server's: it must not scan the folder for eviction after every edit). Null: each analysis
+  // opens the cache as the options say and finishes it.
+  DiskCache* disk_cache = nullptr;
   // What the rules' indexes reuse from earlier analyses (engine/kept_indexes.h): the language
   // server's, for its lifetime.
   engine::KeptIndexes* kept_indexes = nullptr;

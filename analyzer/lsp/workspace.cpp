@@ -7,6 +7,7 @@
 #include <optional>
 #include <sstream>
 
+#include "analyzer/cli/cache_location.h"
 #include "analyzer/cli/analysis.h"
 #include "analyzer/cli/input_selection.h"
 #include "analyzer/engine/engine_codes.h"
@@ -43,6 +44,11 @@ Published analyze_workspace(const DocumentStore& documents, const Settings& sett
   cli::LintOptions options;
   options.parse_cache = &caches.parses;
   options.kept_indexes = &caches.indexes;
+  if (!caches.disk_opened) {
+    caches.disk = cli::open_disk_cache(options);
+    caches.disk_opened = true;
+  }
+  options.disk_cache = caches.disk.get();
   std::ostringstream err;
 
   std::optional<config::Config> config;

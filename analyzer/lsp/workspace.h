@@ -7,12 +7,14 @@
 #include <nlohmann/json.hpp>
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "analyzer/lsp/document_store.h"
 #include "analyzer/engine/kept_indexes.h"
 #include "analyzer/loader/parse_cache.h"
+#include "analyzer/util/disk_cache.h"
 
 namespace netlint::lsp {
 
@@ -37,6 +39,17 @@ struct Published {
 struct AnalysisCaches {
   ParseCache parses;
   engine::KeptIndexes indexes;
+  // The on-disk parse cache (issue 21), opened at the first analysis and finished (evicting
+  // if it grew past its budget) when the server ends, not after every edit.
+  std::unique_ptr<DiskCache> disk;
+  bool disk_opened = false;
+
+  AnalysisCaches() = default;
+  AnalysisCaches(const AnalysisCaches&) = delete;
+  AnalysisCaches& operator=(const AnalysisCaches&) = delete;
+  ~AnalysisCaches() {
+    if (disk != nullptr) disk->finish();
+  }
 };
 
 Published analyze_workspace(const DocumentStore& documents, const Settings& settings, AnalysisCaches& caches);
