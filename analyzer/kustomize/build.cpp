@@ -318,6 +318,18 @@ class Builder {
     return out;
   }
 
+  // A strategic-merge patch without apiVersion, kind, metadata.name and metadata.namespace.
+  static Doc without_identity(const Doc& patch) {
+    Doc body = patch;
+    body.erase("apiVersion");
+    body.erase("kind");
+    if (Doc* metadata = body.get("metadata"); metadata != nullptr && metadata->is_map()) {
+      metadata->erase("name");
+      metadata->erase("namespace");
+    }
+    return body;
+  }
+
   static void anchor_all(Doc& d, SourceRange at) {
     d.range = at;
     for (auto& e : d.entries) {
@@ -344,8 +356,12 @@ class Builder {
       }
       if (!patch.is_map()) continue;
       if (!p.target.any) {
+        // With a target, the patch's own identity is not the target's: kustomize gives each
+        // selected resource a copy named as that resource (PatchTransformer: SetName,
+        // SetNamespace, SetGvk), so `metadata: {name: not-used}` renames nothing.
+        const Doc body = without_identity(patch);
         for (auto it = resources.begin(); it != resources.end();) {
-          if (target_matches(p.target, *it) && !strategic_merge(it->doc, patch))
+          if (target_matches(p.target, *it) && !strategic_merge(it->doc, body))
             it = resources.erase(it);
           else
             ++it;

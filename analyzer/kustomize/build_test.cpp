@@ -139,6 +139,29 @@ TEST_CASE("JSON 6902 (RFC 6902 4.4-4.6): move and copy carry the value, test che
                                            "move /spec/selector/inner", "copy /spec/x"});
 }
 
+TEST_CASE("a strategic-merge patch with a target: every match patched, none renamed by the patch's own name") {
+  // kustomize PatchTransformer: each resource the target selects gets a copy of the patch named
+  // as that resource, so the placeholder name in the patch renames nothing.
+  const Run run = build({
+      {"kustomization.yaml",
+       "resources: [app.yaml]\npatches:\n- target: {kind: Deployment, labelSelector: tier=backend}\n"
+       "  patch: |-\n    apiVersion: apps/v1\n    kind: Deployment\n    metadata: {name: not-used, namespace: x}\n"
+       "    spec: {replicas: 3}\n"},
+      {"app.yaml",
+       "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a, labels: {tier: backend}}\n---\n"
+       "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: b, labels: {tier: backend}}\n---\n"
+       "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: c, labels: {tier: frontend}}\n"},
+  });
+  REQUIRE(run.builds.size() == 1);
+  const auto objects = rendered(run.builds[0]);
+  REQUIRE(objects.size() == 3);
+  CHECK(objects[0] ==
+        "{apiVersion: apps/v1, kind: Deployment, metadata: {name: a, labels: {tier: backend}}, spec: {replicas: 3}}");
+  CHECK(objects[1] ==
+        "{apiVersion: apps/v1, kind: Deployment, metadata: {name: b, labels: {tier: backend}}, spec: {replicas: 3}}");
+  CHECK(objects[2] == "{apiVersion: apps/v1, kind: Deployment, metadata: {name: c, labels: {tier: frontend}}}");
+}
+
 TEST_CASE("an overlay: namespace, namePrefix with name references, commonLabels on selectors and templates") {
   // kustomize docs (namePrefix, commonLabels): the Service is renamed and the StatefulSet's
   // serviceName follows it; the Ingress class name does not follow the IngressClass.
