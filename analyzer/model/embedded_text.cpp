@@ -36,7 +36,10 @@ EmbeddedText EmbeddedText::config_map_value(const ConfigMapEntry& entry, std::st
   EmbeddedText e;
   e.text_ = entry.value.value;
   e.file_ = entry.value.range.file;
-  e.anchor_ = entry.key.range;
+  // Not exact: the ConfigMap key, unless the value was written in another file than its key (a
+  // kustomize patch replaced it, inline in a kustomization): then where the value was written.
+  const bool written_elsewhere = entry.value.range.valid() && entry.value.range.file != entry.key.range.file;
+  e.anchor_ = written_elsewhere ? entry.value.range : entry.key.range;
   const SourceRange token = entry.value.range;
   if (!token.valid() || token.end > file_text.size()) return e;
   const std::string_view value = e.text_;

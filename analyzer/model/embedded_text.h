@@ -7,7 +7,8 @@
 // Exact where the embedding preserves bytes: a standalone file, a `|` literal block scalar
 // (content line i is the YAML line i after the header, minus the block's indentation), a
 // single-line plain or quoted scalar without escapes. Anything else (folded `>` scalars,
-// escapes, multi-line quoted scalars) anchors every position on the ConfigMap key.
+// escapes, multi-line quoted scalars) anchors every position on the ConfigMap key, or on the
+// value when a kustomize patch wrote it in another file (an inline patch in a kustomization).
 #pragma once
 
 #include <cstdint>
