@@ -285,24 +285,8 @@ std::vector<ConfigValue> config_file_values(std::string_view text, ConfigFileTyp
 }
 
 const std::vector<ConfigValue>& ConfigFileValuesCache::values(const std::string& text, ConfigFileType type) {
-  const std::lock_guard lock(mutex_);
-  auto it = parsed_.find(std::pair<std::string_view, ConfigFileType>{text, type});
-  if (it == parsed_.end()) {
-    it = parsed_.emplace(std::pair{text, type}, Entry{config_file_values(text, type), true}).first;
-  }
-  it->second.used = true;
-  return it->second.values;
-}
-
-void ConfigFileValuesCache::drop_unused() {
-  const std::lock_guard lock(mutex_);
-  std::erase_if(parsed_, [](const auto& entry) { return !entry.second.used; });
-  for (auto& [key, entry] : parsed_) entry.used = false;
-}
-
-std::size_t ConfigFileValuesCache::size() const {
-  const std::lock_guard lock(mutex_);
-  return parsed_.size();
+  return memo_.get(std::pair<std::string_view, ConfigFileType>{text, type},
+                   [&] { return config_file_values(text, type); });
 }
 
 }  // namespace netlint::index

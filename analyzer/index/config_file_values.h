@@ -9,10 +9,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "analyzer/util/kept_memo.h"
 
 namespace netlint::index {
 
@@ -39,16 +40,11 @@ std::vector<ConfigValue> config_file_values(std::string_view text, ConfigFileTyp
 class ConfigFileValuesCache {
  public:
   const std::vector<ConfigValue>& values(const std::string& text, ConfigFileType type);
-  // Drops the entries no lookup used since the last call: the cache holds the files of the latest
-  // analysis, never a history.
-  void drop_unused();
-  std::size_t size() const;
+  // Drops the entries no lookup used since the last call (util/kept_memo.h).
+  void drop_unused() { memo_.drop_unused(); }
+  std::size_t size() const { return memo_.size(); }
 
  private:
-  struct Entry {
-    std::vector<ConfigValue> values;
-    bool used = true;
-  };
   // (text, type) against (string_view, type): looked up without copying the text.
   struct KeyLess {
     using is_transparent = void;
@@ -58,8 +54,6 @@ class ConfigFileValuesCache {
       return std::string_view(a.first) < std::string_view(b.first);
     }
   };
-  mutable std::mutex mutex_;
-  std::map<std::pair<std::string, ConfigFileType>, Entry, KeyLess> parsed_;
+  KeptMemo<std::map<std::pair<std::string, ConfigFileType>, KeptEntry<std::vector<ConfigValue>>, KeyLess>> memo_;
 };
-
 }  // namespace netlint::index

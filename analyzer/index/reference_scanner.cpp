@@ -419,22 +419,7 @@ const std::vector<HostCandidate>& HostScanCache::hosts(std::string_view text, st
   key += ':';
   key += name;
   key += text;
-  const std::lock_guard lock(mutex_);
-  auto it = scanned_.find(key);
-  if (it == scanned_.end()) it = scanned_.emplace(std::move(key), Entry{scan_hosts(text, name), true}).first;
-  it->second.used = true;
-  return it->second.hosts;
-}
-
-void HostScanCache::drop_unused() {
-  const std::lock_guard lock(mutex_);
-  std::erase_if(scanned_, [](const auto& entry) { return !entry.second.used; });
-  for (auto& [key, entry] : scanned_) entry.used = false;
-}
-
-std::size_t HostScanCache::size() const {
-  const std::lock_guard lock(mutex_);
-  return scanned_.size();
+  return memo_.get(key, [&] { return scan_hosts(text, name); });
 }
 
 }  // namespace netlint::index

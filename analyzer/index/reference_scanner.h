@@ -13,12 +13,13 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
+
+#include "analyzer/util/kept_memo.h"
 
 namespace netlint::index {
 
@@ -59,17 +60,12 @@ std::vector<HostCandidate> scan_hosts(std::string_view text, std::string_view na
 class HostScanCache {
  public:
   const std::vector<HostCandidate>& hosts(std::string_view text, std::string_view name);
-  // Drops the entries no lookup used since the last call (as ConfigFileValuesCache::drop_unused).
-  void drop_unused();
-  std::size_t size() const;
+  // Drops the entries no lookup used since the last call (util/kept_memo.h).
+  void drop_unused() { memo_.drop_unused(); }
+  std::size_t size() const { return memo_.size(); }
 
  private:
-  struct Entry {
-    std::vector<HostCandidate> hosts;
-    bool used = true;
-  };
-  mutable std::mutex mutex_;
-  std::unordered_map<std::string, Entry> scanned_;  // key: the name's length, ':', the name, the text
+  // key: the name's length, ':', the name, the text
+  KeptMemo<std::unordered_map<std::string, KeptEntry<std::vector<HostCandidate>>>> memo_;
 };
-
 }  // namespace netlint::index
