@@ -28,10 +28,6 @@ bool is_kustomization_name(std::string_view path) {
   return name == "kustomization.yaml" || name == "kustomization.yml" || name == "Kustomization";
 }
 
-std::string resolve(const Kustomization& k, const std::string& entry) {
-  return normal(fs::path(k.dir) / entry);
-}
-
 std::map<std::string, FileId> files_by_path(const std::vector<InputText>& inputs) {
   std::map<std::string, FileId> out;
   for (std::size_t i = 0; i < inputs.size(); ++i) {
@@ -240,7 +236,7 @@ class Builder {
       return SourceText{f->second, &inputs_[f->second].text};
     };
     for (const Entry& source : run_generators(k, read, resources)) {
-      if (!fs::exists((fs::path(k.dir) / source.value).lexically_normal())) {
+      if (!fs::exists(resolve(k, source.value))) {
         return not_built(fmt::format("{} generates from {}, which does not exist", k.path, source.value), source.at);
       }
       unsupported(k, "the generator source " + source.value + " (not among the inputs)", source.at);

@@ -127,10 +127,6 @@ std::vector<yaml::NodeRef> env_files(const yaml::NodeRef& g) {
   return envs;
 }
 
-std::string resolved(const Kustomization& k, const std::string& path) {
-  return (fs::path(k.dir) / path).lexically_normal().generic_string();
-}
-
 bool read_data(const Kustomization& k, const yaml::NodeRef& g, const ReadSource& read, std::vector<DataEntry>& data,
                std::vector<Entry>& missing) {
   const yaml::NodeRef literals = g.get("literals");
@@ -145,7 +141,7 @@ bool read_data(const Kustomization& k, const yaml::NodeRef& g, const ReadSource&
   for (std::uint32_t i = 0; i < files.size(); ++i) {
     const yaml::NodeRef f = files.item(i);
     const auto [key, path] = file_entry(f.scalar());
-    const auto source = read(resolved(k, path));
+    const auto source = read(resolve(k, path));
     if (!source) {
       missing.push_back({path, f.range()});
       continue;
@@ -155,7 +151,7 @@ bool read_data(const Kustomization& k, const yaml::NodeRef& g, const ReadSource&
                     SourceRange{source->file, 0, static_cast<std::uint32_t>(source->text->size())}});
   }
   for (const yaml::NodeRef& env : env_files(g)) {
-    const auto source = read(resolved(k, env.scalar()));
+    const auto source = read(resolve(k, env.scalar()));
     if (!source) {
       missing.push_back({env.scalar(), env.range()});
       continue;
@@ -193,9 +189,9 @@ std::vector<Entry> config_map_sources(const Kustomization& k) {
     const yaml::NodeRef g = k.config_map_generator.item(i);
     const yaml::NodeRef files = g.get("files");
     for (std::uint32_t j = 0; j < files.size(); ++j) {
-      out.push_back({resolved(k, file_entry(files.item(j).scalar()).second), files.item(j).range()});
+      out.push_back({resolve(k, file_entry(files.item(j).scalar()).second), files.item(j).range()});
     }
-    for (const yaml::NodeRef& env : env_files(g)) out.push_back({resolved(k, env.scalar()), env.range()});
+    for (const yaml::NodeRef& env : env_files(g)) out.push_back({resolve(k, env.scalar()), env.range()});
   }
   return out;
 }

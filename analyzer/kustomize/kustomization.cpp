@@ -81,6 +81,10 @@ void read_patches(const yaml::NodeRef& root, Kustomization& k) {
 
 }  // namespace
 
+std::string resolve(const Kustomization& k, const std::string& entry) {
+  return (std::filesystem::path(k.dir) / entry).lexically_normal().generic_string();
+}
+
 bool is_remote(std::string_view entry) {
   return entry.find("://") != std::string_view::npos || entry.rfind("github.com/", 0) == 0 ||
          entry.rfind("git@", 0) == 0 || entry.find("?ref=") != std::string_view::npos;

@@ -81,4 +81,8 @@ std::optional<Kustomization> read_kustomization(std::string_view text, std::stri
 
 bool is_remote(std::string_view entry);
 
+// An entry of `k` (a resource, patch or generator source path) as a normalised path from the
+// working directory: `k`'s folder joined with it.
+std::string resolve(const Kustomization& k, const std::string& entry);
+
 }  // namespace netlint::kustomize
