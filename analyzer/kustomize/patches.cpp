@@ -151,7 +151,7 @@ bool apply_operation(Doc& base, const std::string& op, const std::vector<std::st
 }
 
 // The node a JSON pointer names, nullptr when a step is missing ("" names the whole document).
-Doc* resolve(Doc& base, const std::vector<std::string>& path) {
+Doc* node_at(Doc& base, const std::vector<std::string>& path) {
   Doc* at = &base;
   for (const std::string& token : path) {
     at = child(*at, token);
@@ -208,7 +208,7 @@ bool same_value(const Doc& a, const Doc& b) {
 bool apply_move_or_copy(Doc& base, const std::string& op, const std::string& from, const Doc& path_node) {
   const std::vector<std::string> source = pointer(from);
   const std::vector<std::string> target = pointer(path_node.text());
-  Doc* found = source.empty() ? nullptr : resolve(base, source);
+  Doc* found = source.empty() ? nullptr : node_at(base, source);
   if (found == nullptr) return false;
   const Doc value = *found;
   if (op == "move") {
@@ -277,7 +277,7 @@ std::vector<std::string> apply_json6902(Doc& base, const Doc& operations) {
     } else if (what == "test") {
       // A test that fails makes kustomize refuse the patch: reported, so what it writes is unknown.
       const Doc* value = op.get("value");
-      const Doc* current = resolve(base, pointer(path->text()));
+      const Doc* current = node_at(base, pointer(path->text()));
       if (value == nullptr || current == nullptr || !same_value(*current, *value)) {
         failed.push_back(what + " " + path->text());
       }
