@@ -1,14 +1,15 @@
 #include "analyzer/kustomize/build.h"
 
 #include <fmt/format.h>
-#include <re2/re2.h>
 
 #include <algorithm>
 #include <filesystem>
 
 #include "analyzer/kustomize/generators.h"
 #include "analyzer/kustomize/patches.h"
+#include "analyzer/kustomize/selection.h"
 #include "analyzer/kustomize/transformers.h"
+#include "analyzer/kustomize/unknown_values.h"
 #include "analyzer/source/path_parts.h"
 #include "analyzer/yaml/document_splitter.h"
 #include "analyzer/yaml/tree_builder.h"
@@ -54,54 +55,6 @@ std::vector<std::string> generator_sources(const yaml::NodeRef& generators) {
   return out;
 }
 
-// Whether a resource matches a `patches[].target` (kustomize's `types.Selector`: name and
-// namespace are anchored regular expressions; label selectors as equality terms).
-bool regex_match(const std::string& pattern, const std::string& value) {
-  if (pattern.empty()) return true;
-  if (pattern.find_first_of("*.|()[]+?^$\\{}") == std::string::npos) return pattern == value;
-  const RE2 re(pattern, RE2::Quiet);
-  return re.ok() && RE2::FullMatch(value, re);
-}
-
-bool labels_match(const std::string& selector, const Doc* labels) {
-  if (selector.empty()) return true;
-  std::size_t at = 0;
-  while (at <= selector.size()) {
-    std::size_t comma = selector.find(',', at);
-    if (comma == std::string::npos) comma = selector.size();
-    std::string term = selector.substr(at, comma - at);
-    term.erase(0, term.find_first_not_of(' '));
-    term.erase(term.find_last_not_of(' ') + 1);
-    const bool negated = term.find("!=") != std::string::npos;
-    const std::size_t eq = term.find(negated ? "!=" : "=");
-    const std::string key = term.substr(0, eq);
-    std::string value = eq == std::string::npos ? std::string() : term.substr(eq + (negated ? 2 : 1));
-    if (!value.empty() && value[0] == '=') value.erase(0, 1);
-    const Doc* have = labels == nullptr ? nullptr : labels->get(key);
-    if (eq == std::string::npos) {
-      if (have == nullptr) return false;
-    } else if (negated ? (have != nullptr && have->text() == value) : (have == nullptr || have->text() != value)) {
-      return false;
-    }
-    at = comma + 1;
-  }
-  return true;
-}
-
-bool target_matches(const Target& t, const Resource& r) {
-  if (!t.kind.empty() && t.kind != r.kind()) return false;
-  if (!t.group.empty() && t.group != r.api_group()) return false;
-  if (!t.name.empty() &&
-      !std::any_of(r.names.begin(), r.names.end(), [&](const std::string& n) { return regex_match(t.name, n); }) &&
-      !regex_match(t.name, r.name())) {
-    return false;
-  }
-  if (!t.name_space.empty() && !regex_match(t.name_space, r.name_space())) return false;
-  if (!labels_match(t.label_selector, r.doc.at({"metadata", "labels"}))) return false;
-  if (!labels_match(t.annotation_selector, r.doc.at({"metadata", "annotations"}))) return false;
-  return true;
-}
-
 class Builder {
  public:
   Builder(const BuildPlan& plan, const std::vector<InputText>& inputs, const DocumentsOf& documents,
@@ -114,6 +67,7 @@ class Builder {
     build_.root_file = root.file;
     std::vector<Resource> resources;
     stack_.clear();
+    vars_.clear();
     build_.built = accumulate(root, resources);
     // Last, generated names get their hash and the references follow (kustomize's
     // nameReference run after the hash, RULES.md "Kustomize", Order).
@@ -126,6 +80,8 @@ class Builder {
       r.names.push_back(from);
       rename_references(resources, r.kind(), r.name_space(), from, name->value);
     }
+    // Vars are resolved when the whole build is done (kustomize `ResolveVars`, after the hash).
+    substitute_vars(resources, vars_);
     // Objects annotated `config.kubernetes.io/local-config: "true"` are not applied.
     std::erase_if(resources, [](const Resource& r) {
       const Doc* local = r.doc.at({"metadata", "annotations", "config.kubernetes.io/local-config"});
@@ -207,6 +163,7 @@ class Builder {
   bool accumulate_unguarded(const Kustomization& k, std::vector<Resource>& resources) {
     for (const Entry& unsupported_feature : k.unsupported)
       unsupported(k, unsupported_feature.value, unsupported_feature.at);
+    vars_.insert(vars_.end(), k.vars.begin(), k.vars.end());
     for (const Entry& entry : k.resources) {
       if (is_remote(entry.value)) {
         unsupported(k, "the remote resource " + entry.value, entry.at);
@@ -395,18 +352,83 @@ class Builder {
 
   // The transformers in kustomize's order (RULES.md "Kustomize", Order).
   bool transform(const Kustomization& k, std::vector<Resource>& resources) {
+    std::vector<FieldSpec> selector_label_specs;
+    if (!read_configurations(k, selector_label_specs)) return false;
     for (const Patch& p : k.patches) {
       if (p.origin != Patch::Origin::kJson6902 && !apply_patch(k, p, resources)) return false;
     }
     if (k.namespace_name) set_namespace(resources, *k.namespace_name);
     if (k.name_prefix || k.name_suffix) add_name_affixes(resources, k.name_prefix, k.name_suffix);
-    for (const LabelSet& labels : k.labels) add_labels(resources, labels);
+    for (const LabelSet& labels : k.labels) add_labels(resources, labels, selector_label_specs);
     add_annotations(resources, k.annotations);
     for (const Patch& p : k.patches) {
       if (p.origin == Patch::Origin::kJson6902 && !apply_patch(k, p, resources)) return false;
     }
     for (const Replica& r : k.replicas) set_replicas(resources, r);
     for (const Image& i : k.images) set_image(resources, i);
+    return apply_replacements(k, resources);
+  }
+
+  // The first document of a file a kustomization names (a replacement or configurations file);
+  // nullopt when it is not among the inputs: then `missing` tells whether it exists at all.
+  std::optional<yaml::ParseResult> read_side_file(const Kustomization& k, const Entry& entry, bool& missing) {
+    const auto file = files_.find(resolve(k, entry.value));
+    missing = file == files_.end() && !fs::exists(resolve(k, entry.value));
+    if (file == files_.end()) return std::nullopt;
+    const std::string& text = inputs_[file->second].text;
+    const auto spans = yaml::split_documents(text);
+    if (spans.empty()) return std::nullopt;
+    yaml::ParseResult parsed = yaml::parse_document(text, spans[0].begin, spans[0].end, file->second);
+    if (!parsed.tree) return std::nullopt;
+    return parsed;
+  }
+
+  // `configurations` (RULES.md "Kustomize", Extensions): the `commonLabels` table extends where
+  // selector labels go, and `varReference` only says where vars are substituted (netlint looks
+  // in every field). Other tables are not built: what they write is unknown.
+  bool read_configurations(const Kustomization& k, std::vector<FieldSpec>& selector_label_specs) {
+    for (const Entry& entry : k.configurations) {
+      bool missing = false;
+      const auto parsed = read_side_file(k, entry, missing);
+      if (missing)
+        return not_built(fmt::format("{} names the configurations file {}, which does not exist", k.path, entry.value),
+                         entry.at);
+      if (!parsed) {
+        unsupported(k, "the configurations file " + entry.value + " (not among the inputs)", entry.at);
+        continue;
+      }
+      const yaml::NodeRef root = yaml::root_of(*parsed->tree);
+      for (std::uint32_t i = 0; i < root.size(); ++i) {
+        const std::string& table = root.key_at(i).scalar();
+        if (table == "commonLabels") {
+          for (FieldSpec& spec : field_specs_of(root.value_at(i))) selector_label_specs.push_back(std::move(spec));
+        } else if (table != "varReference" && root.value_at(i).size() != 0) {
+          unsupported(k, fmt::format("the {} table of the configurations file {}", table, entry.value), entry.at);
+        }
+      }
+    }
+    return true;
+  }
+
+  bool apply_replacements(const Kustomization& k, std::vector<Resource>& resources) {
+    for (const ReplacementEntry& entry : k.replacements) {
+      std::map<std::string, std::string> opened;
+      if (entry.path) {
+        bool missing = false;
+        const auto parsed = read_side_file(k, *entry.path, missing);
+        if (missing)
+          return not_built(fmt::format("{} names the replacement {}, which does not exist", k.path, entry.path->value),
+                           entry.at);
+        if (!parsed) {
+          unsupported(k, "the replacement " + entry.path->value + " (not among the inputs)", entry.at);
+          continue;
+        }
+        opened = apply_replacement_targets(resources, replacement_targets(yaml::root_of(*parsed->tree)));
+      } else {
+        opened = apply_replacement_targets(resources, replacement_targets(entry.node));
+      }
+      build_.open_namespaces.insert(opened.begin(), opened.end());
+    }
     return true;
   }
 
@@ -416,6 +438,7 @@ class Builder {
   std::vector<BuildNote>& notes_;
   std::map<std::string, FileId> files_;
   std::vector<std::string> stack_;
+  std::vector<Entry> vars_;  // declared by any kustomization of the build
   Build build_;
 };
 

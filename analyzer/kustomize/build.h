@@ -41,6 +41,9 @@ struct Build {
   std::set<FileId> members;              // resource files the build reads
   std::vector<std::string> unsupported;  // features it uses that netlint does not build
   std::set<std::string> namespaces;      // the namespaces its objects land in
+  // Namespaces a value netlint does not compute may add objects to or relabel objects in (a
+  // replacement writing a name, namespace or labels; kustomize/unknown_values.h), with why.
+  std::map<std::string, std::string> open_namespaces;
   // What the root and its components write on every object (the build's own names, which two
   // builds of one base differ by): the namespace that wins, and each namePrefix/nameSuffix.
   std::string namespace_name;

@@ -283,4 +283,92 @@ TEST_CASE("a component's patch edits a generated ConfigMap before its hash is co
   CHECK(run.builds[0].objects[0].doc.at({"data", "FOO"})->range.file == 2);  // written last by the patch
 }
 
+TEST_CASE("vars: only scalars holding $(NAME) of a declared var become unknown; other $(...) stay") {
+  const Run run = build({{"k/kustomization.yaml",
+                          "resources: [app.yaml]\nvars:\n- name: HOST\n  objref: {kind: Service, name: web, "
+                          "apiVersion: v1}\n"},
+                         {"k/app.yaml",
+                          "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {url: 'http://$(HOST):80', "
+                          "other: '$(POD_IP)', plain: web}\n"}});
+  REQUIRE(run.builds.size() == 1);
+  CHECK(run.builds[0].unsupported.empty());
+  CHECK(rendered(run.builds[0]) ==
+        std::vector<std::string>{"{apiVersion: v1, kind: ConfigMap, metadata: {name: c}, data: {url: "
+                                 "http://__KUSTOMIZE_UNKNOWN__:80, other: $(POD_IP), plain: web}}"});
+}
+
+TEST_CASE("replacements: a scalar target is unknown; a selector, a created field or a map opens the namespace") {
+  const Run run = build({{"k/kustomization.yaml", R"(resources: [app.yaml]
+replacements:
+- source: {kind: Service, name: web}
+  targets:
+  - select: {kind: Service}
+    reject: [{name: db}]
+    fieldPaths: [spec.ports.*.name, spec.selector.app]
+  - select: {kind: Service, name: db}
+    fieldPaths:
+    - spec.externalName
+    - spec.ports.[port=5432].appProtocol
+    options: {create: true}
+  - select: {kind: Service, name: web}
+    fieldPaths: [spec.ports]
+)"},
+                         {"k/app.yaml", R"(apiVersion: v1
+kind: Service
+metadata: {name: web, namespace: a}
+spec: {selector: {app: web}, ports: [{name: http, port: 80}]}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: db, namespace: b}
+spec: {externalName: db.example.com, ports: [{port: 5432}]}
+)"}});
+  REQUIRE(run.builds.size() == 1);
+  const Build& b = run.builds[0];
+  CHECK(b.unsupported.empty());
+  CHECK(rendered(b) == std::vector<std::string>{
+                           "{apiVersion: v1, kind: Service, metadata: {name: web, namespace: a}, spec: {selector: "
+                           "{app: __KUSTOMIZE_UNKNOWN__}, ports: [{name: __KUSTOMIZE_UNKNOWN__, port: 80}]}}",
+                           "{apiVersion: v1, kind: Service, metadata: {name: db, namespace: b}, spec: {externalName: "
+                           "__KUSTOMIZE_UNKNOWN__, ports: [{port: 5432}]}}"});
+  // a: the selector (and the whole ports list); b: appProtocol does not exist and create is set.
+  REQUIRE(b.open_namespaces.size() == 2);
+  CHECK(b.open_namespaces.at("a").find("spec.selector.app of Service web") != std::string::npos);
+  CHECK(b.open_namespaces.at("b").find("appProtocol") != std::string::npos);
+}
+
+TEST_CASE("labels[].fields and a configurations commonLabels table write the pairs where they say") {
+  const Run run = build({{"k/kustomization.yaml", R"(resources: [app.yaml]
+configurations: [config.yaml]
+commonLabels: {team: a}
+labels:
+- pairs: {tier: web}
+  fields:
+  - {path: spec/podMetadata/labels, kind: Rollout, create: true}
+)"},
+                         {"k/config.yaml", "commonLabels:\n- {path: spec/selector/matchLabels, kind: Rollout}\n"},
+                         {"k/app.yaml", R"(apiVersion: argoproj.io/v1alpha1
+kind: Rollout
+metadata: {name: web}
+spec: {selector: {matchLabels: {app: web}}}
+)"}});
+  REQUIRE(run.builds.size() == 1);
+  CHECK(run.builds[0].unsupported.empty());
+  CHECK(rendered(run.builds[0]) ==
+        std::vector<std::string>{"{apiVersion: argoproj.io/v1alpha1, kind: Rollout, metadata: {name: web, labels: "
+                                 "{team: a, tier: web}}, spec: {selector: {matchLabels: {app: web, team: a}}, "
+                                 "podMetadata: {labels: {tier: web}}}}"});
+}
+
+TEST_CASE("configurations tables netlint does not build leave the build unsupported") {
+  const Run run = build({{"k/kustomization.yaml", "resources: [app.yaml]\nconfigurations: [config.yaml]\n"},
+                         {"k/config.yaml",
+                          "nameReference:\n- kind: Service\n  fieldSpecs: [{path: spec/svc, kind: "
+                          "Thing}]\nvarReference:\n- {path: spec/x, kind: Thing}\n"},
+                         {"k/app.yaml", "apiVersion: v1\nkind: Service\nmetadata: {name: web}\n"}});
+  REQUIRE(run.builds.size() == 1);
+  REQUIRE(run.builds[0].unsupported.size() == 1);
+  CHECK(run.builds[0].unsupported[0] == "the nameReference table of the configurations file config.yaml");
+}
+
 }  // namespace netlint::kustomize

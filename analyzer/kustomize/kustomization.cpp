@@ -28,6 +28,8 @@ std::vector<LabelPair> pairs_of(const yaml::NodeRef& map) {
   return out;
 }
 
+}  // namespace
+
 Target target_of(const yaml::NodeRef& t) {
   Target target;
   if (!t.is_map()) return target;
@@ -41,6 +43,19 @@ Target target_of(const yaml::NodeRef& t) {
   target.annotation_selector = t.get("annotationSelector").scalar();
   return target;
 }
+
+std::vector<FieldSpec> field_specs_of(const yaml::NodeRef& list) {
+  std::vector<FieldSpec> out;
+  for (std::uint32_t i = 0; i < list.size(); ++i) {
+    const yaml::NodeRef item = list.item(i);
+    if (!item.get("path").is_scalar()) continue;
+    out.push_back({item.get("group").scalar(), item.get("version").scalar(), item.get("kind").scalar(),
+                   entry_of(item.get("path")), item.get("create").scalar() == "true"});
+  }
+  return out;
+}
+
+namespace {
 
 // An inline patch is a multi-line string; a file path is one line.
 bool is_inline(const std::string& s) {
@@ -117,15 +132,14 @@ std::optional<Kustomization> read_kustomization(std::string_view text, std::stri
   k.name_prefix = optional_entry(root.get("namePrefix"));
   k.name_suffix = optional_entry(root.get("nameSuffix"));
   if (const yaml::NodeRef common = root.get("commonLabels"); common.is_map()) {
-    k.labels.push_back({pairs_of(common), true, true});
+    k.labels.push_back({pairs_of(common), true, true, {}});
   }
   const yaml::NodeRef labels = root.get("labels");
   for (std::uint32_t i = 0; i < labels.size(); ++i) {
     const yaml::NodeRef item = labels.item(i);
     LabelSet set{pairs_of(item.get("pairs")), item.get("includeSelectors").scalar() == "true",
-                 item.get("includeTemplates").scalar() == "true"};
+                 item.get("includeTemplates").scalar() == "true", field_specs_of(item.get("fields"))};
     if (set.include_selectors) set.include_templates = true;
-    if (item.get("fields")) k.unsupported.push_back({"labels[].fields", item.get("fields").range()});
     k.labels.push_back(std::move(set));
   }
   k.annotations = pairs_of(root.get("commonAnnotations"));
@@ -147,9 +161,23 @@ std::optional<Kustomization> read_kustomization(std::string_view text, std::stri
   k.config_map_generator = root.get("configMapGenerator");
   k.secret_generator = root.get("secretGenerator");
   k.generator_options = root.get("generatorOptions");
+  const yaml::NodeRef vars = root.get("vars");
+  for (std::uint32_t i = 0; i < vars.size(); ++i) {
+    if (vars.item(i).get("name").is_scalar()) k.vars.push_back(entry_of(vars.item(i).get("name")));
+  }
+  const yaml::NodeRef replacements = root.get("replacements");
+  for (std::uint32_t i = 0; i < replacements.size(); ++i) {
+    const yaml::NodeRef item = replacements.item(i);
+    ReplacementEntry r{optional_entry(item.get("path")), item, item.range()};
+    k.replacements.push_back(std::move(r));
+  }
+  const yaml::NodeRef configurations = root.get("configurations");
+  for (std::uint32_t i = 0; i < configurations.size(); ++i) {
+    if (configurations.item(i).is_scalar()) k.configurations.push_back(entry_of(configurations.item(i)));
+  }
   // What netlint does not build: each makes what it may write unknown.
   for (const char* key : {"helmCharts", "helmChartInflationGenerator", "helmGlobals", "transformers", "generators",
-                          "validators", "vars", "replacements", "configurations", "openapi", "crds"}) {
+                          "validators", "openapi", "crds"}) {
     const yaml::NodeRef::Entry e = root.find(key);
     if (e && e.value.size() != 0) k.unsupported.push_back({key, e.key.range()});
   }

@@ -26,11 +26,20 @@ struct LabelPair {
   Entry value;
 };
 
+// A fieldSpec (kustomize `types.FieldSpec`): where a transformer writes, in objects of a kind
+// (empty: every kind); `path` in the slash form of kustomize/field_path.h.
+struct FieldSpec {
+  std::string group, version, kind;
+  Entry path;
+  bool create = false;
+};
+
 // A `labels:` item, or `commonLabels` (selectors and templates both included).
 struct LabelSet {
   std::vector<LabelPair> pairs;
   bool include_selectors = false;
   bool include_templates = false;
+  std::vector<FieldSpec> fields;  // `labels[].fields`: further places the pairs are written
 };
 
 // Which resources a patch applies to (`patches[].target`); empty fields match anything.
@@ -57,6 +66,13 @@ struct Image {
   std::optional<Entry> new_name, new_tag, digest;
 };
 
+// A `replacements:` item: inline (`source`/`targets`), or a file holding one or a list.
+struct ReplacementEntry {
+  std::optional<Entry> path;
+  yaml::NodeRef node;  // the inline item (its kustomization's tree stays alive)
+  SourceRange at;
+};
+
 struct Kustomization {
   std::string path;  // normalised
   std::string dir;   // normalised folder
@@ -72,6 +88,9 @@ struct Kustomization {
   std::vector<Replica> replicas;
   std::vector<Image> images;
   yaml::NodeRef config_map_generator, secret_generator, generator_options;
+  std::vector<Entry> vars;  // the names `vars:` declares
+  std::vector<ReplacementEntry> replacements;
+  std::vector<Entry> configurations;  // files extending the builtin fieldSpec tables
   // Features netlint does not build (RULES.md "Kustomize", Unsupported): key and what it is.
   std::vector<Entry> unsupported;
 };
@@ -80,6 +99,12 @@ struct Kustomization {
 std::optional<Kustomization> read_kustomization(std::string_view text, std::string path, FileId file);
 
 bool is_remote(std::string_view entry);
+
+// A patch target or a replacement's `select`/`reject` (kustomize `types.Selector`).
+Target target_of(const yaml::NodeRef& t);
+
+// The fieldSpecs of a list (`labels[].fields`, a `configurations` table).
+std::vector<FieldSpec> field_specs_of(const yaml::NodeRef& list);
 
 // An entry of `k` (a resource, patch or generator source path) as a normalised path from the
 // working directory: `k`'s folder joined with it.

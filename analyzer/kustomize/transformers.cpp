@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "analyzer/kustomize/field_path.h"
 #include "analyzer/model/extract.h"
 
 namespace netlint::kustomize {
@@ -34,6 +35,23 @@ void set_pairs(Doc& object, std::initializer_list<std::string_view> path, const 
   for (const LabelPair& pair : pairs) {
     at->set(pair.key.value, Doc::scalar(pair.value.value, pair.value.at), pair.key.at);
   }
+}
+
+// Each pair at a fieldSpec's path of a resource of its kind (`labels[].fields`, a `configurations`
+// commonLabels entry); the key written at the pair's key, the value at its value.
+void add_pairs_at(Resource& r, const FieldSpec& spec, const std::vector<LabelPair>& pairs) {
+  if (!spec.kind.empty() && spec.kind != r.kind()) return;
+  if (!spec.group.empty() && spec.group != r.api_group()) return;
+  const std::optional<SourceRange> create = spec.create ? std::optional(spec.path.at) : std::nullopt;
+  visit_path(
+      r.doc, parse_field_spec_path(spec.path.value),
+      [&](Doc& node) {
+        if (node.kind == yaml::NodeKind::kNull && spec.create) node = Doc::map(spec.path.at);
+        if (!node.is_map()) return;
+        for (const LabelPair& pair : pairs)
+          node.set(pair.key.value, Doc::scalar(pair.value.value, pair.value.at), pair.key.at);
+      },
+      create);
 }
 
 // The containers and init containers of a pod spec.
@@ -265,12 +283,17 @@ void rename_references(std::vector<Resource>& resources, const std::string& kind
   }
 }
 
-void add_labels(std::vector<Resource>& resources, const LabelSet& labels) {
+void add_labels(std::vector<Resource>& resources, const LabelSet& labels,
+                const std::vector<FieldSpec>& selector_specs) {
   if (labels.pairs.empty()) return;
   for (Resource& r : resources) {
     set_pairs(r.doc, {"metadata", "labels"}, labels.pairs, true);
     if (labels.include_templates) add_template_labels(r, labels.pairs);
     if (labels.include_selectors) add_selector_labels(r, labels.pairs);
+    for (const FieldSpec& spec : labels.fields) add_pairs_at(r, spec, labels.pairs);
+    if (labels.include_selectors) {
+      for (const FieldSpec& spec : selector_specs) add_pairs_at(r, spec, labels.pairs);
+    }
   }
 }
 

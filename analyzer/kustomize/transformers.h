@@ -34,7 +34,10 @@ void set_namespace(std::vector<Resource>& resources, const Entry& ns);
 // the references kustomize's nameReference table renames.
 void add_name_affixes(std::vector<Resource>& resources, const std::optional<Entry>& prefix,
                       const std::optional<Entry>& suffix);
-void add_labels(std::vector<Resource>& resources, const LabelSet& labels);
+// `selector_specs`: further places selector labels go (a `configurations` commonLabels table),
+// for label sets that include selectors.
+void add_labels(std::vector<Resource>& resources, const LabelSet& labels,
+                const std::vector<FieldSpec>& selector_specs = {});
 void add_annotations(std::vector<Resource>& resources, const std::vector<LabelPair>& annotations);
 void set_replicas(std::vector<Resource>& resources, const Replica& replica);
 void set_image(std::vector<Resource>& resources, const Image& image);

@@ -559,6 +559,10 @@ BuiltFiles extract_builds(const std::vector<InputText>& inputs, std::vector<File
             {model::Text{ns, {}}, "the build of " + build.root + " uses features netlint does not build"});
       }
     }
+    for (const auto& [ns, why] : build.open_namespaces) {
+      if (build.unsupported.empty() || build.namespaces.count(ns) == 0)
+        out.open_namespaces.push_back({model::Text{ns, {}}, "in the build of " + build.root + ", " + why});
+    }
   }
   for (FileId f : context.builds.resource_files) {
     if (claimed.count(f) == 0 && f < results.size()) extract_unbuilt(results[f], inputs[f], f, context);
