@@ -26,10 +26,12 @@ TEST_CASE("a fieldSpec step goes through every sequence item; create makes the m
   list.items.push_back(Doc::map({}));
   list.items.push_back(Doc::map({}));
   list.items[0].set("a", Doc::scalar("1", {}), {});
-  std::size_t seen = visit_path(root, parse_field_spec_path("items/a"), [](Doc& d) { d = Doc::scalar(std::string(1, 'x'), {}); });
+  std::size_t seen =
+      visit_path(root, parse_field_spec_path("items/a"), [](Doc& d) { d = Doc::scalar(std::string(1, 'x'), {}); });
   CHECK(seen == 1);
   CHECK(root.get("items")->items[0].get("a")->value == "x");
-  seen = visit_path(root, parse_field_spec_path("items/b/c"), [](Doc&) {}, SourceRange{});
+  seen = visit_path(
+      root, parse_field_spec_path("items/b/c"), [](Doc&) {}, SourceRange{});
   CHECK(seen == 2);
   CHECK(root.get("items")->items[1].at({"b", "c"}) != nullptr);
   CHECK(visit_path(root, parse_field_path("items.[a=x].a"), [](Doc&) {}) == 1);

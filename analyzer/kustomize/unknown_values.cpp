@@ -23,8 +23,8 @@ bool is_identity_or_selection(const std::vector<PathStep>& steps) {
   if (steps[0].key == "kind" || steps[0].key == "apiVersion") return true;
   if (steps[0].key == "metadata" && steps.size() >= 2 && (steps[1].key == "name" || steps[1].key == "namespace"))
     return true;
-  static constexpr std::string_view kSelection[] = {"labels",           "selector",     "matchLabels",
-                                                    "matchExpressions", "podSelector",  "namespaceSelector",
+  static constexpr std::string_view kSelection[] = {"labels",           "selector",    "matchLabels",
+                                                    "matchExpressions", "podSelector", "namespaceSelector",
                                                     "endpointSelector", "nodeSelector"};
   return std::any_of(steps.begin(), steps.end(), [](const PathStep& s) {
     return std::find(std::begin(kSelection), std::end(kSelection), s.key) != std::end(kSelection);
@@ -97,7 +97,8 @@ std::map<std::string, std::string> apply_replacement_targets(std::vector<Resourc
         });
         if (written == 0 && target.create) placeable = false;
         if (!placeable) {
-          open.emplace(r.name_space(), fmt::format("a replacement writes {} of {} {}", field.value, r.kind(), r.name()));
+          open.emplace(r.name_space(),
+                       fmt::format("a replacement writes {} of {} {}", field.value, r.kind(), r.name()));
         }
       }
     }
