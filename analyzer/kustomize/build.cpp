@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "analyzer/kustomize/builtin_transformers.h"
 #include "analyzer/kustomize/generators.h"
 #include "analyzer/kustomize/patches.h"
 #include "analyzer/kustomize/selection.h"
@@ -366,7 +367,33 @@ class Builder {
     }
     for (const Replica& r : k.replicas) set_replicas(resources, r);
     for (const Image& i : k.images) set_image(resources, i);
-    return apply_replacements(k, resources);
+    if (!apply_replacements(k, resources)) return false;
+    return run_transformer_configs(k, resources);
+  }
+
+  // `transformers:` files after the builtins, in order: each document a builtin config netlint
+  // runs, or the entry is not built.
+  bool run_transformer_configs(const Kustomization& k, std::vector<Resource>& resources) {
+    for (const Entry& entry : k.transformers) {
+      const auto file = files_.find(resolve(k, entry.value));
+      if (file == files_.end()) {
+        if (!fs::exists(resolve(k, entry.value)))
+          return not_built(fmt::format("{} names the transformer {}, which does not exist", k.path, entry.value),
+                           entry.at);
+        unsupported(k, "the transformer " + entry.value + " (not among the inputs)", entry.at);
+        continue;
+      }
+      const std::string& text = inputs_[file->second].text;
+      for (const auto& span : yaml::split_documents(text)) {
+        const yaml::ParseResult parsed = yaml::parse_document(text, span.begin, span.end, file->second);
+        if (!parsed.tree) continue;
+        const yaml::NodeRef config = yaml::root_of(*parsed.tree);
+        if (!run_builtin_transformer(config, resources)) {
+          unsupported(k, "the " + config.get("kind").scalar() + " transformer " + entry.value, entry.at);
+        }
+      }
+    }
+    return true;
   }
 
   // The first document of a file a kustomization names (a replacement or configurations file);

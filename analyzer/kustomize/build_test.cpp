@@ -371,4 +371,36 @@ TEST_CASE("configurations tables netlint does not build leave the build unsuppor
   CHECK(run.builds[0].unsupported[0] == "the nameReference table of the configurations file config.yaml");
 }
 
+TEST_CASE("transformers: builtin configs run as the builtin; other fieldSpecs or kinds are not built") {
+  const Run run = build({{"k/kustomization.yaml", "resources: [app.yaml]\ntransformers: [t.yaml, odd.yaml]\n"},
+                         {"k/t.yaml", R"(apiVersion: builtin
+kind: PrefixSuffixTransformer
+metadata: {name: p}
+prefix: shop-
+fieldSpecs: [{path: metadata/name}]
+---
+apiVersion: builtin
+kind: NamespaceTransformer
+metadata: {name: n, namespace: shop}
+---
+apiVersion: builtin
+kind: ReplicaCountTransformer
+metadata: {name: r}
+replica: {name: web, count: 3}
+)"},
+                         {"k/odd.yaml", R"(apiVersion: builtin
+kind: PrefixSuffixTransformer
+metadata: {name: p}
+prefix: x-
+fieldSpecs: [{path: spec/serviceName, kind: StatefulSet}]
+)"},
+                         {"k/app.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec: {}\n"}});
+  REQUIRE(run.builds.size() == 1);
+  CHECK(rendered(run.builds[0]) ==
+        std::vector<std::string>{"{apiVersion: apps/v1, kind: Deployment, metadata: {name: shop-web, namespace: shop}, "
+                                 "spec: {replicas: 3}}"});
+  REQUIRE(run.builds[0].unsupported.size() == 1);
+  CHECK(run.builds[0].unsupported[0] == "the PrefixSuffixTransformer transformer odd.yaml");
+}
+
 }  // namespace netlint::kustomize

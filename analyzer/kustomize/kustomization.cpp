@@ -17,7 +17,9 @@ std::optional<Entry> optional_entry(const yaml::NodeRef& node) {
   return entry_of(node);
 }
 
-std::vector<LabelPair> pairs_of(const yaml::NodeRef& map) {
+}  // namespace
+
+std::vector<LabelPair> label_pairs_of(const yaml::NodeRef& map) {
   std::vector<LabelPair> out;
   for (std::uint32_t i = 0; i < map.size(); ++i) {
     if (!map.key_at(i).is_scalar()) continue;
@@ -27,8 +29,6 @@ std::vector<LabelPair> pairs_of(const yaml::NodeRef& map) {
   }
   return out;
 }
-
-}  // namespace
 
 Target target_of(const yaml::NodeRef& t) {
   Target target;
@@ -132,17 +132,17 @@ std::optional<Kustomization> read_kustomization(std::string_view text, std::stri
   k.name_prefix = optional_entry(root.get("namePrefix"));
   k.name_suffix = optional_entry(root.get("nameSuffix"));
   if (const yaml::NodeRef common = root.get("commonLabels"); common.is_map()) {
-    k.labels.push_back({pairs_of(common), true, true, {}});
+    k.labels.push_back({label_pairs_of(common), true, true, {}});
   }
   const yaml::NodeRef labels = root.get("labels");
   for (std::uint32_t i = 0; i < labels.size(); ++i) {
     const yaml::NodeRef item = labels.item(i);
-    LabelSet set{pairs_of(item.get("pairs")), item.get("includeSelectors").scalar() == "true",
+    LabelSet set{label_pairs_of(item.get("pairs")), item.get("includeSelectors").scalar() == "true",
                  item.get("includeTemplates").scalar() == "true", field_specs_of(item.get("fields"))};
     if (set.include_selectors) set.include_templates = true;
     k.labels.push_back(std::move(set));
   }
-  k.annotations = pairs_of(root.get("commonAnnotations"));
+  k.annotations = label_pairs_of(root.get("commonAnnotations"));
   read_patches(root, k);
   const yaml::NodeRef replicas = root.get("replicas");
   for (std::uint32_t i = 0; i < replicas.size(); ++i) {
@@ -175,9 +175,18 @@ std::optional<Kustomization> read_kustomization(std::string_view text, std::stri
   for (std::uint32_t i = 0; i < configurations.size(); ++i) {
     if (configurations.item(i).is_scalar()) k.configurations.push_back(entry_of(configurations.item(i)));
   }
+  const yaml::NodeRef transformers = root.get("transformers");
+  for (std::uint32_t i = 0; i < transformers.size(); ++i) {
+    const yaml::NodeRef item = transformers.item(i);
+    // A file path; an inline config (a multi-line string or a map) is not read.
+    if (item.is_scalar() && !is_inline(item.scalar()))
+      k.transformers.push_back(entry_of(item));
+    else
+      k.unsupported.push_back({"transformers", item.range()});
+  }
   // What netlint does not build: each makes what it may write unknown.
-  for (const char* key : {"helmCharts", "helmChartInflationGenerator", "helmGlobals", "transformers", "generators",
-                          "validators", "openapi", "crds"}) {
+  for (const char* key :
+       {"helmCharts", "helmChartInflationGenerator", "helmGlobals", "generators", "validators", "openapi", "crds"}) {
     const yaml::NodeRef::Entry e = root.find(key);
     if (e && e.value.size() != 0) k.unsupported.push_back({key, e.key.range()});
   }

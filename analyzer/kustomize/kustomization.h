@@ -91,6 +91,7 @@ struct Kustomization {
   std::vector<Entry> vars;  // the names `vars:` declares
   std::vector<ReplacementEntry> replacements;
   std::vector<Entry> configurations;  // files extending the builtin fieldSpec tables
+  std::vector<Entry> transformers;    // `transformers:` config files, run in order after the builtins
   // Features netlint does not build (RULES.md "Kustomize", Unsupported): key and what it is.
   std::vector<Entry> unsupported;
 };
@@ -102,6 +103,9 @@ bool is_remote(std::string_view entry);
 
 // A patch target or a replacement's `select`/`reject` (kustomize `types.Selector`).
 Target target_of(const yaml::NodeRef& t);
+
+// The pairs of a map (commonLabels, a builtin LabelTransformer's labels), each where written.
+std::vector<LabelPair> label_pairs_of(const yaml::NodeRef& map);
 
 // The fieldSpecs of a list (`labels[].fields`, a `configurations` table).
 std::vector<FieldSpec> field_specs_of(const yaml::NodeRef& list);

@@ -37,8 +37,8 @@ void set_pairs(Doc& object, std::initializer_list<std::string_view> path, const 
   }
 }
 
-// Each pair at a fieldSpec's path of a resource of its kind (`labels[].fields`, a `configurations`
-// commonLabels entry); the key written at the pair's key, the value at its value.
+}  // namespace
+
 void add_pairs_at(Resource& r, const FieldSpec& spec, const std::vector<LabelPair>& pairs) {
   if (!spec.kind.empty() && spec.kind != r.kind()) return;
   if (!spec.group.empty() && spec.group != r.api_group()) return;
@@ -53,6 +53,8 @@ void add_pairs_at(Resource& r, const FieldSpec& spec, const std::vector<LabelPai
       },
       create);
 }
+
+namespace {
 
 // The containers and init containers of a pod spec.
 void for_each_container(Doc& pod_spec, const std::function<void(Doc&)>& visit) {

@@ -38,6 +38,9 @@ void add_name_affixes(std::vector<Resource>& resources, const std::optional<Entr
 // for label sets that include selectors.
 void add_labels(std::vector<Resource>& resources, const LabelSet& labels,
                 const std::vector<FieldSpec>& selector_specs = {});
+// Each pair at a fieldSpec's path of a resource of that kind (`labels[].fields`, a
+// `configurations` commonLabels entry, a builtin LabelTransformer), created as the spec says.
+void add_pairs_at(Resource& r, const FieldSpec& spec, const std::vector<LabelPair>& pairs);
 void add_annotations(std::vector<Resource>& resources, const std::vector<LabelPair>& annotations);
 void set_replicas(std::vector<Resource>& resources, const Replica& replica);
 void set_image(std::vector<Resource>& resources, const Image& image);
