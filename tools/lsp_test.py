@@ -687,7 +687,9 @@ def check_edits_match_fresh_analysis(netlint, source):
     buffer, across files, a closed buffer, a broken buffer, .netlint.yaml changed on disk), what the
     long-running server last published for each open document equals what a new server publishes
     for the same buffers. On the demo copy: two `clusters:` views, so views an edit does not touch
-    are covered too."""
+    are covered too. Steps also change each input of what the server keeps per pod (its
+    references: positions above them, a ConfigMap it reads in another buffer, the view's
+    namespaces), so a stale kept result fails."""
     root = os.path.join(tempfile.mkdtemp(prefix="netlint-lsp-"), "demo")
     shutil.copytree(os.path.join(source, "testdata", "demo"), root)
     path = {name: os.path.join(root, name) for name in (
@@ -738,6 +740,33 @@ def check_edits_match_fresh_analysis(netlint, source):
         edit("production/orders.yaml", renamed)
         step("cross-file rename", lambda ds: "NL3001" not in by_name(ds, "production/ingress.yaml")
              and "NL4002" in by_name(ds, "production/storefront.yaml"))
+        # Each pod's references are kept between analyses (index/kept_references.h), keyed by what
+        # they are read from; each step below changes one of those inputs, so a stale entry fails.
+        storefront = buffers[path["production/storefront.yaml"]]
+        shifted = storefront.replace("  labels:\n    app: storefront\n", "  labels:\n    app: storefront\n    owner: shop\n", 1)
+        assert shifted != storefront
+        edit("production/storefront.yaml", shifted)
+        step("the lines above a reference moved", lambda ds: "NL4002" in by_name(ds, "production/storefront.yaml"))
+        reports = ("---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: reports, namespace: production}\n"
+                   "spec:\n  selector: {matchLabels: {app: reports}}\n  template:\n    metadata: {labels: {app: reports}}\n"
+                   "    spec:\n      containers:\n        - name: reports\n          image: registry.example.com/shop/reports:1.0\n"
+                   "          env:\n            - name: SUMMARY_URL\n              value: http://summary.reporting:8080\n"
+                   "          envFrom:\n            - configMapRef: {name: reports-config}\n")
+        edit("production/storefront.yaml", shifted + reports)
+        edit("production/orders.yaml", buffers[path["production/orders.yaml"]] + (
+            "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: reports-config, namespace: production}\n"
+            "data:\n  STOREFRONT_URL: http://storefront.production:80\n"))
+        step("a pod reads a ConfigMap of another buffer", lambda ds: "NL4002" not in by_name(ds, "production/orders.yaml"))
+        edit("production/orders.yaml", buffers[path["production/orders.yaml"]].replace("http://storefront.production:80", "http://storefrnt.production:80"))
+        step("the ConfigMap a pod reads changed", lambda ds: "NL4002" in by_name(ds, "production/orders.yaml"))
+        # `summary.reporting` names a Service only once `reporting` is a namespace of the view.
+        before = by_name(latest_published(client), "production/storefront.yaml").count("NL4002")
+        edit("payments/payments.yaml", buffers[path["payments/payments.yaml"]] + (
+            "---\napiVersion: v1\nkind: Namespace\nmetadata: {name: reporting}\n"
+            "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: worker, namespace: reporting}\n"
+            "spec:\n  selector: {matchLabels: {app: worker}}\n  template:\n    metadata: {labels: {app: worker}}\n"
+            "    spec:\n      containers: [{name: worker, image: registry.example.com/shop/worker:1.0}]\n"))
+        step("a namespace added in another buffer", lambda ds: by_name(ds, "production/storefront.yaml").count("NL4002") > before)
         edit("edge/sensors.yaml", texts["edge/sensors.yaml"] + "---\napiVersion: v1\nkind: Service\nmetadata: {name: [broken\n")
         step("a broken buffer in the other view", lambda ds: "NL0001" in by_name(ds, "edge/sensors.yaml"))
         # .netlint.yaml changed on disk: NL3001 ignored, then the edge cluster dropped (one view).

@@ -46,9 +46,9 @@ View::~View() = default;
 
 const index::ReferenceIndex& View::references() const {
   std::call_once(references_once_, [this] {
-    references_ = std::make_unique<index::ReferenceIndex>(model_, dns_->domain,
-                                                          kept_ != nullptr ? &kept_->config_file_values : nullptr,
-                                                          kept_ != nullptr ? &kept_->host_scans : nullptr);
+    references_ = std::make_unique<index::ReferenceIndex>(
+        model_, dns_->domain, kept_ != nullptr ? &kept_->config_file_values : nullptr,
+        kept_ != nullptr ? &kept_->host_scans : nullptr, kept_ != nullptr ? &kept_->references : nullptr);
   });
   return *references_;
 }

@@ -3,6 +3,8 @@
 // the DNS rules ask what each pod resolves.
 #pragma once
 
+#include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,9 +14,12 @@
 
 namespace netlint::index {
 
+class KeptReferences;  // index/kept_references.h
+
 struct PodReferences {
   const model::PodSource* pod = nullptr;
-  std::vector<Reference> references;
+  std::span<const Reference> references;                // in `owned`
+  std::shared_ptr<const std::vector<Reference>> owned;  // shared with a KeptReferences, if any
 };
 
 struct ServiceReference {
@@ -28,11 +33,11 @@ std::string service_namespace(const Reference& reference, const model::PodSource
 
 class ReferenceIndex {
  public:
-  // `domain`: the cluster domain FQDN references are resolved in. `file_values`, `host_scans`:
-  // mounted ConfigMap files parsed and values scanned by an earlier index (the language
-  // server's); null: parsed and scanned here.
+  // `domain`: the cluster domain FQDN references are resolved in. `file_values`, `host_scans`,
+  // `kept`: mounted ConfigMap files parsed, values scanned and pods' references extracted by an
+  // earlier index (the language server's); null: parsed, scanned and extracted here.
   ReferenceIndex(const model::Model& model, std::string domain, ConfigFileValuesCache* file_values = nullptr,
-                 HostScanCache* host_scans = nullptr);
+                 HostScanCache* host_scans = nullptr, KeptReferences* kept = nullptr);
 
   const std::vector<PodReferences>& by_pod() const noexcept { return pods_; }
   // References that resolve to Service `name` of namespace `ns`: short names from pods of that

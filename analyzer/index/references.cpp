@@ -284,4 +284,100 @@ std::vector<Reference> extract_references(const model::PodSource& pod, const Con
   return Extractor(pod, config_maps, classifier, source_text, file_values, host_scans).run();
 }
 
+namespace {
+
+// Length-prefixed fields, so no two different inputs write the same key.
+class KeyWriter {
+ public:
+  KeyWriter(std::string& out, const SourceTextLookup& source_text) : out_(out), source_text_(source_text) {}
+
+  void number(std::uint64_t n) { out_.append(reinterpret_cast<const char*>(&n), sizeof n); }
+  void bytes(std::string_view s) {
+    number(s.size());
+    out_.append(s);
+  }
+  // A name: its value and position.
+  void text(const model::Text& t) {
+    bytes(t.value);
+    number(t.range.file);
+    number(t.range.begin);
+    number(t.range.end);
+  }
+  // A value hosts are found in: also the source bytes its positions map through.
+  void scalar(const model::Text& t) {
+    text(t);
+    bytes(t.range.valid() && source_text_ ? scalar_source_bytes(t, source_text_(t.range.file)) : std::string_view());
+  }
+  void optional_scalar(const std::optional<model::Text>& t) {
+    number(t.has_value());
+    if (t) scalar(*t);
+  }
+  template <class T, class F>
+  void list(const std::vector<T>& items, F each) {
+    number(items.size());
+    for (const T& item : items) each(item);
+  }
+
+ private:
+  std::string& out_;
+  const SourceTextLookup& source_text_;
+};
+
+}  // namespace
+
+void write_extraction_key(std::string& out, const model::PodSource& pod, const ConfigMapLookup& config_maps,
+                          const SourceTextLookup& source_text, const ConfigMapKeyWriter& config_map_key) {
+  KeyWriter key(out, source_text);
+  const std::string& ns = pod.meta.namespace_name.value;
+  key.bytes(ns);
+  const auto scalar = [&](const model::Text& t) { key.scalar(t); };
+  // Every ConfigMap the pod names, in the order it names them; extraction reads no other.
+  const auto config_map = [&](const model::Text& name) {
+    key.text(name);
+    config_map_key(out, config_maps ? config_maps(ns, name.value) : nullptr);
+  };
+  key.list(pod.containers, [&](const model::Container& c) {
+    key.list(c.env, [&](const model::EnvVar& var) {
+      key.text(var.name);
+      key.optional_scalar(var.value);
+      key.number(static_cast<std::uint64_t>(var.from));
+      key.text(var.from_name);
+      key.text(var.from_key);
+      if (var.from == model::EnvVar::SourceKind::kConfigMapKey) config_map(var.from_name);
+    });
+    key.list(c.env_from, [&](const model::EnvFrom& source) {
+      key.number(static_cast<std::uint64_t>(source.kind));
+      key.text(source.name);
+      key.text(source.prefix);
+      if (source.kind == model::EnvFrom::SourceKind::kConfigMap) config_map(source.name);
+    });
+    key.list(c.command, scalar);
+    key.list(c.args, scalar);
+    key.list(c.volume_mounts, [&](const model::VolumeMount& mount) {
+      key.text(mount.name);
+      key.text(mount.mount_path);
+      key.text(mount.sub_path);
+    });
+  });
+  key.list(pod.config_map_volumes, [&](const model::ConfigMapVolume& volume) {
+    key.text(volume.name);
+    key.list(volume.sources, [&](const model::ConfigMapFiles& source) {
+      config_map(source.name);
+      key.list(source.items, [&](const model::ConfigMapFiles::Item& item) {
+        key.text(item.key);
+        key.text(item.path);
+      });
+    });
+  });
+}
+
+void write_config_map_key(std::string& out, const model::ConfigMap& cm, const SourceTextLookup& source_text) {
+  KeyWriter key(out, source_text);
+  key.list(cm.data, [&](const model::ConfigMapEntry& entry) {
+    key.number(entry.binary);
+    key.text(entry.key);
+    key.scalar(entry.value);
+  });
+}
+
 }  // namespace netlint::index

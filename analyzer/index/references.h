@@ -89,4 +89,18 @@ std::vector<Reference> extract_references(const model::PodSource& pod, const Con
                                           ConfigFileValuesCache* file_values = nullptr,
                                           HostScanCache* host_scans = nullptr);
 
+// Everything extract_references reads of `pod` and of the ConfigMaps it names, written to `out`
+// as a key (index/kept_references.h keeps each pod's references under it between analyses): two
+// pods with equal keys, under one classifier, have equal references. Each value is written with
+// its position and the source bytes its positions map through (scalar_source_bytes); the
+// ConfigMaps the pod names are written by `config_map_key` (null: none of that name), so a
+// caller can write each ConfigMap once (write_config_map_key) and name it by an id.
+// Keep it in step with the extractor: a field the extractor reads and the key leaves out would
+// let an edit of that field reuse stale references.
+using ConfigMapKeyWriter = std::function<void(std::string& out, const model::ConfigMap* cm)>;
+void write_extraction_key(std::string& out, const model::PodSource& pod, const ConfigMapLookup& config_maps,
+                          const SourceTextLookup& source_text, const ConfigMapKeyWriter& config_map_key);
+// What the extractor reads of a ConfigMap: its data entries.
+void write_config_map_key(std::string& out, const model::ConfigMap& cm, const SourceTextLookup& source_text);
+
 }  // namespace netlint::index

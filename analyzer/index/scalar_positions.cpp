@@ -1,5 +1,7 @@
 #include "analyzer/index/scalar_positions.h"
 
+#include <algorithm>
+
 namespace netlint::index {
 namespace {
 
@@ -74,6 +76,21 @@ std::optional<SourceRange> scalar_value_range(const model::Text& scalar, std::st
   if (r.end - r.begin != value.size() + 2 * quote) return std::nullopt;
   if (file_text.substr(r.begin + quote, value.size()) != value) return std::nullopt;
   return range_at(r, r.begin + quote + offset, length);
+}
+
+std::string_view scalar_source_bytes(const model::Text& scalar, std::string_view file_text) {
+  const SourceRange& r = scalar.range;
+  if (!r.valid() || r.begin >= r.end || r.end > file_text.size()) return {};
+  if (file_text[r.begin] != '|') return file_text.substr(r.begin, r.end - r.begin);
+  // The header line, then one line per line of the value (literal_block_range reads the first
+  // non-blank one for the indentation, and the value's line i for its position).
+  const std::size_t lines = static_cast<std::size_t>(std::count(scalar.value.begin(), scalar.value.end(), '\n')) + 1;
+  std::size_t end = r.end;
+  for (std::size_t i = 0; i <= lines && end < file_text.size(); ++i) {
+    const std::size_t nl = file_text.find('\n', end);
+    end = nl == std::string_view::npos ? file_text.size() : nl + 1;
+  }
+  return file_text.substr(r.begin, end - r.begin);
 }
 
 }  // namespace netlint::index

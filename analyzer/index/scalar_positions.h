@@ -21,4 +21,10 @@ namespace netlint::index {
 std::optional<SourceRange> scalar_value_range(const model::Text& scalar, std::string_view file_text, std::size_t offset,
                                               std::size_t length);
 
+// The bytes of `file_text` that scalar_value_range reads for `scalar`, whatever the offset: the
+// token for a flow scalar; for a literal block its header and as many lines after it as the
+// value has (the value's lines map to those). Empty when nothing maps (an invalid range). A
+// cache of mapped positions keys on these bytes, so an edit elsewhere in the file keeps them.
+std::string_view scalar_source_bytes(const model::Text& scalar, std::string_view file_text);
+
 }  // namespace netlint::index

@@ -66,6 +66,21 @@ TEST_SUITE("references: positions") {
     const std::string changed = "k: |\n  host=db\n";
     CHECK(mapped(changed, scalar(changed, "|", 1, "host=xx\n"), "xx").empty());
   }
+
+  TEST_CASE("source bytes: what the mapping reads, so a kept mapping is keyed on them") {
+    const std::string file =
+        "data:\n  app.properties: |-\n    a=1\n\n    url=http://orders:80\n  other: x\n  flow: 'http://db:5432'\n";
+    const model::Text block = scalar(file, "|-", 2, "a=1\n\nurl=http://orders:80");
+    CHECK(scalar_source_bytes(block, file) == "|-\n    a=1\n\n    url=http://orders:80\n");
+    CHECK(scalar_source_bytes(scalar(file, "'http", 16, "http://db:5432"), file) == "'http://db:5432'");
+    CHECK(scalar_source_bytes(model::Text{"x", {}}, file).empty());  // no position
+    // The block's last line is the last one the mapping reads: the same block elsewhere maps alike.
+    const std::string moved = "# moved\n" + file.substr(0, file.find("  other")) + "  other: y\n";
+    const model::Text moved_block = scalar(moved, "|-", 2, block.value);
+    CHECK(scalar_source_bytes(moved_block, moved) == scalar_source_bytes(block, file));
+    CHECK(mapped(moved, moved_block, "orders") == "orders@59");
+    CHECK(mapped(file, block, "orders") == "orders@51");
+  }
 }
 
 }  // namespace netlint::index
