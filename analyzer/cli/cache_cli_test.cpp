@@ -8,10 +8,12 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "analyzer/testing/cli_run.h"
 #include "analyzer/testing/source_paths.h"
+#include "analyzer/util/file_stamp.h"
 
 namespace netlint {
 namespace {
@@ -153,7 +155,44 @@ TEST_SUITE("cli") {
     CHECK(on.out == off.out);
     CHECK(repo.read(".netlint_cache/.gitignore").find("\n*\n") != std::string::npos);
     CHECK(fs::exists(repo.root / ".netlint_cache/CACHEDIR.TAG"));
-    CHECK(entries(repo.root / ".netlint_cache").size() == 1);
+    CHECK(entries(repo.root / ".netlint_cache").size() == 2);  // the file's parses and the file stamps
+  }
+
+  TEST_CASE("parse cache: a file known by its stamp is read again after an edit that keeps its size") {
+    TempRepo repo("cache-stamps");
+    const std::string deployment =
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n"
+        "  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n"
+        "    spec: {containers: [{name: web, image: web:1, ports: [{containerPort: 8080}]}]}\n";
+    const std::string service =
+        "apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\nspec:\n"
+        "  selector: {app: web}\n  ports: [{port: 80, targetPort: 8080}]\n";
+    repo.write("deploy/web.yaml", deployment);
+    repo.write("deploy/svc.yaml", service);
+    const auto run = [&](const std::string& flags) {
+      return testing::run_shell(fmt::format("cd '{}' && env -u NETLINT_CACHE_DIR '{}' --no-timing {} deploy/svc.yaml",
+                                            repo.root.string(), testing::netlint_binary(), flags));
+    };
+    // Stamps are trusted only for files changed clearly before they were read (FileStamp::kSettleNs).
+    std::this_thread::sleep_for(std::chrono::nanoseconds(FileStamp::kSettleNs) + std::chrono::milliseconds(200));
+    const CliRun first = run("");
+    const CliRun trusted = run("");  // both files known by their stamps now
+    CHECK(trusted.out == first.out);
+    CHECK(trusted.out == run("--no-cache").out);
+    CHECK(trusted.out.find("NL1001") == std::string::npos);
+    // The pods' label changes, the size and the modification time stay: the selector misses them.
+    const auto mtime = fs::last_write_time(repo.root / "deploy/web.yaml");
+    std::string edited = deployment;
+    edited.replace(edited.find("labels: {app: web}"), 18, "labels: {app: wex}");
+    REQUIRE(edited.size() == deployment.size());
+    repo.write("deploy/web.yaml", edited);
+    fs::last_write_time(repo.root / "deploy/web.yaml", mtime);
+    const CliRun after = run("");
+    CHECK(after.out.find("NL1001") != std::string::npos);
+    CHECK(after.out == run("--no-cache").out);
+    // And an edit in the same second, the time left as the write set it.
+    repo.write("deploy/web.yaml", deployment);
+    CHECK(run("").out == trusted.out);
   }
 }
 

@@ -21,11 +21,12 @@ bool get_count(std::string_view& in, std::uint32_t& n) {
 
 }  // namespace
 
-DocumentParses::DocumentParses(std::string_view text, FileId file, const std::vector<yaml::DocumentSpan>& spans,
+DocumentParses::DocumentParses(const InputText& input, FileId file, const std::vector<yaml::DocumentSpan>& spans,
                                DiskCache* cache)
-    : text_(text), file_(file), spans_(spans), cache_(text.size() <= kMaxCachedText ? cache : nullptr) {
+    : text_(input.text), file_(file), spans_(spans), cache_(text_.size() <= kMaxCachedText ? cache : nullptr) {
   if (cache_ == nullptr) return;
-  entry_ = cache_->find(text_);
+  key_ = cache_->key(text_, input.path, input.stamp);
+  entry_ = cache_->find(key_);
   std::uint32_t count = 0;
   if (entry_) {
     unread_ = *entry_;
@@ -91,7 +92,7 @@ void DocumentParses::finish() {
     writing_ = true;
     for (std::uint32_t d = 0; d < spans_.size() && writing_; ++d) encode(skipped_[d] ? yaml::ParseResult{} : fresh(d));
   }
-  if (writing_) cache_->store(text_, written_);
+  if (writing_) cache_->store(key_, written_);
 }
 
 }  // namespace netlint

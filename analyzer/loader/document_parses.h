@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analyzer/source/input_text.h"
 #include "analyzer/util/disk_cache.h"
 #include "analyzer/yaml/document_splitter.h"
 #include "analyzer/yaml/tree_builder.h"
@@ -23,7 +24,8 @@ namespace netlint {
 class DocumentParses {
  public:
   // `spans` are the file's documents (yaml::split_documents); `cache` may be null (parse all).
-  DocumentParses(std::string_view text, FileId file, const std::vector<yaml::DocumentSpan>& spans, DiskCache* cache);
+  // `input`'s path and stamp let the cache know an unchanged file without hashing it.
+  DocumentParses(const InputText& input, FileId file, const std::vector<yaml::DocumentSpan>& spans, DiskCache* cache);
   DocumentParses(const DocumentParses&) = delete;
   DocumentParses& operator=(const DocumentParses&) = delete;
 
@@ -49,6 +51,7 @@ class DocumentParses {
   FileId file_;
   const std::vector<yaml::DocumentSpan>& spans_;
   DiskCache* cache_;
+  DiskCache::Key key_;
   std::optional<std::string> entry_;  // the cached entry being read
   std::string_view unread_;           // what is left of it
   std::string written_;               // the entry being written (when parsing)

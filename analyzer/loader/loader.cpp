@@ -357,7 +357,7 @@ void parse_into(const InputText& input, FileId id, const FileContext& context, b
     result.trees.resize(spans.size());
     result.duplicate_keys.resize(spans.size());
   }
-  DocumentParses parses(text, id, spans, context.disk_cache);
+  DocumentParses parses(input, id, spans, context.disk_cache);
   for (std::uint32_t d = 0; d < spans.size(); ++d) {
     model::DocumentObjects& out = result.documents[d];
     const auto [begin, end] = spans[d];

@@ -73,6 +73,7 @@ InputText read_found(const Found& found, std::string display, const WalkOptions&
   switch (read.outcome) {
     case ReadOutcome::kRead:
       input.text = std::move(read.text);
+      input.stamp = read.stamp;
       break;
     case ReadOutcome::kTooLarge:
       input.skip = SkipReason::kTooLarge;
@@ -294,6 +295,7 @@ WalkResult walk_inputs(const std::vector<std::string>& paths, const WalkOptions&
     switch (read.outcome) {
       case ReadOutcome::kRead:
         input.text = std::move(read.text);
+        input.stamp = read.stamp;
         break;
       case ReadOutcome::kTooLarge:
         input.skip = SkipReason::kTooLarge;

@@ -137,8 +137,16 @@ FileRead read_input_file(const std::string& path, std::uint64_t max_size, bool a
   FileRead failure;
   const int fd = open_checked(path, allow_streams, opened, failure);
   if (fd < 0) return failure;
+  const std::int64_t read_at = wall_clock_ns();
   FileRead read = S_ISREG(opened.st_mode) ? read_regular(fd, static_cast<std::uint64_t>(opened.st_size), max_size)
                                           : read_stream(fd, max_size);
+  // Stamped only when the file is the same after the read as before it: a write during the read
+  // may have given us part of either text.
+  struct stat after {};
+  if (read.outcome == ReadOutcome::kRead && S_ISREG(opened.st_mode) && ::fstat(fd, &after) == 0) {
+    const FileStamp stamp = file_stamp(opened, read_at);
+    if (stamp.same_state(file_stamp(after, read_at)) && read.text.size() == stamp.size) read.stamp = stamp;
+  }
   if (fd != STDIN_FILENO) ::close(fd);
   return read;
 }

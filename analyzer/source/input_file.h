@@ -5,8 +5,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+
+#include "analyzer/util/file_stamp.h"
 
 namespace netlint {
 
@@ -28,6 +31,8 @@ struct FileRead {
   ReadOutcome outcome = ReadOutcome::kFailed;
   std::string text;
   std::string error;  // kNotRegular, kFailed: "not a regular file", "is a directory", "permission denied", ...
+  // A regular file read whole and unchanged while it was read: what it was (util/file_stamp.h).
+  std::optional<FileStamp> stamp = std::nullopt;
 };
 
 // Reads `path` ("-": standard input) without ever blocking on a file nobody writes: regular files

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "analyzer/source/skip_reason.h"
+#include "analyzer/util/file_stamp.h"
 
 namespace netlint {
 
@@ -21,6 +22,9 @@ struct InputText {
   // Named on the command line (or an editor's buffer), not found by a walk: linted even where a
   // walk would skip it as inert (RULES.md "Kustomize", Inert files).
   bool named = false;
+  // The file as it was read (source/input_file): lets the on-disk cache know an unchanged file
+  // without hashing its text. None for standard input, pipes and editor buffers.
+  std::optional<FileStamp> stamp = std::nullopt;
 };
 
 }  // namespace netlint

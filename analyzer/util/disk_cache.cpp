@@ -10,6 +10,7 @@
 #include <ctime>
 #include <filesystem>
 #include <functional>
+#include <iterator>
 #include <vector>
 
 #include "analyzer/util/little_endian.h"
@@ -25,6 +26,7 @@ constexpr std::string_view kTempMarker = ".tmp.";
 constexpr std::time_t kRefreshSeconds = 3600;    // a read entry's time is refreshed at most hourly
 constexpr std::time_t kStaleTempSeconds = 3600;  // a temporary file this old lost its writer
 constexpr std::uint64_t kMaxEntryBytes = std::uint64_t{1} << 31;
+constexpr std::size_t kDigestSize = 64;  // hex SHA-256
 
 void put64(std::string& out, std::uint64_t v) {
   util::append_le(out, v, 8);
@@ -87,7 +89,10 @@ std::optional<std::string> read_entry(int fd, std::uint64_t size) {
 }  // namespace
 
 DiskCache::DiskCache(std::string directory, std::string identity, std::uint64_t max_bytes)
-    : directory_(std::move(directory)), identity_(std::move(identity)), max_bytes_(max_bytes) {}
+    : directory_(std::move(directory)), identity_(std::move(identity)), max_bytes_(max_bytes) {
+  std::error_code ec;
+  working_directory_ = fs::current_path(ec).string();
+}
 
 std::unique_ptr<DiskCache> DiskCache::open(const std::string& directory, std::string identity, std::uint64_t max_bytes,
                                            bool implicit) {
@@ -104,30 +109,59 @@ std::unique_ptr<DiskCache> DiskCache::open(const std::string& directory, std::st
   return std::unique_ptr<DiskCache>(new DiskCache(directory, std::move(identity), max_bytes));
 }
 
-std::string DiskCache::entry_path(std::string_view content) const {
-  // SHA-256 of the content, then of the identity with it: the content is hashed once.
-  const std::string name = util::sha256_hex(identity_ + '\0' + util::sha256_hex(content));
+DiskCache::Key DiskCache::key(std::string_view content) {
+  return {util::sha256_hex(content), content.size()};
+}
+
+DiskCache::Key DiskCache::key(std::string_view content, std::string_view path, const std::optional<FileStamp>& stamp) {
+  if (!stamp || path.empty()) return key(content);
+  const std::string absolute = path.front() == '/' ? std::string(path) : working_directory_ + '/' + std::string(path);
+  {
+    const std::lock_guard<std::mutex> lock(stamps_mutex_);
+    if (!stamps_) stamps_ = read_stamps();
+    const auto it = stamps_->find(absolute);
+    if (it != stamps_->end() && it->second.stamp.same_state(*stamp) && it->second.stamp.settled() &&
+        stamp->size == content.size()) {
+      ++trusted_;
+      return {it->second.digest, content.size()};
+    }
+  }
+  Key hashed = key(content);
+  const std::lock_guard<std::mutex> lock(stamps_mutex_);
+  (*stamps_)[absolute] = Stamped{*stamp, hashed.digest, true};
+  stamps_changed_ = true;
+  return hashed;
+}
+
+std::string DiskCache::path_for(const std::string& name_input) const {
+  const std::string name = util::sha256_hex(name_input);
   return directory_ + '/' + name.substr(0, 2) + '/' + name.substr(2);
 }
 
-std::optional<std::string> DiskCache::find(std::string_view content) {
-  const std::string path = entry_path(content);
+std::string DiskCache::entry_path(const Key& key) const {
+  // The content's digest with the identity: the content is hashed once, however many writers.
+  return path_for(identity_ + '\0' + key.digest);
+}
+
+std::string DiskCache::stamps_path() const {
+  // No content digest is this string (64 hex digits), so no entry can share the name.
+  return path_for(identity_ + '\0' + "file stamps");
+}
+
+std::optional<std::string> DiskCache::read_file(const std::string& path, std::uint64_t content_size) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-  if (fd < 0) {
-    ++misses_;
-    return std::nullopt;
-  }
+  if (fd < 0) return std::nullopt;  // no entry (not counted as rejected)
   std::optional<std::string> payload;
   struct stat st {};
   if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) <= kMaxEntryBytes) {
     if (std::optional<std::string> data = read_entry(fd, static_cast<std::uint64_t>(st.st_size))) {
       std::string_view in = *data;
-      std::uint64_t identity_size = 0, content_size = 0, payload_size = 0, sum = 0;
+      std::uint64_t identity_size = 0, stored_size = 0, payload_size = 0, sum = 0;
       if (in.substr(0, kMagic.size()) == kMagic) {
         in.remove_prefix(kMagic.size());
         if (get64(in, identity_size) && identity_size == identity_.size() && in.substr(0, identity_size) == identity_) {
           in.remove_prefix(identity_size);
-          if (get64(in, content_size) && get64(in, payload_size) && get64(in, sum) && content_size == content.size() &&
+          if (get64(in, stored_size) && get64(in, payload_size) && get64(in, sum) && stored_size == content_size &&
               payload_size == in.size() && checksum(in) == sum) {
             payload = std::string(in);
           }
@@ -137,27 +171,27 @@ std::optional<std::string> DiskCache::find(std::string_view content) {
     if (payload && std::time(nullptr) - st.st_mtime > kRefreshSeconds) ::futimens(fd, nullptr);
   }
   ::close(fd);
-  if (!payload) {
-    ++rejected_;
-    ++misses_;
-    return std::nullopt;
-  }
-  ++hits_;
+  if (!payload) ++rejected_;
   return payload;
 }
 
-void DiskCache::store(std::string_view content, std::string_view payload) {
-  const std::string path = entry_path(content);
+std::optional<std::string> DiskCache::find(const Key& key) {
+  std::optional<std::string> payload = read_file(entry_path(key), key.size);
+  ++(payload ? hits_ : misses_);
+  return payload;
+}
+
+bool DiskCache::write_file(const std::string& path, std::uint64_t content_size, std::string_view payload) {
   const std::string folder = path.substr(0, path.rfind('/'));
-  if (::mkdir(folder.c_str(), 0755) != 0 && errno != EEXIST) return;
+  if (::mkdir(folder.c_str(), 0755) != 0 && errno != EEXIST) return false;
   struct stat st {};
-  if (::lstat(folder.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return;
+  if (::lstat(folder.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return false;
   std::string entry;
   entry.reserve(kMagic.size() + identity_.size() + 32 + payload.size());
   entry += kMagic;
   put64(entry, identity_.size());
   entry += identity_;
-  put64(entry, content.size());
+  put64(entry, content_size);
   put64(entry, payload.size());
   put64(entry, checksum(payload));
   entry += payload;
@@ -165,16 +199,85 @@ void DiskCache::store(std::string_view content, std::string_view payload) {
   // entry, the new one or none, never a part; rename replaces a symlink rather than following it.
   std::string temp = path + std::string(kTempMarker) + "XXXXXX";
   const int fd = ::mkstemp(temp.data());
-  if (fd < 0) return;
+  if (fd < 0) return false;
   const bool written = write_all(fd, entry);
   if (::close(fd) != 0 || !written || std::rename(temp.c_str(), path.c_str()) != 0) {
     ::unlink(temp.c_str());
-    return;
+    return false;
   }
-  ++written_;
+  return true;
+}
+
+void DiskCache::store(const Key& key, std::string_view payload) {
+  if (write_file(entry_path(key), key.size, payload)) ++written_;
+}
+
+// The stamps entry: a count, then per path (sorted) its length and bytes, the stamp's six
+// numbers and the content's hex digest. Anything that does not read back whole is no table.
+DiskCache::StampTable DiskCache::read_stamps() {
+  StampTable table;
+  const std::optional<std::string> data = read_file(stamps_path(), 0);
+  if (!data) return table;
+  std::string_view in = *data;
+  std::uint64_t count = 0;
+  if (!get64(in, count) || count > kMaxStampedFiles) return {};
+  for (std::uint64_t i = 0; i < count; ++i) {
+    std::uint64_t length = 0, size = 0, mtime = 0, ctime = 0, inode = 0, device = 0, read_at = 0;
+    if (!get64(in, length) || length > in.size()) return {};
+    std::string path(in.substr(0, length));
+    in.remove_prefix(length);
+    if (!get64(in, size) || !get64(in, mtime) || !get64(in, ctime) || !get64(in, inode) || !get64(in, device) ||
+        !get64(in, read_at) || in.size() < kDigestSize) {
+      return {};
+    }
+    Stamped& entry = table[std::move(path)];
+    entry.stamp = {size,   static_cast<std::int64_t>(mtime),  static_cast<std::int64_t>(ctime), inode,
+                   device, static_cast<std::int64_t>(read_at)};
+    entry.digest = std::string(in.substr(0, kDigestSize));
+    in.remove_prefix(kDigestSize);
+  }
+  if (!in.empty()) return {};
+  return table;
+}
+
+void DiskCache::write_stamps() {
+  StampTable table;
+  {
+    const std::lock_guard<std::mutex> lock(stamps_mutex_);
+    if (!stamps_changed_ || !stamps_) return;
+    // What another run wrote meanwhile, under what this run recorded.
+    table = read_stamps();
+    for (const auto& [path, entry] : *stamps_) {
+      if (entry.recorded || table.count(path) == 0) table[path] = entry;
+    }
+    stamps_changed_ = false;
+  }
+  std::vector<std::pair<std::string, Stamped>> sorted(std::make_move_iterator(table.begin()),
+                                                      std::make_move_iterator(table.end()));
+  if (sorted.size() > kMaxStampedFiles) {
+    std::sort(sorted.begin(), sorted.end(),
+              [](const auto& a, const auto& b) { return a.second.stamp.read_at_ns > b.second.stamp.read_at_ns; });
+    sorted.resize(kMaxStampedFiles);
+  }
+  std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::string payload;
+  put64(payload, sorted.size());
+  for (const auto& [path, entry] : sorted) {
+    const FileStamp& st = entry.stamp;
+    put64(payload, path.size());
+    payload += path;
+    for (const std::uint64_t v :
+         {st.size, static_cast<std::uint64_t>(st.mtime_ns), static_cast<std::uint64_t>(st.ctime_ns), st.inode,
+          st.device, static_cast<std::uint64_t>(st.read_at_ns)}) {
+      put64(payload, v);
+    }
+    payload += entry.digest;
+  }
+  write_file(stamps_path(), 0, payload);
 }
 
 void DiskCache::finish() {
+  write_stamps();
   if (written_ == 0) return;
   struct Entry {
     std::string path;
@@ -212,7 +315,7 @@ void DiskCache::finish() {
 }
 
 DiskCache::Stats DiskCache::stats() const {
-  return {hits_.load(), misses_.load(), rejected_.load(), written_.load(), evicted_.load()};
+  return {hits_.load(), misses_.load(), rejected_.load(), written_.load(), evicted_.load(), trusted_.load()};
 }
 
 }  // namespace netlint

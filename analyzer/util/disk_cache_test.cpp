@@ -149,6 +149,91 @@ TEST_CASE("disk cache: over its budget, the entries used longest ago go first") 
   CHECK(total <= 10000);
 }
 
+// A stamp of a file last changed at `mtime` seconds and read `read_after` seconds later.
+FileStamp stamp_at(std::int64_t mtime, std::int64_t read_after, std::uint64_t size, std::uint64_t inode = 7) {
+  constexpr std::int64_t kSecond = 1000 * 1000 * 1000;
+  FileStamp stamp;
+  stamp.size = size;
+  stamp.mtime_ns = stamp.ctime_ns = mtime * kSecond;
+  stamp.inode = inode;
+  stamp.device = 3;
+  stamp.read_at_ns = (mtime + read_after) * kSecond;
+  return stamp;
+}
+
+TEST_CASE("disk cache: an unchanged, settled file stamp stands for its text; any change is hashed") {
+  TempDir dir;
+  auto cache = DiskCache::open(dir / "c", "netlint 1.0", 1 << 20, false);
+  REQUIRE(cache != nullptr);
+  const std::string text = "kind: Service\n";
+  const std::string same_size = "kind: Servicf\n";
+  const DiskCache::Key hashed = DiskCache::key(text);
+  const FileStamp settled = stamp_at(1000, 60, text.size());
+  CHECK(cache->key(text, "/repo/a.yaml", settled).digest == hashed.digest);
+  CHECK(cache->stats().trusted == 0);  // first seen: hashed and recorded
+  CHECK(cache->key(text, "/repo/a.yaml", settled).digest == hashed.digest);
+  CHECK(cache->stats().trusted == 1);
+  // The stamp is the file's state, not the path alone: another time, inode or size is hashed.
+  FileStamp touched = settled;
+  touched.mtime_ns += 1;
+  CHECK(cache->key(same_size, "/repo/a.yaml", touched).digest == DiskCache::key(same_size).digest);
+  FileStamp changed = settled;
+  changed.ctime_ns += 1;  // a write that restored the modification time (touch -r, rsync -t)
+  CHECK(cache->key(same_size, "/repo/a.yaml", changed).digest == DiskCache::key(same_size).digest);
+  CHECK(cache->key(text, "/repo/a.yaml", stamp_at(1000, 60, text.size(), 8)).digest == hashed.digest);
+  CHECK(cache->stats().trusted == 1);
+  CHECK(cache->key(text, "/repo/b.yaml", settled).digest == hashed.digest);  // another path
+  CHECK(cache->stats().trusted == 1);
+  // A file read in the tick of its last change (racily clean, as git calls it) is never trusted:
+  // a same-size write in that tick would keep every number of the stamp.
+  const FileStamp racy = stamp_at(2000, 1, text.size());
+  CHECK_FALSE(racy.settled());
+  CHECK(cache->key(text, "/repo/c.yaml", racy).digest == hashed.digest);
+  CHECK(cache->key(same_size, "/repo/c.yaml", racy).digest == DiskCache::key(same_size).digest);
+  CHECK(cache->key(text, "/repo/c.yaml", racy).digest == hashed.digest);
+  CHECK(cache->stats().trusted == 1);
+  // Without a stamp (standard input, an editor's buffer) or a path: hashed.
+  CHECK(cache->key(same_size, "/repo/b.yaml", std::nullopt).digest == DiskCache::key(same_size).digest);
+  CHECK(cache->key(same_size, "", settled).digest == DiskCache::key(same_size).digest);
+  CHECK(cache->stats().trusted == 1);
+}
+
+TEST_CASE("disk cache: file stamps outlive the run, merge across runs and survive damage") {
+  TempDir dir;
+  const std::string text = "kind: Service\n";
+  const FileStamp settled = stamp_at(1000, 60, text.size());
+  {
+    auto a = DiskCache::open(dir / "c", "netlint 1.0", 1 << 20, false);
+    auto b = DiskCache::open(dir / "c", "netlint 1.0", 1 << 20, false);
+    a->key(text, "/repo/a.yaml", settled);
+    b->key(text, "/repo/b.yaml", settled);
+    a->finish();
+    b->finish();  // merges what a wrote
+  }
+  auto next = DiskCache::open(dir / "c", "netlint 1.0", 1 << 20, false);
+  CHECK(next->key(text, "/repo/a.yaml", settled).digest == DiskCache::key(text).digest);
+  CHECK(next->key(text, "/repo/b.yaml", settled).digest == DiskCache::key(text).digest);
+  CHECK(next->stats().trusted == 2);
+  auto other = DiskCache::open(dir / "c", "netlint 1.1", 1 << 20, false);  // another netlint: its own table
+  other->key(text, "/repo/a.yaml", settled);
+  CHECK(other->stats().trusted == 0);
+  // A damaged table is no table: every file is hashed again, and the table is written whole.
+  const std::string table = next->stamps_path();
+  const std::string whole = read(table);
+  for (const std::string& bad : {whole.substr(0, whole.size() - 1), std::string("garbage"), whole + "x"}) {
+    write(table, bad);
+    auto damaged = DiskCache::open(dir / "c", "netlint 1.0", 1 << 20, false);
+    CHECK(damaged->key(text, "/repo/a.yaml", settled).digest == DiskCache::key(text).digest);
+    CHECK(damaged->stats().trusted == 0);
+    damaged->finish();
+    auto again = DiskCache::open(dir / "c", "netlint 1.0", 1 << 20, false);
+    again->key(text, "/repo/a.yaml", settled);
+    CHECK(again->stats().trusted == 1);
+  }
+  // A stamp that claims another digest than the text's size allows is not taken either.
+  CHECK(next->key(text + "x", "/repo/a.yaml", settled).digest == DiskCache::key(text + "x").digest);
+}
+
 TEST_CASE("disk cache: a repository's cache folder that is a symlink is not used; a folder named on purpose is") {
   TempDir dir;
   fs::create_directories(dir / "elsewhere");
