@@ -21,11 +21,14 @@ bool get_count(std::string_view& in, std::uint32_t& n) {
 
 }  // namespace
 
-DocumentParses::DocumentParses(const InputText& input, FileId file, const std::vector<yaml::DocumentSpan>& spans,
-                               DiskCache* cache)
-    : text_(input.text), file_(file), spans_(spans), cache_(text_.size() <= kMaxCachedText ? cache : nullptr) {
+DocumentParses::DocumentParses(std::string_view text, FileId file, const std::vector<yaml::DocumentSpan>& spans,
+                               DiskCache* cache, DiskCache::Key key)
+    : text_(text),
+      file_(file),
+      spans_(spans),
+      cache_(text.size() <= kMaxCachedText ? cache : nullptr),
+      key_(std::move(key)) {
   if (cache_ == nullptr) return;
-  key_ = cache_->key(text_, input.path, input.stamp);
   entry_ = cache_->find(key_);
   std::uint32_t count = 0;
   if (entry_) {
@@ -79,8 +82,8 @@ void DocumentParses::skip(std::uint32_t d) {
   encode(empty);
 }
 
-void DocumentParses::finish() {
-  if (cache_ == nullptr || skipped_.size() != spans_.size()) return;
+void DocumentParses::finish(bool store) {
+  if (cache_ == nullptr || !store || skipped_.size() != spans_.size()) return;
   if (entry_) {
     if (!unread_.empty()) damaged();  // bytes after the last document: not an entry we wrote
     if (!rewrite_) return;

@@ -3,9 +3,9 @@
 // once the file is done, stored. One document is decoded or encoded at a time, so memory still
 // follows the largest document plus the file's entry, never every tree of the file at once.
 //
-// The cache keeps parses, not extracted objects: extraction, kustomize and everything after run
-// in the current binary on every load, so nothing but the text decides an entry, and no
-// setting of `.netlint.yaml` or the command line can make one stale.
+// A plain file's extracted objects replace its parses in the cache (loader/file_objects_entry.h):
+// parses are kept for the resource files of kustomize builds (the builds extract the trees) and
+// for files whose objects cannot be encoded. Nothing but the text decides a parse entry.
 #pragma once
 
 #include <cstdint>
@@ -14,7 +14,6 @@
 #include <string_view>
 #include <vector>
 
-#include "analyzer/source/input_text.h"
 #include "analyzer/util/disk_cache.h"
 #include "analyzer/yaml/document_splitter.h"
 #include "analyzer/yaml/tree_builder.h"
@@ -23,9 +22,10 @@ namespace netlint {
 
 class DocumentParses {
  public:
-  // `spans` are the file's documents (yaml::split_documents); `cache` may be null (parse all).
-  // `input`'s path and stamp let the cache know an unchanged file without hashing it.
-  DocumentParses(const InputText& input, FileId file, const std::vector<yaml::DocumentSpan>& spans, DiskCache* cache);
+  // `spans` are the file's documents (yaml::split_documents); `cache` may be null (parse all);
+  // `key` is the text's (DiskCache::key).
+  DocumentParses(std::string_view text, FileId file, const std::vector<yaml::DocumentSpan>& spans, DiskCache* cache,
+                 DiskCache::Key key);
   DocumentParses(const DocumentParses&) = delete;
   DocumentParses& operator=(const DocumentParses&) = delete;
 
@@ -34,8 +34,9 @@ class DocumentParses {
   // Document `d` is not parsed (not text): it keeps its place in the entry.
   void skip(std::uint32_t d);
   // After the last document: stores the file's entry when it was parsed here (or the entry read
-  // was damaged, which is then written again).
-  void finish();
+  // was damaged, which is then written again), unless `store` is false (the caller cached what
+  // it made of the parses instead).
+  void finish(bool store = true);
 
   // Files larger than this are not cached: their entry would double the peak memory of a run
   // over one huge stream, and such a file is rarely what a hook or an editor re-reads.

@@ -10,6 +10,7 @@
 #include "analyzer/kustomize/build.h"
 #include "analyzer/loader/generator_sources.h"
 #include "analyzer/loader/document_parses.h"
+#include "analyzer/loader/file_objects_entry.h"
 #include "analyzer/loader/kustomize.h"
 #include "analyzer/loader/parse_cache.h"
 #include "analyzer/loader/text_encoding.h"
@@ -349,6 +350,14 @@ void parse_into(const InputText& input, FileId id, const FileContext& context, b
     out.problems = std::move(found.problems);
     return;
   }
+  // A plain file's objects come from the on-disk cache when it has them; a build's resource
+  // files keep their parses (the builds extract them).
+  const FileObjectsEntry objects_entry(context.disk_cache, input, id, context.extract.default_namespace);
+  if (FileObjects cached; !build_resource && objects_entry.read(cached)) {
+    result.documents = std::move(cached.documents);
+    result.document_count = cached.document_count;
+    return;
+  }
   const std::uint32_t start = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;  // UTF-8 byte-order mark
   const auto spans = yaml::split_documents(text.substr(start), start);
   result.document_count = static_cast<std::uint32_t>(spans.size());
@@ -357,7 +366,7 @@ void parse_into(const InputText& input, FileId id, const FileContext& context, b
     result.trees.resize(spans.size());
     result.duplicate_keys.resize(spans.size());
   }
-  DocumentParses parses(input, id, spans, context.disk_cache);
+  DocumentParses parses(text, id, spans, context.disk_cache, objects_entry.text_key());
   for (std::uint32_t d = 0; d < spans.size(); ++d) {
     model::DocumentObjects& out = result.documents[d];
     const auto [begin, end] = spans[d];
@@ -398,7 +407,14 @@ void parse_into(const InputText& input, FileId id, const FileContext& context, b
     extract_parsed(yaml::root_of(*parsed.tree), id, d, context, parsed.duplicate_keys, out,
                    [&](FileId) { return text; });
   }
-  parses.finish();
+  // Objects that encode replace the parses in the cache: a warm run needs only them.
+  bool objects_stored = false;
+  if (!build_resource) {
+    FileObjects objects{std::move(result.documents), result.document_count};
+    objects_stored = objects_entry.write(objects);
+    result.documents = std::move(objects.documents);
+  }
+  parses.finish(!objects_stored);
 }
 
 FileResult load_file(const InputText& input, FileId id, const FileContext& context, ParseCache* cache) {

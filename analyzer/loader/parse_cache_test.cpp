@@ -232,3 +232,31 @@ TEST_CASE("disk cache through the loader: a kustomize build's resources and a da
 }
 
 }  // namespace netlint
+
+namespace netlint {
+
+TEST_CASE("disk cache through the loader: a plain file keeps its extracted objects, a Corefile's its parses") {
+  CacheDir dir;
+  const std::string corefile_map =
+      "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: coredns, namespace: kube-system}\ndata:\n"
+      "  Corefile: |\n    .:53 {\n        forward . /etc/resolv.conf\n    }\n";
+  const auto inputs = [&] {
+    std::vector<InputText> in = workspace();
+    in.push_back(input("dns/coredns.yaml", corefile_map));
+    return in;
+  };
+  const std::string uncached = describe(load(inputs(), nullptr));
+  auto cold = dir.open();
+  CHECK(describe(load(inputs(), nullptr, cold.get())) == uncached);
+  CHECK(cold->stats().written == 6);
+  // The objects are stored in place of the parses (a warm run neither parses nor extracts), but
+  // a Corefile (its AST is not encoded) keeps the parse entry.
+  for (const InputText& plain : workspace()) CHECK_FALSE(cold->find(plain.text).has_value());
+  CHECK(cold->find(corefile_map).has_value());
+  auto warm = dir.open();
+  CHECK(describe(load(inputs(), nullptr, warm.get())) == uncached);
+  CHECK(warm->stats().hits == 6);
+  CHECK(warm->stats().written == 0);
+}
+
+}  // namespace netlint

@@ -140,7 +140,7 @@ std::string DiskCache::path_for(const std::string& name_input) const {
 
 std::string DiskCache::entry_path(const Key& key) const {
   // The content's digest with the identity: the content is hashed once, however many writers.
-  return path_for(identity_ + '\0' + key.digest);
+  return path_for(identity_ + '\0' + key.digest + (key.variant.empty() ? std::string() : '\0' + key.variant));
 }
 
 std::string DiskCache::stamps_path() const {

@@ -41,10 +41,13 @@ class DiskCache {
     std::size_t trusted = 0;  // contents known by their file's stamp, not hashed
   };
 
-  // What an entry is named by: the content's SHA-256 (hex) and its size.
+  // What an entry is named by: the content's SHA-256 (hex) and its size, and what else the
+  // payload was derived from (empty for a parse; for extracted objects, the schema, path and
+  // settings), so one content can have several entries.
   struct Key {
     std::string digest;
     std::uint64_t size = 0;
+    std::string variant = {};
   };
 
   // `implicit`: a directory netlint chose (the git root's `.netlint_cache`), refused when it is a
