@@ -11,6 +11,7 @@
 #include "analyzer/kustomize/selection.h"
 #include "analyzer/kustomize/transformers.h"
 #include "analyzer/kustomize/unknown_values.h"
+#include "analyzer/model/embedded_text.h"
 #include "analyzer/source/path_parts.h"
 #include "analyzer/yaml/document_splitter.h"
 #include "analyzer/yaml/tree_builder.h"
@@ -233,8 +234,8 @@ class Builder {
     return false;
   }
 
-  // The documents of a patch: a file's, or an inline text's. Inline patches anchor on their
-  // entry: their text sits inside a YAML string.
+  // The documents of a patch: a file's, or an inline text's (a YAML document inside a YAML
+  // string, mapped back to the kustomization's lines where the string keeps its bytes).
   std::vector<Doc> patch_documents(const Kustomization& k, const Patch& p, bool& missing) {
     std::vector<Doc> out;
     if (p.path) {
@@ -260,16 +261,33 @@ class Builder {
       return out;
     }
     const std::string& text = node.scalar();
+    // A `|` block keeps the patch's bytes in place: its nodes map to their lines in the
+    // kustomization. Any other style (folded, quoted with escapes) anchors on the whole entry.
+    const model::EmbeddedText embedded = model::EmbeddedText::scalar(
+        text, node.range(), node.range(),
+        k.file < inputs_.size() ? std::string_view(inputs_[k.file].text) : std::string_view());
     for (const auto& span : yaml::split_documents(text)) {
       yaml::ParseResult parsed = yaml::parse_document(text, span.begin, span.end, k.file);
       if (!parsed.tree) continue;
       std::size_t budget = kNodeBudget;
       auto doc = copy_node(yaml::root_of(*parsed.tree), budget);
       if (!doc) continue;
-      anchor_all(*doc, node.range());
+      if (embedded.exact())
+        map_all(*doc, embedded);
+      else
+        anchor_all(*doc, node.range());
       out.push_back(std::move(*doc));
     }
     return out;
+  }
+
+  static void map_all(Doc& d, const model::EmbeddedText& embedded) {
+    d.range = embedded.map(d.range.begin, d.range.end);
+    for (auto& e : d.entries) {
+      map_all(e.first, embedded);
+      map_all(e.second, embedded);
+    }
+    for (Doc& item : d.items) map_all(item, embedded);
   }
 
   // A strategic-merge patch without apiVersion, kind, metadata.name and metadata.namespace.

@@ -33,14 +33,19 @@ EmbeddedText EmbeddedText::whole_file(FileId file, std::string_view text) {
 }
 
 EmbeddedText EmbeddedText::config_map_value(const ConfigMapEntry& entry, std::string_view file_text) {
-  EmbeddedText e;
-  e.text_ = entry.value.value;
-  e.file_ = entry.value.range.file;
   // Not exact: the ConfigMap key, unless the value was written in another file than its key (a
   // kustomize patch replaced it, inline in a kustomization): then where the value was written.
   const bool written_elsewhere = entry.value.range.valid() && entry.value.range.file != entry.key.range.file;
-  e.anchor_ = written_elsewhere ? entry.value.range : entry.key.range;
-  const SourceRange token = entry.value.range;
+  return scalar(entry.value.value, entry.value.range, written_elsewhere ? entry.value.range : entry.key.range,
+                file_text);
+}
+
+EmbeddedText EmbeddedText::scalar(std::string_view value_text, SourceRange token, SourceRange anchor,
+                                  std::string_view file_text) {
+  EmbeddedText e;
+  e.text_ = value_text;
+  e.file_ = token.file;
+  e.anchor_ = anchor;
   if (!token.valid() || token.end > file_text.size()) return e;
   const std::string_view value = e.text_;
 

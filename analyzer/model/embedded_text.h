@@ -27,6 +27,9 @@ class EmbeddedText {
   static EmbeddedText whole_file(FileId file, std::string_view text);
   // The value of a ConfigMap entry, given the text of the file it is written in.
   static EmbeddedText config_map_value(const ConfigMapEntry& entry, std::string_view file_text);
+  // A scalar's value written at `token` in `file_text` (an inline kustomize patch); `anchor` when
+  // its bytes are not kept in place.
+  static EmbeddedText scalar(std::string_view value, SourceRange token, SourceRange anchor, std::string_view file_text);
 
   const std::string& text() const noexcept { return text_; }
   bool exact() const noexcept { return exact_; }
