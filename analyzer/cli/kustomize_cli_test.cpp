@@ -52,6 +52,21 @@ TEST_SUITE("cli") {
     CHECK(out["view"]["builds"][0] ==
           json{{"root", tree + "/overlays/dev/kustomization.yaml"}, {"objects", 2}, {"unsupported", json::array()}});
   }
+
+  TEST_CASE("kustomize: linting one overlay builds it with its base outside the walked folder") {
+    // As `kubectl kustomize overlays/prod` reads ../../base: the base's objects are in the build,
+    // and the finding in the base is reported, relating the overlay that built it.
+    const std::string tree = kTree;
+    const testing::CliRun run =
+        testing::run_shell("cd '" + testing::source_dir() + "/" + tree + "/overlays/prod' && '" +
+                           testing::netlint_binary() + "' --format json --no-timing --select NL1001 .");
+    const json out = json::parse(run.out);
+    REQUIRE(out["diagnostics"].size() == 1);
+    CHECK(out["diagnostics"][0]["file"] == "../../base/service.yaml");
+    CHECK(built_by(out["diagnostics"][0]) == std::vector<std::string>{"kustomization.yaml"});
+    REQUIRE(out["view"]["builds"].size() == 1);
+    CHECK(out["view"]["builds"][0]["objects"] == 2);
+  }
 }
 
 }  // namespace netlint

@@ -9,6 +9,7 @@
 
 #include "analyzer/kustomize/build.h"
 #include "analyzer/loader/generator_sources.h"
+#include "analyzer/loader/outside_bases.h"
 #include "analyzer/loader/document_parses.h"
 #include "analyzer/loader/file_objects_entry.h"
 #include "analyzer/loader/kustomize.h"
@@ -716,11 +717,17 @@ std::vector<LoadedView> load_views(std::vector<InputText> inputs, const LoadOpti
     }
     if (path_basename(input.path) == "Chart.yaml") context.chart_dirs.emplace(path_dirname(input.path));
   }
-  context.kustomize = read_kustomizations(inputs);
   context.builds = kustomize::plan_builds(inputs);
-  // Generator sources the walk did not select join the file table in the views of the
-  // kustomization naming them, before any file is read (FileIds are input indexes).
+  // Bases outside the walk and generator sources the walk did not select join the file table in
+  // the views of the kustomization naming them, before any file is read (FileIds are input
+  // indexes).
   std::vector<ViewSpec> all_views = views;
+  for (const FileId named_by : add_outside_bases(inputs, context.builds, kMaxOutsideBaseFile)) {
+    for (ViewSpec& view : all_views) {
+      if (!view.members.empty()) view.members.push_back(view.members[named_by]);
+    }
+  }
+  context.kustomize = read_kustomizations(inputs);
   for (const FileId named_by : add_generator_sources(inputs, context.builds, kMaxGeneratorSource)) {
     for (ViewSpec& view : all_views) {
       if (!view.members.empty()) view.members.push_back(view.members[named_by]);
