@@ -21,11 +21,11 @@ concept Is = std::same_as<std::remove_const_t<S>, T>;
 
 // Every encoded struct, field by field in declaration order. When a model type gains or loses a
 // field, its count below fails to compile: add the field here and raise kDocumentObjectsSchema.
-#define NETLINT_FIELDS(Type, count, ...)                                                                        \
+#define NETLINT_FIELDS(Type, count, ...)                                                                         \
   static_assert(field_count<Type>() == (count), #Type " changed: update document_objects_codec and its schema"); \
-  template <class Io, Is<Type> S>                                                                               \
-  void visit(Io& io, S& s) {                                                                                    \
-    io(__VA_ARGS__);                                                                                            \
+  template <class Io, Is<Type> S>                                                                                \
+  void visit(Io& io, S& s) {                                                                                     \
+    io(__VA_ARGS__);                                                                                             \
   }
 
 NETLINT_FIELDS(m::Label, 2, s.key, s.value)
@@ -81,8 +81,7 @@ NETLINT_FIELDS(m::ConfigDocument, 5, s.kind, s.owner, s.key, s.anchor, s.setting
 NETLINT_FIELDS(m::OpaqueNamespace, 2, s.namespace_name, s.reason)
 NETLINT_FIELDS(diag::Edit, 2, s.range, s.replacement)
 NETLINT_FIELDS(diag::Fix, 3, s.title, s.applicability, s.edits)
-NETLINT_FIELDS(m::InputProblem, 7, s.kind, s.range, s.message, s.help, s.related, io.root_cause(s.root_cause),
-               s.fix)
+NETLINT_FIELDS(m::InputProblem, 7, s.kind, s.range, s.message, s.help, s.related, io.root_cause(s.root_cause), s.fix)
 // Corefiles are not encoded (their EmbeddedText and AST): a document with one is not cached.
 NETLINT_FIELDS(m::DocumentObjects, 16, s.objects, s.pod_sources, s.services, s.ingresses, s.secret_producers,
                s.config_maps, s.namespaces, s.network_policies, s.routes, s.configs, io.none(s.corefiles),
@@ -157,7 +156,7 @@ class Writer {
   }
   void put(bool b) { number(b ? 1 : 0); }
   template <class T>
-    requires std::is_integral_v<T>
+  requires std::is_integral_v<T>
   void put(T v) {
     if constexpr (std::is_signed_v<T>) {
       // zigzag: small negative numbers stay short
@@ -168,10 +167,8 @@ class Writer {
     }
   }
   template <class T>
-    requires std::is_enum_v<T>
-  void put(T v) {
-    number(static_cast<std::uint64_t>(v));
-  }
+  requires std::is_enum_v<T>
+  void put(T v) { number(static_cast<std::uint64_t>(v)); }
   void put(const SourceRange& r) {
     // 0: no file, 1: this file; any other file cannot be written (its FileId is this run's).
     if (r.file != kNoFile && r.file != file_) ok_ = false;
@@ -215,10 +212,8 @@ class Writer {
     for (const T& x : v) put(x);
   }
   template <class T>
-    requires std::is_class_v<T>
-  void put(const T& s) {
-    visit(*this, s);
-  }
+  requires std::is_class_v<T>
+  void put(const T& s) { visit(*this, s); }
 
   FileId file_;
   std::string& out_;
@@ -271,7 +266,7 @@ class Reader {
     b = v == 1;
   }
   template <class T>
-    requires std::is_integral_v<T>
+  requires std::is_integral_v<T>
   void get(T& v) {
     const std::uint64_t u = number();
     if constexpr (std::is_signed_v<T>) {
@@ -288,7 +283,7 @@ class Reader {
     }
   }
   template <class T>
-    requires std::is_enum_v<T>
+  requires std::is_enum_v<T>
   void get(T& v) {
     const std::uint64_t u = number();
     if (u > enum_max<T>()) ok_ = false;
@@ -339,7 +334,7 @@ class Reader {
     }
   }
   template <class T>
-    requires std::is_class_v<T>
+  requires std::is_class_v<T>
   void get(T& s) {
     if (ok_) visit(*this, s);
   }

@@ -103,7 +103,8 @@ TEST_CASE("objects codec: every fixture encodes alike under any FileId and decod
     CHECK_FALSE(decode_file_objects(other_schema, 3, size, foreign));
     if (in_file > 0) CHECK_FALSE(decode_file_objects(as3, 3, 0, foreign));  // ranges past the text
   }
-  MESSAGE(encoded << " fixture files encoded (" << objects << " objects and problems), " << refused << " not (Corefiles)");
+  MESSAGE(encoded << " fixture files encoded (" << objects << " objects and problems), " << refused
+                  << " not (Corefiles)");
   CHECK(encoded > 300);
   CHECK(objects > 1000);
 }

@@ -15,8 +15,8 @@ FileObjectsEntry::FileObjectsEntry(DiskCache* cache, const InputText& input, Fil
   text_size_ = static_cast<std::uint32_t>(input.text.size());
   text_key_ = cache_->key(input.text, input.path, input.stamp);
   objects_key_ = text_key_;
-  objects_key_.variant = "objects " + std::to_string(kDocumentObjectsSchema) + '\0' + input.path + '\0' +
-                         std::string(default_namespace);
+  objects_key_.variant =
+      "objects " + std::to_string(kDocumentObjectsSchema) + '\0' + input.path + '\0' + std::string(default_namespace);
 }
 
 bool FileObjectsEntry::read(FileObjects& out) const {
