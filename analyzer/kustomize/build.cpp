@@ -70,6 +70,7 @@ class Builder {
     std::vector<Resource> resources;
     stack_.clear();
     vars_.clear();
+    name_references_.clear();
     build_.built = accumulate(root, resources);
     // Last, generated names get their hash and the references follow (kustomize's
     // nameReference run after the hash, RULES.md "Kustomize", Order).
@@ -80,7 +81,7 @@ class Builder {
       const std::string from = name->value;
       name->value = from + "-" + generated_name_hash(r.doc);
       r.names.push_back(from);
-      rename_references(resources, r.kind(), r.name_space(), from, name->value);
+      rename_references(resources, r.kind(), r.name_space(), from, name->value, name_references_);
     }
     // Vars are resolved when the whole build is done (kustomize `ResolveVars`, after the hash).
     substitute_vars(resources, vars_);
@@ -371,20 +372,20 @@ class Builder {
 
   // The transformers in kustomize's order (RULES.md "Kustomize", Order).
   bool transform(const Kustomization& k, std::vector<Resource>& resources) {
-    std::vector<FieldSpec> selector_label_specs;
-    if (!read_configurations(k, selector_label_specs)) return false;
+    FieldSpecTables tables;
+    if (!read_configurations(k, tables)) return false;
     for (const Patch& p : k.patches) {
       if (p.origin != Patch::Origin::kJson6902 && !apply_patch(k, p, resources)) return false;
     }
-    if (k.namespace_name) set_namespace(resources, *k.namespace_name);
-    if (k.name_prefix || k.name_suffix) add_name_affixes(resources, k.name_prefix, k.name_suffix);
-    for (const LabelSet& labels : k.labels) add_labels(resources, labels, selector_label_specs);
-    add_annotations(resources, k.annotations);
+    if (k.namespace_name) set_namespace(resources, *k.namespace_name, tables);
+    if (k.name_prefix || k.name_suffix) add_name_affixes(resources, k.name_prefix, k.name_suffix, tables);
+    for (const LabelSet& labels : k.labels) add_labels(resources, labels, tables);
+    add_annotations(resources, k.annotations, tables);
     for (const Patch& p : k.patches) {
       if (p.origin == Patch::Origin::kJson6902 && !apply_patch(k, p, resources)) return false;
     }
-    for (const Replica& r : k.replicas) set_replicas(resources, r);
-    for (const Image& i : k.images) set_image(resources, i);
+    for (const Replica& r : k.replicas) set_replicas(resources, r, tables);
+    for (const Image& i : k.images) set_image(resources, i, tables);
     if (!apply_replacements(k, resources)) return false;
     return run_transformer_configs(k, resources);
   }
@@ -428,10 +429,11 @@ class Builder {
     return parsed;
   }
 
-  // `configurations` (RULES.md "Kustomize", Extensions): the `commonLabels` table extends where
-  // selector labels go, and `varReference` only says where vars are substituted (netlint looks
-  // in every field). Other tables are not built: what they write is unknown.
-  bool read_configurations(const Kustomization& k, std::vector<FieldSpec>& selector_label_specs) {
+  // `configurations` (RULES.md "Kustomize", Extensions): each table extends where its builtin
+  // transformer writes, for this kustomization's transformers; `varReference` only says where
+  // vars are substituted (netlint looks in every field). A table netlint does not know is not
+  // built: what it writes is unknown.
+  bool read_configurations(const Kustomization& k, FieldSpecTables& tables) {
     for (const Entry& entry : k.configurations) {
       bool missing = false;
       const auto parsed = read_side_file(k, entry, missing);
@@ -445,9 +447,25 @@ class Builder {
       const yaml::NodeRef root = yaml::root_of(*parsed->tree);
       for (std::uint32_t i = 0; i < root.size(); ++i) {
         const std::string& table = root.key_at(i).scalar();
-        if (table == "commonLabels") {
-          for (FieldSpec& spec : field_specs_of(root.value_at(i))) selector_label_specs.push_back(std::move(spec));
-        } else if (table != "varReference" && root.value_at(i).size() != 0) {
+        const yaml::NodeRef specs = root.value_at(i);
+        std::vector<FieldSpec>* into = table == "commonLabels"        ? &tables.common_labels
+                                       : table == "templateLabels"    ? &tables.template_labels
+                                       : table == "commonAnnotations" ? &tables.common_annotations
+                                       : table == "namePrefix"        ? &tables.name_prefix
+                                       : table == "nameSuffix"        ? &tables.name_suffix
+                                       : table == "namespace"         ? &tables.name_space
+                                       : table == "images"            ? &tables.images
+                                       : table == "replicas"          ? &tables.replicas
+                                                                      : nullptr;
+        if (into != nullptr) {
+          for (FieldSpec& spec : field_specs_of(specs)) into->push_back(std::move(spec));
+        } else if (table == "nameReference") {
+          for (std::uint32_t j = 0; j < specs.size(); ++j) {
+            NameReference ref{specs.item(j).get("kind").scalar(), field_specs_of(specs.item(j).get("fieldSpecs"))};
+            name_references_.push_back(ref);
+            tables.name_references.push_back(std::move(ref));
+          }
+        } else if (table != "varReference" && specs.size() != 0) {
           unsupported(k, fmt::format("the {} table of the configurations file {}", table, entry.value), entry.at);
         }
       }
@@ -484,6 +502,9 @@ class Builder {
   std::map<std::string, FileId> files_;
   std::vector<std::string> stack_;
   std::vector<Entry> vars_;  // declared by any kustomization of the build
+  // `configurations` nameReference entries of any kustomization of the build: the generated
+  // names' hash is added when the whole build is done, and their references follow.
+  std::vector<NameReference> name_references_;
   Build build_;
 };
 

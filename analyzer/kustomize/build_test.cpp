@@ -360,15 +360,22 @@ spec: {selector: {matchLabels: {app: web}}}
                                  "podMetadata: {labels: {tier: web}}}}"});
 }
 
-TEST_CASE("configurations tables netlint does not build leave the build unsupported") {
-  const Run run = build({{"k/kustomization.yaml", "resources: [app.yaml]\nconfigurations: [config.yaml]\n"},
-                         {"k/config.yaml",
-                          "nameReference:\n- kind: Service\n  fieldSpecs: [{path: spec/svc, kind: "
-                          "Thing}]\nvarReference:\n- {path: spec/x, kind: Thing}\n"},
-                         {"k/app.yaml", "apiVersion: v1\nkind: Service\nmetadata: {name: web}\n"}});
+TEST_CASE("configurations: nameReference renames custom references; an unknown table leaves the build unsupported") {
+  const Run run =
+      build({{"k/kustomization.yaml", "resources: [app.yaml]\nconfigurations: [config.yaml]\nnamePrefix: p-\n"},
+             {"k/config.yaml",
+              "nameReference:\n- kind: Service\n  fieldSpecs: [{path: spec/svc, kind: "
+              "Thing}]\nvarReference:\n- {path: spec/x, kind: Thing}\nfutureTable:\n- "
+              "{path: spec/y}\n"},
+             {"k/app.yaml",
+              "apiVersion: v1\nkind: Service\nmetadata: {name: web}\n---\napiVersion: "
+              "example.com/v1\nkind: Thing\nmetadata: {name: t}\nspec: {svc: web}\n"}});
   REQUIRE(run.builds.size() == 1);
+  CHECK(rendered(run.builds[0]) == std::vector<std::string>{"{apiVersion: v1, kind: Service, metadata: {name: p-web}}",
+                                                            "{apiVersion: example.com/v1, kind: Thing, metadata: "
+                                                            "{name: p-t}, spec: {svc: p-web}}"});
   REQUIRE(run.builds[0].unsupported.size() == 1);
-  CHECK(run.builds[0].unsupported[0] == "the nameReference table of the configurations file config.yaml");
+  CHECK(run.builds[0].unsupported[0] == "the futureTable table of the configurations file config.yaml");
 }
 
 TEST_CASE("transformers: builtin configs run as the builtin; other fieldSpecs or kinds are not built") {

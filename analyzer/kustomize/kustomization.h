@@ -34,6 +34,21 @@ struct FieldSpec {
   bool create = false;
 };
 
+// A `nameReference` entry of a `configurations` file: fields of other kinds that name an object
+// of `kind` and follow its renames.
+struct NameReference {
+  std::string kind;
+  std::vector<FieldSpec> referrers;
+};
+
+// The fieldSpec tables a `configurations` file adds to kustomize's builtin ones (kustomize
+// `builtinconfig.TransformerConfig`); each transformer writes these paths too.
+struct FieldSpecTables {
+  std::vector<FieldSpec> common_labels, template_labels, common_annotations, name_prefix, name_suffix, name_space,
+      images, replicas;
+  std::vector<NameReference> name_references;
+};
+
 // A `labels:` item, or `commonLabels` (selectors and templates both included).
 struct LabelSet {
   std::vector<LabelPair> pairs;

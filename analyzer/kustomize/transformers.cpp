@@ -37,6 +37,16 @@ void set_pairs(Doc& object, std::initializer_list<std::string_view> path, const 
   }
 }
 
+// Calls `visit` on each node a spec of `specs` names in `r` (its kind matching).
+void for_each_spec_node(Resource& r, const std::vector<FieldSpec>& specs, const std::function<void(Doc&)>& visit) {
+  for (const FieldSpec& spec : specs) {
+    if (!spec.kind.empty() && spec.kind != r.kind()) continue;
+    if (!spec.group.empty() && spec.group != r.api_group()) continue;
+    visit_path(r.doc, parse_field_spec_path(spec.path.value), visit,
+               spec.create ? std::optional(spec.path.at) : std::nullopt);
+  }
+}
+
 }  // namespace
 
 void add_pairs_at(Resource& r, const FieldSpec& spec, const std::vector<LabelPair>& pairs) {
@@ -239,7 +249,7 @@ Doc* pod_spec_of(Doc& object) {
   return spec != nullptr && spec->is_map() ? spec : nullptr;
 }
 
-void set_namespace(std::vector<Resource>& resources, const Entry& ns) {
+void set_namespace(std::vector<Resource>& resources, const Entry& ns, const FieldSpecTables& extra) {
   for (Resource& r : resources) {
     const std::string kind = r.kind();
     if (kind == "Namespace") {
@@ -250,6 +260,9 @@ void set_namespace(std::vector<Resource>& resources, const Entry& ns) {
       }
       continue;
     }
+    for_each_spec_node(r, extra.name_space, [&](Doc& node) {
+      if (node.is_scalar() || node.is_map()) node = Doc::scalar(ns.value, ns.at);
+    });
     if (model::is_cluster_scoped(kind)) continue;
     Doc* metadata = r.doc.get("metadata");
     if (metadata == nullptr || !metadata->is_map()) continue;
@@ -258,7 +271,7 @@ void set_namespace(std::vector<Resource>& resources, const Entry& ns) {
 }
 
 void add_name_affixes(std::vector<Resource>& resources, const std::optional<Entry>& prefix,
-                      const std::optional<Entry>& suffix) {
+                      const std::optional<Entry>& suffix, const FieldSpecTables& extra) {
   struct Renamed {
     std::string kind, name_space, from, to;
   };
@@ -274,19 +287,34 @@ void add_name_affixes(std::vector<Resource>& resources, const std::optional<Entr
     r.names.push_back(from);
     renamed.push_back({kind, r.name_space(), from, name->value});
   }
-  for (const Renamed& n : renamed) rename_references(resources, n.kind, n.name_space, n.from, n.to);
+  // Further name fields a `configurations` file lists (a custom kind's own names).
+  for (Resource& r : resources) {
+    if (prefix)
+      for_each_spec_node(r, extra.name_prefix, [&](Doc& n) {
+        if (n.is_scalar() && !n.value.empty()) n.value = prefix->value + n.value;
+      });
+    if (suffix)
+      for_each_spec_node(r, extra.name_suffix, [&](Doc& n) {
+        if (n.is_scalar() && !n.value.empty()) n.value += suffix->value;
+      });
+  }
+  for (const Renamed& n : renamed)
+    rename_references(resources, n.kind, n.name_space, n.from, n.to, extra.name_references);
 }
 
 void rename_references(std::vector<Resource>& resources, const std::string& kind, const std::string& name_space,
-                       const std::string& from, const std::string& to) {
+                       const std::string& from, const std::string& to, const std::vector<NameReference>& extra) {
   for (Resource& referrer : resources) {
     if (!name_space.empty() && !referrer.name_space().empty() && referrer.name_space() != name_space) continue;
     rename_references_in(referrer, kind, from, to);
+    for (const NameReference& ref : extra) {
+      if (ref.kind != kind) continue;
+      for_each_spec_node(referrer, ref.referrers, [&](Doc& n) { rename_scalar(&n, from, to); });
+    }
   }
 }
 
-void add_labels(std::vector<Resource>& resources, const LabelSet& labels,
-                const std::vector<FieldSpec>& selector_specs) {
+void add_labels(std::vector<Resource>& resources, const LabelSet& labels, const FieldSpecTables& extra) {
   if (labels.pairs.empty()) return;
   for (Resource& r : resources) {
     set_pairs(r.doc, {"metadata", "labels"}, labels.pairs, true);
@@ -294,23 +322,33 @@ void add_labels(std::vector<Resource>& resources, const LabelSet& labels,
     if (labels.include_selectors) add_selector_labels(r, labels.pairs);
     for (const FieldSpec& spec : labels.fields) add_pairs_at(r, spec, labels.pairs);
     if (labels.include_selectors) {
-      for (const FieldSpec& spec : selector_specs) add_pairs_at(r, spec, labels.pairs);
+      for (const FieldSpec& spec : extra.common_labels) add_pairs_at(r, spec, labels.pairs);
+    }
+    if (labels.include_templates) {
+      for (const FieldSpec& spec : extra.template_labels) add_pairs_at(r, spec, labels.pairs);
     }
   }
 }
 
-void add_annotations(std::vector<Resource>& resources, const std::vector<LabelPair>& annotations) {
+void add_annotations(std::vector<Resource>& resources, const std::vector<LabelPair>& annotations,
+                     const FieldSpecTables& extra) {
   if (annotations.empty()) return;
   for (Resource& r : resources) {
+    for (const FieldSpec& spec : extra.common_annotations) add_pairs_at(r, spec, annotations);
     set_pairs(r.doc, {"metadata", "annotations"}, annotations, true);
     if (is_workload_with_template(r.kind()))
       set_pairs(r.doc, {"spec", "template", "metadata", "annotations"}, annotations, true);
   }
 }
 
-void set_replicas(std::vector<Resource>& resources, const Replica& replica) {
+void set_replicas(std::vector<Resource>& resources, const Replica& replica, const FieldSpecTables& extra) {
   for (Resource& r : resources) {
     const std::string kind = r.kind();
+    if (r.has_name(replica.name.value)) {
+      for_each_spec_node(r, extra.replicas, [&](Doc& n) {
+        if (n.is_scalar() || n.is_map()) n = Doc::scalar(replica.count.value, replica.count.at);
+      });
+    }
     if (kind != "Deployment" && kind != "ReplicaSet" && kind != "StatefulSet" && kind != "ReplicationController")
       continue;
     if (!r.has_name(replica.name.value)) continue;
@@ -320,27 +358,36 @@ void set_replicas(std::vector<Resource>& resources, const Replica& replica) {
   }
 }
 
-void set_image(std::vector<Resource>& resources, const Image& image) {
+namespace {
+
+// An image reference rewritten as an `images` entry says, when its name is the entry's.
+void rewrite_image(Doc& node, const Image& image) {
+  if (!node.is_scalar()) return;
+  const std::string& current = node.value;
+  const std::size_t end = image_name_end(current);
+  if (current.substr(0, end) != image.name.value) return;
+  std::string name = image.new_name ? image.new_name->value : current.substr(0, end);
+  std::string rest = current.substr(end);
+  if (image.digest)
+    rest = "@" + image.digest->value;
+  else if (image.new_tag)
+    rest = ":" + image.new_tag->value;
+  const SourceRange at = image.new_tag    ? image.new_tag->at
+                         : image.new_name ? image.new_name->at
+                         : image.digest   ? image.digest->at
+                                          : image.name.at;
+  node = Doc::scalar(name + rest, at);
+}
+
+}  // namespace
+
+void set_image(std::vector<Resource>& resources, const Image& image, const FieldSpecTables& extra) {
   for (Resource& r : resources) {
+    for_each_spec_node(r, extra.images, [&](Doc& node) { rewrite_image(node, image); });
     Doc* spec = pod_spec_of(r.doc);
     if (spec == nullptr) continue;
     for_each_container(*spec, [&](Doc& container) {
-      Doc* node = container.get("image");
-      if (node == nullptr || !node->is_scalar()) return;
-      const std::string& current = node->value;
-      const std::size_t end = image_name_end(current);
-      if (current.substr(0, end) != image.name.value) return;
-      std::string name = image.new_name ? image.new_name->value : current.substr(0, end);
-      std::string rest = current.substr(end);
-      if (image.digest)
-        rest = "@" + image.digest->value;
-      else if (image.new_tag)
-        rest = ":" + image.new_tag->value;
-      const SourceRange at = image.new_tag    ? image.new_tag->at
-                             : image.new_name ? image.new_name->at
-                             : image.digest   ? image.digest->at
-                                              : image.name.at;
-      *node = Doc::scalar(name + rest, at);
+      if (Doc* node = container.get("image")) rewrite_image(*node, image);
     });
   }
 }

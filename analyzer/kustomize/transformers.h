@@ -29,26 +29,25 @@ struct Resource {
   bool has_name(std::string_view n) const;
 };
 
-void set_namespace(std::vector<Resource>& resources, const Entry& ns);
+// Every transformer below also writes the paths a `configurations` file adds (`extra`).
+void set_namespace(std::vector<Resource>& resources, const Entry& ns, const FieldSpecTables& extra = {});
 // Prefix and suffix of every name but CustomResourceDefinitions, APIServices and Namespaces, then
 // the references kustomize's nameReference table renames.
 void add_name_affixes(std::vector<Resource>& resources, const std::optional<Entry>& prefix,
-                      const std::optional<Entry>& suffix);
-// `selector_specs`: further places selector labels go (a `configurations` commonLabels table),
-// for label sets that include selectors.
-void add_labels(std::vector<Resource>& resources, const LabelSet& labels,
-                const std::vector<FieldSpec>& selector_specs = {});
+                      const std::optional<Entry>& suffix, const FieldSpecTables& extra = {});
+void add_labels(std::vector<Resource>& resources, const LabelSet& labels, const FieldSpecTables& extra = {});
 // Each pair at a fieldSpec's path of a resource of that kind (`labels[].fields`, a
 // `configurations` commonLabels entry, a builtin LabelTransformer), created as the spec says.
 void add_pairs_at(Resource& r, const FieldSpec& spec, const std::vector<LabelPair>& pairs);
-void add_annotations(std::vector<Resource>& resources, const std::vector<LabelPair>& annotations);
-void set_replicas(std::vector<Resource>& resources, const Replica& replica);
-void set_image(std::vector<Resource>& resources, const Image& image);
+void add_annotations(std::vector<Resource>& resources, const std::vector<LabelPair>& annotations,
+                     const FieldSpecTables& extra = {});
+void set_replicas(std::vector<Resource>& resources, const Replica& replica, const FieldSpecTables& extra = {});
+void set_image(std::vector<Resource>& resources, const Image& image, const FieldSpecTables& extra = {});
 
 // Renames the references kustomize's nameReference table lists to an object of `kind` in
 // namespace `name_space` ("" for any), in every resource.
 void rename_references(std::vector<Resource>& resources, const std::string& kind, const std::string& name_space,
-                       const std::string& from, const std::string& to);
+                       const std::string& from, const std::string& to, const std::vector<NameReference>& extra = {});
 
 // The pod spec of a workload or Pod (spec, spec.template.spec, CronJob's jobTemplate), or nullptr.
 Doc* pod_spec_of(Doc& object);
