@@ -75,7 +75,10 @@ std::vector<FileId> add_outside_bases(std::vector<InputText>& inputs, kustomize:
   };
   for (bool added = true; added;) {
     added = false;
-    for (const auto& [dir, k] : plan.kustomizations) {
+    for (const auto& entry : plan.kustomizations) {
+      // Not a structured binding: clang 14 cannot capture one in the lambda below.
+      const std::string& dir = entry.first;
+      const kustomize::Kustomization& k = entry.second;
       if (k.file == kNoFile || k.file >= inputs.size()) continue;
       std::vector<kustomize::Entry> folders = k.resources;
       folders.insert(folders.end(), k.components.begin(), k.components.end());
