@@ -6,15 +6,6 @@
 namespace netlint::kustomize {
 namespace {
 
-Entry entry_at(const yaml::NodeRef& node) {
-  return {node.scalar(), node.range()};
-}
-
-std::optional<Entry> optional_at(const yaml::NodeRef& node) {
-  if (!node.is_scalar()) return std::nullopt;
-  return entry_at(node);
-}
-
 // True when the fieldSpecs are exactly `path` on every kind (or absent): what the transformer
 // does without them, which netlint's own transformer writes.
 bool only_default_spec(const yaml::NodeRef& specs, std::string_view path) {
@@ -44,25 +35,25 @@ bool run_builtin_transformer(const yaml::NodeRef& config, std::vector<Resource>&
     if (!ns.is_scalar() || config.get("unsetOnly").scalar() == "true" ||
         !only_default_spec(config.get("fieldSpecs"), "metadata/namespace"))
       return false;
-    set_namespace(resources, entry_at(ns));
+    set_namespace(resources, entry_of(ns));
     return true;
   }
   if (kind == "PrefixSuffixTransformer") {
     if (!only_default_spec(config.get("fieldSpecs"), "metadata/name")) return false;
-    add_name_affixes(resources, optional_at(config.get("prefix")), optional_at(config.get("suffix")));
+    add_name_affixes(resources, optional_entry(config.get("prefix")), optional_entry(config.get("suffix")));
     return true;
   }
   if (kind == "ImageTagTransformer") {
     const yaml::NodeRef image = config.get("imageTag");
     if (!image.get("name").is_scalar() || config.get("fieldSpecs")) return false;
-    set_image(resources, {entry_at(image.get("name")), optional_at(image.get("newName")),
-                          optional_at(image.get("newTag")), optional_at(image.get("digest"))});
+    set_image(resources, {entry_of(image.get("name")), optional_entry(image.get("newName")),
+                          optional_entry(image.get("newTag")), optional_entry(image.get("digest"))});
     return true;
   }
   if (kind == "ReplicaCountTransformer") {
     const yaml::NodeRef replica = config.get("replica");
     if (!replica.get("name").is_scalar() || !replica.get("count").is_scalar()) return false;
-    set_replicas(resources, {entry_at(replica.get("name")), entry_at(replica.get("count"))});
+    set_replicas(resources, {entry_of(replica.get("name")), entry_of(replica.get("count"))});
     return true;
   }
   return false;

@@ -6,8 +6,6 @@
 #include "analyzer/yaml/tree_builder.h"
 
 namespace netlint::kustomize {
-namespace {
-
 Entry entry_of(const yaml::NodeRef& node) {
   return {node.scalar(), node.range()};
 }
@@ -17,7 +15,7 @@ std::optional<Entry> optional_entry(const yaml::NodeRef& node) {
   return entry_of(node);
 }
 
-}  // namespace
+namespace {}  // namespace
 
 std::vector<LabelPair> label_pairs_of(const yaml::NodeRef& map) {
   std::vector<LabelPair> out;

@@ -116,6 +116,10 @@ std::optional<Kustomization> read_kustomization(std::string_view text, std::stri
 
 bool is_remote(std::string_view entry);
 
+// A scalar node as an Entry (its text and range); optional_entry: nullopt unless a scalar.
+Entry entry_of(const yaml::NodeRef& node);
+std::optional<Entry> optional_entry(const yaml::NodeRef& node);
+
 // A patch target or a replacement's `select`/`reject` (kustomize `types.Selector`).
 Target target_of(const yaml::NodeRef& t);
 

@@ -66,7 +66,7 @@ std::vector<ReplacementTarget> replacement_targets(const yaml::NodeRef& node) {
     for (std::uint32_t j = 0; j < reject.size(); ++j) target.reject.push_back(target_of(reject.item(j)));
     const yaml::NodeRef paths = t.get("fieldPaths");
     for (std::uint32_t j = 0; j < paths.size(); ++j) {
-      if (paths.item(j).is_scalar()) target.field_paths.push_back({paths.item(j).scalar(), paths.item(j).range()});
+      if (paths.item(j).is_scalar()) target.field_paths.push_back(entry_of(paths.item(j)));
     }
     // kustomize's default target field is the source's default, metadata.name.
     if (target.field_paths.empty()) target.field_paths.push_back({"metadata.name", t.range()});
