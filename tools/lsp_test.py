@@ -689,12 +689,13 @@ def check_edits_match_fresh_analysis(netlint, source):
     for the same buffers. On the demo copy: two `clusters:` views, so views an edit does not touch
     are covered too. Steps also change each input of what the server keeps per pod (its
     references: positions above them, a ConfigMap it reads in another buffer, the view's
-    namespaces), so a stale kept result fails."""
+    namespaces) and of the NetworkPolicy evaluator it keeps (a policy, a namespace label, a pod
+    label), so a stale kept result fails."""
     root = os.path.join(tempfile.mkdtemp(prefix="netlint-lsp-"), "demo")
     shutil.copytree(os.path.join(source, "testdata", "demo"), root)
     path = {name: os.path.join(root, name) for name in (
         "production/orders.yaml", "production/ingress.yaml", "production/storefront.yaml",
-        "edge/sensors.yaml", "payments/payments.yaml")}
+        "edge/sensors.yaml", "payments/payments.yaml", "namespaces.yaml")}
     texts = {}
     for name, p in path.items():
         with open(p, encoding="utf-8") as f:
@@ -767,6 +768,27 @@ def check_edits_match_fresh_analysis(netlint, source):
             "spec:\n  selector: {matchLabels: {app: worker}}\n  template:\n    metadata: {labels: {app: worker}}\n"
             "    spec:\n      containers: [{name: worker, image: registry.example.com/shop/worker:1.0}]\n"))
         step("a namespace added in another buffer", lambda ds: by_name(ds, "production/storefront.yaml").count("NL4002") > before)
+        # The NetworkPolicy evaluator is kept while its inputs are unchanged (PolicyEngine::inputs_key):
+        # a policy admitting storefront's calls to payments, then each of its inputs changed.
+        def blocked(ds):
+            return "NL2016" in by_name(ds, "production/storefront.yaml")
+        edit("payments/payments.yaml", buffers[path["payments/payments.yaml"]] + (
+            "---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: from-shop, namespace: payments}\n"
+            "spec:\n  podSelector: {matchLabels: {app: payments}}\n  ingress:\n    - from:\n"
+            "        - namespaceSelector: {matchLabels: {team: shop}}\n          podSelector: {matchLabels: {tier: web}}\n"
+            "      ports: [{port: 8080}]\n"))
+        step("a NetworkPolicy admits a reference", lambda ds: not blocked(ds))
+        namespaces = buffers[path["namespaces.yaml"]]
+        edit("namespaces.yaml", namespaces.replace("team: shop", "team: store"))
+        step("a namespace label the policy selects changed", blocked)
+        edit("namespaces.yaml", namespaces)
+        step("the label restored", lambda ds: not blocked(ds))
+        storefront = buffers[path["production/storefront.yaml"]]
+        edit("production/storefront.yaml", storefront.replace("tier: web", "tier: frontend"))
+        step("a pod label the policy selects changed", blocked)
+        edit("production/storefront.yaml", storefront)
+        edit("payments/payments.yaml", buffers[path["payments/payments.yaml"]].replace("ports: [{port: 8080}]", "ports: [{port: 8081}]"))
+        step("the policy's port changed", blocked)
         edit("edge/sensors.yaml", texts["edge/sensors.yaml"] + "---\napiVersion: v1\nkind: Service\nmetadata: {name: [broken\n")
         step("a broken buffer in the other view", lambda ds: "NL0001" in by_name(ds, "edge/sensors.yaml"))
         # .netlint.yaml changed on disk: NL3001 ignored, then the edge cluster dropped (one view).

@@ -54,7 +54,11 @@ const index::ReferenceIndex& View::references() const {
 }
 
 const netpol::PolicyEngine& View::policies() const {
-  std::call_once(policies_once_, [this] { policies_ = std::make_unique<netpol::PolicyEngine>(model_, *facts_); });
+  std::call_once(policies_once_, [this] {
+    const auto build = [this] { return std::make_shared<const netpol::PolicyEngine>(model_, *facts_); };
+    policies_ = kept_ == nullptr ? build()
+                                 : kept_->policy_engines.get(netpol::PolicyEngine::inputs_key(model_, *facts_), build);
+  });
   return *policies_;
 }
 

@@ -62,7 +62,7 @@ class View {
   mutable std::once_flag references_once_;
   mutable std::unique_ptr<index::ReferenceIndex> references_;
   mutable std::once_flag policies_once_;
-  mutable std::unique_ptr<netpol::PolicyEngine> policies_;
+  mutable std::shared_ptr<const netpol::PolicyEngine> policies_;  // shared with `kept_`, if any
 };
 
 }  // namespace netlint::engine

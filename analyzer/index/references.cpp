@@ -7,6 +7,7 @@
 #include "analyzer/index/config_file_values.h"
 #include "analyzer/index/reference_scanner.h"
 #include "analyzer/index/scalar_positions.h"
+#include "analyzer/util/key_writer.h"
 
 namespace netlint::index {
 namespace {
@@ -286,16 +287,11 @@ std::vector<Reference> extract_references(const model::PodSource& pod, const Con
 
 namespace {
 
-// Length-prefixed fields, so no two different inputs write the same key.
-class KeyWriter {
+// The model's values for a key (util/key_writer.h).
+class ModelKeyWriter : public KeyWriter {
  public:
-  KeyWriter(std::string& out, const SourceTextLookup& source_text) : out_(out), source_text_(source_text) {}
+  ModelKeyWriter(std::string& out, const SourceTextLookup& source_text) : KeyWriter(out), source_text_(source_text) {}
 
-  void number(std::uint64_t n) { out_.append(reinterpret_cast<const char*>(&n), sizeof n); }
-  void bytes(std::string_view s) {
-    number(s.size());
-    out_.append(s);
-  }
   // A name: its value and position.
   void text(const model::Text& t) {
     bytes(t.value);
@@ -312,14 +308,8 @@ class KeyWriter {
     number(t.has_value());
     if (t) scalar(*t);
   }
-  template <class T, class F>
-  void list(const std::vector<T>& items, F each) {
-    number(items.size());
-    for (const T& item : items) each(item);
-  }
 
  private:
-  std::string& out_;
   const SourceTextLookup& source_text_;
 };
 
@@ -327,7 +317,7 @@ class KeyWriter {
 
 void write_extraction_key(std::string& out, const model::PodSource& pod, const ConfigMapLookup& config_maps,
                           const SourceTextLookup& source_text, const ConfigMapKeyWriter& config_map_key) {
-  KeyWriter key(out, source_text);
+  ModelKeyWriter key(out, source_text);
   const std::string& ns = pod.meta.namespace_name.value;
   key.bytes(ns);
   const auto scalar = [&](const model::Text& t) { key.scalar(t); };
@@ -372,7 +362,7 @@ void write_extraction_key(std::string& out, const model::PodSource& pod, const C
 }
 
 void write_config_map_key(std::string& out, const model::ConfigMap& cm, const SourceTextLookup& source_text) {
-  KeyWriter key(out, source_text);
+  ModelKeyWriter key(out, source_text);
   key.list(cm.data, [&](const model::ConfigMapEntry& entry) {
     key.number(entry.binary);
     key.text(entry.key);

@@ -15,6 +15,7 @@
 #include "analyzer/netpol/namespace_labels.h"
 #include "analyzer/source/path_parts.h"
 #include "analyzer/util/cidr.h"
+#include "analyzer/util/key_writer.h"
 #include "analyzer/model/namespace_name.h"
 
 namespace netlint::netpol {
@@ -96,8 +97,10 @@ std::string Ipv4Interval::display() const {
 }
 
 struct PolicyEngine::Impl {
-  const model::Model& model;
-  const facts::ClusterFacts& facts;
+  // Read while building only, then null: a kept engine outlives the view it was built for
+  // (inputs_key), so nothing after the constructor may reach them.
+  const model::Model* model;
+  const facts::ClusterFacts* facts;
   EngineOptions options;
   std::string error;
 
@@ -139,7 +142,7 @@ struct PolicyEngine::Impl {
   std::uint32_t src_classes = 0, dst_classes = 0;
   void build_pair_classes();
 
-  Impl(const model::Model& m, const facts::ClusterFacts& f, EngineOptions o) : model(m), facts(f), options(o) {}
+  Impl(const model::Model& m, const facts::ClusterFacts& f, EngineOptions o) : model(&m), facts(&f), options(o) {}
 
   void build_workloads();
   void build_namespaces();
@@ -154,7 +157,7 @@ struct PolicyEngine::Impl {
   void build_classes();
   // The rules of one policy and direction are contiguous: policy -> [first, end).
   std::vector<std::pair<std::uint32_t, std::uint32_t>> rule_ranges(const std::vector<CompiledRule>& rules) const {
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> out(model.network_policies.size(), {0, 0});
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> out(model->network_policies.size(), {0, 0});
     for (std::uint32_t r = 0; r < rules.size(); ++r) {
       auto& range = out[rules[r].policy];
       if (range.first == range.second)
@@ -171,10 +174,10 @@ struct PolicyEngine::Impl {
 };
 
 void PolicyEngine::Impl::build_workloads() {
-  workload_of_pod.assign(model.pod_sources.size(), UINT32_MAX);
+  workload_of_pod.assign(model->pod_sources.size(), UINT32_MAX);
   std::map<std::tuple<std::string, std::string, std::string>, std::uint32_t> by_owner;
-  for (std::uint32_t i = 0; i < model.pod_sources.size(); ++i) {
-    const model::PodSource& pod = model.pod_sources[i];
+  for (std::uint32_t i = 0; i < model->pod_sources.size(); ++i) {
+    const model::PodSource& pod = model->pod_sources[i];
     if (pod.synthetic && options.closed_world) continue;
     // An owner reference without kind names a Pod owner (as netpol-analyzer reads it).
     const bool owned = !pod.owner_name.value.empty();
@@ -205,15 +208,15 @@ void PolicyEngine::Impl::build_workloads() {
   for (const auto& [display, same] : by_display) {
     if (same.size() < 2) continue;
     for (std::uint32_t w : same) {
-      const model::PodSource& pod = model.pod_sources[workloads[w].pods.front()];
+      const model::PodSource& pod = model->pod_sources[workloads[w].pods.front()];
       const std::string_view dir =
-          pod.meta.file < model.files.size() ? path_dirname(model.file(pod.meta.file).path) : "";
+          pod.meta.file < model->files.size() ? path_dirname(model->file(pod.meta.file).path) : "";
       workloads[w].variant = dir.empty() ? "." : std::string(dir);
     }
   }
   // The label view of each workload is its representative pod's.
   for (const Workload& w : workloads) {
-    const model::PodSource& rep = model.pod_sources[w.pods.front()];
+    const model::PodSource& rep = model->pod_sources[w.pods.front()];
     model::PodSource p;
     p.meta.namespace_name = rep.meta.namespace_name;
     p.labels = rep.labels;
@@ -233,7 +236,7 @@ void PolicyEngine::Impl::build_workloads() {
   std::map<std::vector<std::tuple<std::string, Protocol, std::uint32_t>>, std::uint32_t> ids;
   for (const Workload& w : workloads) {
     PortSignature s;
-    for (const model::Container& c : model.pod_sources[w.pods.front()].containers) {
+    for (const model::Container& c : model->pod_sources[w.pods.front()].containers) {
       if (c.init && !c.restartable) continue;
       for (const model::ContainerPort& port : c.ports) {
         Protocol proto = Protocol::kTcp;
@@ -255,9 +258,9 @@ void PolicyEngine::Impl::build_workloads() {
 
 void PolicyEngine::Impl::build_namespaces() {
   std::map<std::string, const model::Namespace*> names;
-  for (const model::Namespace& ns : model.namespaces) names[ns.meta.name.value] = &ns;
+  for (const model::Namespace& ns : model->namespaces) names[ns.meta.name.value] = &ns;
   for (const Workload& w : workloads) names.emplace(w.namespace_name, nullptr);
-  for (const model::NetworkPolicy& p : model.network_policies) names.emplace(p.meta.namespace_name.value, nullptr);
+  for (const model::NetworkPolicy& p : model->network_policies) names.emplace(p.meta.namespace_name.value, nullptr);
   names.emplace(std::string(kIngressControllerNamespace), nullptr);
   for (const auto& [name, object] : names) {
     if (name.empty()) continue;
@@ -269,7 +272,7 @@ void PolicyEngine::Impl::build_namespaces() {
 
 void PolicyEngine::Impl::find_foreign_policies() {
   if (options.closed_world) return;
-  for (const model::ObjectMeta& o : model.objects) {
+  for (const model::ObjectMeta& o : model->objects) {
     const std::string group = o.group();
     for (const ForeignKind& k : kForeignKinds) {
       if (o.kind.value != k.kind || group != k.group) continue;
@@ -283,7 +286,7 @@ void PolicyEngine::Impl::find_foreign_policies() {
 
 void PolicyEngine::Impl::check_label_gaps() {
   std::vector<index::LabelSelector> selectors;
-  for (const model::NetworkPolicy& p : model.network_policies) {
+  for (const model::NetworkPolicy& p : model->network_policies) {
     selectors.push_back(index::selector_from_spec(p.pod_selector));
     for (const auto* rules : {&p.ingress, &p.egress}) {
       for (const model::PolicyRule& r : *rules) {
@@ -297,9 +300,9 @@ void PolicyEngine::Impl::check_label_gaps() {
   for (const Workload& w : workloads) {
     if (w.pods.size() < 2) continue;
     for (const index::LabelSelector& s : selectors) {
-      const Tri first = index::evaluate(s, model.pod_sources[w.pods.front()], comparisons);
+      const Tri first = index::evaluate(s, model->pod_sources[w.pods.front()], comparisons);
       for (std::uint32_t pod : w.pods) {
-        if (index::evaluate(s, model.pod_sources[pod], comparisons) != first) {
+        if (index::evaluate(s, model->pod_sources[pod], comparisons) != first) {
           error = fmt::format(
               "Found Pods of the same owner workload `{}/{}` and with differences in their labels, while a "
               "network policy contains selectors impacted by this gap.",
@@ -314,7 +317,7 @@ void PolicyEngine::Impl::check_label_gaps() {
 void PolicyEngine::Impl::build_externals() {
   // Cut points of each direction: every cidr and except, plus the whole space.
   std::vector<std::uint64_t> in_cuts = {0}, eg_cuts = {0};
-  for (const model::NetworkPolicy& p : model.network_policies) {
+  for (const model::NetworkPolicy& p : model->network_policies) {
     auto collect = [](const std::vector<model::PolicyRule>& rules, std::vector<std::uint64_t>& cuts) {
       for (const model::PolicyRule& r : rules) {
         for (const model::PolicyPeer& peer : r.peers) {
@@ -344,15 +347,15 @@ void PolicyEngine::Impl::build_externals() {
 void PolicyEngine::Impl::parse_addresses() {
   workload_ip.clear();
   for (const Workload& w : workloads) {
-    const std::string& ip = model.pod_sources[w.pods.front()].pod_ip.value;
+    const std::string& ip = model->pod_sources[w.pods.front()].pod_ip.value;
     std::optional<Cidr> pod;
     if (!ip.empty()) pod = parse_cidr(ip + (ip.find(':') == std::string::npos ? "/32" : "/128"));
     workload_ip.push_back(pod);
   }
   pod_pools.emplace();
   for (facts::Family family : facts::kFamilies) {
-    if (!facts.pod_cidrs[family].usable()) continue;
-    for (const std::string& text : facts.pod_cidrs[family].value) {
+    if (!facts->pod_cidrs[family].usable()) continue;
+    for (const std::string& text : facts->pod_cidrs[family].value) {
       auto pool = parse_cidr(text);
       if (!pool) {
         pod_pools.reset();
@@ -366,8 +369,8 @@ void PolicyEngine::Impl::parse_addresses() {
 Tri PolicyEngine::Impl::ip_block_on_pods(const Cidr& cidr, const std::vector<Cidr>& except, const Workload* w) const {
   if (options.closed_world) return Tri::kNo;
   if (w != nullptr && w->host_network) return Tri::kMaybe;  // the node's address: unknown
-  if (!facts.cni.usable() || facts.cni.value.cnis.empty()) return Tri::kMaybe;
-  if (facts.cni.value.ip_blocks_skip_pods()) return Tri::kNo;
+  if (!facts->cni.usable() || facts->cni.value.cnis.empty()) return Tri::kMaybe;
+  if (facts->cni.value.ip_blocks_skip_pods()) return Tri::kNo;
   if (w != nullptr) {
     if (const std::optional<Cidr>& pod = workload_ip[static_cast<std::size_t>(w - workloads.data())]) {
       if (!contains(cidr, *pod)) return Tri::kNo;
@@ -378,7 +381,7 @@ Tri PolicyEngine::Impl::ip_block_on_pods(const Cidr& cidr, const std::vector<Cid
     }
   }
   // The pod ranges of the block's family (RULES.md Facts "Dual-stack").
-  if (!facts.pod_cidrs[facts::family_of_v6(cidr.v6)].usable() || !pod_pools) return Tri::kMaybe;
+  if (!facts->pod_cidrs[facts::family_of_v6(cidr.v6)].usable() || !pod_pools) return Tri::kMaybe;
   bool overlap = false, covers = true;
   for (const Cidr& pool : *pod_pools) {
     if (pool.v6 != cidr.v6) continue;
@@ -424,16 +427,16 @@ Selection PolicyEngine::Impl::match_selector_peer(const model::NetworkPolicy& po
 // example's default-deny does not isolate another's pods.
 void PolicyEngine::Impl::narrow_to_apply_unit(const model::NetworkPolicy& policy,
                                               index::SelectorMatches& selected) const {
-  if (!model::is_apply_time(policy.meta.namespace_name.value) || policy.meta.file >= model.files.size()) return;
-  const std::string& unit = model.file(policy.meta.file).apply_unit;
+  if (!model::is_apply_time(policy.meta.namespace_name.value) || policy.meta.file >= model->files.size()) return;
+  const std::string& unit = model->file(policy.meta.file).apply_unit;
   if (unit.empty()) return;
   const auto in_unit = [&](index::PodId id) {
     if (id >= workloads.size()) return false;
     const Workload& w = workloads[id];
     if (!model::is_apply_time(w.namespace_name)) return false;
     return std::any_of(w.pods.begin(), w.pods.end(), [&](std::uint32_t pod) {
-      const FileId file = model.pod_sources[pod].meta.file;
-      return file < model.files.size() && model.file(file).apply_unit == unit;
+      const FileId file = model->pod_sources[pod].meta.file;
+      return file < model->files.size() && model->file(file).apply_unit == unit;
     });
   };
   if (units_with_apply_time_pods.count(unit) == 0) return;
@@ -446,17 +449,17 @@ void PolicyEngine::Impl::compile_policies() {
   for (const Workload& w : workloads) {
     if (!model::is_apply_time(w.namespace_name)) continue;
     for (std::uint32_t pod : w.pods) {
-      const FileId file = model.pod_sources[pod].meta.file;
-      if (file < model.files.size() && !model.file(file).apply_unit.empty())
-        units_with_apply_time_pods.insert(model.file(file).apply_unit);
+      const FileId file = model->pod_sources[pod].meta.file;
+      if (file < model->files.size() && !model->file(file).apply_unit.empty())
+        units_with_apply_time_pods.insert(model->file(file).apply_unit);
     }
   }
   for (DirectionTables* side : {&in, &eg}) {
     side->selected.assign(workloads.size(), {});
     side->matched.assign(endpoints, {});
   }
-  for (std::uint32_t pi = 0; pi < model.network_policies.size(); ++pi) {
-    const model::NetworkPolicy& p = model.network_policies[pi];
+  for (std::uint32_t pi = 0; pi < model->network_policies.size(); ++pi) {
+    const model::NetworkPolicy& p = model->network_policies[pi];
     const std::string& ns = p.meta.namespace_name.value;
     index::SelectorMatches selected = peer_index->match(ns, index::selector_from_spec(p.pod_selector));
     narrow_to_apply_unit(p, selected);
@@ -647,9 +650,121 @@ PolicyEngine::PolicyEngine(const model::Model& model, const facts::ClusterFacts&
   i.compile_policies();
   i.build_classes();
   i.build_pair_classes();
+  i.model = nullptr;
+  i.facts = nullptr;
 }
 
 PolicyEngine::~PolicyEngine() = default;
+
+std::string PolicyEngine::inputs_key(const model::Model& model, const facts::ClusterFacts& facts,
+                                     EngineOptions options) {
+  std::string out;
+  KeyWriter key(out);
+  const auto labels = [&](const model::Labels& written) {
+    key.list(written, [&](const model::Label& label) {
+      key.bytes(label.key.value);
+      key.bytes(label.value.value);
+    });
+  };
+  // As written (selector_from_spec reads no more), not through append_selector's formatting:
+  // this key is written on every analysis.
+  const auto selector = [&](const model::SelectorSpec& spec) {
+    labels(spec.match_labels);
+    key.list(spec.match_expressions, [&](const model::SelectorExpression& e) {
+      key.bytes(e.key.value);
+      key.bytes(e.op.value);
+      key.list(e.values, [&](const model::Text& v) { key.bytes(v.value); });
+    });
+  };
+  const auto optional_selector = [&](const std::optional<model::SelectorSpec>& spec) {
+    key.number(spec.has_value());
+    if (spec) selector(*spec);
+  };
+  // A file's folder (a variant's name) and apply unit (narrow_to_apply_unit).
+  const auto file = [&](FileId id) {
+    key.number(id < model.files.size());
+    if (id >= model.files.size()) return;
+    key.bytes(path_dirname(model.file(id).path));
+    key.bytes(model.file(id).apply_unit);
+  };
+  const auto number = [&](std::int64_t n) { key.number(static_cast<std::uint64_t>(n)); };
+
+  key.number(options.closed_world);
+  key.number(facts.cni.usable());
+  key.number(facts.cni.value.cnis.empty());
+  key.number(facts.cni.value.ip_blocks_skip_pods());
+  for (const facts::Family family : facts::kFamilies) {
+    key.number(facts.pod_cidrs[family].usable());
+    key.list(facts.pod_cidrs[family].value, [&](const std::string& cidr) { key.bytes(cidr); });
+  }
+  key.list(model.pod_sources, [&](const model::PodSource& pod) {
+    key.number(pod.synthetic);
+    key.bytes(pod.owner_name.value);
+    key.bytes(pod.owner_kind.value);
+    key.bytes(pod.meta.namespace_name.value);
+    key.bytes(pod.meta.name.value);
+    key.bytes(pod.meta.kind.value);
+    key.number(pod.host_network.value);
+    file(pod.meta.file);
+    labels(pod.labels);
+    key.list(pod.unknown_label_keys, [&](const std::string& label) { key.bytes(label); });
+    key.number(pod.open_labels);
+    key.bytes(pod.pod_ip.value);
+    key.list(pod.containers, [&](const model::Container& c) {
+      key.number(c.init);
+      key.number(c.restartable);
+      key.list(c.ports, [&](const model::ContainerPort& port) {
+        key.bytes(port.name.value);
+        key.bytes(port.protocol.value);
+        number(port.number.value);
+      });
+    });
+  });
+  key.list(model.namespaces, [&](const model::Namespace& ns) {
+    key.bytes(ns.meta.name.value);
+    labels(ns.meta.labels);
+  });
+  key.list(model.network_policies, [&](const model::NetworkPolicy& p) {
+    key.bytes(p.meta.namespace_name.value);
+    file(p.meta.file);
+    selector(p.pod_selector);
+    key.number(p.rejected);
+    key.number(p.affects_ingress());
+    key.number(p.affects_egress());
+    for (const auto* rules : {&p.ingress, &p.egress}) {
+      key.list(*rules, [&](const model::PolicyRule& r) {
+        key.list(r.ports, [&](const model::PolicyPort& port) {
+          key.bytes(port.protocol.value);
+          key.number(port.port.has_value());
+          if (port.port) key.bytes(port.port->value);
+          key.number(port.port_number.has_value());
+          if (port.port_number) number(*port.port_number);
+          key.number(port.end_port.has_value());
+          if (port.end_port) number(port.end_port->value);
+        });
+        key.list(r.peers, [&](const model::PolicyPeer& peer) {
+          optional_selector(peer.pod_selector);
+          optional_selector(peer.namespace_selector);
+          key.number(peer.ip_block.has_value());
+          if (!peer.ip_block) return;
+          key.bytes(peer.ip_block->cidr.value);
+          key.list(peer.ip_block->except, [&](const model::Text& e) { key.bytes(e.value); });
+          key.number(peer.ip_block->placeholder);
+        });
+      });
+    }
+  });
+  // Last, so it needs no count: the objects of kinds that may select pods beside NetworkPolicies.
+  for (const model::ObjectMeta& o : model.objects) {
+    if (std::none_of(std::begin(kForeignKinds), std::end(kForeignKinds),
+                     [&](const ForeignKind& k) { return k.kind == o.kind.value; }))
+      continue;
+    key.bytes(o.kind.value);
+    key.bytes(o.group());
+    key.bytes(o.namespace_name.value);
+  }
+  return out;
+}
 
 const std::vector<Workload>& PolicyEngine::workloads() const {
   return impl_->workloads;

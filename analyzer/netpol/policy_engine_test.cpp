@@ -502,3 +502,63 @@ spec:
 }
 
 }  // namespace netlint::netpol
+
+namespace netlint::netpol {
+
+TEST_CASE("inputs_key: equal for equal inputs; each input the evaluator reads changes it; ranges do not") {
+  const std::string policy = R"(
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: from-prod, namespace: prod}
+spec:
+  podSelector: {matchLabels: {app: a}}
+  ingress:
+  - from: [{namespaceSelector: {matchLabels: {env: prod}}, podSelector: {matchLabels: {app: b}}}]
+    ports: [{port: 8080}]
+)";
+  const auto key = [](const std::string& pods, const std::string& policies) {
+    const LoadedView loaded = testing::load_texts({{"pods.yaml", pods}, {"policies.yaml", policies}});
+    return PolicyEngine::inputs_key(loaded.model, loaded.facts);
+  };
+  const std::string base = key(kPods, policy);
+  CHECK(key(kPods, policy) == base);
+  CHECK(key("# moved\n" + kPods, "# moved\n" + policy) == base);  // positions are not read
+  const auto changed = [&](const std::string& from, const std::string& to, bool in_policy) {
+    const std::string& text = in_policy ? policy : kPods;
+    const std::size_t at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    std::string edited = text;
+    edited.replace(at, from.size(), to);
+    return in_policy ? key(kPods, edited) : key(edited, policy);
+  };
+  CHECK(changed("{env: prod}}", "{env: staging}}", false) != base);             // a namespace label
+  CHECK(changed("labels: {app: b}", "labels: {app: bb}", false) != base);       // a pod label
+  CHECK(changed("containerPort: 9090", "containerPort: 9091", false) != base);  // a named port's number
+  CHECK(changed("port: 8080}]", "port: 8081}]", true) != base);
+  CHECK(changed("{app: b}}}]", "{app: c}}}]", true) != base);
+  CHECK(
+      key(kPods,
+          policy + "---\napiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata: {name: x, namespace: dev}\n") !=
+      base);
+}
+
+TEST_CASE("an engine answers from what it built: its model may be gone (the language server keeps it)") {
+  auto loaded = std::make_unique<LoadedView>(testing::load_texts({{"pods.yaml", kPods}, {"policies.yaml", R"(
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: deny, namespace: prod}
+spec: {podSelector: {}}
+)"}}));
+  const PolicyEngine engine(loaded->model, loaded->facts);
+  const auto workload = [&](const std::string& name) {
+    const auto& all = engine.workloads();
+    return static_cast<std::uint32_t>(
+        std::find_if(all.begin(), all.end(), [&](const Workload& w) { return w.name == name; }) - all.begin());
+  };
+  const std::string before = engine.between(workload("c"), workload("a")).allowed.str();
+  loaded.reset();
+  CHECK(engine.between(workload("c"), workload("a")).allowed.str() == before);
+  CHECK(engine.explain(workload("c"), workload("a"), Protocol::kTcp, 8080).ingress.isolating.size() == 1);
+}
+
+}  // namespace netlint::netpol
