@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "analyzer/index/kept_references.h"
+#include "analyzer/util/key_writer.h"
 
 namespace netlint::index {
 
@@ -23,7 +24,7 @@ std::string classifier_key(const std::set<std::string, std::less<>>& namespaces,
 }
 
 void append_id(std::string& key, std::uint64_t id) {
-  key.append(reinterpret_cast<const char*>(&id), sizeof id);
+  KeyWriter(key).number(id);
 }
 
 }  // namespace
