@@ -32,6 +32,9 @@ std::string image_version(std::string_view image) {
 }
 
 bool image_is(std::string_view image, std::string_view suffix) {
+  // Most images name none of the components asked about (the detectors ask each container for
+  // a dozen): a repository ending in `suffix` holds it, so a search first is enough for them.
+  if (image.find(suffix) == std::string_view::npos) return false;
   const std::string_view repo = image_repository(image);
   if (repo.size() < suffix.size() || repo.substr(repo.size() - suffix.size()) != suffix) return false;
   return repo.size() == suffix.size() || repo[repo.size() - suffix.size() - 1] == '/';
