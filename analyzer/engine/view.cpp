@@ -5,6 +5,7 @@
 #include "analyzer/index/namespace_catalog.h"
 #include "analyzer/index/pod_dns.h"
 #include "analyzer/index/reference_index.h"
+#include "analyzer/index/service_lookup.h"
 #include "analyzer/netpol/policy_engine.h"
 
 namespace netlint::engine {
@@ -43,6 +44,11 @@ View::View(const model::Model& model, std::unique_ptr<const facts::ClusterFacts>
 }
 
 View::~View() = default;
+
+const index::ServiceLookup& View::services() const {
+  std::call_once(services_once_, [this] { services_ = std::make_unique<const index::ServiceLookup>(model_); });
+  return *services_;
+}
 
 const index::ReferenceIndex& View::references() const {
   std::call_once(references_once_, [this] {

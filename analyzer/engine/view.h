@@ -14,6 +14,7 @@ namespace netlint::index {
 class LabelIndex;
 class NamespaceCatalog;
 class ReferenceIndex;
+class ServiceLookup;
 struct DnsFacts;
 }  // namespace netlint::index
 
@@ -44,6 +45,8 @@ class View {
   const index::NamespaceCatalog& namespaces() const noexcept { return *namespaces_; }
   // What the pod DNS model needs from the facts (index::pod_dns(pod, view.dns_facts())).
   const index::DnsFacts& dns_facts() const noexcept { return *dns_; }
+  // The Services by namespace and name, built on first use (the rules about backends and names).
+  const index::ServiceLookup& services() const;
   // Every pod's references, extracted on first use (only rules about names need them).
   const index::ReferenceIndex& references() const;
   // The NetworkPolicy evaluator over this view (open world), built on first use.
@@ -59,6 +62,8 @@ class View {
   std::unique_ptr<const index::NamespaceCatalog> namespaces_;
   std::unique_ptr<const index::DnsFacts> dns_;
   KeptIndexes* kept_ = nullptr;
+  mutable std::once_flag services_once_;
+  mutable std::unique_ptr<const index::ServiceLookup> services_;
   mutable std::once_flag references_once_;
   mutable std::unique_ptr<index::ReferenceIndex> references_;
   mutable std::once_flag policies_once_;

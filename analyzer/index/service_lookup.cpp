@@ -1,8 +1,8 @@
-#include "rules/service_lookup.h"
+#include "analyzer/index/service_lookup.h"
 
 #include "analyzer/model/namespace_name.h"
 
-namespace netlint::rules {
+namespace netlint::index {
 
 namespace {
 
@@ -60,4 +60,4 @@ std::vector<std::string> ServiceLookup::near_misses(std::string_view namespace_n
   return index->best(written);
 }
 
-}  // namespace netlint::rules
+}  // namespace netlint::index

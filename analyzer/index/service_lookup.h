@@ -1,5 +1,7 @@
 // The view's Services by namespace and name (variants of one identity together), built once per
-// rule run: a lookup per reference must not scan every Service (20,000 Ingresses, 20,000 Services).
+// view (engine::View::services) for every rule that asks: a lookup per reference must not scan
+// every Service (20,000 Ingresses, 20,000 Services), and eight rules each built their own (4% of
+// an edit's instructions in the language server at 10,000 objects).
 #pragma once
 
 #include <memory>
@@ -12,7 +14,7 @@
 #include "analyzer/diag/near_miss_index.h"
 #include "analyzer/model/model.h"
 
-namespace netlint::rules {
+namespace netlint::index {
 
 class ServiceLookup {
  public:
@@ -37,4 +39,4 @@ class ServiceLookup {
   mutable std::unordered_map<std::string, std::unique_ptr<const diag::NearMissIndex>> near_miss_;
 };
 
-}  // namespace netlint::rules
+}  // namespace netlint::index

@@ -8,9 +8,9 @@
 
 #include "analyzer/diag/did_you_mean.h"
 #include "analyzer/testing/load_texts.h"
-#include "rules/service_lookup.h"
+#include "analyzer/index/service_lookup.h"
 
-namespace netlint::rules {
+namespace netlint::index {
 namespace {
 
 TEST_CASE("ServiceLookup::near_misses equals best_near_misses over the namespace's Service names") {
@@ -46,4 +46,4 @@ TEST_CASE("ServiceLookup::near_misses equals best_near_misses over the namespace
 }
 
 }  // namespace
-}  // namespace netlint::rules
+}  // namespace netlint::index

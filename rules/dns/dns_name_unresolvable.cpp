@@ -16,7 +16,7 @@
 #include "analyzer/index/reference_index.h"
 #include "analyzer/model/namespace_name.h"
 #include "rules/dns/dns_support.h"
-#include "rules/service_lookup.h"
+#include "analyzer/index/service_lookup.h"
 
 namespace netlint::rules {
 namespace {
@@ -78,7 +78,7 @@ class DnsNameUnresolvable final : public engine::Rule {
   const diag::RuleInfo& info() const noexcept override { return kInfo; }
 
   void check(const engine::View& view, engine::Sink& out) const override {
-    const ServiceLookup services(view.model());
+    const index::ServiceLookup& services = view.services();
     const bool near_miss_anywhere = out.option_flag("nearMissAnywhere");
     std::map<std::string, std::set<std::string>, std::less<>> namespaces_of;  // Service name -> namespaces
     for (const model::Service& s : view.model().services)
@@ -169,7 +169,7 @@ class DnsNameUnresolvable final : public engine::Rule {
   // a CNAME elsewhere is no evidence of a mistake here).
   static std::vector<std::string> others(const std::map<std::string, std::set<std::string>, std::less<>>& namespaces_of,
                                          const std::string& name, const std::string& ns,
-                                         const ServiceLookup& services) {
+                                         const index::ServiceLookup& services) {
     std::vector<std::string> out;
     const auto it = namespaces_of.find(name);
     if (it == namespaces_of.end()) return out;

@@ -7,7 +7,7 @@
 #include "analyzer/index/pod_dns.h"
 #include "analyzer/index/reference_index.h"
 #include "rules/dns/dns_support.h"
-#include "rules/service_lookup.h"
+#include "analyzer/index/service_lookup.h"
 
 namespace netlint::rules {
 namespace {
@@ -50,7 +50,7 @@ class DnsPolicySkipsClusterDns final : public engine::Rule {
   const diag::RuleInfo& info() const noexcept override { return kInfo; }
 
   void check(const engine::View& view, engine::Sink& out) const override {
-    const ServiceLookup services(view.model());
+    const index::ServiceLookup& services = view.services();
     for (const index::PodReferences& pod_refs : view.references().by_pod()) {
       const model::PodSource& pod = *pod_refs.pod;
       if (pod.synthetic) continue;
@@ -88,7 +88,7 @@ class DnsPolicySkipsClusterDns final : public engine::Rule {
 
  private:
   static bool names_cluster_service(const index::Reference& ref, const model::PodSource& pod,
-                                    const ServiceLookup& services) {
+                                    const index::ServiceLookup& services) {
     switch (ref.kind) {
       case index::HostKind::kServiceSvc:
       case index::HostKind::kServiceFqdn:

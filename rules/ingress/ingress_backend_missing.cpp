@@ -7,7 +7,7 @@
 #include "analyzer/engine/rule.h"
 #include "analyzer/index/namespace_catalog.h"
 #include "analyzer/model/namespace_name.h"
-#include "rules/service_lookup.h"
+#include "analyzer/index/service_lookup.h"
 
 namespace netlint::rules {
 namespace {
@@ -43,7 +43,7 @@ class IngressBackendMissing final : public engine::Rule {
   const diag::RuleInfo& info() const noexcept override { return kInfo; }
 
   void check(const engine::View& view, engine::Sink& out) const override {
-    const ServiceLookup services(view.model());
+    const index::ServiceLookup& services = view.services();
     for (const model::Ingress& ingress : view.model().ingresses) {
       out.checking(ingress.meta.object_range);
       const std::string& ns = ingress.meta.namespace_name.value;

@@ -7,7 +7,7 @@
 
 #include "analyzer/model/scalar_edit.h"
 #include "analyzer/diag/did_you_mean.h"
-#include "rules/service_lookup.h"
+#include "analyzer/index/service_lookup.h"
 #include "analyzer/engine/rule.h"
 #include "rules/service/service_backends.h"
 
@@ -49,7 +49,7 @@ class IngressBackendPortUnresolved final : public engine::Rule {
   const diag::RuleInfo& info() const noexcept override { return kInfo; }
 
   void check(const engine::View& view, engine::Sink& out) const override {
-    const ServiceLookup services(view.model());
+    const index::ServiceLookup& services = view.services();
     for (const model::Ingress& ingress : view.model().ingresses) {
       out.checking(ingress.meta.object_range);
       ingress.for_each_backend([&](const model::IngressBackend& backend, const model::IngressPath*) {
@@ -59,7 +59,7 @@ class IngressBackendPortUnresolved final : public engine::Rule {
   }
 
  private:
-  static void check_backend(const engine::View& view, const ServiceLookup& lookup, const model::Ingress& ingress,
+  static void check_backend(const engine::View& view, const index::ServiceLookup& lookup, const model::Ingress& ingress,
                             const model::IngressBackend& backend, engine::Sink& out) {
     if (backend.service_name.value.empty() || (!backend.port_number && backend.port_name.value.empty())) return;
     const auto& services = lookup.find(ingress.meta.namespace_name.value, backend.service_name.value);

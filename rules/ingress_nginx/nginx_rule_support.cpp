@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "rules/service/service_backends.h"
-#include "rules/service_lookup.h"
+#include "analyzer/index/service_lookup.h"
 
 namespace netlint::rules::nginx {
 
@@ -53,7 +53,7 @@ std::vector<NginxIngress> nginx_ingresses(const engine::View& view, const std::v
 std::vector<IngressBackendPod> ingress_backend_pods(const engine::View& view,
                                                     const std::vector<NginxIngress>& ingresses) {
   std::vector<IngressBackendPod> out;
-  const ServiceLookup services(view.model());
+  const index::ServiceLookup& services = view.services();
   for (const NginxIngress& n : ingresses) {
     if (n.serving.controllers.empty()) continue;
     const std::size_t first = out.size();

@@ -15,7 +15,7 @@
 #include "rules/applied_together.h"
 #include "rules/networkpolicy/isolating_policy.h"
 #include "rules/service/service_backends.h"
-#include "rules/service_lookup.h"
+#include "analyzer/index/service_lookup.h"
 
 namespace netlint::rules {
 namespace {
@@ -64,7 +64,7 @@ unrelated folder may belong to another install).
 
 // The one Service of that name, through the lookup (a scan of every Service per reference was
 // quadratic: 10% of a 100,000-object run); nullptr for none or variants (which applies is unknown).
-const model::Service* find_service(const ServiceLookup& services, std::string_view ns, std::string_view name) {
+const model::Service* find_service(const index::ServiceLookup& services, std::string_view ns, std::string_view name) {
   const std::vector<const model::Service*>& found = services.find(ns, name);
   return found.size() == 1 ? found.front() : nullptr;
 }
@@ -114,7 +114,7 @@ class NetworkPolicyBlocksServiceReference final : public engine::Rule {
     const netpol::PolicyEngine& engine = view.policies();
     if (!engine.error().empty()) return;
     std::map<Key, Finding> findings;
-    const ServiceLookup services(m);
+    const index::ServiceLookup& services = view.services();
     for (const index::PodReferences& pod_refs : view.references().by_pod()) {
       const auto pod_index = static_cast<std::uint32_t>(pod_refs.pod - m.pod_sources.data());
       const std::optional<std::uint32_t> client = engine.workload_of_pod(pod_index);

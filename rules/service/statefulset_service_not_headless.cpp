@@ -8,7 +8,7 @@
 #include "rules/applied_together.h"
 #include "analyzer/engine/rule.h"
 #include "rules/service/service_backends.h"
-#include "rules/service_lookup.h"
+#include "analyzer/index/service_lookup.h"
 
 namespace netlint::rules {
 namespace {
@@ -86,7 +86,7 @@ class StatefulSetServiceNotHeadless final : public engine::Rule {
   const diag::RuleInfo& info() const noexcept override { return kInfo; }
 
   void check(const engine::View& view, engine::Sink& out) const override {
-    const ServiceLookup services(view.model());
+    const index::ServiceLookup& services = view.services();
     for (const model::PodSource& pod : view.model().pod_sources) {
       if (pod.meta.kind.value != "StatefulSet" || pod.service_name.value.empty()) continue;
       out.checking(pod.meta.object_range);

@@ -14,7 +14,7 @@
 #include "analyzer/engine/rule.h"
 #include "rules/service/gateway_pods.h"
 #include "rules/service/service_backends.h"
-#include "rules/service_lookup.h"
+#include "analyzer/index/service_lookup.h"
 #include "rules/workload/scaling_evidence.h"
 
 namespace netlint::rules {
@@ -199,7 +199,7 @@ class PrestopMissingBehindService final : public engine::Rule {
 
   void check(const engine::View& view, engine::Sink& out) const override {
     const model::Model& m = view.model();
-    const ServiceLookup services(m);
+    const index::ServiceLookup& services = view.services();
     const std::int64_t min_replicas = out.option_integer("minReplicas");
     std::optional<ScalingEvidence> scaling;
     if (min_replicas > 1) scaling.emplace(view);
