@@ -88,6 +88,7 @@ class IngressNginxUnknownKey final : public engine::Rule {
         d.help = std::move(help);
         d.fix = std::move(fix);
         nginx::add_readers(cm, d.related);
+        if (nginx::find_removed_key(key) != nullptr) nginx::add_version_evidence(view, d.related);
       }
     }
   }

@@ -29,6 +29,15 @@ void add_readers(const ControllerConfigMap& cm, std::vector<diag::RelatedLocatio
   }
 }
 
+void add_version_evidence(const engine::View& view, std::vector<diag::RelatedLocation>& related) {
+  const auto& fact = view.facts().ingress_nginx_version;
+  if (fact.state != facts::State::kKnown) return;
+  for (const facts::Evidence& e : fact.evidence) {
+    if (!e.range.valid()) continue;
+    related.push_back({e.range, "the controller version v" + fact.value + ": " + e.what});
+  }
+}
+
 std::vector<NginxIngress> nginx_ingresses(const engine::View& view, const std::vector<Controller>& all) {
   std::vector<NginxIngress> out;
   const std::vector<IngressClassInfo> classes = ingress_classes(view);

@@ -18,6 +18,9 @@ std::vector<ControllerConfigMap> controller_config_maps(const std::vector<Contro
 
 // Related locations: where each reader names the ConfigMap (`--configmap=`).
 void add_readers(const ControllerConfigMap& cm, std::vector<diag::RelatedLocation>& related);
+// Where the view says which controller version runs (the image tag, or the kustomize `images`
+// entry that set it), for findings that hold only from some version on.
+void add_version_evidence(const engine::View& view, std::vector<diag::RelatedLocation>& related);
 
 // An Ingress whose nginx annotations ingress-nginx would read: its serving controllers (possibly
 // none) and the annotation prefix they read. Ingresses of a class another controller serves, or
