@@ -289,12 +289,13 @@ TEST_CASE("vars: only scalars holding $(NAME) of a declared var become unknown; 
                           "apiVersion: v1}\n"},
                          {"k/app.yaml",
                           "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {url: 'http://$(HOST):80', "
-                          "other: '$(POD_IP)', plain: web}\n"}});
+                          "other: '$(POD_IP)', plain: web, both: '$(HOST)$(NOPE)$(HOST)', open: '$(HOST'}\n"}});
   REQUIRE(run.builds.size() == 1);
   CHECK(run.builds[0].unsupported.empty());
   CHECK(rendered(run.builds[0]) ==
         std::vector<std::string>{"{apiVersion: v1, kind: ConfigMap, metadata: {name: c}, data: {url: "
-                                 "http://__KUSTOMIZE_UNKNOWN__:80, other: $(POD_IP), plain: web}}"});
+                                 "http://__KUSTOMIZE_UNKNOWN__:80, other: $(POD_IP), plain: web, both: "
+                                 "__KUSTOMIZE_UNKNOWN__$(NOPE)__KUSTOMIZE_UNKNOWN__, open: $(HOST}}"});
 }
 
 TEST_CASE("replacements: a scalar target is unknown; a selector, a created field or a map opens the namespace") {

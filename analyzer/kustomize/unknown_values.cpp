@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <set>
 
 #include "analyzer/kustomize/field_path.h"
 #include "analyzer/kustomize/selection.h"
@@ -35,16 +36,27 @@ bool is_identity_or_selection(const std::vector<PathStep>& steps) {
 
 void substitute_vars(std::vector<Resource>& resources, const std::vector<Entry>& vars) {
   if (vars.empty()) return;
+  std::set<std::string, std::less<>> declared;
+  for (const Entry& var : vars) declared.insert(var.value);
+  // One pass over each scalar: every `$(NAME)` looked up once (linear in the text, whatever the
+  // number of vars).
   for (Resource& r : resources) {
     for_each_scalar(r.doc, [&](Doc& scalar) {
       if (scalar.value.find("$(") == std::string::npos) return;
-      for (const Entry& var : vars) {
-        const std::string reference = "$(" + var.value + ")";
-        for (std::size_t at = scalar.value.find(reference); at != std::string::npos;
-             at = scalar.value.find(reference, at + kUnknownValue.size())) {
-          scalar.value.replace(at, reference.size(), kUnknownValue);
-        }
+      std::string out;
+      std::size_t from = 0;
+      for (std::size_t at = scalar.value.find("$("); at != std::string::npos; at = scalar.value.find("$(", at + 2)) {
+        const std::size_t close = scalar.value.find(')', at + 2);
+        if (close == std::string::npos) break;
+        if (declared.find(std::string_view(scalar.value).substr(at + 2, close - at - 2)) == declared.end()) continue;
+        out.append(scalar.value, from, at - from);
+        out.append(kUnknownValue);
+        from = close + 1;
+        at = close - 1;
       }
+      if (from == 0) return;
+      out.append(scalar.value, from, std::string::npos);
+      scalar.value = std::move(out);
     });
   }
 }
