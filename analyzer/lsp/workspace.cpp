@@ -132,6 +132,7 @@ Published analyze_workspace(const DocumentStore& documents, const Settings& sett
       "{:.0f} ms",
       model.files.size(), std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count(),
       analysis.times.inputs_ms, analysis.times.load_ms, reuse.hits, reuse.misses, analysis.times.rules_ms);
+  caches.discard(std::move(analysis));
   return published;
 }
 

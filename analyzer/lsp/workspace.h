@@ -9,8 +9,10 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
+#include "analyzer/cli/analysis.h"
 #include "analyzer/lsp/document_store.h"
 #include "analyzer/engine/kept_indexes.h"
 #include "analyzer/loader/parse_cache.h"
@@ -48,8 +50,20 @@ struct AnalysisCaches {
   AnalysisCaches(const AnalysisCaches&) = delete;
   AnalysisCaches& operator=(const AnalysisCaches&) = delete;
   ~AnalysisCaches() {
+    if (discarding_.joinable()) discarding_.join();
     if (disk != nullptr) disk->finish();
   }
+
+  // An analysis whose diagnostics are converted is freed on a thread of its own, so the editor
+  // does not wait for it (freeing a 10,000-object view was 6% of an edit's instructions). It
+  // owns what it frees: the kept caches copy what they keep, never point into a model.
+  void discard(cli::Analysis analysis) {
+    if (discarding_.joinable()) discarding_.join();
+    discarding_ = std::thread([done = std::move(analysis)]() mutable { done = {}; });
+  }
+
+ private:
+  std::thread discarding_;
 };
 
 Published analyze_workspace(const DocumentStore& documents, const Settings& settings, AnalysisCaches& caches);
