@@ -155,7 +155,7 @@ std::vector<diag::Diagnostic> run_views(std::span<const LoadedView> views, const
   std::vector<std::pair<std::string, std::vector<diag::Diagnostic>>> per_view;
   for (const LoadedView& loaded : views) {
     const model::Model& model = loaded.model;
-    const View view(model, loaded.facts, options.kept);
+    const View view(model, loaded.facts, options.kept, options.file_values);
     std::vector<diag::Diagnostic> found = check_view(view, options, ledger);
     configure_severities(found, options);
     sort_and_dedupe(found);

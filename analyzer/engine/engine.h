@@ -16,6 +16,10 @@ namespace netlint {
 struct LoadedView;  // analyzer/loader/loader.h
 }
 
+namespace netlint::index {
+class ConfigFileValuesCache;  // index/config_file_values.h
+}  // namespace netlint::index
+
 namespace netlint::engine {
 struct KeptIndexes;  // engine/kept_indexes.h
 }
@@ -52,6 +56,9 @@ struct RunOptions {
   // What earlier runs built that the views may reuse (the language server keeps one between
   // analyses, issue 22); null: each view builds its own.
   KeptIndexes* kept = nullptr;
+  // Without `kept`: the run's mounted ConfigMap files' values, shared by its views (backed by the
+  // on-disk cache, issue 21); null: each view reads its own.
+  index::ConfigFileValuesCache* file_values = nullptr;
 };
 
 // Runs every rule; a rule that throws becomes one NL0002 naming it, and the others still run.

@@ -28,13 +28,15 @@ index::DnsFacts dns_facts_of(const facts::ClusterFacts& f) {
 
 }  // namespace
 
-View::View(const model::Model& model, const facts::ClusterFacts& facts, KeptIndexes* kept)
+View::View(const model::Model& model, const facts::ClusterFacts& facts, KeptIndexes* kept,
+           index::ConfigFileValuesCache* file_values)
     : model_(model),
       facts_(&facts),
       labels_(std::make_unique<const index::LabelIndex>(model.pod_sources)),
       namespaces_(std::make_unique<const index::NamespaceCatalog>(model, facts.namespace_states)),
       dns_(std::make_unique<const index::DnsFacts>(dns_facts_of(facts))),
-      kept_(kept) {}
+      kept_(kept),
+      file_values_(file_values) {}
 
 View::View(const model::Model& model)
     : View(model, std::make_unique<const facts::ClusterFacts>(facts::derive_facts(model))) {}
@@ -53,7 +55,7 @@ const index::ServiceLookup& View::services() const {
 const index::ReferenceIndex& View::references() const {
   std::call_once(references_once_, [this] {
     references_ = std::make_unique<index::ReferenceIndex>(
-        model_, dns_->domain, kept_ != nullptr ? &kept_->config_file_values : nullptr,
+        model_, dns_->domain, kept_ != nullptr ? &kept_->config_file_values : file_values_,
         kept_ != nullptr ? &kept_->host_scans : nullptr, kept_ != nullptr ? &kept_->references : nullptr);
   });
   return *references_;

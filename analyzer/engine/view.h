@@ -11,6 +11,7 @@
 #include "analyzer/model/model.h"
 
 namespace netlint::index {
+class ConfigFileValuesCache;
 class LabelIndex;
 class NamespaceCatalog;
 class ReferenceIndex;
@@ -30,7 +31,9 @@ class View {
  public:
   // A loaded view: the model and the facts the loader derived for it (loader::LoadedView).
   // `kept`: what earlier analyses built that this view may reuse (engine/kept_indexes.h); may be null.
-  View(const model::Model& model, const facts::ClusterFacts& facts, KeptIndexes* kept = nullptr);
+  // `file_values`: without `kept`, the run's mounted files' values (RunOptions::file_values).
+  View(const model::Model& model, const facts::ClusterFacts& facts, KeptIndexes* kept = nullptr,
+       index::ConfigFileValuesCache* file_values = nullptr);
   // A hand-built model (tests): its facts derived here, without config.
   explicit View(const model::Model& model);
   ~View();
@@ -62,6 +65,7 @@ class View {
   std::unique_ptr<const index::NamespaceCatalog> namespaces_;
   std::unique_ptr<const index::DnsFacts> dns_;
   KeptIndexes* kept_ = nullptr;
+  index::ConfigFileValuesCache* file_values_ = nullptr;
   mutable std::once_flag services_once_;
   mutable std::unique_ptr<const index::ServiceLookup> services_;
   mutable std::once_flag references_once_;

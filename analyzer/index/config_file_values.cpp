@@ -1,13 +1,19 @@
 #include "analyzer/index/config_file_values.h"
 
+#include <optional>
 #include <utility>
 
+#include "analyzer/index/config_file_values_codec.h"
 #include "analyzer/util/ascii_case.h"
+#include "analyzer/util/disk_cache.h"
 #include "analyzer/yaml/document_splitter.h"
 #include "analyzer/yaml/tree_builder.h"
 
 namespace netlint::index {
 namespace {
+
+// Larger mounted files are parsed each run: their entry would cost as much memory again.
+constexpr std::size_t kMaxCachedConfigFile = std::size_t{8} << 20;
 
 bool is_blank(char c) {
   return c == ' ' || c == '\t' || c == '\f';
@@ -285,8 +291,27 @@ std::vector<ConfigValue> config_file_values(std::string_view text, ConfigFileTyp
 }
 
 const std::vector<ConfigValue>& ConfigFileValuesCache::values(const std::string& text, ConfigFileType type) {
-  return memo_.get(std::pair<std::string_view, ConfigFileType>{text, type},
-                   [&] { return config_file_values(text, type); });
+  return memo_.get(std::pair<std::string_view, ConfigFileType>{text, type}, [&] { return compute(text, type); });
+}
+
+std::vector<ConfigValue> ConfigFileValuesCache::compute(const std::string& text, ConfigFileType type) const {
+  // The line-based formats are read faster than an entry; YAML and JSON go through yaml-cpp.
+  if (disk_ == nullptr || (type != ConfigFileType::kYaml && type != ConfigFileType::kJson) ||
+      text.size() > kMaxCachedConfigFile) {
+    return config_file_values(text, type);
+  }
+  DiskCache::Key key = DiskCache::key(text);
+  key.variant = "config file values " + std::to_string(kConfigValuesSchema);  // YAML and JSON read alike
+  std::vector<ConfigValue> values;
+  if (const std::optional<std::string> entry = disk_->find(key);
+      entry && decode_config_values(*entry, text.size(), values)) {
+    return values;
+  }
+  values = config_file_values(text, type);
+  std::string payload;
+  encode_config_values(values, payload);
+  disk_->store(key, payload);
+  return values;
 }
 
 }  // namespace netlint::index

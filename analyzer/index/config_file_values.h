@@ -15,6 +15,10 @@
 
 #include "analyzer/util/kept_memo.h"
 
+namespace netlint {
+class DiskCache;  // util/disk_cache.h
+}  // namespace netlint
+
 namespace netlint::index {
 
 enum class ConfigFileType : std::uint8_t { kNone, kProperties, kEnv, kYaml, kJson, kIni };
@@ -39,6 +43,11 @@ std::vector<ConfigValue> config_file_values(std::string_view text, ConfigFileTyp
 // gives. Thread-safe; returned references stay valid until drop_unused.
 class ConfigFileValuesCache {
  public:
+  // `disk`: the on-disk cache (util/disk_cache.h), which keeps the values of YAML and JSON files
+  // between runs (parsed by yaml-cpp, they cost far more than reading an entry); may be null.
+  explicit ConfigFileValuesCache(DiskCache* disk = nullptr) : disk_(disk) {}
+  void set_disk_cache(DiskCache* disk) { disk_ = disk; }
+
   const std::vector<ConfigValue>& values(const std::string& text, ConfigFileType type);
   // Drops the entries no lookup used since the last call (util/kept_memo.h).
   void drop_unused() { memo_.drop_unused(); }
@@ -54,6 +63,9 @@ class ConfigFileValuesCache {
       return std::string_view(a.first) < std::string_view(b.first);
     }
   };
+  std::vector<ConfigValue> compute(const std::string& text, ConfigFileType type) const;
+
   KeptMemo<std::map<std::pair<std::string, ConfigFileType>, KeptEntry<std::vector<ConfigValue>>, KeyLess>> memo_;
+  DiskCache* disk_ = nullptr;
 };
 }  // namespace netlint::index

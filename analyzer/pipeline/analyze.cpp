@@ -4,6 +4,7 @@
 
 #include "analyzer/engine/engine.h"
 #include "analyzer/engine/engine_codes.h"
+#include "analyzer/engine/kept_indexes.h"
 #include "analyzer/engine/per_file_ignores.h"
 #include "analyzer/loader/view_partition.h"
 #include "rules/registry.h"
@@ -53,6 +54,10 @@ Analysis analyze(std::vector<InputText> inputs, const config::Config* config, co
   run_options.per_file_ignores = &per_file_ignores;
   run_options.jobs = settings.jobs;
   run_options.kept = settings.kept;
+  // Mounted ConfigMap files' values through the on-disk cache: the server's kept ones, else the run's.
+  index::ConfigFileValuesCache run_file_values(settings.disk_cache);
+  if (settings.kept != nullptr) settings.kept->config_file_values.set_disk_cache(settings.disk_cache);
+  run_options.file_values = &run_file_values;
   out.diagnostics = engine::run_views(out.views, run_options);
   out.rules_ms = ms_since(rules_started);
   return out;
