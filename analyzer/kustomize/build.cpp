@@ -71,6 +71,7 @@ class Builder {
     stack_.clear();
     vars_.clear();
     name_references_.clear();
+    custom_schemas_.reset();
     build_.built = accumulate(root, resources);
     // Last, generated names get their hash and the references follow (kustomize's
     // nameReference run after the hash, RULES.md "Kustomize", Order).
@@ -90,6 +91,17 @@ class Builder {
       const Doc* local = r.doc.at({"metadata", "annotations", "config.kubernetes.io/local-config"});
       return local != nullptr && local->text() == "true";
     });
+    // With `openapi`/`crds`, patches and name references on custom resources follow schemas
+    // netlint does not read (RULES.md "Kustomize"): what they hold is unknown, so their
+    // namespaces are open; builtin kinds are built as usual.
+    if (custom_schemas_) {
+      for (const Resource& r : resources) {
+        if (is_builtin_api(r) || r.name_space().empty()) continue;
+        build_.open_namespaces.emplace(
+            r.name_space(), fmt::format("{} {} follows the {} schemas of {}, which netlint does not read", r.kind(),
+                                        r.name(), custom_schemas_->value, build_.root));
+      }
+    }
     for (Resource& r : resources) {
       if (r.doc.at({"metadata", "namespace"}) != nullptr) build_.namespaces.insert(r.name_space());
       build_.objects.push_back({std::move(r.doc), r.file, r.document});
@@ -167,6 +179,7 @@ class Builder {
     for (const Entry& unsupported_feature : k.unsupported)
       unsupported(k, unsupported_feature.value, unsupported_feature.at);
     vars_.insert(vars_.end(), k.vars.begin(), k.vars.end());
+    if (k.custom_schemas) custom_schemas_ = k.custom_schemas;
     for (const Entry& entry : k.resources) {
       if (is_remote(entry.value)) {
         unsupported(k, "the remote resource " + entry.value, entry.at);
@@ -505,6 +518,7 @@ class Builder {
   // `configurations` nameReference entries of any kustomization of the build: the generated
   // names' hash is added when the whole build is done, and their references follow.
   std::vector<NameReference> name_references_;
+  std::optional<Entry> custom_schemas_;  // `openapi:` or `crds:` in any kustomization of the build
   Build build_;
 };
 

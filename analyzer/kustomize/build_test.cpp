@@ -411,4 +411,19 @@ fieldSpecs: [{path: spec/serviceName, kind: StatefulSet}]
   CHECK(run.builds[0].unsupported[0] == "the PrefixSuffixTransformer transformer odd.yaml");
 }
 
+TEST_CASE("openapi/crds: builtin kinds are built as usual; custom resources' namespaces are open") {
+  const Run run = build({{"k/kustomization.yaml", "resources: [app.yaml]\ncrds: [crd.json]\n"},
+                         {"k/app.yaml",
+                          "apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: y}\n---\n"
+                          "apiVersion: example.com/v1\nkind: Thing\nmetadata: {name: t, namespace: x}\n"
+                          "---\napiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: "
+                          "{name: r, namespace: z}\n"}});
+  REQUIRE(run.builds.size() == 1);
+  CHECK(run.builds[0].unsupported.empty());
+  REQUIRE(run.builds[0].open_namespaces.size() == 2);
+  CHECK(run.builds[0].open_namespaces.count("x") == 1);
+  CHECK(run.builds[0].open_namespaces.count("z") == 1);  // Gateway API is a CRD, though under k8s.io
+  CHECK(run.builds[0].open_namespaces.at("x").find("Thing t follows the crds schemas") != std::string::npos);
+}
+
 }  // namespace netlint::kustomize

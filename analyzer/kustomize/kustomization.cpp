@@ -183,8 +183,11 @@ std::optional<Kustomization> read_kustomization(std::string_view text, std::stri
       k.unsupported.push_back({"transformers", item.range()});
   }
   // What netlint does not build: each makes what it may write unknown.
-  for (const char* key :
-       {"helmCharts", "helmChartInflationGenerator", "helmGlobals", "generators", "validators", "openapi", "crds"}) {
+  for (const char* key : {"openapi", "crds"}) {
+    const yaml::NodeRef::Entry e = root.find(key);
+    if (e && e.value.size() != 0) k.custom_schemas = Entry{key, e.key.range()};
+  }
+  for (const char* key : {"helmCharts", "helmChartInflationGenerator", "helmGlobals", "generators", "validators"}) {
     const yaml::NodeRef::Entry e = root.find(key);
     if (e && e.value.size() != 0) k.unsupported.push_back({key, e.key.range()});
   }

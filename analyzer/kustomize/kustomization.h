@@ -107,6 +107,9 @@ struct Kustomization {
   std::vector<ReplacementEntry> replacements;
   std::vector<Entry> configurations;  // files extending the builtin fieldSpec tables
   std::vector<Entry> transformers;    // `transformers:` config files, run in order after the builtins
+  // `openapi:` or `crds:` (its key): schemas netlint does not read, which give custom resources
+  // their merge keys and name references.
+  std::optional<Entry> custom_schemas;
   // Features netlint does not build (RULES.md "Kustomize", Unsupported): key and what it is.
   std::vector<Entry> unsupported;
 };

@@ -236,6 +236,31 @@ bool Resource::has_name(std::string_view n) const {
   return name() == n || std::find(names.begin(), names.end(), n) != names.end();
 }
 
+bool is_builtin_api(const Resource& r) {
+  static constexpr std::string_view kGroups[] = {"",
+                                                 "apps",
+                                                 "batch",
+                                                 "policy",
+                                                 "autoscaling",
+                                                 "extensions",
+                                                 "networking.k8s.io",
+                                                 "rbac.authorization.k8s.io",
+                                                 "storage.k8s.io",
+                                                 "admissionregistration.k8s.io",
+                                                 "apiextensions.k8s.io",
+                                                 "apiregistration.k8s.io",
+                                                 "scheduling.k8s.io",
+                                                 "coordination.k8s.io",
+                                                 "discovery.k8s.io",
+                                                 "node.k8s.io",
+                                                 "certificates.k8s.io",
+                                                 "events.k8s.io",
+                                                 "flowcontrol.apiserver.k8s.io",
+                                                 "resource.k8s.io"};
+  const std::string group = r.api_group();
+  return std::find(std::begin(kGroups), std::end(kGroups), group) != std::end(kGroups);
+}
+
 Doc* pod_spec_of(Doc& object) {
   const Doc* k = object.get("kind");
   const std::string kind = k == nullptr ? std::string() : k->text();

@@ -49,6 +49,10 @@ void set_image(std::vector<Resource>& resources, const Image& image, const Field
 void rename_references(std::vector<Resource>& resources, const std::string& kind, const std::string& name_space,
                        const std::string& from, const std::string& to, const std::vector<NameReference>& extra = {});
 
+// True for a kind of a Kubernetes API group (core, apps, networking.k8s.io, ...), false for a
+// custom resource (Gateway API and other *.k8s.io CRDs included).
+bool is_builtin_api(const Resource& r);
+
 // The pod spec of a workload or Pod (spec, spec.template.spec, CronJob's jobTemplate), or nullptr.
 Doc* pod_spec_of(Doc& object);
 
