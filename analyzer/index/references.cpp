@@ -292,16 +292,15 @@ class ModelKeyWriter : public KeyWriter {
  public:
   ModelKeyWriter(std::string& out, const SourceTextLookup& source_text) : KeyWriter(out), source_text_(source_text) {}
 
-  // A name: its value and position.
-  void text(const model::Text& t) {
+  // A name: its value (references carry names, never their positions).
+  void text(const model::Text& t) { bytes(t.value); }
+  // A value hosts are found in: also its position and the source bytes that position maps
+  // through (a reference is anchored there).
+  void scalar(const model::Text& t) {
     bytes(t.value);
     number(t.range.file);
     number(t.range.begin);
     number(t.range.end);
-  }
-  // A value hosts are found in: also the source bytes its positions map through.
-  void scalar(const model::Text& t) {
-    text(t);
     bytes(t.range.valid() && source_text_ ? scalar_source_bytes(t, source_text_(t.range.file)) : std::string_view());
   }
   void optional_scalar(const std::optional<model::Text>& t) {

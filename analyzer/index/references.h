@@ -91,8 +91,9 @@ std::vector<Reference> extract_references(const model::PodSource& pod, const Con
 
 // Everything extract_references reads of `pod` and of the ConfigMaps it names, written to `out`
 // as a key (index/kept_references.h keeps each pod's references under it between analyses): two
-// pods with equal keys, under one classifier, have equal references. Each value is written with
-// its position and the source bytes its positions map through (scalar_source_bytes); the
+// pods with equal keys, under one classifier, have equal references. Each value hosts are found
+// in is written with its position and the source bytes its positions map through
+// (scalar_source_bytes), names without position (a reference carries none of theirs); the
 // ConfigMaps the pod names are written by `config_map_key` (null: none of that name), so a
 // caller can write each ConfigMap once (write_config_map_key) and name it by an id.
 // Keep it in step with the extractor: a field the extractor reads and the key leaves out would
