@@ -12,6 +12,7 @@
 
 #include "analyzer/model/extract_configs.h"
 #include "analyzer/model/model.h"
+#include "analyzer/testing/plain_file_objects.h"
 #include "analyzer/testing/source_paths.h"
 #include "analyzer/yaml/document_splitter.h"
 #include "analyzer/yaml/tree_builder.h"
@@ -20,25 +21,8 @@ namespace netlint {
 namespace {
 namespace fs = std::filesystem;
 
-// What the loader extracts from a plain YAML file (loader.cpp extract_parsed, without the
-// NL0001 bookkeeping of broken documents).
 FileObjects extract_file(const std::string& text, FileId file) {
-  FileObjects out;
-  const auto spans = yaml::split_documents(text);
-  out.document_count = static_cast<std::uint32_t>(spans.size());
-  out.documents.resize(spans.size());
-  for (std::uint32_t d = 0; d < spans.size(); ++d) {
-    const yaml::ParseResult parsed = yaml::parse_document(text, spans[d].begin, spans[d].end, file);
-    if (!parsed.tree) continue;
-    model::DocumentObjects& doc = out.documents[d];
-    model::extract_document(yaml::root_of(*parsed.tree), file, d, model::ExtractOptions{}, doc);
-    model::EmbeddedConfigs found;
-    for (const model::ConfigMap& cm : doc.config_maps) model::extract_embedded_configs(cm, text, found);
-    doc.configs.insert(doc.configs.end(), found.configs.begin(), found.configs.end());
-    doc.corefiles.insert(doc.corefiles.end(), found.corefiles.begin(), found.corefiles.end());
-    doc.problems.insert(doc.problems.end(), found.problems.begin(), found.problems.end());
-  }
-  return out;
+  return testing::extract_plain_file(text, file);
 }
 
 std::string read(const fs::path& path) {
