@@ -191,8 +191,12 @@ class TreeBuilder final : public YAML::EventHandler {
   }
 
  private:
+  // Inside the text: yaml-cpp's marks can run past the span on input it mis-reads (a NUL byte in
+  // a comment was seen to put a scalar 11 bytes past the end), and every node range must stay in
+  // its file.
   std::uint32_t offset(const YAML::Mark& mark) const {
-    return base_ + static_cast<std::uint32_t>(mark.pos < 0 ? 0 : mark.pos);
+    const std::uint64_t at = std::uint64_t{base_} + static_cast<std::uint64_t>(mark.pos < 0 ? 0 : mark.pos);
+    return static_cast<std::uint32_t>(std::min<std::uint64_t>(at, text_.size()));
   }
 
   static void set_tag(Node& node, const std::string& tag) {
@@ -410,6 +414,7 @@ class TreeBuilder final : public YAML::EventHandler {
 
 std::uint32_t scalar_token_end(std::string_view text, std::uint32_t begin, ScalarStyle style, std::string_view value) {
   const auto size = static_cast<std::uint32_t>(text.size());
+  if (begin >= size) return size;
   std::uint32_t i = begin;
   switch (style) {
     case ScalarStyle::kDoubleQuoted:

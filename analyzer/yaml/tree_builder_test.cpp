@@ -3,11 +3,15 @@
 // multi-byte text, CRLF, documents after the first, parse errors, deep nesting and alias bombs.
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <iterator>
 #include <ostream>
 #include <string>
 #include <string_view>
 
+#include "analyzer/testing/source_paths.h"
 #include "analyzer/testing/text_offsets.h"
+#include "analyzer/yaml/document_splitter.h"
 #include "analyzer/yaml/node_ref.h"
 #include "analyzer/yaml/tree_builder.h"
 
@@ -582,6 +586,23 @@ TEST_CASE("tree builder: a key written twice in one mapping is recorded, and the
     const ParseResult ok = parse_document(fine, 0, static_cast<std::uint32_t>(fine.size()), 0);
     CHECK_FALSE(ok.error);
     CHECK(ok.duplicate_keys.empty());
+  }
+}
+
+TEST_CASE("tree builder: every node range stays inside the text, even where yaml-cpp's marks run past it") {
+  // Found by the parse_result_codec fuzzer: a NUL byte in a comment made yaml-cpp report a
+  // scalar 11 bytes past the document's end, and scalar_token_end threw std::out_of_range.
+  std::ifstream in(testing::source_dir() + "/tools/fuzz/crashes/parse_result_codec/nul-in-comment-mark-past-end",
+                   std::ios::binary);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  REQUIRE(text.size() > 300);
+  for (const DocumentSpan& span : split_documents(text)) {
+    const ParseResult parsed = parse_document(text, span.begin, span.end, 0);
+    if (!parsed.tree) continue;
+    for (const Node& node : parsed.tree->nodes) {
+      CHECK(node.begin <= node.end);
+      CHECK(node.end <= span.end);
+    }
   }
 }
 
