@@ -571,10 +571,19 @@ BuildPlan plan_builds(const std::vector<InputText>& inputs) {
         }
       }
     }
+    std::vector<std::string> side_entries;
     for (const Patch& p : k.patches) {
-      if (!p.path) continue;
-      if (const auto f = files.find(resolve(k, p.path->value)); f != files.end()) {
-        plan.patch_files.insert(f->second);
+      if (p.path) side_entries.push_back(p.path->value);
+    }
+    for (const ReplacementEntry& r : k.replacements) {
+      if (r.path) side_entries.push_back(r.path->value);
+    }
+    for (const auto* list : {&k.configurations, &k.transformers}) {
+      for (const Entry& e : *list) side_entries.push_back(e.value);
+    }
+    for (const std::string& entry : side_entries) {
+      if (const auto f = files.find(resolve(k, entry)); f != files.end()) {
+        plan.side_files.insert(f->second);
         used.insert(f->second);
       }
     }
@@ -591,8 +600,8 @@ BuildPlan plan_builds(const std::vector<InputText>& inputs) {
     const std::string dir = normal(fs::path(normal(inputs[i].path)).parent_path());
     if (plan.kustomizations.count(dir) != 0) plan.inert_files.insert(id);
   }
-  // A patch file is never an object, even where a build also lists it as a resource.
-  for (FileId f : plan.patch_files) plan.resource_files.erase(f);
+  // A side file is never an object, even where a build also lists it as a resource.
+  for (FileId f : plan.side_files) plan.resource_files.erase(f);
   return plan;
 }
 

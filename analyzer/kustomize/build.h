@@ -55,8 +55,10 @@ struct BuildPlan {
   std::map<std::string, Kustomization> kustomizations;  // by folder
   std::vector<std::string> roots;                       // folders of root kustomizations
   std::set<FileId> resource_files;                      // documents builds read as resources
-  std::set<FileId> patch_files;                         // read as patches (never objects)
-  std::set<FileId> inert_files;                         // beside a kustomization, built by nothing
+  // Read by builds as patches, replacements, `configurations` or transformer configs: never
+  // objects, never inert.
+  std::set<FileId> side_files;
+  std::set<FileId> inert_files;  // beside a kustomization, built by nothing
 };
 
 // `inputs` are the run's texts; FileIds are their indexes.

@@ -219,16 +219,21 @@ TEST_CASE("a missing resource and a patch matching nothing are not built; remote
   CHECK(remote.notes[0].topic == "kustomize-unsupported");
 }
 
-TEST_CASE("inert files and patch files are planned apart") {
-  std::vector<InputText> inputs(4);
+TEST_CASE("inert files and side files (patches, replacements, configurations, transformers) are planned apart") {
+  std::vector<InputText> inputs(7);
   inputs[0].path = "k/kustomization.yaml";
-  inputs[0].text = "resources: [a.yaml]\npatchesStrategicMerge: [p.yaml]\n";
+  inputs[0].text =
+      "resources: [a.yaml, t.yaml]\npatchesStrategicMerge: [p.yaml]\nreplacements: [{path: r.yaml}]\n"
+      "configurations: [c.yaml]\ntransformers: [t.yaml]\n";
   inputs[1].path = "k/a.yaml";
   inputs[2].path = "k/p.yaml";
   inputs[3].path = "k/old.yaml";
+  inputs[4].path = "k/r.yaml";
+  inputs[5].path = "k/c.yaml";
+  inputs[6].path = "k/t.yaml";  // also listed as a resource: still never an object
   const BuildPlan plan = plan_builds(inputs);
   CHECK(plan.resource_files == std::set<FileId>{1});
-  CHECK(plan.patch_files == std::set<FileId>{2});
+  CHECK(plan.side_files == std::set<FileId>{2, 4, 5, 6});
   CHECK(plan.inert_files == std::set<FileId>{3});
 }
 

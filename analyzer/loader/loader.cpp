@@ -68,7 +68,7 @@ std::string normalised(const std::string& path) {
 
 std::optional<SkipReason> classify_file(const InputText& input, FileId id, const FileContext& context) {
   if (input.skip) return input.skip;
-  if (context.builds.patch_files.count(id) != 0) return SkipReason::kKustomize;  // patches are partial objects
+  if (context.builds.side_files.count(id) != 0) return SkipReason::kKustomize;  // patches are partial objects
   // Beside a kustomization and read by no build: `kubectl apply -k` leaves it out. A file named on
   // the command line is linted anyway, as its own apply unit.
   if (context.builds.inert_files.count(id) != 0 && !input.named) return SkipReason::kInert;

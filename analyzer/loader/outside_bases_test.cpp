@@ -44,7 +44,7 @@ TEST_CASE("outside bases: an overlay's base folder the walk never reached joins,
   for (std::size_t i = 3; i < inputs.size(); ++i) CHECK(inputs[i].reported);
   // The plan builds the overlay with its base: one root, reading the base's files.
   REQUIRE(plan.roots.size() == 1);
-  CHECK(plan.patch_files.size() == 2);
+  CHECK(plan.side_files.size() == 2);
   CHECK(plan.resource_files.size() == 2);  // base/service.yaml and base/deep/d.yaml
 
   // Nothing is read twice.
